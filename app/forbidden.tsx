@@ -1,0 +1,14 @@
+import { ButtonLink } from "@/components/ui/button";
+
+export default function Forbidden() {
+  return (
+    <div className="mx-auto max-w-xl px-4 py-24 text-center">
+      <p className="font-mono text-sm text-fg-muted">403</p>
+      <h1 className="mt-2 text-3xl font-semibold">This area is for instructors</h1>
+      <p className="mt-3 text-fg-muted">Your account does not have access to this page.</p>
+      <ButtonLink href="/dashboard" className="mt-8">
+        Back to your dashboard
+      </ButtonLink>
+    </div>
+  );
+}

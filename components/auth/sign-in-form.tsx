@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+export type OAuthProvider = { id: string; name: string };
+
+export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: OAuthProvider[]; initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | undefined>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "Email or password is incorrect.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {providers.length ? (
+        <div className="space-y-2">
+          <p className="text-center text-sm text-fg-muted">or</p>
+          {providers.map((provider) => (
+            <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signIn(provider.id, { callbackUrl })}>
+              Continue with {provider.name}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      <p className="text-center text-sm text-fg-muted">
+        New here?{" "}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { signUpAction } from "@/app/signup/actions";
+import type { SignUpResult } from "@/lib/auth/signup.server";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+type Errors = Extract<SignUpResult, { ok: false }>;
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors | undefined>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
+    setPending(true);
+    setErrors(undefined);
+    try {
+      const result = await signUpAction(input);
+      if (!result.ok) {
+        setErrors(result);
+        return;
+      }
+      const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      if (!signedIn || signedIn.error) {
+        setErrors({ ok: false, fieldErrors: {}, formError: "Your account was created, but signing in failed. Try signing in." });
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    } catch {
+      setErrors({ ok: false, fieldErrors: {}, formError: "Something went wrong on our side. Nothing was saved; try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field label="Name" name="name" autoComplete="name" required error={errors?.fieldErrors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors?.fieldErrors.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 8 characters."
+          error={errors?.fieldErrors.password}
+        />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Creating your account…" : "Create account"}
+        </Button>
+      </form>
+      <p className="text-center text-sm text-fg-muted">
+        Already have an account?{" "}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+          Sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

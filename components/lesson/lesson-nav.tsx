@@ -1,0 +1,23 @@
+import Link from "next/link";
+import type { LessonSummary } from "@/lib/content/lessons.server";
+
+export function LessonNav({ previous, next, hrefFor }: { previous?: LessonSummary; next?: LessonSummary; hrefFor: (slug: string) => string }) {
+  return (
+    <nav aria-label="Lessons" className="grid gap-3 sm:grid-cols-2">
+      {previous ? (
+        <Link href={hrefFor(previous.slug)} rel="prev" className="rounded-xl border border-border p-4 hover:bg-bg-sunken">
+          <span className="block text-sm text-fg-muted">Previous</span>
+          <span className="font-medium">{previous.title}</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link href={hrefFor(next.slug)} rel="next" className="rounded-xl border border-border p-4 text-right hover:bg-bg-sunken">
+          <span className="block text-sm text-fg-muted">Next</span>
+          <span className="font-medium">{next.title}</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import Link from "next/link";
+import { useSession } from "next-auth/react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  markLessonDoneAction,
+  markLessonReadAction,
+  saveLessonPositionAction,
+  startLessonAction,
+  type ProgressResult,
+} from "@/app/course/actions";
+import { Button } from "../ui/button";
+
+type Progress = Extract<ProgressResult, { ok: true }>["progress"];
+type Heading = { id: string; title: string };
+
+type State = {
+  signedIn: boolean;
+  progress: Progress;
+  resumeFrom: Heading | null;
+  markDone: () => Promise<void>;
+  busy: boolean;
+};
+
+const LessonProgressContext = createContext<State | null>(null);
+
+const POSITION_SAVE_DELAY_MS = 1500;
+
+/**
+ * Tracks a signed-in student's reading: opening the lesson, the last section reached (to resume),
+ * reaching the end, and an explicit "mark complete". Every write is idempotent on the server.
+ */
+export function LessonProgressProvider({ slug, headings, children }: { slug: string; headings: Heading[]; children: ReactNode }) {
+  const { status } = useSession();
+  const signedIn = status === "authenticated";
+  const [progress, setProgress] = useState<Progress>(null);
+  const [resumeFrom, setResumeFrom] = useState<Heading | null>(null);
+  const [busy, setBusy] = useState(false);
+  const savedPosition = useRef<string | null>(null);
+
+  const apply = useCallback((result: ProgressResult) => {
+    if (result.ok) setProgress(result.progress);
+  }, []);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    let cancelled = false;
+    startLessonAction({ slug }).then((result) => {
+      if (cancelled || !result.ok) return;
+      setProgress(result.progress);
+      savedPosition.current = result.progress?.lastPosition ?? null;
+      const heading = headings.find((h) => h.id === result.progress?.lastPosition);
+      if (heading && !result.progress?.completedAt && window.scrollY < 200) setResumeFrom(heading);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [signedIn, slug, headings]);
+
+  // Remember the last section heading scrolled past, a little after the reader settles.
+  useEffect(() => {
+    if (!signedIn || headings.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const passed = entries.filter((e) => e.isIntersecting).map((e) => e.target.id);
+        const id = passed.at(-1);
+        if (!id || id === savedPosition.current) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          savedPosition.current = id;
+          saveLessonPositionAction({ slug, position: id }).then(apply);
+        }, POSITION_SAVE_DELAY_MS);
+      },
+      { rootMargin: "0px 0px -70% 0px" },
+    );
+    for (const { id } of headings) {
+      const element = document.getElementById(id);
+      if (element) observer.observe(element);
+    }
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [signedIn, slug, headings, apply]);
+
+  // Reaching the end of the article counts as reading it.
+  useEffect(() => {
+    if (!signedIn || progress?.readToEndAt) return;
+    const end = document.getElementById("lesson-end");
+    if (!end) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        markLessonReadAction({ slug }).then(apply);
+      }
+    });
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [signedIn, slug, progress?.readToEndAt, apply]);
+
+  const markDone = useCallback(async () => {
+    setBusy(true);
+    try {
+      apply(await markLessonDoneAction({ slug }));
+    } finally {
+      setBusy(false);
+    }
+  }, [slug, apply]);
+
+  return (
+    <LessonProgressContext.Provider value={{ signedIn, progress, resumeFrom, markDone, busy }}>
+      {children}
+    </LessonProgressContext.Provider>
+  );
+}
+
+function useLessonProgress(): State {
+  const state = useContext(LessonProgressContext);
+  if (!state) throw new Error("useLessonProgress must be used inside LessonProgressProvider");
+  return state;
+}
+
+export function ResumeBanner() {
+  const { resumeFrom } = useLessonProgress();
+  if (!resumeFrom) return null;
+  return (
+    <div role="status" className="mb-8 flex flex-wrap items-center gap-3 rounded-lg border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
+      <span>Welcome back. You were reading “{resumeFrom.title}”.</span>
+      <a href={`#${resumeFrom.id}`} className="font-medium text-accent underline underline-offset-2">
+        Resume there
+      </a>
+    </div>
+  );
+}
+
+export function LessonCompletion({ signInHref }: { signInHref: string }) {
+  const { signedIn, progress, markDone, busy } = useLessonProgress();
+  if (!signedIn) {
+    return (
+      <p className="text-sm text-fg-muted">
+        <Link href={signInHref} className="text-accent underline underline-offset-2">
+          Sign in
+        </Link>{" "}
+        to save your progress through the course.
+      </p>
+    );
+  }
+  if (progress?.completedAt) {
+    return (
+      <p role="status" className="flex items-center gap-2 font-medium text-success">
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5">
+          <path d="M5 12l5 5L20 7" />
+        </svg>
+        Lesson complete
+      </p>
+    );
+  }
+  return (
+    <Button onClick={markDone} disabled={busy} variant="secondary">
+      {busy ? "Saving…" : "Mark lesson as complete"}
+    </Button>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ComponentType } from "react";
+import { Callout } from "./callout";
+import { MdxLink } from "./mdx-link";
+import { Original } from "./original";
+import { TcpHeaderDiagram } from "./tcp-header-diagram";
+
+/**
+ * Everything a lesson may use, in one typed map. Interactive components must be listed here
+ * (from "use client" modules), not imported by the MDX file, so Next ships and hydrates them.
+ */
+export const lessonComponents = {
+  a: MdxLink,
+  Callout,
+  Original,
+  TcpHeaderDiagram,
+} satisfies Record<string, ComponentType<never>>;
+
+export type LessonComponentName = keyof typeof lessonComponents;

@@ -1,0 +1,83 @@
+import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { signInInput } from "./credentials";
+import { verifyPassword } from "./password.server";
+import { isRole } from "./roles";
+import { authSecret } from "./secret.server";
+
+// Behind no proxy, the origin comes from the Host header; set NEXTAUTH_URL in production.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+async function authorizeWithPassword(raw: unknown) {
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+  // Always verify (a dummy hash when there is no user) so timing does not reveal accounts.
+  const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+  if (!ok || !user) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** Optional providers switch on only when their environment variables are all present. */
+export function configuredProviders(): Provider[] {
+  const e = env();
+  const providers: Provider[] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: authorizeWithPassword,
+    }),
+  ];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  }
+  if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
+  }
+  if (e.EMAIL_SERVER && e.EMAIL_FROM) {
+    providers.push(EmailProvider({ server: e.EMAIL_SERVER, from: e.EMAIL_FROM }));
+  }
+  return providers;
+}
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    adapter: PrismaAdapter(db as never),
+    providers: configuredProviders(),
+    secret: authSecret(),
+    // JWT sessions: required by the credentials provider; the role is re-read from the
+    // database on every protected request (lib/auth/session.server.ts).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          const role = (user as { role?: unknown }).role;
+          token.role = isRole(role) ? role : "STUDENT";
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.role = isRole(token.role) ? token.role : "STUDENT";
+        }
+        return session;
+      },
+    },
+  };
+  return options;
+}

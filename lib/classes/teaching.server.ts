@@ -1,0 +1,28 @@
+import type { CurrentUser } from "../auth/session.server";
+import { canTeach } from "../auth/roles";
+import { db } from "../db.server";
+
+export class NotAllowedError extends Error {
+  constructor() {
+    super("Not allowed");
+    this.name = "NotAllowedError";
+  }
+}
+
+/** The classes an instructor teaches (owner or co-instructor), never anyone else's. */
+export async function listTeachingClasses(user: CurrentUser) {
+  if (!canTeach(user.role)) throw new NotAllowedError();
+  return db.classroom.findMany({
+    where: { instructors: { some: { userId: user.id } } },
+    orderBy: [{ archivedAt: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      timeZone: true,
+      archivedAt: true,
+      _count: { select: { enrollments: true } },
+      assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, targetType: true } },
+    },
+  });
+}

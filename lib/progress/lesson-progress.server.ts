@@ -1,0 +1,72 @@
+import { db } from "../db.server";
+
+export type LessonProgressView = {
+  lessonSlug: string;
+  startedAt: Date;
+  readToEndAt: Date | null;
+  markedDoneAt: Date | null;
+  completedAt: Date | null;
+  lastPosition: string | null;
+};
+
+const VIEW = {
+  lessonSlug: true,
+  startedAt: true,
+  readToEndAt: true,
+  markedDoneAt: true,
+  completedAt: true,
+  lastPosition: true,
+} as const;
+
+/**
+ * Records that a student opened a lesson; idempotent (a single INSERT … ON CONFLICT), so two
+ * tabs or a retried request never create a second row.
+ */
+export async function startLesson(userId: string, lessonSlug: string): Promise<LessonProgressView> {
+  return db.lessonProgress.upsert({
+    where: { userId_lessonSlug: { userId, lessonSlug } },
+    create: { userId, lessonSlug },
+    update: {},
+    select: VIEW,
+  });
+}
+
+export async function saveLessonPosition(userId: string, lessonSlug: string, position: string) {
+  return db.lessonProgress.upsert({
+    where: { userId_lessonSlug: { userId, lessonSlug } },
+    create: { userId, lessonSlug, lastPosition: position },
+    update: { lastPosition: position },
+    select: VIEW,
+  });
+}
+
+type Milestone = "readToEndAt" | "markedDoneAt";
+
+/**
+ * Sets a milestone once (its first time is kept) and completes the lesson when its requirement
+ * is met. Conditional updates make concurrent calls safe without read-modify-write races.
+ */
+async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone) {
+  const now = new Date();
+  await startLesson(userId, lessonSlug);
+  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: now } });
+  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, completedAt: null }, data: { completedAt: now } });
+  return db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
+}
+
+/** A lesson is complete once it was read to the end or explicitly marked complete. */
+export function markLessonRead(userId: string, lessonSlug: string) {
+  return reachMilestone(userId, lessonSlug, "readToEndAt");
+}
+
+export function markLessonDone(userId: string, lessonSlug: string) {
+  return reachMilestone(userId, lessonSlug, "markedDoneAt");
+}
+
+export async function getLessonProgress(userId: string, lessonSlug: string): Promise<LessonProgressView | null> {
+  return db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
+}
+
+export async function listLessonProgress(userId: string): Promise<LessonProgressView[]> {
+  return db.lessonProgress.findMany({ where: { userId }, select: VIEW, orderBy: { startedAt: "asc" } });
+}
