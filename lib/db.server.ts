@@ -1,3 +1,6 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseFile } from "./database-url";
@@ -8,13 +11,29 @@ export type Db = PrismaClient;
 /** Busy timeout: concurrent writers wait for SQLite's single write lock instead of failing. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Creates the database's folder and switches the file to write-ahead logging, which lets
+ * readers proceed while one writer commits. WAL is a property of the file, so once suffices.
+ */
+function prepareSqliteFile(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    connection.pragma("journal_mode = WAL");
+  } finally {
+    connection.close();
+  }
+}
+
 export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: databaseFile(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const file = databaseFile(databaseUrl);
+  prepareSqliteFile(file);
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }
 
 const globalForDb = globalThis as unknown as { tcpCourseDb?: PrismaClient };
 
-/** One client per process (and per hot reload in development). */
+/** One client per process; in development it survives hot reloads instead of leaking connections. */
 export const db: PrismaClient = globalForDb.tcpCourseDb ?? createPrismaClient();
-if (process.env.NODE_ENV !== "production") globalForDb.tcpCourseDb = db;
+if (process.env.NODE_ENV === "development") globalForDb.tcpCourseDb = db;

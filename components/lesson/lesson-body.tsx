@@ -1,8 +1,25 @@
 import { getMDXComponent } from "mdx-bundler/client";
+import type { ComponentType } from "react";
 import { lessonComponents } from "../mdx/lesson-components";
+
+type MdxContent = ComponentType<{ components: typeof lessonComponents }>;
+
+// One component per compiled lesson, created once and reused, so React keeps its identity.
+const contentByCode = new Map<string, MdxContent>();
+
+function mdxContent(code: string): MdxContent {
+  let content = contentByCode.get(code);
+  if (!content) {
+    content = getMDXComponent(code) as MdxContent;
+    contentByCode.set(code, content);
+  }
+  return content;
+}
 
 /** Evaluates a compiled lesson on the server with the one map of components lessons may use. */
 export function LessonBody({ code }: { code: string }) {
-  const Content = getMDXComponent(code);
+  const Content = mdxContent(code);
+  // Not a new component per render: mdxContent memoises one per compiled lesson.
+  // eslint-disable-next-line react-hooks/static-components
   return <Content components={lessonComponents} />;
 }

@@ -26,6 +26,8 @@ type State = {
 const LessonProgressContext = createContext<State | null>(null);
 
 const POSITION_SAVE_DELAY_MS = 1500;
+/** A heading counts as reached once it scrolls above this fraction of the viewport height. */
+const READING_LINE = 0.35;
 
 /**
  * Tracks a signed-in student's reading: opening the lesson, the last section reached (to resume),
@@ -62,26 +64,27 @@ export function LessonProgressProvider({ slug, headings, children }: { slug: str
   useEffect(() => {
     if (!signedIn || headings.length === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const passed = entries.filter((e) => e.isIntersecting).map((e) => e.target.id);
-        const id = passed.at(-1);
-        if (!id || id === savedPosition.current) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          savedPosition.current = id;
-          saveLessonPositionAction({ slug, position: id }).then(apply);
-        }, POSITION_SAVE_DELAY_MS);
-      },
-      { rootMargin: "0px 0px -70% 0px" },
-    );
-    for (const { id } of headings) {
-      const element = document.getElementById(id);
-      if (element) observer.observe(element);
-    }
-    return () => {
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const line = window.innerHeight * READING_LINE;
+      const passed = headings.filter(({ id }) => (document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < line);
+      const id = passed.at(-1)?.id;
+      if (!id || id === savedPosition.current) return;
       clearTimeout(timer);
-      observer.disconnect();
+      timer = setTimeout(() => {
+        savedPosition.current = id;
+        saveLessonPositionAction({ slug, position: id }).then(apply);
+      }, POSITION_SAVE_DELAY_MS);
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(check);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [signedIn, slug, headings, apply]);
 

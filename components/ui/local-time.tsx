@@ -1,18 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+import { formatDateTime } from "@/lib/format/date";
 
-const FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+const noSubscription = () => () => {};
 
 /**
- * A date in the reader's own time zone. The server renders UTC (it cannot know the zone);
- * the browser swaps in local time after hydration.
+ * A date in a given time zone, or in the reader's own zone. The server cannot know the
+ * reader's zone, so it renders UTC and the browser shows local time from hydration on.
  */
 export function LocalTime({ iso, timeZone }: { iso: string; timeZone?: string }) {
-  const date = new Date(iso);
-  const [text, setText] = useState(() => new Intl.DateTimeFormat("en", { ...FORMAT, timeZone: timeZone ?? "UTC", timeZoneName: "short" }).format(date));
-  useEffect(() => {
-    if (!timeZone) setText(new Intl.DateTimeFormat("en", { ...FORMAT, timeZoneName: "short" }).format(new Date(iso)));
-  }, [iso, timeZone]);
+  const text = useSyncExternalStore(
+    noSubscription,
+    () => formatDateTime(iso, timeZone),
+    () => formatDateTime(iso, timeZone ?? "UTC"),
+  );
   return <time dateTime={iso}>{text}</time>;
 }

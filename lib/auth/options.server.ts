@@ -17,7 +17,7 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
-async function authorizeWithPassword(raw: unknown) {
+export async function authorizeWithPassword(raw: unknown) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });

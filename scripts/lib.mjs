@@ -1,0 +1,54 @@
+// Helpers shared by the start and test scripts. Plain Node: they run before `npm install`.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export function step(title) {
+  console.log(`\n\x1b[1m▸ ${title}\x1b[0m`);
+}
+
+/** Runs a command in the project root, inheriting output; exits the script if it fails. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...options.env } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${[command, ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+export function tryRun(command, args) {
+  return spawnSync(command, args, { cwd: root, stdio: "inherit" }).status === 0;
+}
+
+/** Starts a long-running command and forwards termination signals to it. */
+export function exec(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return child;
+}
+
+export function installDependencies() {
+  step("Installing dependencies (npm install)");
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+}
+
+/** Hash of the sources that go into the production build; decides whether to rebuild. */
+export function sourceHash() {
+  const hash = createHash("sha256");
+  const inputs = ["app", "components", "content", "domain", "lib", "public", "generated", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  const visit = (relative) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(relative).update("\0").update(readFileSync(full)).update("\0");
+    }
+  };
+  inputs.forEach(visit);
+  return hash.digest("hex");
+}

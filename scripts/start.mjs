@@ -1,0 +1,26 @@
+// `npm start`: install, prepare the SQLite database (migrate, seed when empty), build when the
+// sources changed, and serve the production app on PORT (default 3000).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { exec, installDependencies, root, run, sourceHash, step } from "./lib.mjs";
+
+installDependencies();
+
+step("Preparing the database");
+run("npx", ["prisma", "generate"]);
+run("npx", ["prisma", "migrate", "deploy"]);
+run("npx", ["tsx", "prisma/seed.ts", "--if-empty"]);
+
+const stampFile = path.join(root, ".next", "source-hash");
+const hash = sourceHash();
+if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) {
+  step("Production build is up to date");
+} else {
+  step("Building the production app");
+  run("npm", ["run", "build"]);
+  writeFileSync(stampFile, hash);
+}
+
+const port = process.env.PORT || "3000";
+step(`Serving on http://localhost:${port}`);
+exec("npx", ["next", "start", "--port", port]);

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { queryDatabase, signIn, uniqueEmail } from "./support";
+
+test("a new learner signs up, signs out and signs back in", async ({ page }) => {
+  const email = uniqueEmail("learner");
+  const password = "a-good-long-password";
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign up" }).click();
+  await page.getByLabel("Name").fill("New Learner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Hello, New Learner" })).toBeVisible();
+  const [row] = queryDatabase<{ role: string; passwordHash: string }>('SELECT role, passwordHash FROM "User" WHERE email = ?', email);
+  expect(row?.role).toBe("STUDENT");
+  expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+
+  await signIn(page, { email, password });
+  await expect(page.getByRole("heading", { name: "Hello, New Learner" })).toBeVisible();
+});
+
+test("sign-in failures say the same thing whether or not the account exists", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  const wrongPassword = await page.getByRole("main").getByRole("alert").textContent();
+
+  await page.getByLabel("Email").fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(wrongPassword ?? "");
+  expect(wrongPassword).toBe("Email or password is incorrect.");
+});
+
+test("sign-up shows field errors and keeps what was typed", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Short Password");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Short Password");
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+});

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
+
+const LESSON = "/course/tcp-header-and-flags";
+
+/** Scrolls like a reader: the heading ends up near the top of the window. */
+async function scrollToTop(page: Page, heading: string) {
+  await page.getByRole("heading", { name: heading }).evaluate((element) => element.scrollIntoView({ block: "start" }));
+}
+
+test("anyone can open the course and read the first lesson", async ({ page }) => {
+  await page.goto("/course");
+  await page.getByRole("link", { name: /The TCP header and its flags/ }).click();
+  await expect(page).toHaveURL(LESSON);
+  await expect(page.getByRole("heading", { level: 1, name: "The TCP header and its flags" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /TCP header layout/ })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "On this page" })).toBeVisible();
+  await expect(page.locator('blockquote[lang="zh-CN"]')).toContainText("只有当 ACK = 1 时确认号字段才有效");
+  await expect(page.getByRole("link", { name: "TCP的三次握手四次挥手" }).first()).toHaveAttribute(
+    "href",
+    "https://www.cnblogs.com/yuyutianxia/p/4831755.html",
+  );
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toBeVisible();
+});
+
+test("a signed-in student's reading is recorded in the database", async ({ page }) => {
+  const email = uniqueEmail("reader");
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Reader");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("reading-is-fun");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText("0 of 1 lessons complete")).toBeVisible();
+
+  await page.goto(LESSON);
+  const progress = () =>
+    queryDatabase<{ startedAt: string; readToEndAt: string | null; completedAt: string | null; lastPosition: string | null }>(
+      'SELECT p.startedAt, p.readToEndAt, p.completedAt, p.lastPosition FROM "LessonProgress" p JOIN "User" u ON u.id = p.userId WHERE u.email = ? AND p.lessonSlug = ?',
+      email,
+      "tcp-header-and-flags",
+    )[0];
+  await expect.poll(() => progress()?.startedAt ?? null).not.toBeNull();
+
+  await scrollToTop(page, "Reading a real capture");
+  await expect.poll(() => progress()?.lastPosition ?? null, { timeout: 15_000 }).not.toBeNull();
+
+  await page.locator("#lesson-end").scrollIntoViewIfNeeded();
+  await expect(page.getByText("Lesson complete")).toBeVisible();
+  expect(progress()?.completedAt).not.toBeNull();
+
+  await page.goto("/dashboard");
+  await expect(page.getByText("1 of 1 lessons complete")).toBeVisible();
+});
+
+test("the course index and the lesson page have no serious accessibility violations", async ({ page }) => {
+  for (const path of ["/", "/course", LESSON]) {
+    await page.goto(path);
+    await expectNoSeriousA11yViolations(page);
+  }
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(LESSON);
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("keyboard users can skip to the lesson content @phone", async ({ page }) => {
+  await page.goto(LESSON);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+});
+
+test("a signed-in student resumes where they stopped", async ({ page }) => {
+  await signIn(page, { email: "ben@example.com", password: "learn-tcp-demo" }, LESSON);
+  await scrollToTop(page, "The other flags");
+  await expect
+    .poll(
+      () =>
+        queryDatabase<{ lastPosition: string | null }>(
+          'SELECT p.lastPosition FROM "LessonProgress" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?',
+          "ben@example.com",
+        )[0]?.lastPosition ?? null,
+      { timeout: 15_000 },
+    )
+    .not.toBeNull();
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "Resume lesson" })).toBeVisible();
+});

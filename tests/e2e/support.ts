@@ -1,0 +1,42 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
+import { expect, type Page } from "@playwright/test";
+
+/** The database the e2e server runs on (scripts/e2e-server.mjs), read directly to check writes. */
+export const E2E_DATABASE = path.join(process.cwd(), "data", "e2e", "e2e.db");
+
+export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
+  const connection = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+  try {
+    return connection.prepare(sql).all(...params) as T[];
+  } finally {
+    connection.close();
+  }
+}
+
+export const DEMO = {
+  instructor: { email: "instructor@example.com", password: "teach-tcp-demo" },
+  student: { email: "ada@example.com", password: "learn-tcp-demo" },
+};
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }, callbackUrl = "/dashboard") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === callbackUrl.split(/[?#]/)[0]);
+}
+
+/** Fails on any serious or critical accessibility violation, listing what axe found. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}

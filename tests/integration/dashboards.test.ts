@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { NotAllowedError, listTeachingClasses } from "@/lib/classes/teaching.server";
+import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
+import { db } from "@/lib/db.server";
+import { markLessonRead } from "@/lib/progress/lesson-progress.server";
+import { createUser } from "../factories/users";
+
+const HOUR = 60 * 60 * 1000;
+
+async function createClass(instructorId: string, overrides: { archivedAt?: Date } = {}) {
+  return db.classroom.create({
+    data: {
+      name: `Class ${randomUUID().slice(0, 6)}`,
+      joinCode: randomUUID().slice(0, 8).toUpperCase(),
+      inviteToken: randomUUID(),
+      archivedAt: overrides.archivedAt,
+      instructors: { create: { userId: instructorId, isOwner: true } },
+    },
+  });
+}
+
+async function assign(classId: string, createdById: string, title: string, opensInHours: number) {
+  return db.assignment.create({
+    data: {
+      classId,
+      createdById,
+      title,
+      targetType: "LESSON",
+      targetId: "tcp-header-and-flags",
+      points: 10,
+      opensAt: new Date(Date.now() + opensInHours * HOUR),
+      dueAt: new Date(Date.now() + (opensInHours + 48) * HOUR),
+    },
+  });
+}
+
+describe("learner dashboard", () => {
+  it("counts completed lessons and recommends the next one", async () => {
+    const student = await createUser();
+    const before = await getLearnerDashboard(student);
+    expect(before.completed).toBe(0);
+    expect(before.total).toBeGreaterThanOrEqual(1);
+    expect(before.nextLesson?.slug).toBe(before.lessons[0]?.slug);
+
+    await markLessonRead(student.id, "tcp-header-and-flags");
+    const after = await getLearnerDashboard(student);
+    expect(after.completed).toBe(1);
+    expect(after.lessons.find((lesson) => lesson.slug === "tcp-header-and-flags")?.status).toBe("complete");
+  });
+
+  it("shows open assignments from the student's active classes only", async () => {
+    const [teacher, student, outsider] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser(), createUser()]);
+    const active = await createClass(teacher.id);
+    const archived = await createClass(teacher.id, { archivedAt: new Date() });
+    const other = await createClass(teacher.id);
+    for (const classroom of [active, archived]) {
+      await db.enrollment.create({ data: { classId: classroom.id, userId: student.id } });
+    }
+    await db.enrollment.create({ data: { classId: other.id, userId: outsider.id } });
+    await assign(active.id, teacher.id, "Open now", -1);
+    await assign(active.id, teacher.id, "Opens tomorrow", 24);
+    await assign(archived.id, teacher.id, "In an archived class", -1);
+    await assign(other.id, teacher.id, "Someone else's class", -1);
+
+    const titles = (await getLearnerDashboard(student)).assignments.map((a) => a.title);
+    expect(titles).toEqual(["Open now"]);
+  });
+});
+
+describe("teaching classes", () => {
+  it("lists only the classes the instructor teaches", async () => {
+    const [mine, theirs] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser({ role: "INSTRUCTOR" })]);
+    const own = await createClass(mine.id);
+    await createClass(theirs.id);
+    const classes = await listTeachingClasses(mine);
+    expect(classes.map((c) => c.id)).toEqual([own.id]);
+  });
+
+  it("refuses students", async () => {
+    const student = await createUser();
+    await expect(listTeachingClasses(student)).rejects.toBeInstanceOf(NotAllowedError);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db.server";
+import { markLessonDone, markLessonRead, saveLessonPosition, startLesson } from "@/lib/progress/lesson-progress.server";
+import { createUser } from "../factories/users";
+
+const LESSON = "tcp-header-and-flags";
+
+describe("lesson progress", () => {
+  it("starts a lesson once however many times it is opened, even concurrently", async () => {
+    const user = await createUser();
+    await Promise.all(Array.from({ length: 10 }, () => startLesson(user.id, LESSON)));
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("remembers the last position and keeps it separate per student", async () => {
+    const [ada, ben] = await Promise.all([createUser(), createUser()]);
+    await saveLessonPosition(ada.id, LESSON, "the-other-flags");
+    await saveLessonPosition(ben.id, LESSON, "summary");
+    await saveLessonPosition(ada.id, LESSON, "reading-a-real-capture");
+    const rows = await db.lessonProgress.findMany({ where: { lessonSlug: LESSON, userId: { in: [ada.id, ben.id] } } });
+    const byUser = Object.fromEntries(rows.map((row) => [row.userId, row.lastPosition]));
+    expect(byUser).toEqual({ [ada.id]: "reading-a-real-capture", [ben.id]: "summary" });
+  });
+
+  it("completes a lesson when it is read to the end, and keeps the first completion time", async () => {
+    const user = await createUser();
+    const started = await startLesson(user.id, LESSON);
+    expect(started.completedAt).toBeNull();
+    const first = await markLessonRead(user.id, LESSON);
+    expect(first.readToEndAt).toBeInstanceOf(Date);
+    expect(first.completedAt).toEqual(first.readToEndAt);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await markLessonRead(user.id, LESSON);
+    expect(second.completedAt).toEqual(first.completedAt);
+    expect(second.readToEndAt).toEqual(first.readToEndAt);
+  });
+
+  it("records an explicit 'mark complete' separately from reading, exactly once under double clicks", async () => {
+    const user = await createUser();
+    const results = await Promise.all(Array.from({ length: 8 }, () => markLessonDone(user.id, LESSON)));
+    const completions = new Set(results.map((row) => row.completedAt?.toISOString()));
+    expect(completions.size).toBe(1);
+    expect(results[0]?.readToEndAt).toBeNull();
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("deletes a student's progress with their account", async () => {
+    const user = await createUser();
+    await startLesson(user.id, LESSON);
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,18 @@
+import { randomUUID } from "node:crypto";
+import { copyFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { BASE_DATABASE, TEST_DATA_DIR } from "./global-database";
+
+// Runs before each test file's imports: the app's `db` then opens this file's private copy of
+// the migrated database, so files run in parallel without seeing each other's rows.
+const file = path.join(TEST_DATA_DIR, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${randomUUID()}.db`);
+copyFileSync(BASE_DATABASE, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.AUTH_SECRET ??= "integration-tests-secret-that-is-long-enough-000";
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db.server");
+  await db.$disconnect();
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+});
