@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several builds (e.g. parallel e2e runs) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native or compiler packages run from node_modules on the server instead of being bundled.
   serverExternalPackages: [

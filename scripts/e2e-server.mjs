@@ -3,11 +3,14 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { exec, root, run } from "./lib.mjs";
 
-export const E2E_DATABASE = path.join(root, "data", "e2e", "e2e.db");
+const port = process.env.PORT ?? "3210";
+// One database per port, so parallel e2e runs never share state.
+const database = path.join(root, "data", `e2e-${port}`, "e2e.db");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 
-const env = { DATABASE_URL: `file:${E2E_DATABASE}` };
-rmSync(path.dirname(E2E_DATABASE), { recursive: true, force: true });
+const env = { DATABASE_URL: `file:${database}` };
+rmSync(path.dirname(database), { recursive: true, force: true });
 run("npx", ["prisma", "migrate", "deploy"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
-if (!existsSync(path.join(root, ".next", "BUILD_ID"))) run("npm", ["run", "build"]);
-exec("npx", ["next", "start", "--port", process.env.PORT ?? "3210"], env);
+if (!existsSync(path.join(root, distDir, "BUILD_ID"))) run("npm", ["run", "build"]);
+exec("npx", ["next", "start", "--port", port], env);

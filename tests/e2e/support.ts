@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
 
 /** The database the e2e server runs on (scripts/e2e-server.mjs), read directly to check writes. */
-export const E2E_DATABASE = path.join(process.cwd(), "data", "e2e", "e2e.db");
+export const E2E_DATABASE = path.join(process.cwd(), "data", `e2e-${process.env.E2E_PORT ?? "3210"}`, "e2e.db");
 
 export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
   const connection = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });

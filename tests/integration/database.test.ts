@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { databaseFile } from "@/lib/database-url";
 import { db } from "@/lib/db.server";
 import { checkHealth } from "@/lib/health.server";
-import { BASE_DATABASE } from "../setup/global-database";
+import { baseDatabase } from "../setup/per-file-database";
 
 function prisma(args: string[]) {
   return execFileSync("npx", ["prisma", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -54,11 +54,11 @@ describe("migrations", () => {
   });
 
   it("build the same database as the schema does", () => {
-    const fromSchema = path.join(path.dirname(BASE_DATABASE), `from-schema-${process.pid}.db`);
+    const fromSchema = path.join(path.dirname(baseDatabase), `from-schema-${process.pid}.db`);
     const sql = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"]);
     const connection = new Database(fromSchema);
     connection.exec(sql);
     connection.close();
-    expect(schemaOf(BASE_DATABASE)).toEqual(schemaOf(fromSchema));
+    expect(schemaOf(baseDatabase)).toEqual(schemaOf(fromSchema));
   });
 });
