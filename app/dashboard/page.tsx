@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AssignmentsCard } from "@/components/dashboard/assignments-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { LocalTime } from "@/components/ui/local-time";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireUser } from "@/lib/auth/session.server";
 import { getLearnerDashboard, type LessonStatus } from "@/lib/dashboard/learner-dashboard.server";
@@ -63,23 +63,7 @@ export default async function DashboardPage() {
               <p className="mt-1 text-fg-muted">You have completed every lesson. Well done.</p>
             )}
           </Card>
-          <Card>
-            <h2 className="font-semibold">Assignments</h2>
-            {dashboard.assignments.length === 0 ? (
-              <p className="mt-1 text-sm text-fg-muted">Nothing assigned to you right now.</p>
-            ) : (
-              <ul className="mt-3 space-y-3">
-                {dashboard.assignments.map((assignment) => (
-                  <li key={assignment.id} className="text-sm">
-                    <p className="font-medium">{assignment.title}</p>
-                    <p className="text-fg-muted">
-                      {assignment.className} · due <LocalTime iso={assignment.dueAt.toISOString()} /> · {assignment.points} points
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <AssignmentsCard assignments={dashboard.assignments} />
         </div>
       </div>
     </div>
