@@ -1,0 +1,128 @@
+/**
+ * tcp CLI:
+ *   tcp simulate FILE.json [--events] [--pretty]
+ *   tcp lab timewait|synflood FILE.json [--pretty]
+ *   tcp pcap FILE            (capture reader, in cli/pcap-command.ts)
+ * Prints one JSON object on stdout. Bad input: a message on stderr and exit code 2.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { runSynBacklogLab } from "../domain/tcp/labs/syn-backlog-lab";
+import { runTimeWaitLab } from "../domain/tcp/labs/time-wait-lab";
+import { outputOf, runScenario } from "../domain/tcp/scenario";
+import { parseScenario, parseSynBacklogLab, parseTimeWaitLab } from "../domain/tcp/schemas";
+import { readValidated, UsageError } from "./tcp-input";
+
+const USAGE = `usage:
+  tcp simulate FILE.json [--events] [--pretty]
+  tcp lab timewait FILE.json [--pretty]
+  tcp lab synflood FILE.json [--pretty]
+  tcp pcap FILE`;
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "simulate":
+        return await simulate(rest, io);
+      case "lab":
+        return await lab(rest, io);
+      case "pcap":
+        return await pcap(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+        io.err(USAGE);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tcp: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`tcp: internal error: ${(error as Error).message ?? String(error)}`);
+    return EXIT_FAILURE;
+  }
+}
+
+function splitFlags(args: string[], allowed: readonly string[]): { positional: string[]; flags: Set<string> } {
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith("--")) {
+      if (!allowed.includes(arg)) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+      flags.add(arg);
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, flags };
+}
+
+function oneFile(positional: string[]): string {
+  const [file, ...extra] = positional;
+  if (file === undefined || extra.length > 0) throw new UsageError(`expected exactly one input file\n${USAGE}`);
+  return file;
+}
+
+function print(io: Io, value: unknown, pretty: boolean): void {
+  io.out(JSON.stringify(value, null, pretty ? 2 : undefined));
+}
+
+async function simulate(args: string[], io: Io): Promise<number> {
+  const { positional, flags } = splitFlags(args, ["--events", "--pretty"]);
+  const scenario = await readValidated(oneFile(positional), parseScenario);
+  const result = runScenario(scenario);
+  print(io, flags.has("--events") ? result : outputOf(result), flags.has("--pretty"));
+  return EXIT_OK;
+}
+
+async function lab(args: string[], io: Io): Promise<number> {
+  const { positional, flags } = splitFlags(args, ["--pretty"]);
+  const [which, ...files] = positional;
+  const file = oneFile(files);
+  const pretty = flags.has("--pretty");
+  if (which === "timewait") {
+    print(io, runTimeWaitLab(await readValidated(file, parseTimeWaitLab)), pretty);
+  } else if (which === "synflood") {
+    print(io, runSynBacklogLab(await readValidated(file, parseSynBacklogLab)), pretty);
+  } else {
+    throw new UsageError(`unknown lab "${which ?? ""}" (expected timewait or synflood)\n${USAGE}`);
+  }
+  return EXIT_OK;
+}
+
+/** The capture reader lives in its own module; load it only when asked, so the rest works without it. */
+async function pcap(args: string[], io: Io): Promise<number> {
+  const modulePath = fileURLToPath(new URL("./pcap-command.ts", import.meta.url));
+  if (!existsSync(modulePath)) {
+    io.err("tcp: the pcap command is not available in this build (cli/pcap-command.ts is missing)");
+    return EXIT_FAILURE;
+  }
+  const loaded = (await import(modulePath)) as { runPcapCommand?: (args: string[]) => Promise<number> };
+  if (typeof loaded.runPcapCommand !== "function") {
+    io.err("tcp: cli/pcap-command.ts does not export runPcapCommand(args)");
+    return EXIT_FAILURE;
+  }
+  return loaded.runPcapCommand(args);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly) {
+  const code = await main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,111 @@
+/** The transmission control block: everything one endpoint remembers about its connection. */
+import type { RttEstimator } from "../rtt";
+import type { TcpState } from "../types";
+
+/** A sent segment that consumes sequence space and is not yet acknowledged. */
+export interface RetransmitEntry {
+  seq: number;
+  len: number;
+  syn: boolean;
+  fin: boolean;
+  psh: boolean;
+  firstSentAt: number;
+  lastSentAt: number;
+  retransmitted: boolean;
+}
+
+/** Linux delayed-ACK machinery (inet_connection_sock.icsk_ack), unused by the RFC profile. */
+export interface AckState {
+  /** An ACK is owed but being delayed. */
+  pending: boolean;
+  /** Delayed-ACK timeout; 0 until the first data arrives (so the first delayed ACK goes at the next tick). */
+  atoMs: number;
+  /** Immediate ACKs left in quick-ack mode. */
+  quickAcks: number;
+  /** Interactive mode: delay ACKs hoping to piggyback them on a reply. */
+  pingpong: boolean;
+  lastReceiveAt: number;
+  /** rcv_wup: RCV.NXT when the last ACK went out. */
+  rcvNxtAtLastAck: number;
+}
+
+export interface OutOfOrderSegment {
+  seq: number;
+  len: number;
+  fin: boolean;
+}
+
+export interface Tcb {
+  state: TcpState;
+  /** The connection came from listen(); a failed passive open falls back to LISTEN. */
+  passiveOpen: boolean;
+  /** The application called close(): no more calls, errors go unseen, Linux limits lifetimes. */
+  orphan: boolean;
+  /** shutdown()/close() asked for a FIN; it goes once queued data is out. */
+  finQueued: boolean;
+  /** Sequence number of our FIN once sent. */
+  finSeq: number | null;
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  rcvNxt: number;
+  /** Application bytes accepted by send() but not yet transmitted. */
+  unsentBytes: number;
+  retransmitQueue: RetransmitEntry[];
+  rtt: RttEstimator;
+  /** Current RTO including backoff. */
+  rtoMs: number;
+  /** icsk_retransmits: timeouts since the last forward progress. */
+  retransmits: number;
+  /** tp->total_rto: all RTO expiries of this connection (drives tcp_syn_linear_timeouts). */
+  totalRto: number;
+  /** When the segment now being retransmitted was first sent (tp->retrans_stamp). */
+  retransStamp: number | null;
+  /** Passive SYN-RECEIVED: SYN-ACK timeouts so far (req->num_timeout). */
+  synAckTimeouts: number;
+  /** After an RTO, until everything is acknowledged (TCP_CA_Loss): no loss probes. */
+  inLossRecovery: boolean;
+  lossProbeOutstanding: boolean;
+  rttSampled: boolean;
+  ack: AckState;
+  outOfOrder: OutOfOrderSegment[];
+  /** Last ACK sent in reply to an out-of-window segment or as a challenge ACK (rate limiting). */
+  lastInvalidAckAt: number;
+  /** Send time (TSval) of the last in-window segment from the peer (ts_recent). */
+  peerTsRecent: number | null;
+  timeWaitEnteredAt: number | null;
+}
+
+export function closedTcb(rtt: RttEstimator, initialRtoMs: number, receiveWindow: number): Tcb {
+  return {
+    state: "CLOSED",
+    passiveOpen: false,
+    orphan: false,
+    finQueued: false,
+    finSeq: null,
+    iss: 0,
+    irs: 0,
+    sndUna: 0,
+    sndNxt: 0,
+    sndWnd: receiveWindow,
+    rcvNxt: 0,
+    unsentBytes: 0,
+    retransmitQueue: [],
+    rtt,
+    rtoMs: initialRtoMs,
+    retransmits: 0,
+    totalRto: 0,
+    retransStamp: null,
+    synAckTimeouts: 0,
+    inLossRecovery: false,
+    lossProbeOutstanding: false,
+    rttSampled: false,
+    ack: { pending: false, atoMs: 0, quickAcks: 0, pingpong: false, lastReceiveAt: 0, rcvNxtAtLastAck: 0 },
+    outOfOrder: [],
+    lastInvalidAckAt: Number.NEGATIVE_INFINITY,
+    peerTsRecent: null,
+    timeWaitEnteredAt: null,
+  };
+}

@@ -1,0 +1,45 @@
+/** Segments as the endpoints build and receive them (booleans for flags; the trace uses names). */
+import { sortFlags, type HostId, type TcpFlag } from "../types";
+
+export interface OutgoingSegment {
+  syn?: boolean;
+  fin?: boolean;
+  rst?: boolean;
+  psh?: boolean;
+  ack: boolean;
+  seq: number;
+  /** Ignored unless `ack` is set. */
+  ackNo: number;
+  len: number;
+  retransmission?: boolean;
+}
+
+export interface ArrivingSegment extends Required<OutgoingSegment> {
+  id: number;
+  from: HostId;
+  /** Send time; doubles as the TCP timestamp value (TSval) when timestamps are on. */
+  sentAt: number;
+}
+
+/** Sequence space a segment occupies: payload plus one for SYN and one for FIN. */
+export function segmentLength(segment: Pick<OutgoingSegment, "len" | "syn" | "fin">): number {
+  return segment.len + (segment.syn ? 1 : 0) + (segment.fin ? 1 : 0);
+}
+
+export function flagNames(segment: OutgoingSegment): TcpFlag[] {
+  const flags: TcpFlag[] = [];
+  if (segment.syn) flags.push("SYN");
+  if (segment.fin) flags.push("FIN");
+  if (segment.rst) flags.push("RST");
+  if (segment.psh) flags.push("PSH");
+  if (segment.ack) flags.push("ACK");
+  return sortFlags(flags);
+}
+
+/** "SYN-ACK", "FIN-ACK", "RST", "ACK" ...: the short name used in transition causes and narration. */
+export function segmentKind(segment: Pick<OutgoingSegment, "syn" | "fin" | "rst" | "ack">): string {
+  if (segment.rst) return "RST";
+  if (segment.syn) return segment.ack ? "SYN-ACK" : "SYN";
+  if (segment.fin) return segment.ack ? "FIN-ACK" : "FIN";
+  return "ACK";
+}

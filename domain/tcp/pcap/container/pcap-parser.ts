@@ -1,0 +1,122 @@
+import type { CapturedPacket } from "../captured-packet";
+import { CaptureFormatError, captureWarning, type CaptureWarning } from "../errors";
+import type { CaptureLimits } from "../limits";
+import { timestamp } from "../timestamp";
+import type { ContainerParser, ParseProgress } from "./container-parser";
+
+const FILE_HEADER_BYTES = 24;
+
+/** Magic numbers as read little-endian from the first four bytes. */
+const MAGIC = {
+  microLittle: 0xa1b2c3d4,
+  microBig: 0xd4c3b2a1,
+  nanoLittle: 0xa1b23c4d,
+  nanoBig: 0x4d3cb2a1,
+  /** Alexey Kuznetzov's patched libpcap: 8 more bytes per record header. */
+  modifiedLittle: 0xa1b2cd34,
+  modifiedBig: 0x34cdb2a1,
+} as const;
+
+export function isPcapMagic(magicLittleEndian: number): boolean {
+  return Object.values(MAGIC).includes(magicLittleEndian as never);
+}
+
+interface PcapHeader {
+  littleEndian: boolean;
+  nanosecond: boolean;
+  recordHeaderBytes: number;
+  linkType: number;
+  snaplen: number;
+}
+
+/** Classic libpcap files: a 24-byte file header, then records of header + captured bytes. */
+export class PcapParser implements ContainerParser {
+  readonly format = "pcap" as const;
+  private header: PcapHeader | null = null;
+  private frames = 0;
+
+  constructor(private readonly limits: CaptureLimits) {}
+
+  parse(bytes: Uint8Array, start: number, fileOffset: number, out: CapturedPacket[]): ParseProgress {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let position = start;
+    if (this.header === null) {
+      if (bytes.length - position < FILE_HEADER_BYTES) return { position, needed: FILE_HEADER_BYTES, skip: 0 };
+      this.header = readFileHeader(view, position, fileOffset + position);
+      position += FILE_HEADER_BYTES;
+    }
+    const { littleEndian, nanosecond, recordHeaderBytes, linkType } = this.header;
+    for (;;) {
+      const available = bytes.length - position;
+      if (available < recordHeaderBytes) return { position, needed: recordHeaderBytes, skip: 0 };
+      const capturedLength = view.getUint32(position + 8, littleEndian);
+      if (capturedLength > this.limits.maxPacketBytes) {
+        throw new CaptureFormatError(
+          fileOffset + position,
+          "packet record too large",
+          `header says ${capturedLength} bytes captured, the limit is ${this.limits.maxPacketBytes}`,
+        );
+      }
+      const recordBytes = recordHeaderBytes + capturedLength;
+      if (available < recordBytes) return { position, needed: recordBytes, skip: 0 };
+      const seconds = view.getUint32(position, littleEndian);
+      const fraction = view.getUint32(position + 4, littleEndian);
+      out.push({
+        frame: ++this.frames,
+        offset: fileOffset + position,
+        timestamp: timestamp(seconds, nanosecond ? fraction : fraction * 1000),
+        linkType,
+        interfaceId: 0,
+        data: bytes.subarray(position + recordHeaderBytes, position + recordBytes),
+        originalLength: view.getUint32(position + 12, littleEndian),
+      });
+      position += recordBytes;
+    }
+  }
+
+  finish(unconsumed: Uint8Array, fileOffset: number): CaptureWarning | null {
+    if (this.header === null) {
+      throw new CaptureFormatError(
+        fileOffset,
+        "truncated pcap file header",
+        `${FILE_HEADER_BYTES} bytes needed, ${unconsumed.length} present`,
+      );
+    }
+    if (unconsumed.length === 0) return null;
+    const { recordHeaderBytes, littleEndian } = this.header;
+    if (unconsumed.length < recordHeaderBytes) {
+      return captureWarning(
+        fileOffset,
+        "truncated packet record header",
+        `${recordHeaderBytes} bytes needed, ${unconsumed.length} remain`,
+      );
+    }
+    const view = new DataView(unconsumed.buffer, unconsumed.byteOffset, unconsumed.byteLength);
+    const capturedLength = view.getUint32(8, littleEndian);
+    return captureWarning(
+      fileOffset,
+      "truncated packet record",
+      `header says ${capturedLength} bytes, ${unconsumed.length - recordHeaderBytes} remain`,
+    );
+  }
+}
+
+function readFileHeader(view: DataView, position: number, offset: number): PcapHeader {
+  const magic = view.getUint32(position, true);
+  const littleEndian = magic === MAGIC.microLittle || magic === MAGIC.nanoLittle || magic === MAGIC.modifiedLittle;
+  const nanosecond = magic === MAGIC.nanoLittle || magic === MAGIC.nanoBig;
+  const modified = magic === MAGIC.modifiedLittle || magic === MAGIC.modifiedBig;
+  const major = view.getUint16(position + 4, littleEndian);
+  const minor = view.getUint16(position + 6, littleEndian);
+  if (major !== 2) {
+    throw new CaptureFormatError(offset + 4, "unsupported pcap version", `${major}.${minor}, expected 2.x`);
+  }
+  return {
+    littleEndian,
+    nanosecond,
+    recordHeaderBytes: modified ? 24 : 16,
+    snaplen: view.getUint32(position + 16, littleEndian),
+    // The upper bits of this field carry FCS information (pcap spec, LinkType and additional information).
+    linkType: view.getUint32(position + 20, littleEndian) & 0xffff,
+  };
+}

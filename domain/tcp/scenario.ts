@@ -1,0 +1,119 @@
+/**
+ * A scenario is the CLI's input: profile, network, actions. runScenario() plays it to the end and
+ * returns the CLI's output plus the ordered event list. Same input, same output.
+ */
+import type { DropRule, ReorderSpec } from "./network";
+import { linuxParams, rfc9293Params, type EngineParams, type LinuxSysctls, type Rfc9293Params } from "./profiles";
+import { Simulation, type Action } from "./simulation";
+import type { ErrorRecord, HostId, ProfileName, SegmentRecord, SimEvent, TcpState, TransitionRecord } from "./types";
+
+export interface ScenarioInput {
+  profile?: ProfileName;
+  seed?: number;
+  isn?: Partial<Record<HostId, number>>;
+  latencyMs?: number;
+  /** Linux sysctls for the linux profile, RFC9293_DEFAULTS keys for rfc9293. */
+  sysctl?: Partial<LinuxSysctls> | Partial<Rfc9293Params>;
+  /** Round timers like the Linux timer wheel (HZ=250). Off by default: timings read as the constants. */
+  timerWheel?: boolean;
+  mss?: number;
+  /** The path counts as loopback for tcp_tw_reuse=2. */
+  loopback?: boolean;
+  lossProbability?: number;
+  duplicateProbability?: number;
+  reorder?: ReorderSpec;
+  drop?: DropRule[];
+  actions: Action[];
+  /** Stop at this virtual time (ms). */
+  until?: number;
+  maxEvents?: number;
+}
+
+export const SCENARIO_DEFAULTS = {
+  profile: "linux" as ProfileName,
+  seed: 1,
+  latencyMs: 10,
+  /** One hour: every timer the engine arms (131 s SYN give-up, 60 s TIME-WAIT, ~925 s data give-up) fits. */
+  until: 3_600_000,
+};
+
+/** Exactly what `tcp simulate` prints. */
+export interface ScenarioOutput {
+  segments: SegmentRecord[];
+  transitions: TransitionRecord[];
+  final: Record<HostId, TcpState>;
+  errors: ErrorRecord[];
+  /** Present only when the event cap stopped the run. */
+  truncated?: true;
+}
+
+export interface ScenarioResult extends ScenarioOutput {
+  events: SimEvent[];
+}
+
+export function paramsFor(input: Pick<ScenarioInput, "profile" | "sysctl" | "timerWheel" | "mss">): EngineParams {
+  const options = { timerWheel: input.timerWheel, mss: input.mss };
+  return (input.profile ?? SCENARIO_DEFAULTS.profile) === "rfc9293"
+    ? rfc9293Params(input.sysctl as Partial<Rfc9293Params> | undefined, options)
+    : linuxParams(input.sysctl as Partial<LinuxSysctls> | undefined, options);
+}
+
+/** A simulation set up from a scenario, with its actions queued but nothing run yet. */
+export function createSimulation(input: ScenarioInput): Simulation {
+  const simulation = new Simulation({
+    params: paramsFor(input),
+    seed: input.seed ?? SCENARIO_DEFAULTS.seed,
+    isn: input.isn,
+    latencyMs: input.latencyMs ?? SCENARIO_DEFAULTS.latencyMs,
+    lossProbability: input.lossProbability,
+    duplicateProbability: input.duplicateProbability,
+    reorder: input.reorder,
+    drop: input.drop,
+    loopback: input.loopback,
+    maxEvents: input.maxEvents,
+  });
+  for (const action of input.actions) simulation.schedule(action);
+  return simulation;
+}
+
+export function runScenario(input: ScenarioInput): ScenarioResult {
+  const simulation = createSimulation(input);
+  simulation.runToQuiescence(input.until ?? SCENARIO_DEFAULTS.until);
+  return resultOf(simulation);
+}
+
+export function resultOf(simulation: Simulation): ScenarioResult {
+  return {
+    segments: simulation.segments.map(cliSegment),
+    transitions: simulation.transitions.map((transition) => ({ ...transition })),
+    final: { client: simulation.state("client"), server: simulation.state("server") },
+    errors: simulation.errors.map((error) => ({ ...error })),
+    ...(simulation.truncated ? { truncated: true as const } : {}),
+    events: simulation.events.map((event) => ({ ...event })),
+  };
+}
+
+/** The CLI contract's keys first, in its order, then the extras. */
+function cliSegment(segment: SegmentRecord): SegmentRecord {
+  return {
+    t: segment.t,
+    from: segment.from,
+    to: segment.to,
+    flags: [...segment.flags],
+    seq: segment.seq,
+    ack: segment.ack,
+    len: segment.len,
+    dropped: segment.dropped,
+    id: segment.id,
+    n: segment.n,
+    retransmission: segment.retransmission,
+    arriveAt: segment.arriveAt,
+    ...(segment.dropReason === undefined ? {} : { dropReason: segment.dropReason }),
+    ...(segment.duplicateOf === undefined ? {} : { duplicateOf: segment.duplicateOf }),
+  };
+}
+
+export function outputOf(result: ScenarioResult): ScenarioOutput {
+  const { events: _events, ...output } = result;
+  return output;
+}

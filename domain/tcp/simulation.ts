@@ -1,0 +1,427 @@
+/**
+ * Two endpoints, one network, one virtual clock. Everything happens through one event queue
+ * ordered by (time, rank, insertion): at equal times network arrivals and timers (rank 0) run
+ * before application calls (rank 1), so an action a learner adds at the current time lands in
+ * the same place when the action log is replayed from scratch.
+ */
+import { Endpoint, type EndpointEnv } from "./engine/endpoint";
+import { handleAppCall } from "./engine/app-calls";
+import { handleSegment } from "./engine/receive";
+import { handleTimer } from "./engine/timeouts";
+import { flagNames, type ArrivingSegment, type OutgoingSegment } from "./engine/wire";
+import { EventQueue } from "./event-queue";
+import { Network, type DropRule, type ReorderSpec } from "./network";
+import { mulberry32, randomUint32, type Random } from "./prng";
+import type { EngineParams } from "./profiles";
+import { seqDiff } from "./seq";
+import { wheelExpiryMs } from "./timer-wheel";
+import {
+  peerOf,
+  type ErrorRecord,
+  type HostId,
+  type SegmentRecord,
+  type SimEvent,
+  type SimEventDraft,
+  type TcpState,
+  type TimerKind,
+  type TransitionRecord,
+} from "./types";
+
+/** An application call at a given time. */
+export type HostAction =
+  | { at: number; host: HostId; do: "listen" | "connect" | "shutdown" | "close" | "abort" }
+  | { at: number; host: HostId; do: "send"; bytes: number };
+
+/** Lose a segment that is on the wire (by its id), as a learner clicking on it would. */
+export interface DropAction {
+  at: number;
+  do: "drop";
+  segment: number;
+}
+
+export type Action = HostAction | DropAction;
+
+export interface SimulationOptions {
+  params: EngineParams;
+  seed: number;
+  /** ISN of each host's first connection; drawn from the seed when absent. */
+  isn?: Partial<Record<HostId, number>>;
+  latencyMs: number;
+  lossProbability?: number;
+  duplicateProbability?: number;
+  reorder?: ReorderSpec;
+  drop?: DropRule[];
+  /** Counts as loopback traffic for tcp_tw_reuse=2. */
+  loopback?: boolean;
+  /** Hard cap on recorded events so no input can run forever. */
+  maxEvents?: number;
+}
+
+export const DEFAULT_MAX_EVENTS = 100_000;
+
+export interface EndpointSnapshot {
+  state: TcpState;
+  orphan: boolean;
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  rcvNxt: number;
+  /** Same numbers relative to ISS/IRS, as Wireshark shows them (null before they exist). */
+  relative: { sndUna: number; sndNxt: number; rcvNxt: number | null } | null;
+  unsentBytes: number;
+  rtoMs: number;
+  srttMs: number | null;
+  retransmits: number;
+  timers: { kind: TimerKind; due: number }[];
+}
+
+export interface SimulationSnapshot {
+  t: number;
+  eventCount: number;
+  hosts: Record<HostId, EndpointSnapshot>;
+  /** Sent, not dropped, not yet arrived. */
+  inFlight: SegmentRecord[];
+}
+
+type QueueItem =
+  | { kind: "action"; action: Action }
+  | { kind: "arrival"; segment: number }
+  | { kind: "timer"; host: HostId; timer: TimerKind; token: number };
+
+const RANK_NETWORK = 0;
+const RANK_APPLICATION = 1;
+
+export class Simulation {
+  readonly params: EngineParams;
+  private readonly queue = new EventQueue<QueueItem>();
+  private readonly random: Random;
+  private readonly network: Network;
+  private readonly endpoints: Record<HostId, Endpoint>;
+  private readonly firstIsns: Record<HostId, number>;
+  private readonly segmentList: SegmentRecord[] = [];
+  private readonly wire = new Map<number, ArrivingSegment>();
+  private readonly inFlight = new Set<number>();
+  private readonly eventList: SimEvent[] = [];
+  private readonly transitionList: TransitionRecord[] = [];
+  private readonly errorList: ErrorRecord[] = [];
+  private readonly actionList: Action[] = [];
+  private readonly timers: Record<HostId, Map<TimerKind, { due: number; token: number }>> = {
+    client: new Map(),
+    server: new Map(),
+  };
+  private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
+  private readonly maxEvents: number;
+  private clock = 0;
+  private timerTokens = 0;
+  private truncatedFlag = false;
+
+  constructor(options: SimulationOptions) {
+    this.params = options.params;
+    this.random = mulberry32(options.seed);
+    // Always draw both ISNs first so the rest of the random stream does not depend on `isn`.
+    const drawn = { client: randomUint32(this.random), server: randomUint32(this.random) };
+    this.firstIsns = { client: options.isn?.client ?? drawn.client, server: options.isn?.server ?? drawn.server };
+    this.network = new Network(
+      {
+        latencyMs: options.latencyMs,
+        lossProbability: options.lossProbability ?? 0,
+        duplicateProbability: options.duplicateProbability ?? 0,
+        reorder: options.reorder,
+        drop: options.drop ?? [],
+      },
+      this.random,
+    );
+    this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    const env = this.createEnv(options.loopback ?? false);
+    this.endpoints = { client: new Endpoint("client", env), server: new Endpoint("server", env) };
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  get truncated(): boolean {
+    return this.truncatedFlag;
+  }
+
+  get events(): readonly SimEvent[] {
+    return this.eventList;
+  }
+
+  get segments(): readonly SegmentRecord[] {
+    return this.segmentList;
+  }
+
+  get transitions(): readonly TransitionRecord[] {
+    return this.transitionList;
+  }
+
+  get errors(): readonly ErrorRecord[] {
+    return this.errorList;
+  }
+
+  /** Every action scheduled so far, in scheduling order: replaying it reproduces this run. */
+  get actionLog(): readonly Action[] {
+    return this.actionList;
+  }
+
+  state(host: HostId): TcpState {
+    return this.endpoints[host].state;
+  }
+
+  /** Queue an application call or a drop. Actions cannot be placed in the past. */
+  schedule(action: Action): void {
+    if (!(action.at >= this.clock)) {
+      throw new RangeError(`action at ${action.at} ms is before the current time ${this.clock} ms`);
+    }
+    this.actionList.push(action);
+    this.queue.push(action.at, RANK_APPLICATION, { kind: "action", action });
+  }
+
+  /** Lose an in-flight segment now. */
+  dropSegment(segment: number): void {
+    this.schedule({ at: this.clock, do: "drop", segment });
+  }
+
+  /** Process the next queued item; returns the events it produced ([] when nothing is left). */
+  step(): SimEvent[] {
+    if (this.truncatedFlag) return [];
+    this.skipStaleTimers();
+    const entry = this.queue.pop();
+    if (entry === undefined) return [];
+    this.clock = Math.max(this.clock, entry.at);
+    const before = this.eventList.length;
+    this.process(entry.item);
+    if (this.eventList.length >= this.maxEvents) this.truncatedFlag = true;
+    return this.eventList.slice(before);
+  }
+
+  /** Process everything due up to and including `t`, then move the clock to `t`. */
+  runUntil(t: number): SimEvent[] {
+    const before = this.eventList.length;
+    for (;;) {
+      this.skipStaleTimers();
+      const next = this.queue.peek();
+      if (next === undefined || next.at > t || this.truncatedFlag) break;
+      this.step();
+    }
+    if (!this.truncatedFlag) this.clock = Math.max(this.clock, t);
+    return this.eventList.slice(before);
+  }
+
+  /** Run until nothing is left to do or `limit` is reached; the clock stays at the last event. */
+  runToQuiescence(limit: number): void {
+    for (;;) {
+      this.skipStaleTimers();
+      const next = this.queue.peek();
+      if (next === undefined || next.at > limit || this.truncatedFlag) return;
+      this.step();
+    }
+  }
+
+  /** Time of the next item that will do something, or null. */
+  nextEventTime(): number | null {
+    this.skipStaleTimers();
+    return this.queue.peek()?.at ?? null;
+  }
+
+  snapshot(): SimulationSnapshot {
+    return {
+      t: this.clock,
+      eventCount: this.eventList.length,
+      hosts: { client: this.endpointSnapshot("client"), server: this.endpointSnapshot("server") },
+      inFlight: this.segmentList.filter((segment) => this.inFlight.has(segment.id)).map((segment) => ({ ...segment })),
+    };
+  }
+
+  private endpointSnapshot(host: HostId): EndpointSnapshot {
+    const tcb = this.endpoints[host].tcb;
+    const connected = tcb.state !== "CLOSED" && tcb.state !== "LISTEN";
+    const peerKnown = connected && tcb.state !== "SYN-SENT";
+    const rtt = tcb.rtt.state();
+    return {
+      state: tcb.state,
+      orphan: tcb.orphan,
+      iss: tcb.iss,
+      irs: tcb.irs,
+      sndUna: tcb.sndUna,
+      sndNxt: tcb.sndNxt,
+      rcvNxt: tcb.rcvNxt,
+      relative: connected
+        ? {
+            sndUna: seqDiff(tcb.iss, tcb.sndUna),
+            sndNxt: seqDiff(tcb.iss, tcb.sndNxt),
+            rcvNxt: peerKnown ? seqDiff(tcb.irs, tcb.rcvNxt) : null,
+          }
+        : null,
+      unsentBytes: tcb.unsentBytes,
+      rtoMs: tcb.rtoMs,
+      srttMs: rtt.srttMs,
+      retransmits: tcb.retransmits,
+      timers: [...this.timers[host].entries()]
+        .map(([kind, timer]) => ({ kind, due: timer.due }))
+        .sort((a, b) => a.due - b.due),
+    };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private createEnv(loopback: boolean): EndpointEnv {
+    return {
+      params: this.params,
+      loopback,
+      now: () => this.clock,
+      transmit: (from, segment) => this.transmit(from, segment),
+      armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
+      disarmTimer: (host, kind) => {
+        this.timers[host].delete(kind);
+      },
+      isTimerArmed: (host, kind) => this.timers[host].has(kind),
+      emit: (event) => this.emit(event),
+      firstIsn: (host) => this.firstIsns[host],
+    };
+  }
+
+  private emit(draft: SimEventDraft): void {
+    const event = { ...draft, index: this.eventList.length, t: this.clock } as SimEvent;
+    this.eventList.push(event);
+    if (event.kind === "transition") {
+      this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });
+    } else if (event.kind === "error") {
+      this.errorList.push(
+        event.call === undefined
+          ? { t: event.t, host: event.host, code: event.code }
+          : { t: event.t, host: event.host, code: event.code, call: event.call },
+      );
+    }
+  }
+
+  private transmit(from: HostId, segment: OutgoingSegment): number {
+    const n = ++this.sentCount[from];
+    const id = this.segmentList.length + 1;
+    const route = this.network.route(from, n, this.clock);
+    const record: SegmentRecord = {
+      id,
+      t: this.clock,
+      from,
+      to: peerOf(from),
+      flags: flagNames(segment),
+      seq: segment.seq,
+      ack: segment.ack ? segment.ackNo : null,
+      len: segment.len,
+      dropped: route.drop !== null,
+      retransmission: segment.retransmission ?? false,
+      arriveAt: route.drop === null ? route.arriveAt : null,
+      n,
+      ...(route.drop === null ? {} : { dropReason: route.drop }),
+    };
+    this.segmentList.push(record);
+    this.wire.set(id, {
+      syn: segment.syn ?? false,
+      fin: segment.fin ?? false,
+      rst: segment.rst ?? false,
+      psh: segment.psh ?? false,
+      ack: segment.ack,
+      seq: segment.seq,
+      ackNo: segment.ack ? segment.ackNo : 0,
+      len: segment.len,
+      retransmission: segment.retransmission ?? false,
+      id,
+      from,
+      sentAt: this.clock,
+    });
+    this.emit({ kind: "send", host: from, segment: id });
+    if (route.drop !== null) {
+      this.emit({ kind: "drop", segment: id, reason: route.drop });
+      return id;
+    }
+    this.launch(id, route.arriveAt);
+    if (route.duplicateArriveAt !== null) this.duplicate(record, route.duplicateArriveAt);
+    return id;
+  }
+
+  private duplicate(original: SegmentRecord, arriveAt: number): void {
+    const copyId = this.segmentList.length + 1;
+    this.segmentList.push({ ...original, id: copyId, arriveAt, duplicateOf: original.id });
+    const wireOriginal = this.wire.get(original.id);
+    if (wireOriginal !== undefined) this.wire.set(copyId, { ...wireOriginal, id: copyId });
+    this.emit({ kind: "duplicate", segment: original.id, copy: copyId });
+    this.launch(copyId, arriveAt);
+  }
+
+  private launch(id: number, arriveAt: number): void {
+    this.inFlight.add(id);
+    this.queue.push(arriveAt, RANK_NETWORK, { kind: "arrival", segment: id });
+  }
+
+  private armTimer(host: HostId, kind: TimerKind, delayMs: number): void {
+    const due = this.params.timerWheel
+      ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
+      : this.clock + delayMs;
+    const token = ++this.timerTokens;
+    this.timers[host].set(kind, { due, token });
+    this.queue.push(due, RANK_NETWORK, { kind: "timer", host, timer: kind, token });
+  }
+
+  private isStale(item: QueueItem): boolean {
+    if (item.kind === "timer") return this.timers[item.host].get(item.timer)?.token !== item.token;
+    if (item.kind === "arrival") return !this.inFlight.has(item.segment);
+    return false;
+  }
+
+  private skipStaleTimers(): void {
+    for (;;) {
+      const next = this.queue.peek();
+      if (next === undefined || !this.isStale(next.item)) return;
+      this.queue.pop();
+    }
+  }
+
+  private process(item: QueueItem): void {
+    switch (item.kind) {
+      case "action":
+        return this.perform(item.action);
+      case "arrival":
+        return this.deliver(item.segment);
+      case "timer": {
+        this.timers[item.host].delete(item.timer);
+        this.emit({ kind: "timer", host: item.host, timer: item.timer });
+        handleTimer(this.endpoints[item.host], item.timer);
+        return;
+      }
+    }
+  }
+
+  private perform(action: Action): void {
+    if (action.do === "drop") {
+      const record = this.segmentList[action.segment - 1];
+      if (record === undefined || !this.inFlight.has(action.segment)) {
+        this.emit({ kind: "note", host: record?.from ?? "client", text: `segment ${action.segment} is not in flight` });
+        return;
+      }
+      this.inFlight.delete(action.segment);
+      record.dropped = true;
+      record.arriveAt = null;
+      record.dropReason = "manual";
+      this.emit({ kind: "drop", segment: action.segment, reason: "manual" });
+      return;
+    }
+    const bytes = action.do === "send" ? action.bytes : undefined;
+    this.emit(
+      bytes === undefined
+        ? { kind: "app", host: action.host, call: action.do }
+        : { kind: "app", host: action.host, call: action.do, bytes },
+    );
+    handleAppCall(this.endpoints[action.host], action.do, bytes);
+  }
+
+  private deliver(id: number): void {
+    const segment = this.wire.get(id);
+    const record = this.segmentList[id - 1];
+    if (segment === undefined || record === undefined) return;
+    this.inFlight.delete(id);
+    this.emit({ kind: "deliver", host: record.to, segment: id });
+    handleSegment(this.endpoints[record.to], segment);
+  }
+}
