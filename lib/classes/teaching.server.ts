@@ -1,17 +1,13 @@
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "../auth/roles";
 import { db } from "../db.server";
+import { NotAllowedError } from "./errors";
 
-export class NotAllowedError extends Error {
-  constructor() {
-    super("Not allowed");
-    this.name = "NotAllowedError";
-  }
-}
+export { NotAllowedError } from "./errors";
 
 /** The classes an instructor teaches (owner or co-instructor), never anyone else's. */
-export async function listTeachingClasses(user: CurrentUser) {
-  if (!canTeach(user.role)) throw new NotAllowedError();
+export async function listTeachingClasses(user: CurrentUser | null) {
+  if (!user || !canTeach(user.role)) throw new NotAllowedError();
   return db.classroom.findMany({
     where: { instructors: { some: { userId: user.id } } },
     orderBy: [{ archivedAt: "asc" }, { createdAt: "desc" }],
@@ -21,6 +17,7 @@ export async function listTeachingClasses(user: CurrentUser) {
       joinCode: true,
       timeZone: true,
       archivedAt: true,
+      instructors: { where: { userId: user.id }, select: { isOwner: true } },
       _count: { select: { enrollments: true } },
       assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, targetType: true } },
     },

@@ -1,0 +1,28 @@
+/** Refused: the user may not see or change this (also used for things that do not exist, so ids cannot be probed). */
+export class NotAllowedError extends Error {
+  constructor(message = "Not allowed") {
+    super(message);
+    this.name = "NotAllowedError";
+  }
+}
+
+/** The class is archived: it can be read, and its owner can restore it, but nothing else changes. */
+export class ClassArchivedError extends NotAllowedError {
+  constructor() {
+    super("This class is archived");
+    this.name = "ClassArchivedError";
+  }
+}
+
+export type Refusal = { ok: false; error: "not-allowed" | "archived" };
+
+/** Turns an authorization refusal into a typed result for Server Actions; rethrows anything else. */
+export async function refusalAsResult<T>(run: () => Promise<T>): Promise<T | Refusal> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ClassArchivedError) return { ok: false, error: "archived" };
+    if (error instanceof NotAllowedError) return { ok: false, error: "not-allowed" };
+    throw error;
+  }
+}

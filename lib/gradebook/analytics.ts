@@ -1,0 +1,170 @@
+/**
+ * Class-level views computed from rows already authorised and loaded: per-question analytics,
+ * the "needs attention" list and class progress over time. Pure; see docs/gradebook.md.
+ */
+import { instantToWallTime, wallTimeToInstant } from "../assignments/zoned-time";
+import type { AssignmentResult } from "./semantics";
+
+export type AnswerRow = {
+  attemptId: string;
+  questionId: string;
+  concept: string;
+  response: string;
+  correct: boolean;
+  misconception: string | null;
+  answeredAt: Date;
+};
+
+export type QuestionStats = {
+  questionId: string;
+  concept: string;
+  answered: number;
+  correct: number;
+  shareCorrect: number;
+  mostCommonWrong: { response: string; count: number; misconception: string | null } | null;
+};
+
+function mostFrequent<T>(items: readonly T[], key: (item: T) => string): { item: T; count: number } | null {
+  const counts = new Map<string, { item: T; count: number }>();
+  for (const item of items) {
+    const k = key(item);
+    const entry = counts.get(k);
+    if (entry) entry.count += 1;
+    else counts.set(k, { item, count: 1 });
+  }
+  let best: { item: T; count: number } | null = null;
+  // Ties go to the response seen first, so the result does not depend on Map internals.
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  return best;
+}
+
+/**
+ * Share correct per question and its most common wrong response with that response's most
+ * common misconception tag. Questions keep `order` (the quiz's own order) when given, then the
+ * order they were first answered in.
+ */
+export function questionAnalytics(answers: readonly AnswerRow[], order: readonly string[] = []): QuestionStats[] {
+  const byQuestion = new Map<string, AnswerRow[]>();
+  for (const answer of [...answers].sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime())) {
+    const list = byQuestion.get(answer.questionId) ?? [];
+    list.push(answer);
+    byQuestion.set(answer.questionId, list);
+  }
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i === -1 ? order.length : i;
+  };
+  const ids = [...byQuestion.keys()].sort((a, b) => rank(a) - rank(b));
+  return ids.map((questionId) => {
+    const list = byQuestion.get(questionId) ?? [];
+    const wrong = list.filter((a) => !a.correct);
+    const common = mostFrequent(wrong, (a) => a.response);
+    const tag = common ? mostFrequent(wrong.filter((a) => a.response === common.item.response && a.misconception), (a) => a.misconception ?? "") : null;
+    const correct = list.length - wrong.length;
+    return {
+      questionId,
+      concept: list[0]?.concept ?? "",
+      answered: list.length,
+      correct,
+      shareCorrect: list.length ? correct / list.length : 0,
+      mostCommonWrong: common ? { response: common.item.response, count: common.count, misconception: tag?.item.misconception ?? null } : null,
+    };
+  });
+}
+
+export const REPEATED_FAILURE_MIN_WRONG = 3;
+export const REPEATED_FAILURE_MIN_ATTEMPTS = 2;
+export const NO_ACTIVITY_GRACE_MS = 48 * 60 * 60 * 1000;
+export const NO_ACTIVITY_DUE_SOON_MS = 24 * 60 * 60 * 1000;
+
+export type AttentionReason =
+  | { kind: "repeated-failures"; concept: string; wrong: number; attempts: number; misconception: string | null }
+  | { kind: "no-activity"; assignmentId: string; title: string; opensAt: Date; status: AssignmentResult["status"] };
+
+/**
+ * Concepts a student keeps getting wrong: at least 3 wrong answers on the concept across at
+ * least 2 attempts, and the latest answer on it still wrong (someone who recovered is not stuck).
+ */
+export function repeatedFailures(answers: readonly AnswerRow[]): Extract<AttentionReason, { kind: "repeated-failures" }>[] {
+  const byConcept = new Map<string, AnswerRow[]>();
+  for (const answer of answers) {
+    const list = byConcept.get(answer.concept) ?? [];
+    list.push(answer);
+    byConcept.set(answer.concept, list);
+  }
+  const reasons: Extract<AttentionReason, { kind: "repeated-failures" }>[] = [];
+  for (const [concept, list] of byConcept) {
+    list.sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
+    const wrong = list.filter((a) => !a.correct);
+    const attempts = new Set(wrong.map((a) => a.attemptId)).size;
+    if (wrong.length >= REPEATED_FAILURE_MIN_WRONG && attempts >= REPEATED_FAILURE_MIN_ATTEMPTS && !list[list.length - 1]?.correct) {
+      const tag = mostFrequent(wrong.filter((a) => a.misconception), (a) => a.misconception ?? "");
+      reasons.push({ kind: "repeated-failures", concept, wrong: wrong.length, attempts, misconception: tag?.item.misconception ?? null });
+    }
+  }
+  return reasons.sort((a, b) => b.wrong - a.wrong || a.concept.localeCompare(b.concept));
+}
+
+/**
+ * Assignments a student has not touched since they opened, once that matters: opened at least
+ * 48 hours ago, due within 24 hours, or already missing. Handed-in work never counts.
+ */
+export function inactiveAssignments(
+  assignments: ReadonlyArray<{ id: string; title: string; opensAt: Date; result: AssignmentResult }>,
+  now: Date,
+): Extract<AttentionReason, { kind: "no-activity" }>[] {
+  return assignments
+    .filter(({ result, opensAt }) => {
+      if (!result.isOpen || result.activeSinceOpen) return false;
+      if (result.status === "submitted" || result.status === "late") return false;
+      const openFor = now.getTime() - opensAt.getTime();
+      const untilDue = result.effectiveDueAt.getTime() - now.getTime();
+      return result.status === "missing" || openFor >= NO_ACTIVITY_GRACE_MS || untilDue <= NO_ACTIVITY_DUE_SOON_MS;
+    })
+    .map(({ id, title, opensAt, result }) => ({ kind: "no-activity" as const, assignmentId: id, title, opensAt, status: result.status }));
+}
+
+export type ProgressPoint = { date: string; submitted: number; expected: number; share: number };
+
+export const PROGRESS_MAX_DAYS = 120;
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Class progress per day (in the class's time zone): of the student × assignment pairs whose
+ * assignment had opened by the end of that day, the share handed in by then. Work done before
+ * an assignment opened counts from its opening.
+ */
+export function progressOverTime(input: {
+  studentCount: number;
+  assignments: ReadonlyArray<{ id: string; opensAt: Date }>;
+  submissions: ReadonlyArray<{ assignmentId: string; submittedAt: Date }>;
+  timeZone: string;
+  now: Date;
+}): ProgressPoint[] {
+  const { studentCount, assignments, timeZone, now } = input;
+  if (assignments.length === 0 || studentCount === 0) return [];
+  const opens = new Map(assignments.map((a) => [a.id, a.opensAt.getTime()]));
+  const firstOpen = Math.min(...assignments.map((a) => a.opensAt.getTime()));
+  if (firstOpen > now.getTime()) return [];
+  const handedIn = input.submissions
+    .filter((s) => opens.has(s.assignmentId))
+    .map((s) => Math.max(s.submittedAt.getTime(), opens.get(s.assignmentId) ?? 0));
+
+  const today = instantToWallTime(now, timeZone).slice(0, 10);
+  let date = instantToWallTime(new Date(Math.max(firstOpen, now.getTime() - PROGRESS_MAX_DAYS * 86_400_000)), timeZone).slice(0, 10);
+  const points: ProgressPoint[] = [];
+  for (;;) {
+    const end = Math.min(wallTimeToInstant(`${nextDay(date)}T00:00`, timeZone)?.getTime() ?? Infinity, now.getTime() + 1);
+    const expected = studentCount * assignments.filter((a) => a.opensAt.getTime() < end).length;
+    const submitted = handedIn.filter((t) => t < end).length;
+    points.push({ date, submitted, expected, share: expected ? submitted / expected : 0 });
+    if (date >= today) break;
+    date = nextDay(date);
+  }
+  return points;
+}

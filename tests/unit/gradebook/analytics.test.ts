@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AnswerRow } from "@/lib/gradebook/analytics";
+import { assignmentResult, type AssignmentRules } from "@/lib/gradebook/semantics";
+
+let minute = 0;
+const answer = (attemptId: string, questionId: string, correct: boolean, response = correct ? "right" : "wrong", misconception: string | null = null, concept = "flags"): AnswerRow => ({
+  attemptId,
+  questionId,
+  concept,
+  response,
+  correct,
+  misconception,
+  answeredAt: new Date(Date.UTC(2026, 11, 1, 10, minute++)),
+});
+
+describe("per-question analytics", () => {
+  it("computes share correct and the most common wrong answer with its misconception", () => {
+    const stats = questionAnalytics(
+      [
+        answer("a1", "q2", false, "SYN", "thinks SYN carries data"),
+        answer("a2", "q2", false, "SYN", "thinks SYN carries data"),
+        answer("a3", "q2", false, "RST", null),
+        answer("a4", "q2", true),
+        answer("a1", "q1", true),
+        answer("a2", "q1", true),
+      ],
+      ["q1", "q2"],
+    );
+    expect(stats.map((s) => s.questionId)).toEqual(["q1", "q2"]);
+    expect(stats[0]).toMatchObject({ answered: 2, correct: 2, shareCorrect: 1, mostCommonWrong: null });
+    expect(stats[1]).toMatchObject({ answered: 4, correct: 1, shareCorrect: 0.25, mostCommonWrong: { response: "SYN", count: 2, misconception: "thinks SYN carries data" } });
+  });
+
+  it("keeps questions missing from the quiz's order at the end", () => {
+    expect(questionAnalytics([answer("a", "zz", true), answer("a", "q1", true)], ["q1"]).map((s) => s.questionId)).toEqual(["q1", "zz"]);
+  });
+});
+
+describe("needs attention", () => {
+  it("flags three wrong answers on a concept across two attempts when the latest is still wrong", () => {
+    const answers = [answer("a1", "q1", false, "x", "tag"), answer("a1", "q2", false), answer("a2", "q1", false, "x", "tag")];
+    expect(repeatedFailures(answers)).toEqual([{ kind: "repeated-failures", concept: "flags", wrong: 3, attempts: 2, misconception: "tag" }]);
+    expect(repeatedFailures([...answers, answer("a3", "q1", true)])).toEqual([]);
+    expect(repeatedFailures(answers.slice(0, 2))).toEqual([]);
+    expect(repeatedFailures([answer("a1", "q1", false), answer("a1", "q2", false), answer("a1", "q3", false)])).toEqual([]);
+  });
+
+  const rules: AssignmentRules = {
+    targetType: "LESSON",
+    points: 10,
+    opensAt: new Date("2026-12-01T09:00:00Z"),
+    dueAt: new Date("2026-12-10T09:00:00Z"),
+    latePolicy: "ACCEPT_WITH_PENALTY",
+    latePenaltyPercent: 0,
+  };
+  const inactive = (now: Date, lesson: Parameters<typeof assignmentResult>[1]["lesson"] = null) =>
+    inactiveAssignments([{ id: "x", title: "Read", opensAt: rules.opensAt, result: assignmentResult(rules, { lesson }, null, now) }], now);
+
+  it("flags no activity once the assignment has been open for two days, is due soon, or is missing", () => {
+    expect(inactive(new Date("2026-12-02T09:00:00Z"))).toEqual([]);
+    expect(inactive(new Date("2026-12-03T09:00:00Z"))).toHaveLength(1);
+    expect(inactive(new Date("2026-12-11T09:00:00Z"))[0]).toMatchObject({ kind: "no-activity", status: "missing" });
+    const started = { startedAt: new Date("2026-12-02T09:00:00Z"), updatedAt: new Date("2026-12-02T09:00:00Z"), completedAt: null };
+    expect(inactive(new Date("2026-12-05T09:00:00Z"), started)).toEqual([]);
+  });
+});
+
+describe("progress over time", () => {
+  it("gives, per day in the class's zone, the share of opened work handed in", () => {
+    const points = progressOverTime({
+      studentCount: 2,
+      assignments: [
+        { id: "a", opensAt: new Date("2026-12-01T08:00:00Z") },
+        { id: "b", opensAt: new Date("2026-12-02T08:00:00Z") },
+      ],
+      submissions: [
+        { assignmentId: "a", submittedAt: new Date("2026-12-01T10:00:00Z") },
+        { assignmentId: "b", submittedAt: new Date("2026-11-20T10:00:00Z") },
+        { assignmentId: "a", submittedAt: new Date("2026-12-03T22:30:00Z") },
+      ],
+      timeZone: "Europe/Berlin",
+      now: new Date("2026-12-04T12:00:00Z"),
+    });
+    expect(points.map((p) => [p.date, p.submitted, p.expected])).toEqual([
+      ["2026-12-01", 1, 2],
+      ["2026-12-02", 2, 4],
+      // 22:30 UTC on the 3rd is 23:30 in Berlin: still the 3rd.
+      ["2026-12-03", 3, 4],
+      ["2026-12-04", 3, 4],
+    ]);
+    expect(points[3]?.share).toBe(0.75);
+  });
+
+  it("is empty without students or open assignments", () => {
+    const now = new Date("2026-12-04T12:00:00Z");
+    expect(progressOverTime({ studentCount: 0, assignments: [{ id: "a", opensAt: now }], submissions: [], timeZone: "UTC", now })).toEqual([]);
+    expect(progressOverTime({ studentCount: 3, assignments: [{ id: "a", opensAt: new Date("2027-01-01T00:00:00Z") }], submissions: [], timeZone: "UTC", now })).toEqual([]);
+  });
+});

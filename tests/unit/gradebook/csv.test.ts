@@ -1,0 +1,50 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { gradebookCsv, neutralizeFormula } from "@/lib/gradebook/csv";
+import { parseRosterCsv } from "@/lib/classes/roster-csv";
+
+describe("gradebook CSV", () => {
+  const csv = gradebookCsv({
+    assignments: [{ title: 'Quiz: "flags", states', points: 10 }],
+    rows: [
+      { name: "Zoë Müller", email: "zoe@example.test", cells: [{ status: "late", score: 8 }], total: { earned: 8, possible: 10 } },
+      { name: "王小明", email: "wang@example.test", cells: [{ status: "not-started", score: null }], total: { earned: 0, possible: 0 } },
+      { name: "=HYPERLINK(\"x\")", email: "x@example.test", cells: [{ status: "missing", score: 0 }], total: { earned: 0, possible: 10 } },
+    ],
+  });
+
+  it("starts with a UTF-8 byte order mark and quotes what needs quoting", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('"Quiz: ""flags"", states — status"');
+    expect(csv).toContain("\r\n");
+  });
+
+  it("round-trips through a CSV parser", () => {
+    const records: string[][] = parse(csv, { bom: true });
+    expect(records[0]).toEqual(["Student", "Email", 'Quiz: "flags", states — status', 'Quiz: "flags", states — score (of 10)', "Total", "Possible"]);
+    expect(records[1]).toEqual(["Zoë Müller", "zoe@example.test", "Late", "8", "8", "10"]);
+    expect(records[2]).toEqual(["王小明", "wang@example.test", "Not started", "", "0", "0"]);
+    expect(records[3]?.[0]).toBe("'=HYPERLINK(\"x\")");
+  });
+
+  it("neutralizes formula prefixes only", () => {
+    expect(neutralizeFormula("+1")).toBe("'+1");
+    expect(neutralizeFormula("Ada")).toBe("Ada");
+  });
+});
+
+describe("roster CSV", () => {
+  it("reads an email column from a header anywhere", () => {
+    const roster = parseRosterCsv("\uFEFFName;E-mail;Id\nAda;ADA@example.test;1\nBen;not-an-email;2\nCy;cy@example.test;3\nAda again;ada@example.test;4\n");
+    expect(roster).toEqual({ emails: ["ada@example.test", "cy@example.test"], invalid: ["not-an-email"], tooLarge: false });
+  });
+
+  it("reads a bare list of addresses and skips a header without an email column", () => {
+    expect(parseRosterCsv("Student\nzoe@example.test\r\nwang@example.test").emails).toEqual(["zoe@example.test", "wang@example.test"]);
+    expect(parseRosterCsv("a@example.test,Name\n\nb@example.test,Other\n").emails).toEqual(["a@example.test", "b@example.test"]);
+  });
+
+  it("refuses oversized files", () => {
+    expect(parseRosterCsv("x@example.test\n".repeat(2000)).tooLarge).toBe(true);
+  });
+});
