@@ -1,5 +1,9 @@
 import type { ComponentType } from "react";
 import { Callout } from "./callout";
+import { LadderDiagram } from "./diagrams/ladder-diagram";
+import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
+import { TcpStateDiagram } from "./diagrams/tcp-state-diagram";
+import { Fact } from "./fact";
 import { MdxLink } from "./mdx-link";
 import { Original } from "./original";
 import { TcpHeaderDiagram } from "./tcp-header-diagram";
@@ -11,8 +15,12 @@ import { TcpHeaderDiagram } from "./tcp-header-diagram";
 export const lessonComponents = {
   a: MdxLink,
   Callout,
+  Fact,
   Original,
   TcpHeaderDiagram,
+  TcpStateDiagram,
+  LadderDiagram,
+  PortBudgetDiagram,
 } satisfies Record<string, ComponentType<never>>;
 
 export type LessonComponentName = keyof typeof lessonComponents;

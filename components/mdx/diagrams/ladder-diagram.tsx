@@ -1,0 +1,223 @@
+import { useId } from "react";
+
+export type LadderSide = "left" | "right";
+
+export type LadderStep = {
+  /** Which host sends this segment. */
+  from: LadderSide;
+  /** Flags as printed, e.g. "SYN", "SYN+ACK", "FIN+ACK", "ACK", "RST", or "data". */
+  flags: string;
+  /** Numbers carried, e.g. "seq=x ack=y+1". */
+  detail?: string;
+  /** The segment never arrives. */
+  lost?: boolean;
+  /** State the left host is in after this step (after sending, or after the segment arrives). */
+  leftState?: string;
+  rightState?: string;
+  /** Time passing before this step, shown as a note between the two hosts. */
+  pause?: string;
+};
+
+const WIDTH = 420;
+const LEFT = 112;
+const RIGHT = 308;
+const TOP = 78;
+const ROW = 66;
+const TRAVEL = 42;
+const PAUSE = 34;
+
+function flagColour(flags: string): string {
+  const first = flags.trim().toUpperCase();
+  if (first.startsWith("SYN")) return "var(--syn)";
+  if (first.startsWith("FIN")) return "var(--fin)";
+  if (first.startsWith("RST")) return "var(--rst)";
+  if (first.startsWith("DATA")) return "var(--fg)";
+  return "var(--ack)";
+}
+
+type Placed = LadderStep & { y: number; pauseY?: number };
+
+/** Lays the steps out top to bottom; exported for tests. */
+export function layoutLadder(steps: readonly LadderStep[]): { placed: Placed[]; height: number } {
+  let y = TOP;
+  const placed: Placed[] = [];
+  for (const step of steps) {
+    let pauseY: number | undefined;
+    if (step.pause) {
+      pauseY = y + 6;
+      y += PAUSE;
+    }
+    placed.push({ ...step, y, pauseY });
+    y += ROW;
+  }
+  return { placed, height: y + 10 };
+}
+
+function sentence(step: LadderStep, left: string, right: string): string {
+  const sender = step.from === "left" ? left : right;
+  const receiver = step.from === "left" ? right : left;
+  const parts = [
+    step.pause ? `(${step.pause}.)` : "",
+    `${sender} sends ${step.flags}${step.detail ? ` (${step.detail})` : ""} to ${receiver}${step.lost ? ", which is lost" : ""}.`,
+    step.leftState ? `${left} is now in ${step.leftState}.` : "",
+    step.rightState ? `${right} is now in ${step.rightState}.` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+/**
+ * A ladder (sequence) diagram of segments between two hosts, with each host's state beside its
+ * time line. Static: for live behaviour lessons embed the simulator.
+ */
+export function LadderDiagram({
+  steps,
+  left = "Client",
+  right = "Server",
+  leftStart,
+  rightStart,
+  caption,
+  title,
+}: {
+  steps: LadderStep[];
+  left?: string;
+  right?: string;
+  leftStart?: string;
+  rightStart?: string;
+  caption?: string;
+  title?: string;
+}) {
+  const id = `ladder-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const { placed, height } = layoutLadder(steps);
+  const angle = (Math.atan2(TRAVEL, RIGHT - LEFT) * 180) / Math.PI;
+  const start = [leftStart ? `${left} starts in ${leftStart}.` : "", rightStart ? `${right} starts in ${rightStart}.` : ""]
+    .filter(Boolean)
+    .join(" ");
+  const description = [start, ...steps.map((step) => sentence(step, left, right))].filter(Boolean).join(" ");
+
+  return (
+    <figure className="not-prose my-8">
+      <div className="overflow-x-auto rounded-xl border border-border bg-bg-elevated p-3">
+        <svg
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          className="mx-auto w-full min-w-[300px] max-w-[560px] font-sans"
+        >
+          <title id={`${id}-title`}>{title ?? caption ?? `Segments between ${left} and ${right}`}</title>
+          <desc id={`${id}-desc`}>{description}</desc>
+          <defs>
+            {["syn", "ack", "fin", "rst", "fg"].map((token) => (
+              <marker
+                key={token}
+                id={`${id}-${token}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" fill={`var(--${token})`} />
+              </marker>
+            ))}
+          </defs>
+
+          {[
+            { x: LEFT, name: left, first: leftStart },
+            { x: RIGHT, name: right, first: rightStart },
+          ].map((host) => (
+            <g key={host.name}>
+              <rect x={host.x - 52} y={8} width={104} height={28} rx={7} fill="var(--bg-sunken)" stroke="var(--border)" />
+              <text x={host.x} y={22} textAnchor="middle" dominantBaseline="central" fontSize="14" fontWeight={650} fill="var(--fg)">
+                {host.name}
+              </text>
+              <line x1={host.x} y1={36} x2={host.x} y2={height - 6} stroke="var(--border)" strokeWidth={2} />
+              {host.first ? (
+                <text
+                  x={host.x === LEFT ? LEFT - 8 : RIGHT + 8}
+                  y={56}
+                  textAnchor={host.x === LEFT ? "end" : "start"}
+                  fontSize="12.5"
+                  fontWeight={600}
+                  fill="var(--accent)"
+                >
+                  {host.first}
+                </text>
+              ) : null}
+            </g>
+          ))}
+
+          {placed.map((step, index) => {
+            const fromX = step.from === "left" ? LEFT : RIGHT;
+            const toX = step.from === "left" ? RIGHT : LEFT;
+            const y1 = step.y;
+            const y2 = step.y + TRAVEL;
+            const colour = flagColour(step.flags);
+            const token = colour.slice(6, -1);
+            const endX = step.lost ? fromX + (toX - fromX) * 0.62 : toX;
+            const endY = step.lost ? y1 + TRAVEL * 0.62 : y2;
+            const midX = (LEFT + RIGHT) / 2;
+            const midY = (y1 + y2) / 2;
+            const rotate = step.from === "left" ? angle : -angle;
+            // Receiver's state changes when the segment arrives; the sender's when it sends.
+            const leftY = step.from === "left" ? y1 : y2;
+            const rightY = step.from === "right" ? y1 : y2;
+            return (
+              <g key={index}>
+                {step.pause && step.pauseY !== undefined ? (
+                  <text x={midX} y={step.pauseY + 12} textAnchor="middle" fontSize="11.5" fontStyle="italic" fill="var(--fg-muted)">
+                    {step.pause}
+                  </text>
+                ) : null}
+                <line
+                  x1={fromX}
+                  y1={y1}
+                  x2={endX}
+                  y2={endY}
+                  stroke={colour}
+                  strokeWidth={2}
+                  strokeDasharray={step.lost ? "5 4" : undefined}
+                  markerEnd={step.lost ? undefined : `url(#${id}-${token})`}
+                />
+                {step.lost ? (
+                  <g stroke="var(--rst)" strokeWidth={2.5}>
+                    <line x1={endX - 6} y1={endY - 6} x2={endX + 6} y2={endY + 6} />
+                    <line x1={endX - 6} y1={endY + 6} x2={endX + 6} y2={endY - 6} />
+                  </g>
+                ) : null}
+                <g transform={`rotate(${rotate} ${midX} ${midY})`}>
+                  <text x={midX} y={midY - 6} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
+                    {step.flags}
+                    {step.lost ? " (lost)" : ""}
+                  </text>
+                  {step.detail ? (
+                    <text x={midX} y={midY + 15} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">
+                      {step.detail}
+                    </text>
+                  ) : null}
+                </g>
+                {step.leftState ? (
+                  <g>
+                    <circle cx={LEFT} cy={leftY} r={3.5} fill="var(--accent)" />
+                    <text x={LEFT - 8} y={leftY + 4} textAnchor="end" fontSize="12.5" fontWeight={600} fill="var(--accent)">
+                      {step.leftState}
+                    </text>
+                  </g>
+                ) : null}
+                {step.rightState ? (
+                  <g>
+                    <circle cx={RIGHT} cy={rightY} r={3.5} fill="var(--accent)" />
+                    <text x={RIGHT + 8} y={rightY + 4} textAnchor="start" fontSize="12.5" fontWeight={600} fill="var(--accent)">
+                      {step.rightState}
+                    </text>
+                  </g>
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      {caption ? <figcaption className="mt-2 text-sm text-fg-muted">{caption}</figcaption> : null}
+    </figure>
+  );
+}
