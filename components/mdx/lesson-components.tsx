@@ -3,6 +3,7 @@ import { Callout } from "./callout";
 import { LadderDiagram } from "./diagrams/ladder-diagram";
 import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
 import { TcpStateDiagram } from "./diagrams/tcp-state-diagram";
+import { Fact } from "./fact";
 import { MdxLink } from "./mdx-link";
 import { Original } from "./original";
 import { TcpHeaderDiagram } from "./tcp-header-diagram";
@@ -14,6 +15,7 @@ import { TcpHeaderDiagram } from "./tcp-header-diagram";
 export const lessonComponents = {
   a: MdxLink,
   Callout,
+  Fact,
   Original,
   TcpHeaderDiagram,
   TcpStateDiagram,
