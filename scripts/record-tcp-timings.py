@@ -145,6 +145,13 @@ def exp_syn_retries(rec):
         rec.note("connect-error", code=errno.errorcode[e.errno])
 
 
+def exp_syn_retries_2(rec):
+    """tcp_syn_retries=2: the count budget (2 + 4 linear) or the time budget, whichever ends first."""
+    with open("/proc/sys/net/ipv4/tcp_syn_retries", "w") as f:
+        f.write("2")
+    exp_syn_retries(rec)
+
+
 def exp_synack_retries(rec):
     srv = listener(7003)
     # Drop the client's bare ACKs so the server's request socket stays in SYN-RECEIVED.
@@ -470,6 +477,7 @@ def exp_syn_queue(rec, syncookies):
 EXPERIMENTS = {
     "refused": (exp_refused, "connect() to a port with no listener"),
     "syn-retries": (exp_syn_retries, "connect() to a silent port (SYNs dropped) until ETIMEDOUT"),
+    "syn-retries-2": (exp_syn_retries_2, "as syn-retries, with tcp_syn_retries=2"),
     "synack-retries": (exp_synack_retries, "client's ACK of the SYN-ACK always lost: server retransmits SYN-ACK"),
     "passive-close-immediate": (lambda r: exp_passive_close(r, 7004, 0.0),
                                 "client sends 100 bytes and closes; server closes as soon as it reads EOF"),
@@ -532,8 +540,9 @@ def parse_pcap(path, t0):
         sport, dport, seq, ack = struct.unpack("!HHII", tcp[:12])
         data_off = (tcp[12] >> 4) * 4
         flag_bits = tcp[13]
-        names = [n for bit, n in ((0x02, "SYN"), (0x10, "ACK"), (0x01, "FIN"), (0x04, "RST"),
-                                  (0x08, "PSH"), (0x20, "URG")) if flag_bits & bit]
+        # Header bit order (as Wireshark lists them and as the engine's trace does).
+        names = [n for bit, n in ((0x01, "FIN"), (0x02, "SYN"), (0x04, "RST"), (0x08, "PSH"),
+                                  (0x10, "ACK"), (0x20, "URG")) if flag_bits & bit]
         t = sec + frac / (1e9 if nanos else 1e6)
         segments.append({
             "t": round((t - t0) * 1000, 3), "sport": sport, "dport": dport, "flags": names,

@@ -36,7 +36,7 @@ export {
 } from "./scenario";
 export type { DropRule, ReorderSpec } from "./network";
 export { withRelativeNumbers, relativeTo, type RelativeNumbers } from "./relative";
-export { createNarrator, type NarrationOptions } from "./narrate";
+export { createNarrator, segmentName, type NarrationOptions } from "./narrate";
 export { TRANSITION_TABLE, findTransitionRow, type TransitionRow } from "./transition-table";
 export { mulberry32, type Random } from "./prng";
 export { seqAdd, seqDiff, seqLt, seqLeq, seqGt, seqGeq } from "./seq";

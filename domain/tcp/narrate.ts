@@ -1,6 +1,6 @@
 /** One English sentence per trace event, with Wireshark-style relative numbers by default. */
 import { withRelativeNumbers, type RelativeNumbers } from "./relative";
-import type { SegmentRecord, SimEvent, TimerKind } from "./types";
+import type { SegmentRecord, SimEvent, TcpFlag, TimerKind } from "./types";
 
 export interface NarrationOptions {
   /** Show absolute sequence numbers instead of relative ones. */
@@ -15,6 +15,14 @@ const TIMER_NAMES: Record<TimerKind, string> = {
   "fin-wait-2": "FIN-WAIT-2 timer",
 };
 
+/** SYN, SYN-ACK, FIN, RST or ACK: what a learner calls the segment. */
+export function segmentName(flags: readonly TcpFlag[]): string {
+  if (flags.includes("RST")) return "RST";
+  if (flags.includes("SYN")) return flags.includes("ACK") ? "SYN-ACK" : "SYN";
+  if (flags.includes("FIN")) return "FIN";
+  return "ACK";
+}
+
 /** Builds a narrator for one run; segments are looked up by id. */
 export function createNarrator(segments: readonly SegmentRecord[], options: NarrationOptions = {}) {
   const byId = new Map<number, SegmentRecord & RelativeNumbers>();
@@ -25,7 +33,7 @@ export function createNarrator(segments: readonly SegmentRecord[], options: Narr
     if (segment === undefined) return `segment ${id}`;
     const seq = options.absolute ? segment.seq : segment.relSeq;
     const ack = options.absolute ? segment.ack : segment.relAck;
-    const name = segment.flags.filter((flag) => flag !== "ACK" && flag !== "PSH").join("+") || "ACK";
+    const name = segmentName(segment.flags);
     const parts = [segment.len > 0 ? `${name === "ACK" ? "" : `${name} with `}${segment.len} bytes` : name];
     parts.push(`seq ${seq}`);
     if (ack !== null) parts.push(`ack ${ack}`);

@@ -35,11 +35,3 @@ export function flagNames(segment: OutgoingSegment): TcpFlag[] {
   if (segment.ack) flags.push("ACK");
   return sortFlags(flags);
 }
-
-/** "SYN-ACK", "FIN-ACK", "RST", "ACK" ...: the short name used in transition causes and narration. */
-export function segmentKind(segment: Pick<OutgoingSegment, "syn" | "fin" | "rst" | "ack">): string {
-  if (segment.rst) return "RST";
-  if (segment.syn) return segment.ack ? "SYN-ACK" : "SYN";
-  if (segment.fin) return segment.ack ? "FIN-ACK" : "FIN";
-  return "ACK";
-}

@@ -17,8 +17,11 @@ const MAGIC = {
   modifiedBig: 0x34cdb2a1,
 } as const;
 
+const PCAP_MAGICS = new Set<number>(Object.values(MAGIC));
+
+/** Whether the first four bytes of a file, read little-endian, are a pcap magic number. */
 export function isPcapMagic(magicLittleEndian: number): boolean {
-  return Object.values(MAGIC).includes(magicLittleEndian as never);
+  return PCAP_MAGICS.has(magicLittleEndian);
 }
 
 interface PcapHeader {
@@ -26,7 +29,6 @@ interface PcapHeader {
   nanosecond: boolean;
   recordHeaderBytes: number;
   linkType: number;
-  snaplen: number;
 }
 
 /** Classic libpcap files: a 24-byte file header, then records of header + captured bytes. */
@@ -115,7 +117,6 @@ function readFileHeader(view: DataView, position: number, offset: number): PcapH
     littleEndian,
     nanosecond,
     recordHeaderBytes: modified ? 24 : 16,
-    snaplen: view.getUint32(position + 16, littleEndian),
     // The upper bits of this field carry FCS information (pcap spec, LinkType and additional information).
     linkType: view.getUint32(position + 20, littleEndian) & 0xffff,
   };

@@ -1,0 +1,62 @@
+import type { TcpPacket } from "../decode/decode-packet";
+import { TcpFlag } from "../decode/tcp-header";
+import type { RoleBasis } from "../types";
+import type { ConnectionStart } from "./state-inference";
+
+export interface Roles {
+  /** The first packet was sent by the client. */
+  firstSenderIsClient: boolean;
+  basis: RoleBasis;
+  start: ConnectionStart;
+  notes: string[];
+}
+
+/** Below this, a port is a service port; Linux picks ephemeral ports from 32768 up. */
+const WELL_KNOWN_PORTS = 1024;
+const EPHEMERAL_PORTS = 32768;
+
+/** Who is the client, and how both ends stood, judged from a connection's first captured segment. */
+export function rolesFromFirstSegment(first: TcpPacket): Roles {
+  const { flags, sourcePort, destinationPort } = first.tcp;
+  const synAck = flags & (TcpFlag.SYN | TcpFlag.ACK);
+  if (synAck === TcpFlag.SYN) {
+    return {
+      firstSenderIsClient: true,
+      basis: "syn",
+      start: { client: "CLOSED", server: "LISTEN", serverProvisional: true },
+      notes: [],
+    };
+  }
+  if (synAck === (TcpFlag.SYN | TcpFlag.ACK)) {
+    return {
+      firstSenderIsClient: false,
+      basis: "syn-ack",
+      start: { client: "SYN-SENT", server: "SYN-RECEIVED", serverProvisional: false },
+      notes: ["the capture starts after the client's SYN: the client is the receiver of the first SYN+ACK"],
+    };
+  }
+  const serverPort = servicePort(sourcePort, destinationPort);
+  const firstSenderIsClient = serverPort === null ? true : serverPort === destinationPort;
+  const why =
+    serverPort === null
+      ? "it sent the first captured segment (no SYN and no telling port)"
+      : `port ${serverPort} looks like the service port`;
+  return {
+    firstSenderIsClient,
+    basis: serverPort === null ? "first-segment" : "port",
+    start: { client: "ESTABLISHED", server: "ESTABLISHED", serverProvisional: false },
+    notes: [
+      `the capture starts mid-connection: both ends are assumed ESTABLISHED; the client is ${
+        firstSenderIsClient ? first.source : first.destination
+      } because ${why}`,
+    ],
+  };
+}
+
+/** The port that looks like the service side, when exactly one of the two does. */
+function servicePort(a: number, b: number): number | null {
+  for (const limit of [WELL_KNOWN_PORTS, EPHEMERAL_PORTS]) {
+    if (a < limit !== b < limit) return a < limit ? a : b;
+  }
+  return null;
+}

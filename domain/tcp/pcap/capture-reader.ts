@@ -1,0 +1,160 @@
+import type { CaptureFormat, CapturedPacket } from "./captured-packet";
+import type { ContainerParser } from "./container/container-parser";
+import { isPcapMagic, PcapParser } from "./container/pcap-parser";
+import { BlockType, PcapngParser } from "./container/pcapng-parser";
+import { CaptureFormatError, type CaptureWarning } from "./errors";
+import { DEFAULT_LIMITS, type CaptureLimits } from "./limits";
+
+export interface CaptureReaderOptions {
+  limits?: Partial<CaptureLimits>;
+}
+
+const MAGIC_BYTES = 4;
+
+/**
+ * Reads a pcap or pcapng file pushed in chunks of any size (a Node stream, File.slice() in a
+ * browser, or the whole file at once) and returns the packet records as they complete.
+ *
+ * Memory: the reader keeps at most the bytes of one unfinished record or block (bounded by the
+ * limits) plus the chunk being pushed; bodies of pcapng blocks it does not read are skipped
+ * without being kept. Returned packets are views into the pushed chunks.
+ *
+ * A final record cut off by the end of the file is not an error: `end()` returns it as a
+ * warning. Anything malformed throws CaptureFormatError, after which the reader stays failed.
+ */
+export class CaptureReader {
+  private readonly limits: CaptureLimits;
+  private parser: ContainerParser | null = null;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** Bytes needed in `pending` before the parser can make progress. */
+  private needed = MAGIC_BYTES;
+  /** File offset of the first pending byte (or, while skipping, of the byte after the skip). */
+  private offset = 0;
+  private skipRemaining = 0;
+  private totalBytes = 0;
+  private failure: CaptureFormatError | null = null;
+  private ended = false;
+  private readonly warningList: CaptureWarning[] = [];
+
+  constructor(options: CaptureReaderOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  /** "pcap" or "pcapng" once the first four bytes have been seen. */
+  get format(): CaptureFormat | undefined {
+    return this.parser?.format;
+  }
+
+  /** Bytes pushed so far. */
+  get bytesRead(): number {
+    return this.totalBytes;
+  }
+
+  /** Bytes held back waiting for the rest of a record or block. */
+  get bufferedBytes(): number {
+    return this.pendingBytes;
+  }
+
+  get warnings(): readonly CaptureWarning[] {
+    return this.warningList;
+  }
+
+  push(chunk: Uint8Array): CapturedPacket[] {
+    if (this.failure) throw this.failure;
+    if (this.ended) throw new Error("CaptureReader.push() after end()");
+    this.totalBytes += chunk.length;
+    const packets: CapturedPacket[] = [];
+    try {
+      this.consume(chunk, packets);
+    } catch (error) {
+      if (error instanceof CaptureFormatError) this.failure = error;
+      throw error;
+    }
+    return packets;
+  }
+
+  /** Ends the input; returns the warnings (a cut-off final record among them). */
+  end(): readonly CaptureWarning[] {
+    if (this.failure) throw this.failure;
+    if (this.ended) return this.warningList;
+    this.ended = true;
+    try {
+      if (this.parser === null) {
+        throw new CaptureFormatError(
+          0,
+          this.pendingBytes === 0 ? "empty capture" : "too short to be a capture",
+          `${this.pendingBytes} bytes`,
+        );
+      }
+      const warning = this.parser.finish(concatenate(this.pending, this.pendingBytes), this.offset);
+      if (warning) this.warningList.push(warning);
+    } catch (error) {
+      if (error instanceof CaptureFormatError) this.failure = error;
+      throw error;
+    }
+    return this.warningList;
+  }
+
+  private consume(chunk: Uint8Array, packets: CapturedPacket[]): void {
+    if (this.skipRemaining > 0) {
+      const skipped = Math.min(this.skipRemaining, chunk.length);
+      this.skipRemaining -= skipped;
+      chunk = chunk.subarray(skipped);
+    }
+    if (chunk.length === 0) return;
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < this.needed) return;
+
+    const bytes = concatenate(this.pending, this.pendingBytes);
+    this.parser ??= this.detectFormat(bytes);
+    let start = 0;
+    for (;;) {
+      const progress = this.parser.parse(bytes, start, this.offset, packets);
+      const afterSkip = progress.position + progress.skip;
+      if (progress.skip > 0 && afterSkip <= bytes.length) {
+        start = afterSkip;
+        continue;
+      }
+      if (progress.skip > 0) {
+        this.skipRemaining = afterSkip - bytes.length;
+        this.offset += afterSkip;
+        this.keep(bytes.subarray(bytes.length), progress.needed);
+      } else {
+        this.offset += progress.position;
+        this.keep(bytes.subarray(progress.position), progress.needed);
+      }
+      return;
+    }
+  }
+
+  private keep(rest: Uint8Array, needed: number): void {
+    this.pending = rest.length > 0 ? [rest] : [];
+    this.pendingBytes = rest.length;
+    this.needed = needed;
+  }
+
+  private detectFormat(bytes: Uint8Array): ContainerParser {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, MAGIC_BYTES);
+    const magic = view.getUint32(0, true);
+    if (isPcapMagic(magic)) return new PcapParser(this.limits);
+    if (magic === BlockType.SECTION_HEADER) return new PcapngParser(this.limits);
+    const first = Array.from(bytes.subarray(0, MAGIC_BYTES), (b) => b.toString(16).padStart(2, "0")).join(" ");
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      throw new CaptureFormatError(0, "gzip-compressed data, not a capture", "decompress the file first");
+    }
+    throw new CaptureFormatError(0, "not a pcap or pcapng file", `it starts with ${first}`);
+  }
+}
+
+function concatenate(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}

@@ -1,0 +1,26 @@
+/**
+ * Capture reader: pcap and pcapng files to TCP connections, segments and inferred state paths.
+ * Pure TypeScript over Uint8Array, for the browser and Node alike. See docs/capture-reader.md.
+ */
+export { analyzeCapture, analyzeCaptureStream, CaptureAnalyzer, type AnalyzeOptions } from "./analyze-capture";
+export { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
+export type { CaptureFormat, CapturedPacket } from "./captured-packet";
+export { decodePacket, type DecodedPacket, type SkipReason, type TcpPacket } from "./decode/decode-packet";
+export { TcpFlag, type TcpHeader, type TcpOptions } from "./decode/tcp-header";
+export { CaptureFormatError, type CaptureWarning } from "./errors";
+export { DEFAULT_LIMITS, type CaptureLimits } from "./limits";
+export { LinkType, linkTypeName } from "./link-types";
+export { formatEpoch, type CaptureTimestamp } from "./timestamp";
+export type {
+  CaptureAnalysis,
+  CaptureConnection,
+  CaptureSegment,
+  CaptureSummary,
+  EcnFlagName,
+  Role,
+  RoleBasis,
+  SegmentOptions,
+  StateTransition,
+  TcpFlagName,
+  TcpState,
+} from "./types";

@@ -1,0 +1,111 @@
+import type { SkipReason } from "./decode/decode-packet";
+import type { CaptureFormat } from "./captured-packet";
+import type { CaptureWarning } from "./errors";
+
+/** RFC 9293 state names, as the simulator uses them. */
+export type TcpState =
+  | "CLOSED"
+  | "LISTEN"
+  | "SYN-SENT"
+  | "SYN-RECEIVED"
+  | "ESTABLISHED"
+  | "FIN-WAIT-1"
+  | "FIN-WAIT-2"
+  | "CLOSE-WAIT"
+  | "CLOSING"
+  | "LAST-ACK"
+  | "TIME-WAIT";
+
+export type Role = "client" | "server";
+
+/** In Wireshark's order (bit order): ["SYN","ACK"], ["FIN","ACK"], ["PSH","ACK"], ["RST","ACK"]. */
+export type TcpFlagName = "FIN" | "SYN" | "RST" | "PSH" | "ACK" | "URG";
+export type EcnFlagName = "ECE" | "CWR" | "AE";
+
+export interface SegmentOptions {
+  mss?: number;
+  windowScale?: number;
+  sackPermitted?: true;
+  /** SACK blocks, relative to the receiver's ISN like seq and ack. */
+  sack?: { left: number; right: number }[];
+  timestamps?: { value: number; echo: number };
+  /** Number of NOP options. */
+  nop?: number;
+  eol?: true;
+  unknown?: { kind: number; length: number }[];
+  malformed?: string;
+}
+
+export interface CaptureSegment {
+  /** Frame number of the packet in the capture file (1-based, as Wireshark numbers them). */
+  frame: number;
+  /** Milliseconds since the connection's first segment. */
+  t: number;
+  from: Role;
+  flags: TcpFlagName[];
+  /** ECN-related flags (RFC 3168 ECE and CWR, AE), when set. */
+  ecn?: EcnFlagName[];
+  /** Relative to the sender's initial sequence number, as Wireshark shows it. */
+  seq: number;
+  /** Relative to the receiver's initial sequence number; null when the ACK flag is not set. */
+  ack: number | null;
+  /** Payload bytes. */
+  len: number;
+  /** The window field as sent. */
+  window: number;
+  /** The window in bytes after window scaling, when the handshake shows the scale. */
+  windowSize?: number;
+  /** Wireshark would flag the segment as a (fast, spurious or plain) retransmission. */
+  retransmission?: true;
+  options?: SegmentOptions;
+}
+
+export interface StateTransition {
+  /** Index in `segments` of the segment whose sending or arrival caused the change. */
+  segment: number;
+  host: Role;
+  from: TcpState;
+  to: TcpState;
+}
+
+/**
+ * How the client was recognised: the sender of the first SYN, the receiver of the first
+ * SYN+ACK, the end with the ephemeral-looking port, or (last resort) the sender of the first
+ * captured segment.
+ */
+export type RoleBasis = "syn" | "syn-ack" | "port" | "first-segment";
+
+export interface CaptureConnection {
+  /** "address:port" ("[v6 address]:port"). */
+  client: string;
+  server: string;
+  roleBasis: RoleBasis;
+  /** Absolute time of the first segment: epoch seconds with nine decimals. */
+  start: string;
+  /** Absolute initial sequence numbers, when the SYNs were captured. */
+  isn: { client: number | null; server: number | null };
+  segments: CaptureSegment[];
+  /** Segments analysed but not listed because of `maxSegmentsPerConnection`. */
+  segmentsOmitted?: number;
+  /** Each end's RFC 9293 state path, starting from its state before the first segment. */
+  states: { client: TcpState[]; server: TcpState[] };
+  transitions: StateTransition[];
+  /** Assumptions and oddities worth telling the reader of the capture. */
+  notes: string[];
+}
+
+export interface CaptureSummary {
+  format: CaptureFormat;
+  /** Packet records in the file. */
+  packets: number;
+  /** Packets that carried a TCP segment. */
+  tcpSegments: number;
+  /** Packets not analysed, by reason. */
+  skipped: Record<SkipReason, number>;
+}
+
+export interface CaptureAnalysis {
+  connections: CaptureConnection[];
+  capture: CaptureSummary;
+  warnings: CaptureWarning[];
+}
