@@ -313,9 +313,9 @@ export const numberQuestionSchema = z
     ...questionBase,
     type: z.literal("number"),
     generator: z.enum(NUMBER_GENERATOR_NAMES),
-    /** Payload range in bytes for generators with data (default 1–1000). */
+    /** Payload range in bytes for generators with data (default 1–1000; at most one 1460-byte segment). */
     payload: z
-      .object({ min: z.number().int().min(1).max(10_000), max: z.number().int().min(1).max(10_000) })
+      .object({ min: z.number().int().min(1).max(1460), max: z.number().int().min(1).max(1460, "at most 1460 bytes: one segment at the default MSS") })
       .strict()
       .refine((range) => range.min <= range.max, { message: "payload.min must not exceed payload.max" })
       .optional(),
@@ -585,7 +585,7 @@ export const questionResponseSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("multiple"), optionIds: z.array(responseId).max(8) }).strict(),
   z.object({ type: z.literal("flags"), flags: z.array(z.enum(QUIZ_FLAGS)).max(5) }).strict(),
   z.object({ type: z.literal("state"), state: z.enum(STATE_NAMES) }).strict(),
-  z.object({ type: z.literal("number"), value: z.number().int().min(-0xffffffff).max(0xffffffff) }).strict(),
+  z.object({ type: z.literal("number"), value: z.number().int().min(0).max(0xffffffff) }).strict(),
   z.object({ type: z.literal("order"), itemIds: z.array(responseId).max(8) }).strict(),
   z.object({ type: z.literal("match"), pairs: z.record(responseId, responseId) }).strict(),
 ]);
