@@ -9,6 +9,8 @@ const nextConfig = {
     "mdx-bundler",
     "esbuild",
     "better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
     "@prisma/adapter-better-sqlite3",
     "@node-rs/argon2",
     "shiki",

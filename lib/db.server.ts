@@ -2,10 +2,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseFile } from "./database-url";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
+import { databaseFile, databaseProvider } from "./database-url";
 import { env } from "./env.server";
 
+/** Both generated clients come from the same schema, so they share one API; this is its type. */
 export type Db = PrismaClient;
 
 /** Busy timeout: concurrent writers wait for SQLite's single write lock instead of failing. */
@@ -25,7 +28,12 @@ function prepareSqliteFile(file: string) {
   }
 }
 
+/** SQLite for `file:` URLs, PostgreSQL for `postgresql://` ones (see docs/database.md). */
 export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): PrismaClient {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    return client as unknown as PrismaClient;
+  }
   const file = databaseFile(databaseUrl);
   prepareSqliteFile(file);
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });

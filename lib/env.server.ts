@@ -1,10 +1,24 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL, databaseProvider } from "./database-url";
 
 /** Environment variables the server reads, with their defaults; documented in README.md. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default(DEFAULT_DATABASE_URL)
+    .refine(
+      (url) => {
+        try {
+          databaseProvider(url);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)" },
+    ),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   AUTH_SECRET_FILE: z.string().default("./data/auth-secret"),

@@ -10,7 +10,7 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 const env = { DATABASE_URL: `file:${database}` };
 rmSync(path.dirname(database), { recursive: true, force: true });
-run("npx", ["prisma", "migrate", "deploy"], { env });
+run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) run("npm", ["run", "build"]);
 exec("npx", ["next", "start", "--port", port], env);

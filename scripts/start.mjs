@@ -7,8 +7,8 @@ import { exec, installDependencies, root, run, sourceHash, step } from "./lib.mj
 installDependencies();
 
 step("Preparing the database");
-run("npx", ["prisma", "generate"]);
-run("npx", ["prisma", "migrate", "deploy"]);
+run("node", ["scripts/prisma.mjs", "generate"]);
+run("node", ["scripts/prisma.mjs", "migrate", "deploy"]);
 run("npx", ["tsx", "prisma/seed.ts", "--if-empty"]);
 
 const stampFile = path.join(root, ".next", "source-hash");

@@ -1,30 +1,50 @@
 // `npm test`: install what the tests need (npm packages, Debian's Chromium when missing) and run
-// every test: lint, types, unit, integration (real SQLite), end-to-end (real Chromium).
-import { existsSync } from "node:fs";
+// every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), end-to-end (real Chromium).
+import { existsSync, readdirSync } from "node:fs";
 import { installDependencies, run, step, tryRun } from "./lib.mjs";
 
 const started = Date.now();
+
+function aptInstall(pkg) {
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+  return (
+    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
+    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", pkg])
+  );
+}
 
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (existsSync(path)) return;
   step("Installing Chromium from Debian's packages (apt-get install chromium)");
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
-  const ok =
-    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
-    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", "chromium"]);
-  if (!ok || !existsSync(path)) {
+  if (!aptInstall("chromium") || !existsSync(path)) {
     console.error(`\n✗ Chromium is needed at ${path} for the end-to-end tests. Install Debian's "chromium" package or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+}
+
+function hasPostgresServer() {
+  const inPath = (process.env.PATH ?? "").split(":").some((dir) => dir && existsSync(`${dir}/initdb`));
+  const debian = existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  return inPath || debian;
+}
+
+function ensurePostgres() {
+  if (hasPostgresServer()) return;
+  step("Installing the PostgreSQL server from Debian's packages (apt-get install postgresql)");
+  if (!aptInstall("postgresql") || !hasPostgresServer()) {
+    console.error(`\n✗ The PostgreSQL server binaries (initdb, pg_ctl) are needed for the PostgreSQL integration tests.`);
     process.exit(1);
   }
 }
 
 installDependencies();
 ensureChromium();
+ensurePostgres();
 
 step("Generating the Prisma client");
-run("npx", ["prisma", "generate"]);
+run("node", ["scripts/prisma.mjs", "generate"]);
 
 step("Lint");
 run("npm", ["run", "--silent", "lint"]);
@@ -32,8 +52,11 @@ run("npm", ["run", "--silent", "lint"]);
 step("Type check");
 run("npm", ["run", "--silent", "typecheck"]);
 
-step("Unit and integration tests (vitest)");
+step("Unit and integration tests (vitest, SQLite)");
 run("npx", ["vitest", "run"]);
+
+step("Integration tests on PostgreSQL (a throwaway server on 127.0.0.1)");
+run("node", ["scripts/test-postgres.mjs"]);
 
 step("Production build");
 run("npm", ["run", "--silent", "build"]);

@@ -1,5 +1,5 @@
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db.server";
+import { isUniqueViolation } from "../db/unique-retry";
 import { signUpInput } from "./credentials";
 import { hashPassword } from "./password.server";
 
@@ -30,7 +30,7 @@ export async function createAccount(raw: unknown): Promise<SignUpResult> {
     await db.user.create({ data: { name, email, passwordHash, role: "STUDENT" } });
     return { ok: true };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, fieldErrors: {}, formError: SIGN_UP_REJECTED };
     }
     throw error;

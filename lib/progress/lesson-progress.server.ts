@@ -1,4 +1,5 @@
 import { db } from "../db.server";
+import { retryOnUniqueViolation } from "../db/unique-retry";
 
 export type LessonProgressView = {
   lessonSlug: string;
@@ -23,21 +24,25 @@ const VIEW = {
  * tabs or a retried request never create a second row.
  */
 export async function startLesson(userId: string, lessonSlug: string): Promise<LessonProgressView> {
-  return db.lessonProgress.upsert({
-    where: { userId_lessonSlug: { userId, lessonSlug } },
-    create: { userId, lessonSlug },
-    update: {},
-    select: VIEW,
-  });
+  return retryOnUniqueViolation(() =>
+    db.lessonProgress.upsert({
+      where: { userId_lessonSlug: { userId, lessonSlug } },
+      create: { userId, lessonSlug },
+      update: {},
+      select: VIEW,
+    }),
+  );
 }
 
 export async function saveLessonPosition(userId: string, lessonSlug: string, position: string) {
-  return db.lessonProgress.upsert({
-    where: { userId_lessonSlug: { userId, lessonSlug } },
-    create: { userId, lessonSlug, lastPosition: position },
-    update: { lastPosition: position },
-    select: VIEW,
-  });
+  return retryOnUniqueViolation(() =>
+    db.lessonProgress.upsert({
+      where: { userId_lessonSlug: { userId, lessonSlug } },
+      create: { userId, lessonSlug, lastPosition: position },
+      update: { lastPosition: position },
+      select: VIEW,
+    }),
+  );
 }
 
 type Milestone = "readToEndAt" | "markedDoneAt";
