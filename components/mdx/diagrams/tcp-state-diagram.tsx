@@ -118,7 +118,7 @@ export function TcpStateDiagram({ highlight = [], caption }: { highlight?: TcpSt
           ))}
         </ul>
         <p className="mt-2">
-          Linux tools print the same states with underscores:{" "}
+          <code>/proc/net/tcp</code> and <code>netstat</code> print the same states with underscores, <code>ss</code> with hyphens and some abbreviations (<code>SYN-RECV</code>, <code>ESTAB</code>):{" "}
           {(Object.entries(LINUX_STATE_NAMES) as [TcpState, string][])
             .filter(([rfc, linux]) => rfc !== linux)
             .map(([rfc, linux]) => `${rfc} = ${linux}`)
