@@ -16,6 +16,8 @@ export type LadderStep = {
   rightState?: string;
   /** Time passing before this step, shown as a note between the two hosts. */
   pause?: string;
+  /** Sent at the same moment as the previous step (the two segments cross). */
+  concurrent?: boolean;
 };
 
 const WIDTH = 420;
@@ -35,13 +37,20 @@ function flagColour(flags: string): string {
   return "var(--ack)";
 }
 
-type Placed = LadderStep & { y: number; pauseY?: number };
+type Placed = LadderStep & { y: number; pauseY?: number; crossing?: boolean };
 
 /** Lays the steps out top to bottom; exported for tests. */
 export function layoutLadder(steps: readonly LadderStep[]): { placed: Placed[]; height: number } {
   let y = TOP;
   const placed: Placed[] = [];
   for (const step of steps) {
+    const previous = placed[placed.length - 1];
+    if (step.concurrent && previous) {
+      // Crossing segments share a start time; both labels move towards their senders.
+      previous.crossing = true;
+      placed.push({ ...step, y: previous.y, crossing: true });
+      continue;
+    }
     let pauseY: number | undefined;
     if (step.pause) {
       pauseY = y + 6;
@@ -58,6 +67,7 @@ function sentence(step: LadderStep, left: string, right: string): string {
   const receiver = step.from === "left" ? right : left;
   const parts = [
     step.pause ? `(${step.pause}.)` : "",
+    step.concurrent ? "At the same moment," : "",
     `${sender} sends ${step.flags}${step.detail ? ` (${step.detail})` : ""} to ${receiver}${step.lost ? ", which is lost" : ""}.`,
     step.leftState ? `${left} is now in ${step.leftState}.` : "",
     step.rightState ? `${right} is now in ${step.rightState}.` : "",
@@ -156,8 +166,12 @@ export function LadderDiagram({
             const token = colour.slice(6, -1);
             const endX = step.lost ? fromX + (toX - fromX) * 0.62 : toX;
             const endY = step.lost ? y1 + TRAVEL * 0.62 : y2;
-            const midX = (LEFT + RIGHT) / 2;
-            const midY = (y1 + y2) / 2;
+            // A crossing pair would put both labels on the crossing point: move each towards its sender.
+            const along = step.crossing ? 0.27 : 0.5;
+            const midX = fromX + (toX - fromX) * along;
+            const midY = y1 + TRAVEL * along;
+            const flagsY = step.crossing ? midY - 20 : midY - 6;
+            const detailY = step.crossing ? midY - 6 : midY + 15;
             const rotate = step.from === "left" ? angle : -angle;
             // Receiver's state changes when the segment arrives; the sender's when it sends.
             const leftY = step.from === "left" ? y1 : y2;
@@ -165,7 +179,7 @@ export function LadderDiagram({
             return (
               <g key={index}>
                 {step.pause && step.pauseY !== undefined ? (
-                  <text x={midX} y={step.pauseY + 12} textAnchor="middle" fontSize="11.5" fontStyle="italic" fill="var(--fg-muted)">
+                  <text x={(LEFT + RIGHT) / 2} y={step.pauseY + 12} textAnchor="middle" fontSize="11.5" fontStyle="italic" fill="var(--fg-muted)">
                     {step.pause}
                   </text>
                 ) : null}
@@ -186,12 +200,12 @@ export function LadderDiagram({
                   </g>
                 ) : null}
                 <g transform={`rotate(${rotate} ${midX} ${midY})`}>
-                  <text x={midX} y={midY - 6} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
+                  <text x={midX} y={flagsY} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
                     {step.flags}
                     {step.lost ? " (lost)" : ""}
                   </text>
                   {step.detail ? (
-                    <text x={midX} y={midY + 15} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">
+                    <text x={midX} y={detailY} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">
                       {step.detail}
                     </text>
                   ) : null}

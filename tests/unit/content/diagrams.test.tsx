@@ -73,4 +73,16 @@ describe("ladder diagram", () => {
     expect(html).toContain("Client sends ACK to Server, which is lost.");
     expect(html).toContain("Server starts in LISTEN.");
   });
+
+  it("starts concurrent (crossing) segments at the same moment", () => {
+    const { placed, height } = layoutLadder([
+      { from: "left", flags: "FIN" },
+      { from: "right", flags: "FIN", concurrent: true },
+      { from: "left", flags: "ACK" },
+    ]);
+    expect(placed[1]!.y).toBe(placed[0]!.y);
+    expect(placed[0]!.crossing && placed[1]!.crossing).toBe(true);
+    expect(placed[2]!.crossing).toBeUndefined();
+    expect(height).toBeLessThan(layoutLadder([{ from: "left", flags: "FIN" }, { from: "right", flags: "FIN" }, { from: "left", flags: "ACK" }]).height);
+  });
 });
