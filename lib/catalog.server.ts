@@ -23,6 +23,8 @@ type CatalogSource = {
   items: () => CatalogItem[];
   /** Questions in the quiz's order, for analytics (quizzes only). */
   questions?: (id: string) => QuizQuestionInfo[] | null;
+  /** A stored response in words ("SYN, ACK" rather than JSON), for analytics (quizzes only). */
+  describe?: (quizId: string, questionId: string, response: string) => string | null;
 };
 
 const lessonSource: CatalogSource = {
@@ -37,7 +39,7 @@ const lessonSource: CatalogSource = {
 };
 
 // Quizzes and simulator challenges join the catalog through their registries once those exist.
-const quizSource: CatalogSource = { items: () => [], questions: () => null };
+const quizSource: CatalogSource = { items: () => [], questions: () => null, describe: () => null };
 const challengeSource: CatalogSource = { items: () => [] };
 
 const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };
@@ -52,6 +54,28 @@ export function findCatalogItem(type: TargetType, id: string): CatalogItem | nul
   return SOURCES[type].items().find((item) => item.id === id) ?? null;
 }
 
+/** A stored quiz response for people: the quiz's own wording when known, else the raw value. */
+export function describeResponse(quizId: string, questionId: string, response: string): string {
+  return quizSource.describe?.(quizId, questionId, response) ?? response;
+}
+
 export function quizQuestions(quizId: string): QuizQuestionInfo[] | null {
   return quizSource.questions?.(quizId) ?? null;
+}
+
+/** The picker's groups: one per kind of item, in course order. */
+export function catalogGroups(): Array<{ label: string; items: Array<{ value: string; label: string }> }> {
+  const groups: Array<{ label: string; items: Array<{ value: string; label: string }> }> = [];
+  for (const type of Object.keys(SOURCES) as TargetType[]) {
+    const items = SOURCES[type].items();
+    if (items.length === 0) continue;
+    groups.push({
+      label: `${TARGET_LABELS[type]}s`,
+      items: items.map((item) => ({
+        value: `${item.type}:${item.id}`,
+        label: item.lesson && item.lesson !== item.title ? `${item.title} (${item.lesson})` : item.title,
+      })),
+    });
+  }
+  return groups;
 }

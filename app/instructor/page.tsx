@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ClassForm } from "@/components/instructor/class-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { timeZoneOptions } from "@/lib/assignments/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { listTeachingClasses } from "@/lib/classes/teaching.server";
+import { createClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Teaching" };
 
@@ -13,19 +17,32 @@ export default async function InstructorPage() {
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <h1 className="text-3xl font-semibold tracking-tight">Your classes</h1>
-      <p className="mt-2 text-fg-muted">Students join with the class code. Assignments appear on their dashboards.</p>
+      <p className="mt-2 text-fg-muted">Students join with the class code or invite link. Assignments appear on their dashboards.</p>
+
+      <Card className="mt-8">
+        <h2 className="text-lg font-semibold">Create a class</h2>
+        <div className="mt-4">
+          <ClassForm action={createClassAction} timeZones={timeZoneOptions()} submitLabel="Create class" />
+        </div>
+      </Card>
+
       {classes.length === 0 ? (
-        <Card className="mt-8">
+        <Card className="mt-6">
           <p>You are not teaching any classes yet.</p>
         </Card>
       ) : (
-        <ul className="mt-8 grid gap-6">
+        <ul className="mt-6 grid gap-6">
           {classes.map((classroom) => (
             <li key={classroom.id}>
               <Card>
                 <div className="flex flex-wrap items-center gap-3">
-                  <h2 className="text-xl font-semibold">{classroom.name}</h2>
-                  {classroom.archivedAt ? <Badge>Archived</Badge> : null}
+                  <h2 className="text-xl font-semibold">
+                    <Link href={`/instructor/classes/${classroom.id}`} className="hover:text-accent hover:underline">
+                      {classroom.name}
+                    </Link>
+                  </h2>
+                  {classroom.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
+                  {classroom.instructors[0]?.isOwner ? null : <Badge>Co-instructor</Badge>}
                 </div>
                 <dl className="mt-3 grid gap-x-8 gap-y-1 text-sm sm:grid-cols-3">
                   <div>
@@ -54,6 +71,14 @@ export default async function InstructorPage() {
                     ))}
                   </ul>
                 )}
+                <div className="mt-4 flex flex-wrap gap-3 text-sm">
+                  <Link href={`/instructor/classes/${classroom.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
+                    Manage <span className="sr-only">{classroom.name}</span>
+                  </Link>
+                  <Link href={`/instructor/classes/${classroom.id}/gradebook`} className="font-medium text-accent underline-offset-2 hover:underline">
+                    Gradebook <span className="sr-only">of {classroom.name}</span>
+                  </Link>
+                </div>
               </Card>
             </li>
           ))}

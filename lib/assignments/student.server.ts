@@ -23,6 +23,8 @@ export type StudentAssignment = {
   score: number | null;
   latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE";
   latePenaltyPercent: number;
+  /** The zone the student's browser reported (User.timeZone), to show the due date in; null until known. */
+  timeZone: string | null;
 };
 
 /**
@@ -30,7 +32,7 @@ export type StudentAssignment = {
  * and due date. Reads only the user's own rows. Accepts pending roster invitations for their
  * email first, so a student invited before they had an account sees the class on first visit.
  */
-export async function listStudentAssignments(user: CurrentUser | null, now = new Date()): Promise<{ assignments: StudentAssignment[]; timeZone: string | null }> {
+export async function listStudentAssignments(user: CurrentUser | null, now = new Date()): Promise<StudentAssignment[]> {
   if (!user) throw new NotAllowedError();
   await acceptPendingInvitations(user);
   const [enrollments, me] = await Promise.all([
@@ -83,18 +85,19 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
       score: result.score,
       latePolicy: a.latePolicy,
       latePenaltyPercent: a.latePenaltyPercent,
+      timeZone: me?.timeZone ?? null,
     };
   });
   // Work still to do first (soonest due first), then handed-in work.
   const done = (s: SubmissionStatus) => s === "submitted" || s === "late";
   list.sort((a, b) => Number(done(a.status)) - Number(done(b.status)) || a.dueAt.getTime() - b.dueAt.getTime());
-  return { assignments: list, timeZone: me?.timeZone ?? null };
+  return list;
 }
 
 /** Stores the zone the student's browser reports, so due dates are shown in it. */
-export async function saveTimeZone(user: CurrentUser | null, timeZone: string): Promise<{ ok: boolean }> {
+export async function saveTimeZone(user: CurrentUser | null, timeZone: string): Promise<{ ok: boolean; changed: boolean }> {
   if (!user) throw new NotAllowedError();
-  if (!isValidTimeZone(timeZone)) return { ok: false };
-  await db.user.updateMany({ where: { id: user.id, OR: [{ timeZone: null }, { timeZone: { not: timeZone } }] }, data: { timeZone } });
-  return { ok: true };
+  if (!isValidTimeZone(timeZone)) return { ok: false, changed: false };
+  const { count } = await db.user.updateMany({ where: { id: user.id, OR: [{ timeZone: null }, { timeZone: { not: timeZone } }] }, data: { timeZone } });
+  return { ok: true, changed: count > 0 };
 }

@@ -82,3 +82,9 @@ export function wallTimeToInstant(wall: string, timeZone: string): Date | null {
 export function instantToWallTime(instant: Date, timeZone: string): string {
   return new Date(wallAsUtc(instant.getTime(), timeZone)).toISOString().slice(0, 16);
 }
+
+/** Every IANA zone this runtime knows, for pickers; UTC first. */
+export function timeZoneOptions(): string[] {
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return ["UTC", ...zones.filter((zone) => zone !== "UTC")];
+}

@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../auth/session.server";
 import { listLessons } from "../content/lessons.server";
-import { db } from "../db.server";
+import { listStudentAssignments, type StudentAssignment } from "../assignments/student.server";
 import { listLessonProgress } from "../progress/lesson-progress.server";
 
 export type LessonStatus = "not-started" | "in-progress" | "complete";
@@ -10,29 +10,13 @@ export type LearnerDashboard = {
   completed: number;
   total: number;
   nextLesson: { slug: string; title: string; resume: string | null } | null;
-  assignments: Array<{ id: string; title: string; className: string; dueAt: Date; targetType: string; targetId: string; points: number }>;
+  /** The student's own assignments, statuses and due dates (lib/assignments/student.server.ts). */
+  assignments: StudentAssignment[];
 };
 
 /** Everything on a student's dashboard; reads only the signed-in user's own rows. */
 export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDashboard> {
-  const [progressRows, enrollments] = await Promise.all([
-    listLessonProgress(user.id),
-    db.enrollment.findMany({
-      where: { userId: user.id, classroom: { archivedAt: null } },
-      select: {
-        classroom: {
-          select: {
-            name: true,
-            assignments: {
-              where: { opensAt: { lte: new Date() } },
-              orderBy: { dueAt: "asc" },
-              select: { id: true, title: true, dueAt: true, targetType: true, targetId: true, points: true },
-            },
-          },
-        },
-      },
-    }),
-  ]);
+  const [progressRows, assignments] = await Promise.all([listLessonProgress(user.id), listStudentAssignments(user)]);
   const bySlug = new Map(progressRows.map((row) => [row.lessonSlug, row]));
   const lessons = listLessons("en").map((lesson) => {
     const row = bySlug.get(lesson.slug);
@@ -45,8 +29,6 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
     completed: lessons.filter((lesson) => lesson.status === "complete").length,
     total: lessons.length,
     nextLesson: next ? { slug: next.slug, title: next.title, resume: next.lastPosition } : null,
-    assignments: enrollments
-      .flatMap(({ classroom }) => classroom.assignments.map((assignment) => ({ ...assignment, className: classroom.name })))
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+    assignments,
   };
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { JoinButton } from "@/components/instructor/join-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { previewInvite } from "@/lib/classes/membership.server";
+import { acceptInvitationAction } from "../../join/actions";
+
+export const metadata: Metadata = { title: "Class invitation" };
+
+/** A personal invitation from a roster import. */
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [user, invite] = await Promise.all([getCurrentUser(), previewInvite("invitation", token)]);
+  const here = `/invite/${encodeURIComponent(token)}`;
+  return (
+    <div className="mx-auto max-w-md px-4 py-12">
+      <h1 className="text-3xl font-semibold tracking-tight">Class invitation</h1>
+      <Card className="mt-8 grid gap-4">
+        {!invite ? (
+          <p>This invitation does not exist or was withdrawn. Ask your instructor for the class code.</p>
+        ) : invite.archived ? (
+          <p>
+            <strong>{invite.className}</strong> has been archived.
+          </p>
+        ) : (
+          <>
+            <p>
+              Your instructor invited you to <strong>{invite.className}</strong>.
+            </p>
+            {user ? (
+              <JoinButton action={acceptInvitationAction.bind(null, token)} label="Accept invitation" />
+            ) : (
+              <>
+                <p className="text-sm text-fg-muted">Sign up or sign in with the email the invitation was sent to, then accept it.</p>
+                <div className="flex flex-wrap gap-3">
+                  <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>Sign up</ButtonLink>
+                  <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`} variant="secondary">
+                    Sign in
+                  </ButtonLink>
+                </div>
+              </>
+            )}
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

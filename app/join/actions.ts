@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { saveTimeZone } from "@/lib/assignments/student.server";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import type { ActionState } from "@/lib/classes/action-state";
+import { acceptInvitationLink, joinByCode, joinByInviteLink, type JoinResult } from "@/lib/classes/membership.server";
+
+const MESSAGES: Record<Extract<JoinResult, { ok: false }>["error"], string> = {
+  "not-found": "No class has this code or link. Check it with your instructor.",
+  archived: "This class has been archived and no longer takes students.",
+  "teaches-class": "You teach this class, so you cannot join it as a student.",
+};
+
+function report(result: JoinResult): ActionState {
+  if (!result.ok) return { ok: false, message: MESSAGES[result.error], fieldErrors: { code: MESSAGES[result.error] }, at: Date.now() };
+  revalidatePath("/dashboard");
+  return { ok: true, message: result.alreadyEnrolled ? `You are already in ${result.className}.` : `You joined ${result.className}.`, at: Date.now() };
+}
+
+const code = z.string().trim().min(1, "Enter the class code").max(32, "Codes are short: check it");
+const token = z.string().min(1).max(64);
+
+export async function joinByCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = code.safeParse(form.get("code"));
+  if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues[0]?.message }, message: parsed.error.issues[0]?.message, at: Date.now() };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Sign in to join a class.", at: Date.now() };
+  return report(await joinByCode(user, parsed.data));
+}
+
+export async function joinByLinkAction(inviteToken: string, _: ActionState): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Sign in to join a class.", at: Date.now() };
+  const parsed = token.safeParse(inviteToken);
+  return report(parsed.success ? await joinByInviteLink(user, parsed.data) : { ok: false, error: "not-found" });
+}
+
+export async function acceptInvitationAction(invitationToken: string, _: ActionState): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Sign in to accept the invitation.", at: Date.now() };
+  const parsed = token.safeParse(invitationToken);
+  return report(parsed.success ? await acceptInvitationLink(user, parsed.data) : { ok: false, error: "not-found" });
+}
+
+/** The browser reports its time zone; due dates on the dashboard are then shown in it. */
+export async function saveTimeZoneAction(timeZone: string): Promise<{ ok: boolean; changed: boolean }> {
+  const user = await getCurrentUser();
+  const parsed = z.string().max(64).safeParse(timeZone);
+  if (!user || !parsed.success) return { ok: false, changed: false };
+  return saveTimeZone(user, parsed.data);
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState, useSyncExternalStore } from "react";
+import type { ActionState } from "@/lib/classes/action-state";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { FormMessage, SelectField, type FormAction } from "./form-bits";
+
+const noSubscription = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Create a class (time zone defaults to the browser's) or edit its name and zone. */
+export function ClassForm({
+  action,
+  timeZones,
+  initial,
+  submitLabel,
+  idPrefix = "class",
+  stacked = false,
+}: {
+  action: FormAction;
+  timeZones: string[];
+  initial?: { name: string; timeZone: string };
+  submitLabel: string;
+  idPrefix?: string;
+  /** One field per row, for narrow places. */
+  stacked?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
+  const defaultZone = initial?.timeZone ?? (timeZones.includes(detected) ? detected : "UTC");
+  return (
+    <form action={formAction} className={stacked ? "grid gap-4" : "grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
+      <Field id={`${idPrefix}-name`} label="Class name" name="name" required maxLength={120} defaultValue={initial?.name} error={state?.fieldErrors?.name} />
+      <SelectField
+        id={`${idPrefix}-time-zone`}
+        key={defaultZone}
+        label="Time zone"
+        name="timeZone"
+        defaultValue={defaultZone}
+        error={state?.fieldErrors?.timeZone}
+      >
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </SelectField>
+      <div className={stacked ? undefined : "sm:mt-7"}>
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+      <FormMessage state={state} className={stacked ? undefined : "sm:col-span-3"} />
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { STATUS_LABELS, type SubmissionStatus } from "@/lib/gradebook/semantics";
+import { Badge } from "../ui/badge";
+
+const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warning" | "danger"> = {
+  "not-started": "neutral",
+  "in-progress": "accent",
+  submitted: "success",
+  late: "warning",
+  missing: "danger",
+};
+
+export function StatusBadge({ status, className }: { status: SubmissionStatus; className?: string }) {
+  return (
+    <Badge tone={TONES[status]} className={className}>
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function formatPoints(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "");
+}
