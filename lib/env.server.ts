@@ -28,6 +28,12 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   EMAIL_SERVER: z.string().optional(),
   EMAIL_FROM: z.string().optional(),
+  /** Sign-in attempts allowed per email address per 15 minutes. */
+  RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  /** Sign-in attempts allowed per client address per 15 minutes. */
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(60),
+  /** Accounts that may be created per client address per hour. */
+  RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,13 @@ const port = process.env.PORT ?? "3210";
 const database = path.join(root, "data", `e2e-${port}`, "e2e.db");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
-const env = { DATABASE_URL: `file:${database}` };
+// Many test accounts sign up and in from 127.0.0.1; the limits themselves are tested elsewhere.
+const env = {
+  DATABASE_URL: `file:${database}`,
+  RATE_LIMIT_SIGNIN_PER_EMAIL: "1000",
+  RATE_LIMIT_SIGNIN_PER_IP: "10000",
+  RATE_LIMIT_SIGNUP_PER_IP: "10000",
+};
 rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });

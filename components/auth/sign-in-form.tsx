@@ -27,7 +27,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "Email or password is incorrect.");
+      setError(result?.error === "RateLimited" ? "Too many sign-in attempts. Wait 15 minutes and try again." : "Email or password is incorrect.");
       return;
     }
     router.replace(callbackUrl);

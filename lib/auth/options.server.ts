@@ -9,6 +9,8 @@ import { db } from "../db.server";
 import { env } from "../env.server";
 import { signInInput } from "./credentials";
 import { verifyPassword } from "./password.server";
+import { clientAddress } from "../security/client-address";
+import { limitSignIn } from "./limits.server";
 import { isRole } from "./roles";
 import { authSecret } from "./secret.server";
 
@@ -17,9 +19,11 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
-export async function authorizeWithPassword(raw: unknown) {
+export async function authorizeWithPassword(raw: unknown, address = "unknown") {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
+  // Throws RateLimitedError; next-auth hands its message ("RateLimited") to the sign-in form.
+  await limitSignIn(parsed.data.email, address);
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
   // Always verify (a dummy hash when there is no user) so timing does not reveal accounts.
   const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
@@ -35,7 +39,7 @@ export function configuredProviders(): Provider[] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: authorizeWithPassword,
+      authorize: (credentials, request) => authorizeWithPassword(credentials, clientAddress(request?.headers ?? {})),
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) {
