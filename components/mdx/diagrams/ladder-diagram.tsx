@@ -11,6 +11,8 @@ export type LadderStep = {
   detail?: string;
   /** The segment never arrives. */
   lost?: boolean;
+  /** The segment is held up in the network (drawn half-way; a later step shows it arriving). */
+  delayed?: boolean;
   /** State the left host is in after this step (after sending, or after the segment arrives). */
   leftState?: string;
   rightState?: string;
@@ -68,7 +70,7 @@ function sentence(step: LadderStep, left: string, right: string): string {
   const parts = [
     step.pause ? `(${step.pause}.)` : "",
     step.concurrent ? "At the same moment," : "",
-    `${sender} sends ${step.flags}${step.detail ? ` (${step.detail})` : ""} to ${receiver}${step.lost ? ", which is lost" : ""}.`,
+    `${sender} sends ${step.flags}${step.detail ? ` (${step.detail})` : ""} to ${receiver}${step.lost ? ", which is lost" : ""}${step.delayed ? ", which is delayed in the network" : ""}.`,
     step.leftState ? `${left} is now in ${step.leftState}.` : "",
     step.rightState ? `${right} is now in ${step.rightState}.` : "",
   ];
@@ -164,8 +166,9 @@ export function LadderDiagram({
             const y2 = step.y + TRAVEL;
             const colour = flagColour(step.flags);
             const token = colour.slice(6, -1);
-            const endX = step.lost ? fromX + (toX - fromX) * 0.62 : toX;
-            const endY = step.lost ? y1 + TRAVEL * 0.62 : y2;
+            const stops = step.lost || step.delayed;
+            const endX = stops ? fromX + (toX - fromX) * 0.62 : toX;
+            const endY = stops ? y1 + TRAVEL * 0.62 : y2;
             // A crossing pair would put both labels on the crossing point: move each towards its sender.
             const along = step.crossing ? 0.27 : 0.5;
             const midX = fromX + (toX - fromX) * along;
@@ -190,9 +193,10 @@ export function LadderDiagram({
                   y2={endY}
                   stroke={colour}
                   strokeWidth={2}
-                  strokeDasharray={step.lost ? "5 4" : undefined}
-                  markerEnd={step.lost ? undefined : `url(#${id}-${token})`}
+                  strokeDasharray={stops ? "5 4" : undefined}
+                  markerEnd={stops ? undefined : `url(#${id}-${token})`}
                 />
+                {step.delayed ? <circle cx={endX} cy={endY} r={5} fill="var(--bg-elevated)" stroke={colour} strokeWidth={2} /> : null}
                 {step.lost ? (
                   <g stroke="var(--rst)" strokeWidth={2.5}>
                     <line x1={endX - 6} y1={endY - 6} x2={endX + 6} y2={endY + 6} />
@@ -202,7 +206,7 @@ export function LadderDiagram({
                 <g transform={`rotate(${rotate} ${midX} ${midY})`}>
                   <text x={midX} y={flagsY} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
                     {step.flags}
-                    {step.lost ? " (lost)" : ""}
+                    {step.lost ? " (lost)" : step.delayed ? " (delayed)" : ""}
                   </text>
                   {step.detail ? (
                     <text x={midX} y={detailY} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">

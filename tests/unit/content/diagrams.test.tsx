@@ -65,6 +65,7 @@ describe("ladder diagram", () => {
       { from: "left" as const, flags: "SYN", detail: "seq=x", leftState: "SYN-SENT" },
       { from: "right" as const, flags: "SYN+ACK", rightState: "SYN-RECEIVED", pause: "later" },
       { from: "left" as const, flags: "ACK", lost: true },
+      { from: "right" as const, flags: "data", delayed: true },
     ];
     const { placed } = layoutLadder(steps);
     expect(placed[1]!.y - placed[0]!.y).toBeGreaterThan(placed[2]!.y - placed[1]!.y);
@@ -72,6 +73,7 @@ describe("ladder diagram", () => {
     expect(html).toContain("Client sends SYN (seq=x) to Server. Client is now in SYN-SENT.");
     expect(html).toContain("Client sends ACK to Server, which is lost.");
     expect(html).toContain("Server starts in LISTEN.");
+    expect(html).toContain("Server sends data to Client, which is delayed in the network.");
   });
 
   it("starts concurrent (crossing) segments at the same moment", () => {
