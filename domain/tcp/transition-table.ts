@@ -35,7 +35,7 @@ export const TRANSITION_TABLE: readonly TransitionRow[] = [
   row("SYN-SENT", "recv SYN", "SYN-RECEIVED", "SYN-ACK", "3.10.7.3 SYN-SENT, fourth: simultaneous open"),
   row("SYN-SENT", "recv RST", "CLOSED", null, "3.10.7.3 SYN-SENT, second: RST with acceptable ACK"),
   row("SYN-SENT", "close", "CLOSED", null, "3.10.4 CLOSE in SYN-SENT"),
-  row("SYN-SENT", "shutdown", "CLOSED", null, "tcp_close_state(): SYN_SENT -> CLOSE", "linux"),
+  row("SYN-SENT", "shutdown", "CLOSED", null, "3.10.4 CLOSE in SYN-SENT; tcp_close_state(): SYN_SENT -> CLOSE"),
   row("SYN-SENT", "abort", "CLOSED", null, "3.10.5 ABORT in SYN-SENT"),
   row("SYN-SENT", "retransmission timeout", "CLOSED", null, "tcp_write_timeout(): SYN retries exhausted"),
   row("SYN-RECEIVED", "recv ACK", "ESTABLISHED", null, "3.10.7.4 fifth: ACK in SYN-RECEIVED"),

@@ -164,7 +164,14 @@ export function runSynBacklogLab(params: SynBacklogLabParams): SynBacklogLabResu
       // Without cookies the last quarter of tcp_max_syn_backlog is kept for peers proven alive.
       if (syncookies === 0) room = Math.min(room, Math.max(0, maxSynBacklog - (maxSynBacklog >> 2) - synQueue));
       const queued = Math.min(count, room);
-      dropped = count - queued;
+      // SYNs of this batch that find the queue full: cookies with tcp_syncookies=1, dropped with 0.
+      const overflow = count - queued;
+      if (syncookies === 1) {
+        row.cookiesSent += overflow;
+        if (legit && overflow > 0) events.push(at + rttMs, 1, { kind: "final-ack", cohort: null, count: overflow });
+      } else {
+        dropped = overflow;
+      }
       if (queued > 0) {
         const cohort: RequestCohort = { legit, count: queued, timeouts: 0, acked: false };
         synQueue += queued;

@@ -192,7 +192,8 @@ export function runTimeWaitLab(params: TimeWaitLabParams): TimeWaitLabResult {
       established += reused;
     }
     const failed = attempted - established;
-    if (failed > 0 && firstFailureAt === null) firstFailureAt = now / 1000;
+    // Arrival j happens at j / rate seconds; the first failure is the first arrival not established.
+    if (failed > 0 && firstFailureAt === null) firstFailureAt = (totals.attempted + established) / connectionsPerSecond;
 
     if (lifetimeMs > 0) {
       if (established > 0) open.push({ createdAt: now, count: established });
