@@ -1,3 +1,5 @@
+import { securityHeaders } from "./security-headers.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -16,6 +18,9 @@ const nextConfig = {
     "shiki",
   ],
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "1mb" },
