@@ -283,8 +283,9 @@ export class Simulation {
     };
   }
 
+  /** Drafts are fresh objects built for this call, so they are completed in place (hot path). */
   private emit(draft: SimEventDraft): void {
-    const event = { ...draft, index: this.eventList.length, t: this.clock } as SimEvent;
+    const event = Object.assign(draft, { index: this.eventList.length, t: this.clock }) as SimEvent;
     this.eventList.push(event);
     if (event.kind === "transition") {
       this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });

@@ -276,6 +276,7 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
 
 function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): { received: number; finReceived: boolean } {
   const tcb = ep.tcb;
+  if (tcb.outOfOrder.length === 0) return { received, finReceived };
   let progress = true;
   while (progress && !finReceived) {
     progress = false;
