@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: runs every suite in bench/ (or the ones named on the command line), writes
+ * bench/results.json and the table in BENCHMARKS.md. Every figure stands next to a baseline
+ * measured in the same run, so the ratios mean something on any machine.
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BenchFigure, BenchSuite } from "./types";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+
+function format(value: number, unit: string): string {
+  if (unit === "bytes") return `${Math.round(value).toLocaleString("en")} B`;
+  if (value >= 100) return `${Math.round(value).toLocaleString("en")} ${unit}`;
+  return `${value.toPrecision(3)} ${unit}`;
+}
+
+async function main() {
+  const files = readdirSync(here)
+    .filter((file) => file.endsWith(".ts") && !["run.ts", "types.ts"].includes(file))
+    .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.ts$/, "")))
+    .sort();
+  const results: Array<{ suite: string; figures: BenchFigure[] }> = [];
+  for (const file of files) {
+    const suite = (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
+    process.stdout.write(`▸ ${suite.name} … `);
+    const started = performance.now();
+    const figures = await suite.run();
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)}s`);
+    for (const figure of figures) {
+      console.log(`  ${figure.label}: ${format(figure.value, figure.unit)} vs ${format(figure.baseline.value, figure.unit)} (${figure.baseline.label}) → ×${figure.ratio.toFixed(3)}`);
+    }
+    results.push({ suite: suite.name, figures });
+  }
+
+  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", platform: `${os.platform()} ${os.release()}` };
+  const date = new Date().toISOString();
+  writeFileSync(path.join(here, "results.json"), `${JSON.stringify({ date, machine, results }, null, 2)}\n`);
+
+  const rows = results.flatMap(({ figures }) =>
+    figures.map((f) => `| ${f.label} | ${format(f.value, f.unit)} | ${format(f.baseline.value, f.unit)} (${f.baseline.label}) | ×${f.ratio.toFixed(3)} | ${f.note ?? ""} |`),
+  );
+  const markdown = `# Benchmarks
+
+Produced by \`npm run bench\` (bench/run.ts) on ${date.slice(0, 10)}: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.platform}.
+Each figure is measured next to a baseline in the same run; compare ratios across machines, not
+absolute numbers. Raw data: [bench/results.json](bench/results.json).
+
+| Measure | Value | Baseline (same run) | Ratio | Notes |
+| --- | --- | --- | --- | --- |
+${rows.join("\n")}
+`;
+  writeFileSync(path.join(here, "..", "BENCHMARKS.md"), markdown);
+  console.log("\nWrote bench/results.json and BENCHMARKS.md");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
