@@ -185,6 +185,38 @@ export default defineQuiz({
       },
     },
     {
+      id: "flags-refused",
+      type: "flags",
+      concept: "flags",
+      prompt: "Set the flags of this segment.",
+      segment: "A SYN arrives at a port where nothing listens. Build the reply a Linux host sends back.",
+      expected: ["RST", "ACK"],
+      explanation:
+        "Nothing listens, so the host refuses with a reset. The SYN it answers carried no ACK, so RFC 9293 §3.5.2 has the reset use seq 0 and acknowledge the SYN (ack = its seq + 1) with ACK set: tcpdump shows [R.].",
+      wrongBit: {
+        RST: {
+          feedback: "Without RST the client would not learn that the connection is refused; connect() fails with ECONNREFUSED because of the reset.",
+          misconception: "thinks-closed-port-stays-silent",
+        },
+        ACK: {
+          feedback: "This reset answers a segment without ACK, so it acknowledges the SYN and has ACK set. Only a reset answering a segment that carried an ACK goes without it.",
+          misconception: "thinks-reset-never-carries-ack",
+        },
+        SYN: {
+          feedback: "SYN would accept the connection, but nothing listens on the port.",
+          misconception: "thinks-closed-port-accepts",
+        },
+        FIN: {
+          feedback: "There is no connection to close in an orderly way; refusing it is a reset.",
+          misconception: "confuses-fin-with-rst",
+        },
+        PSH: {
+          feedback: "The reset carries no data, so there is nothing to push.",
+          misconception: "thinks-psh-needed-in-handshake",
+        },
+      },
+    },
+    {
       id: "fin-meaning",
       type: "single",
       concept: "flags",

@@ -228,6 +228,25 @@ function toEngineScenario(scenario: QuizScenario, random: Random): ScenarioInput
 }
 
 /**
+ * The (host, segment) pairs a learner can answer from the ladder alone: the receiver of a
+ * segment always; the other host only when nothing else happens at the same instant (when two
+ * FINs cross, which one a host processes first is not visible on the ladder).
+ */
+function askableAfterDelivery(result: ScenarioResult, hosts: readonly HostName[], firstSegment: number): Array<{ host: HostName; segment: number }> {
+  const stepTimes = result.events.filter((event) => STEP_STARTS.has(event.kind)).map((event) => event.t);
+  const pairs: Array<{ host: HostName; segment: number }> = [];
+  for (const segment of result.segments) {
+    if (segment.id < firstSegment || segment.dropped || segment.arriveAt === null) continue;
+    const alone = stepTimes.filter((t) => t === segment.arriveAt).length === 1;
+    for (const host of hosts) {
+      if (host === segment.to || alone) pairs.push({ host, segment: segment.id });
+    }
+  }
+  if (pairs.length === 0) throw new Error("no segment of this scenario can be asked about for the given hosts");
+  return pairs;
+}
+
+/**
  * Builds one variant of a `state` question: the scenario (fixed or drawn by the generator), the
  * host and the segment, and the engine's answer.
  */
@@ -247,19 +266,15 @@ export function generateState(question: QuestionOf<"state">, random: Random): Ge
     result = runScenario(scenario);
   } else {
     const hosts = source.hosts ?? HOST_NAMES;
-    host = pick(random, hosts);
     const isn = { client: uint32(random), server: uint32(random) };
-    if (source.generator === "handshake") {
-      scenario = { profile: "linux", seed: 1, isn, actions: [...HANDSHAKE_ACTIONS] };
-      result = runScenario(scenario);
-      segment = intBetween(random, 1, 3);
-    } else {
-      const variant = pick(random, source.variants ?? TEARDOWN_VARIANTS);
-      scenario = { profile: "linux", seed: 1, isn, actions: [...HANDSHAKE_ACTIONS, ...TEARDOWNS[variant]] };
-      result = runScenario(scenario);
-      const afterHandshake = result.segments.filter((s) => s.id > 3 && !s.dropped && s.arriveAt !== null);
-      segment = pick(random, afterHandshake).id;
-    }
+    const actions =
+      source.generator === "handshake"
+        ? [...HANDSHAKE_ACTIONS]
+        : [...HANDSHAKE_ACTIONS, ...TEARDOWNS[pick(random, source.variants ?? TEARDOWN_VARIANTS)]];
+    scenario = { profile: "linux", seed: 1, isn, actions };
+    result = runScenario(scenario);
+    const candidates = askableAfterDelivery(result, hosts, source.generator === "handshake" ? 1 : 4);
+    ({ host, segment } = pick(random, candidates));
   }
 
   const answer = stateAfterSegment(result, host, segment, moment);

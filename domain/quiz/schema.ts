@@ -392,7 +392,8 @@ const questionUnion = z.discriminatedUnion("type", [
 
 /** One question of any type, with the cross-field rules zod cannot express per field. */
 export const questionSchema = questionUnion.superRefine((question, ctx) => {
-  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
+  // A fresh path array per issue: zod prefixes the path in place.
+  const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path: [...path] });
   const duplicates = (ids: string[], path: (string | number)[], what: string) => {
     const seen = new Set<string>();
     for (const id of ids) {

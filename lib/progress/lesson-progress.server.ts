@@ -1,5 +1,6 @@
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
+import { refreshLessonCompletion } from "./completion.server";
 
 export type LessonProgressView = {
   lessonSlug: string;
@@ -48,18 +49,22 @@ export async function saveLessonPosition(userId: string, lessonSlug: string, pos
 type Milestone = "readToEndAt" | "markedDoneAt";
 
 /**
- * Sets a milestone once (its first time is kept) and completes the lesson when its requirement
- * is met. Conditional updates make concurrent calls safe without read-modify-write races.
+ * Sets a milestone once (its first time is kept, or the earlier `at` of a merged receipt) and
+ * completes the lesson when its requirement is met. Conditional updates make concurrent calls
+ * safe without read-modify-write races.
  */
-async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone) {
-  const now = new Date();
+export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date()) {
   await startLesson(userId, lessonSlug);
-  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: now } });
-  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, completedAt: null }, data: { completedAt: now } });
+  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: at } });
+  await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: { gt: at } }, data: { [milestone]: at } });
+  await refreshLessonCompletion(userId, lessonSlug);
   return db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
 }
 
-/** A lesson is complete once it was read to the end or explicitly marked complete. */
+/**
+ * Reading milestones. The lesson is complete once it was read to the end or explicitly marked
+ * complete and, when it carries a quiz, the quiz was passed (see completion.server.ts).
+ */
 export function markLessonRead(userId: string, lessonSlug: string) {
   return reachMilestone(userId, lessonSlug, "readToEndAt");
 }

@@ -1,0 +1,39 @@
+"use server";
+
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { lessonExists } from "@/lib/content/lessons.server";
+import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
+import { MAX_TOKEN_LENGTH, signReceipt } from "@/lib/progress/receipts.server";
+
+const milestoneInput = z
+  .object({
+    slug: z.string().max(100),
+    milestone: z.enum(["started", "position", "read", "done"]),
+    position: z.string().min(1).max(200).regex(/^[\w-]+$/).optional(),
+  })
+  .strict();
+
+const mergeInput = z.object({ receipts: z.array(z.string().max(MAX_TOKEN_LENGTH)).max(MAX_RECEIPTS) }).strict();
+
+/**
+ * A visitor's reading milestone, signed so it can be merged into an account later. Nothing is
+ * stored; signed-in learners use the account actions in app/course/actions.ts instead.
+ */
+export async function recordAnonymousLessonAction(raw: unknown): Promise<{ ok: true; receipt: string } | { ok: false; error: "invalid-input" | "unknown-lesson" | "signed-in" }> {
+  const parsed = milestoneInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  if (!lessonExists(parsed.data.slug)) return { ok: false, error: "unknown-lesson" };
+  if (await getCurrentUser()) return { ok: false, error: "signed-in" };
+  const { slug, milestone, position } = parsed.data;
+  return { ok: true, receipt: signReceipt({ k: "lesson", slug, milestone, ...(position ? { position } : {}), at: Date.now() }) };
+}
+
+/** Merges the receipts a visitor collected into the account now signed in. */
+export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: true; summary: MergeSummary } | { ok: false; error: "invalid-input" | "signed-out" }> {
+  const parsed = mergeInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "signed-out" };
+  return { ok: true, summary: await mergeAnonymousProgress(user.id, parsed.data.receipts) };
+}

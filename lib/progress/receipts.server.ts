@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { questionResponseSchema } from "@/domain/quiz/schema";
+import { authSecret } from "../auth/secret.server";
+
+/**
+ * Server-signed receipts for visitors without an account. The server stores nothing for them;
+ * the browser keeps these tokens and hands them back after sign-up or sign-in, and only tokens
+ * this server signed are merged (a forged or edited one fails the HMAC check).
+ *
+ * Format: base64url(JSON payload) "." base64url(HMAC-SHA256(key, payload)), where the key is
+ * derived from the auth secret for this purpose only.
+ */
+
+const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const time = z.number().int().positive();
+
+/** Starting an anonymous quiz attempt: the seed lets the server regenerate the same variant. */
+export const attemptTokenSchema = z.object({ k: z.literal("attempt"), quizId: slug, clientKey, seed: z.number().int().min(0).max(0x7fffffff), at: time }).strict();
+
+/** One answered question of an anonymous attempt; the grading is recomputed when merged. */
+export const answerReceiptSchema = z
+  .object({
+    k: z.literal("answer"),
+    quizId: slug,
+    clientKey,
+    seed: z.number().int().min(0).max(0x7fffffff),
+    questionId: z.string().max(64),
+    response: questionResponseSchema,
+    at: time,
+  })
+  .strict();
+
+/** A reading milestone of a lesson. */
+export const lessonReceiptSchema = z
+  .object({
+    k: z.literal("lesson"),
+    slug,
+    milestone: z.enum(["started", "position", "read", "done"]),
+    position: z.string().max(200).regex(/^[\w-]+$/).optional(),
+    at: time,
+  })
+  .strict();
+
+export const receiptSchema = z.discriminatedUnion("k", [attemptTokenSchema, answerReceiptSchema, lessonReceiptSchema]);
+export type Receipt = z.infer<typeof receiptSchema>;
+export type AttemptToken = z.infer<typeof attemptTokenSchema>;
+export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
+export type LessonReceipt = z.infer<typeof lessonReceiptSchema>;
+
+/** Longest token accepted: keeps a merge request bounded whatever the browser sends. */
+export const MAX_TOKEN_LENGTH = 2048;
+
+function key(): Buffer {
+  return createHmac("sha256", authSecret()).update("syn-to-fin progress receipts v1").digest();
+}
+
+function mac(payload: string): Buffer {
+  return createHmac("sha256", key()).update(payload).digest();
+}
+
+export function signReceipt(receipt: Receipt): string {
+  const payload = Buffer.from(JSON.stringify(receiptSchema.parse(receipt))).toString("base64url");
+  return `${payload}.${mac(payload).toString("base64url")}`;
+}
+
+/** The receipt inside a token, or null when the token is malformed, forged or edited. */
+export function verifyReceipt(token: unknown): Receipt | null {
+  if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return null;
+  const [payload, signature, extra] = token.split(".");
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = mac(payload);
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const parsed = receiptSchema.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function verifyAttemptToken(token: unknown): AttemptToken | null {
+  const receipt = verifyReceipt(token);
+  return receipt?.k === "attempt" ? receipt : null;
+}

@@ -1,0 +1,203 @@
+import { randomInt } from "node:crypto";
+import { gradeQuestion } from "@/domain/quiz/grade";
+import { questionResponseSchema, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
+import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
+import { db } from "../db.server";
+import { isUniqueViolation } from "../db/unique-retry";
+import { refreshLessonCompletion } from "../progress/completion.server";
+import { getQuiz } from "./registry.server";
+
+/**
+ * Quiz attempts of signed-in learners. Every attempt and every answer is stored; the browser
+ * names an attempt only by its own client key, which is looked up together with the user, so
+ * nobody can answer into someone else's attempt. Attempt ids never leave the server.
+ */
+
+export type AttemptProgress = {
+  answered: number;
+  total: number;
+  /** Correct answers so far. */
+  score: number;
+  complete: boolean;
+  passed: boolean;
+};
+
+export type StartedAttempt = {
+  quiz: PublicQuiz;
+  /** Gradings of the questions already answered in this attempt (a reload, a second tab). */
+  answered: QuestionGrading[];
+  progress: AttemptProgress;
+};
+
+export type SubmittedAnswer = { grading: QuestionGrading; progress: AttemptProgress; lessonSlug: string };
+
+export type QuizError = "unknown-quiz" | "unknown-attempt" | "unknown-question" | "invalid-response" | "key-in-use";
+
+/** A fresh 31-bit seed per attempt: it fits Prisma's Int and picks every random value of the variant. */
+export function newVariantSeed(): number {
+  return randomInt(0, 0x7fffffff);
+}
+
+const ATTEMPT = { id: true, quizId: true, variantSeed: true, score: true, maxScore: true, passed: true, submittedAt: true } as const;
+
+/** Creates the attempt for (user, clientKey), or returns the one an earlier or concurrent call created. */
+export async function createOrFindAttempt(userId: string, quiz: Quiz, clientKey: string, seed: number, startedAt?: Date) {
+  try {
+    return await db.quizAttempt.create({
+      data: { userId, quizId: quiz.id, clientKey, variantSeed: seed, maxScore: quiz.questions.length, ...(startedAt ? { startedAt } : {}) },
+      select: ATTEMPT,
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
+  }
+}
+
+function progressOf(quiz: Quiz, answers: Array<{ correct: boolean }>): AttemptProgress {
+  const total = quiz.questions.length;
+  const score = answers.filter((answer) => answer.correct).length;
+  const complete = answers.length >= total;
+  return { answered: answers.length, total, score, complete, passed: complete && score >= quiz.passThreshold * total };
+}
+
+/** Rebuilds the grading of a stored answer (deterministic in the attempt's seed). */
+function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string): QuestionGrading | null {
+  const question = quiz.questions.find((q) => q.id === questionId);
+  if (!question) return null;
+  const response = questionResponseSchema.safeParse(JSON.parse(storedResponse));
+  if (!response.success) return null;
+  const result = gradeQuestion(resolveQuestion(question, seed), response.data);
+  return result.ok ? result.grading : null;
+}
+
+/**
+ * Brings the attempt's score up to date from its answers. Answers only accumulate and never
+ * change, so the count and score only grow: the score update is conditional on increasing, and
+ * the final one (all questions answered) sets submittedAt and passed exactly once. Concurrent
+ * submissions therefore never lower a score or lose an answer, on SQLite and PostgreSQL alike.
+ */
+export async function refreshAttemptScore(attemptId: string, quiz: Quiz): Promise<AttemptProgress> {
+  const answers = await db.quizAnswer.findMany({ where: { attemptId }, select: { correct: true, questionId: true } });
+  const known = answers.filter((answer) => quiz.questions.some((q) => q.id === answer.questionId));
+  const progress = progressOf(quiz, known);
+  await db.quizAttempt.updateMany({ where: { id: attemptId, score: { lt: progress.score } }, data: { score: progress.score } });
+  if (progress.complete) {
+    await db.quizAttempt.updateMany({
+      where: { id: attemptId, submittedAt: null },
+      data: { submittedAt: new Date(), score: progress.score, maxScore: progress.total, passed: progress.passed },
+    });
+  }
+  return progress;
+}
+
+/**
+ * Starts (or resumes, for the same client key) an attempt at a quiz: its variant as the browser
+ * may see it, plus the gradings of questions this attempt already answered.
+ */
+export async function startAttempt(
+  userId: string,
+  quizId: string,
+  clientKey: string,
+): Promise<{ ok: true; attempt: StartedAttempt } | { ok: false; error: QuizError }> {
+  const quiz = getQuiz(quizId);
+  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  const attempt = await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed());
+  if (attempt.quizId !== quiz.id) return { ok: false, error: "key-in-use" };
+  const rows = await db.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
+  const answered = rows.flatMap((row) => regrade(quiz, attempt.variantSeed, row.questionId, row.response) ?? []);
+  return { ok: true, attempt: { quiz: toPublicQuiz(quiz, attempt.variantSeed), answered, progress: progressOf(quiz, answered) } };
+}
+
+/**
+ * Grades and stores one answer. Idempotent: submitting the same question of the same attempt
+ * again (retry, double click, second tab) returns the stored grading and creates no second row.
+ */
+export async function submitAnswer(
+  userId: string,
+  quizId: string,
+  clientKey: string,
+  questionId: string,
+  response: QuestionResponse,
+): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
+  // Looked up with the user: a key from someone else's browser finds nothing.
+  const attempt = await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
+  if (!attempt || attempt.quizId !== quizId) return { ok: false, error: "unknown-attempt" };
+  const quiz = getQuiz(attempt.quizId);
+  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  return storeAnswer(userId, attempt, quiz, questionId, response);
+}
+
+/** Grades `response` against the attempt's variant and stores it unless this question already has an answer. */
+export async function storeAnswer(
+  userId: string,
+  attempt: { id: string; variantSeed: number },
+  quiz: Quiz,
+  questionId: string,
+  response: QuestionResponse,
+  answeredAt?: Date,
+): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
+  const question = quiz.questions.find((q) => q.id === questionId);
+  if (!question) return { ok: false, error: "unknown-question" };
+  const graded = gradeQuestion(resolveQuestion(question, attempt.variantSeed), response);
+  if (!graded.ok) return { ok: false, error: "invalid-response" };
+
+  let grading = graded.grading;
+  try {
+    await db.quizAnswer.create({
+      data: {
+        attemptId: attempt.id,
+        questionId,
+        concept: question.concept,
+        response: JSON.stringify(response),
+        correct: grading.correct,
+        points: grading.points,
+        misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
+        ...(answeredAt ? { answeredAt } : {}),
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Already answered: the first stored answer stands, whatever this request sent.
+    const stored = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId } }, select: { response: true } });
+    grading = regrade(quiz, attempt.variantSeed, questionId, stored.response) ?? grading;
+  }
+  const progress = await refreshAttemptScore(attempt.id, quiz);
+  if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug);
+  return { ok: true, answer: { grading, progress, lessonSlug: quiz.lessonSlug } };
+}
+
+export type QuizStats = {
+  quizId: string;
+  /** Attempts with every question answered. */
+  finished: number;
+  /** Best and latest finished scores as shares of the maximum (0..1), null before the first. */
+  best: number | null;
+  latest: number | null;
+  latestAt: Date | null;
+  passed: boolean;
+};
+
+/** Best and latest results per quiz for one learner (their own rows only). */
+export async function listQuizStats(userId: string): Promise<QuizStats[]> {
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, submittedAt: { not: null } },
+    select: { quizId: true, score: true, maxScore: true, passed: true, submittedAt: true },
+    orderBy: { submittedAt: "asc" },
+  });
+  const byQuiz = new Map<string, QuizStats>();
+  for (const attempt of attempts) {
+    const share = attempt.maxScore > 0 ? attempt.score / attempt.maxScore : 0;
+    const stats = byQuiz.get(attempt.quizId) ?? { quizId: attempt.quizId, finished: 0, best: null, latest: null, latestAt: null, passed: false };
+    stats.finished += 1;
+    stats.best = Math.max(stats.best ?? 0, share);
+    stats.latest = share;
+    stats.latestAt = attempt.submittedAt;
+    stats.passed ||= attempt.passed;
+    byQuiz.set(attempt.quizId, stats);
+  }
+  return [...byQuiz.values()];
+}
+
+export async function getQuizStats(userId: string, quizId: string): Promise<QuizStats> {
+  return (await listQuizStats(userId)).find((stats) => stats.quizId === quizId) ?? { quizId, finished: 0, best: null, latest: null, latestAt: null, passed: false };
+}
