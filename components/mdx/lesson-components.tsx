@@ -7,6 +7,7 @@ import { Fact } from "./fact";
 import { MdxLink } from "./mdx-link";
 import { Original } from "./original";
 import { TcpHeaderDiagram } from "./tcp-header-diagram";
+import { Term } from "./term";
 
 /**
  * Everything a lesson may use, in one typed map. Interactive components must be listed here
@@ -21,6 +22,7 @@ export const lessonComponents = {
   TcpStateDiagram,
   LadderDiagram,
   PortBudgetDiagram,
+  Term,
 } satisfies Record<string, ComponentType<never>>;
 
 export type LessonComponentName = keyof typeof lessonComponents;

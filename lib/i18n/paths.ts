@@ -1,0 +1,56 @@
+/**
+ * Where each language lives: English at the site root, Chinese under /zh. Pure functions, safe
+ * in client and server code.
+ */
+import { LOCALE_LANG, LOCALES, type Locale } from "@/lib/content/frontmatter";
+
+export { LOCALE_LANG, LOCALES, type Locale };
+
+export const DEFAULT_LOCALE: Locale = "en";
+
+const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
+
+/** Pages that exist in every language; everything else (dashboards, sign-in) is English only. */
+const LOCALIZED_PAGES = [/^\/$/, /^\/course(?:\/[a-z0-9-]+)?$/, /^\/glossary$/, /^\/search$/, /^\/about$/];
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+export function localeFromPath(pathname: string): Locale {
+  return pathname === "/zh" || pathname.startsWith("/zh/") ? "zh" : "en";
+}
+
+/** The language-neutral path: "/zh/course/x" → "/course/x", "/zh" → "/". */
+export function basePath(pathname: string): string {
+  if (localeFromPath(pathname) === "en") return pathname;
+  const rest = pathname.slice(PREFIX.zh.length);
+  return rest === "" ? "/" : rest;
+}
+
+/** A language-neutral path in `locale`: ("/course/x", "zh") → "/zh/course/x"; ("/", "zh") → "/zh". */
+export function localePath(locale: Locale, path: string): string {
+  if (locale === "en" || PREFIX[locale] === "") return path;
+  return path === "/" ? PREFIX[locale] : `${PREFIX[locale]}${path}`;
+}
+
+export function hasTranslation(path: string): boolean {
+  const [pathOnly] = path.split(/[?#]/);
+  return LOCALIZED_PAGES.some((pattern) => pattern.test(pathOnly ?? ""));
+}
+
+/** The same page in the other language, or that language's home when the page has no translation. */
+export function switchLocalePath(pathname: string, target: Locale): string {
+  const base = basePath(pathname);
+  return localePath(target, hasTranslation(base) ? base : "/");
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === "en" ? "zh" : "en";
+}
+
+export const lessonPath = (locale: Locale, slug: string) => localePath(locale, `/course/${slug}`);
+export const courseIndexPath = (locale: Locale) => localePath(locale, "/course");
+export const glossaryPath = (locale: Locale, id?: string) => `${localePath(locale, "/glossary")}${id ? `#${id}` : ""}`;
+export const searchPath = (locale: Locale) => localePath(locale, "/search");
+export const aboutPath = (locale: Locale) => localePath(locale, "/about");

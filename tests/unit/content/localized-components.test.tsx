@@ -1,0 +1,38 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { localizedLessonComponents } from "@/components/lesson/localized-components";
+import { Callout } from "@/components/mdx/callout";
+import { Original } from "@/components/mdx/original";
+import { dictionary } from "@/lib/i18n/dictionary";
+
+const KINDS = ["note", "tip", "warning", "correction"] as const;
+
+describe("lesson components in Chinese", () => {
+  const zh = localizedLessonComponents("zh");
+  const en = dictionary("en");
+  const zhWords = dictionary("zh");
+
+  it.each(KINDS)("renders a %s callout exactly like Callout, with a Chinese label", (kind) => {
+    const ZhCallout = zh.Callout;
+    const translated = renderToStaticMarkup(<ZhCallout kind={kind} title="标题">正文</ZhCallout>);
+    expect(translated).toContain(zhWords.callout[kind]);
+    const original = renderToStaticMarkup(<Callout kind={kind} title="标题">正文</Callout>);
+    expect(translated.replace(zhWords.callout[kind], en.callout[kind])).toBe(original);
+  });
+
+  it("renders the original article's wording like Original, captioned in Chinese", () => {
+    const ZhOriginal = zh.Original;
+    const translated = renderToStaticMarkup(<ZhOriginal>原文</ZhOriginal>);
+    expect(translated.replace(zhWords.original, en.original)).toBe(renderToStaticMarkup(<Original>原文</Original>));
+  });
+
+  it("keeps the English components for English lessons", () => {
+    expect(localizedLessonComponents("en").Callout).toBe(Callout);
+  });
+
+  it("binds facts and terms to the language", () => {
+    const { Fact, Term } = zh;
+    expect(renderToStaticMarkup(<Fact name="rfc9293.msl" />)).toContain("2 分钟");
+    expect(renderToStaticMarkup(<Term id="fin">FIN</Term>)).toContain('href="/zh/glossary#fin"');
+  });
+});
