@@ -52,14 +52,15 @@ export function pcapngSection(blocks: PcapngBlock[], littleEndian = true): Uint8
 }
 
 export function block(littleEndian: boolean, type: number, body: Uint8Array, lengthOverride?: number, trailerOverride?: number): Uint8Array {
-  const padded = new ByteWriter(littleEndian).raw(body).padTo4().toBytes();
-  const length = 12 + padded.length;
-  return new ByteWriter(littleEndian)
-    .u32(type)
-    .u32(lengthOverride ?? length)
-    .raw(padded)
-    .u32(trailerOverride ?? lengthOverride ?? length)
-    .toBytes();
+  const paddedLength = body.length + ((4 - (body.length % 4)) % 4);
+  const out = new Uint8Array(12 + paddedLength);
+  const view = new DataView(out.buffer);
+  const length = lengthOverride ?? out.length;
+  view.setUint32(0, type, littleEndian);
+  view.setUint32(4, length, littleEndian);
+  out.set(body, 8);
+  view.setUint32(8 + paddedLength, trailerOverride ?? length, littleEndian);
+  return out;
 }
 
 function blockOf(spec: PcapngBlock, le: boolean): Uint8Array {
