@@ -4,8 +4,10 @@
  * source that does not exist yet simply contributes nothing. Assignment targets are validated
  * against this catalog on the server.
  */
+import { questionResponseSchema, type Question } from "@/domain/quiz/schema";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "./gradebook/semantics";
+import { getQuiz, listQuizzes } from "./quiz/registry.server";
 
 export type CatalogItem = {
   type: TargetType;
@@ -38,8 +40,65 @@ const lessonSource: CatalogSource = {
     })),
 };
 
-// Quizzes and simulator challenges join the catalog through their registries once those exist.
-const quizSource: CatalogSource = { items: () => [], questions: () => null, describe: () => null };
+const lessonTitles = () => new Map(listLessons("en").map((lesson) => [lesson.slug, lesson.title]));
+
+/** A stored response (JSON of the quiz contract's QuestionResponse) in the quiz's own words. */
+function responseInWords(question: Question, raw: string): string | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = questionResponseSchema.safeParse(json);
+  if (!parsed.success || parsed.data.type !== question.type) return null;
+  const r = parsed.data;
+  const optionText = (id: string) => ("options" in question ? question.options.find((o) => o.id === id)?.text : undefined) ?? id;
+  switch (r.type) {
+    case "single":
+      return optionText(r.optionId);
+    case "multiple":
+      return r.optionIds.length ? r.optionIds.map(optionText).join("; ") : "(nothing selected)";
+    case "flags":
+      return r.flags.length ? r.flags.join("+") : "(no flags)";
+    case "state":
+      return r.state;
+    case "number":
+      return String(r.value);
+    case "order": {
+      const items = question.type === "order" ? question.items : [];
+      return r.itemIds.map((id) => items.find((i) => i.id === id)?.text ?? id).join(" → ");
+    }
+    case "match": {
+      if (question.type !== "match") return null;
+      const rights = new Map<string, string>([...question.pairs.map((p) => [p.right.id, p.right.text] as const), ...question.distractors.map((d) => [d.id, d.text] as const)]);
+      return question.pairs
+        .filter((p) => r.pairs[p.id])
+        .map((p) => `${p.left} → ${rights.get(r.pairs[p.id] as string) ?? r.pairs[p.id]}`)
+        .join("; ");
+    }
+  }
+}
+
+const quizSource: CatalogSource = {
+  items: () => {
+    const titles = lessonTitles();
+    return listQuizzes().map((quiz) => ({
+      type: "QUIZ" as const,
+      id: quiz.id,
+      title: quiz.title,
+      lesson: titles.get(quiz.lessonSlug) ?? null,
+      href: `/course/${quiz.lessonSlug}`,
+    }));
+  },
+  questions: (id) => getQuiz(id)?.questions.map((q) => ({ id: q.id, prompt: q.prompt })) ?? null,
+  describe: (quizId, questionId, response) => {
+    const question = getQuiz(quizId)?.questions.find((q) => q.id === questionId);
+    return question ? responseInWords(question, response) : null;
+  },
+};
+
+// Simulator challenges join the catalog through their registry once it exists.
 const challengeSource: CatalogSource = { items: () => [] };
 
 const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };

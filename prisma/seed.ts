@@ -1,16 +1,19 @@
 /**
- * Demo data: an instructor, two students, a class with a join code and one assignment.
+ * Demo data: an instructor, students, a class with a join code, and assignments with a realistic
+ * gradebook (quiz attempts and lesson progress spread over the past two weeks).
  * Idempotent: running it again changes nothing. `--if-empty` seeds only a database without users
  * (what the quick start does). Credentials are listed in README.md.
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password.server";
 import { createPrismaClient } from "../lib/db.server";
-import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_USERS } from "./demo-data";
+import type { Question } from "../domain/quiz/schema";
+import { getQuiz } from "../lib/quiz/registry.server";
+import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_CLASSMATES, DEMO_MORE_ASSIGNMENTS, DEMO_USERS, DEMO_WORK, days, type DemoWork } from "./demo-data";
 
 const db = createPrismaClient(process.env.DATABASE_URL);
 
-async function upsertUser(user: (typeof DEMO_USERS)[number]) {
+async function upsertUser(user: { email: string; name: string; role: "STUDENT" | "INSTRUCTOR" | "ADMIN"; password: string }) {
   const existing = await db.user.findUnique({ where: { email: user.email } });
   if (existing) return existing;
   return db.user.create({
@@ -19,7 +22,8 @@ async function upsertUser(user: (typeof DEMO_USERS)[number]) {
 }
 
 async function seed() {
-  const [instructor, ...students] = await Promise.all(DEMO_USERS.map(upsertUser));
+  const classmates = DEMO_CLASSMATES.map((c) => ({ ...c, role: "STUDENT" as const, password: "learn-tcp-demo" }));
+  const [instructor, ...students] = await Promise.all([...DEMO_USERS, ...classmates].map(upsertUser));
   if (!instructor) throw new Error("demo data has no instructor");
 
   const classroom =
@@ -63,6 +67,112 @@ async function seed() {
       },
     });
   }
+
+  // Past assignments and the work students did on them, written once: later runs keep it as it is.
+  const now = Date.now();
+  for (const spec of DEMO_MORE_ASSIGNMENTS) {
+    const existing = await db.assignment.findFirst({ where: { classId: classroom.id, title: spec.title } });
+    if (existing) continue;
+    await db.assignment.create({
+      data: {
+        classId: classroom.id,
+        createdById: instructor.id,
+        title: spec.title,
+        instructions: spec.instructions,
+        targetType: spec.targetType,
+        targetId: spec.targetId,
+        points: spec.points,
+        opensAt: days(spec.opensInDays, now),
+        dueAt: days(spec.dueInDays, now),
+        latePolicy: spec.latePolicy,
+        latePenaltyPercent: spec.latePenaltyPercent,
+      },
+    });
+  }
+  for (const student of students) {
+    await seedWork(student.id, DEMO_WORK[student.email] ?? {}, now);
+  }
+}
+
+/** A response in the quiz contract's terms (JSON of QuestionResponse), right or typically wrong, with its misconception. */
+function demoAnswer(question: Question, wrong: boolean): { response: string; misconception: string | null } | null {
+  switch (question.type) {
+    case "single": {
+      const option = wrong ? question.options.find((o) => !o.correct) : question.options.find((o) => o.correct);
+      return option ? { response: JSON.stringify({ type: "single", optionId: option.id }), misconception: option.misconception ?? null } : null;
+    }
+    case "multiple": {
+      const correct = question.options.filter((o) => o.correct);
+      const chosen = wrong ? correct.slice(0, 1) : correct;
+      const missed = wrong ? correct.slice(1).find((o) => o.missedMisconception)?.missedMisconception : undefined;
+      const wrongOption = question.options.find((o) => !o.correct);
+      const misconception = wrong ? (missed ?? wrongOption?.misconception ?? null) : null;
+      return { response: JSON.stringify({ type: "multiple", optionIds: chosen.map((o) => o.id) }), misconception };
+    }
+    case "flags": {
+      // The common slip: leaving out the last expected bit.
+      const dropped = question.expected[question.expected.length - 1];
+      const flags = wrong ? question.expected.slice(0, -1) : question.expected;
+      const misconception = wrong && dropped ? (question.wrongBit[dropped]?.misconception ?? null) : null;
+      return { response: JSON.stringify({ type: "flags", flags }), misconception };
+    }
+    case "order": {
+      const ids = question.items.map((i) => i.id);
+      if (wrong) [ids[0], ids[1]] = [ids[1] as string, ids[0] as string];
+      return { response: JSON.stringify({ type: "order", itemIds: ids }), misconception: wrong ? question.misconception : null };
+    }
+    case "match": {
+      const pairs = Object.fromEntries(question.pairs.map((p) => [p.id, p.right.id]));
+      const [first, second] = question.pairs;
+      if (wrong && first && second) [pairs[first.id], pairs[second.id]] = [second.right.id, first.right.id];
+      return { response: JSON.stringify({ type: "match", pairs }), misconception: wrong ? (first?.misconception ?? null) : null };
+    }
+    default:
+      // state and number questions are generated per attempt by the engine: not part of the demo answers.
+      return null;
+  }
+}
+
+async function seedWork(userId: string, work: DemoWork, now: number) {
+  for (const key of ["handshake", "teardown"] as const) {
+    const lesson = work[key];
+    if (!lesson) continue;
+    const slug = DEMO_MORE_ASSIGNMENTS.find((a) => a.key === key)?.targetId as string;
+    const completedAt = lesson.completed === undefined ? null : days(lesson.completed, now);
+    await db.lessonProgress.upsert({
+      where: { userId_lessonSlug: { userId, lessonSlug: slug } },
+      create: { userId, lessonSlug: slug, startedAt: days(lesson.started, now), readToEndAt: completedAt, completedAt },
+      update: {},
+    });
+  }
+  const quiz = getQuiz("tcp-header-and-flags");
+  if (!quiz || !work.quiz) return;
+  for (const [index, attempt] of work.quiz.entries()) {
+    const clientKey = `demo-${quiz.id}-${index}`;
+    if (await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } } })) continue;
+    const submittedAt = days(attempt.day, now);
+    const answers = quiz.questions.flatMap((question, q) => {
+      const answer = demoAnswer(question, attempt.wrong.includes(question.id));
+      if (!answer) return [];
+      const correct = !attempt.wrong.includes(question.id);
+      return [{ questionId: question.id, concept: question.concept, correct, points: correct ? 1 : 0, ...answer, answeredAt: new Date(submittedAt.getTime() - (20 - q) * 30_000) }];
+    });
+    const score = answers.filter((a) => a.correct).length;
+    await db.quizAttempt.create({
+      data: {
+        userId,
+        quizId: quiz.id,
+        clientKey,
+        variantSeed: 1000 + index,
+        startedAt: new Date(submittedAt.getTime() - 12 * 60_000),
+        submittedAt,
+        score,
+        maxScore: answers.length,
+        passed: score / answers.length >= quiz.passThreshold,
+        answers: { create: answers },
+      },
+    });
+  }
 }
 
 async function main() {
@@ -71,7 +181,7 @@ async function main() {
     return;
   }
   await seed();
-  console.log(`Seeded demo data: ${DEMO_USERS.map((u) => u.email).join(", ")}; class code ${DEMO_CLASS.joinCode}.`);
+  console.log(`Seeded demo data: ${DEMO_USERS.map((u) => u.email).join(", ")} and ${DEMO_CLASSMATES.length} more students; class code ${DEMO_CLASS.joinCode}.`);
 }
 
 main()

@@ -83,7 +83,8 @@ export type AttentionReason =
 
 /**
  * Concepts a student keeps getting wrong: at least 3 wrong answers on the concept across at
- * least 2 attempts, and the latest answer on it still wrong (someone who recovered is not stuck).
+ * least 2 attempts, and still a wrong answer on it in their latest attempt that asked about it
+ * (someone who got it all right since has recovered and is not stuck).
  */
 export function repeatedFailures(answers: readonly AnswerRow[]): Extract<AttentionReason, { kind: "repeated-failures" }>[] {
   const byConcept = new Map<string, AnswerRow[]>();
@@ -97,7 +98,9 @@ export function repeatedFailures(answers: readonly AnswerRow[]): Extract<Attenti
     list.sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
     const wrong = list.filter((a) => !a.correct);
     const attempts = new Set(wrong.map((a) => a.attemptId)).size;
-    if (wrong.length >= REPEATED_FAILURE_MIN_WRONG && attempts >= REPEATED_FAILURE_MIN_ATTEMPTS && !list[list.length - 1]?.correct) {
+    const latestAttempt = list[list.length - 1]?.attemptId;
+    const stillWrong = list.some((a) => a.attemptId === latestAttempt && !a.correct);
+    if (wrong.length >= REPEATED_FAILURE_MIN_WRONG && attempts >= REPEATED_FAILURE_MIN_ATTEMPTS && stillWrong) {
       const tag = mostFrequent(wrong.filter((a) => a.misconception), (a) => a.misconception ?? "");
       reasons.push({ kind: "repeated-failures", concept, wrong: wrong.length, attempts, misconception: tag?.item.misconception ?? null });
     }

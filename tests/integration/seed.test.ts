@@ -9,21 +9,23 @@ function seed(...args: string[]) {
 }
 
 async function counts() {
-  const [users, classes, enrollments, assignments, instructors] = await Promise.all([
+  const [users, classes, enrollments, assignments, instructors, quizAttempts, lessonProgress] = await Promise.all([
     db.user.count(),
     db.classroom.count(),
     db.enrollment.count(),
     db.assignment.count(),
     db.classInstructor.count(),
+    db.quizAttempt.count(),
+    db.lessonProgress.count(),
   ]);
-  return { users, classes, enrollments, assignments, instructors };
+  return { users, classes, enrollments, assignments, instructors, quizAttempts, lessonProgress };
 }
 
 describe("demo seed", () => {
   it("creates the demo course people and is idempotent", async () => {
     seed();
     const first = await counts();
-    expect(first).toEqual({ users: 3, classes: 1, enrollments: 2, assignments: 1, instructors: 1 });
+    expect(first).toEqual({ users: 9, classes: 1, enrollments: 8, assignments: 4, instructors: 1, quizAttempts: 11, lessonProgress: 10 });
     seed();
     expect(await counts()).toEqual(first);
     expect(seed("--if-empty")).toMatch(/not seeding/);
@@ -36,5 +38,21 @@ describe("demo seed", () => {
     }
     const classroom = await db.classroom.findUniqueOrThrow({ where: { joinCode: DEMO_CLASS.joinCode } });
     expect(classroom.timeZone).toBe(DEMO_CLASS.timeZone);
+  });
+});
+
+describe("demo gradebook", () => {
+  it("shows every status and someone who needs attention", async () => {
+    const { getGradebook } = await import("@/lib/gradebook/gradebook.server");
+    const instructor = await db.user.findUniqueOrThrow({ where: { email: "instructor@example.com" }, select: { id: true, email: true, name: true, role: true } });
+    const classroom = await db.classroom.findUniqueOrThrow({ where: { joinCode: DEMO_CLASS.joinCode } });
+    const gradebook = await getGradebook(instructor, classroom.id);
+    const statuses = new Set(gradebook.rows.flatMap((row) => row.cells.map((cell) => cell.result.status)));
+    expect([...statuses].sort()).toEqual(["in-progress", "late", "missing", "not-started", "submitted"]);
+    const byName = new Map(gradebook.rows.map((row) => [row.student.name, row]));
+    const quizIndex = gradebook.assignments.findIndex((a) => a.targetType === "QUIZ");
+    expect(byName.get("Ben Okafor")?.cells[quizIndex]?.result).toMatchObject({ status: "late", score: 14.22 });
+    expect(byName.get("Sofía García")?.cells[quizIndex]?.result).toMatchObject({ status: "missing", score: 0 });
+    expect(gradebook.needsAttention.map((n) => n.student.name)).toEqual(expect.arrayContaining(["王小明", "Sofía García"]));
   });
 });

@@ -37,10 +37,10 @@ describe("per-question analytics", () => {
 });
 
 describe("needs attention", () => {
-  it("flags three wrong answers on a concept across two attempts when the latest is still wrong", () => {
-    const answers = [answer("a1", "q1", false, "x", "tag"), answer("a1", "q2", false), answer("a2", "q1", false, "x", "tag")];
+  it("flags three wrong answers on a concept across two attempts while the latest attempt still has one", () => {
+    const answers = [answer("a1", "q1", false, "x", "tag"), answer("a1", "q2", false), answer("a2", "q1", false, "x", "tag"), answer("a2", "q2", true)];
     expect(repeatedFailures(answers)).toEqual([{ kind: "repeated-failures", concept: "flags", wrong: 3, attempts: 2, misconception: "tag" }]);
-    expect(repeatedFailures([...answers, answer("a3", "q1", true)])).toEqual([]);
+    expect(repeatedFailures([...answers, answer("a3", "q1", true), answer("a3", "q2", true)])).toEqual([]);
     expect(repeatedFailures(answers.slice(0, 2))).toEqual([]);
     expect(repeatedFailures([answer("a1", "q1", false), answer("a1", "q2", false), answer("a1", "q3", false)])).toEqual([]);
   });
