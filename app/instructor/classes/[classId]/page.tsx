@@ -54,7 +54,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <div className="mt-4 grid gap-6 md:grid-cols-2">
             <div>
               <p className="text-sm font-medium">Join code</p>
-              <p className="mt-1 font-mono text-3xl font-semibold tracking-[0.2em]" aria-label={`Join code ${c.joinCode.split("").join(" ")}`}>
+              <p className="mt-1 font-mono text-3xl font-semibold tracking-[0.2em]" data-testid="join-code">
                 {c.joinCode}
               </p>
               <p className="mt-1 text-sm text-fg-muted">
