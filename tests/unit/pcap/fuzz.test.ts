@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeCapture, CaptureAnalyzer, CaptureFormatError, type CaptureAnalysis } from "@/domain/tcp/pcap";
+import { fuzzCaptures, loadCorpus } from "@/scripts/fuzz-captures";
+import { concat } from "./helpers/bytes";
+import { chunked } from "./helpers/containers";
+import { FIXTURE_DIR } from "./helpers/fixtures";
+
+/**
+ * Whatever the bytes, the reader returns an analysis or throws CaptureFormatError, quickly, and
+ * the outcome does not depend on how the input was cut into chunks.
+ */
+const corpus = loadCorpus(FIXTURE_DIR);
+const MAX_MS = 500;
+
+type Outcome = { analysis: CaptureAnalysis } | { error: string };
+
+function outcome(chunks: Uint8Array[]): Outcome {
+  const started = performance.now();
+  try {
+    const analyzer = new CaptureAnalyzer();
+    for (const chunk of chunks) analyzer.push(chunk);
+    return { analysis: analyzer.finish() };
+  } catch (error) {
+    if (!(error instanceof CaptureFormatError)) throw error;
+    return { error: error.message };
+  } finally {
+    expect(performance.now() - started).toBeLessThan(MAX_MS);
+  }
+}
+
+const fixture = fc.constantFrom(...corpus.map((entry) => entry.bytes));
+const chunkSizes = fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 6 });
+const headers = fc.constantFrom(
+  Uint8Array.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0]),
+  Uint8Array.from([0xa1, 0xb2, 0xc3, 0xd4, 0, 2, 0, 4]),
+  Uint8Array.from([0x4d, 0x3c, 0xb2, 0xa1, 2, 0, 4, 0]),
+  Uint8Array.from([0x0a, 0x0d, 0x0d, 0x0a, 0x1c, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0]),
+  Uint8Array.from([0x0a, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0x1c, 0x1a, 0x2b, 0x3c, 0x4d, 0, 1, 0, 0]),
+);
+
+describe("the capture reader on hostile input", () => {
+  it("handles random bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        outcome([bytes]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("handles random bytes behind a valid pcap or pcapng header", () => {
+    fc.assert(
+      fc.property(headers, fc.uint8Array({ maxLength: 4000 }), (header, rest) => {
+        outcome([concat(header, rest)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads every truncation of a real capture, with a warning when the cut falls inside a record", () => {
+    fc.assert(
+      fc.property(fixture, fc.double({ min: 0, max: 1, noNaN: true }), (bytes, where) => {
+        const length = Math.floor(where * bytes.length);
+        const result = outcome([bytes.subarray(0, length)]);
+        if ("analysis" in result) {
+          const whole = analyzeCapture(bytes);
+          expect(result.analysis.capture.packets).toBeLessThanOrEqual(whole.capture.packets);
+          if (result.analysis.capture.packets < whole.capture.packets) {
+            expect(result.analysis.warnings.some((w) => w.message.startsWith("truncated"))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same outcome for bit-flipped captures whatever the chunking", () => {
+    fc.assert(
+      fc.property(fixture, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 8 }), chunkSizes, (bytes, flips, sizes) => {
+        const mutated = bytes.slice();
+        for (const [position, bit] of flips) {
+          const at = position % mutated.length;
+          mutated[at] = (mutated[at] ?? 0) ^ (1 << bit);
+        }
+        expect(outcome(chunked(mutated, sizes))).toEqual(outcome([mutated]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("survives the mutation fuzzer for a fixed number of cases", () => {
+    const report = fuzzCaptures({ corpus, seed: 20261124, iterations: 3000, maxCaseMs: MAX_MS });
+    expect(report.failures).toEqual([]);
+    expect(report.cases).toBe(3000);
+    expect(report.analysed).toBeGreaterThan(0);
+    expect(report.rejected).toBeGreaterThan(0);
+  });
+});
