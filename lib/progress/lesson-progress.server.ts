@@ -53,11 +53,11 @@ type Milestone = "readToEndAt" | "markedDoneAt";
  * completes the lesson when its requirement is met. Conditional updates make concurrent calls
  * safe without read-modify-write races.
  */
-export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date()) {
+export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date(), completedAt = at) {
   await startLesson(userId, lessonSlug);
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: at } });
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: { gt: at } }, data: { [milestone]: at } });
-  await refreshLessonCompletion(userId, lessonSlug);
+  await refreshLessonCompletion(userId, lessonSlug, completedAt);
   return db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
 }
 

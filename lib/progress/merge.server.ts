@@ -78,6 +78,7 @@ async function mergeLesson(userId: string, slug: string, receipts: LessonReceipt
     ["done", "markedDoneAt"],
   ] as const) {
     const times = receipts.filter((r) => r.milestone === milestone).map((r) => r.at);
-    if (times.length) await reachMilestone(userId, slug, field, new Date(Math.min(...times)));
+    // The lesson completes now (the quiz may have been passed after the reading).
+    if (times.length) await reachMilestone(userId, slug, field, new Date(Math.min(...times)), new Date());
   }
 }

@@ -5,6 +5,13 @@ import { createUser } from "../factories/users";
 
 const LESSON = "tcp-header-and-flags";
 
+/** Lesson 1 carries a quiz: completing it also needs a passed attempt (see tests/integration/quiz-attempts.test.ts). */
+async function passLessonQuiz(userId: string) {
+  await db.quizAttempt.create({
+    data: { userId, quizId: LESSON, clientKey: `passed-${userId}`, variantSeed: 1, score: 1, maxScore: 1, passed: true, submittedAt: new Date() },
+  });
+}
+
 describe("lesson progress", () => {
   it("starts a lesson once however many times it is opened, even concurrently", async () => {
     const user = await createUser();
@@ -24,6 +31,7 @@ describe("lesson progress", () => {
 
   it("completes a lesson when it is read to the end, and keeps the first completion time", async () => {
     const user = await createUser();
+    await passLessonQuiz(user.id);
     const started = await startLesson(user.id, LESSON);
     expect(started.completedAt).toBeNull();
     const first = await markLessonRead(user.id, LESSON);
@@ -37,11 +45,22 @@ describe("lesson progress", () => {
 
   it("records an explicit 'mark complete' separately from reading, exactly once under double clicks", async () => {
     const user = await createUser();
+    await passLessonQuiz(user.id);
     const results = await Promise.all(Array.from({ length: 8 }, () => markLessonDone(user.id, LESSON)));
     const completions = new Set(results.map((row) => row.completedAt?.toISOString()));
     expect(completions.size).toBe(1);
+    expect(results[0]?.completedAt).toBeInstanceOf(Date);
     expect(results[0]?.readToEndAt).toBeNull();
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("does not complete a lesson with a quiz until the quiz is passed", async () => {
+    const user = await createUser();
+    const read = await markLessonRead(user.id, LESSON);
+    expect(read.readToEndAt).toBeInstanceOf(Date);
+    expect(read.completedAt).toBeNull();
+    await passLessonQuiz(user.id);
+    expect((await markLessonDone(user.id, LESSON)).completedAt).toBeInstanceOf(Date);
   });
 
   it("deletes a student's progress with their account", async () => {

@@ -1,0 +1,81 @@
+/**
+ * The quiz and progress Server Actions with a mocked session: input validation, who is asking,
+ * and what crosses the network (answer keys only in the reply to a submission).
+ */
+import { describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session.server";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session.server", () => ({ getCurrentUser: async () => session.user }));
+
+const { db } = await import("@/lib/db.server");
+const { createUser } = await import("../factories/users");
+const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/app/quiz/actions");
+const { mergeAnonymousProgressAction, recordAnonymousLessonAction } = await import("@/app/progress/actions");
+const { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf } = await import("./quiz-helpers");
+const { verifyAttemptToken } = await import("@/lib/progress/receipts.server");
+
+const quiz = lessonQuiz();
+
+describe("quiz actions", () => {
+  it("reject unknown fields, so an attempt id from the browser is never even read", async () => {
+    session.user = await createUser();
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: newClientKey(), attemptId: "x" })).toEqual({ ok: false, error: "invalid-input" });
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: "short" })).toEqual({ ok: false, error: "invalid-input" });
+    expect(
+      await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey: newClientKey(), questionId: "fin-meaning", response: { type: "single", optionId: "a" }, userId: "someone" }),
+    ).toEqual({ ok: false, error: "invalid-input" });
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey: newClientKey(), questionId: "fin-meaning", response: { type: "single" } })).toEqual({
+      ok: false,
+      error: "invalid-input",
+    });
+  });
+
+  it("signed in: the start reply has no keys or explanations; the submit reply has that question's", async () => {
+    const user = await createUser();
+    session.user = user;
+    const clientKey = newClientKey();
+    const started = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    expect(started).toMatchObject({ ok: true, mode: "account", answered: [] });
+    const json = JSON.stringify(started);
+    for (const question of quiz.questions) expect(json).not.toContain(question.explanation);
+    expect(json).not.toMatch(/"correct"|"feedback"|misconception/);
+
+    const seed = await seedOf(user.id, clientKey);
+    const submitted = await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") });
+    expect(submitted).toMatchObject({ ok: true, mode: "account", grading: { correct: true }, progress: { answered: 1 } });
+    expect(JSON.stringify(submitted)).toContain(quiz.questions.find((q) => q.id === "fin-meaning")!.explanation);
+    expect(JSON.stringify(submitted)).not.toContain(quiz.questions.find((q) => q.id === "syn-without-ack")!.explanation);
+  });
+
+  it("signed out: graded with a receipt, nothing stored; merge needs an account", async () => {
+    session.user = null;
+    const clientKey = newClientKey();
+    const answersBefore = await db.quizAnswer.count();
+    const started = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    if (!started.ok || started.mode !== "anonymous") throw new Error("expected an anonymous start");
+    const seed = verifyAttemptToken(started.token)!.seed;
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toEqual({
+      ok: false,
+      error: "unknown-attempt",
+    });
+    const submitted = await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token: started.token, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") });
+    if (!submitted.ok || submitted.mode !== "anonymous") throw new Error("expected an anonymous answer");
+    expect(submitted.grading.correct).toBe(true);
+    const lesson = await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" });
+    expect(lesson.ok).toBe(true);
+    expect(await recordAnonymousLessonAction({ slug: "nope", milestone: "read" })).toEqual({ ok: false, error: "unknown-lesson" });
+    expect(await db.quizAnswer.count()).toBe(answersBefore);
+    expect(await mergeAnonymousProgressAction({ receipts: [submitted.receipt] })).toEqual({ ok: false, error: "signed-out" });
+
+    const user = await createUser();
+    session.user = user;
+    expect(await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" })).toEqual({ ok: false, error: "signed-in" });
+    const merged = await mergeAnonymousProgressAction({ receipts: [submitted.receipt, lesson.ok ? lesson.receipt : ""] });
+    expect(merged).toMatchObject({ ok: true, summary: { lessons: 1, attempts: 1, answers: 1, rejected: 0 } });
+    // The merged attempt keeps its key: the quiz in this browser resumes it with the same variant.
+    const resumed = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    expect(resumed).toMatchObject({ ok: true, mode: "account", answered: [{ questionId: "fin-meaning", correct: true }] });
+    expect(resumed.ok && resumed.quiz).toEqual(started.quiz);
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db.server";
+import { getQuizStats, startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
+import { getLessonProgress, markLessonRead } from "@/lib/progress/lesson-progress.server";
+import { createUser } from "../factories/users";
+import { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } from "./quiz-helpers";
+
+const quiz = lessonQuiz();
+const total = quiz.questions.length;
+
+/** Answers every question of an attempt: the first `right` correctly, the rest wrongly. */
+async function answerAll(userId: string, clientKey: string, right: number) {
+  const seed = await seedOf(userId, clientKey);
+  let last;
+  for (const [index, question] of quiz.questions.entries()) {
+    const response = index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id);
+    last = await submitAnswer(userId, QUIZ_ID, clientKey, question.id, response);
+    expect(last.ok).toBe(true);
+  }
+  return last;
+}
+
+describe("quiz attempts", () => {
+  it("stores the attempt and every answer with concept and misconception", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    const started = await startAttempt(user.id, QUIZ_ID, key);
+    expect(started.ok && started.attempt.quiz.questions).toHaveLength(total);
+    const seed = await seedOf(user.id, key);
+
+    const question = quiz.questions.find((q) => q.id === "syn-without-ack")!;
+    const wrong = await submitAnswer(user.id, QUIZ_ID, key, question.id, wrongResponse(quiz, seed, question.id));
+    expect(wrong).toMatchObject({ ok: true, answer: { grading: { correct: false, points: 0 }, progress: { answered: 1, total, score: 0, complete: false } } });
+
+    const rows = await db.quizAnswer.findMany({ where: { attempt: { userId: user.id } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ questionId: "syn-without-ack", concept: "flags", correct: false, points: 0 });
+    expect(rows[0]!.misconception).toMatch(/^[a-z-]+(,[a-z-]+)*$/);
+    expect(JSON.parse(rows[0]!.response)).toMatchObject({ type: "single" });
+  });
+
+  it("a double click or two tabs store one answer and return the stored grading", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, key);
+    const seed = await seedOf(user.id, key);
+    const id = "data-ack-number";
+    const right = rightResponse(quiz, seed, id);
+    const wrong = wrongResponse(quiz, seed, id);
+    // The first write wins; the others (even with another response) get its grading back.
+    const results = await Promise.all([submitAnswer(user.id, QUIZ_ID, key, id, right), ...Array.from({ length: 7 }, () => submitAnswer(user.id, QUIZ_ID, key, id, wrong))]);
+    expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id }, questionId: id } })).toBe(1);
+    const stored = await db.quizAnswer.findFirstOrThrow({ where: { attempt: { userId: user.id }, questionId: id } });
+    for (const result of results) expect(result.ok && result.answer.grading.correct).toBe(stored.correct);
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
+    expect(attempt.score).toBe(stored.correct ? 1 : 0);
+  });
+
+  it("starting twice with the same client key resumes one attempt with the same variant", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    const [a, b, c] = await Promise.all([startAttempt(user.id, QUIZ_ID, key), startAttempt(user.id, QUIZ_ID, key), startAttempt(user.id, QUIZ_ID, key)]);
+    expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(a.ok && b.ok && c.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.attempt.quiz).toEqual(a.attempt.quiz);
+
+    const seed = await seedOf(user.id, key);
+    await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
+    const resumed = await startAttempt(user.id, QUIZ_ID, key);
+    expect(resumed.ok && resumed.attempt.answered.map((g) => [g.questionId, g.correct])).toEqual([["fin-meaning", true]]);
+    expect(resumed.ok && resumed.attempt.answered[0]!.explanation).toBe(quiz.questions.find((q) => q.id === "fin-meaning")!.explanation);
+  });
+
+  it("every new attempt is a fresh variant with its own stored seed", async () => {
+    const user = await createUser();
+    const keys = [newClientKey(), newClientKey(), newClientKey()];
+    const quizzes = await Promise.all(keys.map((key) => startAttempt(user.id, QUIZ_ID, key)));
+    const seeds = await Promise.all(keys.map((key) => seedOf(user.id, key)));
+    expect(new Set(seeds).size).toBe(3);
+    const prompts = quizzes.map((q) => (q.ok ? q.attempt.quiz.questions.find((x) => x.id === "synack-ack-number")?.prompt : null));
+    expect(new Set(prompts).size).toBe(3);
+  });
+
+  it("scores attempts against the pass threshold and keeps best and latest", async () => {
+    const user = await createUser();
+    const needed = Math.ceil(quiz.passThreshold * total);
+
+    const first = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, first);
+    const failed = await answerAll(user.id, first, needed - 1);
+    expect(failed).toMatchObject({ ok: true, answer: { progress: { complete: true, passed: false, score: needed - 1 } } });
+    let stats = await getQuizStats(user.id, QUIZ_ID);
+    expect(stats).toMatchObject({ finished: 1, passed: false, best: (needed - 1) / total, latest: (needed - 1) / total });
+
+    const second = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, second);
+    await answerAll(user.id, second, total);
+    const third = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, third);
+    const exactly = await answerAll(user.id, third, needed);
+    expect(exactly).toMatchObject({ ok: true, answer: { progress: { passed: true, score: needed } } });
+
+    stats = await getQuizStats(user.id, QUIZ_ID);
+    expect(stats).toMatchObject({ finished: 3, passed: true, best: 1, latest: needed / total });
+    const attempts = await db.quizAttempt.findMany({ where: { userId: user.id }, orderBy: { startedAt: "asc" } });
+    expect(attempts.map((a) => [a.score, a.maxScore, a.passed, a.submittedAt !== null])).toEqual([
+      [needed - 1, total, false, true],
+      [total, total, true, true],
+      [needed, total, true, true],
+    ]);
+  });
+
+  it("concurrent answers to different questions lose nothing", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, key);
+    const seed = await seedOf(user.id, key);
+    await Promise.all(quiz.questions.map((q) => submitAnswer(user.id, QUIZ_ID, key, q.id, rightResponse(quiz, seed, q.id))));
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
+    expect(attempt).toMatchObject({ score: total, maxScore: total, passed: true });
+    expect(attempt.submittedAt).not.toBeNull();
+    expect(await db.quizAnswer.count({ where: { attemptId: attempt.id } })).toBe(total);
+  });
+
+  it("nobody can answer into someone else's attempt", async () => {
+    const [owner, intruder] = await Promise.all([createUser(), createUser()]);
+    const key = newClientKey();
+    await startAttempt(owner.id, QUIZ_ID, key);
+    const seed = await seedOf(owner.id, key);
+    const result = await submitAnswer(intruder.id, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
+    expect(result).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await db.quizAnswer.count({ where: { attempt: { userId: owner.id } } })).toBe(0);
+
+    // The same key is simply a different attempt for the intruder.
+    await startAttempt(intruder.id, QUIZ_ID, key);
+    expect(await db.quizAttempt.count({ where: { clientKey: key } })).toBe(2);
+  });
+
+  it("refuses unknown quizzes, questions, other quizzes' keys and malformed responses", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    expect(await startAttempt(user.id, "no-such-quiz", key)).toEqual({ ok: false, error: "unknown-quiz" });
+    await startAttempt(user.id, QUIZ_ID, key);
+    expect(await submitAnswer(user.id, QUIZ_ID, key, "no-such-question", { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-question" });
+    expect(await submitAnswer(user.id, "other-quiz", key, "fin-meaning", { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", { type: "flags", flags: [] })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", { type: "single", optionId: "not-an-option" })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(0);
+  });
+
+  it("passing the quiz completes a lesson that was read, whichever comes first", async () => {
+    const [readFirst, quizFirst] = await Promise.all([createUser(), createUser()]);
+
+    await markLessonRead(readFirst.id, LESSON);
+    expect((await getLessonProgress(readFirst.id, LESSON))?.completedAt).toBeNull();
+    const key = newClientKey();
+    await startAttempt(readFirst.id, QUIZ_ID, key);
+    await answerAll(readFirst.id, key, total);
+    expect((await getLessonProgress(readFirst.id, LESSON))?.completedAt).toBeInstanceOf(Date);
+
+    const other = newClientKey();
+    await startAttempt(quizFirst.id, QUIZ_ID, other);
+    await answerAll(quizFirst.id, other, total);
+    expect(await getLessonProgress(quizFirst.id, LESSON)).toBeNull();
+    const read = await markLessonRead(quizFirst.id, LESSON);
+    expect(read.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("reading to the end and passing at the same moment still complete the lesson", async () => {
+    for (let round = 0; round < 3; round++) {
+      const user = await createUser();
+      const key = newClientKey();
+      await startAttempt(user.id, QUIZ_ID, key);
+      const seed = await seedOf(user.id, key);
+      const [last, ...rest] = [...quiz.questions].reverse();
+      for (const question of rest) await submitAnswer(user.id, QUIZ_ID, key, question.id, rightResponse(quiz, seed, question.id));
+      await Promise.all([markLessonRead(user.id, LESSON), submitAnswer(user.id, QUIZ_ID, key, last!.id, rightResponse(quiz, seed, last!.id))]);
+      expect((await getLessonProgress(user.id, LESSON))?.completedAt).toBeInstanceOf(Date);
+    }
+  });
+
+  it("a failed quiz does not complete the lesson", async () => {
+    const user = await createUser();
+    await markLessonRead(user.id, LESSON);
+    const key = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, key);
+    await answerAll(user.id, key, 0);
+    expect((await getLessonProgress(user.id, LESSON))?.completedAt).toBeNull();
+  });
+
+  it("deletes attempts and answers with the account", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    await startAttempt(user.id, QUIZ_ID, key);
+    await answerAll(user.id, key, 2);
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.quizAnswer.count({ where: { attempt: { clientKey: key } } })).toBe(0);
+  });
+});
