@@ -10,9 +10,8 @@ import {
   runScenario,
   type ScenarioInput,
 } from "@/domain/tcp";
-import { call, gaps, hasFlags, ISN, OPEN, scenario, send, sentBy, statePath, transitionTime } from "./helpers";
+import { call, gaps, hasFlags, ISN, OPEN, range, scenario, send, sentBy, statePath, transitionTime } from "./helpers";
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 describe("sequence numbers", () => {
   const result = runScenario(

@@ -14,14 +14,13 @@ import {
   type SegmentRecord,
   type TransitionRow,
 } from "@/domain/tcp";
-import { call, OPEN, scenario, send } from "./helpers";
+import { call, OPEN, range, scenario, send } from "./helpers";
 
 interface Recipe {
   host: HostId;
   input: ScenarioInput;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const recipe = (host: HostId, actions: Action[], extra: Partial<ScenarioInput> = {}): Recipe => ({
   host,
   input: scenario(actions, extra),

@@ -40,6 +40,11 @@ export function transitionTime(result: ScenarioResult, host: HostId, to: TcpStat
   return result.transitions.find((transition) => transition.host === host && transition.to === to)?.t;
 }
 
+/** from, from+1, ..., to: segment numbers for drop rules. */
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
 /** Differences between consecutive numbers. */
 export function gaps(values: readonly number[]): number[] {
   return values.slice(1).map((value, index) => value - (values[index] ?? 0));

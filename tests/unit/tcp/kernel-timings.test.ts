@@ -13,7 +13,7 @@ import {
   withRelativeNumbers,
   type ScenarioInput,
 } from "@/domain/tcp";
-import { call, gaps, hasFlags, OPEN, send, sentBy, statePath, transitionTime } from "./helpers";
+import { call, gaps, hasFlags, OPEN, range, send, sentBy, statePath, transitionTime } from "./helpers";
 import {
   experiment,
   flagsEqual,
@@ -67,7 +67,7 @@ describe("SYN retransmission to a silent port", () => {
   const silent: ScenarioInput = {
     ...LOOPBACK,
     actions: [call(0, "client", "connect")],
-    drop: [{ from: "client", nth: Array.from({ length: 20 }, (_, index) => index + 1) }],
+    drop: [{ from: "client", nth: range(1, 20) }],
   };
   const engine = runScenario(silent);
   const engineSyns = sentBy(engine, "client");
@@ -118,7 +118,7 @@ describe("SYN retransmission with tcp_syn_retries=2", () => {
       ...LOOPBACK,
       sysctl: { tcp_syn_retries: 2 },
       actions: [call(0, "client", "connect")],
-      drop: [{ from: "client", nth: Array.from({ length: 20 }, (_, index) => index + 1) }],
+      drop: [{ from: "client", nth: range(1, 20) }],
     });
     expect(sentBy(engine, "client")).toHaveLength(6);
     const engineFailure = engine.errors[0]?.t ?? NaN;
@@ -131,7 +131,7 @@ describe("SYN retransmission with tcp_syn_retries=2", () => {
 describe("SYN-ACK retransmission when the final ACK is lost", () => {
   const kernelSynAcks = segmentsFrom("synack-retries", 7003).filter((segment) => flagsEqual(segment, "SYN", "ACK"));
   const requestGone = kernelEvents("synack-retries", "state").find((event) => event.now === "GONE" && event.local === 7003);
-  const engine = runScenario({ ...LOOPBACK, actions: OPEN, drop: [{ from: "client", nth: Array.from({ length: 20 }, (_, i) => i + 2) }] });
+  const engine = runScenario({ ...LOOPBACK, actions: OPEN, drop: [{ from: "client", nth: range(2, 21) }] });
   const engineSynAcks = sentBy(engine, "server").filter((segment) => hasFlags(segment, "SYN", "ACK"));
 
   it("resends the SYN-ACK tcp_synack_retries = 5 times at 1, 3, 7, 15, 31 s", () => {
