@@ -86,14 +86,14 @@ export class Endpoint {
 
   /** Delete the TCB: CLOSED, no timers, nothing queued. The ISN clock survives. */
   closeConnection(cause: TransitionCause): void {
-    this.disarmTimers(ALL_TIMERS);
+    this.disarmAllTimers();
     this.setState("CLOSED", cause);
     this.tcb = this.freshTcb();
   }
 
   /** A passive open that failed: back to an empty LISTEN. */
   returnToListen(cause: TransitionCause): void {
-    this.disarmTimers(ALL_TIMERS);
+    this.disarmAllTimers();
     this.setState("LISTEN", cause);
     this.tcb = { ...this.freshTcb(), state: "LISTEN" };
   }
@@ -104,12 +104,12 @@ export class Endpoint {
    * TIME-WAIT -> SYN-RECEIVED / SYN-SENT.
    */
   startNewIncarnation(): void {
-    this.disarmTimers(ALL_TIMERS);
+    this.disarmAllTimers();
     this.tcb = { ...this.freshTcb(), state: this.tcb.state };
   }
 
-  private disarmTimers(kinds: readonly TimerKind[]): void {
-    for (const kind of kinds) this.env.disarmTimer(this.host, kind);
+  private disarmAllTimers(): void {
+    for (const kind of ALL_TIMERS) this.env.disarmTimer(this.host, kind);
   }
 
   private freshTcb(): Tcb {
@@ -435,7 +435,7 @@ export class Endpoint {
   // ---------------------------------------------------------------- TIME-WAIT and FIN-WAIT-2
 
   enterTimeWait(cause: TransitionCause): void {
-    this.disarmTimers(ALL_TIMERS);
+    this.disarmAllTimers();
     this.tcb.retransmitQueue = [];
     this.tcb.timeWaitEnteredAt = this.now();
     this.setState("TIME-WAIT", cause);
