@@ -1,0 +1,14 @@
+/** Simulator challenges: the registry (pure data and goals) and the log verification. Browser-safe. */
+export { CHALLENGES, CHALLENGE_LIST, challengeHref, getChallenge } from "./registry";
+export type { Challenge, ChallengeSummary, GoalResult } from "./types";
+export {
+  CHALLENGE_LIMITS,
+  actionLogSchema,
+  challengeSettings,
+  challengeSubmissionSchema,
+  parseSubmission,
+  replayChallenge,
+  verifySubmission,
+  type ChallengeSubmission,
+  type Verification,
+} from "./verify";

@@ -1,0 +1,107 @@
+/**
+ * Checking a learner's action log against a challenge: validate it (zod, bounded), check every
+ * action is one the challenge allows, replay it with the engine from the challenge's starting
+ * point and ask the goal. The browser uses it for a preview; only the server's verdict counts.
+ */
+import { z } from "zod";
+import { actionSchema, formatIssues, runScenario, type Action, type ScenarioResult } from "@/domain/tcp";
+import { DEFAULT_SETTINGS, SIM_LIMITS, actionKey, buildScenario, type SimulatorSettings } from "@/domain/simulator/session";
+import { getChallenge } from "./registry";
+import type { Challenge, GoalResult } from "./types";
+
+export const CHALLENGE_LIMITS = {
+  /** Actions in one submitted log; every challenge is solvable in a handful. */
+  maxActions: 50,
+  maxSendBytes: 100_000,
+  /** Highest segment id a drop may name. */
+  maxSegmentId: 10_000,
+} as const;
+
+const boundedAction = actionSchema.superRefine((action, context) => {
+  if (action.at > SIM_LIMITS.horizonMs) {
+    context.addIssue({ code: "custom", message: `must be at most ${SIM_LIMITS.horizonMs} ms (the simulator's horizon)`, path: ["at"] });
+  }
+  if (action.do === "send" && action.bytes > CHALLENGE_LIMITS.maxSendBytes) {
+    context.addIssue({ code: "custom", message: `send at most ${CHALLENGE_LIMITS.maxSendBytes} bytes at a time`, path: ["bytes"] });
+  }
+  if (action.do === "drop" && action.segment > CHALLENGE_LIMITS.maxSegmentId) {
+    context.addIssue({ code: "custom", message: `no run of a challenge has segment ${action.segment}`, path: ["segment"] });
+  }
+});
+
+export const actionLogSchema = z
+  .array(boundedAction)
+  .max(CHALLENGE_LIMITS.maxActions, { message: `a log may hold at most ${CHALLENGE_LIMITS.maxActions} actions` });
+
+/** What the browser sends: the challenge and the learner's actions. Nothing else is accepted. */
+export const challengeSubmissionSchema = z
+  .object({
+    challengeId: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: "not a challenge id" }),
+    log: actionLogSchema,
+  })
+  .strict();
+
+export type ChallengeSubmission = z.infer<typeof challengeSubmissionSchema>;
+
+/** Keys a forged client might add to claim success; named in the error so the refusal is clear. */
+const CLAIM_KEYS = ["success", "reached", "verified", "completed", "completedAt", "passed", "score", "result"];
+
+export type Verification =
+  | { ok: true; challengeId: string; reached: boolean; feedback: string; log: Action[] }
+  | { ok: false; error: string; issues: string[] };
+
+export function challengeSettings(challenge: Challenge): SimulatorSettings {
+  return { ...DEFAULT_SETTINGS, ...challenge.settings, preset: challenge.preset };
+}
+
+/** The engine run a log produces from the challenge's starting point. */
+export function replayChallenge(challenge: Challenge, log: readonly Action[]): ScenarioResult {
+  return runScenario(buildScenario(challengeSettings(challenge), log));
+}
+
+/** Parses and bounds a submission; errors are sentences naming the field. */
+export function parseSubmission(raw: unknown): { ok: true; value: ChallengeSubmission } | { ok: false; error: string; issues: string[] } {
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const claims = Object.keys(raw).filter((key) => CLAIM_KEYS.includes(key));
+    if (claims.length > 0) {
+      return {
+        ok: false,
+        error: "Only the server decides whether a challenge is complete: send the actions, not a result.",
+        issues: claims.map((key) => `${key}: not accepted from the browser`),
+      };
+    }
+  }
+  const parsed = challengeSubmissionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error);
+    const tooLong = parsed.error.issues.some((issue) => issue.code === "too_big" && issue.path.length === 1 && issue.path[0] === "log");
+    return {
+      ok: false,
+      error: tooLong
+        ? `The action log is too long: at most ${CHALLENGE_LIMITS.maxActions} actions are accepted.`
+        : "The action log is not valid, so it was not checked.",
+      issues,
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** Validates, checks the allowed actions, replays and asks the goal. */
+export function verifySubmission(raw: unknown): Verification {
+  const parsed = parseSubmission(raw);
+  if (!parsed.ok) return parsed;
+  const { challengeId, log } = parsed.value;
+  const challenge = getChallenge(challengeId);
+  if (challenge === null) return { ok: false, error: `There is no challenge "${challengeId}".`, issues: [] };
+  const allowed = new Set<string>(challenge.allowed);
+  const forbidden = log.map((action, index) => ({ index, key: actionKey(action) })).filter(({ key }) => !allowed.has(key));
+  if (forbidden.length > 0) {
+    return {
+      ok: false,
+      error: "The log uses actions this challenge does not allow.",
+      issues: forbidden.map(({ index, key }) => `log.${index}: ${key} is not allowed here (allowed: ${challenge.allowed.join(", ")})`),
+    };
+  }
+  const result: GoalResult = challenge.goal(replayChallenge(challenge, log));
+  return { ok: true, challengeId, reached: result.reached, feedback: result.feedback, log };
+}

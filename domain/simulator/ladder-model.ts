@@ -1,0 +1,220 @@
+/**
+ * What a ladder diagram draws, derived from an engine run or from a captured connection:
+ * arrows (one per segment) and marks on the host lines (calls, states, errors), each tagged with
+ * the step at which it appears, so a view at any cursor only filters. x positions depend on the
+ * width and are left to the view.
+ */
+import type { HostId, SimEvent } from "@/domain/tcp";
+import type { CaptureConnection } from "@/domain/tcp/pcap";
+import { formatDuration, formatSeconds, segmentKind, segmentLabel, type SegmentKind } from "./format";
+import { LADDER_METRICS, layoutRows, yAt, type LadderLayout } from "./ladder-layout";
+import { arrivalTime, type SimulatorRun } from "./run";
+
+export interface LadderArrow {
+  id: number;
+  from: HostId;
+  y1: number;
+  /** Where it arrives, or would have arrived. */
+  y2: number;
+  /** Where it was lost (a point along the arrow), when it was. */
+  lostFraction: number | null;
+  label: string;
+  /** Sentence for the text alternative and tooltips. */
+  description: string;
+  kind: SegmentKind;
+  retransmission: boolean;
+  sentStep: number;
+  deliveredStep: number | null;
+  lostStep: number | null;
+}
+
+export type MarkTone = "call" | "state" | "error" | "timer";
+
+export interface LadderMark {
+  host: HostId;
+  y: number;
+  step: number;
+  text: string;
+  tone: MarkTone;
+}
+
+export interface LadderModel {
+  layout: LadderLayout;
+  /** Row labels (time), one per row. */
+  times: readonly { y: number; text: string }[];
+  gaps: readonly { y: number; text: string }[];
+  arrows: readonly LadderArrow[];
+  marks: readonly LadderMark[];
+  /** y of the row reached after each cursor (index = cursor). */
+  cursorY: readonly number[];
+}
+
+const MARK_LINE = 12;
+
+/** Stacks marks that share a host and a row so they do not overlap. */
+function placeMarks(marks: { host: HostId; rowY: number; step: number; text: string; tone: MarkTone }[]): LadderMark[] {
+  const used = new Map<string, number>();
+  return marks.map((mark) => {
+    const key = `${mark.host}:${mark.rowY}`;
+    const index = used.get(key) ?? 0;
+    used.set(key, index + 1);
+    return { host: mark.host, y: mark.rowY - 4 + index * MARK_LINE, step: mark.step, text: mark.text, tone: mark.tone };
+  });
+}
+
+const TIMER_LABELS: Record<string, string> = {
+  retransmit: "RTO fires",
+  "loss-probe": "loss probe",
+  "delayed-ack": "delayed ACK",
+  "time-wait": "TIME-WAIT ends",
+  "fin-wait-2": "FIN-WAIT-2 timeout",
+};
+
+function markFor(event: SimEvent): { host: HostId; text: string; tone: MarkTone } | null {
+  switch (event.kind) {
+    case "app":
+      return { host: event.host, text: event.call === "send" ? `send(${event.bytes ?? 0})` : `${event.call}()`, tone: "call" };
+    case "transition":
+      return { host: event.host, text: event.to, tone: "state" };
+    case "error":
+      return { host: event.host, text: event.code, tone: "error" };
+    case "timer":
+      return event.timer === "delayed-ack" ? null : { host: event.host, text: TIMER_LABELS[event.timer] ?? event.timer, tone: "timer" };
+    default:
+      return null;
+  }
+}
+
+export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): LadderModel {
+  const times = new Set<number>();
+  for (const step of run.steps) times.add(step.t);
+  const layout = layoutRows(times);
+  const rowY = new Map(layout.rows.map((row) => [row.t, row.y]));
+
+  const arrows: LadderArrow[] = run.segments.map((segment) => {
+    const arrival = arrivalTime(run, segment);
+    const y1 = rowY.get(segment.t) ?? yAt(layout, segment.t);
+    const y2 = segment.arriveAt !== null ? (rowY.get(arrival) ?? yAt(layout, arrival)) : Math.max(yAt(layout, arrival), y1 + LADDER_METRICS.row * 0.8);
+    const lostAt = segment.lostStep === null ? null : (run.steps[segment.lostStep]?.t ?? segment.t);
+    const span = arrival - segment.t;
+    const lostFraction =
+      lostAt === null ? null : Math.min(0.85, Math.max(0.45, span > 0 ? (lostAt - segment.t) / span : 0.45));
+    const numbers = absolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
+    const label = segmentLabel(numbers);
+    const fate =
+      segment.lostStep !== null ? (segment.dropReason === "manual" ? ", dropped" : ", lost") : "";
+    return {
+      id: segment.id,
+      from: segment.from,
+      y1,
+      y2,
+      lostFraction,
+      label,
+      description: `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`,
+      kind: segmentKind(segment.flags),
+      retransmission: segment.retransmission,
+      sentStep: segment.sentStep,
+      deliveredStep: segment.deliveredStep,
+      lostStep: segment.lostStep,
+    };
+  });
+
+  const rawMarks: { host: HostId; rowY: number; step: number; text: string; tone: MarkTone }[] = [];
+  run.steps.forEach((step, index) => {
+    const y = rowY.get(step.t) ?? LADDER_METRICS.top;
+    for (let e = step.first; e < step.end; e++) {
+      const event = run.events[e];
+      const mark = event === undefined ? null : markFor(event);
+      if (mark !== null) rawMarks.push({ ...mark, rowY: y, step: index });
+    }
+  });
+
+  const initial: LadderMark[] = (["client", "server"] as const).map((host) => ({
+    host,
+    y: LADDER_METRICS.top - 24,
+    step: -1,
+    text: run.hosts0[host],
+    tone: "state" as const,
+  }));
+  const cursorY = [LADDER_METRICS.top - LADDER_METRICS.row / 2, ...run.steps.map((step) => rowY.get(step.t) ?? LADDER_METRICS.top)];
+  return {
+    layout,
+    times: layout.rows.map((row) => ({ y: row.y, text: `${formatSeconds(row.t)} s` })),
+    gaps: layout.gaps.map((gap) => ({ y: gap.y, text: `… ${formatDuration(gap.ms)} later` })),
+    arrows,
+    marks: [...initial, ...placeMarks(rawMarks)],
+    cursorY,
+  };
+}
+
+/**
+ * A captured connection: one row per segment in capture order (the capture point sees each
+ * segment once, so arrows get a nominal slant), states from the reader's inference.
+ */
+export function captureLadderModel(connection: CaptureConnection, absolute: boolean): LadderModel {
+  const rows = connection.segments.map((segment, index) => ({ t: index, y: LADDER_METRICS.top + index * LADDER_METRICS.row * 1.4 }));
+  const last = rows[rows.length - 1];
+  const layout: LadderLayout = {
+    rows,
+    gaps: [],
+    height: (last?.y ?? LADDER_METRICS.top) + LADDER_METRICS.row * 2 + LADDER_METRICS.bottom,
+  };
+  const isn = connection.isn;
+  const arrows: LadderArrow[] = connection.segments.map((segment, index) => {
+    const to: HostId = segment.from === "client" ? "server" : "client";
+    const base = isn[segment.from];
+    const peerBase = isn[to];
+    const numbers =
+      absolute && base !== null
+        ? {
+            flags: segment.flags,
+            seq: (base + segment.seq) >>> 0,
+            ack: segment.ack === null ? null : peerBase === null ? segment.ack : (peerBase + segment.ack) >>> 0,
+            len: segment.len,
+          }
+        : segment;
+    const label = segmentLabel(numbers);
+    const y1 = rows[index]?.y ?? 0;
+    return {
+      id: index + 1,
+      from: segment.from,
+      y1,
+      y2: y1 + LADDER_METRICS.row,
+      lostFraction: null,
+      label,
+      description: `frame ${segment.frame}, ${formatSeconds(segment.t)} s: ${segment.from} → ${to} ${label}${segment.retransmission ? " (retransmission)" : ""}`,
+      kind: segmentKind(segment.flags),
+      retransmission: segment.retransmission === true,
+      sentStep: 0,
+      deliveredStep: 0,
+      lostStep: null,
+    };
+  });
+  const initial: LadderMark[] = (["client", "server"] as const).map((host) => ({
+    host,
+    y: LADDER_METRICS.top - 24,
+    step: 0,
+    text: connection.states[host][0] ?? "CLOSED",
+    tone: "state" as const,
+  }));
+  const rawMarks = connection.transitions.map((transition) => {
+    const row = rows[transition.segment];
+    // A state reached by sending is marked where the arrow starts, by receiving where it ends.
+    const sender = connection.segments[transition.segment]?.from === transition.host;
+    return {
+      host: transition.host,
+      rowY: (row?.y ?? 0) + (sender ? 0 : LADDER_METRICS.row),
+      step: 0,
+      text: transition.to,
+      tone: "state" as const,
+    };
+  });
+  return {
+    layout,
+    times: connection.segments.map((segment, index) => ({ y: rows[index]?.y ?? 0, text: `${formatSeconds(segment.t)} s` })),
+    gaps: [],
+    arrows,
+    marks: [...initial, ...placeMarks(rawMarks)],
+    cursorY: [layout.height],
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * What a learner controls in the simulator, as plain data: the preset, the network and profile
+ * settings, and the actions they added (application calls at times, drops of in-flight
+ * segments). The scenario the engine runs is derived from it, the same way in the browser and
+ * on the server that verifies a challenge.
+ */
+import type { Action, HostId, ProfileName, ScenarioInput } from "@/domain/tcp";
+import { presetScenario, type PresetId } from "./presets";
+
+export interface SimulatorSettings {
+  preset: PresetId;
+  profile: ProfileName;
+  /** One-way latency of the simulated path (ms). */
+  latencyMs: number;
+  /** Probability that the network loses any one segment (0 to SIM_LIMITS.maxLoss). */
+  lossProbability: number;
+  /** Seeds the ISNs and the random losses; fixed so a shared state replays identically. */
+  seed: number;
+}
+
+export const DEFAULT_SETTINGS: SimulatorSettings = {
+  preset: "three-way-handshake",
+  profile: "linux",
+  latencyMs: 10,
+  lossProbability: 0,
+  seed: 1,
+};
+
+export const SIM_LIMITS = {
+  minLatencyMs: 1,
+  maxLatencyMs: 2000,
+  maxLoss: 0.5,
+  /** Learner actions kept in one run (and accepted in a shared URL or a challenge log). */
+  maxActions: 200,
+  maxSendBytes: 1_000_000,
+  /** Virtual time the simulator runs to: long enough for every timer the engine arms. */
+  horizonMs: 3_600_000,
+  /** Trace events kept; a run that would produce more stops there and says so. */
+  maxEvents: 50_000,
+} as const;
+
+/** The learner's own calls. */
+export type LearnerCall = "listen" | "connect" | "send" | "shutdown" | "close" | "abort";
+export const LEARNER_CALLS: readonly LearnerCall[] = ["listen", "connect", "send", "shutdown", "close", "abort"];
+
+/** A key naming one kind of learner action, e.g. "client:connect" or "drop". */
+export type ActionKey = `${HostId}:${LearnerCall}` | "drop";
+
+export function actionKey(action: Action): ActionKey {
+  return action.do === "drop" ? "drop" : `${action.host}:${action.do}`;
+}
+
+export function hostCall(at: number, host: HostId, call: LearnerCall, bytes = 100): Action {
+  return call === "send" ? { at, host, do: "send", bytes } : { at, host, do: call };
+}
+
+/** The engine scenario: the preset's calls first, then the learner's, in the order they were added. */
+export function buildScenario(settings: SimulatorSettings, learnerActions: readonly Action[]): ScenarioInput {
+  const base = presetScenario(settings.preset);
+  return {
+    ...base,
+    profile: settings.profile,
+    seed: settings.seed,
+    latencyMs: settings.latencyMs,
+    lossProbability: settings.lossProbability,
+    actions: [...base.actions, ...learnerActions.map((action) => ({ ...action }))],
+    until: SIM_LIMITS.horizonMs,
+    maxEvents: SIM_LIMITS.maxEvents,
+  };
+}

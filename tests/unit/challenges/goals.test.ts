@@ -1,0 +1,144 @@
+/** Each challenge: a correct log reaches the goal; near misses do not, with feedback that says why. */
+import { describe, expect, it } from "vitest";
+import { CHALLENGES, CHALLENGE_LIMITS, CHALLENGE_LIST, getChallenge, replayChallenge, verifySubmission } from "@/domain/challenges";
+import { PRESET_IDS } from "@/domain/simulator/presets";
+import type { Action } from "@/domain/tcp";
+
+type Case = { solution: Action[]; nearMisses: { log: Action[]; feedback: RegExp }[] };
+
+// four-way-close: 1 SYN, 2 SYN-ACK, 3 ACK, 4 client FIN (t 100), 5 server ACK, 6 server FIN (t 300), 7 client ACK (t 310).
+const CASES: Record<string, Case> = {
+  "server-retransmits-fin": {
+    solution: [{ at: 315, do: "drop", segment: 7 }],
+    nearMisses: [
+      { log: [{ at: 105, do: "drop", segment: 4 }], feedback: /client retransmitted its FIN/ },
+      { log: [], feedback: /only once/ },
+    ],
+  },
+  "both-closing": {
+    solution: [
+      { at: 50, host: "client", do: "close" },
+      { at: 50, host: "server", do: "close" },
+    ],
+    nearMisses: [
+      { log: [{ at: 50, host: "client", do: "close" }, { at: 70, host: "server", do: "close" }], feedback: /CLOSE-WAIT/ },
+      { log: [{ at: 50, host: "client", do: "close" }], feedback: /CLOSE-WAIT/ },
+    ],
+  },
+  "stuck-close-wait": {
+    solution: [{ at: 50, host: "client", do: "close" }],
+    nearMisses: [
+      { log: [{ at: 50, host: "client", do: "close" }, { at: 200, host: "server", do: "close" }], feedback: /LAST-ACK/ },
+      { log: [{ at: 50, host: "client", do: "close" }, { at: 200, host: "server", do: "send", bytes: 10 }], feedback: /RST/ },
+      { log: [], feedback: /never received a FIN/ },
+    ],
+  },
+  "refused-connect": {
+    solution: [{ at: 0, host: "client", do: "connect" }],
+    nearMisses: [
+      { log: [{ at: 0, host: "server", do: "listen" }, { at: 0, host: "client", do: "connect" }], feedback: /established/ },
+      { log: [], feedback: /never sent a SYN/ },
+    ],
+  },
+  "time-wait-reacks-fin": {
+    solution: [{ at: 312, do: "drop", segment: 7 }],
+    nearMisses: [
+      { log: [{ at: 305, do: "drop", segment: 6 }], feedback: /not in TIME-WAIT/ },
+      { log: [], feedback: /No FIN was retransmitted/ },
+    ],
+  },
+  "syn-timeout": {
+    solution: [{ at: 0, host: "client", do: "connect" }],
+    nearMisses: [
+      { log: [{ at: 0, host: "client", do: "connect" }, { at: 5000, host: "client", do: "close" }], feedback: /still retrying/ },
+      { log: [], feedback: /call connect/ },
+    ],
+  },
+  "handshake-survives-loss": {
+    solution: [{ at: 15, do: "drop", segment: 2 }],
+    nearMisses: [
+      { log: [], feedback: /No handshake segment was lost/ },
+      // Segment 2 is still on the wire at 15 ms but no longer at 25 ms: the drop comes too late.
+      { log: [{ at: 25, do: "drop", segment: 2 }], feedback: /No handshake segment was lost/ },
+    ],
+  },
+  "reset-the-peer": {
+    solution: [{ at: 50, host: "client", do: "abort" }],
+    nearMisses: [{ log: [{ at: 50, host: "client", do: "close" }], feedback: /orderly end of file/ }],
+  },
+};
+
+describe("challenge registry", () => {
+  it("has unique kebab-case ids, existing presets and a case in this test for each challenge", () => {
+    const ids = CHALLENGES.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const challenge of CHALLENGES) {
+      expect(challenge.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(PRESET_IDS).toContain(challenge.preset);
+      expect(challenge.allowed.length).toBeGreaterThan(0);
+      expect(CASES[challenge.id], `no test case for ${challenge.id}`).toBeDefined();
+    }
+    expect(CHALLENGES.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("exports a list with id, title, summary, lesson and where to do it, for the instructors' catalog", () => {
+    expect(CHALLENGE_LIST.map((c) => c.id)).toEqual(CHALLENGES.map((c) => c.id));
+    for (const item of CHALLENGE_LIST) {
+      expect(Object.keys(item).sort()).toEqual(["href", "id", "lesson", "summary", "title"]);
+      expect(item.href).toBe(`/playground?challenge=${item.id}#challenges`);
+    }
+    expect(getChallenge("no-such-challenge")).toBeNull();
+  });
+});
+
+describe.each(Object.entries(CASES))("%s", (id, { solution, nearMisses }) => {
+  it("a correct log reaches the goal, on replay by the server's code path", () => {
+    expect(verifySubmission({ challengeId: id, log: solution })).toMatchObject({ ok: true, reached: true });
+  });
+
+  it("near misses do not, and the feedback says why", () => {
+    for (const { log, feedback } of nearMisses) {
+      const result = verifySubmission({ challengeId: id, log });
+      expect(result).toMatchObject({ ok: true, reached: false });
+      if (result.ok) expect(result.feedback).toMatch(feedback);
+    }
+  });
+
+  it("the goal reads the engine's trace: the same log always gives the same verdict", () => {
+    const challenge = getChallenge(id);
+    if (challenge === null) throw new Error(id);
+    expect(challenge.goal(replayChallenge(challenge, solution))).toEqual(challenge.goal(replayChallenge(challenge, solution)));
+  });
+});
+
+describe("submissions", () => {
+  it("refuses actions the challenge does not allow, naming them", () => {
+    const result = verifySubmission({ challengeId: "server-retransmits-fin", log: [{ at: 0, host: "server", do: "abort" }] });
+    expect(result).toMatchObject({ ok: false, error: "The log uses actions this challenge does not allow." });
+    if (!result.ok) expect(result.issues[0]).toMatch(/log\.0: server:abort is not allowed here/);
+  });
+
+  it("refuses a claim of success from the browser, whatever the log", () => {
+    const result = verifySubmission({ challengeId: "refused-connect", log: [{ at: 0, host: "client", do: "connect" }], success: true });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/Only the server decides/) });
+  });
+
+  it("refuses unknown challenges, unknown keys, malformed and oversized logs with clear messages", () => {
+    expect(verifySubmission({ challengeId: "nope", log: [] })).toMatchObject({ ok: false, error: 'There is no challenge "nope".' });
+    expect(verifySubmission({ challengeId: "refused-connect", log: [], extra: 1 })).toMatchObject({ ok: false });
+    const malformed = verifySubmission({ challengeId: "refused-connect", log: [{ at: -1, host: "client", do: "connect" }] });
+    expect(malformed).toMatchObject({ ok: false, error: "The action log is not valid, so it was not checked." });
+    if (!malformed.ok) expect(malformed.issues.join("\n")).toMatch(/log\.0\.at/);
+    const long = Array.from({ length: CHALLENGE_LIMITS.maxActions + 1 }, () => ({ at: 0, host: "client", do: "connect" }));
+    expect(verifySubmission({ challengeId: "refused-connect", log: long })).toMatchObject({
+      ok: false,
+      error: `The action log is too long: at most ${CHALLENGE_LIMITS.maxActions} actions are accepted.`,
+    });
+    const huge = verifySubmission({ challengeId: "stuck-close-wait", log: [{ at: 50, host: "client", do: "send", bytes: 10_000_000 }] });
+    expect(huge).toMatchObject({ ok: false });
+    const late = verifySubmission({ challengeId: "refused-connect", log: [{ at: 10 ** 9, host: "client", do: "connect" }] });
+    expect(late).toMatchObject({ ok: false });
+    expect(verifySubmission("not an object")).toMatchObject({ ok: false });
+    expect(verifySubmission(null)).toMatchObject({ ok: false });
+  });
+});
