@@ -138,3 +138,31 @@ export function CopyField({ label, value, id }: { label: string; value: string; 
     </div>
   );
 }
+
+/** A button that copies a value (e.g. an invitation's link) and says so. */
+export function CopyButton({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={label}
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setCopied(true);
+            setTimeout(() => setCopied(false), 2500);
+          } catch {
+            window.prompt(label, value);
+          }
+        }}
+      >
+        Copy link
+      </Button>
+      <span aria-live="polite" className="text-sm text-fg-muted">
+        {copied ? "Copied." : ""}
+      </span>
+    </span>
+  );
+}

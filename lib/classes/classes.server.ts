@@ -108,7 +108,7 @@ export async function getClassOverview(user: CurrentUser | null, classId: string
       createdAt: true,
       instructors: { orderBy: [{ isOwner: "desc" }, { addedAt: "asc" }], select: { isOwner: true, user: { select: { id: true, name: true, email: true } } } },
       enrollments: { orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
-      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, createdAt: true } },
+      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, token: true, createdAt: true } },
       assignments: {
         orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
         select: { id: true, title: true, targetType: true, targetId: true, points: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercent: true },

@@ -203,6 +203,6 @@ export async function exportGradebookCsv(user: CurrentUser | null, classId: stri
       total: row.total,
     })),
   });
-  const slug = gradebook.classroom.name.normalize("NFKD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
+  const slug = gradebook.classroom.name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
   return { csv, filename: `${slug}-gradebook-${now.toISOString().slice(0, 10)}.csv`, className: gradebook.classroom.name };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassForm } from "@/components/instructor/class-form";
 import { ActionButton } from "@/components/instructor/form-bits";
-import { CoInstructorForm, CopyField, RosterImportForm } from "@/components/instructor/small-forms";
+import { CoInstructorForm, CopyButton, CopyField, RosterImportForm } from "@/components/instructor/small-forms";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -181,6 +181,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {c.invitations.length > 0 ? (
           <>
             <h3 className="mt-6 font-medium">Invited, no account yet ({c.invitations.length})</h3>
+            <p className="text-sm text-fg-muted">They join when they sign up or sign in with that email, or open their invitation link.</p>
             <ul className="mt-2 divide-y divide-border text-sm">
               {c.invitations.map((inv) => (
                 <li key={inv.id} className="flex flex-wrap items-center gap-3 py-2">
@@ -188,6 +189,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   <span className="text-fg-muted">
                     invited <LocalTime iso={inv.createdAt.toISOString()} timeZone={tz} />
                   </span>
+                  <CopyButton value={`${origin}/invite/${inv.token}`} label={`Copy invitation link for ${inv.email}`} />
                   {!archived ? (
                     <ActionButton action={revokeInvitationAction.bind(null, c.id, inv.id)} label="Withdraw" accessibleName={`Withdraw invitation for ${inv.email}`} variant="ghost" />
                   ) : null}

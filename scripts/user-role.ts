@@ -1,0 +1,40 @@
+/**
+ * Changes an account's role: `npx tsx scripts/user-role.ts EMAIL ROLE` with ROLE one of STUDENT,
+ * INSTRUCTOR, ADMIN. Sign-up always creates students; whoever runs the server decides who
+ * teaches. The change takes effect on the person's next request (roles are re-read per request).
+ */
+import { ROLES, isRole } from "../lib/auth/roles";
+import { createPrismaClient } from "../lib/db.server";
+
+async function main() {
+  const [emailArg, roleArg] = process.argv.slice(2);
+  const role = roleArg?.toUpperCase();
+  if (!emailArg || !isRole(role)) {
+    console.error(`Usage: npx tsx scripts/user-role.ts EMAIL ${ROLES.join("|")}`);
+    process.exitCode = 2;
+    return;
+  }
+  const email = emailArg.trim().toLowerCase();
+  const db = createPrismaClient(process.env.DATABASE_URL);
+  try {
+    const user = await db.user.findUnique({ where: { email }, select: { role: true } });
+    if (!user) {
+      console.error(`No account has the email ${email}. They need to sign up first.`);
+      process.exitCode = 1;
+      return;
+    }
+    if (user.role === role) {
+      console.log(`${email} is already ${role}.`);
+      return;
+    }
+    await db.user.update({ where: { email }, data: { role } });
+    console.log(`${email}: ${user.role} → ${role}.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
