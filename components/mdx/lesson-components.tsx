@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { Quiz } from "../quiz/quiz";
 import { Callout } from "./callout";
 import { LadderDiagram } from "./diagrams/ladder-diagram";
 import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
@@ -22,6 +23,7 @@ export const lessonComponents = {
   TcpStateDiagram,
   LadderDiagram,
   PortBudgetDiagram,
+  Quiz,
   Term,
 } satisfies Record<string, ComponentType<never>>;
 

@@ -1,0 +1,363 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { SessionContext } from "next-auth/react";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
+import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
+import type { PublicQuestion, PublicQuiz, QuestionGrading } from "@/domain/quiz/schema";
+import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
+import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { Alert } from "../ui/alert";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { ProgressBar } from "../ui/progress-bar";
+import { initialDraft, QuestionControls, toResponse, type Draft } from "./controls";
+import { QuestionFeedback } from "./feedback";
+import { RichText } from "./rich-text";
+import { SegmentLadder } from "./segment-ladder";
+
+type Attempt = {
+  mode: "account" | "anonymous";
+  clientKey: string;
+  token?: string;
+  quiz: PublicQuiz;
+  results: Record<string, QuestionGrading>;
+};
+
+type Phase = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; attempt: Attempt };
+
+const ERRORS: Record<string, string> = {
+  "unknown-quiz": "This quiz is not available.",
+  "unknown-attempt": "This attempt has expired (perhaps you signed in or out in another tab). Start a new one.",
+  "invalid-response": "That answer could not be read. Check it and try again.",
+  "invalid-input": "That answer could not be read. Check it and try again.",
+};
+
+function firstUnanswered(attempt: Attempt): number {
+  const index = attempt.quiz.questions.findIndex((q) => !attempt.results[q.id]);
+  return index < 0 ? attempt.quiz.questions.length : index;
+}
+
+/**
+ * A lesson quiz: one question at a time, graded on the server when submitted, then a summary.
+ * The browser only ever holds the current attempt's public questions and the gradings of the
+ * questions already submitted. Signed-in learners' attempts are stored; visitors keep signed
+ * receipts in this browser until they sign up or sign in.
+ */
+export function Quiz({ id }: { id: string }) {
+  // Read without useSession(), which throws outside a SessionProvider (static renders in tests).
+  const status = useContext(SessionContext)?.status ?? "loading";
+  const pathname = usePathname();
+  const [phase, setPhase] = useState<Phase>({ kind: "loading" });
+  const [index, setIndex] = useState(0);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [pending, setPending] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const questionHeading = useRef<HTMLHeadingElement>(null);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<"question" | "feedback" | "summary" | null>(null);
+
+  const begin = useCallback(
+    async (fresh: boolean) => {
+      setPhase({ kind: "loading" });
+      setSubmitError(null);
+      setDrafts({});
+      if (status === "authenticated") await mergeLocalProgress();
+      const saved = fresh ? null : loadQuizAttempt(id);
+      const clientKey = saved?.clientKey ?? newClientKey();
+      let result: StartQuizResult;
+      try {
+        result = await startQuizAttemptAction({ quizId: id, clientKey, ...(saved?.mode === "anonymous" && saved.token ? { token: saved.token } : {}) });
+      } catch {
+        setPhase({ kind: "error", message: "The quiz could not be loaded. Check your connection and reload the page." });
+        return;
+      }
+      if (!result.ok) {
+        setPhase({ kind: "error", message: ERRORS[result.error] ?? "The quiz could not be loaded." });
+        return;
+      }
+      let attempt: Attempt;
+      if (result.mode === "account") {
+        attempt = { mode: "account", clientKey, quiz: result.quiz, results: Object.fromEntries(result.answered.map((g) => [g.questionId, g])) };
+        saveQuizAttempt(id, { clientKey, mode: "account" });
+      } else {
+        const results = saved?.mode === "anonymous" && saved.token === result.token ? (saved.results ?? {}) : {};
+        attempt = { mode: "anonymous", clientKey, token: result.token, quiz: result.quiz, results };
+        saveQuizAttempt(id, { clientKey, mode: "anonymous", token: result.token, results });
+      }
+      setIndex(firstUnanswered(attempt));
+      setPhase({ kind: "ready", attempt });
+      if (fresh) focusNext.current = "question";
+    },
+    [id, status],
+  );
+
+  useEffect(() => {
+    if (status === "loading") return;
+    // Loading the attempt is a network round trip whose result sets state once it arrives.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void begin(false);
+  }, [begin, status]);
+
+  // Move focus after the view changed: to the new question, the feedback or the summary.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    const element = target === "question" ? questionHeading.current : target === "feedback" ? feedbackHeading.current : summaryHeading.current;
+    element?.focus();
+  });
+
+  const sectionId = `quiz-${id}`;
+  const titleId = `${sectionId}-title`;
+
+  if (phase.kind !== "ready") {
+    return (
+      <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-5 shadow-sm">
+        <h2 id={titleId} className="text-lg font-semibold">
+          Quiz
+        </h2>
+        {phase.kind === "loading" ? (
+          <p role="status" className="mt-2 text-fg-muted">
+            Loading the quiz…
+          </p>
+        ) : (
+          <div className="mt-3 space-y-3">
+            <Alert tone="danger">{phase.message}</Alert>
+            <Button variant="secondary" onClick={() => void begin(true)}>
+              Start a new attempt
+            </Button>
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const { attempt } = phase;
+  const { quiz } = attempt;
+  const total = quiz.questions.length;
+  const answeredCount = quiz.questions.filter((q) => attempt.results[q.id]).length;
+  const score = quiz.questions.filter((q) => attempt.results[q.id]?.correct).length;
+  const finished = index >= total;
+  const question: PublicQuestion | undefined = quiz.questions[index];
+
+  async function submit(question: PublicQuestion, draft: Draft) {
+    const response = toResponse(draft, question);
+    if (!response || pending) return;
+    setPending(true);
+    setSubmitError(null);
+    try {
+      const result = await submitQuizAnswerAction({
+        quizId: quiz.id,
+        clientKey: attempt.clientKey,
+        ...(attempt.token ? { token: attempt.token } : {}),
+        questionId: question.id,
+        response,
+      });
+      if (!result.ok) {
+        setSubmitError(ERRORS[result.error] ?? "Something went wrong. Try again.");
+        return;
+      }
+      const results = { ...attempt.results, [question.id]: result.grading };
+      if (result.mode === "anonymous") {
+        addReceipt(result.receipt);
+        saveQuizAttempt(quiz.id, { clientKey: attempt.clientKey, mode: "anonymous", token: attempt.token, results });
+      }
+      setPhase({ kind: "ready", attempt: { ...attempt, results } });
+      const first = result.grading.feedback[0];
+      setAnnouncement(`${result.grading.correct ? "Correct." : "Not quite."}${first ? ` ${first}` : ""}`);
+      focusNext.current = "feedback";
+    } catch {
+      setSubmitError("Your answer could not be sent. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function goTo(next: number) {
+    setIndex(next);
+    setAnnouncement("");
+    focusNext.current = next >= total ? "summary" : "question";
+  }
+
+  const passed = answeredCount === total && score >= quiz.passThreshold * total;
+  const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+  return (
+    <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-4 shadow-sm sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={titleId} className="text-lg font-semibold leading-snug">
+          {quiz.title}
+        </h2>
+        <p className="text-sm text-fg-muted">Pass mark {percent(quiz.passThreshold)}</p>
+      </div>
+      <ProgressBar value={answeredCount / total} label={`Quiz progress: ${answeredCount} of ${total} answered`} className="mt-3" />
+      <div role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </div>
+
+      {!finished && question ? (
+        <QuestionView
+          key={`${attempt.clientKey}-${question.id}`}
+          question={question}
+          number={index + 1}
+          total={total}
+          draft={drafts[question.id] ?? initialDraft(question)}
+          onDraft={(draft) => setDrafts((all) => ({ ...all, [question.id]: draft }))}
+          grading={attempt.results[question.id]}
+          pending={pending}
+          error={submitError}
+          onSubmit={(draft) => void submit(question, draft)}
+          nextLabel={firstUnansweredAfter(attempt, index) < total ? "Next question" : "See your result"}
+          onNext={() => goTo(firstUnansweredAfter(attempt, index))}
+          headingRef={questionHeading}
+          feedbackRef={feedbackHeading}
+          idPrefix={`${sectionId}-${question.id}`}
+          announce={setAnnouncement}
+        />
+      ) : (
+        <div className="mt-5">
+          <h3 ref={summaryHeading} tabIndex={-1} className="text-base font-semibold">
+            Your result
+          </h3>
+          <p className="mt-2 text-2xl font-semibold">
+            {score} of {total} correct <span className="text-base font-normal text-fg-muted">({percent(score / total)})</span>
+          </p>
+          <p className="mt-2">
+            {passed ? (
+              <Badge tone="success">Passed</Badge>
+            ) : (
+              <Badge tone="warning">Not passed yet: {percent(quiz.passThreshold)} needed</Badge>
+            )}
+          </p>
+          <div role="list" className="mt-4 divide-y divide-border rounded-lg border border-border">
+            {quiz.questions.map((q, i) => {
+              const grading = attempt.results[q.id];
+              return (
+                <div role="listitem" key={q.id} className="px-3 py-2 text-sm">
+                  <details>
+                    <summary className="cursor-pointer">
+                      <span className={grading?.correct ? "font-medium text-success" : "font-medium text-warning"}>
+                        {grading?.correct ? "Correct" : "Wrong"}
+                      </span>
+                      <span className="text-fg-muted"> · Question {i + 1}: </span>
+                      <RichText text={q.prompt} />
+                    </summary>
+                    {grading ? (
+                      <p className="mt-2 text-fg-muted">
+                        <RichText text={grading.explanation} />
+                      </p>
+                    ) : null}
+                  </details>
+                </div>
+              );
+            })}
+          </div>
+          {attempt.mode === "anonymous" ? (
+            <p className="mt-4 text-sm text-fg-muted">
+              Your answers are kept in this browser.{" "}
+              <Link href={`/signup?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
+                Create an account
+              </Link>{" "}
+              or{" "}
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
+                sign in
+              </Link>{" "}
+              to keep them with your progress.
+            </p>
+          ) : null}
+          <div className="mt-5 flex flex-wrap gap-3">
+            <Button onClick={() => void begin(true)}>Try a new variant</Button>
+            {attempt.mode === "account" ? (
+              <Link href="/dashboard" className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
+                See your dashboard
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The next unanswered question after `index`, wrapping round; the summary when none is left. */
+function firstUnansweredAfter(attempt: Attempt, index: number): number {
+  const questions = attempt.quiz.questions;
+  for (let step = 1; step <= questions.length; step++) {
+    const candidate = (index + step) % questions.length;
+    if (!attempt.results[questions[candidate]!.id]) return candidate;
+  }
+  return questions.length;
+}
+
+type QuestionViewProps = {
+  question: PublicQuestion;
+  number: number;
+  total: number;
+  draft: Draft;
+  onDraft: (draft: Draft) => void;
+  grading: QuestionGrading | undefined;
+  pending: boolean;
+  error: string | null;
+  onSubmit: (draft: Draft) => void;
+  onNext: () => void;
+  nextLabel: string;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  feedbackRef: React.RefObject<HTMLHeadingElement | null>;
+  idPrefix: string;
+  announce: (message: string) => void;
+};
+
+function QuestionView(props: QuestionViewProps) {
+  const { question, number, total, draft, onDraft, grading, pending, error, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce } = props;
+  const promptId = `${idPrefix}-prompt`;
+  const headingId = `${idPrefix}-heading`;
+  const response = toResponse(draft, question);
+  return (
+    <div className="mt-5">
+      <form
+        aria-labelledby={headingId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!grading) onSubmit(draft);
+        }}
+        className="space-y-4"
+      >
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold uppercase tracking-wide text-fg-muted">
+          Question {number} of {total}
+        </h3>
+        <p id={promptId} className="text-[1.02rem] font-medium leading-relaxed">
+          <RichText text={question.prompt} />
+        </p>
+        {question.type === "number" ? (
+          <SegmentLadder segments={question.ladder} caption={`The connection so far; the ${question.field === "ack" ? "acknowledgment" : "sequence"} number marked ? is the one to find.`} />
+        ) : null}
+        {question.type === "state" ? (
+          <SegmentLadder
+            segments={question.ladder}
+            calls={question.calls}
+            caption={`Segments up to #${question.segment}, numbered in the order they were sent; the notes are the applications' calls.`}
+          />
+        ) : null}
+        <QuestionControls question={question} draft={draft} onChange={onDraft} answer={grading?.answer} promptId={promptId} idPrefix={idPrefix} announce={announce} />
+        {error && !grading ? <Alert tone="danger">{error}</Alert> : null}
+        {!grading ? (
+          <Button type="submit" disabled={!response || pending}>
+            {pending ? "Checking…" : "Check answer"}
+          </Button>
+        ) : null}
+      </form>
+      {grading ? (
+        <>
+          <QuestionFeedback ref={feedbackRef} question={question} grading={grading} headingId={`${idPrefix}-feedback`} />
+          <Button className="mt-4" onClick={onNext}>
+            {nextLabel}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}

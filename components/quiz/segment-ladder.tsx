@@ -1,0 +1,43 @@
+import type { PublicCall, PublicSegment } from "@/domain/quiz/schema";
+import { LadderDiagram, type LadderStep } from "../mdx/diagrams/ladder-diagram";
+
+const CALL_TEXT: Record<string, string> = {
+  listen: "listen()",
+  connect: "connect()",
+  send: "send()",
+  shutdown: "shutdown()",
+  close: "close()",
+  abort: "abort",
+};
+
+function detail(segment: PublicSegment): string {
+  const parts: string[] = [`#${segment.n}`];
+  if (segment.seq !== null || segment.asked === "seq") parts.push(`seq=${segment.asked === "seq" ? "?" : segment.seq}`);
+  if (segment.ack !== null || segment.asked === "ack") parts.push(`ack=${segment.asked === "ack" ? "?" : segment.ack}`);
+  if (segment.len > 0) parts.push(`len=${segment.len}`);
+  return parts.join(" ");
+}
+
+/**
+ * The segments of a generated question as a ladder diagram (#n: number in sending order), with
+ * the applications' calls as notes. States are never drawn: they are what state questions ask.
+ */
+export function SegmentLadder({ segments, calls = [], caption }: { segments: PublicSegment[]; calls?: PublicCall[]; caption: string }) {
+  return <LadderDiagram steps={ladderSteps(segments, calls)} caption={caption} title={caption} />;
+}
+
+/** Maps segments to ladder steps; calls since the previous segment become a note. */
+export function ladderSteps(segments: readonly PublicSegment[], calls: readonly PublicCall[]): LadderStep[] {
+  return segments.map((segment, index) => {
+    const previousT = index > 0 ? segments[index - 1]!.t : -Infinity;
+    const notes = calls.filter((call) => call.t > previousT && call.t <= segment.t).map((call) => `${call.host} calls ${CALL_TEXT[call.call] ?? call.call}`);
+    return {
+      from: segment.from === "client" ? "left" : "right",
+      flags: segment.flags.join("+") || "(no flags)",
+      detail: detail(segment),
+      lost: segment.arriveAt === null,
+      concurrent: index > 0 && segment.t === previousT,
+      pause: notes.length ? notes.join("; ") : undefined,
+    };
+  });
+}
