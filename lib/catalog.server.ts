@@ -4,6 +4,7 @@
  * source that does not exist yet simply contributes nothing. Assignment targets are validated
  * against this catalog on the server.
  */
+import { CHALLENGE_LIST } from "@/domain/challenges";
 import { questionResponseSchema, type Question } from "@/domain/quiz/schema";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "./gradebook/semantics";
@@ -98,12 +99,23 @@ const quizSource: CatalogSource = {
   },
 };
 
-// Simulator challenges join the catalog through their registry once it exists.
-const challengeSource: CatalogSource = { items: () => [] };
+const challengeSource: CatalogSource = {
+  items: () => {
+    const titles = lessonTitles();
+    return CHALLENGE_LIST.map((challenge) => ({
+      type: "CHALLENGE" as const,
+      id: challenge.id,
+      title: challenge.title,
+      lesson: titles.get(challenge.lesson) ?? null,
+      href: challenge.href,
+    }));
+  },
+};
 
 const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };
 
 export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Simulator challenge" };
+const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Simulator challenges" };
 
 export function listCatalog(): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items());
@@ -129,7 +141,7 @@ export function catalogGroups(): Array<{ label: string; items: Array<{ value: st
     const items = SOURCES[type].items();
     if (items.length === 0) continue;
     groups.push({
-      label: `${TARGET_LABELS[type]}s`,
+      label: GROUP_LABELS[type],
       items: items.map((item) => ({
         value: `${item.type}:${item.id}`,
         label: item.lesson && item.lesson !== item.title ? `${item.title} (${item.lesson})` : item.title,
