@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { test } from "@playwright/test";
+import { DEMO, queryDatabase, signIn } from "./support";
+
+/**
+ * Screenshots of the instructor pages and the student's assignments card for people to look at,
+ * at desktop and phone width in both themes. Run on demand:
+ * `SCREENSHOTS=1 npx playwright test tests/e2e/instructor-screenshots.spec.ts` (written to
+ * test-results/screens/).
+ */
+test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
+
+const OUT = path.join(process.cwd(), "test-results", "screens");
+
+for (const [width, height, label] of [
+  [1280, 900, "desktop"],
+  [390, 844, "phone"],
+] as const) {
+  test(`instructor pages at ${label} width`, async ({ page }) => {
+    test.setTimeout(120_000);
+    mkdirSync(OUT, { recursive: true });
+    await page.setViewportSize({ width, height });
+    const [demoClass] = queryDatabase<{ id: string }>('SELECT id FROM "Classroom" WHERE joinCode = ?', "SYNACK42");
+    const base = `/instructor/classes/${demoClass?.id}`;
+    const [ben] = queryDatabase<{ id: string }>('SELECT id FROM "User" WHERE email = ?', "ben@example.com");
+    await signIn(page, DEMO.instructor, "/instructor");
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [name, url] of [
+        ["instructor", "/instructor"],
+        ["class", base],
+        ["gradebook", `${base}/gradebook`],
+        ["analytics", `${base}/analytics`],
+        ["student", `${base}/students/${ben?.id}`],
+        ["new-assignment", `${base}/assignments/new`],
+      ] as const) {
+        await page.goto(url);
+        if (name === "analytics") await page.getByText("Show the data as a table").click();
+        await page.screenshot({ path: path.join(OUT, `${name}-${label}-${scheme}.png`), fullPage: true });
+      }
+    }
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("/");
+    await signIn(page, DEMO.student);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/dashboard");
+      await page.screenshot({ path: path.join(OUT, `dashboard-${label}-${scheme}.png`), fullPage: true });
+    }
+    await page.goto("/join");
+    await page.screenshot({ path: path.join(OUT, `join-${label}.png`), fullPage: true });
+  });
+}
