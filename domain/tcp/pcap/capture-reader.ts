@@ -66,7 +66,7 @@ export class CaptureReader {
     this.totalBytes += chunk.length;
     const packets: CapturedPacket[] = [];
     try {
-      this.consume(chunk, packets);
+      this.consume(plainView(chunk), packets);
     } catch (error) {
       if (error instanceof CaptureFormatError) this.failure = error;
       throw error;
@@ -146,6 +146,14 @@ export class CaptureReader {
     }
     throw new CaptureFormatError(0, "not a pcap or pcapng file", `it starts with ${first}`);
   }
+}
+
+/**
+ * A plain Uint8Array over the same bytes: subclasses such as Node's Buffer make every packet's
+ * subarray() slower, and packets should look the same in Node and in a browser.
+ */
+function plainView(chunk: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(chunk) === Uint8Array.prototype ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 function concatenate(parts: Uint8Array[], length: number): Uint8Array {

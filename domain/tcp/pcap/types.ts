@@ -42,7 +42,8 @@ export interface CaptureSegment {
   /** Milliseconds since the connection's first segment. */
   t: number;
   from: Role;
-  flags: TcpFlagName[];
+  /** Shared between segments: do not modify. */
+  flags: readonly TcpFlagName[];
   /** ECN-related flags (RFC 3168 ECE and CWR, AE), when set. */
   ecn?: EcnFlagName[];
   /** Relative to the sender's initial sequence number, as Wireshark shows it. */

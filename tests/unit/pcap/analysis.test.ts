@@ -74,6 +74,35 @@ describe("state paths", () => {
     expect(connection.states).toEqual({ client: ["CLOSED", "SYN-SENT", ...tail], server: ["LISTEN", "SYN-RECEIVED", ...tail] });
   });
 
+  it("list crossing FINs' transitions by segment, each end in its own order", () => {
+    const connection = only([
+      ...handshake,
+      { from: "c", flags: FIN | ACK, seq: 1, ack: 1 },
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 1 },
+      { from: "s", flags: ACK, seq: 2, ack: 2 },
+      { from: "c", flags: ACK, seq: 2, ack: 2 },
+    ]);
+    expect(connection.transitions.slice(4).map((t) => [t.segment, t.host, t.to])).toEqual([
+      [3, "client", "FIN-WAIT-1"],
+      [4, "server", "FIN-WAIT-1"],
+      [3, "server", "CLOSING"],
+      [4, "client", "CLOSING"],
+      [5, "client", "TIME-WAIT"],
+      [6, "server", "TIME-WAIT"],
+    ]);
+  });
+
+  it("credit the ACK that arrived when the SYN+ACK was retransmitted after earlier ACKs", () => {
+    const connection = only([
+      ...handshake,
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 1000 },
+      { from: "c", flags: ACK, seq: 1, ack: 1 },
+      { from: "s", flags: PSH | ACK, seq: 1, ack: 1, len: 10 },
+    ]);
+    expect(connection.transitions.find((t) => t.host === "server" && t.to === "ESTABLISHED")?.segment).toBe(4);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
+  });
+
   it("let data flow after the first FIN (half-close)", () => {
     const connection = only([
       ...handshake,
@@ -188,6 +217,7 @@ describe("connections", () => {
   });
 });
 
+/** Each expectation here is what tshark 4.0.17 reports for the same synthetic capture. */
 describe("retransmissions, as Wireshark flags them", () => {
   const established: Step[] = [...handshake, { from: "c", flags: PSH | ACK, seq: 1, ack: 1, len: 100 }, { from: "s", flags: ACK, seq: 1, ack: 101 }];
 

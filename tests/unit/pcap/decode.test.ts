@@ -202,13 +202,15 @@ describe("TCP header", () => {
       timestamps: { value: 4_000_000_000, echo: 17 },
       windowScale: 7,
       sack: [{ left: 300, right: 4_294_967_295 }],
+      nop: 3,
+      eol: true,
     });
   });
 
   it("keeps unknown options and options of a known kind with an unexpected length", () => {
     const options = [30, 4, 0xaa, 0xbb, 2, 3, 0x05, ...option.nop()];
     const { tcp } = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options })));
-    expect(tcp.options).toEqual({ kinds: [30, 2, 1], unknown: [{ kind: 30, length: 4 }, { kind: 2, length: 3 }] });
+    expect(tcp.options).toEqual({ kinds: [30, 2, 1], nop: 1, unknown: [{ kind: 30, length: 4 }, { kind: 2, length: 3 }] });
   });
 
   it("stops at malformed option lengths and notes why", () => {

@@ -28,6 +28,12 @@ const ECN_NAMES: [number, EcnFlagName][] = [
   [TcpFlag.CWR, "CWR"],
   [TcpFlag.AE, "AE"],
 ];
+const ECN_BITS = TcpFlag.ECE | TcpFlag.CWR | TcpFlag.AE;
+
+/** One frozen name list per combination of the six flags: segments share them instead of each allocating one. */
+const FLAG_LISTS: readonly (readonly TcpFlagName[])[] = Array.from({ length: 64 }, (_, bits) =>
+  Object.freeze(FLAG_NAMES.filter(([bit]) => bits & bit).map(([, name]) => name)),
+);
 
 /** One TCP connection (one incarnation of a 4-tuple) being assembled from its segments. */
 export class ConnectionBuilder {
@@ -78,8 +84,9 @@ export class ConnectionBuilder {
     const from: Role = direction === this.clientDirection ? "client" : "server";
     const view = this.sequence.analyze(direction, tcp, time);
     const index = this.segmentCount++;
-    this.states.observe(from, {
+    this.states.observe({
       index,
+      from,
       flags: tcp.flags,
       seq: tcp.sequenceNumber,
       ack: tcp.acknowledgmentNumber,
@@ -94,14 +101,13 @@ export class ConnectionBuilder {
       frame: packet.packet.frame,
       t: millisecondsBetween(this.start, time),
       from,
-      flags: FLAG_NAMES.filter(([bit]) => tcp.flags & bit).map(([, name]) => name),
+      flags: FLAG_LISTS[tcp.flags & 0x3f] as readonly TcpFlagName[],
       seq: view.seq,
       ack: view.ack,
       len: tcp.payloadLength,
       window: tcp.window,
     };
-    const ecn = ECN_NAMES.filter(([bit]) => tcp.flags & bit).map(([, name]) => name);
-    if (ecn.length > 0) segment.ecn = ecn;
+    if (tcp.flags & ECN_BITS) segment.ecn = ECN_NAMES.filter(([bit]) => tcp.flags & bit).map(([, name]) => name);
     if (view.windowSize !== undefined) segment.windowSize = view.windowSize;
     if (view.retransmission) segment.retransmission = true;
     const options = segmentOptions(tcp.options, view.receiverBase);
@@ -137,20 +143,10 @@ export class ConnectionBuilder {
   }
 }
 
+/** The decoded options minus the kinds list, with SACK edges made relative like seq and ack. */
 function segmentOptions(options: TcpOptions, receiverBase: number): SegmentOptions | undefined {
   if (options.kinds.length === 0 && options.malformed === undefined) return undefined;
-  const out: SegmentOptions = {};
-  if (options.mss !== undefined) out.mss = options.mss;
-  if (options.windowScale !== undefined) out.windowScale = options.windowScale;
-  if (options.sackPermitted) out.sackPermitted = true;
-  if (options.sack) {
-    out.sack = options.sack.map(({ left, right }) => ({ left: seqSub(left, receiverBase), right: seqSub(right, receiverBase) }));
-  }
-  if (options.timestamps) out.timestamps = { ...options.timestamps };
-  const nops = options.kinds.filter((kind) => kind === 1).length;
-  if (nops > 0) out.nop = nops;
-  if (options.kinds.includes(0)) out.eol = true;
-  if (options.unknown) out.unknown = options.unknown;
-  if (options.malformed !== undefined) out.malformed = options.malformed;
-  return out;
+  const { kinds: _kinds, sack, ...rest } = options;
+  if (sack === undefined) return rest;
+  return { ...rest, sack: sack.map(({ left, right }) => ({ left: seqSub(left, receiverBase), right: seqSub(right, receiverBase) })) };
 }

@@ -6,6 +6,7 @@ import { seqAdd, seqGe, seqGt } from "./sequence-numbers";
 export interface StateEvent {
   /** Index of the segment in the connection. */
   index: number;
+  from: Role;
   flags: number;
   seq: number;
   ack: number;
@@ -16,16 +17,15 @@ export interface StateEvent {
  * Infers each endpoint's RFC 9293 state path from the segments of one connection, in capture
  * order.
  *
- * A capture shows when a segment passed the capture point, not when each end processed it. What
- * an end had received when it sent a segment is known from that segment's acknowledgement number:
- * so a received segment that uses sequence space (SYN, data, FIN) is held back until the receiver
- * acknowledges it, and the receiver's own segments sent before that happen first. That is what
- * makes crossing FINs (simultaneous close) come out as FIN-WAIT-1 -> CLOSING on both ends, and
- * what keeps a segment captured but dropped before its receiver from counting as received.
+ * A capture shows when a segment passed the capture point, not when each end processed it. So a
+ * received segment is held back until the receiver's next segment shows what it had received:
+ * its acknowledgement number covers the SYN, data and FIN it got; segments sent before that happen
+ * first. That is what makes crossing FINs (simultaneous close) come out as FIN-WAIT-1 -> CLOSING
+ * on both ends, and what keeps a segment captured but dropped before its receiver from counting
+ * as received: an end that retransmits its SYN or FIN never got the ACKs of it held back so far.
  */
 export class StateInference {
   private readonly endpoints: Record<Role, Endpoint>;
-  readonly transitions: StateTransition[] = [];
   readonly notes: string[] = [];
 
   constructor(start: ConnectionStart) {
@@ -39,9 +39,26 @@ export class StateInference {
     return { client: [...this.endpoints.client.path], server: [...this.endpoints.server.path] };
   }
 
-  observe(from: Role, event: StateEvent): void {
-    const sender = this.endpoints[from];
-    const receiver = this.endpoints[from === "client" ? "server" : "client"];
+  /**
+   * Both ends' transitions by the segment that caused them (the sender's before the receiver's),
+   * each end's own in the order it went through them.
+   */
+  get transitions(): StateTransition[] {
+    const client = this.endpoints.client.transitions;
+    const server = this.endpoints.server.transitions;
+    const merged: StateTransition[] = [];
+    let c = 0;
+    let s = 0;
+    while (c < client.length || s < server.length) {
+      const next = s >= server.length || (c < client.length && precedes(client[c] as EndpointTransition, server[s] as EndpointTransition)) ? client[c++] : server[s++];
+      if (next) merged.push(next.transition);
+    }
+    return merged;
+  }
+
+  observe(event: StateEvent): void {
+    const sender = this.endpoints[event.from];
+    const receiver = this.endpoints[event.from === "client" ? "server" : "client"];
     this.send(sender, event);
     this.receive(receiver, event);
   }
@@ -75,26 +92,35 @@ export class StateInference {
       }
       endpoint.provisional = false;
     }
-    if (event.flags & TcpFlag.ACK) this.receiveAcknowledged(endpoint, event.ack);
+    if (this.retransmitsSynOrFin(endpoint, event)) {
+      endpoint.pending = endpoint.pending.filter((held) => usesSequenceSpace(held) || held.flags & TcpFlag.RST || !acknowledgesOwn(endpoint, held));
+    }
+    this.receiveBefore(endpoint, event);
     this.applySend(endpoint, event);
   }
 
   private receive(endpoint: Endpoint, event: StateEvent): void {
-    if (endpoint.pending.length > 0 || usesSequenceSpace(event)) {
-      endpoint.pending.push(event);
-      // Bounded even if the receiver never sends (a one-directional capture).
-      const oldest = endpoint.pending.length > MAX_HELD_BACK ? endpoint.pending.shift() : undefined;
-      if (oldest) this.applyReceipt(endpoint, oldest);
-    } else {
-      this.applyReceipt(endpoint, event);
-    }
+    endpoint.pending.push(event);
+    // Bounded even if the receiver never sends (a one-directional capture).
+    const oldest = endpoint.pending.length > MAX_HELD_BACK ? endpoint.pending.shift() : undefined;
+    if (oldest) this.applyReceipt(endpoint, oldest);
   }
 
-  /** Applies, in arrival order, the held-back segments that `ack` shows were received. */
-  private receiveAcknowledged(endpoint: Endpoint, ack: number): void {
+  /** The segment repeats the end's SYN or FIN: it had not received their acknowledgement. */
+  private retransmitsSynOrFin(endpoint: Endpoint, event: StateEvent): boolean {
+    if (event.flags & TcpFlag.SYN && endpoint.initialSequence === event.seq) return true;
+    return (event.flags & TcpFlag.FIN) !== 0 && endpoint.finSequence === seqAdd(event.seq, event.len);
+  }
+
+  /**
+   * Applies, in arrival order, the held-back segments received before `sent` went out: up to the
+   * first one using sequence space that its acknowledgement number does not cover.
+   */
+  private receiveBefore(endpoint: Endpoint, sent: StateEvent): void {
+    const hasAck = (sent.flags & TcpFlag.ACK) !== 0;
     while (endpoint.pending.length > 0) {
       const head = endpoint.pending[0] as StateEvent;
-      if (usesSequenceSpace(head) && !seqGe(ack, sequenceEnd(head))) return;
+      if (usesSequenceSpace(head) && !(hasAck && seqGe(sent.ack, sequenceEnd(head)))) return;
       endpoint.pending.shift();
       this.applyReceipt(endpoint, head);
     }
@@ -182,7 +208,8 @@ export class StateInference {
 
   private move(endpoint: Endpoint, to: TcpState, event: StateEvent): void {
     if (endpoint.state === to) return;
-    this.transitions.push({ segment: event.index, host: endpoint.role, from: endpoint.state, to });
+    const sent = event.from === endpoint.role;
+    endpoint.transitions.push({ sent, transition: { segment: event.index, host: endpoint.role, from: endpoint.state, to } });
     endpoint.state = to;
     endpoint.path.push(to);
   }
@@ -194,6 +221,18 @@ export interface ConnectionStart {
   server: TcpState;
   /** The server's initial state is a guess to be revised by its first segment (LISTEN unless it answers RST). */
   serverProvisional: boolean;
+}
+
+/** A transition and whether its end sent (rather than received) the segment that caused it. */
+interface EndpointTransition {
+  sent: boolean;
+  transition: StateTransition;
+}
+
+/** Ordered by causing segment; for the same segment, its sender's change first. */
+function precedes(a: EndpointTransition, b: EndpointTransition): boolean {
+  if (a.transition.segment !== b.transition.segment) return a.transition.segment < b.transition.segment;
+  return a.sent && !b.sent;
 }
 
 /** Beyond this many held-back segments the oldest is taken as received (bounds memory). */
@@ -209,6 +248,7 @@ class Endpoint {
   receiveNext: number | null = null;
   passiveOpen = false;
   pending: StateEvent[] = [];
+  readonly transitions: EndpointTransition[] = [];
 
   constructor(
     readonly role: Role,
@@ -235,4 +275,10 @@ function acknowledgesSyn(endpoint: Endpoint, event: StateEvent): boolean {
 
 function acknowledgesFin(endpoint: Endpoint, event: StateEvent): boolean {
   return endpoint.finSequence !== null && seqGt(event.ack, endpoint.finSequence);
+}
+
+/** An ACK of the end's SYN or FIN, i.e. one that would move it on. */
+function acknowledgesOwn(endpoint: Endpoint, event: StateEvent): boolean {
+  if (!(event.flags & TcpFlag.ACK)) return false;
+  return acknowledgesFin(endpoint, event) || (endpoint.initialSequence !== null && acknowledgesSyn(endpoint, event));
 }

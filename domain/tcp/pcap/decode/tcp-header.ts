@@ -28,6 +28,10 @@ export interface TcpOptions {
   sackPermitted?: true;
   sack?: SackBlock[];
   timestamps?: { value: number; echo: number };
+  /** Number of NOP options. */
+  nop?: number;
+  /** An end-of-option-list option was present. */
+  eol?: true;
   /** Options of other kinds, or of a known kind with an unexpected length. */
   unknown?: { kind: number; length: number }[];
   /** Why parsing stopped early, when the option bytes are malformed or cut by the capture. */
@@ -102,8 +106,12 @@ function decodeOptions(data: Uint8Array, start: number, end: number): TcpOptions
   for (let at = start; at < end; ) {
     const kind = data[at] ?? 0;
     options.kinds.push(kind);
-    if (kind === EOL) break;
+    if (kind === EOL) {
+      options.eol = true;
+      break;
+    }
     if (kind === NOP) {
+      options.nop = (options.nop ?? 0) + 1;
       at++;
       continue;
     }
