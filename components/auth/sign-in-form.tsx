@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -30,6 +31,8 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
       setError(result?.error === "RateLimited" ? "Too many sign-in attempts. Wait 15 minutes and try again." : "Email or password is incorrect.");
       return;
     }
+    // Progress kept in this browser while signed out joins the account (idempotent).
+    await mergeLocalProgress();
     router.replace(callbackUrl);
     router.refresh();
   }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { signUpAction } from "@/app/signup/actions";
 import type { SignUpResult } from "@/lib/auth/signup.server";
 import { Alert } from "../ui/alert";
@@ -38,6 +39,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         setErrors({ ok: false, fieldErrors: {}, formError: "Your account was created, but signing in failed. Try signing in." });
         return;
       }
+      // Progress kept in this browser while signed out joins the new account.
+      await mergeLocalProgress();
       router.replace(callbackUrl);
       router.refresh();
     } catch {
