@@ -92,7 +92,8 @@ const quizSource: CatalogSource = {
       href: `/course/${quiz.lessonSlug}`,
     }));
   },
-  questions: (id) => getQuiz(id)?.questions.map((q) => ({ id: q.id, prompt: q.prompt })) ?? null,
+  // "Set the flags of this segment." is the same for every flags question: the segment tells them apart.
+  questions: (id) => getQuiz(id)?.questions.map((q) => ({ id: q.id, prompt: q.type === "flags" ? `${q.prompt} ${q.segment}` : q.prompt })) ?? null,
   describe: (quizId, questionId, response) => {
     const question = getQuiz(quizId)?.questions.find((q) => q.id === questionId);
     return question ? responseInWords(question, response) : null;

@@ -2,7 +2,7 @@ import type { ProgressPoint } from "@/lib/gradebook/analytics";
 
 const W = 640;
 const H = 240;
-const PAD = { top: 16, right: 16, bottom: 36, left: 44 };
+const PAD = { top: 16, right: 32, bottom: 36, left: 44 };
 
 function shortDate(date: string) {
   const d = new Date(`${date}T12:00:00Z`);

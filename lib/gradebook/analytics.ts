@@ -74,6 +74,7 @@ export function questionAnalytics(answers: readonly AnswerRow[], order: readonly
 
 export const REPEATED_FAILURE_MIN_WRONG = 3;
 export const REPEATED_FAILURE_MIN_ATTEMPTS = 2;
+export const RECOVERED_SHARE = 0.7;
 export const NO_ACTIVITY_GRACE_MS = 48 * 60 * 60 * 1000;
 export const NO_ACTIVITY_DUE_SOON_MS = 24 * 60 * 60 * 1000;
 
@@ -83,8 +84,8 @@ export type AttentionReason =
 
 /**
  * Concepts a student keeps getting wrong: at least 3 wrong answers on the concept across at
- * least 2 attempts, and still a wrong answer on it in their latest attempt that asked about it
- * (someone who got it all right since has recovered and is not stuck).
+ * least 2 attempts, and their latest attempt that asked about it still got less than 70 % of
+ * that concept's questions right (someone who has since mastered it is not stuck).
  */
 export function repeatedFailures(answers: readonly AnswerRow[]): Extract<AttentionReason, { kind: "repeated-failures" }>[] {
   const byConcept = new Map<string, AnswerRow[]>();
@@ -99,7 +100,8 @@ export function repeatedFailures(answers: readonly AnswerRow[]): Extract<Attenti
     const wrong = list.filter((a) => !a.correct);
     const attempts = new Set(wrong.map((a) => a.attemptId)).size;
     const latestAttempt = list[list.length - 1]?.attemptId;
-    const stillWrong = list.some((a) => a.attemptId === latestAttempt && !a.correct);
+    const latest = list.filter((a) => a.attemptId === latestAttempt);
+    const stillWrong = latest.filter((a) => a.correct).length < RECOVERED_SHARE * latest.length;
     if (wrong.length >= REPEATED_FAILURE_MIN_WRONG && attempts >= REPEATED_FAILURE_MIN_ATTEMPTS && stillWrong) {
       const tag = mostFrequent(wrong.filter((a) => a.misconception), (a) => a.misconception ?? "");
       reasons.push({ kind: "repeated-failures", concept, wrong: wrong.length, attempts, misconception: tag?.item.misconception ?? null });

@@ -37,10 +37,12 @@ describe("per-question analytics", () => {
 });
 
 describe("needs attention", () => {
-  it("flags three wrong answers on a concept across two attempts while the latest attempt still has one", () => {
+  it("flags three wrong answers on a concept across two attempts while the latest attempt is still under 70 % on it", () => {
     const answers = [answer("a1", "q1", false, "x", "tag"), answer("a1", "q2", false), answer("a2", "q1", false, "x", "tag"), answer("a2", "q2", true)];
     expect(repeatedFailures(answers)).toEqual([{ kind: "repeated-failures", concept: "flags", wrong: 3, attempts: 2, misconception: "tag" }]);
     expect(repeatedFailures([...answers, answer("a3", "q1", true), answer("a3", "q2", true)])).toEqual([]);
+    const mostlyRight = ["q3", "q4", "q5", "q6"].map((q) => answer("a3", q, true));
+    expect(repeatedFailures([...answers, answer("a3", "q1", false), ...mostlyRight])).toEqual([]);
     expect(repeatedFailures(answers.slice(0, 2))).toEqual([]);
     expect(repeatedFailures([answer("a1", "q1", false), answer("a1", "q2", false), answer("a1", "q3", false)])).toEqual([]);
   });

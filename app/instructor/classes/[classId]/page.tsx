@@ -40,7 +40,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const tz = c.timeZone;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       {archived ? (
         <p className="rounded-lg border border-warning/40 bg-warning-soft px-4 py-3 text-sm text-warning">
           This class is archived: students no longer see it and nothing can be changed.{" "}
@@ -51,7 +51,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       {!archived ? (
         <Card>
           <h2 className="text-lg font-semibold">Invite students</h2>
-          <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-2">
             <div>
               <p className="text-sm font-medium">Join code</p>
               <p className="mt-1 font-mono text-3xl font-semibold tracking-[0.2em]" data-testid="join-code">
@@ -208,7 +208,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         ) : null}
       </Card>
 
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card id="instructors">
           <h2 className="text-lg font-semibold">Instructors</h2>
           <ul className="mt-3 divide-y divide-border text-sm">

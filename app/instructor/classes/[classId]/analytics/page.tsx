@@ -13,7 +13,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ clas
   const user = await requireInstructor(`/instructor/classes/${classId}/analytics`);
   const [analytics, gradebook] = await Promise.all([orNotFound(getQuestionAnalytics(user, classId)), orNotFound(getGradebook(user, classId))]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <h2 className="text-lg font-semibold">Class progress over time</h2>
         <div className="mt-4">

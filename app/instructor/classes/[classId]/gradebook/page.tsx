@@ -20,7 +20,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const base = `/instructor/classes/${classId}`;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-lg font-semibold">Gradebook</h2>
@@ -57,14 +57,14 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               <tbody className="divide-y divide-border">
                 {g.rows.map((row) => (
                   <tr key={row.student.id}>
-                    <th scope="row" className="sticky left-0 z-10 bg-bg-elevated px-3 py-2 text-left font-medium">
+                    <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-bg-elevated px-3 py-2 text-left font-medium">
                       <Link href={`${base}/students/${row.student.id}`} className="text-accent underline-offset-2 hover:underline">
                         {row.student.name ?? row.student.email}
                       </Link>
                     </th>
                     {row.cells.map((cell) => (
                       <td key={cell.assignmentId} className="px-3 py-2">
-                        <div className="flex flex-wrap items-center gap-2">
+                        <div className="flex items-center gap-2 whitespace-nowrap">
                           <StatusBadge status={cell.result.status} />
                           <span className="tabular-nums">
                             {cell.result.score === null ? <span className="text-fg-muted">—</span> : `${formatPoints(cell.result.score)} / ${cell.points}`}
@@ -77,7 +77,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                         ) : null}
                       </td>
                     ))}
-                    <td className="px-3 py-2 text-right tabular-nums">
+                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                       {row.total.possible ? `${formatPoints(row.total.earned)} / ${row.total.possible}` : "—"}
                     </td>
                   </tr>

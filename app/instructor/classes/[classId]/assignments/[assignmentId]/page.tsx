@@ -21,7 +21,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cla
   const { classroom, assignment, form, extensions, students } = data;
   const archived = Boolean(classroom.archivedAt);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <h2 className="text-lg font-semibold">{archived ? assignment.title : `Edit “${assignment.title}”`}</h2>
         {archived ? (

@@ -21,7 +21,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
   const d = await orNotFound(getStudentDrilldown(user, classId, studentId));
   const tz = d.classroom.timeZone;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <p className="text-sm">
           <Link href={`/instructor/classes/${classId}/gradebook`} className="text-fg-muted hover:text-fg">
