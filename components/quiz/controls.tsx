@@ -83,8 +83,12 @@ type ControlsProps = {
 const optionRow =
   "flex cursor-pointer items-start gap-3 rounded-lg border border-border bg-bg px-3 py-2.5 text-[0.95rem] leading-snug transition-colors hover:bg-bg-sunken has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus has-[:disabled]:cursor-default";
 
-function KeyMark({ show }: { show: boolean }) {
-  return show ? <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 text-xs font-medium text-success">Answer</span> : null;
+/** After grading: marks the right choice, and the learner's own choice when it was wrong. */
+function KeyMark({ isKey, chosen, graded }: { isKey: boolean; chosen: boolean; graded: boolean }) {
+  if (!graded) return null;
+  if (isKey) return <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 text-xs font-medium text-success">Answer</span>;
+  if (chosen) return <span className="ml-auto shrink-0 rounded-full bg-warning-soft px-2 text-xs font-medium text-warning">Your choice</span>;
+  return null;
 }
 
 function ChoiceControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
@@ -113,7 +117,7 @@ function ChoiceControls({ question, draft, onChange, answer, promptId, idPrefix 
             <span>
               <RichText text={option.text} />
             </span>
-            <KeyMark show={keyIds.includes(option.id)} />
+            <KeyMark isKey={keyIds.includes(option.id)} chosen={checked} graded={Boolean(answer)} />
           </label>
         );
       })}
@@ -184,7 +188,7 @@ function StateControls({ question, draft, onChange, answer, promptId, idPrefix }
             className="mt-0.5 size-4 shrink-0 accent-(--accent)"
           />
           <span>{state}</span>
-          <KeyMark show={answer?.type === "state" && answer.state === state} />
+          <KeyMark isKey={answer?.type === "state" && answer.state === state} chosen={draft.state === state} graded={Boolean(answer)} />
         </label>
       ))}
     </fieldset>

@@ -53,7 +53,7 @@ export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: Publi
             <div>
               <p className="font-medium">The answer:</p>
               {answer.map((line, index) => (
-                <p key={index} className="font-mono text-sm">
+                <p key={index} className={cn(question.type === "single" || question.type === "multiple" || question.type === "match" ? "" : "font-mono text-sm")}>
                   <RichText text={line} />
                 </p>
               ))}

@@ -117,7 +117,7 @@ export function Quiz({ id }: { id: string }) {
   if (phase.kind !== "ready") {
     return (
       <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-5 shadow-sm">
-        <h2 id={titleId} className="text-lg font-semibold">
+        <h2 id={titleId} className="mt-0! text-lg! font-semibold">
           Quiz
         </h2>
         {phase.kind === "loading" ? (
@@ -189,7 +189,8 @@ export function Quiz({ id }: { id: string }) {
   return (
     <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-4 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={titleId} className="text-lg font-semibold leading-snug">
+        {/* The lesson's .prose styles headings; "!" keeps the quiz's own sizes. */}
+        <h2 id={titleId} className="mt-0! text-lg! leading-snug! font-semibold">
           {quiz.title}
         </h2>
         <p className="text-sm text-fg-muted">Pass mark {percent(quiz.passThreshold)}</p>
@@ -220,7 +221,7 @@ export function Quiz({ id }: { id: string }) {
         />
       ) : (
         <div className="mt-5">
-          <h3 ref={summaryHeading} tabIndex={-1} className="text-base font-semibold">
+          <h3 ref={summaryHeading} tabIndex={-1} className="mt-0! text-base! font-semibold">
             Your result
           </h3>
           <p className="mt-2 text-2xl font-semibold">
@@ -326,7 +327,7 @@ function QuestionView(props: QuestionViewProps) {
         }}
         className="space-y-4"
       >
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold uppercase tracking-wide text-fg-muted">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="mt-0! text-sm! font-semibold uppercase tracking-wide text-fg-muted">
           Question {number} of {total}
         </h3>
         <p id={promptId} className="text-[1.02rem] font-medium leading-relaxed">
