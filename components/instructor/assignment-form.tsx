@@ -36,7 +36,7 @@ export function AssignmentForm({
   const errors = state?.fieldErrors ?? {};
   const zoneHint = `In the class's time zone, ${timeZone.replaceAll("_", " ")}.`;
   return (
-    <form action={formAction} className="grid gap-5">
+    <form action={formAction} className="grid grid-cols-1 gap-5">
       <SelectField label="What to assign" name="target" defaultValue={defaults.target} required error={errors.target}>
         <option value="" disabled>
           Choose from the course…
@@ -60,12 +60,12 @@ export function AssignmentForm({
         error={errors.instructions}
         hint="Optional. Shown to students with the assignment."
       />
-      <div className="grid gap-5 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
         <Field label="Points" name="points" type="number" min={0} max={1000} step={1} required defaultValue={defaults.points} error={errors.points} />
         <Field label="Opens" name="opensAt" type="datetime-local" required defaultValue={defaults.opensAt} error={errors.opensAt} hint={zoneHint} />
         <Field label="Due" name="dueAt" type="datetime-local" required defaultValue={defaults.dueAt} error={errors.dueAt} hint={zoneHint} />
       </div>
-      <fieldset className="grid gap-3 rounded-lg border border-border p-4">
+      <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border border-border p-4">
         <legend className="px-1 text-sm font-medium">Work handed in after the due date</legend>
         <label className="flex items-start gap-2 text-sm">
           <input

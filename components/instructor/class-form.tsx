@@ -30,7 +30,7 @@ export function ClassForm({
   const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
   const defaultZone = initial?.timeZone ?? (timeZones.includes(detected) ? detected : "UTC");
   return (
-    <form action={formAction} className={stacked ? "grid gap-4" : "grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
+    <form action={formAction} className={stacked ? "grid grid-cols-1 gap-4" : "grid grid-cols-1 gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
       <Field id={`${idPrefix}-name`} label="Class name" name="name" required maxLength={120} defaultValue={initial?.name} error={state?.fieldErrors?.name} />
       <SelectField
         id={`${idPrefix}-time-zone`}

@@ -93,7 +93,7 @@ function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: 
 export function SelectField({ label, name, error, hint, id, className, children, ...select }: Described & ComponentProps<"select">) {
   const selectId = id ?? `field-${name}`;
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5">
       <label htmlFor={selectId} className="text-sm font-medium">
         {label}
       </label>
@@ -102,7 +102,7 @@ export function SelectField({ label, name, error, hint, id, className, children,
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(selectId, hint, error)}
-        className={cn(control, "h-10", error ? "border-danger" : "border-border", className)}
+        className={cn(control, "h-10 w-full min-w-0", error ? "border-danger" : "border-border", className)}
         {...select}
       >
         {children}

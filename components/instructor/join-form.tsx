@@ -22,7 +22,7 @@ function Joined({ state }: { state: ActionState }) {
 export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction; initialCode?: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
   return (
-    <form action={formAction} className="grid gap-4">
+    <form action={formAction} className="grid grid-cols-1 gap-4">
       <Field
         label="Class code"
         name="code"
@@ -50,7 +50,7 @@ export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction;
 export function JoinButton({ action, label }: { action: FormAction; label: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
   return (
-    <form action={formAction} className="grid gap-4">
+    <form action={formAction} className="grid grid-cols-1 gap-4">
       <div>
         <Button type="submit" disabled={pending || Boolean(state?.ok)}>
           {label}

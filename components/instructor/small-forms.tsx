@@ -13,7 +13,7 @@ function useForm(action: FormAction) {
 export function CoInstructorForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useForm(action);
   return (
-    <form action={formAction} className="grid gap-3">
+    <form action={formAction} className="grid grid-cols-1 gap-3">
       <Field id="co-instructor-email" label="Instructor's email" name="email" type="email" required autoComplete="off" error={state?.fieldErrors?.email} />
       <div>
         <Button type="submit" size="sm" disabled={pending}>
@@ -28,7 +28,7 @@ export function CoInstructorForm({ action }: { action: FormAction }) {
 export function RosterImportForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useForm(action);
   return (
-    <form action={formAction} className="grid gap-3">
+    <form action={formAction} className="grid grid-cols-1 gap-3">
       <div className="flex flex-col gap-1.5">
         <label htmlFor="roster-file" className="text-sm font-medium">
           Roster file (CSV)
@@ -69,7 +69,7 @@ export function ExtensionForm({
 }) {
   const [state, formAction, pending] = useForm(action);
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+    <form action={formAction} className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
       <SelectField id="extension-student" label="Student" name="studentId" required defaultValue="" error={state?.fieldErrors?.studentId}>
         <option value="" disabled>
           Choose a student…

@@ -97,9 +97,9 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
             a.attempts.length === 0 ? (
               <p className="mt-4 border-t border-border pt-3 text-sm text-fg-muted">No attempts.</p>
             ) : (
-              <ol className="mt-4 grid gap-4 border-t border-border pt-3">
+              <ol className="mt-4 grid grid-cols-1 gap-4 border-t border-border pt-3">
                 {a.attempts.map((t, index) => (
-                  <li key={t.id}>
+                  <li key={t.id} className="min-w-0">
                     <h4 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
                       Attempt {index + 1}
                       {t.submittedAt ? (
