@@ -165,12 +165,13 @@ export function LadderDiagram({
             const y1 = step.y;
             const y2 = step.y + TRAVEL;
             const colour = flagColour(step.flags);
-            const token = colour.slice(6, -1);
             const stops = step.lost || step.delayed;
+            const token = colour.slice(6, -1);
             const endX = stops ? fromX + (toX - fromX) * 0.62 : toX;
             const endY = stops ? y1 + TRAVEL * 0.62 : y2;
             // A crossing pair would put both labels on the crossing point: move each towards its sender.
-            const along = step.crossing ? 0.27 : 0.5;
+            // Labels of segments that stop half-way sit before the stop mark.
+            const along = step.crossing ? 0.2 : stops ? 0.33 : 0.5;
             const midX = fromX + (toX - fromX) * along;
             const midY = y1 + TRAVEL * along;
             const flagsY = step.crossing ? midY - 20 : midY - 6;

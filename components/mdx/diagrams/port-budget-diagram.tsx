@@ -88,7 +88,7 @@ export function PortBudgetDiagram({
                   {row.port}
                 </text>
                 <text x={row.varies ? 325 : 145} y={y + 50} textAnchor="middle" fontSize="11" fill="var(--fg-muted)">
-                  {row.varies ? "ephemeral port: the only part that varies" : "fixed"}
+                  {row.varies ? "the only part that varies" : "fixed"}
                 </text>
               </g>
             );
