@@ -1,6 +1,6 @@
 /** Simulator challenges: the registry (pure data and goals) and the log verification. Browser-safe. */
 export { CHALLENGES, CHALLENGE_LIST, challengeHref, getChallenge } from "./registry";
-export type { Challenge, ChallengeSummary, GoalResult } from "./types";
+export type { Challenge, ChallengeSubmitResult, ChallengeSummary, GoalResult } from "./types";
 export {
   CHALLENGE_LIMITS,
   actionLogSchema,

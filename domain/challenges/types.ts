@@ -39,3 +39,16 @@ export interface ChallengeSummary {
   /** Where a learner does it. */
   href: string;
 }
+
+/** The server's answer to a submitted action log. */
+export type ChallengeSubmitResult =
+  | {
+      ok: true;
+      reached: true;
+      feedback: string;
+      /** "new": stored now; "existing": completed before; "signed-out": verified, nothing stored. */
+      stored: "new" | "existing" | "signed-out";
+      completedAt: string | null;
+    }
+  | { ok: true; reached: false; feedback: string }
+  | { ok: false; error: string; issues: string[] };

@@ -1,0 +1,408 @@
+"use client";
+
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { Action, ProfileName } from "@/domain/tcp";
+import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
+import { simulatorLadderModel } from "@/domain/simulator/ladder-model";
+import { PRESETS, PRESET_LIST, type PresetId } from "@/domain/simulator/presets";
+import {
+  errorsAt,
+  inFlightAt,
+  narrateStep,
+  narratorFor,
+  segmentStatus,
+  statesAt,
+  timeAt,
+  visibleSegmentCount,
+} from "@/domain/simulator/run";
+import { DEFAULT_SETTINGS, LEARNER_CALLS, SIM_LIMITS, type ActionKey, type SimulatorSettings } from "@/domain/simulator/session";
+import { EndpointCard } from "./endpoint-card";
+import { LazyDetails } from "./lazy-details";
+import { Ladder } from "./ladder";
+import { LiveStateDiagram } from "./live-state-diagram";
+import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
+import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
+
+export type ControlsLevel = "full" | "actions" | "playback";
+
+const ALL_ACTIONS: readonly ActionKey[] = [
+  ...(["client", "server"] as const).flatMap((host) => LEARNER_CALLS.map((call) => `${host}:${call}` as const)),
+  "drop",
+];
+
+export interface SimulatorSnapshot {
+  settings: SimulatorSettings;
+  actions: readonly Action[];
+  cursor: number;
+  absolute: boolean;
+}
+
+export interface HandshakeSimulatorProps {
+  /** Which scenario to start from (default: the three-way handshake). */
+  preset?: PresetId;
+  profile?: ProfileName;
+  latencyMs?: number;
+  lossProbability?: number;
+  /** "full": everything; "actions": stepping plus learner actions and drops; "playback": stepping only. */
+  controls?: ControlsLevel;
+  /** Steps already taken when the simulator appears, or "end". */
+  initialStep?: number | "end";
+  /** Height of the sequence diagram's scrolling area (px). */
+  height?: number;
+  /** Heading shown above the simulator (default: the preset's title). */
+  title?: string;
+  /** Start with absolute sequence numbers instead of relative ones. */
+  absolute?: boolean;
+  /** Offer a scenario picker (default: with full controls). */
+  presetPicker?: boolean;
+  /** For the playground and challenges: the learner's actions to start with. */
+  initialActions?: readonly Action[];
+  /** For challenges: the only learner actions offered. */
+  allowedActions?: readonly ActionKey[];
+  seed?: number;
+  /** Called whenever the state a URL or a challenge needs changes. */
+  onChange?: (snapshot: SimulatorSnapshot) => void;
+}
+
+export function HandshakeSimulator({
+  preset = "three-way-handshake",
+  profile = "linux",
+  latencyMs = DEFAULT_SETTINGS.latencyMs,
+  lossProbability = 0,
+  controls = "full",
+  initialStep = 0,
+  height = 380,
+  title,
+  absolute = false,
+  presetPicker,
+  initialActions = [],
+  allowedActions,
+  seed = DEFAULT_SETTINGS.seed,
+  onChange,
+}: HandshakeSimulatorProps) {
+  const [init] = useState<SimulatorInit>(() => ({
+    settings: {
+      preset,
+      profile,
+      latencyMs: Math.min(SIM_LIMITS.maxLatencyMs, Math.max(SIM_LIMITS.minLatencyMs, latencyMs)),
+      lossProbability: Math.min(SIM_LIMITS.maxLoss, Math.max(0, lossProbability)),
+      seed,
+    },
+    actions: initialActions,
+    cursor: initialStep,
+    absolute,
+  }));
+  const { state, dispatch, hosts, act } = useSimulator(init);
+  const { run, cursor, settings, absolute: showAbsolute, selected } = state;
+  const ids = useId();
+  const narrationId = `${ids}-narration`;
+  const summaryId = `${ids}-summary`;
+
+  const allowed = useMemo(
+    () => new Set<ActionKey>(controls === "playback" ? [] : (allowedActions ?? ALL_ACTIONS)),
+    [controls, allowedActions],
+  );
+  const canDrop = allowed.has("drop");
+  const learnerActs = allowed.size > 0;
+
+  useEffect(() => {
+    onChange?.({ settings: state.settings, actions: state.actions, cursor: state.cursor, absolute: state.absolute });
+  }, [onChange, state.settings, state.actions, state.cursor, state.absolute]);
+
+  const model = useMemo(() => simulatorLadderModel(run, showAbsolute), [run, showAbsolute]);
+  const narrate = useMemo(() => narratorFor(run, showAbsolute), [run, showAbsolute]);
+  const now = timeAt(run, cursor);
+  const total = run.steps.length;
+  const narration =
+    cursor === 0
+      ? total === 0
+        ? "Nothing is scheduled: use the actions below."
+        : "Ready. Press Step to run the first event."
+      : `${formatSeconds(now)} s: ${narrateStep(run, narrate, cursor - 1)}.`;
+
+  const states = useMemo(() => statesAt(run, cursor), [run, cursor]);
+  const errors = useMemo(() => errorsAt(run, cursor), [run, cursor]);
+  const inFlight = useMemo(() => (canDrop ? inFlightAt(run, cursor) : []), [run, cursor, canDrop]);
+  const droppable = useMemo(() => new Set(inFlight.map((segment) => segment.id)), [inFlight]);
+  const count = visibleSegmentCount(run, cursor);
+
+  const rows: PacketRow[] = useMemo(
+    () =>
+      run.segments.map((segment) => ({
+        id: segment.id,
+        no: segment.id,
+        time: formatSeconds(segment.t),
+        direction: segment.from === "client" ? "client → server" : "server → client",
+        flagHex: flagHex(segment.flags),
+        flagString: flagString(segment.flags),
+        flagNames: flagList(segment.flags),
+        seq: showAbsolute ? segment.seq : segment.relSeq,
+        ack: showAbsolute ? segment.ack : segment.relAck,
+        len: segment.len,
+        kind: segmentKind(segment.flags),
+        retransmission: segment.retransmission,
+      })),
+    [run, showAbsolute],
+  );
+  const statusOf = useCallback(
+    (id: number): PacketStatus => {
+      const segment = run.segments[id - 1];
+      if (segment === undefined) return null;
+      const status = segmentStatus(segment, cursor);
+      return status === "hidden" ? null : status;
+    },
+    [run, cursor],
+  );
+  const select = useCallback((id: number) => dispatch({ type: "select", id }), [dispatch]);
+  const drop = useCallback((id: number) => dispatch({ type: "drop", segment: id }), [dispatch]);
+
+  const heading = title ?? PRESETS[settings.preset].title;
+  const showPicker = presetPicker ?? controls === "full";
+  const atEnd = cursor >= total;
+
+  return (
+    <section aria-label="TCP simulator" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <header className="mb-3 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="font-semibold">{heading}</p>
+          <p className="text-sm text-fg-muted">{PRESETS[settings.preset].description}</p>
+        </div>
+        {showPicker ? (
+          <label className="flex flex-col text-sm">
+            <span className="font-medium">Scenario</span>
+            <select
+              value={settings.preset}
+              onChange={(event) => dispatch({ type: "settings", patch: { preset: event.target.value as PresetId } })}
+              className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
+            >
+              {PRESET_LIST.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </header>
+
+      <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Playback">
+        <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "back" })} disabled={cursor === 0}>
+          Step back
+        </Button>
+        <Button size="sm" onClick={() => dispatch({ type: "step" })} disabled={atEnd}>
+          Step
+        </Button>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => dispatch({ type: state.playing ? "pause" : "play" })}
+          disabled={!state.playing && atEnd}
+        >
+          {state.playing ? "Pause" : "Play"}
+        </Button>
+        <label className="ml-1 inline-flex items-center gap-1 text-sm">
+          <span>Speed</span>
+          <select
+            value={state.speed}
+            onChange={(event) => dispatch({ type: "speed", speed: Number(event.target.value) })}
+            className="h-8 rounded-md border border-border bg-bg px-1"
+          >
+            {SPEEDS.map((speed) => (
+              <option key={speed} value={speed}>
+                {speed} step{speed === 1 ? "" : "s"}/s
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "reset" })}>
+          Reset
+        </Button>
+        {learnerActs ? (
+          <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "undo" })} disabled={state.actions.length === 0}>
+            Undo action
+          </Button>
+        ) : null}
+        <span className="ml-auto text-xs tabular-nums text-fg-muted">
+          step {cursor} of {total} · t = {formatSeconds(now)} s
+        </span>
+      </div>
+
+      <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
+        {state.notice ?? narration}
+      </p>
+
+      <div className="mt-3 grid gap-3 @2xl:grid-cols-2">
+        <EndpointCard host="client" snapshot={hosts.client} errors={errors.filter((e) => e.host === "client")} absolute={showAbsolute} allowed={allowed} onAct={act} />
+        <EndpointCard host="server" snapshot={hosts.server} errors={errors.filter((e) => e.host === "server")} absolute={showAbsolute} allowed={allowed} onAct={act} />
+      </div>
+
+      <div className="mt-3 rounded-lg border border-border">
+        <p id={summaryId} className="sr-only">
+          {`${count} segment${count === 1 ? "" : "s"} so far. Client ${states.client.state}, server ${states.server.state}.`}
+        </p>
+        <Ladder
+          model={model}
+          cursor={cursor}
+          selected={selected}
+          onSelect={select}
+          onDrop={canDrop ? drop : undefined}
+          droppable={droppable}
+          height={height}
+          describedBy={summaryId}
+        />
+      </div>
+
+      {canDrop ? (
+        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label="Segments in flight">
+          <span className="text-fg-muted">{inFlight.length ? "In flight now:" : "No segment is in flight at this moment."}</span>
+          {inFlight.map((segment) => {
+            const numbers = showAbsolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
+            const direction = segment.from === "client" ? "client → server" : "server → client";
+            return (
+              <Button
+                key={segment.id}
+                size="sm"
+                variant="secondary"
+                onClick={() => drop(segment.id)}
+                aria-label={`Drop segment ${segment.id} (${direction} ${segmentLabel(numbers)})`}
+              >
+                ✂ Drop segment {segment.id}
+              </Button>
+            );
+          })}
+        </div>
+      ) : null}
+
+      <div className="mt-3">
+        <PacketList
+          rows={rows}
+          count={count}
+          statusOf={statusOf}
+          selected={selected}
+          onSelect={select}
+          height={Math.min(280, Math.max(160, 32 * (count + 1) + 2))}
+          caption="Packet list: every segment sent so far"
+        />
+      </div>
+
+      <div className="mt-3 grid items-start gap-4 @2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <figure>
+          <LiveStateDiagram
+            client={{ state: states.client.state, from: states.client.last?.from ?? null }}
+            server={{ state: states.server.state, from: states.server.last?.from ?? null }}
+          />
+          <figcaption className="mt-1 text-center text-xs text-fg-muted">
+            <span className="font-semibold text-syn">C</span> client, <span className="font-semibold text-fin">S</span> server: current
+            state and the transition that led there (RFC 9293 §3.3.2).
+          </figcaption>
+        </figure>
+        <div className="space-y-3 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={showAbsolute} onChange={(event) => dispatch({ type: "absolute", value: event.target.checked })} />
+            Absolute sequence numbers (instead of relative, as Wireshark shows by default)
+          </label>
+          {controls === "full" ? (
+            <NetworkSettings settings={settings} onChange={(patch) => dispatch({ type: "settings", patch })} />
+          ) : null}
+          <Legend />
+        </div>
+      </div>
+
+      <TextAlternative model={model} cursor={cursor} states={`Client: ${states.client.state}. Server: ${states.server.state}.`} />
+    </section>
+  );
+}
+
+function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; onChange: (patch: Partial<SimulatorSettings>) => void }) {
+  const ids = useId();
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-border p-3">
+      <legend className="px-1 font-semibold">Network and profile</legend>
+      <div role="radiogroup" aria-label="Profile" className="flex flex-wrap gap-3">
+        {(
+          [
+            ["linux", "Linux"],
+            ["rfc9293", "RFC 9293"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="inline-flex items-center gap-1.5">
+            <input type="radio" name={`${ids}-profile`} value={value} checked={settings.profile === value} onChange={() => onChange({ profile: value })} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${ids}-latency`}>One-way latency: {settings.latencyMs} ms</label>
+        <input
+          id={`${ids}-latency`}
+          type="range"
+          min={SIM_LIMITS.minLatencyMs}
+          max={500}
+          step={1}
+          value={settings.latencyMs}
+          onChange={(event) => onChange({ latencyMs: Number(event.target.value) })}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${ids}-loss`}>Loss probability: {Math.round(settings.lossProbability * 100)}%</label>
+        <input
+          id={`${ids}-loss`}
+          type="range"
+          min={0}
+          max={SIM_LIMITS.maxLoss * 100}
+          step={1}
+          value={Math.round(settings.lossProbability * 100)}
+          onChange={(event) => onChange({ lossProbability: Number(event.target.value) / 100 })}
+        />
+      </div>
+      <p className="text-xs text-fg-muted">Changing these replays your actions from the start with the new settings.</p>
+    </fieldset>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label="Legend">
+      <li>
+        <span className="font-semibold text-syn">—</span> SYN
+      </li>
+      <li>
+        <span className="font-semibold text-ack">—</span> ACK / data
+      </li>
+      <li>
+        <span className="font-semibold text-fin">—</span> FIN
+      </li>
+      <li>
+        <span className="font-semibold text-rst">—</span> RST
+      </li>
+      <li>- - lost (×)</li>
+      <li>↻ retransmission</li>
+    </ul>
+  );
+}
+
+function TextAlternative({ model, cursor, states }: { model: ReturnType<typeof simulatorLadderModel>; cursor: number; states: string }) {
+  return (
+    <LazyDetails summary="Sequence diagram as text" className="mt-3">
+      {() => (
+        <div className="mt-2">
+          <ol className="list-decimal space-y-0.5 pl-6">
+            {model.arrows
+              .filter((arrow) => arrow.sentStep < cursor)
+              .map((arrow) => {
+                const fate =
+                  arrow.lostStep !== null && arrow.lostStep < cursor
+                    ? " — lost"
+                    : arrow.deliveredStep !== null && arrow.deliveredStep < cursor
+                      ? " — delivered"
+                      : " — in flight";
+                return <li key={arrow.id}>{`${arrow.description.replace(/, (lost|dropped)$/, "")}${fate}`}</li>;
+              })}
+          </ol>
+          <p className="mt-1">{states}</p>
+        </div>
+      )}
+    </LazyDetails>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { useId, useState } from "react";
+
+function toSlider(value: number, min: number, max: number, log: boolean): number {
+  if (!log) return value;
+  const low = Math.log(Math.max(1, min));
+  return Math.round(((Math.log(Math.max(1, value)) - low) / (Math.log(max) - low)) * 1000);
+}
+
+function fromSlider(position: number, min: number, max: number, log: boolean, step: number): number {
+  if (!log) return position;
+  const low = Math.log(Math.max(1, min));
+  const raw = Math.exp(low + (position / 1000) * (Math.log(max) - low));
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(raw)) - 1);
+  return Math.min(max, Math.max(min, Math.round(raw / Math.max(step, magnitude)) * Math.max(step, magnitude)));
+}
+
+/** A labelled number field with a slider beside it; both work with the keyboard. */
+export function NumberSlider({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  log = false,
+  unit,
+  hint,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  /** A logarithmic slider, for ranges over several orders of magnitude. */
+  log?: boolean;
+  unit?: string;
+  hint?: string;
+  onChange: (value: number) => void;
+}) {
+  const id = useId();
+  // What the reader is typing, until it becomes a valid value; a new value from outside wins.
+  const [draft, setDraft] = useState({ text: String(value), value });
+  const text = draft.value === value ? draft.text : String(value);
+  const setText = (next: string) => setDraft({ text: next, value });
+  const commit = (raw: string) => {
+    const parsed = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(parsed)) return setText(String(value));
+    const clamped = Math.min(max, Math.max(min, Math.round(parsed / step) * step));
+    setText(String(clamped));
+    if (clamped !== value) onChange(clamped);
+  };
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={`${id}-number`} className="text-sm font-medium">
+          {label}
+        </label>
+        <span className="inline-flex items-center gap-1">
+          <input
+            id={`${id}-number`}
+            type="number"
+            inputMode="numeric"
+            min={min}
+            max={max}
+            step={step}
+            value={text}
+            aria-describedby={hint ? `${id}-hint` : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              const parsed = Number(event.target.value);
+              if (event.target.value.trim() !== "" && Number.isFinite(parsed) && parsed >= min && parsed <= max) onChange(parsed);
+            }}
+            onBlur={(event) => commit(event.target.value)}
+            className="h-8 w-28 rounded-md border border-border bg-bg px-2 text-right text-sm tabular-nums"
+          />
+          {unit ? <span className="text-xs text-fg-muted">{unit}</span> : null}
+        </span>
+      </div>
+      <input
+        type="range"
+        aria-label={`${label} (slider)`}
+        min={log ? 0 : min}
+        max={log ? 1000 : max}
+        step={log ? 1 : step}
+        value={toSlider(value, min, max, log)}
+        aria-valuetext={`${value}${unit ? ` ${unit}` : ""}`}
+        onChange={(event) => onChange(fromSlider(Number(event.target.value), min, max, log, step))}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-fg-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled group of radio buttons. */
+export function Choice<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="flex flex-col gap-1">
+      <legend className="text-sm font-medium">{label}</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {options.map((option) => (
+          <label key={String(option.value)} className="inline-flex items-center gap-1.5 text-sm">
+            <input type="radio" name={name} checked={option.value === value} onChange={() => onChange(option.value)} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

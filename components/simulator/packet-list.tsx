@@ -1,0 +1,231 @@
+"use client";
+
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { cn } from "@/components/ui/cn";
+import type { SegmentKind } from "@/domain/simulator/format";
+
+export interface PacketRow {
+  id: number;
+  /** What the No. column shows (segment number or capture frame). */
+  no: number;
+  time: string;
+  direction: string;
+  flagHex: string;
+  flagString: string;
+  flagNames: string;
+  seq: number;
+  ack: number | null;
+  len: number;
+  kind: SegmentKind;
+  retransmission: boolean;
+}
+
+/** Status that changes as the learner steps (segments themselves do not). */
+export type PacketStatus = "delivered" | "in-flight" | "lost" | null;
+
+const ROW_HEIGHT = 32;
+const OVERSCAN = 6;
+
+const KIND_TEXT: Record<SegmentKind, string> = { syn: "text-syn", fin: "text-fin", rst: "text-rst", ack: "text-ack" };
+
+const Row = memo(function Row({
+  row,
+  index,
+  status,
+  selected,
+  focusable,
+  onSelect,
+}: {
+  row: PacketRow;
+  index: number;
+  status: PacketStatus;
+  selected: boolean;
+  focusable: boolean;
+  onSelect: (id: number) => void;
+}) {
+  const notes = [row.retransmission ? "retransmission" : null, status === "lost" ? "lost" : status === "in-flight" ? "in flight" : null]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      className={cn(
+        "border-b border-border font-mono text-xs",
+        selected ? "bg-accent-soft" : "hover:bg-bg-sunken",
+        status === "lost" && "text-fg-muted line-through decoration-rst/60",
+      )}
+      style={{ height: ROW_HEIGHT }}
+      onClick={() => onSelect(row.id)}
+    >
+      <td className="px-2">
+        <button
+          type="button"
+          data-row={row.id}
+          tabIndex={focusable ? 0 : -1}
+          aria-pressed={selected}
+          aria-label={`Segment ${row.no}`}
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(row.id);
+          }}
+          className="rounded px-1 font-semibold underline-offset-2 hover:underline"
+        >
+          {row.no}
+        </button>
+      </td>
+      <td className="px-2 tabular-nums">{row.time}</td>
+      <td className="whitespace-nowrap px-2">{row.direction}</td>
+      <td className="whitespace-nowrap px-2">
+        <span className={cn("font-semibold", KIND_TEXT[row.kind])}>{row.flagNames}</span>{" "}
+        <span className="text-fg-muted">
+          {row.flagHex} {row.flagString}
+        </span>
+      </td>
+      <td className="px-2 text-right tabular-nums">{row.seq}</td>
+      <td className="px-2 text-right tabular-nums">{row.ack ?? ""}</td>
+      <td className="px-2 text-right tabular-nums">{row.len}</td>
+      <td className="whitespace-nowrap px-2 font-sans text-fg-muted">{notes}</td>
+    </tr>
+  );
+});
+
+/**
+ * A Wireshark-like packet list. Only the rows on screen are rendered (the list may hold
+ * thousands), and the selected row's button is the single tab stop; arrow keys move the
+ * selection.
+ */
+export function PacketList({
+  rows,
+  count,
+  statusOf,
+  selected,
+  onSelect,
+  height = 240,
+  caption,
+  follow = true,
+}: {
+  rows: readonly PacketRow[];
+  /** Rows shown: the first `count` of `rows`. */
+  count: number;
+  statusOf: (id: number) => PacketStatus;
+  selected: number | null;
+  onSelect: (id: number) => void;
+  height?: number;
+  caption: string;
+  /** Scroll to the newest row as rows are added, unless the reader scrolled up. */
+  follow?: boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const atBottom = useRef(true);
+  const focusAfterSelect = useRef(false);
+  const bodyHeight = height - ROW_HEIGHT;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
+  const selectedIndex = selected === null ? -1 : rows.findIndex((row) => row.id === selected);
+  const tabIndexRow = selectedIndex >= 0 && selectedIndex < count ? selectedIndex : first < count ? first : -1;
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null || !follow || !atBottom.current) return;
+    element.scrollTop = Math.max(0, count * ROW_HEIGHT - bodyHeight);
+  }, [count, follow, bodyHeight]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null || selectedIndex < 0) return;
+    const rowTop = selectedIndex * ROW_HEIGHT;
+    if (rowTop < element.scrollTop) element.scrollTop = rowTop;
+    else if (rowTop + ROW_HEIGHT > element.scrollTop + bodyHeight) element.scrollTop = rowTop + ROW_HEIGHT - bodyHeight;
+    if (focusAfterSelect.current) {
+      focusAfterSelect.current = false;
+      // The row may only now be rendered.
+      requestAnimationFrame(() => element.querySelector<HTMLButtonElement>(`button[data-row="${selected}"]`)?.focus());
+    }
+  }, [selectedIndex, selected, bodyHeight]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (count === 0) return;
+    const current = selectedIndex >= 0 ? selectedIndex : tabIndexRow;
+    const target =
+      event.key === "ArrowDown"
+        ? Math.min(count - 1, current + 1)
+        : event.key === "ArrowUp"
+          ? Math.max(0, current - 1)
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? count - 1
+              : event.key === "PageDown"
+                ? Math.min(count - 1, current + Math.floor(bodyHeight / ROW_HEIGHT))
+                : event.key === "PageUp"
+                  ? Math.max(0, current - Math.floor(bodyHeight / ROW_HEIGHT))
+                  : null;
+    if (target === null) return;
+    event.preventDefault();
+    const row = rows[target];
+    if (row === undefined) return;
+    focusAfterSelect.current = true;
+    onSelect(row.id);
+  };
+
+  const visible = rows.slice(first, last);
+  return (
+    <div
+      ref={scroller}
+      className="overflow-auto rounded-lg border border-border bg-bg-elevated"
+      style={{ height }}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        setScrollTop(element.scrollTop);
+        atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT;
+      }}
+    >
+      <table className="w-full min-w-[640px] border-collapse text-left" aria-rowcount={count + 1}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-bg-sunken text-xs">
+          <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
+            <th scope="col" className="px-2 font-semibold">No.</th>
+            <th scope="col" className="px-2 font-semibold">Time (s)</th>
+            <th scope="col" className="px-2 font-semibold">Direction</th>
+            <th scope="col" className="px-2 font-semibold">Flags</th>
+            <th scope="col" className="px-2 text-right font-semibold">Seq</th>
+            <th scope="col" className="px-2 text-right font-semibold">Ack</th>
+            <th scope="col" className="px-2 text-right font-semibold">Len</th>
+            <th scope="col" className="px-2 font-semibold">Notes</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {first > 0 ? (
+            <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+              <td colSpan={8} />
+            </tr>
+          ) : null}
+          {visible.map((row, offset) => (
+            <Row
+              key={row.id}
+              row={row}
+              index={first + offset}
+              status={statusOf(row.id)}
+              selected={row.id === selected}
+              focusable={first + offset === tabIndexRow}
+              onSelect={onSelect}
+            />
+          ))}
+          {last < count ? (
+            <tr aria-hidden="true" style={{ height: (count - last) * ROW_HEIGHT }}>
+              <td colSpan={8} />
+            </tr>
+          ) : null}
+          {count === 0 ? (
+            <tr>
+              <td colSpan={8} className="px-3 py-6 text-center text-sm text-fg-muted">
+                No segments yet.
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

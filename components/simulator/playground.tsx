@@ -1,0 +1,173 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { challengeStatusAction } from "@/app/challenges/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { CHALLENGE_LIST } from "@/domain/challenges";
+import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
+import { DEFAULT_PLAYGROUND, decodePlayground, encodePlayground, type PlaygroundState } from "@/domain/simulator/url-state";
+import { CaptureViewer } from "./capture-viewer";
+import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
+import { SimulatorChallenge } from "./simulator-challenge";
+import { SynBacklogLab } from "./syn-backlog-lab";
+import { TimeWaitLab } from "./time-wait-lab";
+
+/** Everything in one page; the state that matters is mirrored into the URL so it can be shared. */
+export function Playground({ query }: { query: string }) {
+  const [decoded] = useState(() => decodePlayground(query));
+  const initial = decoded.ok ? decoded.state : DEFAULT_PLAYGROUND;
+  const state = useRef<PlaygroundState>(initial);
+  const [challenge, setChallenge] = useState<string | null>(initial.challenge);
+  const [completed, setCompleted] = useState<Record<string, string>>({});
+  const [copied, setCopied] = useState<string | null>(null);
+  const pendingUrl = useRef<number | null>(null);
+
+  const syncUrl = useCallback(() => {
+    if (pendingUrl.current !== null) window.clearTimeout(pendingUrl.current);
+    pendingUrl.current = window.setTimeout(() => {
+      const search = encodePlayground(state.current);
+      const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
+      window.history.replaceState(window.history.state, "", url);
+    }, 250);
+  }, []);
+
+  // A refused link must not linger in the address bar once the learner starts over.
+  const update = useCallback(
+    (patch: Partial<PlaygroundState>) => {
+      state.current = { ...state.current, ...patch };
+      syncUrl();
+    },
+    [syncUrl],
+  );
+
+  useEffect(() => {
+    void challengeStatusAction({ ids: CHALLENGE_LIST.map((item) => item.id) }).then((status) => setCompleted(status.completed));
+  }, [challenge]);
+
+  const onSimulator = useCallback(
+    (snapshot: SimulatorSnapshot) =>
+      update({
+        simulator: {
+          preset: snapshot.settings.preset,
+          profile: snapshot.settings.profile,
+          latencyMs: snapshot.settings.latencyMs,
+          lossProbability: snapshot.settings.lossProbability,
+          actions: [...snapshot.actions],
+          step: snapshot.cursor,
+          absolute: snapshot.absolute,
+        },
+      }),
+    [update],
+  );
+  const onTimeWait = useCallback((input: TimeWaitInput) => update({ timeWait: input }), [update]);
+  const onSynBacklog = useCallback((input: SynBacklogInput) => update({ synBacklog: input }), [update]);
+  const onCapture = useCallback((id: string | null) => update({ capture: id }), [update]);
+  const chooseChallenge = (id: string | null) => {
+    setChallenge(id);
+    update({ challenge: id });
+  };
+
+  const copyLink = async () => {
+    const search = encodePlayground(state.current);
+    const url = `${window.location.origin}${window.location.pathname}${search ? `?${search}` : ""}`;
+    window.history.replaceState(window.history.state, "", url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(url);
+    } catch {
+      setCopied(url);
+    }
+  };
+
+  const sim = initial.simulator;
+  return (
+    <div className="space-y-12">
+      {!decoded.ok ? (
+        <Alert tone="danger">
+          <strong>This shared link could not be restored</strong>, so the playground starts fresh:
+          <ul className="mt-1 list-disc pl-5">
+            {decoded.errors.slice(0, 6).map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-3 rounded-xl border border-border bg-bg-elevated p-3">
+        <Button onClick={copyLink}>Copy a link to this state</Button>
+        <p className="min-w-0 flex-1 text-sm text-fg-muted" role="status">
+          {copied ? (
+            <>
+              Link copied: <span className="break-all font-mono text-xs text-fg">{copied}</span>
+            </>
+          ) : (
+            "The link keeps the scenario, your actions and drops, the step you are at, the lab settings and the capture sample."
+          )}
+        </p>
+      </div>
+
+      <section aria-labelledby="playground-simulator">
+        <h2 id="playground-simulator" className="mb-2 text-2xl font-semibold">
+          Simulator
+        </h2>
+        <HandshakeSimulator
+          preset={sim.preset}
+          profile={sim.profile}
+          latencyMs={sim.latencyMs}
+          lossProbability={sim.lossProbability}
+          initialActions={sim.actions}
+          initialStep={sim.step}
+          absolute={sim.absolute}
+          height={460}
+          onChange={onSimulator}
+        />
+      </section>
+
+      <section aria-labelledby="challenges">
+        <h2 id="challenges" className="mb-2 scroll-mt-20 text-2xl font-semibold">
+          Challenges
+        </h2>
+        <p className="mb-3 text-fg-muted">Reach the goal with the simulator; the server replays your actions to check it and records it in your progress.</p>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {CHALLENGE_LIST.map((item) => (
+            <li key={item.id} className={cn("rounded-lg border p-3", challenge === item.id ? "border-accent bg-accent-soft" : "border-border bg-bg-elevated")}>
+              <div className="flex items-start justify-between gap-2">
+                <p className="font-semibold">{item.title}</p>
+                {completed[item.id] ? <Badge tone="success">Completed</Badge> : null}
+              </div>
+              <p className="mt-1 text-sm text-fg-muted">{item.summary}</p>
+              <Button
+                size="sm"
+                variant={challenge === item.id ? "primary" : "secondary"}
+                className="mt-2"
+                aria-pressed={challenge === item.id}
+                onClick={() => chooseChallenge(challenge === item.id ? null : item.id)}
+              >
+                {challenge === item.id ? "Close" : "Try"} <span className="sr-only">challenge: {item.title}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {challenge ? <SimulatorChallenge key={challenge} id={challenge} /> : null}
+      </section>
+
+      <section aria-labelledby="labs">
+        <h2 id="labs" className="mb-2 text-2xl font-semibold">
+          Labs
+        </h2>
+        <TimeWaitLab initial={initial.timeWait} onChange={onTimeWait} />
+        <SynBacklogLab initial={initial.synBacklog} onChange={onSynBacklog} />
+      </section>
+
+      <section aria-labelledby="captures">
+        <h2 id="captures" className="mb-2 text-2xl font-semibold">
+          Captures
+        </h2>
+        <CaptureViewer sample={initial.capture ?? "passive-close-delayed"} onSampleChange={onCapture} />
+      </section>
+    </div>
+  );
+}

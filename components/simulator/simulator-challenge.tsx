@@ -1,0 +1,144 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { challengeStatusAction, submitChallengeAction } from "@/app/challenges/actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
+import { PRESETS } from "@/domain/simulator/presets";
+import type { Action } from "@/domain/tcp";
+import { forgetChallenge, saveChallenge, savedChallenges } from "./challenge-storage";
+import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/**
+ * A goal to reach with the simulator. The learner's action log goes to the server, which
+ * replays it with the same engine; only that verdict counts (and is stored for signed-in
+ * learners).
+ */
+export function SimulatorChallenge({ id, height = 340 }: { id: string; height?: number }) {
+  const challenge = getChallenge(id);
+  const [log, setLog] = useState<readonly Action[]>([]);
+  const [result, setResult] = useState<SubmitResult | null>(null);
+  const [completedAt, setCompletedAt] = useState<string | null>(null);
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  const [showHint, setShowHint] = useState(false);
+  const [checking, startChecking] = useTransition();
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  // Completion status for signed-in learners; a visitor's earlier success is recorded once they sign in.
+  useEffect(() => {
+    let cancelled = false;
+    void challengeStatusAction({ ids: [id] }).then(async (status) => {
+      if (cancelled) return;
+      setSignedIn(status.signedIn);
+      const done = status.completed[id];
+      if (done) {
+        setCompletedAt(done);
+        forgetChallenge(id);
+        return;
+      }
+      const saved = status.signedIn ? savedChallenges().find((entry) => entry.challengeId === id) : undefined;
+      if (saved) {
+        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log });
+        if (!cancelled && replayed.ok && replayed.reached && replayed.completedAt) {
+          setCompletedAt(replayed.completedAt);
+          forgetChallenge(id);
+        }
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [id]);
+
+  const onChange = useCallback((snapshot: SimulatorSnapshot) => setLog(snapshot.actions), []);
+
+  if (challenge === null) {
+    return <Alert tone="danger">There is no simulator challenge called “{id}”.</Alert>;
+  }
+
+  const check = () =>
+    startChecking(async () => {
+      const response = await submitChallengeAction({ challengeId: id, log });
+      setResult(response);
+      if (response.ok && response.reached) {
+        if (response.completedAt) setCompletedAt(response.completedAt);
+        if (response.stored === "signed-out") saveChallenge({ challengeId: id, log: [...log], verifiedAt: new Date().toISOString() });
+      }
+      resultRef.current?.focus();
+    });
+
+  return (
+    <section aria-label={`Challenge: ${challenge.title}`} className="not-prose my-8 rounded-xl border-2 border-accent/40 bg-bg p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-semibold uppercase tracking-wide text-accent">Challenge</p>
+          <p className="text-lg font-semibold">{challenge.title}</p>
+        </div>
+        {completedAt ? <Badge tone="success">Completed {formatDate(completedAt)}</Badge> : null}
+      </div>
+      <p className="mt-1 text-sm">{challenge.instructions}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <Button size="sm" variant="ghost" aria-expanded={showHint} onClick={() => setShowHint((value) => !value)}>
+          {showHint ? "Hide hint" : "Show hint"}
+        </Button>
+        {showHint ? <p className="text-sm text-fg-muted">{challenge.hint}</p> : null}
+      </div>
+      <HandshakeSimulator
+        preset={challenge.preset}
+        profile={challenge.settings?.profile}
+        latencyMs={challenge.settings?.latencyMs}
+        seed={challenge.settings?.seed}
+        controls="actions"
+        presetPicker={false}
+        allowedActions={challenge.allowed}
+        height={height}
+        title={`Starting point: ${PRESETS[challenge.preset].title}`}
+        onChange={onChange}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={check} disabled={checking}>
+          {checking ? "Checking…" : "Check my solution"}
+        </Button>
+        <span className="text-sm text-fg-muted">
+          {log.length === 0 ? "You have not acted yet." : `${log.length} action${log.length === 1 ? "" : "s"} in your log.`} The server replays them
+          to check.
+        </span>
+      </div>
+      <div ref={resultRef} tabIndex={-1} className="mt-3 outline-none" aria-live="polite">
+        {result === null ? null : !result.ok ? (
+          <Alert tone="danger">
+            <strong>Not accepted.</strong> {result.error}
+            {result.issues.length > 0 ? (
+              <ul className="mt-1 list-disc pl-5">
+                {result.issues.slice(0, 5).map((issue) => (
+                  <li key={issue}>{issue}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        ) : result.reached ? (
+          <Alert tone="success">
+            <strong>Goal reached, verified by the server.</strong> {result.feedback}{" "}
+            {result.stored === "new"
+              ? "Saved to your progress."
+              : result.stored === "existing"
+                ? "You had already completed it; your first completion is kept."
+                : signedIn === false
+                  ? "Sign in to keep it in your progress: this browser remembers it until then."
+                  : ""}
+          </Alert>
+        ) : (
+          <Alert tone="warning">
+            <strong>Not yet.</strong> {result.feedback}
+          </Alert>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { WorkerRequest, WorkerResponse } from "./worker-tasks";
+
+type Pending = (response: WorkerResponse) => void;
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function sharedWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<{ id: number; response: WorkerResponse }>) => {
+      pending.get(event.data.id)?.(event.data.response);
+      pending.delete(event.data.id);
+    };
+    worker.onerror = () => {
+      // A broken worker: answer what is waiting inline and stop using it.
+      worker?.terminate();
+      worker = null;
+      for (const [id, resolve] of pending) {
+        pending.delete(id);
+        resolve({ kind: "error", message: "The background worker failed; reload the page to try again.", offset: null });
+      }
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** Runs a task in the shared worker, or inline (after yielding) where workers are unavailable. */
+export function runInWorker(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
+  const target = typeof Worker === "undefined" ? null : sharedWorker();
+  if (target === null) {
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        void import("./worker-tasks").then(({ runTask }) => resolve(runTask(request)));
+      }, 0);
+    });
+  }
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    target.postMessage({ id, request }, transfer);
+  });
+}
+
+/**
+ * The latest result for a lab request, recomputed in the worker when the request changes
+ * (debounced, compared by value); results of superseded requests are ignored.
+ */
+export function useWorkerTask(request: Extract<WorkerRequest, { kind: "timewait" | "synbacklog" }>, debounceMs = 120) {
+  const key = JSON.stringify(request);
+  const [state, setState] = useState<{ key: string | null; response: WorkerResponse | null }>({ key: null, response: null });
+  const latest = useRef(key);
+
+  useEffect(() => {
+    latest.current = key;
+    const timer = setTimeout(() => {
+      void runInWorker(JSON.parse(key) as WorkerRequest).then((response) => {
+        if (latest.current === key) setState({ key, response });
+      });
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [key, debounceMs]);
+
+  return { response: state.response, pending: state.key !== key };
+}

@@ -1,0 +1,260 @@
+/**
+ * The playground's state in a URL: compact, readable query parameters, validated with zod on
+ * the way in so a hand-edited or truncated link is refused with a message instead of running
+ * something else. Defaults are left out, so a fresh playground has a bare URL.
+ *
+ *   p=lost-final-ack&prof=rfc&lat=20&loss=5&a=100cX_150sS300_315d7&s=12&abs=1
+ *   tw=600.120.c.1.32768.60999.2.0.131072   sb=2000.50.30.2048.4096.511.1.0   cap=refused   challenge=both-closing
+ *
+ * Actions: "<at ms><host c|s><call L listen, C connect, S send (+bytes), H shutdown, X close,
+ * A abort>" or "<at ms>d<segment>" for a drop, joined by "_".
+ */
+import { z } from "zod";
+import { actionSchema, type Action, type HostId } from "@/domain/tcp";
+import { getChallenge } from "@/domain/challenges/registry";
+import { findCaptureSample } from "./capture-samples";
+import {
+  DEFAULT_SYN_BACKLOG_INPUT,
+  DEFAULT_TIME_WAIT_INPUT,
+  synBacklogInputSchema,
+  timeWaitInputSchema,
+  type SynBacklogInput,
+  type TimeWaitInput,
+} from "./labs";
+import { PRESET_IDS, type PresetId } from "./presets";
+import { DEFAULT_SETTINGS, SIM_LIMITS, type SimulatorSettings } from "./session";
+
+export interface PlaygroundState {
+  simulator: Omit<SimulatorSettings, "seed"> & { actions: Action[]; step: number; absolute: boolean };
+  timeWait: TimeWaitInput;
+  synBacklog: SynBacklogInput;
+  capture: string | null;
+  challenge: string | null;
+}
+
+export const DEFAULT_PLAYGROUND: PlaygroundState = {
+  simulator: {
+    preset: DEFAULT_SETTINGS.preset,
+    profile: DEFAULT_SETTINGS.profile,
+    latencyMs: DEFAULT_SETTINGS.latencyMs,
+    lossProbability: 0,
+    actions: [],
+    step: 0,
+    absolute: false,
+  },
+  timeWait: DEFAULT_TIME_WAIT_INPUT,
+  synBacklog: DEFAULT_SYN_BACKLOG_INPUT,
+  capture: null,
+  challenge: null,
+};
+
+/** Longest query string accepted (a full action log is far shorter). */
+export const MAX_QUERY_LENGTH = 8000;
+
+const CALL_CODES = { listen: "L", connect: "C", send: "S", shutdown: "H", close: "X", abort: "A" } as const;
+const CODE_CALLS = Object.fromEntries(Object.entries(CALL_CODES).map(([call, code]) => [code, call])) as Record<string, keyof typeof CALL_CODES>;
+const HOST_CODES: Record<HostId, string> = { client: "c", server: "s" };
+
+function encodeNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+}
+
+export function encodeActions(actions: readonly Action[]): string {
+  return actions
+    .map((action) => {
+      const at = encodeNumber(action.at);
+      if (action.do === "drop") return `${at}d${action.segment}`;
+      return `${at}${HOST_CODES[action.host]}${CALL_CODES[action.do]}${action.do === "send" ? action.bytes : ""}`;
+    })
+    .join("_");
+}
+
+const ACTION_TOKEN = /^(\d{1,7}(?:\.\d{1,3})?)(?:([cs])([LCSHXA])(\d{1,7})?|d(\d{1,6}))$/;
+
+/** Parses the action list; errors name the token. */
+export function decodeActions(text: string): { ok: true; actions: Action[] } | { ok: false; error: string } {
+  if (text === "") return { ok: true, actions: [] };
+  const tokens = text.split("_");
+  if (tokens.length > SIM_LIMITS.maxActions) return { ok: false, error: `a: at most ${SIM_LIMITS.maxActions} actions` };
+  const actions: Action[] = [];
+  for (const [index, token] of tokens.entries()) {
+    const match = ACTION_TOKEN.exec(token);
+    if (match === null) return { ok: false, error: `a: action ${index + 1} ("${token.slice(0, 20)}") is not of the form 100cX or 315d7` };
+    const [, at, host, code, bytes, segment] = match;
+    let candidate: unknown;
+    if (segment !== undefined) candidate = { at: Number(at), do: "drop", segment: Number(segment) };
+    else {
+      const call = CODE_CALLS[code ?? ""];
+      if (call === "send" && bytes === undefined) return { ok: false, error: `a: action ${index + 1} (send) needs a byte count, e.g. 100cS300` };
+      if (call !== "send" && bytes !== undefined) return { ok: false, error: `a: action ${index + 1} takes no number after the call` };
+      candidate = { at: Number(at), host: host === "c" ? "client" : "server", do: call, ...(call === "send" ? { bytes: Number(bytes) } : {}) };
+    }
+    const parsed = actionSchema.safeParse(candidate);
+    if (!parsed.success) return { ok: false, error: `a: action ${index + 1} ("${token}") is not valid` };
+    const action = parsed.data as Action;
+    if (action.at > SIM_LIMITS.horizonMs) return { ok: false, error: `a: action ${index + 1} is after the simulator's horizon` };
+    if (action.do === "send" && action.bytes > SIM_LIMITS.maxSendBytes) return { ok: false, error: `a: action ${index + 1} sends more than ${SIM_LIMITS.maxSendBytes} bytes` };
+    actions.push(action);
+  }
+  return { ok: true, actions };
+}
+
+function encodeTimeWait(input: TimeWaitInput): string {
+  return [
+    input.requestsPerSecond,
+    input.durationSeconds,
+    input.closer === "client" ? "c" : "s",
+    input.requestsPerConnection,
+    input.portLow,
+    input.portHigh,
+    input.tcp_tw_reuse,
+    input.loopback ? 1 : 0,
+    input.tcp_max_tw_buckets,
+  ].join(".");
+}
+
+function encodeSynBacklog(input: SynBacklogInput): string {
+  return [
+    input.attackSynPerSecond,
+    input.legitConnectsPerSecond,
+    input.durationSeconds,
+    input.tcp_max_syn_backlog,
+    input.somaxconn,
+    input.backlog,
+    input.tcp_syncookies,
+    input.acceptPerSecond,
+  ].join(".");
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Query string (without "?") for a playground state; empty for the defaults. */
+export function encodePlayground(state: PlaygroundState): string {
+  const params = new URLSearchParams();
+  const sim = state.simulator;
+  const defaults = DEFAULT_PLAYGROUND.simulator;
+  if (sim.preset !== defaults.preset) params.set("p", sim.preset);
+  if (sim.profile !== defaults.profile) params.set("prof", "rfc");
+  if (sim.latencyMs !== defaults.latencyMs) params.set("lat", String(sim.latencyMs));
+  if (sim.lossProbability !== 0) params.set("loss", String(Math.round(sim.lossProbability * 100)));
+  if (sim.actions.length > 0) params.set("a", encodeActions(sim.actions));
+  if (sim.step !== 0) params.set("s", String(sim.step));
+  if (sim.absolute) params.set("abs", "1");
+  if (!sameJson(state.timeWait, DEFAULT_PLAYGROUND.timeWait)) params.set("tw", encodeTimeWait(state.timeWait));
+  if (!sameJson(state.synBacklog, DEFAULT_PLAYGROUND.synBacklog)) params.set("sb", encodeSynBacklog(state.synBacklog));
+  if (state.capture !== null) params.set("cap", state.capture);
+  if (state.challenge !== null) params.set("challenge", state.challenge);
+  return params.toString();
+}
+
+const KNOWN_PARAMS = new Set(["p", "prof", "lat", "loss", "a", "s", "abs", "tw", "sb", "cap", "challenge"]);
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const simulatorParams = z
+  .object({
+    p: z.enum(PRESET_IDS).optional(),
+    prof: z.enum(["linux", "rfc"]).optional(),
+    lat: integer(SIM_LIMITS.minLatencyMs, SIM_LIMITS.maxLatencyMs).optional(),
+    loss: integer(0, SIM_LIMITS.maxLoss * 100).optional(),
+    s: integer(0, 1_000_000).optional(),
+    abs: z.enum(["0", "1"]).optional(),
+  })
+  .partial();
+
+function numbers(text: string, count: number, name: string): { ok: true; values: string[] } | { ok: false; error: string } {
+  const values = text.split(".");
+  if (values.length !== count) return { ok: false, error: `${name}: expected ${count} values separated by dots, got ${values.length}` };
+  return { ok: true, values };
+}
+
+export type DecodeResult = { ok: true; state: PlaygroundState } | { ok: false; errors: string[] };
+
+/** Restores a playground from its query string; any invalid part refuses the whole link. */
+export function decodePlayground(query: string | URLSearchParams): DecodeResult {
+  const text = typeof query === "string" ? query.replace(/^\?/, "") : query.toString();
+  if (text.length > MAX_QUERY_LENGTH) return { ok: false, errors: [`the link is too long (${text.length} characters; at most ${MAX_QUERY_LENGTH})`] };
+  const params = new URLSearchParams(text);
+  const errors: string[] = [];
+  const single: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (!KNOWN_PARAMS.has(key)) continue; // tracking parameters and the like are ignored
+    if (key in single) errors.push(`${key}: given more than once`);
+    single[key] = value;
+  }
+
+  const sim = simulatorParams.safeParse(single);
+  if (!sim.success) {
+    for (const issue of sim.error.issues) errors.push(`${issue.path.join(".")}: ${issue.message}`);
+  }
+  const actions = decodeActions(single.a ?? "");
+  if (!actions.ok) errors.push(actions.error);
+
+  let timeWait = DEFAULT_PLAYGROUND.timeWait;
+  if (single.tw !== undefined) {
+    const parts = numbers(single.tw, 9, "tw");
+    if (!parts.ok) errors.push(parts.error);
+    else {
+      const [rps, duration, closer, rpc, low, high, reuse, loopback, buckets] = parts.values;
+      const parsed = timeWaitInputSchema.safeParse({
+        requestsPerSecond: Number(rps),
+        durationSeconds: Number(duration),
+        closer: closer === "c" ? "client" : closer === "s" ? "server" : closer,
+        requestsPerConnection: Number(rpc),
+        portLow: Number(low),
+        portHigh: Number(high),
+        tcp_tw_reuse: Number(reuse),
+        loopback: loopback === "1" ? true : loopback === "0" ? false : loopback,
+        tcp_max_tw_buckets: Number(buckets),
+      });
+      if (parsed.success) timeWait = parsed.data;
+      else for (const issue of parsed.error.issues) errors.push(`tw.${issue.path.join(".")}: ${issue.message}`);
+    }
+  }
+
+  let synBacklog = DEFAULT_PLAYGROUND.synBacklog;
+  if (single.sb !== undefined) {
+    const parts = numbers(single.sb, 8, "sb");
+    if (!parts.ok) errors.push(parts.error);
+    else {
+      const [attack, legit, duration, maxSyn, somaxconn, backlog, cookies, accept] = parts.values.map(Number);
+      const parsed = synBacklogInputSchema.safeParse({
+        attackSynPerSecond: attack,
+        legitConnectsPerSecond: legit,
+        durationSeconds: duration,
+        tcp_max_syn_backlog: maxSyn,
+        somaxconn,
+        backlog,
+        tcp_syncookies: cookies,
+        acceptPerSecond: accept,
+      });
+      if (parsed.success) synBacklog = parsed.data;
+      else for (const issue of parsed.error.issues) errors.push(`sb.${issue.path.join(".")}: ${issue.message}`);
+    }
+  }
+
+  const capture = single.cap ?? null;
+  if (capture !== null && findCaptureSample(capture) === null) errors.push(`cap: there is no sample capture "${capture.slice(0, 40)}"`);
+  const challenge = single.challenge ?? null;
+  if (challenge !== null && getChallenge(challenge) === null) errors.push(`challenge: there is no challenge "${challenge.slice(0, 40)}"`);
+
+  if (errors.length > 0 || !sim.success || !actions.ok) return { ok: false, errors };
+  const defaults = DEFAULT_PLAYGROUND.simulator;
+  return {
+    ok: true,
+    state: {
+      simulator: {
+        preset: (sim.data.p ?? defaults.preset) as PresetId,
+        profile: sim.data.prof === "rfc" ? "rfc9293" : "linux",
+        latencyMs: sim.data.lat ?? defaults.latencyMs,
+        lossProbability: (sim.data.loss ?? 0) / 100,
+        actions: actions.actions,
+        step: sim.data.s ?? 0,
+        absolute: sim.data.abs === "1",
+      },
+      timeWait,
+      synBacklog,
+      capture,
+      challenge,
+    },
+  };
+}
