@@ -63,7 +63,7 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
       </figcaption>
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-accent">Show the data as a table</summary>
-        <div className="mt-2 max-h-72 overflow-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label="Class progress data">
+        <div className="relative mt-2 max-h-72 overflow-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label="Class progress data">
           <table className="w-full text-sm">
             <caption className="sr-only">Class progress per day</caption>
             <thead className="sticky top-0 bg-bg-sunken">

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { finishQuiz, quiz, quizSection } from "./quiz-support";
 import { DEMO, E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
 
 /** The one write these tests make behind the app's back: moving a due date into the past. */
@@ -29,7 +30,9 @@ async function signUp(page: Page, name: string, email: string, callbackUrl?: str
   await page.waitForURL((url) => url.pathname === (callbackUrl ?? "/dashboard"));
 }
 
-const LESSON = { slug: "time-wait", option: "LESSON:time-wait" };
+const QUIZ_OPTION = `QUIZ:${quiz.id}`;
+const FIRST = quiz.questions[0];
+const FIRST_WRONG = FIRST?.type === "single" ? FIRST.options.find((o) => !o.correct) : undefined;
 
 test("an instructor runs a class: assignment, joins, gradebook, extension and CSV export", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -53,13 +56,13 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   await expectNoSeriousA11yViolations(teacher);
 
   await teacher.getByRole("link", { name: "New assignment" }).click();
-  await teacher.getByLabel("What to assign").selectOption(LESSON.option);
-  await teacher.getByLabel("Title").fill(`Read about TIME-WAIT ${run}`);
-  await teacher.getByLabel("Points").fill("10");
+  await teacher.getByLabel("What to assign").selectOption(QUIZ_OPTION);
+  await teacher.getByLabel("Title").fill(`Flags quiz ${run}`);
+  await teacher.getByLabel("Points").fill(String(quiz.questions.length));
   await teacher.getByLabel("Late penalty (%)").fill("20");
   await expectNoSeriousA11yViolations(teacher);
   await teacher.getByRole("button", { name: "Create assignment" }).click();
-  await expect(teacher.getByRole("link", { name: `Read about TIME-WAIT ${run}` })).toBeVisible();
+  await expect(teacher.getByRole("link", { name: `Flags quiz ${run}` })).toBeVisible();
   const [assignment] = queryDatabase<{ id: string; dueAt: string }>('SELECT id, dueAt FROM "Assignment" WHERE classId = ?', classId);
   expect(assignment).toBeDefined();
 
@@ -71,14 +74,16 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   await student.getByRole("button", { name: "Join class" }).click();
   await expect(student.getByText(`You joined ${className}.`)).toBeVisible();
   await student.getByRole("link", { name: "Go to your dashboard" }).click();
-  const card = student.getByTestId("student-assignment").filter({ hasText: `Read about TIME-WAIT ${run}` });
+  const card = student.getByTestId("student-assignment").filter({ hasText: `Flags quiz ${run}` });
   await expect(card.getByText("Not started")).toBeVisible();
   await expect.poll(() => queryDatabase<{ timeZone: string }>('SELECT timeZone FROM "User" WHERE email = ?', done.email)[0]?.timeZone).toBe("America/New_York");
   await expect(card.getByText(/EST|GMT-5/)).toBeVisible();
-  await card.getByRole("link", { name: `Read about TIME-WAIT ${run}` }).click();
-  await expect(student).toHaveURL(new RegExp(`/course/${LESSON.slug}$`));
-  await student.locator("#lesson-end").scrollIntoViewIfNeeded();
-  await expect(student.getByText("Lesson complete")).toBeVisible();
+  await card.getByRole("link", { name: `Flags quiz ${run}` }).click();
+  await expect(student).toHaveURL(new RegExp(`/course/${quiz.lessonSlug}$`));
+  // Everything right but the first question: passed.
+  await expect(quizSection(student).getByRole("button", { name: "Check answer" })).toBeVisible();
+  await quizSection(student).scrollIntoViewIfNeeded();
+  await finishQuiz(student, (index) => index !== 0);
   await student.goto("/dashboard");
   await expect(card.getByText("Submitted")).toBeVisible();
 
@@ -89,17 +94,16 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   await expect(other.getByText(`You joined ${className}.`)).toBeVisible();
 
   // The due date passes: after the first student's submission, before now.
-  const completedAt = queryDatabase<{ completedAt: string }>(
-    'SELECT p.completedAt FROM "LessonProgress" p JOIN "User" u ON u.id = p.userId WHERE u.email = ? AND p.lessonSlug = ?',
+  const submittedAt = queryDatabase<{ submittedAt: string }>(
+    'SELECT a.submittedAt FROM "QuizAttempt" a JOIN "User" u ON u.id = a.userId WHERE u.email = ? AND a.passed = 1',
     done.email,
-    LESSON.slug,
-  )[0]?.completedAt;
-  const due = new Date(completedAt as string).getTime() + 1000;
+  )[0]?.submittedAt;
+  const due = new Date(submittedAt as string).getTime() + 1000;
   await expect.poll(() => Date.now()).toBeGreaterThan(due + 500);
   writeDatabase('UPDATE "Assignment" SET opensAt = ?, dueAt = ? WHERE id = ?', sqliteDate(due - 86_400_000), sqliteDate(due), assignment?.id);
 
   await other.goto("/dashboard");
-  const late = other.getByTestId("student-assignment").filter({ hasText: `Read about TIME-WAIT ${run}` });
+  const late = other.getByTestId("student-assignment").filter({ hasText: `Flags quiz ${run}` });
   await expect(late.getByText("Missing")).toBeVisible();
   await expect(late.getByText(/^Late/)).toBeVisible();
 
@@ -108,9 +112,10 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   const doneRow = teacher.getByRole("row", { name: new RegExp(done.name) });
   const missedRow = teacher.getByRole("row", { name: new RegExp(missed.name) });
   await expect(doneRow.getByText("Submitted")).toBeVisible();
-  await expect(doneRow.getByText("10 / 10").first()).toBeVisible();
+  const points = quiz.questions.length;
+  await expect(doneRow.getByText(`${points - 1} / ${points}`).first()).toBeVisible();
   await expect(missedRow.getByText("Missing")).toBeVisible();
-  await expect(missedRow.getByText("0 / 10").first()).toBeVisible();
+  await expect(missedRow.getByText(`0 / ${points}`).first()).toBeVisible();
   await expect(teacher.locator("#needs-attention").getByText(missed.name)).toBeVisible();
   await expectNoSeriousA11yViolations(teacher);
 
@@ -118,16 +123,23 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   await expect(teacher.getByRole("img", { name: /Class progress over time/ })).toBeVisible();
   await teacher.getByText("Show the data as a table").click();
   await expect(teacher.getByRole("region", { name: "Class progress data" }).getByRole("row").last()).toContainText("50%");
+  // The question the first student missed: nobody got it right, with their answer and its misconception.
+  const missedQuestion = teacher.getByRole("row", { name: new RegExp(FIRST?.prompt.slice(0, 30) ?? "none") });
+  await expect(missedQuestion).toContainText("0%");
+  await expect(missedQuestion).toContainText(FIRST_WRONG?.text ?? "none");
+  await expect(missedQuestion).toContainText(FIRST_WRONG?.misconception ?? "none");
   await expectNoSeriousA11yViolations(teacher);
 
   await teacher.goto(`${classUrl}/gradebook`);
   await doneRow.getByRole("link", { name: done.name }).click();
   await expect(teacher.getByRole("heading", { level: 2, name: done.name })).toBeVisible();
+  await expect(teacher.getByRole("heading", { name: /^Attempt 1 Passed/ })).toBeVisible();
+  await expect(teacher.getByRole("table", { name: "Answers in attempt 1" }).getByRole("row")).toHaveCount(quiz.questions.length + 1);
   await expectNoSeriousA11yViolations(teacher);
 
   // An extension for the student who missed it: no longer missing.
   await teacher.goto(`${classUrl}/gradebook`);
-  await teacher.getByRole("link", { name: `Read about TIME-WAIT ${run}` }).click();
+  await teacher.getByRole("link", { name: `Flags quiz ${run}` }).click();
   await teacher.getByLabel("Student").selectOption({ label: `${missed.name} (${missed.email})` });
   const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await teacher.getByLabel("New due date").fill(`${nextWeek}T12:00`);
@@ -143,9 +155,9 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   const bytes = readFileSync((await download.path()) as string);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const records: string[][] = parse(bytes.toString("utf8"), { bom: true });
-  const title = `Read about TIME-WAIT ${run}`;
-  expect(records[0]).toEqual(["Student", "Email", `${title} — status`, `${title} — score (of 10)`, "Total", "Possible"]);
-  expect(records).toContainEqual([done.name, done.email, "Submitted", "10", "10", "10"]);
+  const title = `Flags quiz ${run}`;
+  expect(records[0]).toEqual(["Student", "Email", `${title} — status`, `${title} — score (of ${points})`, "Total", "Possible"]);
+  expect(records).toContainEqual([done.name, done.email, "Submitted", String(points - 1), String(points - 1), String(points)]);
   expect(records).toContainEqual([missed.name, missed.email, "Not started", "", "0", "0"]);
 
   // The first student is refused the instructor pages of the class they are in.

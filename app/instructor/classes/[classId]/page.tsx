@@ -92,7 +92,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {c.assignments.length === 0 ? (
           <p className="mt-3 text-sm text-fg-muted">No assignments yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm">
               <thead className="border-b border-border">
                 <tr>
@@ -139,7 +139,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {c.students.length === 0 ? (
           <p className="mt-2 text-sm text-fg-muted">No students yet. Share the join code or invite link, or import a roster.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="w-full min-w-[36rem] text-sm">
               <thead className="border-b border-border">
                 <tr>

@@ -36,7 +36,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ clas
             {quiz.questions.length === 0 ? (
               <p className="mt-2 text-sm text-fg-muted">No answers yet.</p>
             ) : (
-              <div className="mt-2 overflow-x-auto">
+              <div className="relative mt-2 overflow-x-auto">
                 <table className="w-full min-w-[40rem] text-sm">
                   <caption className="sr-only">Per-question results for {quiz.title}</caption>
                   <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
@@ -75,7 +75,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ clas
                               <span className="text-fg-muted">—</span>
                             )}
                           </td>
-                          <td className="px-2 py-2 align-top font-mono text-xs">{q.mostCommonWrong?.misconception ?? ""}</td>
+                          <td className="px-2 py-2 align-top font-mono text-xs">{q.mostCommonWrong?.misconception?.replaceAll(",", ", ") ?? ""}</td>
                         </tr>
                       );
                     })}

@@ -31,7 +31,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         {g.rows.length === 0 || g.assignments.length === 0 ? (
           <p className="mt-3 text-sm text-fg-muted">The gradebook fills in once the class has students and assignments.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto rounded-lg border border-border" role="region" aria-label="Gradebook, scrolls sideways" tabIndex={0}>
+          <div className="relative mt-4 overflow-x-auto rounded-lg border border-border" role="region" aria-label="Gradebook, scrolls sideways" tabIndex={0}>
             <table className="w-full text-sm">
               <caption className="sr-only">Status and score of every student on every assignment</caption>
               <thead className="bg-bg-sunken">

@@ -116,7 +116,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                       {formatPoints(t.maxScore)} right
                     </p>
                     {t.answers.length > 0 ? (
-                      <div className="mt-2 overflow-x-auto">
+                      <div className="relative mt-2 overflow-x-auto">
                         <table className="w-full min-w-[36rem] text-sm">
                           <caption className="sr-only">Answers in attempt {index + 1}</caption>
                           <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
@@ -138,7 +138,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                                 <td className="px-2 py-1.5 align-top">
                                   {answer.correct ? <span className="text-success">Correct</span> : <span className="text-danger">Wrong</span>}
                                 </td>
-                                <td className="px-2 py-1.5 align-top font-mono text-xs">{answer.misconception ?? ""}</td>
+                                <td className="px-2 py-1.5 align-top font-mono text-xs">{answer.misconception?.replaceAll(",", ", ") ?? ""}</td>
                               </tr>
                             ))}
                           </tbody>
