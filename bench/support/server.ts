@@ -1,14 +1,25 @@
 /**
- * Starts the production build on a free port with a throwaway SQLite database for benchmarks
- * that need the real server, and stops it afterwards.
+ * Starts the production build on a free port with a throwaway database (SQLite by default, or a
+ * throwaway PostgreSQL server) for benchmarks and load tests, and can kill and restart it on the
+ * same database (the fault test).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+// @ts-expect-error plain JavaScript module shared with the test scripts
+import { startTempPostgres } from "../../scripts/postgres-temp.mjs";
 
-export type RunningServer = { baseUrl: string; databaseFile: string; stop: () => Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  databaseUrl: string;
+  /** Kills the server process group with `signal` (SIGKILL for the fault test). */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,44 +42,63 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs = 6
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("server did not become healthy in time");
 }
 
-export async function startProductionServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProductionServer(options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) {
     execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   }
-  const dir = mkdtempSync(path.join(tmpdir(), "tcp-course-bench-"));
-  const databaseFile = path.join(dir, "bench.db");
-  const serverEnv = {
+  const dir = mkdtempSync(path.join(tmpdir(), "tcp-course-server-"));
+  const postgres = options.postgres ? await startTempPostgres() : null;
+  const databaseUrl: string = postgres ? postgres.url : `file:${path.join(dir, "app.db")}`;
+  const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: `file:${databaseFile}`,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "load-and-benchmark-secret-0123456789-abcdef",
     RATE_LIMIT_SIGNIN_PER_EMAIL: "100000",
     RATE_LIMIT_SIGNIN_PER_IP: "100000",
     RATE_LIMIT_SIGNUP_PER_IP: "100000",
-    ...env,
-  };
+    ...options.env,
+  } as NodeJS.ProcessEnv;
   execFileSync("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env: serverEnv, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: serverEnv, stdio: "ignore" });
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "--port", String(port)], { env: serverEnv, stdio: "ignore", detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child);
+  let child: ChildProcess;
+
+  const start = async () => {
+    // `next start` directly (not through npx) so the process group is exactly the server.
+    child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
+      env: serverEnv,
+      stdio: "ignore",
+      detached: true,
+    });
+    await waitForHealth(baseUrl, child);
+  };
+  const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      return;
+    }
+    await exited;
+  };
+  await start();
   return {
     baseUrl,
-    databaseFile,
+    databaseUrl,
+    kill,
+    restart: start,
     stop: async () => {
-      if (child.pid) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          // already gone
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await kill("SIGTERM");
+      postgres?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
