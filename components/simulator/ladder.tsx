@@ -181,8 +181,8 @@ export function Ladder({
   const [scrollTop, setScrollTop] = useState(0);
   const reducedMotion = usePrefersReducedMotion();
   const finite = Number.isFinite(cursor);
-  const nowY = finite ? (model.cursorY[Math.min(cursor, model.cursorY.length - 1)] ?? 0) : model.layout.height;
-  const contentHeight = finite ? Math.max(height, nowY + LADDER_METRICS.row * 2) : model.layout.height;
+  const nowY = finite ? (model.cursorY[Math.min(cursor, model.cursorY.length - 1)] ?? 0) : model.height;
+  const contentHeight = finite ? Math.max(height, nowY + LADDER_METRICS.row * 2) : model.height;
 
   // Keep the current moment in view as the learner steps.
   useEffect(() => {

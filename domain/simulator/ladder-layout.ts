@@ -1,14 +1,18 @@
 /**
  * Vertical layout of a ladder (sequence) diagram. Time runs down, but not to scale: a trace
- * mixes 10 ms hops with 60 s timers, so each distinct instant gets a row and long pauses get a
- * marked gap ("… 60 s later"). Arrows go from the row of their sending to the row of their
- * arrival. Pure arithmetic, shared by the simulator and the capture viewer.
+ * mixes 10 ms hops with 60 s timers and bursts of dozens of segments sent in the same
+ * millisecond. So each step of the run (one item of the engine's queue) gets a row, segments
+ * sent in the same step are stacked inside it, and long pauses get a marked gap
+ * ("… 60 s later"). Pure arithmetic, shared by the simulator and the capture viewer.
  */
 
 export const LADDER_METRICS = {
-  /** Space above the first row, for the host names. */
+  /** Space above the first row, for the hosts' initial states. */
   top: 56,
   row: 34,
+  /** Spacing of segments sent together, and of notes stacked on a host line. */
+  stack: 16,
+  mark: 12,
   /** Extra space for a pause marker. */
   gap: 30,
   bottom: 24,
@@ -16,9 +20,12 @@ export const LADDER_METRICS = {
   gapThresholdMs: 1000,
 } as const;
 
-export interface LadderRow {
+export interface LayoutStep {
   t: number;
-  y: number;
+  /** Segments sent in this step. */
+  sends: number;
+  /** Notes drawn on the busier host line in this step (calls, states, errors, timers). */
+  marks: number;
 }
 
 export interface LadderGap {
@@ -28,71 +35,53 @@ export interface LadderGap {
   ms: number;
 }
 
-export interface LadderLayout {
-  rows: readonly LadderRow[];
+export interface StepLayout {
+  /** y of each step's row. */
+  ys: readonly number[];
+  times: readonly number[];
   gaps: readonly LadderGap[];
   height: number;
 }
 
-/** Rows for the given instants (any order, duplicates allowed). */
-export function layoutRows(times: Iterable<number>): LadderLayout {
-  const sorted = [...new Set(times)].sort((a, b) => a - b);
-  const rows: LadderRow[] = [];
+export function layoutSteps(steps: readonly LayoutStep[]): StepLayout {
+  const ys: number[] = [];
   const gaps: LadderGap[] = [];
   let y = LADDER_METRICS.top;
-  let previous: number | undefined;
-  for (const t of sorted) {
+  let previous: LayoutStep | undefined;
+  for (const step of steps) {
     if (previous !== undefined) {
-      y += LADDER_METRICS.row;
-      if (t - previous >= LADDER_METRICS.gapThresholdMs) {
-        gaps.push({ y: y - LADDER_METRICS.row / 2 + LADDER_METRICS.gap / 2, ms: t - previous });
+      const used = Math.max(
+        LADDER_METRICS.row,
+        (previous.sends - 1) * LADDER_METRICS.stack + LADDER_METRICS.row,
+        previous.marks * LADDER_METRICS.mark + 10,
+      );
+      y += used;
+      if (step.t - previous.t >= LADDER_METRICS.gapThresholdMs) {
+        gaps.push({ y: y - LADDER_METRICS.row / 2 + LADDER_METRICS.gap / 2, ms: step.t - previous.t });
         y += LADDER_METRICS.gap;
       }
     }
-    rows.push({ t, y });
-    previous = t;
+    ys.push(y);
+    previous = step;
   }
-  return { rows, gaps, height: y + LADDER_METRICS.bottom + (rows.length ? LADDER_METRICS.row : 0) };
+  const last = previous ? Math.max(LADDER_METRICS.row, previous.sends * LADDER_METRICS.stack + LADDER_METRICS.row) : 0;
+  return { ys, times: steps.map((step) => step.t), gaps, height: y + last + LADDER_METRICS.bottom };
 }
 
-/** Index of the last row at or before `t` (-1 if none). */
-export function rowIndexAt(layout: LadderLayout, t: number): number {
-  let low = -1;
-  let high = layout.rows.length - 1;
+/** Index of the first step at or after time `t` (steps are in time order); length if none. */
+export function firstStepAtOrAfter(times: readonly number[], t: number): number {
+  let low = 0;
+  let high = times.length;
   while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((layout.rows[middle]?.t ?? Infinity) <= t) low = middle;
-    else high = middle - 1;
+    const middle = (low + high) >> 1;
+    if ((times[middle] ?? Infinity) < t) low = middle + 1;
+    else high = middle;
   }
   return low;
 }
 
-/**
- * y of an instant: a row's y, or interpolated between the rows around it (for the expected
- * arrival of a lost segment, say); past the last row it continues at one row per latency.
- */
-export function yAt(layout: LadderLayout, t: number): number {
-  const index = rowIndexAt(layout, t);
-  const before = layout.rows[index];
-  if (before === undefined) return LADDER_METRICS.top;
-  if (before.t === t) return before.y;
-  const after = layout.rows[index + 1];
-  if (after === undefined) return before.y + LADDER_METRICS.row * 0.8;
-  const fraction = (t - before.t) / (after.t - before.t);
-  return before.y + fraction * Math.min(after.y - before.y, LADDER_METRICS.row);
-}
-
-/** Rows intersecting [top, bottom] (binary search), for drawing only what is on screen. */
-export function visibleRowRange(layout: LadderLayout, top: number, bottom: number): [number, number] {
-  const search = (y: number) => {
-    let low = 0;
-    let high = layout.rows.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((layout.rows[middle]?.y ?? Infinity) < y) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  return [search(top), search(bottom)];
+/** y where an instant falls: the row of the first step at or after it, or below the last row. */
+export function yAtTime(layout: StepLayout, t: number): number {
+  const index = firstStepAtOrAfter(layout.times, t);
+  return layout.ys[index] ?? (layout.ys[layout.ys.length - 1] ?? LADDER_METRICS.top) + LADDER_METRICS.row;
 }

@@ -7,7 +7,7 @@
 import type { HostId, SimEvent } from "@/domain/tcp";
 import type { CaptureConnection } from "@/domain/tcp/pcap";
 import { formatDuration, formatSeconds, segmentKind, segmentLabel, type SegmentKind } from "./format";
-import { LADDER_METRICS, layoutRows, yAt, type LadderLayout } from "./ladder-layout";
+import { LADDER_METRICS, layoutSteps, yAtTime } from "./ladder-layout";
 import { arrivalTime, type SimulatorRun } from "./run";
 
 export interface LadderArrow {
@@ -39,7 +39,8 @@ export interface LadderMark {
 }
 
 export interface LadderModel {
-  layout: LadderLayout;
+  /** Total height of the drawing. */
+  height: number;
   /** Row labels (time), one per row. */
   times: readonly { y: number; text: string }[];
   gaps: readonly { y: number; text: string }[];
@@ -86,28 +87,51 @@ function markFor(event: SimEvent): { host: HostId; text: string; tone: MarkTone 
 }
 
 export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): LadderModel {
-  const times = new Set<number>();
-  for (const step of run.steps) times.add(step.t);
-  const layout = layoutRows(times);
-  const rowY = new Map(layout.rows.map((row) => [row.t, row.y]));
+  // What each step draws: its sends, and its notes per host line.
+  const stepMarks: { host: HostId; text: string; tone: MarkTone }[][] = run.steps.map((step) => {
+    const marks: { host: HostId; text: string; tone: MarkTone }[] = [];
+    for (let e = step.first; e < step.end; e++) {
+      const event = run.events[e];
+      const mark = event === undefined ? null : markFor(event);
+      if (mark !== null) marks.push(mark);
+    }
+    return marks;
+  });
+  const sendIndex = new Map<number, number>();
+  const sendsPerStep = run.steps.map(() => 0);
+  for (const segment of run.segments) {
+    const count = sendsPerStep[segment.sentStep] ?? 0;
+    sendIndex.set(segment.id, count);
+    sendsPerStep[segment.sentStep] = count + 1;
+  }
+  const layout = layoutSteps(
+    run.steps.map((step, index) => {
+      const marks = stepMarks[index] ?? [];
+      const busiest = Math.max(marks.filter((m) => m.host === "client").length, marks.filter((m) => m.host === "server").length);
+      return { t: step.t, sends: sendsPerStep[index] ?? 0, marks: busiest };
+    }),
+  );
+  const stepY = (step: number) => layout.ys[step] ?? LADDER_METRICS.top;
 
   const arrows: LadderArrow[] = run.segments.map((segment) => {
+    const y1 = stepY(segment.sentStep) + (sendIndex.get(segment.id) ?? 0) * LADDER_METRICS.stack;
     const arrival = arrivalTime(run, segment);
-    const y1 = rowY.get(segment.t) ?? yAt(layout, segment.t);
-    const y2 = segment.arriveAt !== null ? (rowY.get(arrival) ?? yAt(layout, arrival)) : Math.max(yAt(layout, arrival), y1 + LADDER_METRICS.row * 0.8);
+    const y2 =
+      segment.deliveredStep !== null
+        ? stepY(segment.deliveredStep)
+        : Math.max(yAtTime(layout, arrival), y1 + LADDER_METRICS.row * 0.8);
     const lostAt = segment.lostStep === null ? null : (run.steps[segment.lostStep]?.t ?? segment.t);
     const span = arrival - segment.t;
     const lostFraction =
       lostAt === null ? null : Math.min(0.85, Math.max(0.45, span > 0 ? (lostAt - segment.t) / span : 0.45));
     const numbers = absolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
     const label = segmentLabel(numbers);
-    const fate =
-      segment.lostStep !== null ? (segment.dropReason === "manual" ? ", dropped" : ", lost") : "";
+    const fate = segment.lostStep !== null ? (segment.dropReason === "manual" ? ", dropped" : ", lost") : "";
     return {
       id: segment.id,
       from: segment.from,
       y1,
-      y2,
+      y2: Math.max(y2, y1 + 8),
       lostFraction,
       label,
       description: `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`,
@@ -120,15 +144,9 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
   });
 
   const rawMarks: { host: HostId; rowY: number; step: number; text: string; tone: MarkTone }[] = [];
-  run.steps.forEach((step, index) => {
-    const y = rowY.get(step.t) ?? LADDER_METRICS.top;
-    for (let e = step.first; e < step.end; e++) {
-      const event = run.events[e];
-      const mark = event === undefined ? null : markFor(event);
-      if (mark !== null) rawMarks.push({ ...mark, rowY: y, step: index });
-    }
+  stepMarks.forEach((marks, index) => {
+    for (const mark of marks) rawMarks.push({ ...mark, rowY: stepY(index), step: index });
   });
-
   const initial: LadderMark[] = (["client", "server"] as const).map((host) => ({
     host,
     y: LADDER_METRICS.top - 24,
@@ -136,14 +154,17 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
     text: run.hosts0[host],
     tone: "state" as const,
   }));
-  const cursorY = [LADDER_METRICS.top - LADDER_METRICS.row / 2, ...run.steps.map((step) => rowY.get(step.t) ?? LADDER_METRICS.top)];
+  const times: { y: number; text: string }[] = [];
+  run.steps.forEach((step, index) => {
+    if (index === 0 || run.steps[index - 1]?.t !== step.t) times.push({ y: stepY(index), text: `${formatSeconds(step.t)} s` });
+  });
   return {
-    layout,
-    times: layout.rows.map((row) => ({ y: row.y, text: `${formatSeconds(row.t)} s` })),
+    height: layout.height,
+    times,
     gaps: layout.gaps.map((gap) => ({ y: gap.y, text: `… ${formatDuration(gap.ms)} later` })),
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],
-    cursorY,
+    cursorY: [LADDER_METRICS.top - LADDER_METRICS.row / 2, ...run.steps.map((_, index) => stepY(index))],
   };
 }
 
@@ -152,13 +173,8 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
  * segment once, so arrows get a nominal slant), states from the reader's inference.
  */
 export function captureLadderModel(connection: CaptureConnection, absolute: boolean): LadderModel {
-  const rows = connection.segments.map((segment, index) => ({ t: index, y: LADDER_METRICS.top + index * LADDER_METRICS.row * 1.4 }));
-  const last = rows[rows.length - 1];
-  const layout: LadderLayout = {
-    rows,
-    gaps: [],
-    height: (last?.y ?? LADDER_METRICS.top) + LADDER_METRICS.row * 2 + LADDER_METRICS.bottom,
-  };
+  const rows = connection.segments.map((_, index) => ({ y: LADDER_METRICS.top + index * LADDER_METRICS.row * 1.4 }));
+  const height = (rows[rows.length - 1]?.y ?? LADDER_METRICS.top) + LADDER_METRICS.row * 2 + LADDER_METRICS.bottom;
   const isn = connection.isn;
   const arrows: LadderArrow[] = connection.segments.map((segment, index) => {
     const to: HostId = segment.from === "client" ? "server" : "client";
@@ -210,11 +226,11 @@ export function captureLadderModel(connection: CaptureConnection, absolute: bool
     };
   });
   return {
-    layout,
+    height,
     times: connection.segments.map((segment, index) => ({ y: rows[index]?.y ?? 0, text: `${formatSeconds(segment.t)} s` })),
     gaps: [],
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],
-    cursorY: [layout.height],
+    cursorY: [height],
   };
 }

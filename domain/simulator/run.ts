@@ -233,7 +233,18 @@ export class ReplayCursor {
       if (next === null || next > until || this.simulation.truncated) break;
       this.simulation.step();
       this.position++;
+      // Keep the last few positions on the way, so stepping back from here is free.
+      if (this.position < cursor && this.position >= cursor - ReplayCursor.BACK_WINDOW) this.remember(this.position);
     }
+    return this.remember(cursor);
+  }
+
+  /** Positions before a jump that are snapshotted on the way. */
+  static readonly BACK_WINDOW = 64;
+
+  private remember(cursor: number): HostsSnapshot {
+    const cached = this.cache.get(cursor);
+    if (cached !== undefined) return cached;
     const hosts = this.simulation.snapshot().hosts;
     if (this.cache.size >= this.cacheLimit) this.cache.clear();
     this.cache.set(cursor, hosts);
