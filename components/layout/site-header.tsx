@@ -4,6 +4,7 @@ import { UserMenu } from "./user-menu";
 
 const NAV = [
   { href: "/course", label: "Course" },
+  { href: "/playground", label: "Playground" },
   { href: "/about", label: "About" },
 ];
 
