@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import { Quiz } from "../quiz/quiz";
+import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../simulator/lazy";
 import { Callout } from "./callout";
 import { LadderDiagram } from "./diagrams/ladder-diagram";
 import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
@@ -25,6 +26,11 @@ export const lessonComponents = {
   PortBudgetDiagram,
   Quiz,
   Term,
+  HandshakeSimulator,
+  SimulatorChallenge,
+  TimeWaitLab,
+  SynBacklogLab,
+  CaptureViewer,
 } satisfies Record<string, ComponentType<never>>;
 
 export type LessonComponentName = keyof typeof lessonComponents;

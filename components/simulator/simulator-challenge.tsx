@@ -20,7 +20,14 @@ function formatDate(iso: string): string {
  * replays it with the same engine; only that verdict counts (and is stored for signed-in
  * learners).
  */
-export function SimulatorChallenge({ id, height = 340 }: { id: string; height?: number }) {
+export interface SimulatorChallengeProps {
+  /** The challenge's id (see docs/simulators.md). */
+  id: string;
+  /** Height of the sequence diagram (px). */
+  height?: number;
+}
+
+export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps) {
   const challenge = getChallenge(id);
   const [log, setLog] = useState<readonly Action[]>([]);
   const [result, setResult] = useState<SubmitResult | null>(null);
