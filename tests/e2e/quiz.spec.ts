@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail } from "./support";
+import { LESSON_PATH, answerCurrent, answerSecrets, finishQuiz, quiz, quizSection, signUp } from "./quiz-support";
+
+const total = quiz.questions.length;
+
+async function openQuiz(page: Page) {
+  await page.goto(LESSON_PATH);
+  const section = quizSection(page);
+  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  return section;
+}
+
+test("answer keys and explanations are not in the lesson page, its scripts or the quiz data before submitting", async ({ page, request }) => {
+  const secrets = answerSecrets();
+  expect(secrets.length).toBeGreaterThan(40);
+  const bodies: Array<{ url: string; text: string }> = [];
+  page.on("response", async (response) => {
+    const url = response.url();
+    const type = response.headers()["content-type"] ?? "";
+    if (/javascript|text\/x-component|text\/html|json/.test(type) || url.endsWith(".js")) {
+      bodies.push({ url, text: await response.text().catch(() => "") });
+    }
+  });
+  await openQuiz(page);
+
+  // The static HTML and every script it names, fetched directly as well.
+  const html = await (await request.get(LESSON_PATH)).text();
+  bodies.push({ url: LESSON_PATH, text: html });
+  for (const src of new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))) {
+    bodies.push({ url: src, text: await (await request.get(src)).text() });
+  }
+  expect(bodies.filter((b) => b.url.endsWith(".js")).length).toBeGreaterThan(3);
+  // The quiz arrived (its first prompt is on the page) but nothing of the answer side did.
+  await expect(quizSection(page).getByText(quiz.questions[0]!.prompt)).toBeVisible();
+  for (const { url, text } of bodies) {
+    for (const secret of secrets) expect(text.includes(secret), `${url} contains “${secret}”`).toBe(false);
+  }
+
+  // After answering the first question its explanation arrives, and only its.
+  bodies.length = 0;
+  await answerCurrent(page, false);
+  const after = bodies.map((b) => b.text).join("\n");
+  expect(after).toContain(quiz.questions[0]!.explanation);
+  expect(after).not.toContain(quiz.questions[1]!.explanation);
+});
+
+test("a learner answers wrong, then right, sees feedback each time and the dashboard follows", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("quiz");
+  await signUp(page, email);
+  await expect(page.getByText(/^0 of \d+ lessons complete/)).toBeVisible();
+  await expect(page.getByText("No answers yet").first()).toBeVisible();
+
+  const section = await openQuiz(page);
+  const first = await answerCurrent(page, false);
+  const firstFeedback = first.type === "single" ? first.options.find((o) => !o.correct)!.feedback : "";
+  const panel = section.getByRole("region", { name: "Not quite" });
+  await expect(panel.getByText(firstFeedback)).toBeVisible();
+  await expect(panel.getByText(first.explanation)).toBeVisible();
+  await expect(section.getByRole("status").filter({ hasText: "Not quite." })).toHaveCount(1);
+  await section.getByRole("button", { name: "Next question" }).click();
+  await finishQuiz(page, () => false);
+  await expect(section.getByText(`0 of ${total} correct`)).toBeVisible();
+  await expect(section.getByText(/Not passed yet/)).toBeVisible();
+
+  const attempts = () =>
+    queryDatabase<{ score: number; passed: number; answers: number }>(
+      'SELECT a.score, a.passed, (SELECT COUNT(*) FROM "QuizAnswer" q WHERE q.attemptId = a.id) AS answers FROM "QuizAttempt" a JOIN "User" u ON u.id = a.userId WHERE u.email = ? ORDER BY a.startedAt',
+      email,
+    );
+  expect(attempts()).toEqual([{ score: 0, passed: 0, answers: total }]);
+
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "Retry the quiz" })).toBeVisible();
+  await expect(page.getByText(/Quiz not passed yet: best 0%/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Retry the quiz" }).click();
+  await expect(quizSection(page).getByRole("heading", { name: "Your result" })).toBeVisible();
+  await quizSection(page).getByRole("button", { name: "Try a new variant" }).click();
+  await expect(quizSection(page).getByRole("heading", { name: `Question 1 of ${total}` })).toBeFocused();
+  await answerCurrent(page, true);
+  const opening = quiz.questions[0]!;
+  if (opening.type === "single") {
+    await expect(quizSection(page).getByRole("region", { name: "Correct" }).getByText(opening.options.find((o) => o.correct)!.feedback)).toBeVisible();
+  }
+  await quizSection(page).getByRole("button", { name: "Next question" }).click();
+  await finishQuiz(page, () => true);
+  await expect(quizSection(page).getByText(`${total} of ${total} correct`)).toBeVisible();
+  await expect(quizSection(page).getByText("Passed", { exact: true })).toBeVisible();
+  expect(attempts()).toEqual([
+    { score: 0, passed: 0, answers: total },
+    { score: total, passed: 1, answers: total },
+  ]);
+
+  // Reading to the end now completes the lesson (the quiz is passed).
+  await page.locator("#lesson-end").scrollIntoViewIfNeeded();
+  await expect(page.getByText("Lesson complete")).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByText(/^1 of \d+ lessons complete/)).toBeVisible();
+  await expect(page.getByText(/Quiz passed: best 100%, latest 100%/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^Flags mastery/ })).not.toHaveAttribute("aria-valuenow", "0");
+  await expect(page.getByText(/^Passed Check your understanding/)).toBeVisible();
+});
+
+test("a visitor's answers and reading are merged into the account they create @phone", async ({ page }) => {
+  const section = await openQuiz(page);
+  for (let i = 0; i < 3; i++) {
+    await answerCurrent(page, i !== 1);
+    await section.getByRole("button", { name: "Next question" }).click();
+  }
+  await page.locator("#lesson-end").scrollIntoViewIfNeeded();
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("syn-to-fin:receipts:v1") ?? "[]").length)).toBeGreaterThanOrEqual(4);
+
+  // Reload: the anonymous attempt resumes where it was.
+  await page.reload();
+  await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
+
+  const email = uniqueEmail("visitor");
+  await signUp(page, email, LESSON_PATH);
+  const answers = () =>
+    queryDatabase<{ questionId: string; correct: number }>(
+      'SELECT q.questionId, q.correct FROM "QuizAnswer" q JOIN "QuizAttempt" a ON a.id = q.attemptId JOIN "User" u ON u.id = a.userId WHERE u.email = ? ORDER BY q.answeredAt',
+      email,
+    );
+  await expect.poll(() => answers().length).toBe(3);
+  expect(answers().map((a) => a.correct)).toEqual([1, 0, 1]);
+  const progress = queryDatabase<{ readToEndAt: string | null }>(
+    'SELECT p.readToEndAt FROM "LessonProgress" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?',
+    email,
+  );
+  expect(progress[0]?.readToEndAt).not.toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem("syn-to-fin:receipts:v1"))).toBe("[]");
+
+  // The same attempt carries on in the account, and merging again adds nothing.
+  await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
+  await page.goto("/dashboard");
+  await page.reload();
+  expect(answers()).toHaveLength(3);
+});
+
+test("the quiz has no serious accessibility violations before and after answering, light and dark", async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const section = await openQuiz(page);
+    await expectNoSeriousA11yViolations(page);
+    await answerCurrent(page, false);
+    await expectNoSeriousA11yViolations(page);
+    await section.getByRole("button", { name: "Next question" }).click();
+    await answerCurrent(page, true);
+    await expectNoSeriousA11yViolations(page);
+    await page.evaluate(() => localStorage.clear());
+  }
+});
