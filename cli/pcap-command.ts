@@ -6,7 +6,7 @@
  * docs/capture-reader.md). Warnings are repeated on stderr. Bad input (usage, unreadable file,
  * malformed capture): a message on stderr and exit code 2.
  */
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { CaptureAnalyzer, CaptureFormatError, type CaptureAnalysis } from "../domain/tcp/pcap";
 
 const USAGE = "usage: tcp pcap FILE [--pretty] [--max-segments N]";
@@ -81,10 +81,22 @@ function parseArguments(args: string[]): PcapArguments | string {
   return file === undefined ? "missing FILE" : { file, pretty, maxSegments };
 }
 
+/**
+ * Reads through one reused buffer: the analyzer keeps nothing of a chunk once push() returns, and
+ * a fresh buffer per chunk would make V8 run full collections over a large result.
+ */
 async function analyzeFile({ file, maxSegments }: PcapArguments): Promise<CaptureAnalysis> {
   const analyzer = new CaptureAnalyzer({ maxSegmentsPerConnection: maxSegments });
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-    analyzer.push(chunk as Uint8Array);
+  const handle = await open(file, "r");
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      analyzer.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
   }
   return analyzer.finish();
 }

@@ -47,7 +47,7 @@ export class CaptureAnalyzer {
 
   /** Feeds the next bytes of the file. Throws CaptureFormatError on malformed input. */
   push(chunk: Uint8Array): void {
-    for (const packet of this.reader.push(chunk)) this.handle(packet);
+    this.reader.read(chunk, this.handle);
   }
 
   /** Ends the input and returns the analysis. */
@@ -71,7 +71,7 @@ export class CaptureAnalyzer {
     };
   }
 
-  private handle(packet: CapturedPacket): void {
+  private readonly handle = (packet: CapturedPacket): void => {
     this.packets++;
     const time = packet.timestamp ?? this.timestampForUntimed(packet);
     this.lastTimestamp = time;
@@ -88,7 +88,7 @@ export class CaptureAnalyzer {
       this.unsupportedLinkTypes.add(packet.linkType);
       this.warn(captureWarning(packet.offset, `${linkTypeName(packet.linkType)} is not supported`, "its packets are skipped"));
     }
-  }
+  };
 
   /** Simple packet blocks have no timestamp: they get the previous packet's time. */
   private timestampForUntimed(packet: CapturedPacket): CaptureTimestamp {

@@ -17,7 +17,9 @@ const MAGIC_BYTES = 4;
  *
  * Memory: the reader keeps at most the bytes of one unfinished record or block (bounded by the
  * limits) plus the chunk being pushed; bodies of pcapng blocks it does not read are skipped
- * without being kept. Returned packets are views into the pushed chunks.
+ * without being kept. Returned packets are views into the pushed chunks; the reader itself keeps
+ * no reference to a chunk once push() returns, so a caller may reuse its read buffer if it does
+ * not keep the packets.
  *
  * A final record cut off by the end of the file is not an error: `end()` returns it as a
  * warning. Anything malformed throws CaptureFormatError, after which the reader stays failed.
@@ -60,18 +62,24 @@ export class CaptureReader {
     return this.warningList;
   }
 
+  /** Feeds the next bytes; returns the packets they complete. */
   push(chunk: Uint8Array): CapturedPacket[] {
+    const packets: CapturedPacket[] = [];
+    this.read(chunk, (packet) => packets.push(packet));
+    return packets;
+  }
+
+  /** Like push(), but hands each packet to `visit` as soon as it is parsed. */
+  read(chunk: Uint8Array, visit: (packet: CapturedPacket) => void): void {
     if (this.failure) throw this.failure;
     if (this.ended) throw new Error("CaptureReader.push() after end()");
     this.totalBytes += chunk.length;
-    const packets: CapturedPacket[] = [];
     try {
-      this.consume(plainView(chunk), packets);
+      this.consume(plainView(chunk), visit);
     } catch (error) {
       if (error instanceof CaptureFormatError) this.failure = error;
       throw error;
     }
-    return packets;
   }
 
   /** Ends the input; returns the warnings (a cut-off final record among them). */
@@ -96,22 +104,25 @@ export class CaptureReader {
     return this.warningList;
   }
 
-  private consume(chunk: Uint8Array, packets: CapturedPacket[]): void {
+  private consume(chunk: Uint8Array, visit: (packet: CapturedPacket) => void): void {
     if (this.skipRemaining > 0) {
       const skipped = Math.min(this.skipRemaining, chunk.length);
       this.skipRemaining -= skipped;
       chunk = chunk.subarray(skipped);
     }
     if (chunk.length === 0) return;
-    this.pending.push(chunk);
     this.pendingBytes += chunk.length;
-    if (this.pendingBytes < this.needed) return;
+    if (this.pendingBytes < this.needed) {
+      this.pending.push(chunk.slice());
+      return;
+    }
+    this.pending.push(chunk);
 
     const bytes = concatenate(this.pending, this.pendingBytes);
     this.parser ??= this.detectFormat(bytes);
     let start = 0;
     for (;;) {
-      const progress = this.parser.parse(bytes, start, this.offset, packets);
+      const progress = this.parser.parse(bytes, start, this.offset, visit);
       const afterSkip = progress.position + progress.skip;
       if (progress.skip > 0 && afterSkip <= bytes.length) {
         start = afterSkip;
@@ -129,8 +140,9 @@ export class CaptureReader {
     }
   }
 
+  /** Keeps a copy of the unfinished unit, so callers may reuse their chunk buffers. */
   private keep(rest: Uint8Array, needed: number): void {
-    this.pending = rest.length > 0 ? [rest] : [];
+    this.pending = rest.length > 0 ? [rest.slice()] : [];
     this.pendingBytes = rest.length;
     this.needed = needed;
   }

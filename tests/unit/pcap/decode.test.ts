@@ -177,7 +177,8 @@ describe("TCP header", () => {
       window: 513,
       checksum: 0xabcd,
       urgentPointer: 7,
-      options: { kinds: [] },
+      optionKinds: [],
+      options: undefined,
       payloadLength: 3,
     });
   });
@@ -195,8 +196,8 @@ describe("TCP header", () => {
       ...option.eol(),
     ];
     const { tcp } = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options })));
+    expect(tcp.optionKinds).toEqual([2, 4, 8, 1, 3, 1, 1, 5, 0]);
     expect(tcp.options).toEqual({
-      kinds: [2, 4, 8, 1, 3, 1, 1, 5, 0],
       mss: 1460,
       sackPermitted: true,
       timestamps: { value: 4_000_000_000, echo: 17 },
@@ -210,22 +211,23 @@ describe("TCP header", () => {
   it("keeps unknown options and options of a known kind with an unexpected length", () => {
     const options = [30, 4, 0xaa, 0xbb, 2, 3, 0x05, ...option.nop()];
     const { tcp } = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options })));
-    expect(tcp.options).toEqual({ kinds: [30, 2, 1], nop: 1, unknown: [{ kind: 30, length: 4 }, { kind: 2, length: 3 }] });
+    expect(tcp.optionKinds).toEqual([30, 2, 1]);
+    expect(tcp.options).toEqual({ nop: 1, unknown: [{ kind: 30, length: 4 }, { kind: 2, length: 3 }] });
   });
 
   it("stops at malformed option lengths and notes why", () => {
     const zeroLength = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options: [2, 0, 0, 0] })));
-    expect(zeroLength.tcp.options.malformed).toBe("option kind 2 says 0 bytes, 4 remain");
+    expect(zeroLength.tcp.options?.malformed).toBe("option kind 2 says 0 bytes, 4 remain");
     const overrun = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options: [1, 1, 8, 10] })));
-    expect(overrun.tcp.options.malformed).toBe("option kind 8 says 10 bytes, 2 remain");
+    expect(overrun.tcp.options?.malformed).toBe("option kind 8 says 10 bytes, 2 remain");
     const noLength = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options: [1, 1, 1, 8] })));
-    expect(noLength.tcp.options.malformed).toBe("option kind 8 has no length byte");
+    expect(noLength.tcp.options?.malformed).toBe("option kind 8 has no length byte");
   });
 
   it("notes options cut by the capture", () => {
     const full = ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options: option.timestamps(1, 2) }));
     const cut = tcpOf(LinkType.IPV4, full.subarray(0, 44));
-    expect(cut.tcp.options.malformed).toBe("option kind 8 says 10 bytes, 4 remain");
+    expect(cut.tcp.options?.malformed).toBe("option kind 8 says 10 bytes, 4 remain");
     const cutAtBoundary = tcpOf(LinkType.IPV4, ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, options: [...option.mss(1), ...option.mss(2)] })).subarray(0, 44));
     expect(cutAtBoundary.tcp.options).toMatchObject({ mss: 1, malformed: "options cut by the capture" });
   });

@@ -1,4 +1,4 @@
-import type { TcpPacket } from "../decode/decode-packet";
+import type { EndpointKey, TcpPacket } from "../decode/decode-packet";
 import { TcpFlag, type TcpOptions } from "../decode/tcp-header";
 import { formatEpoch, millisecondsBetween, type CaptureTimestamp } from "../timestamp";
 import type {
@@ -37,8 +37,9 @@ const FLAG_LISTS: readonly (readonly TcpFlagName[])[] = Array.from({ length: 64 
 
 /** One TCP connection (one incarnation of a 4-tuple) being assembled from its segments. */
 export class ConnectionBuilder {
-  /** [sender, receiver] of the first segment; direction 0 is from endpoints[0]. */
+  /** [sender, receiver] of the first segment; direction 0 is from the first. */
   private readonly endpoints: [string, string];
+  private readonly firstSender: EndpointKey;
   private readonly clientDirection: 0 | 1;
   private readonly roleBasis: RoleBasis;
   private readonly start: CaptureTimestamp;
@@ -55,6 +56,7 @@ export class ConnectionBuilder {
     private readonly maxSegments: number,
   ) {
     this.endpoints = [first.source, first.destination];
+    this.firstSender = first.sourceKey;
     const roles = rolesFromFirstSegment(first);
     this.clientDirection = roles.firstSenderIsClient ? 0 : 1;
     this.roleBasis = roles.basis;
@@ -82,7 +84,8 @@ export class ConnectionBuilder {
     const { tcp } = packet;
     const direction = this.directionOf(packet);
     const from: Role = direction === this.clientDirection ? "client" : "server";
-    const view = this.sequence.analyze(direction, tcp, time);
+    const t = millisecondsBetween(this.start, time);
+    const view = this.sequence.analyze(direction, tcp, t);
     const index = this.segmentCount++;
     this.states.observe({
       index,
@@ -99,7 +102,7 @@ export class ConnectionBuilder {
     if (this.segments.length >= this.maxSegments) return;
     const segment: CaptureSegment = {
       frame: packet.packet.frame,
-      t: millisecondsBetween(this.start, time),
+      t,
       from,
       flags: FLAG_LISTS[tcp.flags & 0x3f] as readonly TcpFlagName[],
       seq: view.seq,
@@ -139,14 +142,12 @@ export class ConnectionBuilder {
   }
 
   private directionOf(packet: TcpPacket): 0 | 1 {
-    return packet.source === this.endpoints[0] ? 0 : 1;
+    return packet.sourceKey === this.firstSender ? 0 : 1;
   }
 }
 
-/** The decoded options minus the kinds list, with SACK edges made relative like seq and ack. */
-function segmentOptions(options: TcpOptions, receiverBase: number): SegmentOptions | undefined {
-  if (options.kinds.length === 0 && options.malformed === undefined) return undefined;
-  const { kinds: _kinds, sack, ...rest } = options;
-  if (sack === undefined) return rest;
-  return { ...rest, sack: sack.map(({ left, right }) => ({ left: seqSub(left, receiverBase), right: seqSub(right, receiverBase) })) };
+/** The decoded options, with SACK edges made relative like seq and ack (a copy only then). */
+function segmentOptions(options: TcpOptions | undefined, receiverBase: number): SegmentOptions | undefined {
+  if (options?.sack === undefined) return options;
+  return { ...options, sack: options.sack.map(({ left, right }) => ({ left: seqSub(left, receiverBase), right: seqSub(right, receiverBase) })) };
 }

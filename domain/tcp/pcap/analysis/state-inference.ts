@@ -44,16 +44,14 @@ export class StateInference {
    * each end's own in the order it went through them.
    */
   get transitions(): StateTransition[] {
-    const client = this.endpoints.client.transitions;
-    const server = this.endpoints.server.transitions;
-    const merged: StateTransition[] = [];
-    let c = 0;
-    let s = 0;
-    while (c < client.length || s < server.length) {
-      const next = s >= server.length || (c < client.length && precedes(client[c] as EndpointTransition, server[s] as EndpointTransition)) ? client[c++] : server[s++];
-      if (next) merged.push(next.transition);
+    const client = this.endpoints.client.transitionList();
+    const server = this.endpoints.server.transitionList();
+    const merged: Caused[] = [];
+    for (let c = 0, s = 0; c < client.length || s < server.length; ) {
+      const takeClient = s >= server.length || (c < client.length && (client[c] as Caused).cause < (server[s] as Caused).cause);
+      merged.push((takeClient ? client[c++] : server[s++]) as Caused);
     }
-    return merged;
+    return merged.map(({ cause: _cause, ...transition }) => transition);
   }
 
   observe(event: StateEvent): void {
@@ -208,8 +206,8 @@ export class StateInference {
 
   private move(endpoint: Endpoint, to: TcpState, event: StateEvent): void {
     if (endpoint.state === to) return;
-    const sent = event.from === endpoint.role;
-    endpoint.transitions.push({ sent, transition: { segment: event.index, host: endpoint.role, from: endpoint.state, to } });
+    // One number per change, ordered by segment and, for the same segment, sender first.
+    endpoint.causes.push(event.index * 2 + (event.from === endpoint.role ? 0 : 1));
     endpoint.state = to;
     endpoint.path.push(to);
   }
@@ -223,17 +221,7 @@ export interface ConnectionStart {
   serverProvisional: boolean;
 }
 
-/** A transition and whether its end sent (rather than received) the segment that caused it. */
-interface EndpointTransition {
-  sent: boolean;
-  transition: StateTransition;
-}
-
-/** Ordered by causing segment; for the same segment, its sender's change first. */
-function precedes(a: EndpointTransition, b: EndpointTransition): boolean {
-  if (a.transition.segment !== b.transition.segment) return a.transition.segment < b.transition.segment;
-  return a.sent && !b.sent;
-}
+type Caused = StateTransition & { cause: number };
 
 /** Beyond this many held-back segments the oldest is taken as received (bounds memory). */
 const MAX_HELD_BACK = 256;
@@ -248,7 +236,8 @@ class Endpoint {
   receiveNext: number | null = null;
   passiveOpen = false;
   pending: StateEvent[] = [];
-  readonly transitions: EndpointTransition[] = [];
+  /** Why path[i] became path[i + 1]: segment index * 2, plus 1 when the end received it. */
+  readonly causes: number[] = [];
 
   constructor(
     readonly role: Role,
@@ -257,6 +246,16 @@ class Endpoint {
   ) {
     this.state = initial;
     this.path = [initial];
+  }
+
+  transitionList(): Caused[] {
+    return this.causes.map((cause, i) => ({
+      segment: Math.floor(cause / 2),
+      host: this.role,
+      from: this.path[i] as TcpState,
+      to: this.path[i + 1] as TcpState,
+      cause,
+    }));
   }
 }
 

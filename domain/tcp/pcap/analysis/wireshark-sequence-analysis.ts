@@ -1,5 +1,4 @@
 import { TcpFlag, type TcpHeader } from "../decode/tcp-header";
-import { millisecondsBetween, type CaptureTimestamp } from "../timestamp";
 import { seqAdd, seqGt, seqLe, seqLt, seqSub } from "./sequence-numbers";
 
 /**
@@ -18,10 +17,11 @@ interface Flow {
   sawSyn: boolean;
   /** Highest sequence number sent plus one; 0 means unknown (as in Wireshark). */
   nextSeq: number;
-  nextSeqTime: CaptureTimestamp | null;
+  /** When nextSeq was last advanced (ms, on the connection's clock). */
+  nextSeqTime: number | null;
   /** Last acknowledgement number this direction sent; 0 means none yet. */
   lastAck: number;
-  lastAckTime: CaptureTimestamp | null;
+  lastAckTime: number | null;
   window: number;
   /** Window scale shift; -1 not known yet, -2 window scaling not in use. */
   windowScale: number;
@@ -62,7 +62,7 @@ export interface SequenceView {
 
 export class WiresharkSequenceAnalysis {
   private readonly flows: [Flow, Flow] = [newFlow(), newFlow()];
-  private mostRecentSyn: CaptureTimestamp | null = null;
+  private mostRecentSyn: number | null = null;
   private firstRttMs = 0;
 
   /** Base sequence number of a direction, when it is the initial sequence number of a SYN. */
@@ -80,8 +80,8 @@ export class WiresharkSequenceAnalysis {
     return this.flows[direction].baseSeq;
   }
 
-  /** Analyses the next segment of the connection, sent in `direction`. */
-  analyze(direction: 0 | 1, tcp: TcpHeader, time: CaptureTimestamp): SequenceView {
+  /** Analyses the next segment of the connection, sent in `direction` at `time` (ms, any origin). */
+  analyze(direction: 0 | 1, tcp: TcpHeader, time: number): SequenceView {
     const forward = this.flows[direction];
     const reverse = this.flows[direction === 0 ? 1 : 0];
     const flags = tcp.flags;
@@ -96,9 +96,9 @@ export class WiresharkSequenceAnalysis {
 
     if (syn && !hasAck) this.mostRecentSyn = time;
     if (!syn && hasAck && this.mostRecentSyn !== null && this.firstRttMs === 0) {
-      this.firstRttMs = millisecondsBetween(this.mostRecentSyn, time);
+      this.firstRttMs = time - this.mostRecentSyn;
     }
-    if (tcp.options.windowScale !== undefined) forward.windowScale = Math.min(tcp.options.windowScale, MAX_WINDOW_SHIFT);
+    if (tcp.options?.windowScale !== undefined) forward.windowScale = Math.min(tcp.options.windowScale, MAX_WINDOW_SHIFT);
     if (syn) verifyWindowScaling(forward, reverse, hasAck);
 
     return {
@@ -134,7 +134,7 @@ function analyzeSequence(
   reverse: Flow,
   tcp: TcpHeader,
   window: number,
-  time: CaptureTimestamp,
+  time: number,
   firstRttMs: number,
 ): number {
   const seq = tcp.sequenceNumber;
@@ -207,7 +207,7 @@ function retransmissionKind(
   forward: Flow,
   reverse: Flow,
   tcp: TcpHeader,
-  time: CaptureTimestamp,
+  time: number,
   firstRttMs: number,
   analysisSoFar: number,
 ): number {
@@ -226,7 +226,7 @@ function retransmissionKind(
     reverse.duplicateAcks >= 2 &&
     reverse.lastAck === seq &&
     reverse.lastAckTime !== null &&
-    millisecondsBetween(reverse.lastAckTime, time) < FAST_RETRANSMISSION_WINDOW_MS
+    time - reverse.lastAckTime < FAST_RETRANSMISSION_WINDOW_MS
   ) {
     return FAST_RETRANSMISSION;
   }
@@ -235,7 +235,7 @@ function retransmissionKind(
   if (
     seqNotAdvanced &&
     forward.nextSeqTime !== null &&
-    millisecondsBetween(forward.nextSeqTime, time) < outOfOrderThreshold &&
+    time - forward.nextSeqTime < outOfOrderThreshold &&
     forward.nextSeq !== seqAdd(seq, segmentLength + synOrFin)
   ) {
     return OUT_OF_ORDER;

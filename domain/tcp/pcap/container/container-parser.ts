@@ -18,10 +18,10 @@ export interface ParseProgress {
 export interface ContainerParser {
   readonly format: CaptureFormat;
   /**
-   * Parses whole units from `bytes` starting at `start`; `fileOffset` is the file offset of
-   * bytes[0]. Throws CaptureFormatError on malformed input.
+   * Parses whole units from `bytes` starting at `start`, handing each packet to `emit`;
+   * `fileOffset` is the file offset of bytes[0]. Throws CaptureFormatError on malformed input.
    */
-  parse(bytes: Uint8Array, start: number, fileOffset: number, out: CapturedPacket[]): ParseProgress;
+  parse(bytes: Uint8Array, start: number, fileOffset: number, emit: (packet: CapturedPacket) => void): ParseProgress;
   /** At end of input: a warning if bytes are left over (a cut-off final unit), or a throw. */
   finish(unconsumed: Uint8Array, fileOffset: number): CaptureWarning | null;
 }

@@ -39,7 +39,7 @@ export class PcapParser implements ContainerParser {
 
   constructor(private readonly limits: CaptureLimits) {}
 
-  parse(bytes: Uint8Array, start: number, fileOffset: number, out: CapturedPacket[]): ParseProgress {
+  parse(bytes: Uint8Array, start: number, fileOffset: number, emit: (packet: CapturedPacket) => void): ParseProgress {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let position = start;
     if (this.header === null) {
@@ -63,7 +63,7 @@ export class PcapParser implements ContainerParser {
       if (available < recordBytes) return { position, needed: recordBytes, skip: 0 };
       const seconds = view.getUint32(position, littleEndian);
       const fraction = view.getUint32(position + 4, littleEndian);
-      out.push({
+      emit({
         frame: ++this.frames,
         offset: fileOffset + position,
         timestamp: timestamp(seconds, nanosecond ? fraction : fraction * 1000),

@@ -55,7 +55,7 @@ export class PcapngParser implements ContainerParser {
 
   constructor(private readonly limits: CaptureLimits) {}
 
-  parse(bytes: Uint8Array, start: number, fileOffset: number, out: CapturedPacket[]): ParseProgress {
+  parse(bytes: Uint8Array, start: number, fileOffset: number, emit: (packet: CapturedPacket) => void): ParseProgress {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let position = start;
     for (;;) {
@@ -103,7 +103,7 @@ export class PcapngParser implements ContainerParser {
       }
       if (available < length) return { position, needed: length, skip: 0 };
       this.checkTrailer(view, position + length - BLOCK_TRAILER_BYTES, length, blockOffset);
-      this.readBlock(type, { bytes, view, position, length, offset: blockOffset }, out);
+      this.readBlock(type, { bytes, view, position, length, offset: blockOffset }, emit);
       position += length;
     }
   }
@@ -124,18 +124,18 @@ export class PcapngParser implements ContainerParser {
     return captureWarning(fileOffset, "truncated block", `header says ${length} bytes, ${unconsumed.length} remain`);
   }
 
-  private readBlock(type: number, block: Block, out: CapturedPacket[]): void {
+  private readBlock(type: number, block: Block, emit: (packet: CapturedPacket) => void): void {
     switch (type) {
       case BlockType.SECTION_HEADER:
         return this.startSection(block);
       case BlockType.INTERFACE_DESCRIPTION:
         return this.addInterface(block);
       case BlockType.ENHANCED_PACKET:
-        return this.readPacket(block, block.view.getUint32(block.position + 8, this.littleEndian), out);
+        return this.readPacket(block, block.view.getUint32(block.position + 8, this.littleEndian), emit);
       case BlockType.OBSOLETE_PACKET:
-        return this.readPacket(block, block.view.getUint16(block.position + 8, this.littleEndian), out);
+        return this.readPacket(block, block.view.getUint16(block.position + 8, this.littleEndian), emit);
       case BlockType.SIMPLE_PACKET:
-        return this.readSimplePacket(block, out);
+        return this.readSimplePacket(block, emit);
     }
   }
 
@@ -182,7 +182,7 @@ export class PcapngParser implements ContainerParser {
     this.interfaces.push(description);
   }
 
-  private readPacket(block: Block, interfaceId: number, out: CapturedPacket[]): void {
+  private readPacket(block: Block, interfaceId: number, emit: (packet: CapturedPacket) => void): void {
     const { bytes, view, position, length, offset } = block;
     const description = this.interfaceFor(interfaceId, offset);
     const capturedLength = view.getUint32(position + 20, this.littleEndian);
@@ -192,7 +192,7 @@ export class PcapngParser implements ContainerParser {
       view.getUint32(position + 16, this.littleEndian),
       description.resolution,
     );
-    out.push({
+    emit({
       frame: ++this.frames,
       offset,
       timestamp: { seconds: units.seconds + description.offsetSeconds, nanoseconds: units.nanoseconds },
@@ -204,14 +204,14 @@ export class PcapngParser implements ContainerParser {
   }
 
   /** Simple packet blocks belong to interface 0, carry no timestamp and no captured length. */
-  private readSimplePacket(block: Block, out: CapturedPacket[]): void {
+  private readSimplePacket(block: Block, emit: (packet: CapturedPacket) => void): void {
     const { bytes, view, position, length, offset } = block;
     const description = this.interfaceFor(0, offset);
     const originalLength = view.getUint32(position + 8, this.littleEndian);
     // pcapng: the captured length is the smaller of the original length and the snaplen (0: none).
     const capturedLength = description.snaplen === 0 ? originalLength : Math.min(originalLength, description.snaplen);
     this.checkCapturedLength(capturedLength, 12 + capturedLength + BLOCK_TRAILER_BYTES, length, offset);
-    out.push({
+    emit({
       frame: ++this.frames,
       offset,
       timestamp: null,

@@ -1,6 +1,6 @@
-/** "192.0.2.1" from four bytes at `at`. */
-export function formatIpv4(bytes: Uint8Array, at: number): string {
-  return `${bytes[at]}.${bytes[at + 1]}.${bytes[at + 2]}.${bytes[at + 3]}`;
+/** "192.0.2.1" from the 32-bit value of an IPv4 address. */
+export function formatIpv4(address: number): string {
+  return `${address >>> 24}.${(address >>> 16) & 0xff}.${(address >>> 8) & 0xff}.${address & 0xff}`;
 }
 
 /** RFC 5952 text form from sixteen bytes at `at`: lower case, the longest run of zero groups as "::". */

@@ -1,18 +1,27 @@
 import type { CapturedPacket } from "../captured-packet";
-import { formatEndpoint } from "./address";
-import { decodeIpv4, decodeIpv6, type IpResult } from "./ip";
+import { formatEndpoint, formatIpv4 } from "./address";
+import { decodeIpv4, decodeIpv6, type IpAddress, type IpResult } from "./ip";
 import { decodeLinkLayer } from "./link-layer";
 import { decodeTcpHeader, type TcpHeader } from "./tcp-header";
 
 const IPPROTO_TCP = 6;
 
+/**
+ * Identifies one end of a connection: for IPv4 the number address * 65536 + port (exact in a
+ * double), for IPv6 the "[address]:port" text. Grouping by these avoids building strings for
+ * every packet.
+ */
+export type EndpointKey = number | string;
+
 /** A packet that carries a TCP segment, with what the analysis needs from the layers below. */
 export interface TcpPacket {
   packet: CapturedPacket;
   ipVersion: 4 | 6;
-  /** "address:port" of the sender and the receiver. */
-  source: string;
-  destination: string;
+  sourceKey: EndpointKey;
+  destinationKey: EndpointKey;
+  /** "address:port" of the sender and the receiver (built on first use). */
+  readonly source: string;
+  readonly destination: string;
   /** The IP datagram was fragmented: the payload length covers the first fragment only. */
   fragmented: boolean;
   tcp: TcpHeader;
@@ -39,15 +48,44 @@ export function decodePacket(packet: CapturedPacket): DecodedPacket {
   if (tcp.kind === "malformed") return skipped("malformed", tcp.reason);
   return {
     kind: "tcp",
-    packet: {
+    packet: new DecodedTcpPacket(
       packet,
-      ipVersion: ip.packet.version,
-      source: formatEndpoint(ip.packet.source, tcp.header.sourcePort),
-      destination: formatEndpoint(ip.packet.destination, tcp.header.destinationPort),
-      fragmented: ip.packet.firstFragment,
-      tcp: tcp.header,
-    },
+      ip.packet.version,
+      endpointKey(ip.packet.source, tcp.header.sourcePort),
+      endpointKey(ip.packet.destination, tcp.header.destinationPort),
+      ip.packet.firstFragment,
+      tcp.header,
+    ),
   };
+}
+
+/** A class, so the text getters live on the prototype instead of being created per packet. */
+class DecodedTcpPacket implements TcpPacket {
+  constructor(
+    readonly packet: CapturedPacket,
+    readonly ipVersion: 4 | 6,
+    readonly sourceKey: EndpointKey,
+    readonly destinationKey: EndpointKey,
+    readonly fragmented: boolean,
+    readonly tcp: TcpHeader,
+  ) {}
+
+  get source(): string {
+    return endpointText(this.sourceKey);
+  }
+
+  get destination(): string {
+    return endpointText(this.destinationKey);
+  }
+}
+
+function endpointKey(address: IpAddress, port: number): EndpointKey {
+  return typeof address === "number" ? address * 65536 + port : formatEndpoint(address, port);
+}
+
+/** "address:port" of an endpoint key. */
+export function endpointText(key: EndpointKey): string {
+  return typeof key === "number" ? formatEndpoint(formatIpv4(Math.floor(key / 65536)), key % 65536) : key;
 }
 
 function skipped(reason: SkipReason, detail: string): DecodedPacket {

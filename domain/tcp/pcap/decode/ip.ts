@@ -1,10 +1,13 @@
-import { formatIpv4, formatIpv6 } from "./address";
-import { readU16 } from "./link-layer";
+import { formatIpv6 } from "./address";
+import { readU16, readU32 } from "./link-layer";
+
+/** An IPv4 address as its 32-bit value, an IPv6 address in RFC 5952 text. */
+export type IpAddress = number | string;
 
 export interface IpPacket {
   version: 4 | 6;
-  source: string;
-  destination: string;
+  source: IpAddress;
+  destination: IpAddress;
   /** Upper-layer protocol number (after IPv6 extension headers). */
   protocol: number;
   /** Index in the frame where the upper-layer header starts. */
@@ -42,8 +45,8 @@ export function decodeIpv4(data: Uint8Array, at: number): IpResult {
     kind: "packet",
     packet: {
       version: 4,
-      source: formatIpv4(data, at + 12),
-      destination: formatIpv4(data, at + 16),
+      source: readU32(data, at + 12),
+      destination: readU32(data, at + 16),
       protocol: data[at + 9] ?? 0,
       payloadOffset: at + headerLength,
       payloadLength: totalLength - headerLength,

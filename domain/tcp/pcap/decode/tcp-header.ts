@@ -20,8 +20,6 @@ export interface SackBlock {
 
 /** TCP options as carried; sequence numbers in SACK blocks are absolute here. */
 export interface TcpOptions {
-  /** Option kinds in the order they appear (1 = NOP, 0 = EOL). */
-  kinds: number[];
   mss?: number;
   /** The shift count as sent (RFC 7323 caps its use at 14). */
   windowScale?: number;
@@ -52,7 +50,10 @@ export interface TcpHeader {
   window: number;
   checksum: number;
   urgentPointer: number;
-  options: TcpOptions;
+  /** Option kinds in the order they appear (1 = NOP, 0 = EOL). */
+  optionKinds: number[];
+  /** Undefined when the header carries no options. */
+  options: TcpOptions | undefined;
   /** Payload length per the IP header (the capture may hold fewer bytes). */
   payloadLength: number;
 }
@@ -72,8 +73,9 @@ export function decodeTcpHeader(data: Uint8Array, at: number, segmentLength: num
     return { kind: "malformed", reason: `TCP header of ${headerLength} bytes in a segment of ${segmentLength}` };
   }
   const optionsEnd = at + Math.min(headerLength, captured);
-  const options = decodeOptions(data, at + MINIMUM_HEADER, optionsEnd);
-  if (optionsEnd < at + headerLength && options.malformed === undefined) options.malformed = "options cut by the capture";
+  const optionKinds: number[] = [];
+  const options = headerLength > MINIMUM_HEADER ? decodeOptions(data, at + MINIMUM_HEADER, optionsEnd, optionKinds) : undefined;
+  if (options && optionsEnd < at + headerLength && options.malformed === undefined) options.malformed = "options cut by the capture";
   return {
     kind: "tcp",
     header: {
@@ -87,6 +89,7 @@ export function decodeTcpHeader(data: Uint8Array, at: number, segmentLength: num
       window: readU16(data, at + 14),
       checksum: readU16(data, at + 16),
       urgentPointer: readU16(data, at + 18),
+      optionKinds,
       options,
       payloadLength: segmentLength - headerLength,
     },
@@ -101,11 +104,11 @@ const SACK_PERMITTED = 4;
 const SACK = 5;
 const TIMESTAMPS = 8;
 
-function decodeOptions(data: Uint8Array, start: number, end: number): TcpOptions {
-  const options: TcpOptions = { kinds: [] };
+function decodeOptions(data: Uint8Array, start: number, end: number, kinds: number[]): TcpOptions {
+  const options: TcpOptions = {};
   for (let at = start; at < end; ) {
     const kind = data[at] ?? 0;
-    options.kinds.push(kind);
+    kinds.push(kind);
     if (kind === EOL) {
       options.eol = true;
       break;
