@@ -64,7 +64,13 @@ async function answerCurrent(page: Page, right: boolean) {
       }
       break;
     case "flags":
-      for (const flag of right ? question.expected : ["RST"]) await form.getByRole("checkbox", { name: new RegExp(`^${flag}\\b`) }).check();
+      // By keyboard: the flag toggles can sit under the sticky header after scrolling.
+      for (const flag of right ? question.expected : ["RST"]) {
+        const box = form.getByRole("checkbox", { name: new RegExp(`^${flag}\\b`) });
+        await box.focus();
+        await page.keyboard.press("Space");
+        await expect(box).toBeChecked();
+      }
       break;
     case "number": {
       const value = numberAnswer(question, (await form.locator("p").first().textContent()) ?? "");
@@ -106,7 +112,7 @@ const FIRST = quiz.questions[0];
 const FIRST_WRONG = FIRST?.type === "single" ? FIRST.options.find((o) => !o.correct) : undefined;
 
 test("an instructor runs a class: assignment, joins, gradebook, extension and CSV export", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const run = Math.random().toString(36).slice(2, 7);
   const className = `Networks ${run}`;
   const done = { name: `Zoë Done ${run}`, email: uniqueEmail("done") };
