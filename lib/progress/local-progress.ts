@@ -6,6 +6,8 @@
 import type { QuestionGrading } from "@/domain/quiz/schema";
 
 const RECEIPTS_KEY = "syn-to-fin:receipts:v1";
+/** Reading receipts, one per lesson and milestone (a newer position replaces the older one). */
+const LESSON_RECEIPTS_KEY = "syn-to-fin:lesson-receipts:v1";
 const quizKey = (quizId: string) => `syn-to-fin:quiz:${quizId}:v1`;
 /** Keeps storage bounded; the server accepts at most this many per merge too. */
 const MAX_RECEIPTS = 500;
@@ -50,13 +52,36 @@ export function newClientKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function pendingReceipts(): string[] {
+export type LessonMilestone = "started" | "position" | "read" | "done";
+type LessonReceipts = Record<string, Partial<Record<LessonMilestone, string>>>;
+
+function lessonReceipts(): LessonReceipts {
+  const stored = read<LessonReceipts>(LESSON_RECEIPTS_KEY);
+  return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
+}
+
+function answerReceipts(): string[] {
   const list = read<unknown>(RECEIPTS_KEY);
   return Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : [];
 }
 
+/** Every receipt waiting to be merged: answers and reading milestones. */
+export function pendingReceipts(): string[] {
+  const reading = Object.values(lessonReceipts()).flatMap((milestones) => Object.values(milestones).filter((t): t is string => typeof t === "string"));
+  return [...answerReceipts(), ...reading];
+}
+
+export function hasLessonReceipt(slug: string, milestone: LessonMilestone): boolean {
+  return Boolean(lessonReceipts()[slug]?.[milestone]);
+}
+
+export function saveLessonReceipt(slug: string, milestone: LessonMilestone, receipt: string) {
+  const all = lessonReceipts();
+  write(LESSON_RECEIPTS_KEY, { ...all, [slug]: { ...all[slug], [milestone]: receipt } });
+}
+
 export function addReceipt(receipt: string) {
-  const list = pendingReceipts();
+  const list = answerReceipts();
   if (list.includes(receipt)) return;
   write(RECEIPTS_KEY, [...list, receipt].slice(-MAX_RECEIPTS));
 }
@@ -64,7 +89,14 @@ export function addReceipt(receipt: string) {
 /** Forgets receipts that were merged (others, added meanwhile in another tab, stay). */
 export function dropReceipts(merged: readonly string[]) {
   const done = new Set(merged);
-  write(RECEIPTS_KEY, pendingReceipts().filter((receipt) => !done.has(receipt)));
+  write(RECEIPTS_KEY, answerReceipts().filter((receipt) => !done.has(receipt)));
+  const reading = Object.fromEntries(
+    Object.entries(lessonReceipts()).map(([slug, milestones]) => [
+      slug,
+      Object.fromEntries(Object.entries(milestones).filter(([, token]) => typeof token === "string" && !done.has(token))),
+    ]),
+  );
+  write(LESSON_RECEIPTS_KEY, Object.fromEntries(Object.entries(reading).filter(([, milestones]) => Object.keys(milestones).length > 0)));
 }
 
 export function loadQuizAttempt(quizId: string): SavedQuizAttempt | null {
