@@ -237,19 +237,32 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
             {status.kind === "ready" ? status.name : ""}: {analysis.capture.format}, {formatCount(analysis.capture.packets)} packets,{" "}
             {formatCount(analysis.capture.tcpSegments)} TCP segments, {analysis.connections.length} connection
             {analysis.connections.length === 1 ? "" : "s"}
-            {status.kind === "ready" ? ` (read in ${status.elapsedMs.toFixed(0)} ms)` : ""}.
+            {status.kind === "ready" ? ` (read in ${status.elapsedMs < 1 ? "under 1" : status.elapsedMs.toFixed(0)} ms)` : ""}.
           </p>
         ) : null}
       </div>
       {analysis && analysis.warnings.length > 0 ? (
-        <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-warning">{analysis.warnings.length} warning(s) while reading</summary>
-          <ul className="mt-1 list-disc pl-5 text-fg-muted">
-            {analysis.warnings.map((warning, index) => (
+        <Alert tone="warning" className="mt-2">
+          <strong>
+            {analysis.warnings.length === 1 ? "One problem" : `${analysis.warnings.length} problems`} while reading; what could be read is shown.
+          </strong>
+          <ul className="mt-1 list-disc pl-5">
+            {analysis.warnings.slice(0, 3).map((warning, index) => (
               <li key={index}>{warning.message}</li>
             ))}
           </ul>
-        </details>
+          {analysis.warnings.length > 3 ? (
+            <LazyDetails summary={`${analysis.warnings.length - 3} more`}>
+              {() => (
+                <ul className="mt-1 list-disc pl-5">
+                  {analysis.warnings.slice(3).map((warning, index) => (
+                    <li key={index}>{warning.message}</li>
+                  ))}
+                </ul>
+              )}
+            </LazyDetails>
+          ) : null}
+        </Alert>
       ) : null}
       {analysis && analysis.connections.length === 0 ? <Alert className="mt-2">The capture holds no TCP connection.</Alert> : null}
 

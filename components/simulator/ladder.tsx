@@ -75,6 +75,7 @@ const Arrow = memo(function Arrow({
     <g
       data-segment={arrow.id}
       data-status={status}
+      data-selected={selected ? "true" : undefined}
       className={droppable ? "cursor-crosshair" : "cursor-pointer"}
     >
       <title>{`${arrow.description}${droppable ? " (click to drop it)" : ""}`}</title>
@@ -115,6 +116,8 @@ const Arrow = memo(function Arrow({
   );
 });
 
+Arrow.displayName = "LadderArrow";
+
 const Mark = memo(function Mark({ mark, geo }: { mark: LadderMark; geo: Geometry }) {
   const client = mark.host === "client";
   const x = client ? geo.clientX - 7 : geo.serverX + 7;
@@ -133,6 +136,8 @@ const Mark = memo(function Mark({ mark, geo }: { mark: LadderMark; geo: Geometry
     </text>
   );
 });
+
+Mark.displayName = "LadderMark";
 
 function firstIndexAtOrAfter<T>(items: readonly T[], y: number, key: (item: T) => number): number {
   let low = 0;

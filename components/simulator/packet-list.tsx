@@ -89,6 +89,8 @@ const Row = memo(function Row({
   );
 });
 
+Row.displayName = "PacketRow";
+
 /**
  * A Wireshark-like packet list. Only the rows on screen are rendered (the list may hold
  * thousands), and the selected row's button is the single tab stop; arrow keys move the

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { expectNoHorizontalOverflow } from "./simulator-support";
+
+test("a shipped sample renders its connection: ladder, packets and inferred states", async ({ page }) => {
+  await page.goto("/course/tcp-header-and-flags");
+  const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await expect(viewer.getByLabel("Connection")).toContainText("127.0.0.1");
+  await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
+  await expect(viewer.getByRole("table")).toContainText("[FIN, ACK]");
+  await expect(viewer.locator("tbody tr[aria-rowindex]")).toHaveCount(8);
+  await expect(viewer).toContainText("CLOSED → SYN-SENT → ESTABLISHED → FIN-WAIT-1");
+  // Selecting a packet shows the states right after it.
+  await viewer.getByRole("button", { name: "Segment 2", exact: true }).click();
+  await expect(viewer.getByRole("img", { name: /client in SYN-SENT.*server in SYN-RECEIVED/ })).toBeVisible();
+});
+
+test("switching samples and opening a file of one's own, read in the browser", async ({ page }) => {
+  await page.goto("/playground");
+  const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
+  await expect(viewer.getByLabel("Connection")).toContainText("client TIME-WAIT, server TIME-WAIT");
+  await expect(viewer).toContainText("FIN-WAIT-1 → CLOSING → TIME-WAIT");
+
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") uploads.push(request.url());
+  });
+  await viewer.getByLabel("Open a capture file (.pcap, .pcapng)").setInputFiles({
+    name: "refused.pcap",
+    mimeType: "application/vnd.tcpdump.pcap",
+    buffer: readFileSync("tests/fixtures/tcp/captures/refused.pcap"),
+  });
+  await expect(viewer).toContainText("refused.pcap: pcap, 2 packets");
+  await expect(viewer.getByRole("table")).toContainText("[RST, ACK]");
+  expect(uploads.filter((url) => !url.includes("/api/auth"))).toEqual([]);
+});
+
+test("malformed files get clear messages naming the byte offset", async ({ page }) => {
+  await page.goto("/playground");
+  const viewer = page.getByRole("region", { name: "Capture viewer" });
+  const picker = viewer.getByLabel("Open a capture file (.pcap, .pcapng)");
+  const real = readFileSync("tests/fixtures/tcp/captures/refused.pcap");
+
+  // Cut inside the last packet: what can be read is shown, with a warning.
+  await picker.setInputFiles({ name: "cut.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, real.length - 7) });
+  await expect(viewer.getByRole("status").filter({ hasText: "problem" })).toContainText(/truncated packet record at byte \d+: header says \d+ bytes, \d+ remain/);
+
+  // Cut inside the file header: nothing can be read.
+  await picker.setInputFiles({ name: "stub.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, 10) });
+  await expect(viewer.getByRole("alert")).toContainText("stub.pcap could not be read. truncated pcap file header at byte 0: 24 bytes needed, 10 present");
+
+  await picker.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("this is not a capture file at all") });
+  await expect(viewer.getByRole("alert")).toContainText("notes.txt could not be read. not a pcap or pcapng file at byte 0");
+});
+
+test("the capture viewer works at phone width @phone", async ({ page }) => {
+  await page.goto("/course/tcp-header-and-flags");
+  const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await viewer.scrollIntoViewIfNeeded();
+  await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+});
