@@ -75,11 +75,14 @@ export function generateCapture(file: string): { bytes: number; packets: number;
   return { bytes: written, packets, connections };
 }
 
-/** CPU seconds used by the last timed() call (a steadier figure than wall time on a busy machine). */
-let lastCpuSeconds = 0;
+interface Timing {
+  seconds: number;
+  /** CPU time, a steadier figure than wall time on a busy machine. */
+  cpuSeconds: number;
+}
 
-/** Seconds to read the file in 1 MiB chunks through one reused buffer (as `tcp pcap` does), handing each to `consume`. */
-function timed(file: string, consume: (chunk: Uint8Array) => void, finish: () => void = () => {}): number {
+/** Reads the file in 1 MiB chunks through one reused buffer (as `tcp pcap` does), handing each to `consume`. */
+function timed(file: string, consume: (chunk: Uint8Array) => void, finish: () => void = () => {}): Timing {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const buffer = new Uint8Array(CHUNK_BYTES);
@@ -91,21 +94,18 @@ function timed(file: string, consume: (chunk: Uint8Array) => void, finish: () =>
   }
   finish();
   const used = process.cpuUsage(cpu);
-  lastCpuSeconds = (used.user + used.system) / 1e6;
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
+/** The baseline: the same reads into the same buffer, nothing done with the bytes. */
 function rawRead(file: string): number {
-  let total = 0;
-  return timed(file, (chunk) => {
-    total += chunk.length;
-  });
+  return timed(file, () => {}).seconds;
 }
 
-function readOnly(file: string): { seconds: number; cpuSeconds: number; tcp: number } {
+function readOnly(file: string): Timing & { tcp: number } {
   const reader = new CaptureReader();
   let tcp = 0;
-  const seconds = timed(
+  const timing = timed(
     file,
     (chunk) => {
       reader.read(chunk, (packet) => {
@@ -114,14 +114,14 @@ function readOnly(file: string): { seconds: number; cpuSeconds: number; tcp: num
     },
     () => reader.end(),
   );
-  return { seconds, cpuSeconds: lastCpuSeconds, tcp };
+  return { ...timing, tcp };
 }
 
-function analyze(file: string): { seconds: number; cpuSeconds: number; connections: number; peakRssMb: number } {
+function analyze(file: string): Timing & { connections: number; peakRssMb: number } {
   const analyzer = new CaptureAnalyzer();
   let connections = 0;
   let peakRss = process.memoryUsage.rss();
-  const seconds = timed(
+  const timing = timed(
     file,
     (chunk) => {
       analyzer.push(chunk);
@@ -131,7 +131,7 @@ function analyze(file: string): { seconds: number; cpuSeconds: number; connectio
       connections = analyzer.finish().connections.length;
     },
   );
-  return { seconds, cpuSeconds: lastCpuSeconds, connections, peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / MB };
+  return { ...timing, connections, peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / MB };
 }
 
 function figure(id: string, label: string, mbPerSecond: number, rawMbPerSecond: number, note: string): BenchFigure {

@@ -90,8 +90,7 @@ main() {
   for tool in python3 tcpdump tshark dumpcap editcap nft tc ss unshare; do
     command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
   done
-  # global: the EXIT trap runs after main returns
-  work="$(mktemp -d)"
+  work="$(mktemp -d)" # not local: the EXIT trap runs after main returns
   trap 'rm -rf "$work"' EXIT
   for name in "${scenarios[@]}"; do
     echo "recording $name"
@@ -115,7 +114,7 @@ main() {
   mkdir -p "$out"
   find "$out" -maxdepth 1 -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.json' -o -name '*.txt' \) -delete
   cp "$work"/* "$out"/
-  echo "wrote $(ls "$out" | wc -l) files to $out"
+  echo "wrote $(find "$out" -maxdepth 1 -type f | wc -l) files to $out"
 }
 
 if [ "${1:-}" = --in-namespace ]; then

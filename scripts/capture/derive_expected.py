@@ -6,9 +6,10 @@ reader under test.
 
 Per TCP conversation (tshark's tcp.stream, ordered by first frame): client (sender of the first
 SYN without ACK, else the receiver of the first SYN+ACK, else the sender of the first segment),
-server, and per segment: t (ms since the conversation's first segment), from, flags, seq and ack
-relative as Wireshark shows them (ack null without the ACK flag), len, window, the TCP options
-and `retransmission: true` where tshark sets tcp.analysis.retransmission. The state paths come
+server, start, ISNs, and per segment: frame, t (ms since the conversation's first segment), from,
+flags, seq and ack relative as Wireshark shows them (ack null without the ACK flag), len, window
+and windowSize, the TCP options and `retransmission: true` where tshark sets
+tcp.analysis.retransmission. The state paths come
 from SCENARIO.json (written down per scenario and checked against the kernel there).
 """
 import json

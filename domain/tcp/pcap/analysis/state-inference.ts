@@ -44,14 +44,13 @@ export class StateInference {
    * each end's own in the order it went through them.
    */
   get transitions(): StateTransition[] {
-    const client = this.endpoints.client.transitionList();
-    const server = this.endpoints.server.transitionList();
-    const merged: Caused[] = [];
-    for (let c = 0, s = 0; c < client.length || s < server.length; ) {
-      const takeClient = s >= server.length || (c < client.length && (client[c] as Caused).cause < (server[s] as Caused).cause);
-      merged.push((takeClient ? client[c++] : server[s++]) as Caused);
+    const { client, server } = this.endpoints;
+    const merged: StateTransition[] = [];
+    for (let c = 0, s = 0; c < client.causes.length || s < server.causes.length; ) {
+      const takeClient = (client.causes[c] ?? Infinity) < (server.causes[s] ?? Infinity);
+      merged.push(takeClient ? client.transition(c++) : server.transition(s++));
     }
-    return merged.map(({ cause: _cause, ...transition }) => transition);
+    return merged;
   }
 
   observe(event: StateEvent): void {
@@ -221,8 +220,6 @@ export interface ConnectionStart {
   serverProvisional: boolean;
 }
 
-type Caused = StateTransition & { cause: number };
-
 /** Beyond this many held-back segments the oldest is taken as received (bounds memory). */
 const MAX_HELD_BACK = 256;
 
@@ -248,14 +245,14 @@ class Endpoint {
     this.path = [initial];
   }
 
-  transitionList(): Caused[] {
-    return this.causes.map((cause, i) => ({
-      segment: Math.floor(cause / 2),
+  /** The end's i-th state change. */
+  transition(i: number): StateTransition {
+    return {
+      segment: Math.floor((this.causes[i] ?? 0) / 2),
       host: this.role,
       from: this.path[i] as TcpState,
       to: this.path[i + 1] as TcpState,
-      cause,
-    }));
+    };
   }
 }
 
