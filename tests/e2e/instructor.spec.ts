@@ -264,6 +264,7 @@ test("students are refused a class's instructor pages; visitors are sent to sign
 });
 
 test("the demo gradebook, analytics and drill-down work in both themes and by keyboard", async ({ page }) => {
+  test.setTimeout(150_000);
   const [demoClass] = queryDatabase<{ id: string }>('SELECT id FROM "Classroom" WHERE joinCode = ?', "SYNACK42");
   const base = `/instructor/classes/${demoClass?.id}`;
   await signIn(page, DEMO.instructor, "/instructor");
