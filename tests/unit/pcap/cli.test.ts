@@ -77,7 +77,8 @@ describe("tcp pcap FILE", () => {
     expect(notCapture.stderr).toEqual([`tcp pcap: ${text}: CaptureFormatError: not a pcap or pcapng file at byte 0: it starts with 6e 6f 74 20`]);
   });
 
-  it("is what `npm run --silent tcp -- pcap FILE` runs", () => {
+  // Starts a second Node with tsx: allow for a slow, busy machine.
+  it("is what `npm run --silent tcp -- pcap FILE` runs", { timeout: 60_000 }, () => {
     const stdout = execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "cli/tcp.ts", "pcap", FIXTURE_DIR + "refused.pcap"], {
       cwd: ROOT,
       encoding: "utf8",
