@@ -33,11 +33,21 @@ export function AssignmentForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
   const [policy, setPolicy] = useState(defaults.latePolicy);
+  const [title, setTitle] = useState(defaults.title);
+  const labels = new Map(catalog.flatMap((group) => group.items.map((item) => [item.value, item.label] as const)));
   const errors = state?.fieldErrors ?? {};
   const zoneHint = `In the class's time zone, ${timeZone.replaceAll("_", " ")}.`;
   return (
     <form action={formAction} className="grid grid-cols-1 gap-5">
-      <SelectField label="What to assign" name="target" defaultValue={defaults.target} required error={errors.target}>
+      <SelectField
+        label="What to assign"
+        name="target"
+        defaultValue={defaults.target}
+        required
+        error={errors.target}
+        // An empty title takes the item's name; a title the instructor typed is kept.
+        onChange={(event) => setTitle((current) => current.trim() ? current : (labels.get(event.target.value) ?? ""))}
+      >
         <option value="" disabled>
           Choose from the course…
         </option>
@@ -51,7 +61,7 @@ export function AssignmentForm({
           </optgroup>
         ))}
       </SelectField>
-      <Field label="Title" name="title" required maxLength={200} defaultValue={defaults.title} error={errors.title} />
+      <Field label="Title" name="title" required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} />
       <TextAreaField
         label="Instructions"
         name="instructions"

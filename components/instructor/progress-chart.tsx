@@ -1,6 +1,6 @@
 import type { ProgressPoint } from "@/lib/gradebook/analytics";
 
-const W = 640;
+const W = 560;
 const H = 240;
 const PAD = { top: 16, right: 32, bottom: 36, left: 44 };
 
@@ -27,37 +27,39 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
 
   return (
     <figure>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        className="h-auto w-full max-w-3xl text-fg-muted"
-      >
-        <title id={`${id}-title`}>Class progress over time</title>
-        <desc id={`${id}-desc`}>
-          {`Share of opened assignments handed in, from ${shortDate(points[0]?.date ?? last.date)} to ${shortDate(last.date)}: now ${pct(last.share)} (${last.submitted} of ${last.expected}).`}
-        </desc>
-        {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
-          <g key={tick}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke="currentColor" strokeOpacity={tick === 0 ? 0.6 : 0.2} />
-            <text x={PAD.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="currentColor">
-              {pct(tick)}
-            </text>
-          </g>
-        ))}
-        <path d={area} className="fill-accent" fillOpacity={0.15} />
-        <path d={line} className="stroke-accent" fill="none" strokeWidth={2.5} strokeLinejoin="round" />
-        {points.map((p, i) =>
-          i % labelEvery === 0 || i === points.length - 1 ? (
-            <g key={p.date}>
-              <circle cx={x(i)} cy={y(p.share)} r={3.5} className="fill-accent" />
-              <text x={x(i)} y={H - PAD.bottom + 20} textAnchor="middle" fontSize="12" fill="currentColor">
-                {shortDate(p.date)}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Class progress chart, scrolls sideways on small screens">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          className="h-auto w-full min-w-[26rem] max-w-3xl text-fg-muted"
+        >
+          <title id={`${id}-title`}>Class progress over time</title>
+          <desc id={`${id}-desc`}>
+            {`Share of opened assignments handed in, from ${shortDate(points[0]?.date ?? last.date)} to ${shortDate(last.date)}: now ${pct(last.share)} (${last.submitted} of ${last.expected}).`}
+          </desc>
+          {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
+            <g key={tick}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke="currentColor" strokeOpacity={tick === 0 ? 0.6 : 0.2} />
+              <text x={PAD.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="13" fill="currentColor">
+                {pct(tick)}
               </text>
             </g>
-          ) : null,
-        )}
-      </svg>
+          ))}
+          <path d={area} className="fill-accent" fillOpacity={0.15} />
+          <path d={line} className="stroke-accent" fill="none" strokeWidth={2.5} strokeLinejoin="round" />
+          {points.map((p, i) =>
+            i % labelEvery === 0 || i === points.length - 1 ? (
+              <g key={p.date}>
+                <circle cx={x(i)} cy={y(p.share)} r={3.5} className="fill-accent" />
+                <text x={x(i)} y={H - PAD.bottom + 20} textAnchor="middle" fontSize="13" fill="currentColor">
+                  {shortDate(p.date)}
+                </text>
+              </g>
+            ) : null,
+          )}
+        </svg>
+      </div>
       <figcaption className="mt-2 text-sm text-fg-muted">
         Each day: of the work opened by then (students × assignments), the share handed in by the end of the day.
       </figcaption>
@@ -77,7 +79,7 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
             <tbody className="divide-y divide-border">
               {points.map((p) => (
                 <tr key={p.date}>
-                  <th scope="row" className="px-3 py-1 text-left font-normal">{p.date}</th>
+                  <th scope="row" className="whitespace-nowrap px-3 py-1 text-left font-normal">{p.date}</th>
                   <td className="px-3 py-1 text-right">{p.submitted}</td>
                   <td className="px-3 py-1 text-right">{p.expected}</td>
                   <td className="px-3 py-1 text-right">{pct(p.share)}</td>

@@ -275,6 +275,13 @@ test("the demo gradebook, analytics and drill-down work in both themes and by ke
       await expectNoSeriousA11yViolations(page);
     }
   }
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of [base, `${base}/gradebook`, `${base}/analytics`]) {
+    await page.goto(path);
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} fits a phone`).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${base}/analytics`);
   await expect(page.getByRole("table", { name: /Per-question results/ }).getByText("thinks-synack-has-no-ack").first()).toBeVisible();
 

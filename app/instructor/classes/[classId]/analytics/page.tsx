@@ -36,7 +36,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ clas
             {quiz.questions.length === 0 ? (
               <p className="mt-2 text-sm text-fg-muted">No answers yet.</p>
             ) : (
-              <div className="relative mt-2 overflow-x-auto">
+              <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Per-question results for ${quiz.title}, scrolls sideways`}>
                 <table className="w-full min-w-[40rem] text-sm">
                   <caption className="sr-only">Per-question results for {quiz.title}</caption>
                   <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">

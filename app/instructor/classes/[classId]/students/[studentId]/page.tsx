@@ -116,7 +116,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                       {formatPoints(t.maxScore)} right
                     </p>
                     {t.answers.length > 0 ? (
-                      <div className="relative mt-2 overflow-x-auto">
+                      <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Answers in attempt ${index + 1} of ${a.title}`}>
                         <table className="w-full min-w-[36rem] text-sm">
                           <caption className="sr-only">Answers in attempt {index + 1}</caption>
                           <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
