@@ -180,9 +180,12 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         {samples ? (
-          <label className="flex flex-col text-sm">
-            <span className="font-medium">Sample capture</span>
+          <div className="flex flex-col text-sm">
+            <label htmlFor={`${ids}-sample`} className="font-medium">
+              Sample capture
+            </label>
             <select
+              id={`${ids}-sample`}
               value={sampleId ?? ""}
               onChange={(event) => chooseSample(event.target.value === "" ? null : event.target.value)}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
@@ -194,7 +197,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
         {upload ? (
           <div
@@ -269,9 +272,12 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       {connection && model && states ? (
         <div className="mt-3 space-y-3">
           <div className="flex flex-wrap items-end gap-3">
-            <label className="flex min-w-0 flex-1 flex-col text-sm">
-              <span className="font-medium">Connection</span>
+            <div className="flex min-w-0 flex-1 flex-col text-sm">
+              <label htmlFor={`${ids}-connection`} className="font-medium">
+                Connection
+              </label>
               <select
+                id={`${ids}-connection`}
                 value={connectionIndex}
                 onChange={(event) => {
                   setConnectionIndex(Number(event.target.value));
@@ -285,7 +291,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={absolute} onChange={(event) => setAbsolute(event.target.checked)} disabled={connection.isn.client === null} />
               Absolute sequence numbers

@@ -169,9 +169,12 @@ export function HandshakeSimulator({
           <p className="text-sm text-fg-muted">{PRESETS[settings.preset].description}</p>
         </div>
         {showPicker ? (
-          <label className="flex flex-col text-sm">
-            <span className="font-medium">Scenario</span>
+          <div className="flex flex-col text-sm">
+            <label htmlFor={`${ids}-preset`} className="font-medium">
+              Scenario
+            </label>
             <select
+              id={`${ids}-preset`}
               value={settings.preset}
               onChange={(event) => dispatch({ type: "settings", patch: { preset: event.target.value as PresetId } })}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
@@ -182,7 +185,7 @@ export function HandshakeSimulator({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
       </header>
 
@@ -201,20 +204,21 @@ export function HandshakeSimulator({
         >
           {state.playing ? "Pause" : "Play"}
         </Button>
-        <label className="ml-1 inline-flex items-center gap-1 text-sm">
-          <span>Speed</span>
-          <select
-            value={state.speed}
-            onChange={(event) => dispatch({ type: "speed", speed: Number(event.target.value) })}
-            className="h-8 rounded-md border border-border bg-bg px-1"
-          >
-            {SPEEDS.map((speed) => (
-              <option key={speed} value={speed}>
-                {speed} step{speed === 1 ? "" : "s"}/s
-              </option>
-            ))}
-          </select>
+        <label htmlFor={`${ids}-speed`} className="ml-1 text-sm">
+          Speed
         </label>
+        <select
+          id={`${ids}-speed`}
+          value={state.speed}
+          onChange={(event) => dispatch({ type: "speed", speed: Number(event.target.value) })}
+          className="h-8 rounded-md border border-border bg-bg px-1"
+        >
+          {SPEEDS.map((speed) => (
+            <option key={speed} value={speed}>
+              {speed} step{speed === 1 ? "" : "s"}/s
+            </option>
+          ))}
+        </select>
         <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "reset" })}>
           Reset
         </Button>

@@ -86,7 +86,15 @@ export function NumberSlider({
         step={log ? 1 : step}
         value={toSlider(value, min, max, log)}
         aria-valuetext={`${value}${unit ? ` ${unit}` : ""}`}
-        onChange={(event) => onChange(fromSlider(Number(event.target.value), min, max, log, step))}
+        onChange={(event) => {
+          const position = Number(event.target.value);
+          let next = fromSlider(position, min, max, log, step);
+          // A log scale is finer than whole numbers near its low end: always move by at least a step.
+          if (next === value && position !== toSlider(value, min, max, log)) {
+            next = Math.min(max, Math.max(min, value + (position > toSlider(value, min, max, log) ? step : -step)));
+          }
+          onChange(next);
+        }}
       />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-fg-muted">

@@ -249,6 +249,9 @@ export function Ladder({
       </div>
       <div
         ref={scroller}
+        tabIndex={0}
+        role="group"
+        aria-label="Sequence diagram (scrolls with the arrow keys)"
         className="overflow-y-auto overscroll-contain"
         style={{ height }}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}

@@ -117,7 +117,7 @@ export const LineChart = memo(function LineChart({
       <details className="mt-2 text-xs" onToggle={(event) => setShowTable(event.currentTarget.open)}>
         <summary className="cursor-pointer text-fg-muted">Data table: {title}</summary>
         {showTable ? (
-          <div className="mt-2 max-h-64 overflow-auto rounded border border-border">
+          <div tabIndex={0} role="group" aria-label={`Data table: ${title} (scrolls)`} className="mt-2 max-h-64 overflow-auto rounded border border-border">
             <table className="w-full border-collapse text-right tabular-nums" aria-describedby={`${id}-note`}>
               <caption id={`${id}-note`} className="sr-only">
                 {title}, one row per second

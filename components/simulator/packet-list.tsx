@@ -175,6 +175,7 @@ export function PacketList({
   return (
     <div
       ref={scroller}
+      tabIndex={count === 0 ? 0 : undefined}
       className="overflow-auto rounded-lg border border-border bg-bg-elevated"
       style={{ height }}
       onScroll={(event) => {

@@ -5,7 +5,7 @@ import { expectNoHorizontalOverflow } from "./simulator-support";
 test("a shipped sample renders its connection: ladder, packets and inferred states", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
-  await expect(viewer.getByLabel("Connection")).toContainText("127.0.0.1");
+  await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("127.0.0.1");
   await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   await expect(viewer.getByRole("table")).toContainText("[FIN, ACK]");
   await expect(viewer.locator("tbody tr[aria-rowindex]")).toHaveCount(8);
@@ -19,7 +19,7 @@ test("switching samples and opening a file of one's own, read in the browser", a
   await page.goto("/playground");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
-  await expect(viewer.getByLabel("Connection")).toContainText("client TIME-WAIT, server TIME-WAIT");
+  await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
   await expect(viewer).toContainText("FIN-WAIT-1 → CLOSING → TIME-WAIT");
 
   const uploads: string[] = [];
