@@ -2,9 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
+import { LocaleHtml } from "@/components/layout/locale-html";
 import { Providers } from "@/components/layout/providers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import { themeScript } from "@/components/layout/theme-script";
 // Chinese glyphs ship with the app, split by unicode-range so a page loads only the subsets it uses.
 import "@fontsource/noto-sans-sc/400.css";
@@ -26,23 +28,19 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    // `lang` follows the route: "zh-CN" under /zh (ADR 0501).
+    <LocaleHtml className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen antialiased">
         <Providers>
-          <a
-            href="#main"
-            className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-bg-elevated focus:px-3 focus:py-2 focus:shadow"
-          >
-            Skip to content
-          </a>
+          <SkipLink />
           <SiteHeader />
           <main id="main">{children}</main>
           <SiteFooter />
         </Providers>
       </body>
-    </html>
+    </LocaleHtml>
   );
 }

@@ -532,8 +532,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "在开始指数退避之前，有多少次 SYN 重传使用固定的超时（较新的 Linux）。",
     },
     body: {
-      en: "Added in recent kernels so that a lost SYN is retried quickly a few times before the waits start doubling. See [[tcp_syn_retries]].",
-      zh: "较新的内核加入了这个参数，让丢失的 SYN 先以较短的间隔快速重试几次，之后等待时间才开始翻倍。参见 [[tcp_syn_retries]]。",
+      en: "Added in recent kernels so that a lost SYN is retried quickly a few times, one initial RTO apart, before the waits start doubling. These retries come on top of [[tcp_syn_retries]].",
+      zh: "较新的内核加入了这个参数，让丢失的 SYN 先以一个初始 RTO 的固定间隔快速重试几次，之后等待时间才开始翻倍。这几次重试是在 [[tcp_syn_retries]] 之外额外增加的。",
     },
     facts: [{ fact: "linux.tcp_syn_linear_timeouts", label: linuxDefault }],
     related: ["tcp_syn_retries"],

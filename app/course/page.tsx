@@ -1,44 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { listLessons } from "@/lib/content/lessons.server";
+import { CourseIndex } from "@/components/lesson/course-index";
 
-export const metadata: Metadata = { title: "Course" };
+export const metadata: Metadata = {
+  title: "Course",
+  alternates: { canonical: "/course", languages: { en: "/course", "zh-CN": "/zh/course", "x-default": "/course" } },
+};
 
 export default function CourseIndexPage() {
-  const lessons = listLessons("en");
-  const totalMinutes = lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
-  return (
-    <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="text-3xl font-semibold tracking-tight">How TCP opens and closes connections</h1>
-      <p className="mt-3 text-lg text-fg-muted">
-        {lessons.length} {lessons.length === 1 ? "lesson" : "lessons"}, about {totalMinutes} minutes. Each lesson has a simulator
-        or a real capture to play with and a short quiz.
-      </p>
-      <ol className="mt-10 space-y-4">
-        {lessons.map((lesson) => (
-          <li key={lesson.slug}>
-            <Link
-              href={`/course/${lesson.slug}`}
-              className="group flex gap-4 rounded-xl border border-border bg-bg-elevated p-5 transition-colors hover:border-accent/60"
-            >
-              <span
-                aria-hidden="true"
-                className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-accent-soft font-mono text-sm font-semibold text-accent"
-              >
-                {lesson.order}
-              </span>
-              <span className="min-w-0">
-                <span className="block text-lg font-semibold group-hover:text-accent">
-                  <span className="sr-only">Lesson {lesson.order}: </span>
-                  {lesson.title}
-                </span>
-                <span className="mt-1 block text-fg-muted">{lesson.summary}</span>
-                <span className="mt-2 block text-sm text-fg-muted">{lesson.minutes} min</span>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
+  return <CourseIndex locale="en" />;
 }

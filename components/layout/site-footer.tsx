@@ -1,19 +1,28 @@
+"use client";
+
 import Link from "next/link";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { aboutPath } from "@/lib/i18n/paths";
+import { useLocale } from "./use-locale";
 
 export function SiteFooter() {
+  const locale = useLocale();
+  const words = dictionary(locale).footer;
   return (
     <footer className="mt-24 border-t border-border">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-fg-muted sm:flex-row sm:justify-between">
         <p>
-          Lessons translated and adapted from{" "}
+          {words.credit}
+          {locale === "zh" ? "《" : " "}
           <a href={SOURCE_ARTICLE.url} className="underline underline-offset-2" lang="zh-CN">
             {SOURCE_ARTICLE.title}
-          </a>{" "}
-          by {SOURCE_ARTICLE.author}, corrected for RFC 9293 and current Linux.
+          </a>
+          {locale === "zh" ? "》" : " "}
+          {words.by(SOURCE_ARTICLE.author)}
         </p>
-        <Link href="/about" className="underline underline-offset-2">
-          About this course
+        <Link href={aboutPath(locale)} className="underline underline-offset-2">
+          {words.about}
         </Link>
       </div>
     </footer>

@@ -1,46 +1,72 @@
+"use client";
+
 import Link from "next/link";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { localePath, searchPath } from "@/lib/i18n/paths";
+import { LanguageSwitch } from "./language-switch";
 import { ThemeToggle } from "./theme-toggle";
+import { useLocale } from "./use-locale";
 import { UserMenu } from "./user-menu";
 
-const NAV = [
-  { href: "/course", label: "Course" },
-  { href: "/playground", label: "Playground" },
-  { href: "/about", label: "About" },
-];
-
-export function Logo() {
+export function Logo({ href = "/" }: { href?: string }) {
   return (
-    <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+    <Link href={href} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight">
       <svg aria-hidden="true" width="26" height="26" viewBox="0 0 32 32">
         <rect width="32" height="32" rx="8" className="fill-accent" />
         <path d="M9 10h14M9 16h9M9 22h14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" className="text-accent-fg" />
       </svg>
-      <span>
+      <span lang="en">
         SYN <span className="text-fg-muted">to</span> FIN
       </span>
     </Link>
   );
 }
 
+function SearchLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link
+      href={href}
+      className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg md:px-2.5"
+      data-search-entry
+    >
+      <svg aria-hidden="true" width="17" height="17" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="11" cy="11" r="7" />
+        <path d="m20 20-3.5-3.5" />
+      </svg>
+      <span className="sr-only md:not-sr-only">{label}</span>
+    </Link>
+  );
+}
+
 export function SiteHeader() {
+  const locale = useLocale();
+  const words = dictionary(locale).nav;
+  const nav = [
+    { href: localePath(locale, "/course"), label: words.course },
+    { href: "/playground", label: "Playground" },
+    { href: localePath(locale, "/glossary"), label: words.glossary },
+    { href: localePath(locale, "/about"), label: words.about },
+  ];
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-bg/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-        <Logo />
-        <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
-          {NAV.map((item) => (
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
+        <Logo href={localePath(locale, "/")} />
+        <nav aria-label={words.main} className="hidden items-center gap-1 sm:flex">
+          {nav.map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg">
               {item.label}
             </Link>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex items-center gap-0.5 whitespace-nowrap sm:gap-1">
+          <SearchLink href={searchPath(locale)} label={words.search} />
+          <LanguageSwitch />
           <ThemeToggle />
           <UserMenu />
         </div>
       </div>
-      <nav aria-label="Main (compact)" className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
-        {NAV.map((item) => (
+      <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
+        {nav.map((item) => (
           <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
             {item.label}
           </Link>

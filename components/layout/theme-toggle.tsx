@@ -1,7 +1,9 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { dictionary } from "@/lib/i18n/dictionary";
 import { THEME_STORAGE_KEY } from "./theme-script";
+import { useLocale } from "./use-locale";
 
 function subscribe(onChange: () => void) {
   const observer = new MutationObserver(onChange);
@@ -14,6 +16,7 @@ const isDark = () => document.documentElement.classList.contains("dark");
 export function ThemeToggle() {
   // null on the server: the theme is only known in the browser.
   const dark = useSyncExternalStore(subscribe, isDark, () => null);
+  const words = dictionary(useLocale()).theme;
 
   function toggle() {
     const next = !isDark();
@@ -25,7 +28,7 @@ export function ThemeToggle() {
     }
   }
 
-  const label = dark ? "Switch to light theme" : "Switch to dark theme";
+  const label = dark ? words.toLight : words.toDark;
   return (
     <button
       type="button"

@@ -1,12 +1,25 @@
 import Link from "next/link";
 import type { LessonSummary } from "@/lib/content/lessons.server";
+import { dictionary } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/lib/i18n/paths";
 
-export function LessonNav({ previous, next, hrefFor }: { previous?: LessonSummary; next?: LessonSummary; hrefFor: (slug: string) => string }) {
+export function LessonNav({
+  previous,
+  next,
+  hrefFor,
+  locale = "en",
+}: {
+  previous?: LessonSummary;
+  next?: LessonSummary;
+  hrefFor: (slug: string) => string;
+  locale?: Locale;
+}) {
+  const words = dictionary(locale).lesson;
   return (
-    <nav aria-label="Lessons" className="grid gap-3 sm:grid-cols-2">
+    <nav aria-label={words.lessons} className="grid gap-3 sm:grid-cols-2">
       {previous ? (
         <Link href={hrefFor(previous.slug)} rel="prev" className="rounded-xl border border-border p-4 hover:bg-bg-sunken">
-          <span className="block text-sm text-fg-muted">Previous</span>
+          <span className="block text-sm text-fg-muted">{words.previous}</span>
           <span className="font-medium">{previous.title}</span>
         </Link>
       ) : (
@@ -14,7 +27,7 @@ export function LessonNav({ previous, next, hrefFor }: { previous?: LessonSummar
       )}
       {next ? (
         <Link href={hrefFor(next.slug)} rel="next" className="rounded-xl border border-border p-4 text-right hover:bg-bg-sunken">
-          <span className="block text-sm text-fg-muted">Next</span>
+          <span className="block text-sm text-fg-muted">{words.next}</span>
           <span className="font-medium">{next.title}</span>
         </Link>
       ) : null}

@@ -10,10 +10,17 @@ import {
   startLessonAction,
   type ProgressResult,
 } from "@/app/course/actions";
+import { dictionary, type Dictionary } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/lib/i18n/paths";
 import { Button } from "../ui/button";
 
 type Progress = Extract<ProgressResult, { ok: true }>["progress"];
-type Heading = { id: string; title: string };
+/**
+ * A section heading of the page. `key` names the section in every language (the English
+ * heading's id), so a position saved while reading in one language resumes in the other.
+ */
+export type ProgressHeading = { id: string; title: string; key: string };
+type Heading = ProgressHeading;
 
 type State = {
   signedIn: boolean;
@@ -21,6 +28,7 @@ type State = {
   resumeFrom: Heading | null;
   markDone: () => Promise<void>;
   busy: boolean;
+  words: Dictionary["lesson"];
 };
 
 const LessonProgressContext = createContext<State | null>(null);
@@ -33,7 +41,17 @@ const READING_LINE = 0.35;
  * Tracks a signed-in student's reading: opening the lesson, the last section reached (to resume),
  * reaching the end, and an explicit "mark complete". Every write is idempotent on the server.
  */
-export function LessonProgressProvider({ slug, headings, children }: { slug: string; headings: Heading[]; children: ReactNode }) {
+export function LessonProgressProvider({
+  slug,
+  headings,
+  locale = "en",
+  children,
+}: {
+  slug: string;
+  headings: Heading[];
+  locale?: Locale;
+  children: ReactNode;
+}) {
   const { status } = useSession();
   const signedIn = status === "authenticated";
   const [progress, setProgress] = useState<Progress>(null);
@@ -52,7 +70,7 @@ export function LessonProgressProvider({ slug, headings, children }: { slug: str
       if (cancelled || !result.ok) return;
       setProgress(result.progress);
       savedPosition.current = result.progress?.lastPosition ?? null;
-      const heading = headings.find((h) => h.id === result.progress?.lastPosition);
+      const heading = headings.find((h) => h.key === result.progress?.lastPosition);
       if (heading && !result.progress?.completedAt && window.scrollY < 200) setResumeFrom(heading);
     });
     return () => {
@@ -69,12 +87,12 @@ export function LessonProgressProvider({ slug, headings, children }: { slug: str
       frame = 0;
       const line = window.innerHeight * READING_LINE;
       const passed = headings.filter(({ id }) => (document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < line);
-      const id = passed.at(-1)?.id;
-      if (!id || id === savedPosition.current) return;
+      const key = passed.at(-1)?.key;
+      if (!key || key === savedPosition.current) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        savedPosition.current = id;
-        saveLessonPositionAction({ slug, position: id }).then(apply);
+        savedPosition.current = key;
+        saveLessonPositionAction({ slug, position: key }).then(apply);
       }, POSITION_SAVE_DELAY_MS);
     };
     const onScroll = () => {
@@ -113,7 +131,7 @@ export function LessonProgressProvider({ slug, headings, children }: { slug: str
   }, [slug, apply]);
 
   return (
-    <LessonProgressContext.Provider value={{ signedIn, progress, resumeFrom, markDone, busy }}>
+    <LessonProgressContext.Provider value={{ signedIn, progress, resumeFrom, markDone, busy, words: dictionary(locale).lesson }}>
       {children}
     </LessonProgressContext.Provider>
   );
@@ -126,27 +144,27 @@ function useLessonProgress(): State {
 }
 
 export function ResumeBanner() {
-  const { resumeFrom } = useLessonProgress();
+  const { resumeFrom, words } = useLessonProgress();
   if (!resumeFrom) return null;
   return (
     <div role="status" className="mb-8 flex flex-wrap items-center gap-3 rounded-lg border border-accent/40 bg-accent-soft px-4 py-3 text-sm">
-      <span>Welcome back. You were reading “{resumeFrom.title}”.</span>
+      <span>{words.welcomeBack(resumeFrom.title)}</span>
       <a href={`#${resumeFrom.id}`} className="font-medium text-accent underline underline-offset-2">
-        Resume there
+        {words.resume}
       </a>
     </div>
   );
 }
 
 export function LessonCompletion({ signInHref }: { signInHref: string }) {
-  const { signedIn, progress, markDone, busy } = useLessonProgress();
+  const { signedIn, progress, markDone, busy, words } = useLessonProgress();
   if (!signedIn) {
     return (
       <p className="text-sm text-fg-muted">
         <Link href={signInHref} className="text-accent underline underline-offset-2">
-          Sign in
-        </Link>{" "}
-        to save your progress through the course.
+          {words.signInToSave.link}
+        </Link>
+        {words.signInToSave.after}
       </p>
     );
   }
@@ -156,13 +174,13 @@ export function LessonCompletion({ signInHref }: { signInHref: string }) {
         <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5">
           <path d="M5 12l5 5L20 7" />
         </svg>
-        Lesson complete
+        {words.complete}
       </p>
     );
   }
   return (
     <Button onClick={markDone} disabled={busy} variant="secondary">
-      {busy ? "Saving…" : "Mark lesson as complete"}
+      {busy ? words.saving : words.markComplete}
     </Button>
   );
 }

@@ -1,0 +1,16 @@
+import { ButtonLink } from "@/components/ui/button";
+import { dictionary } from "@/lib/i18n/dictionary";
+
+export default function ChineseNotFound() {
+  const words = dictionary("zh").notFound;
+  return (
+    <div className="mx-auto max-w-xl px-4 py-24 text-center">
+      <p className="font-mono text-sm text-fg-muted">RST</p>
+      <h1 className="mt-2 text-3xl font-semibold">{words.title}</h1>
+      <p className="mt-3 text-fg-muted">{words.text}</p>
+      <ButtonLink href="/zh/course" className="mt-8">
+        {words.back}
+      </ButtonLink>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Lesson } from "@/lib/content/lessons.server";
+import { lessonPath, type Locale } from "@/lib/i18n/paths";
+import { ButtonLink } from "../ui/button";
+import { Attribution } from "./attribution";
+
+const WORDS: Record<Exclude<Locale, "en">, { notice: string; read: string }> = {
+  zh: { notice: "这一课的中文版还在翻译中。你可以先阅读英文版。", read: "阅读英文版" },
+};
+
+/** Stands in for a lesson not yet translated, so a language switch never leads nowhere. */
+export function UntranslatedLesson({ lesson, locale }: { lesson: Lesson; locale: Locale }) {
+  if (locale === "en") return null;
+  const words = WORDS[locale];
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-16">
+      <h1 className="text-3xl font-semibold tracking-tight" lang="en">
+        {lesson.frontmatter.title}
+      </h1>
+      <p className="mt-4 text-lg text-fg-muted">{words.notice}</p>
+      <ButtonLink href={lessonPath("en", lesson.slug)} hrefLang="en" className="mt-6">
+        {words.read}
+      </ButtonLink>
+      <div className="mt-10">
+        <Attribution locale={locale} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { mapAnchors, sameStructure } from "@/lib/i18n/anchors";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { basePath, glossaryPath, lessonPath, localeFromPath, localePath, switchLocalePath } from "@/lib/i18n/paths";
+import type { TocEntry } from "@/lib/content/toc";
+
+describe("language paths", () => {
+  it("puts Chinese under /zh and English at the root", () => {
+    expect(localeFromPath("/zh")).toBe("zh");
+    expect(localeFromPath("/zh/course/x")).toBe("zh");
+    expect(localeFromPath("/zhong")).toBe("en");
+    expect(localeFromPath("/course")).toBe("en");
+    expect(localePath("zh", "/")).toBe("/zh");
+    expect(localePath("zh", "/glossary")).toBe("/zh/glossary");
+    expect(basePath("/zh/course/x")).toBe("/course/x");
+    expect(basePath("/zh")).toBe("/");
+    expect(lessonPath("zh", "time-wait")).toBe("/zh/course/time-wait");
+    expect(glossaryPath("en", "time-wait")).toBe("/glossary#time-wait");
+  });
+
+  it("switches to the same page in the other language, or to its home when there is none", () => {
+    expect(switchLocalePath("/course/three-way-handshake", "zh")).toBe("/zh/course/three-way-handshake");
+    expect(switchLocalePath("/zh/course/three-way-handshake", "en")).toBe("/course/three-way-handshake");
+    expect(switchLocalePath("/zh/glossary", "en")).toBe("/glossary");
+    expect(switchLocalePath("/", "zh")).toBe("/zh");
+    expect(switchLocalePath("/zh", "en")).toBe("/");
+    expect(switchLocalePath("/dashboard", "zh")).toBe("/zh");
+    expect(switchLocalePath("/instructor/classes/abc", "zh")).toBe("/zh");
+  });
+});
+
+describe("section anchors across languages", () => {
+  const en: TocEntry[] = [
+    { id: "why-three", title: "Why three", depth: 2 },
+    { id: "old-syns", title: "Old SYNs", depth: 3 },
+    { id: "summary", title: "Summary", depth: 2 },
+  ];
+  const zh: TocEntry[] = [
+    { id: "为什么是三次", title: "为什么是三次", depth: 2 },
+    { id: "旧的-syn", title: "旧的 SYN", depth: 3 },
+    { id: "小结", title: "小结", depth: 2 },
+  ];
+
+  it("maps headings by position when the structure matches", () => {
+    expect(sameStructure(en, zh)).toBe(true);
+    expect(mapAnchors(en, zh)).toEqual({ "why-three": "为什么是三次", "old-syns": "旧的-syn", summary: "小结" });
+    expect(mapAnchors(zh, en)["小结"]).toBe("summary");
+  });
+
+  it("falls back to top-level sections, then to nothing, when a translation is out of step", () => {
+    const shorter = zh.filter((entry) => entry.depth === 2);
+    expect(mapAnchors(en, shorter)).toEqual({ "why-three": "为什么是三次", summary: "小结" });
+    expect(mapAnchors(en, shorter.slice(0, 1))).toEqual({});
+  });
+});
+
+describe("the dictionary", () => {
+  it("has every key in both languages, with Chinese words for the Chinese interface", () => {
+    const keys = (value: unknown, prefix = ""): string[] =>
+      typeof value === "object" && value !== null
+        ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
+        : [prefix];
+    expect(keys(dictionary("zh"))).toEqual(keys(dictionary("en")));
+    expect(dictionary("zh").lesson.objectives).toBe("学完本课，你将能够");
+    expect(dictionary("zh").callout.correction).toBe("对原文的更正");
+    expect(dictionary("zh").lesson.lesson(3)).toBe("第 3 课");
+  });
+});
