@@ -8,6 +8,8 @@ import { getLesson, listLessons } from "@/lib/content/lessons.server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
+import type { TocEntry } from "@/lib/content/toc";
+import { sameStructure } from "@/lib/i18n/anchors";
 
 describe("course content", () => {
   it("has lessons with unique orders", () => {
@@ -29,9 +31,27 @@ describe("course content", () => {
     for (const summary of listLessons(locale)) {
       const lesson = await getLesson(summary.slug, locale);
       // MDX throws "Expected component `X` to be defined" for a component missing from the map.
-      const html = renderToStaticMarkup(createElement(LessonBody, { code: lesson!.code }));
+      const html = renderToStaticMarkup(createElement(LessonBody, { code: lesson!.code, locale }));
       expect(html).toContain("<h2");
       for (const entry of lesson!.toc) expect(html).toContain(`id="${entry.id}"`);
+    }
+  });
+
+  it("has a Chinese version of every English lesson, in step with it: order, length and heading structure", async () => {
+    const chinese = new Map(listLessons("zh").map((lesson) => [lesson.slug, lesson]));
+    for (const english of listLessons("en")) {
+      const translation = chinese.get(english.slug);
+      expect(translation, `content/${english.slug}/index.zh.mdx is missing`).toBeDefined();
+      expect(translation?.order).toBe(english.order);
+      expect(translation?.minutes).toBe(english.minutes);
+      expect(translation?.objectives.length).toBe(english.objectives.length);
+      const [en, zh] = await Promise.all([getLesson(english.slug, "en"), getLesson(english.slug, "zh")]);
+      const outline = (toc: TocEntry[] | undefined) => toc?.map((entry) => `${"#".repeat(entry.depth)} ${entry.title}`);
+      expect(
+        zh?.toc.map((entry) => entry.depth),
+        `headings of ${english.slug}: English ${JSON.stringify(outline(en?.toc))}, Chinese ${JSON.stringify(outline(zh?.toc))}`,
+      ).toEqual(en?.toc.map((entry) => entry.depth));
+      expect(sameStructure(en!.toc, zh!.toc)).toBe(true);
     }
   });
 
