@@ -11,6 +11,9 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import type { TocEntry } from "@/lib/content/toc";
 import { sameStructure } from "@/lib/i18n/anchors";
 
+// Compiling every lesson from scratch (an empty cache) takes a while on a busy machine.
+const COMPILE_TIMEOUT = 120_000;
+
 describe("course content", () => {
   it("has lessons with unique orders", () => {
     const lessons = listLessons("en");
@@ -25,7 +28,7 @@ describe("course content", () => {
       expect(lesson?.toc.length).toBeGreaterThan(0);
       expect(new Set(lesson?.toc.map((t) => t.id)).size).toBe(lesson?.toc.length);
     }
-  });
+  }, COMPILE_TIMEOUT);
 
   it.each(LOCALES)("renders every %s lesson with the lesson component map", async (locale) => {
     for (const summary of listLessons(locale)) {
@@ -35,7 +38,7 @@ describe("course content", () => {
       expect(html).toContain("<h2");
       for (const entry of lesson!.toc) expect(html).toContain(`id="${entry.id}"`);
     }
-  });
+  }, COMPILE_TIMEOUT);
 
   it("has a Chinese version of every English lesson, in step with it: order, length and heading structure", async () => {
     const chinese = new Map(listLessons("zh").map((lesson) => [lesson.slug, lesson]));
@@ -53,7 +56,7 @@ describe("course content", () => {
       ).toEqual(en?.toc.map((entry) => entry.depth));
       expect(sameStructure(en!.toc, zh!.toc)).toBe(true);
     }
-  });
+  }, COMPILE_TIMEOUT);
 
   it("fails loudly when a lesson uses a component that is not in the map", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "lesson-"));

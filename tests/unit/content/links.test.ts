@@ -40,7 +40,8 @@ beforeAll(async () => {
       pages.push({ slug: summary.slug, locale, file, source: readFileSync(file, "utf8"), html, ids });
     }
   }
-});
+  // Compiling every lesson from scratch (an empty cache) takes a while on a busy machine.
+}, 120_000);
 
 function decodeEntities(text: string): string {
   return text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
