@@ -150,6 +150,18 @@ def recv_until_eof(sock):
         data += chunk
 
 
+def close_in_turn(r, first, second, first_name, second_name):
+    """`first` closes; once its FIN has been acknowledged on its own, `second` reads to EOF and
+    closes too: a four-segment close."""
+    first.close()
+    time.sleep(PAST_DELAYED_ACK)
+    r.observe(f"{first_name} closed, FIN acknowledged")
+    assert recv_until_eof(second) == b""
+    second.close()
+    time.sleep(0.05)
+    r.observe(f"{second_name} closed")
+
+
 def open_connection(r):
     srv = r.listen()
     c = r.client_socket()
@@ -164,26 +176,14 @@ def open_connection(r):
 def client_closes_first(r):
     srv, c, s = open_connection(r)
     exchange(r, c, s)
-    c.close()
-    time.sleep(PAST_DELAYED_ACK)
-    r.observe("client closed, FIN acknowledged")
-    assert recv_until_eof(s) == b""
-    s.close()
-    time.sleep(0.05)
-    r.observe("server closed")
+    close_in_turn(r, c, s, "client", "server")
     srv.close()
 
 
 def server_closes_first(r):
     srv, c, s = open_connection(r)
     exchange(r, c, s)
-    s.close()
-    time.sleep(PAST_DELAYED_ACK)
-    r.observe("server closed, FIN acknowledged")
-    assert recv_until_eof(c) == b""
-    c.close()
-    time.sleep(0.05)
-    r.observe("client closed")
+    close_in_turn(r, s, c, "server", "client")
     srv.close()
 
 
@@ -288,12 +288,7 @@ def lost_data_segment(r):
     nft_input_drop(once(f"tcp dport {r.port} tcp flags & psh == psh"))
     srv, c, s = open_connection(r)
     exchange(r, c, s)
-    c.close()
-    time.sleep(PAST_DELAYED_ACK)
-    assert recv_until_eof(s) == b""
-    s.close()
-    time.sleep(0.05)
-    r.observe("closed")
+    close_in_turn(r, c, s, "client", "server")
     srv.close()
 
 
@@ -324,12 +319,7 @@ def port_reuse(r):
         s, _ = srv.accept()
         r.observe(f"incarnation {round_} connected")
         exchange(r, c, s)
-        c.close()
-        time.sleep(PAST_DELAYED_ACK)
-        assert recv_until_eof(s) == b""
-        s.close()
-        time.sleep(0.05)
-        r.observe(f"incarnation {round_} closed")
+        close_in_turn(r, c, s, f"incarnation {round_} client", f"incarnation {round_} server")
         if round_ == 1:
             time.sleep(2.1)
     srv.close()
@@ -343,12 +333,7 @@ def keepalive(r):
     exchange(r, c, s)
     time.sleep(2.5)
     r.observe("idle with keep-alive probes")
-    c.close()
-    time.sleep(PAST_DELAYED_ACK)
-    assert recv_until_eof(s) == b""
-    s.close()
-    time.sleep(0.05)
-    r.observe("closed")
+    close_in_turn(r, c, s, "client", "server")
     srv.close()
 
 

@@ -1,22 +1,11 @@
+import type { HostId, TcpState } from "../types";
 import type { SkipReason } from "./decode/decode-packet";
 import type { CaptureFormat } from "./captured-packet";
 import type { CaptureWarning } from "./errors";
 
-/** RFC 9293 state names, as the simulator uses them. */
-export type TcpState =
-  | "CLOSED"
-  | "LISTEN"
-  | "SYN-SENT"
-  | "SYN-RECEIVED"
-  | "ESTABLISHED"
-  | "FIN-WAIT-1"
-  | "FIN-WAIT-2"
-  | "CLOSE-WAIT"
-  | "CLOSING"
-  | "LAST-ACK"
-  | "TIME-WAIT";
-
-export type Role = "client" | "server";
+/** The engine's vocabulary: RFC 9293 state names, and the two ends. */
+export type { TcpState } from "../types";
+export type Role = HostId;
 
 /** In Wireshark's order (bit order): ["SYN","ACK"], ["FIN","ACK"], ["PSH","ACK"], ["RST","ACK"]. */
 export type TcpFlagName = "FIN" | "SYN" | "RST" | "PSH" | "ACK" | "URG";
