@@ -39,7 +39,7 @@ const suite: BenchSuite = {
       const attempts = await db.quizAttempt.findMany({ where: { userId: user.id }, select: { clientKey: true, variantSeed: true, id: true } });
       const jobs = attempts.flatMap((attempt) =>
         quiz.questions.map((question) => {
-          const resolved = resolveQuestion(question, attempt.variantSeed) as { type: string; options?: Array<{ id: string }> };
+          const resolved = resolveQuestion(question, attempt.variantSeed) as unknown as { type: string; options?: Array<{ id: string }> };
           const response =
             resolved.type === "single"
               ? { type: "single" as const, optionId: resolved.options?.[0]?.id ?? "a" }
