@@ -89,7 +89,8 @@ const quizSource: CatalogSource = {
       id: quiz.id,
       title: quiz.title,
       lesson: titles.get(quiz.lessonSlug) ?? null,
-      href: `/course/${quiz.lessonSlug}`,
+      // The quiz's section in its lesson (components/quiz renders it as section#quiz-<id>).
+      href: `/course/${quiz.lessonSlug}#quiz-${quiz.id}`,
     }));
   },
   // "Set the flags of this segment." is the same for every flags question: the segment tells them apart.

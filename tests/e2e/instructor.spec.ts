@@ -156,7 +156,7 @@ test("an instructor runs a class: assignment, joins, gradebook, extension and CS
   await expect.poll(() => queryDatabase<{ timeZone: string }>('SELECT timeZone FROM "User" WHERE email = ?', done.email)[0]?.timeZone).toBe("America/New_York");
   await expect(card.getByText(/EST|GMT-5/)).toBeVisible();
   await card.getByRole("link", { name: `Flags quiz ${run}` }).click();
-  await expect(student).toHaveURL(new RegExp(`/course/${quiz.lessonSlug}$`));
+  await expect(student).toHaveURL(new RegExp(`/course/${quiz.lessonSlug}#quiz-${quiz.id}$`));
   // Everything right but the first question: passed.
   await expect(quizSection(student).getByRole("button", { name: "Check answer" })).toBeVisible();
   await quizSection(student).scrollIntoViewIfNeeded();
@@ -295,4 +295,32 @@ test("the demo gradebook, analytics and drill-down work in both themes and by ke
   await expect(page.getByRole("heading", { level: 2, name: "Ben Okafor" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Attempt 3/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+test("a roster import invites someone without an account, who is enrolled when they sign up; joining works by keyboard", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [demoClass] = queryDatabase<{ id: string }>('SELECT id FROM "Classroom" WHERE joinCode = ?', "SYNACK42");
+  const invitee = uniqueEmail("invitee");
+  const teacher = await newPage(browser, "Europe/Berlin");
+  await signIn(teacher, DEMO.instructor, `/instructor/classes/${demoClass?.id}`);
+  await teacher.getByLabel("…or paste emails").fill(`Email\n${invitee.toUpperCase()}\nnot-an-email`);
+  await teacher.getByRole("button", { name: "Import roster" }).click();
+  await expect(teacher.getByText(/Roster imported: 0 enrolled; 1 invited; 1 not valid: not-an-email/)).toBeVisible();
+  await expect(teacher.getByText(invitee)).toBeVisible();
+
+  const student = await newPage(browser, "Europe/Lisbon");
+  await signUp(student, "Invited Student", invitee);
+  await expect(student.getByTestId("student-assignment").filter({ hasText: "Read: The TCP header and its flags" })).toBeVisible();
+  expect(queryDatabase<{ acceptedAt: string | null }>('SELECT acceptedAt FROM "Invitation" WHERE email = ?', invitee)[0]?.acceptedAt).not.toBeNull();
+
+  // Joining by keyboard alone: Tab to the code field, type, Enter.
+  const keyboard = await newPage(browser, "UTC");
+  await signUp(keyboard, "Keyboard Student", uniqueEmail("keyboard"), "/join");
+  await keyboard.getByRole("heading", { name: "Join a class" }).click();
+  for (let i = 0; i < 30 && !(await keyboard.getByLabel("Class code").evaluate((el) => el === document.activeElement)); i++) await keyboard.keyboard.press("Tab");
+  await expect(keyboard.getByLabel("Class code")).toBeFocused();
+  await keyboard.keyboard.type("synack42");
+  await keyboard.keyboard.press("Enter");
+  await expect(keyboard.getByText("You joined Computer Networks — Demo Class.")).toBeVisible();
+  await expectNoSeriousA11yViolations(keyboard);
 });
