@@ -12,6 +12,7 @@ import {
 } from "@/app/course/actions";
 import { dictionary, type Dictionary } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/paths";
+import { useAnonymousReading } from "@/lib/progress/use-anonymous-reading";
 import { Button } from "../ui/button";
 
 type Progress = Extract<ProgressResult, { ok: true }>["progress"];
@@ -54,6 +55,8 @@ export function LessonProgressProvider({
 }) {
   const { status } = useSession();
   const signedIn = status === "authenticated";
+  // Visitors: the same milestones, kept in this browser as signed receipts (ADR 0302).
+  useAnonymousReading(slug, headings, status === "unauthenticated");
   const [progress, setProgress] = useState<Progress>(null);
   const [resumeFrom, setResumeFrom] = useState<Heading | null>(null);
   const [busy, setBusy] = useState(false);
@@ -177,6 +180,10 @@ export function LessonCompletion({ signInHref }: { signInHref: string }) {
         {words.complete}
       </p>
     );
+  }
+  if (progress?.readToEndAt || progress?.markedDoneAt) {
+    // Read or marked, not complete: the lesson's quiz is what is missing (ADR 0003).
+    return <p role="status" className="text-sm text-fg-muted">{words.passQuizToComplete}</p>;
   }
   return (
     <Button onClick={markDone} disabled={busy} variant="secondary">

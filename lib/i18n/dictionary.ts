@@ -42,6 +42,7 @@ const en = {
     complete: "Lesson complete",
     saving: "Saving…",
     markComplete: "Mark lesson as complete",
+    passQuizToComplete: "Pass the quiz above to complete this lesson.",
   },
   attribution: {
     before: "Translated and adapted from ",
@@ -129,6 +130,7 @@ const zh: Dictionary = {
     complete: "本课已完成",
     saving: "正在保存…",
     markComplete: "标记本课为已完成",
+    passQuizToComplete: "通过上面的测验即可完成本课。",
   },
   attribution: {
     before: "本课程译写自",

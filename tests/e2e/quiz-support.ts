@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import quizInput from "../../content/tcp-header-and-flags/quiz";
 import { parseQuiz, type Question } from "../../domain/quiz/schema";
@@ -115,4 +116,11 @@ export async function signUp(page: Page, email: string, callbackUrl = "/dashboar
   await page.getByLabel("Password").fill("flags-and-states");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === callbackUrl.split(/[?#]/)[0]);
+}
+
+/** Like expectNoSeriousA11yViolations, limited to the quiz (the rest of the lesson has its own tests). */
+export async function expectQuizWithoutSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include(`section#quiz-${quiz.id}`).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
