@@ -98,7 +98,7 @@ export const EndpointCard = memo(function EndpointCard({
         ))}
       </dl>
       {errors.length > 0 ? (
-        <ul className="mt-2 space-y-0.5 text-xs text-danger">
+        <ul className="mt-2 !list-none space-y-0.5 !pl-0 text-xs text-danger">
           {errors.map((error) => (
             <li key={error.index}>
               {error.call ? `${error.call}() failed with ` : "the application got "}

@@ -163,13 +163,13 @@ export function HandshakeSimulator({
 
   return (
     <section aria-label="TCP simulator" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <header className="mb-3 flex flex-wrap items-start justify-between gap-3">
+      <header className="mb-3 flex flex-col gap-3 @2xl:flex-row @2xl:items-start @2xl:justify-between">
         <div className="min-w-0 flex-1">
           <p className="font-semibold">{heading}</p>
           <p className="text-sm text-fg-muted">{PRESETS[settings.preset].description}</p>
         </div>
         {showPicker ? (
-          <div className="flex flex-col text-sm">
+          <div className="flex flex-col text-sm @2xl:max-w-[18rem]">
             <label htmlFor={`${ids}-preset`} className="font-medium">
               Scenario
             </label>
@@ -341,6 +341,7 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
         <input
           id={`${ids}-latency`}
           type="range"
+          className="accent-accent"
           min={SIM_LIMITS.minLatencyMs}
           max={500}
           step={1}
@@ -353,6 +354,7 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
         <input
           id={`${ids}-loss`}
           type="range"
+          className="accent-accent"
           min={0}
           max={SIM_LIMITS.maxLoss * 100}
           step={1}
@@ -367,7 +369,7 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
 
 function Legend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label="Legend">
+    <ul className="flex !list-none flex-wrap gap-x-4 gap-y-1 !pl-0 text-xs text-fg-muted [&>li]:!mt-0" aria-label="Legend">
       <li>
         <span className="font-semibold text-syn">—</span> SYN
       </li>

@@ -80,6 +80,7 @@ export function NumberSlider({
       </div>
       <input
         type="range"
+        className="accent-accent"
         aria-label={`${label} (slider)`}
         min={log ? 0 : min}
         max={log ? 1000 : max}

@@ -87,7 +87,7 @@ const Arrow = memo(function Arrow({
         y2={ey}
         stroke={colour}
         strokeWidth={selected ? 3.2 : 1.8}
-        strokeDasharray={status === "lost" ? "5 4" : arrow.retransmission ? "8 3" : undefined}
+        strokeDasharray={status === "lost" ? "5 4" : undefined}
         markerEnd={status === "lost" ? undefined : `url(#ladder-head-${arrow.kind})`}
         className={animate && status === "in-flight" ? "motion-safe:animate-[ladder-draw_300ms_ease-out]" : undefined}
       />

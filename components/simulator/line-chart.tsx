@@ -1,7 +1,8 @@
 "use client";
 
-import { memo, useId, useState } from "react";
+import { memo, useId, useRef, useState } from "react";
 import { formatCount } from "@/domain/simulator/format";
+import { useElementWidth } from "./use-element-size";
 
 export interface ChartSeries {
   name: string;
@@ -12,8 +13,7 @@ export interface ChartSeries {
   area?: boolean;
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
+const DEFAULT_WIDTH = 640;
 const PAD = { left: 58, right: 14, top: 14, bottom: 34 };
 
 /** 1, 2, 5 × 10^k steps giving about `count` ticks up to `max`. */
@@ -56,59 +56,65 @@ export const LineChart = memo(function LineChart({
 }) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
+  // Drawn at the width it is shown at, so its text stays legible on a phone.
+  const box = useRef<HTMLDivElement>(null);
+  const WIDTH = Math.max(260, useElementWidth(box, DEFAULT_WIDTH));
+  const HEIGHT = WIDTH < 480 ? 180 : 220;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const ticks = niceTicks(max);
   const top = ticks[ticks.length - 1] ?? max;
   const lastSecond = Math.max(1, seconds[seconds.length - 1] ?? 1);
   const x = (t: number) => PAD.left + (t / lastSecond) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => HEIGHT - PAD.bottom - (value / top) * (HEIGHT - PAD.top - PAD.bottom);
-  const xTicks = niceTicks(lastSecond, 6).filter((t) => t <= lastSecond);
+  const xTicks = niceTicks(lastSecond, WIDTH < 480 ? 3 : 6).filter((t) => t <= lastSecond);
 
   return (
     <figure className="rounded-lg border border-border bg-bg-elevated p-3">
       <figcaption className="mb-1 text-sm font-semibold">{title}</figcaption>
-      <svg role="img" aria-label={`${title}. ${description}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block h-auto w-full">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="var(--border)" />
-            <text x={PAD.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" fontSize={11} fill="var(--fg-muted)">
-              {shortCount(tick)}
-            </text>
-          </g>
-        ))}
-        {xTicks.map((tick) => (
-          <text key={tick} x={x(tick)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
-            {tick} s
-          </text>
-        ))}
-        <text x={12} y={PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2} transform={`rotate(-90 12 ${PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2})`} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
-          {yLabel}
-        </text>
-        {series.map((s) => {
-          const points = s.values.map((value, index) => `${x(seconds[index] ?? index).toFixed(1)},${y(value).toFixed(1)}`);
-          if (points.length === 0) return null;
-          const line = `M${points.join("L")}`;
-          const area = `${line}L${x(seconds[s.values.length - 1] ?? 0).toFixed(1)},${y(0)}L${x(seconds[0] ?? 0).toFixed(1)},${y(0)}Z`;
-          return (
-            <g key={s.name}>
-              {s.area ? <path d={area} fill={s.colour} fillOpacity={0.15} /> : null}
-              <path d={line} fill="none" stroke={s.colour} strokeWidth={2} strokeLinejoin="round" />
+      <div ref={box}>
+        <svg role="img" aria-label={`${title}. ${description}`} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block max-w-full">
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="var(--border)" />
+              <text x={PAD.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" fontSize={11} fill="var(--fg-muted)">
+                {shortCount(tick)}
+              </text>
             </g>
-          );
-        })}
-        {marker ? (
-          <g>
-            <line x1={x(marker.at)} x2={x(marker.at)} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="var(--danger)" strokeDasharray="4 3" />
-            <text x={x(marker.at) + 4} y={PAD.top + 10} fontSize={11} fill="var(--danger)">
-              {marker.label}
+          ))}
+          {xTicks.map((tick) => (
+            <text key={tick} x={x(tick)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
+              {tick} s
             </text>
-          </g>
-        ) : null}
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="var(--fg-muted)" />
-      </svg>
-      <ul className="mt-1 flex flex-wrap gap-x-4 text-xs text-fg-muted">
+          ))}
+          <text x={12} y={PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2} transform={`rotate(-90 12 ${PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2})`} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
+            {yLabel}
+          </text>
+          {series.map((s) => {
+            const points = s.values.map((value, index) => `${x(seconds[index] ?? index).toFixed(1)},${y(value).toFixed(1)}`);
+            if (points.length === 0) return null;
+            const line = `M${points.join("L")}`;
+            const area = `${line}L${x(seconds[s.values.length - 1] ?? 0).toFixed(1)},${y(0)}L${x(seconds[0] ?? 0).toFixed(1)},${y(0)}Z`;
+            return (
+              <g key={s.name}>
+                {s.area ? <path d={area} fill={s.colour} fillOpacity={0.15} /> : null}
+                <path d={line} fill="none" stroke={s.colour} strokeWidth={2} strokeLinejoin="round" />
+              </g>
+            );
+          })}
+          {marker ? (
+            <g>
+              <line x1={x(marker.at)} x2={x(marker.at)} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="var(--danger)" strokeDasharray="4 3" />
+              <text x={x(marker.at) + 4} y={PAD.top + 10} fontSize={11} fill="var(--danger)">
+                {marker.label}
+              </text>
+            </g>
+          ) : null}
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="var(--fg-muted)" />
+        </svg>
+      </div>
+      <ul className="mt-1 flex !list-none flex-wrap gap-x-4 !pl-0 text-xs text-fg-muted">
         {series.map((s) => (
-          <li key={s.name} className="inline-flex items-center gap-1.5">
+          <li key={s.name} className="!mt-0 inline-flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block h-2 w-4 rounded-sm" style={{ background: s.colour }} />
             {s.name}
           </li>
@@ -118,15 +124,15 @@ export const LineChart = memo(function LineChart({
         <summary className="cursor-pointer text-fg-muted">Data table: {title}</summary>
         {showTable ? (
           <div tabIndex={0} role="group" aria-label={`Data table: ${title} (scrolls)`} className="mt-2 max-h-64 overflow-auto rounded border border-border">
-            <table className="w-full border-collapse text-right tabular-nums" aria-describedby={`${id}-note`}>
+            <table className="![display:table] w-full border-collapse text-right tabular-nums" aria-describedby={`${id}-note`}>
               <caption id={`${id}-note`} className="sr-only">
                 {title}, one row per second
               </caption>
               <thead className="sticky top-0 bg-bg-sunken">
                 <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Second</th>
+                  <th scope="col" className="!border-0 !px-2 !py-1 !text-left">Second</th>
                   {series.map((s) => (
-                    <th key={s.name} scope="col" className="px-2 py-1">
+                    <th key={s.name} scope="col" className="!border-0 !px-2 !py-1 !text-right">
                       {s.name}
                     </th>
                   ))}
@@ -135,11 +141,11 @@ export const LineChart = memo(function LineChart({
               <tbody>
                 {seconds.map((second, index) => (
                   <tr key={second} className="border-t border-border">
-                    <th scope="row" className="px-2 py-0.5 text-left font-normal">
+                    <th scope="row" className="!border-0 !bg-transparent !px-2 !py-0.5 !text-left !font-normal">
                       {second}
                     </th>
                     {series.map((s) => (
-                      <td key={s.name} className="px-2 py-0.5">
+                      <td key={s.name} className="!border-0 !px-2 !py-0.5 !text-right">
                         {formatCount(s.values[index] ?? 0)}
                       </td>
                     ))}

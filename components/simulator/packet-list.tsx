@@ -26,6 +26,9 @@ export type PacketStatus = "delivered" | "in-flight" | "lost" | null;
 const ROW_HEIGHT = 32;
 const OVERSCAN = 6;
 
+/** Lesson prose styles every table cell; these cells opt out. */
+const CELL = "!border-0 !py-0 !px-2 !align-middle";
+
 const KIND_TEXT: Record<SegmentKind, string> = { syn: "text-syn", fin: "text-fin", rst: "text-rst", ack: "text-ack" };
 
 const Row = memo(function Row({
@@ -57,7 +60,7 @@ const Row = memo(function Row({
       style={{ height: ROW_HEIGHT }}
       onClick={() => onSelect(row.id)}
     >
-      <td className="px-2">
+      <td className={`${CELL}`}>
         <button
           type="button"
           data-row={row.id}
@@ -73,18 +76,18 @@ const Row = memo(function Row({
           {row.no}
         </button>
       </td>
-      <td className="px-2 tabular-nums">{row.time}</td>
-      <td className="whitespace-nowrap px-2">{row.direction}</td>
-      <td className="whitespace-nowrap px-2">
+      <td className={`${CELL} tabular-nums`}>{row.time}</td>
+      <td className={`${CELL} whitespace-nowrap`}>{row.direction}</td>
+      <td className={`${CELL} whitespace-nowrap`}>
         <span className={cn("font-semibold", KIND_TEXT[row.kind])}>{row.flagNames}</span>{" "}
         <span className="text-fg-muted">
           {row.flagHex} {row.flagString}
         </span>
       </td>
-      <td className="px-2 text-right tabular-nums">{row.seq}</td>
-      <td className="px-2 text-right tabular-nums">{row.ack ?? ""}</td>
-      <td className="px-2 text-right tabular-nums">{row.len}</td>
-      <td className="whitespace-nowrap px-2 font-sans text-fg-muted">{notes}</td>
+      <td className={`${CELL} !text-right tabular-nums`}>{row.seq}</td>
+      <td className={`${CELL} !text-right tabular-nums`}>{row.ack ?? ""}</td>
+      <td className={`${CELL} !text-right tabular-nums`}>{row.len}</td>
+      <td className={`${CELL} whitespace-nowrap font-sans text-fg-muted`}>{notes}</td>
     </tr>
   );
 });
@@ -184,24 +187,24 @@ export function PacketList({
         atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT;
       }}
     >
-      <table className="w-full min-w-[640px] border-collapse text-left" aria-rowcount={count + 1}>
+      <table className="![display:table] w-full min-w-[640px] border-collapse text-left" aria-rowcount={count + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-bg-sunken text-xs">
           <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
-            <th scope="col" className="px-2 font-semibold">No.</th>
-            <th scope="col" className="px-2 font-semibold">Time (s)</th>
-            <th scope="col" className="px-2 font-semibold">Direction</th>
-            <th scope="col" className="px-2 font-semibold">Flags</th>
-            <th scope="col" className="px-2 text-right font-semibold">Seq</th>
-            <th scope="col" className="px-2 text-right font-semibold">Ack</th>
-            <th scope="col" className="px-2 text-right font-semibold">Len</th>
-            <th scope="col" className="px-2 font-semibold">Notes</th>
+            <th scope="col" className={`${CELL} font-semibold`}>No.</th>
+            <th scope="col" className={`${CELL} font-semibold`}>Time (s)</th>
+            <th scope="col" className={`${CELL} font-semibold`}>Direction</th>
+            <th scope="col" className={`${CELL} font-semibold`}>Flags</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>Seq</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>Ack</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>Len</th>
+            <th scope="col" className={`${CELL} font-semibold`}>Notes</th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
           {first > 0 ? (
             <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={8} />
+              <td colSpan={8} className="!border-0 !p-0" />
             </tr>
           ) : null}
           {visible.map((row, offset) => (
@@ -217,12 +220,12 @@ export function PacketList({
           ))}
           {last < count ? (
             <tr aria-hidden="true" style={{ height: (count - last) * ROW_HEIGHT }}>
-              <td colSpan={8} />
+              <td colSpan={8} className="!border-0 !p-0" />
             </tr>
           ) : null}
           {count === 0 ? (
             <tr>
-              <td colSpan={8} className="px-3 py-6 text-center text-sm text-fg-muted">
+              <td colSpan={8} className="!border-0 !px-3 !py-6 !text-center text-sm text-fg-muted">
                 No segments yet.
               </td>
             </tr>

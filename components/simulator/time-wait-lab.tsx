@@ -157,7 +157,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
                 series={[
                   { name: "Established", colour: "var(--ack)", values: charts.series.map((row) => row.established) },
                   { name: "Failed (EADDRNOTAVAIL)", colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
-                  { name: "Reused a TIME-WAIT", colour: "var(--accent)", values: charts.series.map((row) => row.reused) },
+                  { name: "Reused a TIME-WAIT", colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
                 ]}
               />
             </>
