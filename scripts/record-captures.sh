@@ -41,15 +41,22 @@ capture_file() { # scenario kind
   esac
 }
 
+# Immediate mode: libpcap otherwise hands packets over only when a ring block is retired (up to
+# a second later), and a capture stopped sooner loses them. Its ring then holds whole 256 KiB
+# frames, so it needs a large buffer (-B, KiB) not to drop bursts. -U writes each packet at once.
+tcpdump_options=(--immediate-mode -B 65536 -U -Z root)
+
 start_capture() { # kind file
-  local kind=$1 file=$2
+  local kind=$1 file=$2 argv
   case "$kind" in
-    lo) tcpdump -i lo -U -Z root -w "$file" tcp ;;
-    nanosecond) tcpdump -i lo -U -Z root --time-stamp-precision=nano -w "$file" tcp ;;
-    sll) tcpdump -i any -y LINUX_SLL -U -Z root -w "$file" tcp ;;
-    sll2) tcpdump -i any -y LINUX_SLL2 -U -Z root -w "$file" tcp ;;
-    dumpcap) dumpcap -i lo -q -f tcp -w "$file" ;;
-  esac 2>"$file.log" &
+    lo) argv=(tcpdump -i lo "${tcpdump_options[@]}" -w "$file" tcp) ;;
+    nanosecond) argv=(tcpdump -i lo "${tcpdump_options[@]}" --time-stamp-precision=nano -w "$file" tcp) ;;
+    sll) argv=(tcpdump -i any -y LINUX_SLL "${tcpdump_options[@]}" -w "$file" tcp) ;;
+    sll2) argv=(tcpdump -i any -y LINUX_SLL2 "${tcpdump_options[@]}" -w "$file" tcp) ;;
+    dumpcap) argv=(dumpcap -i lo -q -f tcp -w "$file") ;;
+  esac
+  # Started directly (not inside the case), so $! is the capture process that kill must stop.
+  "${argv[@]}" 2>"$file.log" &
   capture_pids+=($!)
   for _ in $(seq 100); do
     grep -qE "listening on|Capturing on" "$file.log" 2>/dev/null && return 0
@@ -73,9 +80,14 @@ record_in_namespace() { # scenario workdir
     start_capture "$kind" "$work/$(capture_file "$name" "$kind")"
   done
   python3 "$helper/scenarios.py" "$name" "$work/$name.scenario.json"
-  sleep 0.5
+  sleep 1.5 # longer than libpcap's buffering timeout, for dumpcap, which has no immediate mode
   kill -TERM "${capture_pids[@]}"
   wait "${capture_pids[@]}" || true
+  # tcpdump reports its statistics on exit: a capture that lost packets is no fixture.
+  if grep -E "^[1-9][0-9]* packets? dropped by kernel" "$work"/*.log; then
+    echo "$name: packets were dropped while capturing; run again" >&2
+    return 1
+  fi
   rm -f "$work"/*.log
 }
 
