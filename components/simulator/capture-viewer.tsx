@@ -12,7 +12,7 @@ import { Ladder } from "./ladder";
 import { LazyDetails } from "./lazy-details";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { PacketList, type PacketRow } from "./packet-list";
-import { CAPTURE_SEGMENT_LIMIT } from "./worker-tasks";
+import { CAPTURE_SEGMENT_LIMIT } from "./worker-protocol";
 import { runInWorker } from "./use-worker-task";
 
 /** Larger files would have to be held in memory twice; tcpdump can cut them down first. */

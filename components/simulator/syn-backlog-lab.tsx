@@ -110,7 +110,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
         </div>
         <div className="min-w-0 space-y-3">
           <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {result ? result.explanation : "Running the lab…"}
+            {result ? result.explanation : response?.kind === "error" ? response.message : "Running the lab…"}
           </p>
           <p className="text-xs text-fg-muted">
             {pending ? "Recomputing…" : result ? `Computed in ${result.elapsedMs.toFixed(0)} ms in a background worker.` : ""}

@@ -122,7 +122,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
         </div>
         <div className="min-w-0 space-y-3">
           <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {result ? result.explanation : "Running the lab…"}
+            {result ? result.explanation : response?.kind === "error" ? response.message : "Running the lab…"}
           </p>
           <p className="text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
             {pending ? "Recomputing…" : result ? `Computed in ${result.elapsedMs.toFixed(0)} ms in a background worker.` : ""}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { WorkerRequest, WorkerResponse } from "./worker-tasks";
+import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 type Pending = (response: WorkerResponse) => void;
 
@@ -18,7 +18,7 @@ function sharedWorker(): Worker | null {
       pending.delete(event.data.id);
     };
     worker.onerror = () => {
-      // A broken worker: answer what is waiting inline and stop using it.
+      // A broken worker: answer what is waiting and stop using it.
       worker?.terminate();
       worker = null;
       for (const [id, resolve] of pending) {
@@ -32,16 +32,16 @@ function sharedWorker(): Worker | null {
   return worker;
 }
 
-/** Runs a task in the shared worker, or inline (after yielding) where workers are unavailable. */
+const NO_WORKER: WorkerResponse = {
+  kind: "error",
+  message: "This needs a Web Worker (the work runs off the page so it stays responsive), and this browser did not start one.",
+  offset: null,
+};
+
+/** Runs a task in the shared worker. */
 export function runInWorker(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
   const target = typeof Worker === "undefined" ? null : sharedWorker();
-  if (target === null) {
-    return new Promise((resolve) => {
-      setTimeout(() => {
-        void import("./worker-tasks").then(({ runTask }) => resolve(runTask(request)));
-      }, 0);
-    });
-  }
+  if (target === null) return Promise.resolve(NO_WORKER);
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);

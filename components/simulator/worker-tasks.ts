@@ -1,24 +1,13 @@
 /**
- * The heavy work of the labs and the capture viewer, run in a Web Worker (or inline where
- * workers are unavailable). Plain functions over plain data, so both paths give the same result.
+ * The heavy work of the labs and the capture viewer, run in a Web Worker (lab.worker.ts) so the
+ * page stays responsive. Plain functions over plain data; tests call them directly.
  */
-import { runSynBacklogLab, runTimeWaitLab, type SynBacklogLabResult, type TimeWaitLabResult } from "@/domain/tcp";
-import { CaptureFormatError, analyzeCapture, type CaptureAnalysis } from "@/domain/tcp/pcap";
-import { explainSynBacklog, explainTimeWait, synBacklogParams, timeWaitParams, type SynBacklogInput, type TimeWaitInput } from "@/domain/simulator/labs";
+import { runSynBacklogLab, runTimeWaitLab } from "@/domain/tcp";
+import { CaptureFormatError, analyzeCapture } from "@/domain/tcp/pcap";
+import { explainSynBacklog, explainTimeWait, synBacklogParams, timeWaitParams } from "@/domain/simulator/labs";
+import { CAPTURE_SEGMENT_LIMIT, type WorkerRequest, type WorkerResponse } from "./worker-protocol";
 
-/** Segments listed per captured connection; the rest are counted, not shown. */
-export const CAPTURE_SEGMENT_LIMIT = 5000;
-
-export type WorkerRequest =
-  | { kind: "timewait"; input: TimeWaitInput }
-  | { kind: "synbacklog"; input: SynBacklogInput }
-  | { kind: "capture"; bytes: ArrayBuffer };
-
-export type WorkerResponse =
-  | { kind: "timewait"; result: TimeWaitLabResult; explanation: string; elapsedMs: number }
-  | { kind: "synbacklog"; result: SynBacklogLabResult; explanation: string; elapsedMs: number }
-  | { kind: "capture"; analysis: CaptureAnalysis; elapsedMs: number }
-  | { kind: "error"; message: string; offset: number | null };
+export type { WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 export function runTask(request: WorkerRequest): WorkerResponse {
   const started = performance.now();
