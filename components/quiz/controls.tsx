@@ -86,8 +86,8 @@ const optionRow =
 /** After grading: marks the right choice, and the learner's own choice when it was wrong. */
 function KeyMark({ isKey, chosen, graded }: { isKey: boolean; chosen: boolean; graded: boolean }) {
   if (!graded) return null;
-  if (isKey) return <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 text-xs font-medium text-success">Answer</span>;
-  if (chosen) return <span className="ml-auto shrink-0 rounded-full bg-warning-soft px-2 text-xs font-medium text-warning">Your choice</span>;
+  if (isKey) return <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 font-sans text-xs font-medium text-success">Answer</span>;
+  if (chosen) return <span className="ml-auto shrink-0 rounded-full bg-warning-soft px-2 font-sans text-xs font-medium text-warning">Your choice</span>;
   return null;
 }
 

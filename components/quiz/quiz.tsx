@@ -340,7 +340,7 @@ function QuestionView(props: QuestionViewProps) {
           <SegmentLadder
             segments={question.ladder}
             calls={question.calls}
-            caption={`Segments up to #${question.segment}, numbered in the order they were sent; the notes are the applications' calls.`}
+            caption={`The connection until segment #${question.segment} ${question.moment === "sent" ? "is sent" : "arrives"}: segments are numbered in the order they were sent; the notes are the applications' calls.`}
           />
         ) : null}
         <QuestionControls question={question} draft={draft} onChange={onDraft} answer={grading?.answer} promptId={promptId} idPrefix={idPrefix} announce={announce} />

@@ -53,15 +53,20 @@ const peerOf = (host: HostName): HostName => (host === "client" ? "server" : "cl
 /** The engine's events that start a step of the simulation; everything until the next one is its consequence. */
 const STEP_STARTS = new Set<SimEvent["kind"]>(["app", "deliver", "timer"]);
 
+/** The index of the event in which `segment` was sent or delivered. */
+function momentIndex(events: readonly SimEvent[], segment: number, moment: "sent" | "delivered"): number {
+  const kind = moment === "sent" ? "send" : "deliver";
+  const at = events.findIndex((event) => event.kind === kind && "segment" in event && event.segment === segment);
+  if (at < 0) throw new Error(`segment ${segment} was never ${moment === "sent" ? "sent" : "delivered"} in this scenario`);
+  return at;
+}
+
 /**
  * The index of the last event of the step in which `segment` was sent or delivered: its
  * receiver's transitions and replies are included, the next arrival or call is not.
  */
 function stepEnd(events: readonly SimEvent[], segment: number, moment: "sent" | "delivered"): number {
-  const kind = moment === "sent" ? "send" : "deliver";
-  const at = events.findIndex((event) => event.kind === kind && "segment" in event && event.segment === segment);
-  if (at < 0) throw new Error(`segment ${segment} was never ${moment === "sent" ? "sent" : "delivered"} in this scenario`);
-  let end = at;
+  let end = momentIndex(events, segment, moment);
   while (end + 1 < events.length && !STEP_STARTS.has(events[end + 1]!.kind)) end++;
   return end;
 }
@@ -79,7 +84,11 @@ export function stateAfterSegment(result: ScenarioResult, host: HostName, segmen
   return state;
 }
 
-/** Segments and application calls that happened up to the end of that step, for the ladder. */
+/**
+ * Segments and application calls up to the moment asked about, for the ladder: what was sent
+ * before segment N arrived (or up to N itself, for "sent"). The receiver's reply to N is left
+ * out: it would give its new state away.
+ */
 function historyUpTo(result: ScenarioResult, end: number): { segments: SegmentRecord[]; calls: PublicCall[] } {
   const events = result.events.slice(0, end + 1);
   const sent = new Set(events.flatMap((event) => (event.kind === "send" ? [event.segment] : [])));
@@ -278,7 +287,7 @@ export function generateState(question: QuestionOf<"state">, random: Random): Ge
   }
 
   const answer = stateAfterSegment(result, host, segment, moment);
-  const history = historyUpTo(result, stepEnd(result.events, segment, moment));
+  const history = historyUpTo(result, momentIndex(result.events, segment, moment));
   const ladder = history.segments.map((s) => ladderSegment(s, { seq: null, ack: null }));
   return {
     answer,

@@ -210,6 +210,14 @@ describe("state generators", () => {
     expect(JSON.stringify({ ladder: generated.ladder, calls: generated.calls })).not.toMatch(/WAIT|ESTABLISHED|SYN-/);
   });
 
+  it("the ladder stops where the question does: the receiver's reply to segment N is not shown", () => {
+    const q = question<QuestionOf<"state">>({ ...sampleQuestions.state, source: { kind: "generator", generator: "handshake" } });
+    for (const seed of SEEDS.slice(0, 40)) {
+      const generated = generateState(q, randomFor(seed, q.id));
+      expect(generated.ladder.at(-1)?.n).toBe(generated.segment);
+    }
+  });
+
   it("resolved state questions always offer the engine's answer", () => {
     const q = question<QuestionOf<"state">>({ ...sampleQuestions.state, choices: ["FIN-WAIT-1", "FIN-WAIT-2"] });
     const resolved = resolveQuestion(q, 5);
