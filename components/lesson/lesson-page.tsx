@@ -7,6 +7,7 @@ import { dictionary } from "@/lib/i18n/dictionary";
 import { courseIndexPath, LOCALE_LANG, LOCALES, lessonPath, otherLocale, type Locale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
+import { KeepSectionInView } from "./keep-section-in-view";
 import { LessonBody } from "./lesson-body";
 import { LessonNav } from "./lesson-nav";
 import { LessonCompletion, LessonProgressProvider, ResumeBanner, type ProgressHeading } from "./lesson-progress";
@@ -66,6 +67,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
   return (
     <LessonProgressProvider slug={slug} headings={progressHeadings(lesson, english)} locale={locale}>
       <div id={ANCHOR_MAP_ELEMENT_ID} hidden data-map={JSON.stringify(anchorMap)} />
+      <KeepSectionInView />
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-10 lg:grid-cols-[minmax(0,1fr)_15rem]">
         <article className="min-w-0 max-w-3xl">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
