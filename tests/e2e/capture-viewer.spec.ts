@@ -10,9 +10,11 @@ test("a shipped sample renders its connection: ladder, packets and inferred stat
   await expect(viewer.getByRole("table")).toContainText("[FIN, ACK]");
   await expect(viewer.locator("tbody tr[aria-rowindex]")).toHaveCount(8);
   await expect(viewer).toContainText("CLOSED → SYN-SENT → ESTABLISHED → FIN-WAIT-1");
-  // Selecting a packet shows the states right after it.
-  await viewer.getByRole("button", { name: "Segment 2", exact: true }).click();
+  // Selecting a packet shows the states right after it, as the reader inferred them.
+  await viewer.getByRole("button", { name: "Segment 1", exact: true }).click();
   await expect(viewer.getByRole("img", { name: /client in SYN-SENT.*server in SYN-RECEIVED/ })).toBeVisible();
+  await viewer.getByRole("button", { name: "Segment 2", exact: true }).click();
+  await expect(viewer.getByRole("img", { name: /client in ESTABLISHED.*server in SYN-RECEIVED/ })).toBeVisible();
 });
 
 test("switching samples and opening a file of one's own, read in the browser", async ({ page }) => {
