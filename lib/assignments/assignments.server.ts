@@ -1,7 +1,7 @@
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { requireTeaching, requireTeachingAssignment } from "../classes/access.server";
-import { fieldErrorsOf, type FieldErrors } from "../classes/classes.server";
+import { fieldErrorsOf, REPEAT_WINDOW_MS, type FieldErrors } from "../classes/classes.server";
 import { db } from "../db.server";
 import type { TargetType } from "../gradebook/semantics";
 import { ASSIGNMENT_FIELDS, assignmentInput, extensionInput, type AssignmentField } from "./input";
@@ -43,7 +43,14 @@ export async function createAssignment(user: CurrentUser | null, classId: string
   const { classroom } = await requireTeaching(user, classId, { write: true });
   const result = toAssignmentData(raw, classroom.timeZone);
   if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
-  const created = await db.assignment.create({ data: { ...result.data, classId, createdById: (user as CurrentUser).id }, select: { id: true } });
+  const createdById = (user as CurrentUser).id;
+  // A double submit or a retried request within a few seconds is the same creation.
+  const recent = await db.assignment.findFirst({
+    where: { ...result.data, classId, createdById, createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) } },
+    select: { id: true },
+  });
+  if (recent) return { ok: true, id: recent.id };
+  const created = await db.assignment.create({ data: { ...result.data, classId, createdById }, select: { id: true } });
   return { ok: true, id: created.id };
 }
 

@@ -13,6 +13,9 @@ export const classNameField = z.string().trim().min(1, "Enter a name").max(120, 
 export const timeZoneField = z.string().refine(isValidTimeZone, "Choose a time zone");
 export const classInput = z.object({ name: classNameField, timeZone: timeZoneField });
 
+/** Creating the same thing again this soon is taken for a double submit or a retry. */
+export const REPEAT_WINDOW_MS = 30_000;
+
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type FormResult<K extends string, T = object> = ({ ok: true } & T) | { ok: false; error: "invalid"; fieldErrors: FieldErrors<K>; message?: string };
 
@@ -44,6 +47,17 @@ export async function createClass(user: CurrentUser | null, raw: unknown): Promi
   if (!user || !canTeach(user.role)) throw new NotAllowedError();
   const parsed = classInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
+  // A double submit or a retried request within a few seconds is the same creation.
+  const recent = await db.classroom.findFirst({
+    where: {
+      name: parsed.data.name,
+      timeZone: parsed.data.timeZone,
+      createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) },
+      instructors: { some: { userId: user.id, isOwner: true } },
+    },
+    select: { id: true },
+  });
+  if (recent) return { ok: true, id: recent.id };
   const classroom = await withFreshCodes(() =>
     db.classroom.create({
       data: {

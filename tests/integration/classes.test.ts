@@ -23,6 +23,19 @@ describe("classes", () => {
     expect(overview.instructors).toEqual([expect.objectContaining({ isOwner: true })]);
   });
 
+  it("takes a repeated create (double submit, retry) for the same one", async () => {
+    const teacher = await createUser({ role: "INSTRUCTOR" });
+    const [a, b] = [await createClass(teacher, { name: "Twice", timeZone: "UTC" }), await createClass(teacher, { name: "Twice", timeZone: "UTC" })];
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toEqual(a);
+    const input = { title: "Read", target: "LESSON:tcp-header-and-flags", points: "10", opensAt: "2026-01-01T00:00", dueAt: "2026-01-08T00:00", latePolicy: "CLOSE" };
+    const classId = (a as { id: string }).id;
+    const [x, y] = [await createAssignment(teacher, classId, input), await createAssignment(teacher, classId, input)];
+    expect(y).toEqual(x);
+    expect(await db.assignment.count({ where: { classId } })).toBe(1);
+    expect(await createAssignment(teacher, classId, { ...input, title: "Another" })).not.toEqual(x);
+  });
+
   it("validates names and time zones", async () => {
     const teacher = await createUser({ role: "INSTRUCTOR" });
     expect(await createClass(teacher, { name: " ", timeZone: "Mars/Base" })).toMatchObject({
