@@ -430,6 +430,53 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     related: ["tcp_keepalive_time"],
   },
   {
+    id: "tcp_tw_reuse_delay",
+    kind: "sysctl",
+    term: { en: "tcp_tw_reuse_delay", zh: "tcp_tw_reuse_delay" },
+    aliases: ["net.ipv4.tcp_tw_reuse_delay"],
+    short: {
+      en: "How long a TIME-WAIT socket must have been idle before tcp_tw_reuse may hand its port to a new connection.",
+      zh: "TIME-WAIT 套接字至少要空闲多久，tcp_tw_reuse 才能把它的端口交给新连接。",
+    },
+    body: {
+      en: "A recent addition that makes [[tcp_tw_reuse]] wait a little after the last segment of the old connection, in milliseconds.",
+      zh: "较新加入的参数，让 [[tcp_tw_reuse]] 在旧连接的最后一个报文段之后再稍等片刻，单位是毫秒。",
+    },
+    facts: [{ fact: "linux.tcp_tw_reuse_delay", label: linuxDefault }],
+    related: ["tcp_tw_reuse"],
+  },
+  {
+    id: "tcp_rfc1337",
+    kind: "sysctl",
+    term: { en: "tcp_rfc1337", zh: "tcp_rfc1337" },
+    aliases: ["net.ipv4.tcp_rfc1337"],
+    short: {
+      en: "When on, a TIME-WAIT socket ignores resets instead of ending early (RFC 1337, “TIME-WAIT assassination”).",
+      zh: "开启后，TIME-WAIT 套接字会忽略复位，而不是提前结束（RFC 1337 所说的“TIME-WAIT 暗杀”）。",
+    },
+    body: {
+      en: "RFC 1337 describes how a stray reset can kill a [[time-wait]] socket before its time and recommends ignoring resets in TIME-WAIT. Linux does so only when this is `1`; the default is {fact:linux.tcp_rfc1337}.",
+      zh: "RFC 1337 描述了一个游离的复位如何让 [[time-wait]] 套接字提前结束，并建议在 TIME-WAIT 中忽略复位。Linux 只有在它为 `1` 时才这样做；默认值为 {fact:linux.tcp_rfc1337}。",
+    },
+    facts: [{ fact: "linux.tcp_rfc1337", label: linuxDefault }],
+    related: ["time-wait", "rst"],
+  },
+  {
+    id: "ip_local_reserved_ports",
+    kind: "sysctl",
+    term: { en: "ip_local_reserved_ports", zh: "ip_local_reserved_ports" },
+    aliases: ["net.ipv4.ip_local_reserved_ports"],
+    short: {
+      en: "Ports the kernel never picks as ephemeral ports, so services can always bind them.",
+      zh: "内核永远不会选作临时端口的端口，保证服务总能绑定它们。",
+    },
+    body: {
+      en: "Empty by default. List the ports your services listen on when [[ip_local_port_range]] overlaps them, so that an outgoing connection cannot occupy a port a service needs at startup.",
+      zh: "默认为空。当 [[ip_local_port_range]] 与服务监听的端口重叠时，把这些端口列在这里，避免出站连接占用服务启动时需要的端口。",
+    },
+    related: ["ip_local_port_range", "ephemeral-port"],
+  },
+  {
     id: "ip_local_port_range",
     kind: "sysctl",
     term: { en: "ip_local_port_range", zh: "ip_local_port_range" },

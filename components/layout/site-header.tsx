@@ -15,7 +15,8 @@ export function Logo({ href = "/" }: { href?: string }) {
         <rect width="32" height="32" rx="8" className="fill-accent" />
         <path d="M9 10h14M9 16h9M9 22h14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" className="text-accent-fg" />
       </svg>
-      <span lang="en">
+      {/* On the narrowest phones the mark alone stands for the name, leaving room for the controls. */}
+      <span lang="en" className="max-[420px]:sr-only">
         SYN <span className="text-fg-muted">to</span> FIN
       </span>
     </Link>
@@ -43,7 +44,8 @@ export function SiteHeader() {
   const words = dictionary(locale).nav;
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
-    { href: "/playground", label: "Playground" },
+    // The playground is one page for both languages.
+    { href: "/playground", label: words.playground },
     { href: localePath(locale, "/glossary"), label: words.glossary },
     { href: localePath(locale, "/about"), label: words.about },
   ];

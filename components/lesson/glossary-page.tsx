@@ -50,7 +50,7 @@ function Entry({ entry, locale }: { entry: GlossaryEntry; locale: Locale }) {
           {entry.facts.map(({ fact, label }) => (
             <div key={fact} className="contents">
               <dt className="text-fg-muted">{label[locale]}</dt>
-              <dd className="font-mono" data-fact={fact}>
+              <dd className="font-medium tabular-nums" data-fact={fact}>
                 {formatFact(fact, locale)}
               </dd>
             </div>

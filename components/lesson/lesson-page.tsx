@@ -46,6 +46,19 @@ function progressHeadings(lesson: Lesson, english: Lesson): ProgressHeading[] {
     .map(({ id, title }) => ({ id, title, key: toEnglish[id] ?? id }));
 }
 
+/** Frontmatter text with `backticks` shown as code, as in the lesson body. */
+function InlineCode({ text }: { text: string }) {
+  return text.split(/(`[^`]+`)/).map((part, index) =>
+    part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
+      <code key={index} className="rounded bg-bg-sunken px-1 font-mono text-[0.9em]">
+        {part.slice(1, -1)}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}
+
 /** One lesson page, shared by /course/<slug> and /zh/course/<slug>. */
 export async function LessonPage({ slug, locale }: { slug: string; locale: Locale }) {
   const lesson = await getLesson(slug, locale);
@@ -91,7 +104,9 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
             </h2>
             <ul className="list-disc space-y-1 pl-5">
               {frontmatter.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
+                <li key={objective}>
+                  <InlineCode text={objective} />
+                </li>
               ))}
             </ul>
           </section>

@@ -8,7 +8,15 @@ import type { Locale } from "./paths";
 const en = {
   languageName: "English",
   skipToContent: "Skip to content",
-  nav: { main: "Main", mainCompact: "Main (compact)", course: "Course", glossary: "Glossary", about: "About", search: "Search" },
+  nav: {
+    main: "Main",
+    mainCompact: "Main (compact)",
+    course: "Course",
+    playground: "Playground",
+    glossary: "Glossary",
+    about: "About",
+    search: "Search",
+  },
   language: {
     /** Shown in the other language, so its readers recognise it. */
     switchTo: "阅读中文版",
@@ -99,7 +107,15 @@ export type Dictionary = typeof en;
 const zh: Dictionary = {
   languageName: "中文",
   skipToContent: "跳到正文",
-  nav: { main: "主导航", mainCompact: "主导航（紧凑）", course: "课程", glossary: "术语表", about: "关于", search: "搜索" },
+  nav: {
+    main: "主导航",
+    mainCompact: "主导航（紧凑）",
+    course: "课程",
+    playground: "演练场",
+    glossary: "术语表",
+    about: "关于",
+    search: "搜索",
+  },
   language: {
     switchTo: "Read in English",
     switchLabel: "English",

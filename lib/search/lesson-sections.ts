@@ -22,7 +22,8 @@ const runtime = {
 
 const BLOCK = new Set(["p", "li", "tr", "td", "th", "pre", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "div", "figure"]);
 /** Components whose children are the text; all others contribute only a string `caption`/`title`. */
-const TEXT_COMPONENTS = new Set(["Callout", "Original", "Term"]);
+const TEXT_COMPONENTS = new Set(["Callout", "Original"]);
+const INLINE_COMPONENTS = new Set(["Term"]);
 
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && "props" in value && "type" in value;
@@ -46,6 +47,8 @@ function textOf(value: unknown, locale: Locale): string {
   if (isMarker(type)) {
     const name = type.component;
     if (name === "Fact" && typeof props.name === "string") return formatFact(props.name, locale, props as FactFormat);
+    // Inline components read as part of their sentence; the others stand apart from it.
+    if (INLINE_COMPONENTS.has(name)) return textOf(props.children, locale);
     const title = typeof props.title === "string" ? `${props.title}. ` : typeof props.caption === "string" ? `${props.caption} ` : "";
     return ` ${title}${TEXT_COMPONENTS.has(name) ? textOf(props.children, locale) : ""} `;
   }

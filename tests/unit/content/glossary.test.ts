@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -6,6 +8,7 @@ import { Term } from "@/components/mdx/term";
 import { TCP_STATES, LINUX_STATE_NAMES } from "@/domain/tcp/types";
 import { checkLessonNumbers } from "@/lib/content/facts-check";
 import { LOCALES } from "@/lib/content/frontmatter";
+import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
 
 const FLAGS = ["SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR"];
@@ -49,6 +52,18 @@ describe("the glossary", () => {
 
   it.each(CONCEPTS.map((id) => [id]))("explains %s", (id) => {
     expect(findGlossaryEntry(id)).toBeDefined();
+  });
+
+  it("explains every sysctl any lesson mentions, in either language", () => {
+    const known = new Set(GLOSSARY.flatMap((entry) => [entry.id, ...entry.aliases]));
+    const mentioned = new Set<string>();
+    for (const locale of LOCALES) {
+      for (const lesson of listLessons(locale)) {
+        const file = path.join(CONTENT_DIR, lesson.slug, locale === "en" ? "index.mdx" : `index.${locale}.mdx`);
+        for (const [name] of readFileSync(file, "utf8").matchAll(/\b(?:tcp|ip)_[a-z0-9_]+\b|\bsomaxconn\b/g)) mentioned.add(name);
+      }
+    }
+    expect([...mentioned].filter((name) => !known.has(name))).toEqual([]);
   });
 
   it("says tcp_tw_recycle is gone", () => {
