@@ -45,7 +45,7 @@ const Arrow = memo(function Arrow({
   arrow,
   status,
   geo,
-  nowY,
+  now,
   selected,
   droppable,
   animate,
@@ -53,7 +53,8 @@ const Arrow = memo(function Arrow({
   arrow: LadderArrow;
   status: ArrowStatus;
   geo: Geometry;
-  nowY: number;
+  /** Virtual time now (only matters in flight). */
+  now: number;
   selected: boolean;
   droppable: boolean;
   animate: boolean;
@@ -62,7 +63,7 @@ const Arrow = memo(function Arrow({
   const x2 = arrow.from === "client" ? geo.serverX : geo.clientX;
   let fraction = 1;
   if (status === "lost") fraction = arrow.lostFraction ?? 0.5;
-  else if (status === "in-flight") fraction = Math.min(0.88, Math.max(0.14, (nowY - arrow.y1) / Math.max(1, arrow.y2 - arrow.y1)));
+  else if (status === "in-flight") fraction = Math.min(0.88, Math.max(0.14, (now - arrow.t1) / Math.max(1, arrow.t2 - arrow.t1)));
   const ex = x1 + (x2 - x1) * fraction;
   const ey = arrow.y1 + (arrow.y2 - arrow.y1) * fraction;
   const colour = KIND_COLOUR[arrow.kind];
@@ -187,6 +188,7 @@ export function Ladder({
   const reducedMotion = usePrefersReducedMotion();
   const finite = Number.isFinite(cursor);
   const nowY = finite ? (model.cursorY[Math.min(cursor, model.cursorY.length - 1)] ?? 0) : model.height;
+  const now = finite ? (model.cursorT[Math.min(cursor, model.cursorT.length - 1)] ?? 0) : Infinity;
   const contentHeight = finite ? Math.max(height, nowY + LADDER_METRICS.row * 2) : model.height;
 
   // Keep the current moment in view as the learner steps.
@@ -314,7 +316,7 @@ export function Ladder({
               arrow={arrow}
               status={status}
               geo={geo}
-              nowY={status === "in-flight" ? nowY : 0}
+              now={status === "in-flight" ? now : 0}
               selected={arrow.id === selected}
               droppable={onDrop !== undefined && status === "in-flight" && (droppable?.has(arrow.id) ?? false)}
               animate={finite}

@@ -16,6 +16,9 @@ export interface LadderArrow {
   y1: number;
   /** Where it arrives, or would have arrived. */
   y2: number;
+  /** Virtual times of sending and (expected) arrival: how far along an in-flight arrow is drawn. */
+  t1: number;
+  t2: number;
   /** Where it was lost (a point along the arrow), when it was. */
   lostFraction: number | null;
   label: string;
@@ -48,6 +51,8 @@ export interface LadderModel {
   marks: readonly LadderMark[];
   /** y of the row reached after each cursor (index = cursor). */
   cursorY: readonly number[];
+  /** Virtual time after each cursor (index = cursor). */
+  cursorT: readonly number[];
 }
 
 const MARK_LINE = 12;
@@ -132,6 +137,8 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
       from: segment.from,
       y1,
       y2: Math.max(y2, y1 + 8),
+      t1: segment.t,
+      t2: arrival,
       lostFraction,
       label,
       description: `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`,
@@ -165,6 +172,7 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],
     cursorY: [LADDER_METRICS.top - LADDER_METRICS.row / 2, ...run.steps.map((_, index) => stepY(index))],
+    cursorT: [0, ...run.steps.map((step) => step.t)],
   };
 }
 
@@ -196,6 +204,8 @@ export function captureLadderModel(connection: CaptureConnection, absolute: bool
       from: segment.from,
       y1,
       y2: y1 + LADDER_METRICS.row,
+      t1: segment.t,
+      t2: segment.t,
       lostFraction: null,
       label,
       description: `frame ${segment.frame}, ${formatSeconds(segment.t)} s: ${segment.from} → ${to} ${label}${segment.retransmission ? " (retransmission)" : ""}`,
@@ -232,5 +242,6 @@ export function captureLadderModel(connection: CaptureConnection, absolute: bool
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],
     cursorY: [height],
+    cursorT: [Infinity],
   };
 }
