@@ -517,8 +517,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     term: { en: "tcp_max_tw_buckets", zh: "tcp_max_tw_buckets" },
     aliases: ["net.ipv4.tcp_max_tw_buckets"],
     short: {
-      en: "Most TIME-WAIT sockets the system keeps; beyond it, closing sockets skip TIME-WAIT (with a log message).",
-      zh: "系统最多保留多少个 TIME-WAIT 套接字；超出后，新关闭的套接字直接跳过 TIME-WAIT（并打印日志）。",
+      en: "Most TIME-WAIT sockets the system keeps; beyond it, closing sockets skip TIME-WAIT (counted as TCPTimeWaitOverflow).",
+      zh: "系统最多保留多少个 TIME-WAIT 套接字；超出后，新关闭的套接字直接跳过 TIME-WAIT（计入 TCPTimeWaitOverflow 计数）。",
     },
     body: {
       en: "A safety limit against memory exhaustion, not a tuning knob: sockets that skip TIME-WAIT lose its protection against a lost last ACK and old duplicates. The default scales with memory; the value here is the one the simulator uses.",
