@@ -148,7 +148,7 @@ export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult)
   if (summary.totalReused > 0) sentences.push(`${formatCount(summary.totalReused)} connects reused a 4-tuple still in TIME-WAIT.`);
   if (summary.twOverflows > 0) {
     sentences.push(
-      `tcp_max_tw_buckets (${formatCount(input.tcp_max_tw_buckets)}) was reached: ${formatCount(summary.twOverflows)} sockets skipped TIME-WAIT altogether, and the kernel logs "TCP: time wait bucket table overflow".`,
+      `tcp_max_tw_buckets (${formatCount(input.tcp_max_tw_buckets)}) was reached: ${formatCount(summary.twOverflows)} sockets skipped TIME-WAIT altogether, each counted in TcpExtTCPTimeWaitOverflow (nstat).`,
     );
   }
   return sentences.join(" ");
