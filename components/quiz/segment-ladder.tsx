@@ -23,7 +23,22 @@ function detail(segment: PublicSegment): string {
  * the applications' calls as notes. States are never drawn: they are what state questions ask.
  */
 export function SegmentLadder({ segments, calls = [], caption }: { segments: PublicSegment[]; calls?: PublicCall[]; caption: string }) {
-  return <LadderDiagram steps={ladderSteps(segments, calls)} caption={caption} title={caption} />;
+  const steps = ladderSteps(segments, calls);
+  return (
+    <div>
+      <LadderDiagram steps={steps} caption={caption} title={caption} />
+      {/* On a phone the diagram's labels get small: the same segments as lines of text (the diagram's description already reads them out). */}
+      <div aria-hidden="true" className="-mt-4 mb-2 space-y-1 rounded-lg bg-bg-sunken px-3 py-2 font-mono text-xs sm:hidden">
+        {steps.map((step, index) => (
+          <p key={index}>
+            {step.pause ? <span className="block font-sans italic text-fg-muted">{step.pause}</span> : null}
+            {step.detail?.split(" ")[0]} {step.from === "left" ? "client → server" : "server → client"} {step.flags} {step.detail?.split(" ").slice(1).join(" ")}
+            {step.lost ? " (lost)" : ""}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 /** Maps segments to ladder steps; calls since the previous segment become a note. */
