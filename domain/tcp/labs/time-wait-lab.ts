@@ -72,7 +72,7 @@ export interface TimeWaitLabSummary {
   totalReused: number;
   peakClientTimeWait: number;
   peakServerTimeWait: number;
-  /** Times the kernel would log "TCP: time wait bucket table overflow". */
+  /** Times the kernel found the table full (counted as TcpExtTCPTimeWaitOverflow in nstat). */
   twOverflows: number;
   notes: string[];
 }
@@ -256,6 +256,6 @@ function labNotes(closer: HostId, reuseActive: boolean, twReuse: number, overflo
     notes.push("The client closes first, so each closed connection keeps a client port busy for the whole TIME-WAIT.");
   }
   if (twReuse === 2 && !reuseActive) notes.push("tcp_tw_reuse=2 only reuses TIME-WAIT on loopback connections.");
-  if (overflows > 0) notes.push('tcp_max_tw_buckets reached: the kernel logs "TCP: time wait bucket table overflow" and destroys those sockets at once.');
+  if (overflows > 0) notes.push("tcp_max_tw_buckets reached: the kernel destroys those sockets at once and counts each in TcpExtTCPTimeWaitOverflow (nstat); since Linux 2.6.38 it no longer logs the old 'time wait bucket table overflow' message.");
   return notes;
 }

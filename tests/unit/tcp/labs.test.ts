@@ -79,7 +79,7 @@ describe("TIME-WAIT lab", () => {
     expect(summary.totalFailed).toBe(0);
     // In 120 s two generations of 1000 are kept (the first expires at 60 s); the rest overflow.
     expect(summary.twOverflows).toBe(summary.totalEstablished - 2000);
-    expect(summary.notes.join(" ")).toContain("time wait bucket table overflow");
+    expect(summary.notes.join(" ")).toContain("TcpExtTCPTimeWaitOverflow");
   });
 
   it("RFC 9293's 240 s TIME-WAIT quarters the sustainable rate", () => {
