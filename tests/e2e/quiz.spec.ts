@@ -16,13 +16,24 @@ test("answer keys and explanations are not in the lesson page, its scripts or th
   const secrets = answerSecrets();
   expect(secrets.length).toBeGreaterThan(40);
   const bodies: Array<{ url: string; text: string }> = [];
-  page.on("response", async (response) => {
+  const reading: Array<Promise<void>> = [];
+  page.on("response", (response) => {
     const url = response.url();
-    const type = response.headers()["content-type"] ?? "";
-    if (/javascript|text\/x-component|text\/html|json/.test(type) || url.endsWith(".js")) {
-      bodies.push({ url, text: await response.text().catch(() => "") });
+    if (response.request().method() === "GET" && (/javascript|text\/html/.test(response.headers()["content-type"] ?? "") || url.endsWith(".js"))) {
+      reading.push(response.text().then((text) => void bodies.push({ url, text }), () => undefined));
     }
   });
+  // Server Action replies are streamed, so read them by passing them through a route.
+  await page.route(
+    (url) => url.pathname === LESSON_PATH,
+    async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      const response = await route.fetch();
+      const text = await response.text();
+      bodies.push({ url: `POST ${route.request().url()}`, text });
+      await route.fulfill({ response, body: text });
+    },
+  );
   await openQuiz(page);
 
   // The static HTML and every script it names, fetched directly as well.
@@ -34,14 +45,19 @@ test("answer keys and explanations are not in the lesson page, its scripts or th
   expect(bodies.filter((b) => b.url.endsWith(".js")).length).toBeGreaterThan(3);
   // The quiz arrived (its first prompt is on the page) but nothing of the answer side did.
   await expect(quizSection(page).getByText(quiz.questions[0]!.prompt)).toBeVisible();
+  await Promise.all(reading);
+  expect(bodies.some((b) => b.text.includes(quiz.questions[0]!.prompt)), "the start reply was checked").toBe(true);
   for (const { url, text } of bodies) {
     for (const secret of secrets) expect(text.includes(secret), `${url} contains “${secret}”`).toBe(false);
   }
 
   // After answering the first question its explanation arrives, and only its.
-  bodies.length = 0;
+  const before = bodies.length;
   await answerCurrent(page, false);
-  const after = bodies.map((b) => b.text).join("\n");
+  const after = bodies
+    .slice(before)
+    .map((b) => b.text)
+    .join("\n");
   expect(after).toContain(quiz.questions[0]!.explanation);
   expect(after).not.toContain(quiz.questions[1]!.explanation);
 });
