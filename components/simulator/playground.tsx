@@ -15,6 +15,8 @@ import { SimulatorChallenge } from "./simulator-challenge";
 import { SynBacklogLab } from "./syn-backlog-lab";
 import { TimeWaitLab } from "./time-wait-lab";
 
+const DEFAULT_CAPTURE = "passive-close-delayed";
+
 /** Everything in one page; the state that matters is mirrored into the URL so it can be shared. */
 export function Playground({ query }: { query: string }) {
   const [decoded] = useState(() => decodePlayground(query));
@@ -64,7 +66,8 @@ export function Playground({ query }: { query: string }) {
   );
   const onTimeWait = useCallback((input: TimeWaitInput) => update({ timeWait: input }), [update]);
   const onSynBacklog = useCallback((input: SynBacklogInput) => update({ synBacklog: input }), [update]);
-  const onCapture = useCallback((id: string | null) => update({ capture: id }), [update]);
+  // The default sample is not state worth sharing: keep it out of the address.
+  const onCapture = useCallback((id: string | null) => update({ capture: id === DEFAULT_CAPTURE ? null : id }), [update]);
   const chooseChallenge = (id: string | null) => {
     setChallenge(id);
     update({ challenge: id });
@@ -166,7 +169,7 @@ export function Playground({ query }: { query: string }) {
         <h2 id="captures" className="mb-2 text-2xl font-semibold">
           Captures
         </h2>
-        <CaptureViewer sample={initial.capture ?? "passive-close-delayed"} onSampleChange={onCapture} />
+        <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} />
       </section>
     </div>
   );
