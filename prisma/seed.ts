@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/auth/password.server";
 import { createPrismaClient } from "../lib/db.server";
-import type { Question } from "../domain/quiz/schema";
-import { getQuiz } from "../lib/quiz/registry.server";
+import type { Question, Quiz } from "../domain/quiz/schema";
+import { getQuiz, quizzesForLesson } from "../lib/quiz/registry.server";
 import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_CLASSMATES, DEMO_MORE_ASSIGNMENTS, DEMO_USERS, DEMO_WORK, days, type DemoWork } from "./demo-data";
 
 const db = createPrismaClient(process.env.DATABASE_URL);
@@ -145,34 +145,47 @@ async function seedWork(userId: string, work: DemoWork, now: number) {
       update: {},
     });
   }
+  // The completion rule needs the lesson's quiz passed: a completed lesson comes with a passing attempt.
+  for (const key of ["handshake", "teardown"] as const) {
+    const completed = work[key]?.completed;
+    const slug = DEMO_MORE_ASSIGNMENTS.find((a) => a.key === key)?.targetId as string;
+    if (completed === undefined) continue;
+    for (const quiz of quizzesForLesson(slug)) {
+      await seedAttempt(userId, quiz, `demo-${quiz.id}-passed`, { day: completed - 0.01, wrong: [] }, now);
+    }
+  }
   const quiz = getQuiz("tcp-header-and-flags");
   if (!quiz || !work.quiz) return;
   for (const [index, attempt] of work.quiz.entries()) {
-    const clientKey = `demo-${quiz.id}-${index}`;
-    if (await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } } })) continue;
-    const submittedAt = days(attempt.day, now);
-    const answers = quiz.questions.flatMap((question, q) => {
-      const answer = demoAnswer(question, attempt.wrong.includes(question.id));
-      if (!answer) return [];
-      const correct = !attempt.wrong.includes(question.id);
-      return [{ questionId: question.id, concept: question.concept, correct, points: correct ? 1 : 0, ...answer, answeredAt: new Date(submittedAt.getTime() - (20 - q) * 30_000) }];
-    });
-    const score = answers.filter((a) => a.correct).length;
-    await db.quizAttempt.create({
-      data: {
-        userId,
-        quizId: quiz.id,
-        clientKey,
-        variantSeed: 1000 + index,
-        startedAt: new Date(submittedAt.getTime() - 12 * 60_000),
-        submittedAt,
-        score,
-        maxScore: answers.length,
-        passed: score / answers.length >= quiz.passThreshold,
-        answers: { create: answers },
-      },
-    });
+    await seedAttempt(userId, quiz, `demo-${quiz.id}-${index}`, attempt, now, 1000 + index);
   }
+}
+
+/** One finished attempt with answers to the quiz's fixed questions, written once. */
+async function seedAttempt(userId: string, quiz: Quiz, clientKey: string, attempt: { day: number; wrong: string[] }, now: number, seed = 2000) {
+  if (await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } } })) return;
+  const submittedAt = days(attempt.day, now);
+  const answers = quiz.questions.flatMap((question, q) => {
+    const answer = demoAnswer(question, attempt.wrong.includes(question.id));
+    if (!answer) return [];
+    const correct = !attempt.wrong.includes(question.id);
+    return [{ questionId: question.id, concept: question.concept, correct, points: correct ? 1 : 0, ...answer, answeredAt: new Date(submittedAt.getTime() - (20 - q) * 30_000) }];
+  });
+  const score = answers.filter((a) => a.correct).length;
+  await db.quizAttempt.create({
+    data: {
+      userId,
+      quizId: quiz.id,
+      clientKey,
+      variantSeed: seed,
+      startedAt: new Date(submittedAt.getTime() - 12 * 60_000),
+      submittedAt,
+      score,
+      maxScore: answers.length,
+      passed: score / answers.length >= quiz.passThreshold,
+      answers: { create: answers },
+    },
+  });
 }
 
 async function main() {

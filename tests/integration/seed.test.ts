@@ -26,7 +26,7 @@ describe("demo seed", () => {
   it("creates the demo course people and is idempotent", { timeout: 120_000 }, async () => {
     seed();
     const first = await counts();
-    expect(first).toEqual({ users: 9, classes: 1, enrollments: 8, assignments: 4, instructors: 1, quizAttempts: 11, lessonProgress: 10 });
+    expect(first).toEqual({ users: 9, classes: 1, enrollments: 8, assignments: 4, instructors: 1, quizAttempts: 18, lessonProgress: 10 });
     seed();
     expect(await counts()).toEqual(first);
     expect(seed("--if-empty")).toMatch(/not seeding/);
@@ -39,6 +39,20 @@ describe("demo seed", () => {
     }
     const classroom = await db.classroom.findUniqueOrThrow({ where: { joinCode: DEMO_CLASS.joinCode } });
     expect(classroom.timeZone).toBe(DEMO_CLASS.timeZone);
+  });
+});
+
+describe("demo progress follows the completion rule", () => {
+  it("has a passed quiz attempt for every completed lesson that carries a quiz", async () => {
+    const { quizzesForLesson } = await import("@/lib/quiz/registry.server");
+    const completed = await db.lessonProgress.findMany({ where: { completedAt: { not: null } }, select: { userId: true, lessonSlug: true } });
+    expect(completed.length).toBeGreaterThan(0);
+    for (const { userId, lessonSlug } of completed) {
+      for (const quiz of quizzesForLesson(lessonSlug)) {
+        const passed = await db.quizAttempt.count({ where: { userId, quizId: quiz.id, passed: true } });
+        expect(passed, `${lessonSlug} completed without passing ${quiz.id}`).toBeGreaterThan(0);
+      }
+    }
   });
 });
 
