@@ -10,6 +10,7 @@ import { env } from "../env.server";
 import { signInInput } from "./credentials";
 import { verifyPassword } from "./password.server";
 import { clientAddress } from "../security/client-address";
+import { decodeSessionToken, encodeSessionToken } from "./jwt.server";
 import { limitSignIn } from "./limits.server";
 import { isRole } from "./roles";
 import { authSecret } from "./secret.server";
@@ -64,6 +65,7 @@ export function authOptions(): NextAuthOptions {
     // JWT sessions: required by the credentials provider; the role is re-read from the
     // database on every protected request (lib/auth/session.server.ts).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       jwt({ token, user }) {

@@ -1,9 +1,10 @@
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db.server";
-import { authOptions } from "./options.server";
+import { decodeSessionToken, sessionTokenFrom } from "./jwt.server";
 import { canTeach, type Role } from "./roles";
+import { authSecret } from "./secret.server";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
 
@@ -12,11 +13,26 @@ export type CurrentUser = { id: string; email: string; name: string | null; role
  * takes effect immediately, whatever the session token says). Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
 });
+
+/**
+ * The user id in the session cookie, read directly: the same check next-auth's session endpoint
+ * makes (a valid, unexpired token sealed with our secret), without re-issuing the cookie, which a
+ * page or Server Action could not send anyway. Sliding expiry happens on the session endpoint.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const token = sessionTokenFrom((await cookies()).getAll());
+  if (!token) return null;
+  try {
+    const payload = await decodeSessionToken({ token, secret: authSecret() });
+    return typeof payload?.sub === "string" ? payload.sub : null;
+  } catch {
+    return null; // expired, tampered with, or sealed with another secret
+  }
+}
 
 /** For pages: send visitors to sign in and come back. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
