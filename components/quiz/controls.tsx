@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import type { CorrectAnswer, PublicQuestion, QuestionResponse, QuizFlag, StateName } from "@/domain/quiz/schema";
+import type { QuizWords } from "@/lib/i18n/words/quiz";
 import { cn } from "../ui/cn";
 import { RichText } from "./rich-text";
 
@@ -78,20 +79,21 @@ type ControlsProps = {
   idPrefix: string;
   /** Announces a change that is not otherwise visible to screen readers (reordering). */
   announce: (message: string) => void;
+  words: QuizWords;
 };
 
 const optionRow =
   "flex cursor-pointer items-start gap-3 rounded-lg border border-border bg-bg px-3 py-2.5 text-[0.95rem] leading-snug transition-colors hover:bg-bg-sunken has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus has-[:disabled]:cursor-default";
 
 /** After grading: marks the right choice, and the learner's own choice when it was wrong. */
-function KeyMark({ isKey, chosen, graded }: { isKey: boolean; chosen: boolean; graded: boolean }) {
+function KeyMark({ isKey, chosen, graded, words }: { isKey: boolean; chosen: boolean; graded: boolean; words: QuizWords }) {
   if (!graded) return null;
-  if (isKey) return <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 font-sans text-xs font-medium text-success">Answer</span>;
-  if (chosen) return <span className="ml-auto shrink-0 rounded-full bg-warning-soft px-2 font-sans text-xs font-medium text-warning">Your choice</span>;
+  if (isKey) return <span className="ml-auto shrink-0 rounded-full bg-success-soft px-2 font-sans text-xs font-medium text-success">{words.keyMark}</span>;
+  if (chosen) return <span className="ml-auto shrink-0 rounded-full bg-warning-soft px-2 font-sans text-xs font-medium text-warning">{words.yourChoice}</span>;
   return null;
 }
 
-function ChoiceControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
+function ChoiceControls({ question, draft, onChange, answer, promptId, idPrefix, words }: ControlsProps) {
   if (question.type !== "single" && question.type !== "multiple") return null;
   const multiple = question.type === "multiple";
   const selected = draft.type === "single" ? (draft.optionId ? [draft.optionId] : []) : draft.type === "multiple" ? draft.optionIds : [];
@@ -117,7 +119,7 @@ function ChoiceControls({ question, draft, onChange, answer, promptId, idPrefix 
             <span>
               <RichText text={option.text} />
             </span>
-            <KeyMark isKey={keyIds.includes(option.id)} chosen={checked} graded={Boolean(answer)} />
+            <KeyMark isKey={keyIds.includes(option.id)} chosen={checked} graded={Boolean(answer)} words={words} />
           </label>
         );
       })}
@@ -133,12 +135,12 @@ const FLAG_COLOUR: Record<QuizFlag, string> = {
   PSH: "text-fg",
 };
 
-function FlagControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
+function FlagControls({ question, draft, onChange, answer, promptId, idPrefix, words }: ControlsProps) {
   if (question.type !== "flags" || draft.type !== "flags") return null;
   return (
     <fieldset aria-labelledby={promptId} aria-describedby={`${idPrefix}-segment`} className="space-y-3">
       <p id={`${idPrefix}-segment`} className="rounded-lg border border-border bg-bg-sunken px-3 py-2 text-[0.95rem]">
-        <span className="font-medium">Segment: </span>
+        <span className="font-medium">{words.segment}</span>
         <RichText text={question.segment} />
       </p>
       <div className="flex flex-wrap gap-2">
@@ -162,8 +164,8 @@ function FlagControls({ question, draft, onChange, answer, promptId, idPrefix }:
                 onChange={(event) => onChange({ type: "flags", flags: event.target.checked ? [...draft.flags, flag] : draft.flags.filter((f) => f !== flag) })}
               />
               <span>{flag}</span>
-              <span className="font-sans text-xs font-medium text-fg-muted">{on ? "set (1)" : "clear (0)"}</span>
-              {answer ? <span className="font-sans text-[0.7rem] font-medium text-fg-muted">{expected ? "should be 1" : "should be 0"}</span> : null}
+              <span className="font-sans text-xs font-medium text-fg-muted">{on ? words.bitSet : words.bitClear}</span>
+              {answer ? <span className="font-sans text-[0.7rem] font-medium text-fg-muted">{words.shouldBe(expected ? 1 : 0)}</span> : null}
             </label>
           );
         })}
@@ -172,7 +174,7 @@ function FlagControls({ question, draft, onChange, answer, promptId, idPrefix }:
   );
 }
 
-function StateControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
+function StateControls({ question, draft, onChange, answer, promptId, idPrefix, words }: ControlsProps) {
   if (question.type !== "state" || draft.type !== "state") return null;
   return (
     <fieldset aria-labelledby={promptId} className="grid gap-2 sm:grid-cols-2">
@@ -188,22 +190,22 @@ function StateControls({ question, draft, onChange, answer, promptId, idPrefix }
             className="mt-0.5 size-4 shrink-0 accent-(--accent)"
           />
           <span>{state}</span>
-          <KeyMark isKey={answer?.type === "state" && answer.state === state} chosen={draft.state === state} graded={Boolean(answer)} />
+          <KeyMark isKey={answer?.type === "state" && answer.state === state} chosen={draft.state === state} graded={Boolean(answer)} words={words} />
         </label>
       ))}
     </fieldset>
   );
 }
 
-function NumberControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
+function NumberControls({ question, draft, onChange, answer, promptId, idPrefix, words }: ControlsProps) {
   if (question.type !== "number" || draft.type !== "number") return null;
   const id = `${idPrefix}-number`;
   const invalid = draft.text.trim() !== "" && parseSequenceNumber(draft.text) === null;
-  const label = question.field === "ack" ? "Acknowledgment number" : "Sequence number";
+  const label = words.numberLabel(question.field);
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium">
-        {label} {question.numbering === "relative" ? "(relative)" : ""}
+        {label} {question.numbering === "relative" ? words.relative : ""}
       </label>
       <input
         id={id}
@@ -219,14 +221,14 @@ function NumberControls({ question, draft, onChange, answer, promptId, idPrefix 
       />
       {invalid ? (
         <p id={`${id}-error`} className="text-sm text-danger">
-          Enter a whole number from 0 to 4294967295.
+          {words.numberInvalid}
         </p>
       ) : null}
     </div>
   );
 }
 
-function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, announce }: ControlsProps) {
+function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, announce, words }: ControlsProps) {
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
   if (question.type !== "order" || draft.type !== "order") return null;
   const text = new Map(question.items.map((item) => [item.id, item.text]));
@@ -239,7 +241,7 @@ function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, 
     [next[index], next[target]] = [next[target]!, next[index]!];
     onChange({ type: "order", itemIds: next });
     const id = ids[index]!;
-    announce(`“${text.get(id)}” moved to position ${target + 1} of ${ids.length}.`);
+    announce(words.moved(text.get(id) ?? id, target + 1, ids.length));
     // Keep focus on the moved item's button; at either end switch to the one still usable.
     const direction = target === 0 ? "down" : target === ids.length - 1 ? "up" : by === -1 ? "up" : "down";
     requestAnimationFrame(() => buttons.current.get(`${id}-${direction}`)?.focus());
@@ -248,7 +250,7 @@ function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, 
   return (
     <div role="group" aria-labelledby={promptId} aria-describedby={`${idPrefix}-order-help`}>
       <p id={`${idPrefix}-order-help`} className="mb-2 text-sm text-fg-muted">
-        Use the arrow buttons to move a segment up or down; the first line is sent first.
+        {words.orderHelp}
       </p>
       <div role="list" className="grid gap-2">
         {ids.map((id, index) => (
@@ -257,11 +259,11 @@ function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, 
               {index + 1}.
             </span>
             <span className="min-w-0 flex-1 font-mono text-sm break-words">
-              <span className="sr-only">Position {index + 1}: </span>
+              <span className="sr-only">{words.position(index + 1)}</span>
               <RichText text={text.get(id) ?? id} />
             </span>
             {answer?.type === "order" ? (
-              <span className="shrink-0 text-xs text-fg-muted">belongs at {answer.itemIds.indexOf(id) + 1}</span>
+              <span className="shrink-0 text-xs text-fg-muted">{words.belongsAt(answer.itemIds.indexOf(id) + 1)}</span>
             ) : (
               <span className="flex shrink-0 gap-1">
                 {(["up", "down"] as const).map((direction) => (
@@ -271,7 +273,7 @@ function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, 
                     ref={(element) => {
                       buttons.current.set(`${id}-${direction}`, element);
                     }}
-                    aria-label={`Move “${text.get(id)}” ${direction}`}
+                    aria-label={words.move(text.get(id) ?? id, direction)}
                     disabled={direction === "up" ? index === 0 : index === ids.length - 1}
                     onClick={() => move(index, direction === "up" ? -1 : 1)}
                     className="inline-flex size-9 items-center justify-center rounded-md border border-border bg-bg-elevated text-fg hover:bg-bg-sunken disabled:opacity-40"
@@ -290,7 +292,7 @@ function OrderControls({ question, draft, onChange, answer, promptId, idPrefix, 
   );
 }
 
-function MatchControls({ question, draft, onChange, answer, promptId, idPrefix }: ControlsProps) {
+function MatchControls({ question, draft, onChange, answer, promptId, idPrefix, words }: ControlsProps) {
   if (question.type !== "match" || draft.type !== "match") return null;
   return (
     <div role="group" aria-labelledby={promptId} className="grid gap-3">
@@ -310,7 +312,7 @@ function MatchControls({ question, draft, onChange, answer, promptId, idPrefix }
                 onChange={(event) => onChange({ type: "match", pairs: { ...draft.pairs, [left.id]: event.target.value } })}
                 className="h-10 w-full rounded-lg border border-border bg-bg-elevated px-2 text-sm text-fg"
               >
-                <option value="">Choose…</option>
+                <option value="">{words.choose}</option>
                 {question.right.map((right) => (
                   <option key={right.id} value={right.id}>
                     {right.text}
@@ -318,7 +320,7 @@ function MatchControls({ question, draft, onChange, answer, promptId, idPrefix }
                 ))}
               </select>
               {key && key !== draft.pairs[left.id] ? (
-                <p className="mt-1 text-xs text-fg-muted">Answer: {question.right.find((r) => r.id === key)?.text}</p>
+                <p className="mt-1 text-xs text-fg-muted">{words.matchAnswer(question.right.find((r) => r.id === key)?.text ?? "")}</p>
               ) : null}
             </div>
           </div>

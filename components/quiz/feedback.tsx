@@ -2,11 +2,12 @@
 
 import { forwardRef } from "react";
 import type { PublicQuestion, QuestionGrading } from "@/domain/quiz/schema";
+import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { cn } from "../ui/cn";
 import { RichText } from "./rich-text";
 
 /** The correct answer in words, from the grading and the question the learner saw. */
-export function describeAnswer(question: PublicQuestion, grading: QuestionGrading): string[] {
+export function describeAnswer(question: PublicQuestion, grading: QuestionGrading, words: QuizWords = quizWords("en")): string[] {
   const answer = grading.answer;
   switch (answer.type) {
     case "single":
@@ -14,7 +15,7 @@ export function describeAnswer(question: PublicQuestion, grading: QuestionGradin
     case "multiple":
       return question.type === "multiple" ? question.options.filter((o) => answer.optionIds.includes(o.id)).map((o) => o.text) : [];
     case "flags":
-      return [answer.flags.length ? answer.flags.join(" + ") : "No flags set"];
+      return [answer.flags.length ? answer.flags.join(" + ") : words.noFlags];
     case "state":
       return [answer.state];
     case "number":
@@ -29,9 +30,9 @@ export function describeAnswer(question: PublicQuestion, grading: QuestionGradin
 }
 
 /** The grading of one question: verdict, feedback on what was chosen, the answer and why. */
-export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: PublicQuestion; grading: QuestionGrading; headingId: string }>(
-  function QuestionFeedback({ question, grading, headingId }, ref) {
-    const answer = describeAnswer(question, grading);
+export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: PublicQuestion; grading: QuestionGrading; headingId: string; words: QuizWords }>(
+  function QuestionFeedback({ question, grading, headingId, words }, ref) {
+    const answer = describeAnswer(question, grading, words);
     return (
       <section
         aria-labelledby={headingId}
@@ -41,7 +42,7 @@ export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: Publi
           <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5">
             <path d={grading.correct ? "M5 12l5 5L20 7" : "M6 6l12 12M18 6L6 18"} />
           </svg>
-          {grading.correct ? "Correct" : "Not quite"}
+          {grading.correct ? words.verdictCorrect : words.verdictWrong}
         </h4>
         <div className="mt-2 space-y-2 text-[0.95rem] text-fg">
           {grading.feedback.map((text, index) => (
@@ -51,7 +52,7 @@ export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: Publi
           ))}
           {!grading.correct && answer.length ? (
             <div>
-              <p className="font-medium">The answer:</p>
+              <p className="font-medium">{words.theAnswer}</p>
               {answer.map((line, index) => (
                 <p key={index} className={cn(question.type === "single" || question.type === "multiple" || question.type === "match" ? "" : "font-mono text-sm")}>
                   <RichText text={line} />
@@ -60,7 +61,7 @@ export const QuestionFeedback = forwardRef<HTMLHeadingElement, { question: Publi
             </div>
           ) : null}
           <p className="text-fg-muted">
-            <span className="font-medium text-fg">Why: </span>
+            <span className="font-medium text-fg">{words.why}</span>
             <RichText text={grading.explanation} />
           </p>
         </div>

@@ -6,6 +6,8 @@ import { SessionContext } from "next-auth/react";
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading } from "@/domain/quiz/schema";
+import type { Locale } from "@/lib/i18n/paths";
+import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { Alert } from "../ui/alert";
@@ -15,6 +17,7 @@ import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, QuestionControls, toResponse, type Draft } from "./controls";
 import { QuestionFeedback } from "./feedback";
 import { RichText } from "./rich-text";
+import { loadResponses, saveResponse } from "./saved-responses";
 import { SegmentLadder } from "./segment-ladder";
 
 type Attempt = {
@@ -27,13 +30,6 @@ type Attempt = {
 
 type Phase = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; attempt: Attempt };
 
-const ERRORS: Record<string, string> = {
-  "unknown-quiz": "This quiz is not available.",
-  "unknown-attempt": "This attempt has expired (perhaps you signed in or out in another tab). Start a new one.",
-  "invalid-response": "That answer could not be read. Check it and try again.",
-  "invalid-input": "That answer could not be read. Check it and try again.",
-};
-
 function firstUnanswered(attempt: Attempt): number {
   const index = attempt.quiz.questions.findIndex((q) => !attempt.results[q.id]);
   return index < 0 ? attempt.quiz.questions.length : index;
@@ -43,9 +39,11 @@ function firstUnanswered(attempt: Attempt): number {
  * A lesson quiz: one question at a time, graded on the server when submitted, then a summary.
  * The browser only ever holds the current attempt's public questions and the gradings of the
  * questions already submitted. Signed-in learners' attempts are stored; visitors keep signed
- * receipts in this browser until they sign up or sign in.
+ * receipts in this browser until they sign up or sign in. `locale` is the lesson's language
+ * (set by the lesson page): the server sends questions and gradings in it.
  */
-export function Quiz({ id }: { id: string }) {
+export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
+  const words = quizWords(locale);
   // Read without useSession(), which throws outside a SessionProvider (static renders in tests).
   const status = useContext(SessionContext)?.status ?? "loading";
   const pathname = usePathname();
@@ -68,15 +66,23 @@ export function Quiz({ id }: { id: string }) {
       if (status === "authenticated") await mergeLocalProgress();
       const saved = fresh ? null : loadQuizAttempt(id);
       const clientKey = saved?.clientKey ?? newClientKey();
+      const resumesAnonymous = saved?.mode === "anonymous" && saved.token;
+      const responses = resumesAnonymous ? loadResponses(id, clientKey) : {};
       let result: StartQuizResult;
       try {
-        result = await startQuizAttemptAction({ quizId: id, clientKey, ...(saved?.mode === "anonymous" && saved.token ? { token: saved.token } : {}) });
+        result = await startQuizAttemptAction({
+          quizId: id,
+          clientKey,
+          locale,
+          ...(resumesAnonymous ? { token: saved.token } : {}),
+          ...(Object.keys(responses).length ? { responses } : {}),
+        });
       } catch {
-        setPhase({ kind: "error", message: "The quiz could not be loaded. Check your connection and reload the page." });
+        setPhase({ kind: "error", message: words.loadFailedOffline });
         return;
       }
       if (!result.ok) {
-        setPhase({ kind: "error", message: ERRORS[result.error] ?? "The quiz could not be loaded." });
+        setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
         return;
       }
       let attempt: Attempt;
@@ -84,7 +90,9 @@ export function Quiz({ id }: { id: string }) {
         attempt = { mode: "account", clientKey, quiz: result.quiz, results: Object.fromEntries(result.answered.map((g) => [g.questionId, g])) };
         saveQuizAttempt(id, { clientKey, mode: "account" });
       } else {
-        const results = saved?.mode === "anonymous" && saved.token === result.token ? (saved.results ?? {}) : {};
+        const resumed = saved?.mode === "anonymous" && saved.token === result.token;
+        // Gradings the server rebuilt in this page's language replace those kept from another.
+        const results = resumed ? { ...saved.results, ...Object.fromEntries(result.answered.map((g) => [g.questionId, g])) } : {};
         attempt = { mode: "anonymous", clientKey, token: result.token, quiz: result.quiz, results };
         saveQuizAttempt(id, { clientKey, mode: "anonymous", token: result.token, results });
       }
@@ -92,7 +100,7 @@ export function Quiz({ id }: { id: string }) {
       setPhase({ kind: "ready", attempt });
       if (fresh) focusNext.current = "question";
     },
-    [id, status],
+    [id, status, locale, words],
   );
 
   useEffect(() => {
@@ -118,17 +126,17 @@ export function Quiz({ id }: { id: string }) {
     return (
       <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-5 shadow-sm">
         <h2 id={titleId} className="mt-0! text-lg! font-semibold">
-          Quiz
+          {words.heading}
         </h2>
         {phase.kind === "loading" ? (
           <p role="status" className="mt-2 text-fg-muted">
-            Loading the quiz…
+            {words.loading}
           </p>
         ) : (
           <div className="mt-3 space-y-3">
             <Alert tone="danger">{phase.message}</Alert>
             <Button variant="secondary" onClick={() => void begin(true)}>
-              Start a new attempt
+              {words.startNew}
             </Button>
           </div>
         )}
@@ -156,22 +164,24 @@ export function Quiz({ id }: { id: string }) {
         ...(attempt.token ? { token: attempt.token } : {}),
         questionId: question.id,
         response,
+        locale,
       });
       if (!result.ok) {
-        setSubmitError(ERRORS[result.error] ?? "Something went wrong. Try again.");
+        setSubmitError(words.errors[result.error] ?? words.submitFailed);
         return;
       }
       const results = { ...attempt.results, [question.id]: result.grading };
       if (result.mode === "anonymous") {
         addReceipt(result.receipt);
+        saveResponse(quiz.id, attempt.clientKey, question.id, response);
         saveQuizAttempt(quiz.id, { clientKey: attempt.clientKey, mode: "anonymous", token: attempt.token, results });
       }
       setPhase({ kind: "ready", attempt: { ...attempt, results } });
       const first = result.grading.feedback[0];
-      setAnnouncement(`${result.grading.correct ? "Correct." : "Not quite."}${first ? ` ${first}` : ""}`);
+      setAnnouncement(`${result.grading.correct ? words.announceCorrect : words.announceWrong}${first ? ` ${first}` : ""}`);
       focusNext.current = "feedback";
     } catch {
-      setSubmitError("Your answer could not be sent. Check your connection and try again.");
+      setSubmitError(words.sendFailed);
     } finally {
       setPending(false);
     }
@@ -193,9 +203,9 @@ export function Quiz({ id }: { id: string }) {
         <h2 id={titleId} className="mt-0! text-lg! leading-snug! font-semibold">
           {quiz.title}
         </h2>
-        <p className="text-sm text-fg-muted">Pass mark {percent(quiz.passThreshold)}</p>
+        <p className="text-sm text-fg-muted">{words.passMark(percent(quiz.passThreshold))}</p>
       </div>
-      <ProgressBar value={answeredCount / total} label={`Quiz progress: ${answeredCount} of ${total} answered`} className="mt-3" />
+      <ProgressBar value={answeredCount / total} label={words.progress(answeredCount, total)} className="mt-3" />
       <div role="status" aria-live="polite" className="sr-only">
         {announcement}
       </div>
@@ -212,27 +222,25 @@ export function Quiz({ id }: { id: string }) {
           pending={pending}
           error={submitError}
           onSubmit={(draft) => void submit(question, draft)}
-          nextLabel={firstUnansweredAfter(attempt, index) < total ? "Next question" : "See your result"}
+          nextLabel={firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}
           onNext={() => goTo(firstUnansweredAfter(attempt, index))}
           headingRef={questionHeading}
           feedbackRef={feedbackHeading}
           idPrefix={`${sectionId}-${question.id}`}
           announce={setAnnouncement}
+          words={words}
+          locale={locale}
         />
       ) : (
         <div className="mt-5">
           <h3 ref={summaryHeading} tabIndex={-1} className="mt-0! text-base! font-semibold">
-            Your result
+            {words.result}
           </h3>
           <p className="mt-2 text-2xl font-semibold">
-            {score} of {total} correct <span className="text-base font-normal text-fg-muted">({percent(score / total)})</span>
+            {words.score(score, total)} <span className="text-base font-normal text-fg-muted">({percent(score / total)})</span>
           </p>
           <p className="mt-2">
-            {passed ? (
-              <Badge tone="success">Passed</Badge>
-            ) : (
-              <Badge tone="warning">Not passed yet: {percent(quiz.passThreshold)} needed</Badge>
-            )}
+            {passed ? <Badge tone="success">{words.passed}</Badge> : <Badge tone="warning">{words.notPassed(percent(quiz.passThreshold))}</Badge>}
           </p>
           <div role="list" className="mt-4 divide-y divide-border rounded-lg border border-border">
             {quiz.questions.map((q, i) => {
@@ -242,9 +250,9 @@ export function Quiz({ id }: { id: string }) {
                   <details>
                     <summary className="cursor-pointer">
                       <span className={grading?.correct ? "font-medium text-success" : "font-medium text-warning"}>
-                        {grading?.correct ? "Correct" : "Wrong"}
+                        {grading?.correct ? words.correct : words.wrong}
                       </span>
-                      <span className="text-fg-muted"> · Question {i + 1}: </span>
+                      <span className="text-fg-muted">{words.questionInSummary(i + 1)}</span>
                       <RichText text={q.prompt} />
                     </summary>
                     {grading ? (
@@ -259,22 +267,23 @@ export function Quiz({ id }: { id: string }) {
           </div>
           {attempt.mode === "anonymous" ? (
             <p className="mt-4 text-sm text-fg-muted">
-              Your answers are kept in this browser.{" "}
+              {words.keptInBrowser.before}
+              {locale === "en" ? " " : ""}
               <Link href={`/signup?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
-                Create an account
-              </Link>{" "}
-              or{" "}
+                {words.keptInBrowser.signUp}
+              </Link>
+              {locale === "en" ? ` ${words.keptInBrowser.or} ` : words.keptInBrowser.or}
               <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
-                sign in
-              </Link>{" "}
-              to keep them with your progress.
+                {words.keptInBrowser.signIn}
+              </Link>
+              {locale === "en" ? ` ${words.keptInBrowser.after}` : words.keptInBrowser.after}
             </p>
           ) : null}
           <div className="mt-5 flex flex-wrap gap-3">
-            <Button onClick={() => void begin(true)}>Try a new variant</Button>
+            <Button onClick={() => void begin(true)}>{words.tryNewVariant}</Button>
             {attempt.mode === "account" ? (
               <Link href="/dashboard" className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
-                See your dashboard
+                {words.dashboard}
               </Link>
             ) : null}
           </div>
@@ -310,10 +319,12 @@ type QuestionViewProps = {
   feedbackRef: React.RefObject<HTMLHeadingElement | null>;
   idPrefix: string;
   announce: (message: string) => void;
+  words: QuizWords;
+  locale: Locale;
 };
 
 function QuestionView(props: QuestionViewProps) {
-  const { question, number, total, draft, onDraft, grading, pending, error, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce } = props;
+  const { question, number, total, draft, onDraft, grading, pending, error, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce, words, locale } = props;
   const promptId = `${idPrefix}-prompt`;
   const headingId = `${idPrefix}-heading`;
   const response = toResponse(draft, question);
@@ -328,32 +339,35 @@ function QuestionView(props: QuestionViewProps) {
         className="space-y-4"
       >
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="mt-0! text-sm! font-semibold uppercase tracking-wide text-fg-muted">
-          Question {number} of {total}
+          {words.questionOf(number, total)}
         </h3>
         <p id={promptId} className="text-[1.02rem] font-medium leading-relaxed">
           <RichText text={question.prompt} />
         </p>
-        {question.type === "number" ? (
-          <SegmentLadder segments={question.ladder} caption={`The connection so far; the ${question.field === "ack" ? "acknowledgment" : "sequence"} number marked ? is the one to find.`} />
-        ) : null}
+        {question.type === "number" ? <SegmentLadder segments={question.ladder} caption={words.numberCaption(question.field)} locale={locale} /> : null}
         {question.type === "state" ? (
-          <SegmentLadder
-            segments={question.ladder}
-            calls={question.calls}
-            caption={`The connection until segment #${question.segment} ${question.moment === "sent" ? "is sent" : "arrives"}: segments are numbered in the order they were sent; the notes are the applications' calls.`}
-          />
+          <SegmentLadder segments={question.ladder} calls={question.calls} caption={words.stateCaption(question.segment, question.moment)} locale={locale} />
         ) : null}
-        <QuestionControls question={question} draft={draft} onChange={onDraft} answer={grading?.answer} promptId={promptId} idPrefix={idPrefix} announce={announce} />
+        <QuestionControls
+          question={question}
+          draft={draft}
+          onChange={onDraft}
+          answer={grading?.answer}
+          promptId={promptId}
+          idPrefix={idPrefix}
+          announce={announce}
+          words={words}
+        />
         {error && !grading ? <Alert tone="danger">{error}</Alert> : null}
         {!grading ? (
           <Button type="submit" disabled={!response || pending}>
-            {pending ? "Checking…" : "Check answer"}
+            {pending ? words.checking : words.check}
           </Button>
         ) : null}
       </form>
       {grading ? (
         <>
-          <QuestionFeedback ref={feedbackRef} question={question} grading={grading} headingId={`${idPrefix}-feedback`} />
+          <QuestionFeedback ref={feedbackRef} question={question} grading={grading} headingId={`${idPrefix}-feedback`} words={words} />
           <Button className="mt-4" onClick={onNext}>
             {nextLabel}
           </Button>

@@ -4,6 +4,7 @@
  */
 import { fillPlaceholders } from "./generators";
 import { QUIZ_FLAGS, type CorrectAnswer, type QuestionGrading, type QuestionOf, type QuestionResponse } from "./schema";
+import type { QuizLocale } from "./translation";
 import type { ResolvedQuestion } from "./variant";
 
 export type GradeResult = { ok: true; grading: QuestionGrading } | { ok: false; error: "wrong-type" | "invalid-response" };
@@ -57,7 +58,10 @@ function gradeOrder(question: QuestionOf<"order">, itemIds: string[]): Verdict |
     : { correct: false, feedback: [], misconceptions: [question.misconception] };
 }
 
-function gradeMatch(question: QuestionOf<"match">, pairs: Record<string, string>): Verdict | null {
+/** "left: right." in English, "left：right。" in Chinese. */
+const PAIR_FEEDBACK = { en: (left: string, right: string) => `${left}: ${right}.`, zh: (left: string, right: string) => `${left}：${right}。` } as const;
+
+function gradeMatch(question: QuestionOf<"match">, pairs: Record<string, string>, locale: QuizLocale): Verdict | null {
   const leftIds = new Set(question.pairs.map((pair) => pair.id));
   const rightById = new Map([...question.pairs.map((pair) => [pair.right.id, pair.right.text] as const), ...question.distractors.map((d) => [d.id, d.text] as const)]);
   if (Object.keys(pairs).some((left) => !leftIds.has(left)) || Object.values(pairs).some((right) => !rightById.has(right))) return null;
@@ -66,7 +70,7 @@ function gradeMatch(question: QuestionOf<"match">, pairs: Record<string, string>
   for (const pair of question.pairs) {
     const chosen = pairs[pair.id];
     if (chosen === pair.right.id) continue;
-    feedback.push(`${pair.left}: ${pair.right.text}.`);
+    feedback.push(PAIR_FEEDBACK[locale](pair.left, pair.right.text));
     const distractor = question.distractors.find((d) => d.id === chosen);
     misconceptions.push(distractor ? distractor.misconception : pair.misconception);
   }
@@ -116,7 +120,7 @@ export function gradeQuestion(resolved: ResolvedQuestion, response: QuestionResp
       verdict = gradeOrder(question, (response as Extract<QuestionResponse, { type: "order" }>).itemIds);
       break;
     case "match":
-      verdict = gradeMatch(question, (response as Extract<QuestionResponse, { type: "match" }>).pairs);
+      verdict = gradeMatch(question, (response as Extract<QuestionResponse, { type: "match" }>).pairs, resolved.locale);
       break;
   }
   if (!verdict) return { ok: false, error: "invalid-response" };

@@ -6,6 +6,7 @@
 import { fillPlaceholders, generateNumber, generateState, stateChoices, type Variables } from "./generators";
 import { randomFor, shuffled, type Random } from "./random";
 import { QUIZ_FLAGS, type CorrectAnswer, type PublicQuestion, type PublicQuiz, type Question, type Quiz } from "./schema";
+import { HOST_LABELS, type QuizLocale } from "./translation";
 
 export type ResolvedQuestion = {
   question: Question;
@@ -14,6 +15,8 @@ export type ResolvedQuestion = {
   answer: CorrectAnswer;
   /** Values for `{name}` placeholders in the explanation and feedback. */
   variables: Variables;
+  /** The language of the question's texts (the quiz given was translated into it). */
+  locale: QuizLocale;
 };
 
 /** Shuffles, but never returns the original order (for 2+ distinct items) so nothing is "already solved". */
@@ -23,8 +26,28 @@ function shuffledAwayFrom<T>(random: Random, items: readonly T[]): T[] {
   return result;
 }
 
-/** Resolves a single question of an attempt (grading needs only the question being answered). */
-export function resolveQuestion(question: Question, attemptSeed: number): ResolvedQuestion {
+/** `{host}` and `{peer}` in the question's language; numbers are the same in every language. */
+function localVariables(variables: Variables, locale: QuizLocale): Variables {
+  if (locale === "en") return variables;
+  const local: Variables = { ...variables };
+  for (const key of ["host", "peer"] as const) {
+    const value = local[key];
+    if (value === "client" || value === "server") local[key] = HOST_LABELS[locale][value];
+  }
+  return local;
+}
+
+/**
+ * Resolves a single question of an attempt (grading needs only the question being answered).
+ * The variant depends only on (seed, question id), never on the language: `locale` only says in
+ * which language `question`'s texts are and how generated values such as `{host}` read.
+ */
+export function resolveQuestion(question: Question, attemptSeed: number, locale: QuizLocale = "en"): ResolvedQuestion {
+  const resolved = resolveVariant(question, attemptSeed, locale);
+  return { ...resolved, locale };
+}
+
+function resolveVariant(question: Question, attemptSeed: number, locale: QuizLocale): Omit<ResolvedQuestion, "locale"> {
   const random = randomFor(attemptSeed, question.id);
   const base = { id: question.id, concept: question.concept };
   switch (question.type) {
@@ -48,12 +71,13 @@ export function resolveQuestion(question: Question, attemptSeed: number): Resolv
       };
     case "state": {
       const generated = generateState(question, random);
+      const variables = localVariables(generated.variables, locale);
       return {
         question,
         public: {
           ...base,
           type: "state",
-          prompt: fillPlaceholders(question.prompt, { ...generated.variables, answer: "?" }),
+          prompt: fillPlaceholders(question.prompt, { ...variables, answer: "?" }),
           host: generated.host,
           segment: generated.segment,
           moment: generated.moment,
@@ -62,7 +86,7 @@ export function resolveQuestion(question: Question, attemptSeed: number): Resolv
           choices: stateChoices(question, generated.answer),
         },
         answer: { type: "state", state: generated.answer },
-        variables: generated.variables,
+        variables,
       };
     }
     case "number": {
@@ -106,17 +130,20 @@ export function resolveQuestion(question: Question, attemptSeed: number): Resolv
   }
 }
 
-export function resolveQuiz(quiz: Quiz, attemptSeed: number): ResolvedQuestion[] {
-  return quiz.questions.map((question) => resolveQuestion(question, attemptSeed));
+export function resolveQuiz(quiz: Quiz, attemptSeed: number, locale: QuizLocale = "en"): ResolvedQuestion[] {
+  return quiz.questions.map((question) => resolveQuestion(question, attemptSeed, locale));
 }
 
-/** The whole attempt as the browser receives it: prompts, choices and ladders, no answers. */
-export function toPublicQuiz(quiz: Quiz, attemptSeed: number): PublicQuiz {
+/**
+ * The whole attempt as the browser receives it: prompts, choices and ladders, no answers. Pass
+ * the quiz already translated into `locale` (lib/quiz/registry.server.ts `getQuiz(id, locale)`).
+ */
+export function toPublicQuiz(quiz: Quiz, attemptSeed: number, locale: QuizLocale = "en"): PublicQuiz {
   return {
     id: quiz.id,
     lessonSlug: quiz.lessonSlug,
     title: quiz.title,
     passThreshold: quiz.passThreshold,
-    questions: resolveQuiz(quiz, attemptSeed).map((resolved) => resolved.public),
+    questions: resolveQuiz(quiz, attemptSeed, locale).map((resolved) => resolved.public),
   };
 }

@@ -1,10 +1,19 @@
-/** One English sentence per trace event, with Wireshark-style relative numbers by default. */
+/**
+ * One sentence per trace event, with Wireshark-style relative numbers by default: English, or
+ * Simplified Chinese with `locale: "zh"` ("客户端发送 SYN，seq 0"). Numbers, flags, state names,
+ * system calls and errno names are the same in both languages.
+ */
 import { withRelativeNumbers, type RelativeNumbers } from "./relative";
-import type { SegmentRecord, SimEvent, TcpFlag, TimerKind } from "./types";
+import type { HostId, SegmentRecord, SimEvent, TcpFlag, TimerKind, TransitionCause } from "./types";
+
+/** The languages the narrator speaks. */
+export type NarrationLocale = "en" | "zh";
 
 export interface NarrationOptions {
   /** Show absolute sequence numbers instead of relative ones. */
   absolute?: boolean;
+  /** The language of the sentences (default English). */
+  locale?: NarrationLocale;
 }
 
 const TIMER_NAMES: Record<TimerKind, string> = {
@@ -25,6 +34,7 @@ export function segmentName(flags: readonly TcpFlag[]): string {
 
 /** Builds a narrator for one run; segments are looked up by id. */
 export function createNarrator(segments: readonly SegmentRecord[], options: NarrationOptions = {}) {
+  if (options.locale === "zh") return createChineseNarrator(segments, options);
   const byId = new Map<number, SegmentRecord & RelativeNumbers>();
   for (const segment of withRelativeNumbers(segments)) byId.set(segment.id, segment);
 
@@ -71,6 +81,157 @@ export function createNarrator(segments: readonly SegmentRecord[], options: Narr
         return `${event.host}: ${event.reason}`;
       case "note":
         return `${event.host}: ${event.text}`;
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese
+// ---------------------------------------------------------------------------------------------
+
+/** How the narrator names the two ends in Chinese (the course's terms: docs/i18n.md). */
+export const HOST_NAMES_ZH: Readonly<Record<HostId, string>> = { client: "客户端", server: "服务端" };
+
+const TIMER_NAMES_ZH: Record<TimerKind, string> = {
+  retransmit: "重传定时器",
+  "loss-probe": "尾部丢失探测定时器",
+  "delayed-ack": "延迟确认定时器",
+  "time-wait": "TIME-WAIT 定时器",
+  "fin-wait-2": "FIN-WAIT-2 定时器",
+};
+
+/** Why a state changed, after the new state in parentheses. */
+const CAUSES_ZH: Record<TransitionCause, string> = {
+  listen: "listen()",
+  connect: "connect()",
+  close: "close()",
+  shutdown: "shutdown()",
+  abort: "中止连接",
+  "recv SYN": "收到 SYN",
+  "recv SYN-ACK": "收到 SYN-ACK",
+  "recv ACK": "收到 ACK",
+  "recv FIN": "收到 FIN",
+  "recv FIN-ACK": "收到 FIN-ACK",
+  "recv RST": "收到 RST",
+  "recv data after close": "关闭后又收到数据",
+  "retransmission timeout": "重传超时",
+  "time-wait timeout": "TIME-WAIT 超时",
+  "fin-wait-2 timeout": "FIN-WAIT-2 超时",
+  "time-wait reuse": "复用 TIME-WAIT 中的四元组",
+};
+
+/**
+ * What the engine says when it discards a segment or notes something, in Chinese. Keyed by the
+ * engine's English text; tests/unit/tcp/narrate-zh.test.ts fails when the engine gains a text
+ * that is missing here. Anything unknown is shown as the engine wrote it.
+ */
+export const ENGINE_TEXTS_ZH: Readonly<Record<string, string>> = {
+  "ACK in LISTEN: answered with RST": "LISTEN 状态下收到 ACK：以 RST 回应",
+  "ACK in TIME-WAIT": "TIME-WAIT 状态下收到 ACK",
+  "RST for a connection that does not exist": "针对不存在的连接的 RST",
+  "RST in LISTEN is ignored": "LISTEN 状态下忽略 RST",
+  "RST in TIME-WAIT ignored (tcp_rfc1337)": "TIME-WAIT 状态下忽略 RST（tcp_rfc1337）",
+  "RST in TIME-WAIT": "TIME-WAIT 状态下收到 RST",
+  "RST in TIME-WAIT: TIME-WAIT assassination": "TIME-WAIT 状态下收到 RST：TIME-WAIT 被提前终结（RFC 1337 所说的“TIME-WAIT 暗杀”）",
+  "RST inside the window but not at RCV.NXT: challenge ACK": "RST 在窗口内但不等于 RCV.NXT：回复挑战 ACK",
+  "RST not at RCV.NXT in TIME-WAIT": "TIME-WAIT 状态下收到不等于 RCV.NXT 的 RST",
+  "RST outside the receive window": "RST 在接收窗口之外",
+  "RST outside the window in TIME-WAIT": "TIME-WAIT 状态下收到窗口外的 RST",
+  "RST with an unacceptable ACK in SYN-SENT": "SYN-SENT 状态下收到确认号不可接受的 RST",
+  "RST without ACK in SYN-SENT": "SYN-SENT 状态下收到不带 ACK 的 RST",
+  "SYN in TIME-WAIT: challenge ACK": "TIME-WAIT 状态下收到 SYN：回复挑战 ACK",
+  "SYN on a synchronized connection: challenge ACK": "已同步的连接上收到 SYN：回复挑战 ACK",
+  "acknowledges data not yet sent": "确认了尚未发送的数据",
+  "acknowledges data not yet sent: answered with ACK": "确认了尚未发送的数据：以 ACK 回应",
+  "data arrived after close(): connection reset": "close() 之后又收到数据：复位连接",
+  "in-window ACK in TIME-WAIT": "TIME-WAIT 状态下收到窗口内的 ACK",
+  "neither SYN, ACK nor RST in LISTEN": "LISTEN 状态下收到的报文段既无 SYN，也无 ACK 或 RST",
+  "new SYN in TIME-WAIT but no listener: ACKed": "TIME-WAIT 状态下收到新的 SYN，但没有监听套接字：回复 ACK",
+  "new SYN in TIME-WAIT: connection reopened": "TIME-WAIT 状态下收到新的 SYN：连接重新打开",
+  "no ACK flag": "没有 ACK 标志",
+  "no SYN in SYN-SENT": "SYN-SENT 状态下收到的报文段没有 SYN",
+  "no connection: answered with RST": "没有这条连接：以 RST 回应",
+  "old duplicate: acknowledged again": "旧的重复报文段：再次确认",
+  "out of order: queued, duplicate ACK sent": "乱序到达：放入队列，发送重复 ACK",
+  "outside the receive window": "在接收窗口之外",
+  "peer already sent FIN: text ignored": "对端已发送 FIN：忽略其后的数据",
+  "retransmitted FIN in TIME-WAIT: ACKed, 2 MSL restarted": "TIME-WAIT 状态下收到重传的 FIN：回复 ACK，2MSL 重新计时",
+  "retransmitted FIN in TIME-WAIT: ACKed again": "TIME-WAIT 状态下收到重传的 FIN：再次回复 ACK",
+  "retransmitted SYN: SYN-ACK sent again": "收到重传的 SYN：再次发送 SYN-ACK",
+  "retransmitted SYN: SYN-ACK suppressed by rate limit": "收到重传的 SYN：SYN-ACK 因速率限制未发送",
+  "unacceptable ACK in SYN-RECEIVED: answered with RST": "SYN-RECEIVED 状态下收到不可接受的 ACK：以 RST 回应",
+  "unacceptable ACK in SYN-SENT: answered with RST": "SYN-SENT 状态下收到不可接受的 ACK：以 RST 回应",
+  "unexpected segment in TIME-WAIT: ACKed": "TIME-WAIT 状态下收到意外的报文段：回复 ACK",
+  "segment in TIME-WAIT: ACKed": "TIME-WAIT 状态下收到报文段：回复 ACK",
+  "SYN-ACK retries exhausted: connection request dropped": "SYN-ACK 重试次数用尽：丢弃这个连接请求",
+  "TIME-WAIT timer restarted": "TIME-WAIT 定时器重新计时",
+  "tail loss probe: last segment sent again": "尾部丢失探测：再次发送最后一个报文段",
+};
+
+/** Why an ACK was wanted when the rate limit suppressed it (`<reason>: ACK suppressed by rate limit`). */
+const RATE_LIMITED_ZH: Readonly<Record<string, string>> = {
+  "challenge ACK": "挑战 ACK",
+  "segment in TIME-WAIT": "TIME-WAIT 状态下的报文段",
+  "out-of-window segment": "窗口外的报文段",
+  "ACK of unsent data": "对未发送数据的确认",
+};
+
+/** The Chinese for one of the engine's discard reasons or notes, or the English when it has none. */
+export function engineTextZh(text: string): string {
+  const known = ENGINE_TEXTS_ZH[text];
+  if (known !== undefined) return known;
+  const limited = /^(.+): ACK suppressed by rate limit$/.exec(text);
+  if (limited) return `${RATE_LIMITED_ZH[limited[1]!] ?? limited[1]}：ACK 因速率限制未发送`;
+  const notInFlight = /^segment (\d+) is not in flight$/.exec(text);
+  if (notInFlight) return `报文段 ${notInFlight[1]} 不在传输途中`;
+  return text;
+}
+
+function createChineseNarrator(segments: readonly SegmentRecord[], options: NarrationOptions) {
+  const byId = new Map<number, SegmentRecord & RelativeNumbers>();
+  for (const segment of withRelativeNumbers(segments)) byId.set(segment.id, segment);
+  const host = (id: HostId) => HOST_NAMES_ZH[id];
+
+  const describeSegment = (id: number): string => {
+    const segment = byId.get(id);
+    if (segment === undefined) return `报文段 ${id}`;
+    const seq = options.absolute ? segment.seq : segment.relSeq;
+    const ack = options.absolute ? segment.ack : segment.relAck;
+    const name = segmentName(segment.flags);
+    const parts = [segment.len > 0 ? (name === "ACK" ? `${segment.len} 字节数据` : `${name}（携带 ${segment.len} 字节数据）`) : name];
+    parts.push(`seq ${seq}`);
+    if (ack !== null) parts.push(`ack ${ack}`);
+    return parts.join("，");
+  };
+
+  return function narrate(event: SimEvent): string {
+    switch (event.kind) {
+      case "app":
+        return event.call === "send" ? `${host(event.host)}调用 send(${event.bytes ?? 0} 字节)` : `${host(event.host)}调用 ${event.call}()`;
+      case "send": {
+        const segment = byId.get(event.segment);
+        return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"} ${describeSegment(event.segment)}`;
+      }
+      case "deliver":
+        return `${host(event.host)}收到 ${describeSegment(event.segment)}`;
+      case "drop":
+        return event.reason === "manual"
+          ? `报文段 ${event.segment}（${describeSegment(event.segment)}）被丢弃`
+          : `网络丢失了报文段 ${event.segment}（${describeSegment(event.segment)}）`;
+      case "duplicate":
+        return `网络复制了报文段 ${event.segment}`;
+      case "timer":
+        return `${host(event.host)}的${TIMER_NAMES_ZH[event.timer]}到期`;
+      case "transition":
+        return `${host(event.host)}进入 ${event.to}（${CAUSES_ZH[event.cause]}）`;
+      case "error":
+        return event.call === undefined
+          ? `${host(event.host)}的应用收到 ${event.code}`
+          : `${host(event.host)}的 ${event.call}() 失败，返回 ${event.code}`;
+      case "discard":
+        return `${host(event.host)}：${engineTextZh(event.reason)}`;
+      case "note":
+        return `${host(event.host)}：${engineTextZh(event.text)}`;
     }
   };
 }

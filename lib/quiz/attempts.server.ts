@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { questionResponseSchema, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
+import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -60,13 +61,16 @@ function progressOf(quiz: Quiz, answers: Array<{ correct: boolean }>): AttemptPr
   return { answered: answers.length, total, score, complete, passed: complete && score >= quiz.passThreshold * total };
 }
 
-/** Rebuilds the grading of a stored answer (deterministic in the attempt's seed). */
-function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string): QuestionGrading | null {
+/**
+ * Rebuilds the grading of a stored answer (deterministic in the attempt's seed), in the language
+ * `quiz` is translated into: answers are stored by id, so an attempt reads in any language.
+ */
+function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string, locale: QuizLocale = "en"): QuestionGrading | null {
   const question = quiz.questions.find((q) => q.id === questionId);
   if (!question) return null;
   const response = questionResponseSchema.safeParse(JSON.parse(storedResponse));
   if (!response.success) return null;
-  const result = gradeQuestion(resolveQuestion(question, seed), response.data);
+  const result = gradeQuestion(resolveQuestion(question, seed, locale), response.data);
   return result.ok ? result.grading : null;
 }
 
@@ -92,25 +96,27 @@ export async function refreshAttemptScore(attemptId: string, quiz: Quiz): Promis
 
 /**
  * Starts (or resumes, for the same client key) an attempt at a quiz: its variant as the browser
- * may see it, plus the gradings of questions this attempt already answered.
+ * may see it, plus the gradings of questions this attempt already answered, all in `locale`.
  */
 export async function startAttempt(
   userId: string,
   quizId: string,
   clientKey: string,
+  locale: QuizLocale = "en",
 ): Promise<{ ok: true; attempt: StartedAttempt } | { ok: false; error: QuizError }> {
-  const quiz = getQuiz(quizId);
+  const quiz = getQuiz(quizId, locale);
   if (!quiz) return { ok: false, error: "unknown-quiz" };
   const attempt = await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed());
   if (attempt.quizId !== quiz.id) return { ok: false, error: "key-in-use" };
   const rows = await db.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
-  const answered = rows.flatMap((row) => regrade(quiz, attempt.variantSeed, row.questionId, row.response) ?? []);
-  return { ok: true, attempt: { quiz: toPublicQuiz(quiz, attempt.variantSeed), answered, progress: progressOf(quiz, answered) } };
+  const answered = rows.flatMap((row) => regrade(quiz, attempt.variantSeed, row.questionId, row.response, locale) ?? []);
+  return { ok: true, attempt: { quiz: toPublicQuiz(quiz, attempt.variantSeed, locale), answered, progress: progressOf(quiz, answered) } };
 }
 
 /**
  * Grades and stores one answer. Idempotent: submitting the same question of the same attempt
  * again (retry, double click, second tab) returns the stored grading and creates no second row.
+ * The grading's texts are in `locale`; what is stored (ids, verdict, tags) is the same in all.
  */
 export async function submitAnswer(
   userId: string,
@@ -118,16 +124,20 @@ export async function submitAnswer(
   clientKey: string,
   questionId: string,
   response: QuestionResponse,
+  locale: QuizLocale = "en",
 ): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
   // Looked up with the user: a key from someone else's browser finds nothing.
   const attempt = await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
   if (!attempt || attempt.quizId !== quizId) return { ok: false, error: "unknown-attempt" };
-  const quiz = getQuiz(attempt.quizId);
+  const quiz = getQuiz(attempt.quizId, locale);
   if (!quiz) return { ok: false, error: "unknown-quiz" };
-  return storeAnswer(userId, attempt, quiz, questionId, response);
+  return storeAnswer(userId, attempt, quiz, questionId, response, undefined, locale);
 }
 
-/** Grades `response` against the attempt's variant and stores it unless this question already has an answer. */
+/**
+ * Grades `response` against the attempt's variant and stores it unless this question already has
+ * an answer. `quiz` is the quiz in `locale` (only the returned grading's texts depend on it).
+ */
 export async function storeAnswer(
   userId: string,
   attempt: { id: string; variantSeed: number },
@@ -135,10 +145,11 @@ export async function storeAnswer(
   questionId: string,
   response: QuestionResponse,
   answeredAt?: Date,
+  locale: QuizLocale = "en",
 ): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
   const question = quiz.questions.find((q) => q.id === questionId);
   if (!question) return { ok: false, error: "unknown-question" };
-  const graded = gradeQuestion(resolveQuestion(question, attempt.variantSeed), response);
+  const graded = gradeQuestion(resolveQuestion(question, attempt.variantSeed, locale), response);
   if (!graded.ok) return { ok: false, error: "invalid-response" };
 
   let grading = graded.grading;
@@ -159,7 +170,7 @@ export async function storeAnswer(
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.
     const stored = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId } }, select: { response: true } });
-    grading = regrade(quiz, attempt.variantSeed, questionId, stored.response) ?? grading;
+    grading = regrade(quiz, attempt.variantSeed, questionId, stored.response, locale) ?? grading;
   }
   const progress = await refreshAttemptScore(attempt.id, quiz);
   if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug);

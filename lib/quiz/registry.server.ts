@@ -1,8 +1,12 @@
-import { quizFiles } from "@/content/quizzes";
+import { quizFiles, type QuizFile } from "@/content/quizzes";
 import { parseQuiz, type Quiz } from "@/domain/quiz/schema";
+import { localizeQuiz, parseQuizTranslation, type QuizLocale } from "@/domain/quiz/translation";
+
+/** Every registered quiz in every language it is translated into. */
+export type QuizRegistry = { en: Map<string, Quiz> } & Partial<Record<Exclude<QuizLocale, "en">, Map<string, Quiz>>>;
 
 /** Parses every registered quiz (once per process); throws naming the file on the first invalid one. */
-export function loadQuizzes(files = quizFiles): Map<string, Quiz> {
+export function loadQuizzes(files: readonly QuizFile[] = quizFiles): Map<string, Quiz> {
   const quizzes = new Map<string, Quiz>();
   for (const { source, quiz: raw } of files) {
     const quiz = parseQuiz(raw, source);
@@ -13,19 +17,41 @@ export function loadQuizzes(files = quizFiles): Map<string, Quiz> {
   return quizzes;
 }
 
-let cached: Map<string, Quiz> | undefined;
+/**
+ * Parses every quiz and its translations; a translation that misses, empties or invents an id
+ * throws naming its file and the ids (docs/quizzes.md, "Translations").
+ */
+export function loadQuizRegistry(files: readonly QuizFile[] = quizFiles): QuizRegistry {
+  const en = loadQuizzes(files);
+  const zh = new Map<string, Quiz>();
+  for (const file of files) {
+    const translation = file.translations?.zh;
+    const quiz = en.get(file.quiz.id);
+    if (!translation || !quiz) continue;
+    const parsed = parseQuizTranslation(quiz, translation.translation, translation.source);
+    zh.set(quiz.id, localizeQuiz(quiz, parsed, translation.source));
+  }
+  return { en, zh };
+}
 
-function registry(): Map<string, Quiz> {
-  cached ??= loadQuizzes();
+let cached: QuizRegistry | undefined;
+
+function registry(): QuizRegistry {
+  cached ??= loadQuizRegistry();
   return cached;
 }
 
-export function getQuiz(id: string): Quiz | null {
-  return registry().get(id) ?? null;
+/**
+ * A quiz with its texts in `locale` (English when it has no translation into it). Ids, answer
+ * keys and generators are the same in every language, so one attempt can be graded in any.
+ */
+export function getQuiz(id: string, locale: QuizLocale = "en"): Quiz | null {
+  const all = registry();
+  return all[locale]?.get(id) ?? all.en.get(id) ?? null;
 }
 
 export function listQuizzes(): Quiz[] {
-  return [...registry().values()];
+  return [...registry().en.values()];
 }
 
 export function quizzesForLesson(lessonSlug: string): Quiz[] {

@@ -1,4 +1,6 @@
 import { useId } from "react";
+import type { Locale } from "@/lib/i18n/paths";
+import { diagramWords, type DiagramWords } from "@/lib/i18n/words/diagrams";
 
 export type LadderSide = "left" | "right";
 
@@ -64,31 +66,33 @@ export function layoutLadder(steps: readonly LadderStep[]): { placed: Placed[]; 
   return { placed, height: y + 10 };
 }
 
-function sentence(step: LadderStep, left: string, right: string): string {
+function sentence(step: LadderStep, left: string, right: string, words: DiagramWords["ladder"], separator: string): string {
   const sender = step.from === "left" ? left : right;
   const receiver = step.from === "left" ? right : left;
   const parts = [
-    step.pause ? `(${step.pause}.)` : "",
-    step.concurrent ? "At the same moment," : "",
-    `${sender} sends ${step.flags}${step.detail ? ` (${step.detail})` : ""} to ${receiver}${step.lost ? ", which is lost" : ""}${step.delayed ? ", which is delayed in the network" : ""}.`,
-    step.leftState ? `${left} is now in ${step.leftState}.` : "",
-    step.rightState ? `${right} is now in ${step.rightState}.` : "",
+    step.pause ? words.pause(step.pause) : "",
+    step.concurrent ? words.sameMoment : "",
+    words.sends(sender, step.flags, step.detail, receiver, Boolean(step.lost), Boolean(step.delayed)),
+    step.leftState ? words.nowIn(left, step.leftState) : "",
+    step.rightState ? words.nowIn(right, step.rightState) : "",
   ];
-  return parts.filter(Boolean).join(" ");
+  return parts.filter(Boolean).join(separator);
 }
 
 /**
  * A ladder (sequence) diagram of segments between two hosts, with each host's state beside its
- * time line. Static: for live behaviour lessons embed the simulator.
+ * time line. Static: for live behaviour lessons embed the simulator. `locale` (set by the lesson
+ * page) gives the default host names, the "(lost)" marks and the text alternative its language.
  */
 export function LadderDiagram({
   steps,
-  left = "Client",
-  right = "Server",
+  left: leftName,
+  right: rightName,
   leftStart,
   rightStart,
   caption,
   title,
+  locale = "en",
 }: {
   steps: LadderStep[];
   left?: string;
@@ -97,14 +101,17 @@ export function LadderDiagram({
   rightStart?: string;
   caption?: string;
   title?: string;
+  locale?: Locale;
 }) {
+  const words = diagramWords(locale).ladder;
+  const left = leftName ?? words.client;
+  const right = rightName ?? words.server;
+  const separator = locale === "en" ? " " : "";
   const id = `ladder-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const { placed, height } = layoutLadder(steps);
   const angle = (Math.atan2(TRAVEL, RIGHT - LEFT) * 180) / Math.PI;
-  const start = [leftStart ? `${left} starts in ${leftStart}.` : "", rightStart ? `${right} starts in ${rightStart}.` : ""]
-    .filter(Boolean)
-    .join(" ");
-  const description = [start, ...steps.map((step) => sentence(step, left, right))].filter(Boolean).join(" ");
+  const start = [leftStart ? words.starts(left, leftStart) : "", rightStart ? words.starts(right, rightStart) : ""].filter(Boolean).join(separator);
+  const description = [start, ...steps.map((step) => sentence(step, left, right, words, separator))].filter(Boolean).join(separator);
 
   return (
     <figure className="not-prose my-8">
@@ -115,7 +122,7 @@ export function LadderDiagram({
           viewBox={`0 0 ${WIDTH} ${height}`}
           className="mx-auto w-full min-w-[300px] max-w-[560px] font-sans"
         >
-          <title id={`${id}-title`}>{title ?? caption ?? `Segments between ${left} and ${right}`}</title>
+          <title id={`${id}-title`}>{title ?? caption ?? words.title(left, right)}</title>
           <desc id={`${id}-desc`}>{description}</desc>
           <defs>
             {["syn", "ack", "fin", "rst", "fg"].map((token) => (
@@ -207,7 +214,7 @@ export function LadderDiagram({
                 <g transform={`rotate(${rotate} ${midX} ${midY})`}>
                   <text x={midX} y={flagsY} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
                     {step.flags}
-                    {step.lost ? " (lost)" : step.delayed ? " (delayed)" : ""}
+                    {step.lost ? words.lost : step.delayed ? words.delayed : ""}
                   </text>
                   {step.detail ? (
                     <text x={midX} y={detailY} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">
