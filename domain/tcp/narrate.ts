@@ -220,8 +220,11 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
           : `网络丢失了报文段 ${event.segment}（${describeSegment(event.segment)}）`;
       case "duplicate":
         return `网络复制了报文段 ${event.segment}`;
-      case "timer":
-        return `${host(event.host)}的${TIMER_NAMES_ZH[event.timer]}到期`;
+      case "timer": {
+        const name = TIMER_NAMES_ZH[event.timer];
+        // A space between Chinese and a Latin word, as the lessons write it.
+        return `${host(event.host)}的${/^[A-Za-z]/.test(name) ? " " : ""}${name}到期`;
+      }
       case "transition":
         return `${host(event.host)}进入 ${event.to}（${CAUSES_ZH[event.cause]}）`;
       case "error":
