@@ -4,8 +4,8 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Action, ProfileName } from "@/domain/tcp";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
-import { simulatorLadderModel } from "@/domain/simulator/ladder-model";
-import { PRESETS, PRESET_LIST, type PresetId } from "@/domain/simulator/presets";
+import { simulatorLadderModel, withoutFate } from "@/domain/simulator/ladder-model";
+import { PRESET_LIST, presetText, type PresetId } from "@/domain/simulator/presets";
 import {
   errorsAt,
   inFlightAt,
@@ -17,10 +17,13 @@ import {
   visibleSegmentCount,
 } from "@/domain/simulator/run";
 import { DEFAULT_SETTINGS, LEARNER_CALLS, SIM_LIMITS, type ActionKey, type SimulatorSettings } from "@/domain/simulator/session";
+import type { Locale } from "@/lib/i18n/paths";
+import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
 import { EndpointCard } from "./endpoint-card";
 import { LazyDetails } from "./lazy-details";
 import { Ladder } from "./ladder";
 import { LiveStateDiagram } from "./live-state-diagram";
+import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
 import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
 
@@ -63,6 +66,8 @@ export interface HandshakeSimulatorProps {
   seed?: number;
   /** Called whenever the state a URL or a challenge needs changes. */
   onChange?: (snapshot: SimulatorSnapshot) => void;
+  /** The lesson's language (set by the lesson page); inherited inside a challenge. */
+  locale?: Locale;
 }
 
 export function HandshakeSimulator({
@@ -80,7 +85,10 @@ export function HandshakeSimulator({
   allowedActions,
   seed = DEFAULT_SETTINGS.seed,
   onChange,
+  locale: localeProp,
 }: HandshakeSimulatorProps) {
+  const locale = useViewLocale(localeProp);
+  const words = simulatorWords(locale);
   const [init] = useState<SimulatorInit>(() => ({
     settings: {
       preset,
@@ -110,16 +118,16 @@ export function HandshakeSimulator({
     onChange?.({ settings: state.settings, actions: state.actions, cursor: state.cursor, absolute: state.absolute });
   }, [onChange, state.settings, state.actions, state.cursor, state.absolute]);
 
-  const model = useMemo(() => simulatorLadderModel(run, showAbsolute), [run, showAbsolute]);
-  const narrate = useMemo(() => narratorFor(run, showAbsolute), [run, showAbsolute]);
+  const model = useMemo(() => simulatorLadderModel(run, showAbsolute, locale), [run, showAbsolute, locale]);
+  const narrate = useMemo(() => narratorFor(run, showAbsolute, locale), [run, showAbsolute, locale]);
   const now = timeAt(run, cursor);
   const total = run.steps.length;
   const narration =
     cursor === 0
       ? total === 0
-        ? "Nothing is scheduled: use the actions below."
-        : "Ready. Press Step to run the first event."
-      : `${formatSeconds(now)} s: ${narrateStep(run, narrate, cursor - 1)}.`;
+        ? words.nothingScheduled
+        : words.ready
+      : words.narration(formatSeconds(now), narrateStep(run, narrate, cursor - 1, locale));
 
   const states = useMemo(() => statesAt(run, cursor), [run, cursor]);
   const errors = useMemo(() => errorsAt(run, cursor), [run, cursor]);
@@ -127,13 +135,13 @@ export function HandshakeSimulator({
   const droppable = useMemo(() => new Set(inFlight.map((segment) => segment.id)), [inFlight]);
   const count = visibleSegmentCount(run, cursor);
 
-  const rows: PacketRow[] = useMemo(
-    () =>
-      run.segments.map((segment) => ({
+  const rows: PacketRow[] = useMemo(() => {
+    const direction = simulatorWords(locale).direction;
+    return run.segments.map((segment) => ({
         id: segment.id,
         no: segment.id,
         time: formatSeconds(segment.t),
-        direction: segment.from === "client" ? "client → server" : "server → client",
+        direction: direction(segment.from),
         flagHex: flagHex(segment.flags),
         flagString: flagString(segment.flags),
         flagNames: flagList(segment.flags),
@@ -142,9 +150,8 @@ export function HandshakeSimulator({
         len: segment.len,
         kind: segmentKind(segment.flags),
         retransmission: segment.retransmission,
-      })),
-    [run, showAbsolute],
-  );
+      }));
+  }, [run, showAbsolute, locale]);
   const statusOf = useCallback(
     (id: number): PacketStatus => {
       const segment = run.segments[id - 1];
@@ -157,21 +164,24 @@ export function HandshakeSimulator({
   const select = useCallback((id: number) => dispatch({ type: "select", id }), [dispatch]);
   const drop = useCallback((id: number) => dispatch({ type: "drop", segment: id }), [dispatch]);
 
-  const heading = title ?? PRESETS[settings.preset].title;
+  const presetWords = presetText(settings.preset, locale);
+  const heading = title ?? presetWords.title;
   const showPicker = presetPicker ?? controls === "full";
   const atEnd = cursor >= total;
+  const notice = state.notice === "too-many-actions" ? words.tooManyActions(SIM_LIMITS.maxActions) : null;
 
   return (
-    <section aria-label="TCP simulator" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+    <SimulatorLocale value={locale}>
+    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
       <header className="mb-3 flex flex-col gap-3 @2xl:flex-row @2xl:items-start @2xl:justify-between">
         <div className="min-w-0 flex-1">
           <p className="font-semibold">{heading}</p>
-          <p className="text-sm text-fg-muted">{PRESETS[settings.preset].description}</p>
+          <p className="text-sm text-fg-muted">{presetWords.description}</p>
         </div>
         {showPicker ? (
           <div className="flex flex-col text-sm @2xl:max-w-[18rem]">
             <label htmlFor={`${ids}-preset`} className="font-medium">
-              Scenario
+              {words.scenario}
             </label>
             <select
               id={`${ids}-preset`}
@@ -181,7 +191,7 @@ export function HandshakeSimulator({
             >
               {PRESET_LIST.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {option.title}
+                  {presetText(option.id, locale).title}
                 </option>
               ))}
             </select>
@@ -189,12 +199,12 @@ export function HandshakeSimulator({
         ) : null}
       </header>
 
-      <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Playback">
+      <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label={words.playback}>
         <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "back" })} disabled={cursor === 0}>
-          Step back
+          {words.stepBack}
         </Button>
         <Button size="sm" onClick={() => dispatch({ type: "step" })} disabled={atEnd}>
-          Step
+          {words.step}
         </Button>
         <Button
           size="sm"
@@ -202,10 +212,10 @@ export function HandshakeSimulator({
           onClick={() => dispatch({ type: state.playing ? "pause" : "play" })}
           disabled={!state.playing && atEnd}
         >
-          {state.playing ? "Pause" : "Play"}
+          {state.playing ? words.pause : words.play}
         </Button>
         <label htmlFor={`${ids}-speed`} className="ml-1 text-sm">
-          Speed
+          {words.speed}
         </label>
         <select
           id={`${ids}-speed`}
@@ -215,25 +225,23 @@ export function HandshakeSimulator({
         >
           {SPEEDS.map((speed) => (
             <option key={speed} value={speed}>
-              {speed} step{speed === 1 ? "" : "s"}/s
+              {words.speedOption(speed)}
             </option>
           ))}
         </select>
         <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "reset" })}>
-          Reset
+          {words.reset}
         </Button>
         {learnerActs ? (
           <Button size="sm" variant="ghost" onClick={() => dispatch({ type: "undo" })} disabled={state.actions.length === 0}>
-            Undo action
+            {words.undo}
           </Button>
         ) : null}
-        <span className="ml-auto text-xs tabular-nums text-fg-muted">
-          step {cursor} of {total} · t = {formatSeconds(now)} s
-        </span>
+        <span className="ml-auto text-xs tabular-nums text-fg-muted">{words.stepOf(cursor, total, formatSeconds(now))}</span>
       </div>
 
       <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-        {state.notice ?? narration}
+        {notice ?? narration}
       </p>
 
       <div className="mt-3 grid gap-3 @2xl:grid-cols-2">
@@ -243,7 +251,7 @@ export function HandshakeSimulator({
 
       <div className="mt-3 rounded-lg border border-border">
         <p id={summaryId} className="sr-only">
-          {`${count} segment${count === 1 ? "" : "s"} so far. Client ${states.client.state}, server ${states.server.state}.`}
+          {words.summary(count, states.client.state, states.server.state)}
         </p>
         <Ladder
           model={model}
@@ -258,20 +266,19 @@ export function HandshakeSimulator({
       </div>
 
       {canDrop ? (
-        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label="Segments in flight">
-          <span className="text-fg-muted">{inFlight.length ? "In flight now:" : "No segment is in flight at this moment."}</span>
+        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={words.inFlight}>
+          <span className="text-fg-muted">{inFlight.length ? words.inFlightNow : words.noneInFlight}</span>
           {inFlight.map((segment) => {
             const numbers = showAbsolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
-            const direction = segment.from === "client" ? "client → server" : "server → client";
             return (
               <Button
                 key={segment.id}
                 size="sm"
                 variant="secondary"
                 onClick={() => drop(segment.id)}
-                aria-label={`Drop segment ${segment.id} (${direction} ${segmentLabel(numbers)})`}
+                aria-label={words.dropLabel(segment.id, words.direction(segment.from), segmentLabel(numbers))}
               >
-                ✂ Drop segment {segment.id}
+                {words.dropButton(segment.id)}
               </Button>
             );
           })}
@@ -286,7 +293,7 @@ export function HandshakeSimulator({
           selected={selected}
           onSelect={select}
           height={Math.min(280, Math.max(160, 32 * (count + 1) + 2))}
-          caption="Packet list: every segment sent so far"
+          caption={words.packetListCaption}
         />
       </div>
 
@@ -297,33 +304,34 @@ export function HandshakeSimulator({
             server={{ state: states.server.state, from: states.server.last?.from ?? null }}
           />
           <figcaption className="mt-1 text-center text-xs text-fg-muted">
-            <span className="font-semibold text-syn">C</span> client, <span className="font-semibold text-fin">S</span> server: current
-            state and the transition that led there (RFC 9293 §3.3.2).
+            <span className="font-semibold text-syn">C</span> {words.stateCaption.client} <span className="font-semibold text-fin">S</span>{" "}
+            {words.stateCaption.server}
           </figcaption>
         </figure>
         <div className="space-y-3 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={showAbsolute} onChange={(event) => dispatch({ type: "absolute", value: event.target.checked })} />
-            Absolute sequence numbers (instead of relative, as Wireshark shows by default)
+            {words.absolute}
           </label>
           {controls === "full" ? (
-            <NetworkSettings settings={settings} onChange={(patch) => dispatch({ type: "settings", patch })} />
+            <NetworkSettings settings={settings} onChange={(patch) => dispatch({ type: "settings", patch })} words={words} />
           ) : null}
-          <Legend />
+          <Legend words={words} />
         </div>
       </div>
 
-      <TextAlternative model={model} cursor={cursor} states={`Client: ${states.client.state}. Server: ${states.server.state}.`} />
+      <TextAlternative model={model} cursor={cursor} states={words.statesText(states.client.state, states.server.state)} words={words} />
     </section>
+    </SimulatorLocale>
   );
 }
 
-function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; onChange: (patch: Partial<SimulatorSettings>) => void }) {
+function NetworkSettings({ settings, onChange, words }: { settings: SimulatorSettings; onChange: (patch: Partial<SimulatorSettings>) => void; words: SimulatorWords }) {
   const ids = useId();
   return (
     <fieldset className="space-y-3 rounded-lg border border-border p-3">
-      <legend className="px-1 font-semibold">Network and profile</legend>
-      <div role="radiogroup" aria-label="Profile" className="flex flex-wrap gap-3">
+      <legend className="px-1 font-semibold">{words.network}</legend>
+      <div role="radiogroup" aria-label={words.profile} className="flex flex-wrap gap-3">
         {(
           [
             ["linux", "Linux"],
@@ -337,7 +345,7 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
         ))}
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-latency`}>One-way latency: {settings.latencyMs} ms</label>
+        <label htmlFor={`${ids}-latency`}>{words.latency(settings.latencyMs)}</label>
         <input
           id={`${ids}-latency`}
           type="range"
@@ -350,7 +358,7 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
         />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-loss`}>Loss probability: {Math.round(settings.lossProbability * 100)}%</label>
+        <label htmlFor={`${ids}-loss`}>{words.loss(Math.round(settings.lossProbability * 100))}</label>
         <input
           id={`${ids}-loss`}
           type="range"
@@ -362,19 +370,19 @@ function NetworkSettings({ settings, onChange }: { settings: SimulatorSettings; 
           onChange={(event) => onChange({ lossProbability: Number(event.target.value) / 100 })}
         />
       </div>
-      <p className="text-xs text-fg-muted">Changing these replays your actions from the start with the new settings.</p>
+      <p className="text-xs text-fg-muted">{words.replayNote}</p>
     </fieldset>
   );
 }
 
-function Legend() {
+function Legend({ words }: { words: SimulatorWords }) {
   return (
-    <ul className="flex !list-none flex-wrap gap-x-4 gap-y-1 !pl-0 text-xs text-fg-muted [&>li]:!mt-0" aria-label="Legend">
+    <ul className="flex !list-none flex-wrap gap-x-4 gap-y-1 !pl-0 text-xs text-fg-muted [&>li]:!mt-0" aria-label={words.legend}>
       <li>
         <span className="font-semibold text-syn">—</span> SYN
       </li>
       <li>
-        <span className="font-semibold text-ack">—</span> ACK / data
+        <span className="font-semibold text-ack">—</span> {words.legendAck}
       </li>
       <li>
         <span className="font-semibold text-fin">—</span> FIN
@@ -382,15 +390,15 @@ function Legend() {
       <li>
         <span className="font-semibold text-rst">—</span> RST
       </li>
-      <li>- - lost (×)</li>
-      <li>↻ retransmission</li>
+      <li>{words.legendLost}</li>
+      <li>{words.legendRetransmission}</li>
     </ul>
   );
 }
 
-function TextAlternative({ model, cursor, states }: { model: ReturnType<typeof simulatorLadderModel>; cursor: number; states: string }) {
+function TextAlternative({ model, cursor, states, words }: { model: ReturnType<typeof simulatorLadderModel>; cursor: number; states: string; words: SimulatorWords }) {
   return (
-    <LazyDetails summary="Sequence diagram as text" className="mt-3">
+    <LazyDetails summary={words.asText} className="mt-3">
       {() => (
         <div className="mt-2">
           <ol className="list-decimal space-y-0.5 pl-6">
@@ -399,11 +407,11 @@ function TextAlternative({ model, cursor, states }: { model: ReturnType<typeof s
               .map((arrow) => {
                 const fate =
                   arrow.lostStep !== null && arrow.lostStep < cursor
-                    ? " — lost"
+                    ? words.fate.lost
                     : arrow.deliveredStep !== null && arrow.deliveredStep < cursor
-                      ? " — delivered"
-                      : " — in flight";
-                return <li key={arrow.id}>{`${arrow.description.replace(/, (lost|dropped)$/, "")}${fate}`}</li>;
+                      ? words.fate.delivered
+                      : words.fate["in-flight"];
+                return <li key={arrow.id}>{`${withoutFate(arrow.description)}${fate}`}</li>;
               })}
           </ol>
           <p className="mt-1">{states}</p>

@@ -32,8 +32,8 @@ export interface SimulatorState {
   speed: number;
   absolute: boolean;
   selected: number | null;
-  /** Something the learner should know about their last action (announced). */
-  notice: string | null;
+  /** Something the learner should know about their last action (announced in the view's language). */
+  notice: SimulatorNotice | null;
 }
 
 export type SimulatorMessage =
@@ -53,6 +53,9 @@ export type SimulatorMessage =
   | { type: "load"; init: SimulatorInit };
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+/** What the view announces after a refused action. */
+export type SimulatorNotice = "too-many-actions";
 
 function runFor(settings: SimulatorSettings, actions: readonly Action[]): SimulatorRun {
   return buildRun(buildScenario(settings, actions));
@@ -95,7 +98,7 @@ function cursorAfterAction(run: SimulatorRun, from: number, at: number, action: 
 
 function withAction(state: SimulatorState, action: Action): SimulatorState {
   if (state.actions.length >= SIM_LIMITS.maxActions) {
-    return { ...state, notice: `At most ${SIM_LIMITS.maxActions} actions: reset or undo to add more.` };
+    return { ...state, notice: "too-many-actions" };
   }
   const actions = [...state.actions, action];
   const run = runFor(state.settings, actions);

@@ -19,14 +19,16 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "four-way-teardown",
     preset: "four-way-close",
     allowed: ["drop"],
+    feedback: {
+      reached: "The server's FIN went unacknowledged, so its retransmission timer sent it again.",
+      "client-retransmitted":
+        "The client retransmitted its FIN, not the server: you dropped the client's FIN (or its ACK). Look at the server's FIN and the ACK that answers it.",
+      "fin-sent-once": "The server sent its FIN only once: the ACK it was waiting for arrived. Drop the server's FIN or the client's ACK of it.",
+    },
     goal: (trace) => {
-      if (retransmittedFin(trace, "server")) return { reached: true, feedback: "The server's FIN went unacknowledged, so its retransmission timer sent it again." };
-      if (retransmittedFin(trace, "client"))
-        return {
-          reached: false,
-          feedback: "The client retransmitted its FIN, not the server: you dropped the client's FIN (or its ACK). Look at the server's FIN and the ACK that answers it.",
-        };
-      return { reached: false, feedback: "The server sent its FIN only once: the ACK it was waiting for arrived. Drop the server's FIN or the client's ACK of it." };
+      if (retransmittedFin(trace, "server")) return { reached: true, outcome: "reached" };
+      if (retransmittedFin(trace, "client")) return { reached: false, outcome: "client-retransmitted" };
+      return { reached: false, outcome: "fin-sent-once" };
     },
   },
   {
@@ -39,21 +41,22 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "closing-states",
     preset: "three-way-handshake",
     allowed: CLOSE_ACTIONS,
+    feedback: {
+      reached: "The two FINs crossed in flight: each end received a FIN while waiting for the ACK of its own, so both went through CLOSING.",
+      "only-one": "Only the {host} went through CLOSING. Both FINs must be on the wire at the same time.",
+      "one-active-closer": "At most one end closed actively; the other received the FIN first and went to CLOSE-WAIT. Close both before either FIN arrives.",
+      "fin-already-acked": "Both ends sent a FIN, but one of them had already been acknowledged when the other arrived. Close both ends at the same moment.",
+    },
     goal: (trace) => {
       const client = reachedState(trace, "client", "CLOSING");
       const server = reachedState(trace, "server", "CLOSING");
-      if (client && server) return { reached: true, feedback: "The two FINs crossed in flight: each end received a FIN while waiting for the ACK of its own, so both went through CLOSING." };
+      if (client && server) return { reached: true, outcome: "reached" };
       if (client || server) {
         const only: HostId = client ? "client" : "server";
-        return { reached: false, feedback: `Only the ${only} went through CLOSING. Both FINs must be on the wire at the same time.` };
+        return { reached: false, outcome: "only-one", values: { host: only } };
       }
-      if (!reachedState(trace, "client", "FIN-WAIT-1") || !reachedState(trace, "server", "FIN-WAIT-1") ) {
-        return {
-          reached: false,
-          feedback: "At most one end closed actively; the other received the FIN first and went to CLOSE-WAIT. Close both before either FIN arrives.",
-        };
-      }
-      return { reached: false, feedback: "Both ends sent a FIN, but one of them had already been acknowledged when the other arrived. Close both ends at the same moment." };
+      if (!reachedState(trace, "client", "FIN-WAIT-1") || !reachedState(trace, "server", "FIN-WAIT-1")) return { reached: false, outcome: "one-active-closer" };
+      return { reached: false, outcome: "fin-already-acked" };
     },
   },
   {
@@ -66,20 +69,17 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "closing-states",
     preset: "three-way-handshake",
     allowed: ["client:close", "client:shutdown", "client:send", "client:abort", "server:send", "server:close", "server:shutdown"],
+    feedback: {
+      reached: "The client's FIN arrived, the server acknowledged it and went to CLOSE-WAIT, and nothing ever moves it on: only its application's close() would.",
+      "no-fin": "The server never received a FIN, so it never entered CLOSE-WAIT. The client has to close first.",
+      "server-closed": "The server's application closed its socket (LAST-ACK), which ends CLOSE-WAIT. Leave the server's socket alone.",
+      "server-reset": "The server left CLOSE-WAIT and ended in {state}: sending to a peer that has gone away draws an RST. Let the server's socket sit idle.",
+    },
     goal: (trace) => {
-      if (trace.final.server === "CLOSE-WAIT")
-        return {
-          reached: true,
-          feedback: "The client's FIN arrived, the server acknowledged it and went to CLOSE-WAIT, and nothing ever moves it on: only its application's close() would.",
-        };
-      if (!reachedState(trace, "server", "CLOSE-WAIT"))
-        return { reached: false, feedback: "The server never received a FIN, so it never entered CLOSE-WAIT. The client has to close first." };
-      if (reachedState(trace, "server", "LAST-ACK"))
-        return { reached: false, feedback: "The server's application closed its socket (LAST-ACK), which ends CLOSE-WAIT. Leave the server's socket alone." };
-      return {
-        reached: false,
-        feedback: `The server left CLOSE-WAIT and ended in ${trace.final.server}: sending to a peer that has gone away draws an RST. Let the server's socket sit idle.`,
-      };
+      if (trace.final.server === "CLOSE-WAIT") return { reached: true, outcome: "reached" };
+      if (!reachedState(trace, "server", "CLOSE-WAIT")) return { reached: false, outcome: "no-fin" };
+      if (reachedState(trace, "server", "LAST-ACK")) return { reached: false, outcome: "server-closed" };
+      return { reached: false, outcome: "server-reset", values: { state: trace.final.server } };
     },
   },
   {
@@ -91,14 +91,17 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "three-way-handshake",
     preset: "blank",
     allowed: ["client:connect", "server:listen", "client:listen", "server:connect"],
+    feedback: {
+      reached: "Nobody was listening, so the server's TCP answered the SYN with RST+ACK and connect() failed with ECONNREFUSED.",
+      established: "The connection was established: the server was listening (or connecting) when the SYN arrived.",
+      "no-syn": "The client never sent a SYN: it has to call connect().",
+      "not-refused": "connect() did not fail with ECONNREFUSED.",
+    },
     goal: (trace) => {
-      if (gotError(trace, "client", "ECONNREFUSED"))
-        return { reached: true, feedback: "Nobody was listening, so the server's TCP answered the SYN with RST+ACK and connect() failed with ECONNREFUSED." };
-      if (reachedState(trace, "client", "ESTABLISHED"))
-        return { reached: false, feedback: "The connection was established: the server was listening (or connecting) when the SYN arrived." };
-      if (!trace.segments.some((segment) => segment.from === "client" && segment.flags.includes("SYN")))
-        return { reached: false, feedback: "The client never sent a SYN: it has to call connect()." };
-      return { reached: false, feedback: "connect() did not fail with ECONNREFUSED." };
+      if (gotError(trace, "client", "ECONNREFUSED")) return { reached: true, outcome: "reached" };
+      if (reachedState(trace, "client", "ESTABLISHED")) return { reached: false, outcome: "established" };
+      if (!trace.segments.some((segment) => segment.from === "client" && segment.flags.includes("SYN"))) return { reached: false, outcome: "no-syn" };
+      return { reached: false, outcome: "not-refused" };
     },
   },
   {
@@ -111,21 +114,20 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "time-wait",
     preset: "four-way-close",
     allowed: ["drop"],
+    feedback: {
+      reached:
+        "The last ACK was lost, the server retransmitted its FIN from LAST-ACK, and the client, still in TIME-WAIT, answered it with a new ACK (and restarted its TIME-WAIT timer).",
+      "not-in-time-wait":
+        "The server retransmitted its FIN, but the client was not in TIME-WAIT when it arrived (its own FIN was not yet acknowledged, or the first FIN never reached it). Drop the client's last ACK instead.",
+      "no-retransmission": "No FIN was retransmitted to the side in TIME-WAIT. Which segment, if lost, makes the server repeat its FIN?",
+    },
     goal: (trace) => {
       const reAcked = arrivalsInState(trace, "TIME-WAIT").some(
         ({ segment, replies }) => segment.flags.includes("FIN") && replies.some((reply) => reply.flags.includes("ACK") && !reply.flags.includes("RST")),
       );
-      if (reAcked)
-        return {
-          reached: true,
-          feedback: "The last ACK was lost, the server retransmitted its FIN from LAST-ACK, and the client, still in TIME-WAIT, answered it with a new ACK (and restarted its TIME-WAIT timer).",
-        };
-      if (retransmittedFin(trace, "server"))
-        return {
-          reached: false,
-          feedback: "The server retransmitted its FIN, but the client was not in TIME-WAIT when it arrived (its own FIN was not yet acknowledged, or the first FIN never reached it). Drop the client's last ACK instead.",
-        };
-      return { reached: false, feedback: "No FIN was retransmitted to the side in TIME-WAIT. Which segment, if lost, makes the server repeat its FIN?" };
+      if (reAcked) return { reached: true, outcome: "reached" };
+      if (retransmittedFin(trace, "server")) return { reached: false, outcome: "not-in-time-wait" };
+      return { reached: false, outcome: "no-retransmission" };
     },
   },
   {
@@ -138,18 +140,19 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "three-way-handshake",
     preset: "silent-host",
     allowed: ["client:connect", "client:close", "client:abort"],
+    feedback: {
+      reached: "The client sent {syns} SYNs and connect() gave up with ETIMEDOUT at {seconds} s of virtual time.",
+      "no-syn": "The client never sent a SYN: call connect().",
+      "closed-while-retrying": "The socket was closed while connect() was still retrying, so it never timed out. Let it run.",
+    },
     goal: (trace) => {
       if (gotError(trace, "client", "ETIMEDOUT")) {
         const last = trace.errors.find((error) => error.code === "ETIMEDOUT");
         const syns = sentBy(trace, "client").filter((segment) => segment.flags.includes("SYN")).length;
-        return {
-          reached: true,
-          feedback: `The client sent ${syns} SYNs and connect() gave up with ETIMEDOUT at ${((last?.t ?? 0) / 1000).toFixed(0)} s of virtual time.`,
-        };
+        return { reached: true, outcome: "reached", values: { syns, seconds: ((last?.t ?? 0) / 1000).toFixed(0) } };
       }
-      if (!sentBy(trace, "client").some((segment) => segment.flags.includes("SYN")))
-        return { reached: false, feedback: "The client never sent a SYN: call connect()." };
-      return { reached: false, feedback: "The socket was closed while connect() was still retrying, so it never timed out. Let it run." };
+      if (!sentBy(trace, "client").some((segment) => segment.flags.includes("SYN"))) return { reached: false, outcome: "no-syn" };
+      return { reached: false, outcome: "closed-while-retrying" };
     },
   },
   {
@@ -161,13 +164,17 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "three-way-handshake",
     preset: "three-way-handshake",
     allowed: ["drop"],
+    feedback: {
+      reached: "A handshake segment was lost, the sender's retransmission timer sent it again, and both ends still reached ESTABLISHED.",
+      "nothing-lost": "No handshake segment was lost. Drop the SYN, the SYN-ACK or the client's ACK while it is in flight.",
+      "not-connected": "A handshake segment was lost but the two ends never both reached ESTABLISHED.",
+    },
     goal: (trace) => {
       const lost = droppedSegments(trace).filter((segment) => segment.flags.includes("SYN") || (segment.from === "client" && segment.flags.join(",") === "ACK"));
       const connected = reachedState(trace, "client", "ESTABLISHED") && reachedState(trace, "server", "ESTABLISHED");
-      if (lost.length > 0 && connected)
-        return { reached: true, feedback: "A handshake segment was lost, the sender's retransmission timer sent it again, and both ends still reached ESTABLISHED." };
-      if (lost.length === 0) return { reached: false, feedback: "No handshake segment was lost. Drop the SYN, the SYN-ACK or the client's ACK while it is in flight." };
-      return { reached: false, feedback: "A handshake segment was lost but the two ends never both reached ESTABLISHED." };
+      if (lost.length > 0 && connected) return { reached: true, outcome: "reached" };
+      if (lost.length === 0) return { reached: false, outcome: "nothing-lost" };
+      return { reached: false, outcome: "not-connected" };
     },
   },
   {
@@ -179,12 +186,15 @@ export const CHALLENGES: readonly Challenge[] = [
     lesson: "closing-states",
     preset: "three-way-handshake",
     allowed: ["client:close", "client:abort", "client:send", "client:shutdown"],
+    feedback: {
+      reached: "The client's abort() sent an RST; the server dropped the connection at once and its application got ECONNRESET.",
+      "orderly-close": "The client sent a FIN: the server's application sees an orderly end of file and its socket waits in CLOSE-WAIT. Use abort().",
+      "no-error": "The server's application got no error. End the connection from the client with abort().",
+    },
     goal: (trace) => {
-      if (gotError(trace, "server", "ECONNRESET"))
-        return { reached: true, feedback: "The client's abort() sent an RST; the server dropped the connection at once and its application got ECONNRESET." };
-      if (reachedState(trace, "server", "CLOSE-WAIT"))
-        return { reached: false, feedback: "The client sent a FIN: the server's application sees an orderly end of file and its socket waits in CLOSE-WAIT. Use abort()." };
-      return { reached: false, feedback: "The server's application got no error. End the connection from the client with abort()." };
+      if (gotError(trace, "server", "ECONNRESET")) return { reached: true, outcome: "reached" };
+      if (reachedState(trace, "server", "CLOSE-WAIT")) return { reached: false, outcome: "orderly-close" };
+      return { reached: false, outcome: "no-error" };
     },
   },
 ];

@@ -3,8 +3,19 @@ import type { ScenarioResult } from "@/domain/tcp";
 import type { PresetId } from "@/domain/simulator/presets";
 import type { ActionKey, SimulatorSettings } from "@/domain/simulator/session";
 
+/** What a goal decides from a trace: reached or not, and which of the challenge's outcomes it was. */
+export interface GoalVerdict {
+  reached: boolean;
+  /** A key of the challenge's `feedback`. */
+  outcome: string;
+  /** Values for `{name}` placeholders in the feedback (`{host}` is "client" or "server"). */
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/** A verdict with its feedback written out in one language. */
 export interface GoalResult {
   reached: boolean;
+  outcome: string;
   /** Why the goal was or was not reached, in a sentence or two the learner can act on. */
   feedback: string;
 }
@@ -27,8 +38,13 @@ export interface Challenge {
   settings?: Partial<Omit<SimulatorSettings, "preset">>;
   /** The actions the learner may use. */
   allowed: readonly ActionKey[];
+  /**
+   * What the learner is told after a check, by outcome (the keys `goal` returns), in English;
+   * `{name}` placeholders are filled from the verdict's values. Chinese: text-zh.ts.
+   */
+  feedback: Readonly<Record<string, string>>;
   /** Decides from the whole run (to quiescence) whether the goal is reached. */
-  goal: (trace: ScenarioResult) => GoalResult;
+  goal: (trace: ScenarioResult) => GoalVerdict;
 }
 
 export interface ChallengeSummary {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { actionSchema, formatIssues, runScenario, type Action, type ScenarioResult } from "@/domain/tcp";
 import { DEFAULT_SETTINGS, SIM_LIMITS, actionKey, buildScenario, type SimulatorSettings } from "@/domain/simulator/session";
 import { getChallenge } from "./registry";
+import { judge } from "./text";
 import type { Challenge, GoalResult } from "./types";
 
 export const CHALLENGE_LIMITS = {
@@ -47,7 +48,7 @@ export type ChallengeSubmission = z.infer<typeof challengeSubmissionSchema>;
 const CLAIM_KEYS = ["success", "reached", "verified", "completed", "completedAt", "passed", "score", "result"];
 
 export type Verification =
-  | { ok: true; challengeId: string; reached: boolean; feedback: string; log: Action[] }
+  | { ok: true; challengeId: string; reached: boolean; outcome: string; feedback: string; log: Action[] }
   | { ok: false; error: string; issues: string[] };
 
 export function challengeSettings(challenge: Challenge): SimulatorSettings {
@@ -102,6 +103,6 @@ export function verifySubmission(raw: unknown): Verification {
       issues: forbidden.map(({ index, key }) => `log.${index}: ${key} is not allowed here (allowed: ${challenge.allowed.join(", ")})`),
     };
   }
-  const result: GoalResult = challenge.goal(replayChallenge(challenge, log));
-  return { ok: true, challengeId, reached: result.reached, feedback: result.feedback, log };
+  const result: GoalResult = judge(challenge, replayChallenge(challenge, log));
+  return { ok: true, challengeId, reached: result.reached, outcome: result.outcome, feedback: result.feedback, log };
 }

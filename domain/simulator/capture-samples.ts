@@ -49,6 +49,36 @@ export const CAPTURE_SAMPLES: readonly CaptureSample[] = [
   ),
 ];
 
+/** Each sample's title and description in Chinese, by id. */
+export const CAPTURE_SAMPLE_TEXT_ZH: Readonly<Record<string, { title: string; description: string }>> = {
+  "passive-close-delayed": {
+    title: "四次挥手",
+    description: "先发一个 100 字节的请求，然后客户端关闭；服务端的应用半秒后才关闭，所以它的 ACK 和 FIN 是两个单独的报文段。",
+  },
+  "passive-close-immediate": {
+    title: "三个报文段的关闭",
+    description: "服务端的应用一读到文件结束就关闭，所以它的 FIN 捎带了对客户端 FIN 的确认。",
+  },
+  "half-close": { title: "半关闭", description: "客户端关闭了自己的发送方向；服务端又继续发送了半秒数据，然后才关闭。" },
+  "last-ack-retransmit": {
+    title: "最后的 ACK 丢失",
+    description: "客户端最后的几个 ACK 在到达服务端之前被丢弃了（录制时用一条防火墙规则实现）：服务端在 LAST-ACK 中按指数退避重传它的 FIN，TIME-WAIT 则逐一回应每个副本。",
+  },
+  "simultaneous-open": { title: "同时打开", description: "两个套接字在同一时刻互相连接；它们的 SYN 在途中交错。" },
+  "simultaneous-close": { title: "同时关闭", description: "两端的应用同时关闭；两个 FIN 交错而过，两端都经过 CLOSING。" },
+  refused: { title: "连接被拒绝", description: "一个发往无人监听端口的 SYN，得到 RST+ACK 的回应。" },
+  abort: { title: "用 RST 中止连接", description: "客户端在 SO_LINGER 设为 0 的情况下关闭：发出的是 RST 而不是 FIN。" },
+  "syn-retries": {
+    title: "SYN 重试",
+    description: "每个 SYN 在到达服务端之前都被丢弃了（录制时用一条防火墙规则实现）：Linux 以越来越长的间隔重传 SYN，直到 connect() 放弃。",
+  },
+};
+
+/** A sample's title and description in the given language. */
+export function captureSampleText(sample: CaptureSample, locale: "en" | "zh" = "en"): { title: string; description: string } {
+  return (locale === "zh" ? CAPTURE_SAMPLE_TEXT_ZH[sample.id] : undefined) ?? sample;
+}
+
 export function findCaptureSample(id: string): CaptureSample | null {
   return CAPTURE_SAMPLES.find((candidate) => candidate.id === id) ?? null;
 }

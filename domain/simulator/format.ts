@@ -52,13 +52,32 @@ export function segmentKind(flags: readonly (TcpFlag | string)[]): SegmentKind {
   return "ack";
 }
 
+/** "0.010 s" / "0.010 秒": a time on the simulator's clock. */
+export function formatTime(ms: number, locale: ViewLocale = "en"): string {
+  return `${formatSeconds(ms)}${locale === "en" ? " s" : " 秒"}`;
+}
+
 /** Seconds with millisecond precision, as a packet list shows time: "0.010", "60.124". */
 export function formatSeconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-/** A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "1 min 5 s", "1 h". */
-export function formatDuration(ms: number): string {
+/** The languages the simulator's views are written in. */
+export type ViewLocale = "en" | "zh";
+
+const CHINESE_UNITS: ReadonlyArray<[RegExp, string]> = [
+  [/ ms\b/g, " 毫秒"],
+  [/ min\b/g, " 分钟"],
+  [/ h\b/g, " 小时"],
+  [/ s\b/g, " 秒"],
+];
+
+/**
+ * A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "1 min 5 s", "1 h"; in Chinese
+ * "40 毫秒", "1.5 秒", "1 分钟 5 秒", "1 小时".
+ */
+export function formatDuration(ms: number, locale: ViewLocale = "en"): string {
+  if (locale !== "en") return CHINESE_UNITS.reduce((text, [unit, chinese]) => text.replace(unit, chinese), formatDuration(ms));
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) {
     const seconds = ms / 1000;

@@ -11,7 +11,7 @@ import {
   type TimeWaitLabParams,
   type TimeWaitLabResult,
 } from "@/domain/tcp";
-import { formatCount } from "./format";
+import { formatCount, type ViewLocale } from "./format";
 
 export const timeWaitInputSchema = z
   .object({
@@ -95,19 +95,20 @@ export function synBacklogParams(input: SynBacklogInput): SynBacklogLabParams {
   };
 }
 
-function seconds(value: number): string {
+function seconds(value: number, locale: ViewLocale = "en"): string {
   const rounded = Math.round(value * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} s`;
+  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}${locale === "en" ? " s" : " 秒"}`;
 }
 
-function percent(part: number, whole: number): string {
+function percent(part: number, whole: number, locale: ViewLocale = "en"): string {
   if (whole === 0) return "0%";
   const value = (part / whole) * 100;
-  return value < 1 && value > 0 ? "under 1%" : `${Math.round(value)}%`;
+  return value < 1 && value > 0 ? (locale === "en" ? "under 1%" : "不到 1%") : `${Math.round(value)}%`;
 }
 
-/** One paragraph that explains a TIME-WAIT lab result. */
-export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult): string {
+/** One paragraph that explains a TIME-WAIT lab result, in English or Chinese. */
+export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult, locale: ViewLocale = "en"): string {
+  if (locale === "zh") return explainTimeWaitZh(input, result);
   const { summary } = result;
   const sentences: string[] = [];
   const ports = `${formatCount(summary.portsPerDestination)} ephemeral ports (${input.portLow}–${input.portHigh})`;
@@ -154,8 +155,9 @@ export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult)
   return sentences.join(" ");
 }
 
-/** One paragraph that explains a SYN backlog lab result. */
-export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabResult): string {
+/** One paragraph that explains a SYN backlog lab result, in English or Chinese. */
+export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabResult, locale: ViewLocale = "en"): string {
+  if (locale === "zh") return explainSynBacklogZh(input, result);
   const { summary } = result;
   const sentences: string[] = [];
   const capped = input.backlog > input.somaxconn ? ` (listen(${formatCount(input.backlog)}) is capped by somaxconn)` : "";
@@ -200,4 +202,98 @@ export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabR
     sentences.push(`${formatCount(summary.brokenHandshakes)} clients believe they are connected although the server dropped their final ACK.`);
   }
   return sentences.join(" ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same explanations in Chinese: the same cases and numbers, written for a Chinese reader.
+// ---------------------------------------------------------------------------------------------
+
+function explainTimeWaitZh(input: TimeWaitInput, result: TimeWaitLabResult): string {
+  const { summary } = result;
+  const sentences: string[] = [];
+  const ports = `${formatCount(summary.portsPerDestination)} 个临时端口（${input.portLow}–${input.portHigh}）`;
+  const rate = summary.newConnectionsPerSecond;
+  const rateText = `每秒新建 ${formatCount(rate)} 条连接`;
+  if (input.requestsPerConnection > 1) {
+    sentences.push(`每条连接承载 ${formatCount(input.requestsPerConnection)} 个请求，每秒 ${formatCount(input.requestsPerSecond)} 个请求只需要${rateText}。`);
+  }
+  if (input.closer === "server") {
+    sentences.push(
+      `服务端先关闭时，TIME-WAIT 落在服务端（最多 ${formatCount(summary.peakServerTimeWait)} 个套接字），客户端的 ${ports}在各自的连接结束后就能立即再用。`,
+    );
+  } else if (summary.reuseActive) {
+    sentences.push(
+      `客户端先关闭时，每条连接都会占住它那 ${ports}中的一个，直到 tcp_tw_reuse=${input.tcp_tw_reuse} 可以接管它为止（${seconds((input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000, "zh")}之后）。`,
+    );
+  } else {
+    sentences.push(`客户端先关闭时，每条连接都会在整整 ${seconds(summary.timeWaitSeconds, "zh")}的 TIME-WAIT 期间占住它那 ${ports}中的一个。`);
+    if (input.tcp_tw_reuse === 2) sentences.push("tcp_tw_reuse=2 只对回环连接生效，所以在这里帮不上忙。");
+  }
+  const sustainable = summary.sustainableConnectionsPerSecond;
+  const limit = `这些端口每秒能够支撑的 ${formatCount(Math.floor(sustainable))} 条`;
+  if (summary.firstFailureAt !== null) {
+    sentences.push(
+      `${rateText}，超过了${limit}：从 ${seconds(summary.firstFailureAt, "zh")}起，connect() 开始以 EADDRNOTAVAIL 失败，${formatCount(summary.totalAttempted)} 次连接中有 ${formatCount(summary.totalFailed)} 次失败（${percent(summary.totalFailed, summary.totalAttempted, "zh")}）。`,
+    );
+  } else if (input.closer === "client" && summary.twOverflows > 0 && rate > sustainable) {
+    sentences.push(`${rateText}，超过了${limit}，却没有任何 connect() 失败：这只是因为达到 tcp_max_tw_buckets 之后，套接字跳过了 TIME-WAIT（见下文）。`);
+  } else if (input.closer === "client" && Number.isFinite(sustainable)) {
+    sentences.push(`${rateText}，没有超过${limit}，所以没有任何 connect() 失败（TIME-WAIT 套接字最多 ${formatCount(summary.peakClientTimeWait)} 个）。`);
+  } else {
+    sentences.push(`${seconds(input.durationSeconds, "zh")}内没有任何 connect() 失败。`);
+  }
+  if (summary.totalReused > 0) sentences.push(`有 ${formatCount(summary.totalReused)} 次 connect() 复用了仍处于 TIME-WAIT 的四元组。`);
+  if (summary.twOverflows > 0) {
+    sentences.push(
+      `达到了 tcp_max_tw_buckets（${formatCount(input.tcp_max_tw_buckets)}）：有 ${formatCount(summary.twOverflows)} 个套接字完全跳过了 TIME-WAIT，每一个都计入 TcpExtTCPTimeWaitOverflow（nstat）。`,
+    );
+  }
+  return sentences.join("");
+}
+
+function explainSynBacklogZh(input: SynBacklogInput, result: SynBacklogLabResult): string {
+  const { summary } = result;
+  const sentences: string[] = [];
+  const capped = input.backlog > input.somaxconn ? `（listen(${formatCount(input.backlog)}) 被 somaxconn 截断）` : "";
+  sentences.push(
+    `监听套接字的队列大约能容纳 ${formatCount(summary.synQueueCapacity)} 个请求：min(backlog, somaxconn) = ${formatCount(summary.maxAckBacklog)}${capped}。`,
+  );
+  const attack = input.attackSynPerSecond;
+  if (attack > 0) {
+    sentences.push(
+      `每秒 ${formatCount(attack)} 个伪造的 SYN 永远不会完成握手` +
+        (input.tcp_syncookies === 2 ? "。" : "，它们会一直占着 SYN 队列，直到各自的 SYN-ACK 重试次数用尽。"),
+    );
+  }
+  if (summary.totalCookiesSent > 0) {
+    sentences.push(
+      input.tcp_syncookies === 2
+        ? `tcp_syncookies=2 时，每个 SYN 都用 cookie 回应（共 ${formatCount(summary.totalCookiesSent)} 个），不保存任何请求状态。`
+        : `SYN 队列满了之后，服务端改用 SYN cookie 回应（共发出 ${formatCount(summary.totalCookiesSent)} 个）` +
+            (summary.totalSynDropped === 0 ? "，所以合法客户端仍然能连上。" : "。"),
+    );
+  }
+  if (summary.totalSynDropped > 0) {
+    sentences.push(`有 ${formatCount(summary.totalSynDropped)} 个 SYN 被丢弃。`);
+    if (summary.firstLegitDropAt !== null) {
+      sentences.push(`从 ${seconds(summary.firstLegitDropAt, "zh")}起，合法客户端的 SYN 也开始被丢弃，它们只能按重传定时器重试。`);
+    }
+  }
+  const legit = input.legitConnectsPerSecond * input.durationSeconds;
+  if (input.legitConnectsPerSecond > 0) {
+    sentences.push(
+      `约 ${formatCount(legit)} 次合法的连接尝试中，有 ${formatCount(summary.totalHandshakesCompleted)} 次完成了握手` +
+        (summary.totalConnectTimeouts > 0 ? `，另有 ${formatCount(summary.totalConnectTimeouts)} 次 connect() 以 ETIMEDOUT 放弃。` : "。"),
+    );
+  }
+  if (input.acceptPerSecond > 0 && summary.peakAcceptQueue > 0) {
+    sentences.push(
+      `应用每秒只 accept ${formatCount(input.acceptPerSecond)} 条连接，完成握手的连接于是排起了队（最多 ${formatCount(summary.peakAcceptQueue)} 条）` +
+        (summary.peakAcceptQueue > summary.maxAckBacklog ? "；accept 队列满了之后，连 cookie 也不再发送，SYN 被丢弃。" : "。"),
+    );
+  }
+  if (summary.brokenHandshakes > 0) {
+    sentences.push(`有 ${formatCount(summary.brokenHandshakes)} 个客户端以为自己已经连上了，其实服务端丢掉了它们最后的 ACK。`);
+  }
+  return sentences.join("");
 }

@@ -6,7 +6,7 @@
  */
 import type { HostId, SimEvent } from "@/domain/tcp";
 import type { CaptureConnection } from "@/domain/tcp/pcap";
-import { formatDuration, formatSeconds, segmentKind, segmentLabel, type SegmentKind } from "./format";
+import { formatDuration, formatSeconds, formatTime, segmentKind, segmentLabel, type SegmentKind, type ViewLocale } from "./format";
 import { LADDER_METRICS, layoutSteps, yAtTime } from "./ladder-layout";
 import { arrivalTime, type SimulatorRun } from "./run";
 
@@ -68,15 +68,46 @@ function placeMarks(marks: { host: HostId; rowY: number; step: number; text: str
   });
 }
 
-const TIMER_LABELS: Record<string, string> = {
-  retransmit: "RTO fires",
-  "loss-probe": "loss probe",
-  "delayed-ack": "delayed ACK",
-  "time-wait": "TIME-WAIT ends",
-  "fin-wait-2": "FIN-WAIT-2 timeout",
-};
+/** The few words a ladder carries, per language (numbers, flags and states are the same in all). */
+const TEXT = {
+  en: {
+    timers: {
+      retransmit: "RTO fires",
+      "loss-probe": "loss probe",
+      "delayed-ack": "delayed ACK",
+      "time-wait": "TIME-WAIT ends",
+      "fin-wait-2": "FIN-WAIT-2 timeout",
+    } as Record<string, string>,
+    hosts: { client: "client", server: "server" } as Record<HostId, string>,
+    retransmission: " (retransmission)",
+    dropped: ", dropped",
+    lost: ", lost",
+    later: (duration: string) => `… ${duration} later`,
+    frame: (frame: number, time: string) => `frame ${frame}, ${time}: `,
+  },
+  zh: {
+    timers: {
+      retransmit: "RTO 到期",
+      "loss-probe": "丢失探测",
+      "delayed-ack": "延迟确认",
+      "time-wait": "TIME-WAIT 结束",
+      "fin-wait-2": "FIN-WAIT-2 超时",
+    } as Record<string, string>,
+    hosts: { client: "客户端", server: "服务端" } as Record<HostId, string>,
+    retransmission: "（重传）",
+    dropped: "，已丢弃",
+    lost: "，丢失",
+    later: (duration: string) => `…… ${duration}之后`,
+    frame: (frame: number, time: string) => `第 ${frame} 帧，${time}：`,
+  },
+} as const;
 
-function markFor(event: SimEvent): { host: HostId; text: string; tone: MarkTone } | null {
+/** An arrow's description without how it ended (", lost"), which the text alternative states itself. */
+export function withoutFate(description: string): string {
+  return description.replace(/(, (lost|dropped)|，(丢失|已丢弃))$/, "");
+}
+
+function markFor(event: SimEvent, locale: ViewLocale): { host: HostId; text: string; tone: MarkTone } | null {
   switch (event.kind) {
     case "app":
       return { host: event.host, text: event.call === "send" ? `send(${event.bytes ?? 0})` : `${event.call}()`, tone: "call" };
@@ -85,19 +116,20 @@ function markFor(event: SimEvent): { host: HostId; text: string; tone: MarkTone 
     case "error":
       return { host: event.host, text: event.code, tone: "error" };
     case "timer":
-      return event.timer === "delayed-ack" ? null : { host: event.host, text: TIMER_LABELS[event.timer] ?? event.timer, tone: "timer" };
+      return event.timer === "delayed-ack" ? null : { host: event.host, text: TEXT[locale].timers[event.timer] ?? event.timer, tone: "timer" };
     default:
       return null;
   }
 }
 
-export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): LadderModel {
+export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, locale: ViewLocale = "en"): LadderModel {
+  const text = TEXT[locale];
   // What each step draws: its sends, and its notes per host line.
   const stepMarks: { host: HostId; text: string; tone: MarkTone }[][] = run.steps.map((step) => {
     const marks: { host: HostId; text: string; tone: MarkTone }[] = [];
     for (let e = step.first; e < step.end; e++) {
       const event = run.events[e];
-      const mark = event === undefined ? null : markFor(event);
+      const mark = event === undefined ? null : markFor(event, locale);
       if (mark !== null) marks.push(mark);
     }
     return marks;
@@ -131,7 +163,7 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
       lostAt === null ? null : Math.min(0.85, Math.max(0.45, span > 0 ? (lostAt - segment.t) / span : 0.45));
     const numbers = absolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
     const label = segmentLabel(numbers);
-    const fate = segment.lostStep !== null ? (segment.dropReason === "manual" ? ", dropped" : ", lost") : "";
+    const fate = segment.lostStep !== null ? (segment.dropReason === "manual" ? text.dropped : text.lost) : "";
     return {
       id: segment.id,
       from: segment.from,
@@ -141,7 +173,10 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
       t2: arrival,
       lostFraction,
       label,
-      description: `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`,
+      description:
+        locale === "en"
+          ? `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`
+          : `${formatTime(segment.t, locale)}：${text.hosts[segment.from]} → ${text.hosts[segment.to]} ${label}${segment.retransmission ? text.retransmission : ""}${fate}`,
       kind: segmentKind(segment.flags),
       retransmission: segment.retransmission,
       sentStep: segment.sentStep,
@@ -163,12 +198,12 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
   }));
   const times: { y: number; text: string }[] = [];
   run.steps.forEach((step, index) => {
-    if (index === 0 || run.steps[index - 1]?.t !== step.t) times.push({ y: stepY(index), text: `${formatSeconds(step.t)} s` });
+    if (index === 0 || run.steps[index - 1]?.t !== step.t) times.push({ y: stepY(index), text: formatTime(step.t, locale) });
   });
   return {
     height: layout.height,
     times,
-    gaps: layout.gaps.map((gap) => ({ y: gap.y, text: `… ${formatDuration(gap.ms)} later` })),
+    gaps: layout.gaps.map((gap) => ({ y: gap.y, text: text.later(formatDuration(gap.ms, locale)) })),
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],
     cursorY: [LADDER_METRICS.top - LADDER_METRICS.row / 2, ...run.steps.map((_, index) => stepY(index))],
@@ -180,7 +215,8 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean): Ladd
  * A captured connection: one row per segment in capture order (the capture point sees each
  * segment once, so arrows get a nominal slant), states from the reader's inference.
  */
-export function captureLadderModel(connection: CaptureConnection, absolute: boolean): LadderModel {
+export function captureLadderModel(connection: CaptureConnection, absolute: boolean, locale: ViewLocale = "en"): LadderModel {
+  const text = TEXT[locale];
   const rows = connection.segments.map((_, index) => ({ y: LADDER_METRICS.top + index * LADDER_METRICS.row * 1.4 }));
   const height = (rows[rows.length - 1]?.y ?? LADDER_METRICS.top) + LADDER_METRICS.row * 2 + LADDER_METRICS.bottom;
   const isn = connection.isn;
@@ -208,7 +244,10 @@ export function captureLadderModel(connection: CaptureConnection, absolute: bool
       t2: segment.t,
       lostFraction: null,
       label,
-      description: `frame ${segment.frame}, ${formatSeconds(segment.t)} s: ${segment.from} → ${to} ${label}${segment.retransmission ? " (retransmission)" : ""}`,
+      description:
+        locale === "en"
+          ? `frame ${segment.frame}, ${formatSeconds(segment.t)} s: ${segment.from} → ${to} ${label}${segment.retransmission ? " (retransmission)" : ""}`
+          : `${text.frame(segment.frame, formatTime(segment.t, locale))}${text.hosts[segment.from]} → ${text.hosts[to]} ${label}${segment.retransmission ? text.retransmission : ""}`,
       kind: segmentKind(segment.flags),
       retransmission: segment.retransmission === true,
       sentStep: 0,
@@ -237,7 +276,7 @@ export function captureLadderModel(connection: CaptureConnection, absolute: bool
   });
   return {
     height,
-    times: connection.segments.map((segment, index) => ({ y: rows[index]?.y ?? 0, text: `${formatSeconds(segment.t)} s` })),
+    times: connection.segments.map((segment, index) => ({ y: rows[index]?.y ?? 0, text: formatTime(segment.t, locale) })),
     gaps: [],
     arrows,
     marks: [...initial, ...placeMarks(rawMarks)],

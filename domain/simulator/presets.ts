@@ -145,6 +145,67 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   },
 };
 
+/** Each preset's title and description in Chinese (the course's terms: docs/i18n.md). */
+export const PRESET_TEXT_ZH: Readonly<Record<PresetId, { title: string; description: string }>> = {
+  "three-way-handshake": {
+    title: "三次握手",
+    description: "服务端监听，客户端发起连接：SYN、SYN-ACK、ACK，之后两端都进入 ESTABLISHED。",
+  },
+  "four-way-close": {
+    title: "四次挥手",
+    description: "客户端先关闭；服务端的应用过了一会儿才关闭，所以它的 ACK 和 FIN 分开发送：FIN、ACK、FIN、ACK。",
+  },
+  "piggybacked-close": {
+    title: "FIN 捎带 ACK 的关闭",
+    description: "客户端的 FIN 一到，服务端的应用就立即关闭，于是服务端的 FIN 捎带了对客户端 FIN 的确认：三个报文段完成关闭。",
+  },
+  "lost-final-ack": {
+    title: "最后的 ACK 丢失",
+    description: "客户端最后的 ACK 丢失了。处于 LAST-ACK 的服务端重传它的 FIN；处于 TIME-WAIT 的客户端再次确认，并重新开始 TIME-WAIT 计时。",
+  },
+  "simultaneous-open": {
+    title: "同时打开",
+    description: "两端在同一时刻调用 connect()。它们的 SYN 在途中交错：每一端都经历 SYN-SENT → SYN-RECEIVED → ESTABLISHED。",
+  },
+  "simultaneous-close": {
+    title: "同时关闭",
+    description: "两端的应用在同一时刻关闭。两个 FIN 在途中交错：每一端都经历 FIN-WAIT-1 → CLOSING → TIME-WAIT。",
+  },
+  "refused-connection": {
+    title: "连接被拒绝",
+    description: "服务端的端口上没有程序监听：SYN 得到 RST+ACK 的回应，connect() 以 ECONNREFUSED 失败。",
+  },
+  "abort-with-rst": {
+    title: "用 RST 中止连接",
+    description: "客户端的应用在 SO_LINGER 设为 0 的情况下关闭：它发出 RST 而不是 FIN，两端立即丢弃这条连接（没有 TIME-WAIT），服务端的应用收到 ECONNRESET。",
+  },
+  "half-close": {
+    title: "半关闭",
+    description: "客户端调用 shutdown(SHUT_WR)：它的 FIN 表示自己没有更多数据要发，但服务端还在继续发送数据，客户端照常接收并确认，直到服务端也关闭。",
+  },
+  "close-wait-leak": {
+    title: "CLOSE_WAIT 泄漏",
+    description: "客户端关闭了，但服务端的应用始终不调用 close()：服务端永远停在 CLOSE-WAIT，而客户端的孤儿套接字在 tcp_fin_timeout 之后离开 FIN-WAIT-2。",
+  },
+  "syn-retries": {
+    title: "向无人应答的主机重试 SYN",
+    description: "服务端所在的主机宕机了，没有任何回应：每个 SYN 都丢失了。客户端按重传定时器不断重传，直到 connect() 以 ETIMEDOUT 放弃。",
+  },
+  "silent-host": {
+    title: "无人应答的主机",
+    description: "服务端所在的主机宕机了：客户端发出的每个报文段都会丢失。目前还没有安排任何操作。",
+  },
+  blank: {
+    title: "两个关闭的套接字",
+    description: "没有安排任何操作：用下面的操作自己监听、连接、发送和关闭。",
+  },
+};
+
+/** A preset's title and description in the given language. */
+export function presetText(id: PresetId, locale: "en" | "zh" = "en"): { title: string; description: string } {
+  return locale === "zh" ? PRESET_TEXT_ZH[id] : PRESETS[id];
+}
+
 export function isPresetId(value: unknown): value is PresetId {
   return typeof value === "string" && (PRESET_IDS as readonly string[]).includes(value);
 }

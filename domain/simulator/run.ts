@@ -21,6 +21,7 @@ import {
   type TcpState,
   type TransitionRecord,
 } from "@/domain/tcp";
+import type { NarrationLocale } from "@/domain/tcp/narrate";
 import { SIM_LIMITS } from "./session";
 
 export interface RunStep {
@@ -178,12 +179,16 @@ export function visibleSegmentCount(run: SimulatorRun, cursor: number): number {
 
 export type Narrate = (event: SimEvent) => string;
 
-export function narratorFor(run: SimulatorRun, absolute: boolean): Narrate {
-  return createNarrator(run.segments, { absolute });
+/** The engine's narrator for this run, in English or Chinese ("客户端发送 SYN，seq 0"). */
+export function narratorFor(run: SimulatorRun, absolute: boolean, locale: NarrationLocale = "en"): Narrate {
+  return createNarrator(run.segments, { absolute, locale });
 }
 
-/** One line per step: its events' sentences joined, e.g. "client calls connect(); client enters SYN-SENT (connect); client sends SYN seq 0". */
-export function narrateStep(run: SimulatorRun, narrate: Narrate, step: number): string {
+/**
+ * One line per step: its events' sentences joined, e.g. "client calls connect(); client enters
+ * SYN-SENT (connect); client sends SYN seq 0" ("；" between Chinese sentences).
+ */
+export function narrateStep(run: SimulatorRun, narrate: Narrate, step: number, locale: NarrationLocale = "en"): string {
   const range = run.steps[step];
   if (range === undefined) return "";
   const sentences: string[] = [];
@@ -191,7 +196,7 @@ export function narrateStep(run: SimulatorRun, narrate: Narrate, step: number): 
     const event = run.events[index];
     if (event !== undefined) sentences.push(narrate(event));
   }
-  return sentences.join("; ");
+  return sentences.join(locale === "en" ? "; " : "；");
 }
 
 /**

@@ -258,3 +258,48 @@ export function decodePlayground(query: string | URLSearchParams): DecodeResult 
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The refusals above in Chinese, for /zh/playground (parameter names stay as they are in the link)
+// ---------------------------------------------------------------------------------------------
+
+type Rule = readonly [RegExp, (...groups: string[]) => string];
+
+const MESSAGES_ZH: readonly Rule[] = [
+  [/^Too big: expected number to be <=(\d+)$/, (max) => `太大：最大为 ${max}`],
+  [/^Too small: expected number to be >=(\d+)$/, (min) => `太小：最小为 ${min}`],
+  [/^Invalid input: expected number, received NaN$/, () => "不是数字"],
+  [/^Invalid input: expected int, received number$/, () => "必须是整数"],
+  [/^Invalid option: expected one of (.+)$/, (options) => `取值无效，应为以下之一：${options}`],
+  [/^Invalid input: expected (\w+), received (\w+)$/, (expected, received) => `输入无效：应为 ${expected}，实际是 ${received}`],
+  [/^Invalid input$/, () => "输入无效"],
+  [/^the low port must not exceed the high port$/, () => "低端口不能大于高端口"],
+  [/^expected (\d+) values separated by dots, got (\d+)$/, (expected, got) => `应为用点号分隔的 ${expected} 个值，实际有 ${got} 个`],
+  [/^action (\d+) \("(.*)"\) is not of the form 100cX or 315d7$/s, (n, token) => `第 ${n} 个操作（"${token}"）的格式不对，应形如 100cX 或 315d7`],
+  [/^action (\d+) \(send\) needs a byte count, e\.g\. 100cS300$/, (n) => `第 ${n} 个操作（send）需要一个字节数，例如 100cS300`],
+  [/^action (\d+) takes no number after the call$/, (n) => `第 ${n} 个操作的调用后面不能带数字`],
+  [/^action (\d+) \("(.*)"\) is not valid$/s, (n, token) => `第 ${n} 个操作（"${token}"）无效`],
+  [/^action (\d+) is after the simulator's horizon$/, (n) => `第 ${n} 个操作晚于模拟器的时间上限`],
+  [/^action (\d+) sends more than (\d+) bytes$/, (n, max) => `第 ${n} 个操作发送的数据超过了 ${max} 字节`],
+  [/^at most (\d+) actions$/, (max) => `最多 ${max} 个操作`],
+  [/^given more than once$/, () => "出现了不止一次"],
+  [/^there is no sample capture "(.*)"$/s, (id) => `没有名为“${id}”的示例抓包`],
+  [/^there is no challenge "(.*)"$/s, (id) => `没有名为“${id}”的挑战`],
+];
+
+function translate(rules: readonly Rule[], text: string): string | null {
+  for (const [pattern, write] of rules) {
+    const match = pattern.exec(text);
+    if (match) return write(...match.slice(1).map((group) => group ?? ""));
+  }
+  return null;
+}
+
+/** One of decodePlayground's errors in Chinese: "lat：太大：最大为 2000". */
+export function playgroundErrorZh(error: string): string {
+  const tooLong = /^the link is too long \((\d+) characters; at most (\d+)\)$/.exec(error);
+  if (tooLong) return `链接太长（${tooLong[1]} 个字符；最多 ${tooLong[2]} 个）`;
+  const parts = /^([\w.]+): (.*)$/s.exec(error);
+  if (parts === null) return error;
+  return `${parts[1]}：${translate(MESSAGES_ZH, parts[2]!) ?? parts[2]}`;
+}
