@@ -7,6 +7,8 @@ import { Fact } from "../mdx/fact";
 import { lessonComponents } from "../mdx/lesson-components";
 import { Original } from "../mdx/original";
 import { Term } from "../mdx/term";
+import { Quiz } from "../quiz/quiz";
+import { HandshakeSimulator } from "../simulator/lazy";
 
 type LessonComponents = typeof lessonComponents;
 
@@ -54,6 +56,9 @@ function bind(locale: Locale): LessonComponents {
     ...lessonComponents,
     Fact: (props: ComponentProps<typeof Fact>) => <Fact {...props} locale={locale} />,
     Term: (props: ComponentProps<typeof Term>) => <Term {...props} locale={locale} />,
+    // Interactive components speak the lesson's language too (quiz questions are built on the server in it).
+    Quiz: (props: ComponentProps<typeof Quiz>) => <Quiz {...props} locale={locale} />,
+    HandshakeSimulator: (props: ComponentProps<typeof HandshakeSimulator>) => <HandshakeSimulator {...props} locale={locale} />,
     ...(locale === "en"
       ? { Callout, Original }
       : { Callout: localizedCallout(locale), Original: localizedOriginal(locale) }),
