@@ -28,6 +28,22 @@ function prepareSqliteFile(file: string) {
   }
 }
 
+/**
+ * The better-sqlite3 adapter opens transactions with a plain (deferred) BEGIN. When several
+ * server processes share the file, a transaction that reads and then writes can then fail at
+ * once with SQLITE_BUSY (SQLite cannot wait for a lock a reader wants to upgrade). BEGIN IMMEDIATE
+ * takes the write lock up front, so the busy timeout applies and transactions queue instead.
+ */
+class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof client.prepare;
+    return adapter;
+  }
+}
+
 /** SQLite for `file:` URLs, PostgreSQL for `postgresql://` ones (see docs/database.md). */
 export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): PrismaClient {
   if (databaseProvider(databaseUrl) === "postgresql") {
@@ -36,7 +52,7 @@ export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): Pr
   }
   const file = databaseFile(databaseUrl);
   prepareSqliteFile(file);
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = new ImmediateTransactionsSQLite({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }
 

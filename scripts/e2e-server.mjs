@@ -19,4 +19,4 @@ rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
 run("npx", ["tsx", "prisma/seed.ts"], { env });
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) run("npm", ["run", "build"]);
-exec("npx", ["next", "start", "--port", port], env);
+exec("node", ["scripts/serve.mjs"], { ...env, PORT: port });

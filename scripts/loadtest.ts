@@ -1,11 +1,14 @@
 /**
- * `npm run loadtest -- [--users 200] [--seconds 30] [--think-ms 1000] [--postgres] [--kill-at S]`
+ * `npm run loadtest -- [--users 200] [--seconds 30] [--think-ms 3000] [--postgres] [--kill-at S]`
  *
  * Starts the production server on a fresh database, signs in N learners and has each of them,
  * for T seconds, take quizzes (start an attempt, answer its questions, sometimes submit the same
  * answer twice as a double click would) and save their reading position, with a think time
  * between actions. Prints throughput, latency percentiles and errors, then checks that the
  * database holds exactly the writes the server acknowledged: nothing lost, nothing doubled.
+ *
+ * `--url URL --database-url DB` runs against a server that is already running (e.g. a staging
+ * instance, or one started under a profiler) and verifies through its database.
  *
  * `--kill-at S` is the fault test: the server is killed with SIGKILL S seconds in and restarted
  * on the same database; afterwards every acknowledged write must be present and SQLite's
@@ -17,13 +20,24 @@ import { hashPassword } from "../lib/auth/password.server";
 import { databaseFile, databaseProvider } from "../lib/database-url";
 import { createPrismaClient } from "../lib/db.server";
 import { percentile } from "../bench/support/load";
-import { startProductionServer } from "../bench/support/server";
+import { someResponse, type AnyPublicQuestion } from "../bench/support/quiz-responses";
+import { startProductionServer, type RunningServer } from "../bench/support/server";
 import { callAction, findAction, pagePath, signIn } from "./load/next-client";
 
-type Args = { users: number; seconds: number; thinkMs: number; postgres: boolean; killAt: number | null; quiz: string };
+type Args = {
+  users: number;
+  seconds: number;
+  thinkMs: number;
+  postgres: boolean;
+  killAt: number | null;
+  quiz: string;
+  /** An already running server (and its database, for the verification) instead of a fresh one. */
+  url: string | null;
+  databaseUrl: string | null;
+};
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { users: 200, seconds: 30, thinkMs: 1000, postgres: false, killAt: null, quiz: "tcp-header-and-flags" };
+  const args: Args = { users: 200, seconds: 30, thinkMs: 3000, postgres: false, killAt: null, quiz: "tcp-header-and-flags", url: null, databaseUrl: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -37,46 +51,28 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--kill-at") args.killAt = value();
     else if (flag === "--postgres") args.postgres = true;
     else if (flag === "--quiz") args.quiz = argv[++i] ?? args.quiz;
+    else if (flag === "--url") args.url = argv[++i] ?? null;
+    else if (flag === "--database-url") args.databaseUrl = argv[++i] ?? null;
     else throw new Error(`unknown option ${flag}`);
   }
+  if ((args.url === null) !== (args.databaseUrl === null)) throw new Error("--url and --database-url go together");
+  if (args.url !== null && args.killAt !== null) throw new Error("--kill-at needs the server this script starts");
   return args;
 }
 
-type PublicQuestion = { id: string; type: string; options?: Array<{ id: string }>; flags?: string[]; choices?: string[]; items?: Array<{ id: string }>; left?: Array<{ id: string }>; right?: Array<{ id: string }> };
-type StartResult = { ok: boolean; mode?: string; quiz?: { questions: PublicQuestion[] }; error?: string };
+type StartResult = { ok: boolean; mode?: string; quiz?: { questions: AnyPublicQuestion[] }; error?: string };
 type SubmitResult = { ok: boolean; error?: string };
 type PositionResult = { ok: boolean; error?: string };
 
 const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-/** Any well-formed answer: the load test measures the path, not the learner's knowledge. */
-function someResponse(question: PublicQuestion): unknown {
-  switch (question.type) {
-    case "single":
-      return { type: "single", optionId: random(question.options ?? [{ id: "a" }]).id };
-    case "multiple":
-      return { type: "multiple", optionIds: (question.options ?? []).filter(() => Math.random() < 0.5).map((o) => o.id) };
-    case "flags":
-      return { type: "flags", flags: ["SYN", "ACK", "FIN", "RST", "PSH"].filter(() => Math.random() < 0.4) };
-    case "state":
-      return { type: "state", state: random(question.choices ?? ["ESTABLISHED"]) };
-    case "number":
-      return { type: "number", value: Math.floor(Math.random() * 100_000) };
-    case "order":
-      return { type: "order", itemIds: [...(question.items ?? [])].sort(() => Math.random() - 0.5).map((i) => i.id) };
-    case "match": {
-      const right = (question.right ?? []).map((r) => r.id);
-      return { type: "match", pairs: Object.fromEntries((question.left ?? []).map((l, i) => [l.id, right[i % right.length]!])) };
-    }
-    default:
-      throw new Error(`unknown question type ${question.type}`);
-  }
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   console.log(`Load test: ${args.users} learners for ${args.seconds}s, think time ~${args.thinkMs} ms, ${args.postgres ? "PostgreSQL" : "SQLite"}${args.killAt !== null ? `, SIGKILL at ${args.killAt}s` : ""}`);
-  const server = await startProductionServer({ postgres: args.postgres });
+  const server: Pick<RunningServer, "baseUrl" | "databaseUrl" | "kill" | "restart" | "stop"> =
+    args.url && args.databaseUrl
+      ? { baseUrl: args.url.replace(/\/$/, ""), databaseUrl: args.databaseUrl, kill: async () => {}, restart: async () => {}, stop: async () => {} }
+      : await startProductionServer({ postgres: args.postgres });
   const db = createPrismaClient(server.databaseUrl);
   let failed = false;
   try {

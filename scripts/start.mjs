@@ -23,4 +23,4 @@ if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) &&
 
 const port = process.env.PORT || "3000";
 step(`Serving on http://localhost:${port}`);
-exec("npx", ["next", "start", "--port", port]);
+exec("node", ["scripts/serve.mjs"], { PORT: port });

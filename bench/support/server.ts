@@ -72,9 +72,9 @@ export async function startProductionServer(options: { postgres?: boolean; env?:
   let child: ChildProcess;
 
   const start = async () => {
-    // `next start` directly (not through npx) so the process group is exactly the server.
-    child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
-      env: serverEnv,
+    // The same launcher `npm start` uses; its own process group holds the primary and its workers.
+    child = spawn(process.execPath, [path.join("scripts", "serve.mjs")], {
+      env: { ...serverEnv, PORT: String(port) },
       stdio: "ignore",
       detached: true,
     });
