@@ -1,7 +1,9 @@
-import type { CorrectAnswer, QuestionResponse, Quiz } from "@/domain/quiz/schema";
+import type { QuestionResponse, Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { db } from "@/lib/db.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
+import { keyResponse } from "@/tests/support/quiz-responses";
+export { keyResponse };
 
 export const QUIZ_ID = "tcp-header-and-flags";
 export const LESSON = "tcp-header-and-flags";
@@ -10,25 +12,6 @@ export function lessonQuiz(): Quiz {
   const quiz = getQuiz(QUIZ_ID);
   if (!quiz) throw new Error("lesson 1 quiz is not registered");
   return quiz;
-}
-
-export function keyResponse(key: CorrectAnswer): QuestionResponse {
-  switch (key.type) {
-    case "single":
-      return { type: "single", optionId: key.optionId };
-    case "multiple":
-      return { type: "multiple", optionIds: key.optionIds };
-    case "flags":
-      return { type: "flags", flags: key.flags };
-    case "state":
-      return { type: "state", state: key.state };
-    case "number":
-      return { type: "number", value: key.value };
-    case "order":
-      return { type: "order", itemIds: key.itemIds };
-    case "match":
-      return { type: "match", pairs: key.pairs };
-  }
 }
 
 /** A response of the right shape that is wrong. */

@@ -5,6 +5,7 @@ import { parseQuiz, type CorrectAnswer, type QuestionResponse, type Quiz } from 
 import { localizeQuiz, parseQuizTranslation, textPairs, type QuizTranslationInput } from "@/domain/quiz/translation";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { getQuiz, loadQuizRegistry } from "@/lib/quiz/registry.server";
+import { keyResponse } from "@/tests/support/quiz-responses";
 
 const registry = loadQuizRegistry();
 const CJK = /[\u3400-\u9fff]/;
@@ -15,25 +16,6 @@ function looksLikeCode(text: string): boolean {
     .split(/\s+/)
     .filter(Boolean)
     .every((token) => /[^A-Za-z]/.test(token) || /^[A-Z0-9-]+$/.test(token) || ["Flags", "seq", "ack", "length", "win"].includes(token));
-}
-
-function keyResponse(key: CorrectAnswer): QuestionResponse {
-  switch (key.type) {
-    case "single":
-      return { type: "single", optionId: key.optionId };
-    case "multiple":
-      return { type: "multiple", optionIds: key.optionIds };
-    case "flags":
-      return { type: "flags", flags: key.flags };
-    case "state":
-      return { type: "state", state: key.state };
-    case "number":
-      return { type: "number", value: key.value };
-    case "order":
-      return { type: "order", itemIds: key.itemIds };
-    case "match":
-      return { type: "match", pairs: key.pairs };
-  }
 }
 
 /** A wrong response for every question type, so that feedback and misconceptions are exercised. */
