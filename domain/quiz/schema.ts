@@ -4,13 +4,14 @@
  * server answers after grading one question (`QuestionGrading`).
  *
  * Browser-safe and framework-free: zod only. Grading, variant generation and the public projection
- * live beside this file; nothing here knows about the TCP engine, so authoring a quiz never
- * needs it. See docs/quizzes.md for a walk-through and a complete example.
+ * live beside this file; nothing here runs the TCP engine (only its state names come from
+ * domain/tcp/types.ts), so authoring a quiz never needs it. See docs/quizzes.md for a walk-through and a complete example.
  *
  * Stability: ids (quiz, question, option, item) are stored with every answer, so never rename or
  * reuse one; add a new question instead of changing what an existing id asks.
  */
 import { z } from "zod";
+import { TCP_STATES } from "../tcp/types";
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -48,19 +49,7 @@ export const QUIZ_FLAGS = ["SYN", "ACK", "FIN", "RST", "PSH"] as const;
 export type QuizFlag = (typeof QUIZ_FLAGS)[number];
 
 /** RFC 9293 state names (section 3.3.2), spelled as the TCP engine spells them. */
-export const STATE_NAMES = [
-  "CLOSED",
-  "LISTEN",
-  "SYN-SENT",
-  "SYN-RECEIVED",
-  "ESTABLISHED",
-  "FIN-WAIT-1",
-  "FIN-WAIT-2",
-  "CLOSE-WAIT",
-  "CLOSING",
-  "LAST-ACK",
-  "TIME-WAIT",
-] as const;
+export const STATE_NAMES = TCP_STATES;
 export type StateName = (typeof STATE_NAMES)[number];
 
 export const HOST_NAMES = ["client", "server"] as const;

@@ -7,21 +7,8 @@ export function peerOf(host: HostId): HostId {
   return host === "client" ? "server" : "client";
 }
 
-/** RFC 9293 state names (section 3.3.2). */
-export type TcpState =
-  | "CLOSED"
-  | "LISTEN"
-  | "SYN-SENT"
-  | "SYN-RECEIVED"
-  | "ESTABLISHED"
-  | "FIN-WAIT-1"
-  | "FIN-WAIT-2"
-  | "CLOSE-WAIT"
-  | "CLOSING"
-  | "LAST-ACK"
-  | "TIME-WAIT";
-
-export const TCP_STATES: readonly TcpState[] = [
+/** RFC 9293 state names (section 3.3.2), in the order the RFC's diagram introduces them. */
+export const TCP_STATES = [
   "CLOSED",
   "LISTEN",
   "SYN-SENT",
@@ -33,7 +20,8 @@ export const TCP_STATES: readonly TcpState[] = [
   "CLOSING",
   "LAST-ACK",
   "TIME-WAIT",
-];
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
 
 /** Linux's names for the same states, as `ss` and /proc/net/tcp show them. */
 export const LINUX_STATE_NAMES: Readonly<Record<TcpState, string>> = {
