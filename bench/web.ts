@@ -13,7 +13,9 @@ const BASELINE_PAGE = "/about";
 
 async function scriptBytes(baseUrl: string, page: string): Promise<{ raw: number; gzip: number; files: number }> {
   const html = await (await fetch(baseUrl + page)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  // `noModule` scripts are polyfills that only browsers without ES modules download.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snomodule/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []))];
   let raw = 0;
   let gzip = 0;
   for (const source of sources) {
