@@ -5,10 +5,12 @@ export type { Challenge, ChallengeSubmitResult, ChallengeSummary, GoalResult, Go
 export {
   CHALLENGE_LIMITS,
   actionLogSchema,
+  challengeLocaleSchema,
   challengeSettings,
   challengeSubmissionSchema,
   parseSubmission,
   replayChallenge,
+  submissionLocale,
   verifySubmission,
   type ChallengeSubmission,
   type Verification,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { actionSchema, formatIssues, runScenario, type Action, type ScenarioResult } from "@/domain/tcp";
 import { DEFAULT_SETTINGS, SIM_LIMITS, actionKey, buildScenario, type SimulatorSettings } from "@/domain/simulator/session";
 import { getChallenge } from "./registry";
-import { judge } from "./text";
+import { judge, refusalZh, type ChallengeLocale } from "./text";
 import type { Challenge, GoalResult } from "./types";
 
 export const CHALLENGE_LIMITS = {
@@ -34,11 +34,18 @@ export const actionLogSchema = z
   .array(boundedAction)
   .max(CHALLENGE_LIMITS.maxActions, { message: `a log may hold at most ${CHALLENGE_LIMITS.maxActions} actions` });
 
-/** What the browser sends: the challenge and the learner's actions. Nothing else is accepted. */
+/** The languages feedback and refusals can be written in (the lesson's language). */
+export const challengeLocaleSchema = z.enum(["en", "zh"]);
+
+/**
+ * What the browser sends: the challenge, the learner's actions and, optionally, the language the
+ * answer should be written in. Nothing else is accepted; the language changes no verdict.
+ */
 export const challengeSubmissionSchema = z
   .object({
     challengeId: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: "not a challenge id" }),
     log: actionLogSchema,
+    locale: challengeLocaleSchema.default("en"),
   })
   .strict();
 
@@ -87,8 +94,25 @@ export function parseSubmission(raw: unknown): { ok: true; value: ChallengeSubmi
   return { ok: true, value: parsed.data };
 }
 
-/** Validates, checks the allowed actions, replays and asks the goal. */
+/**
+ * The language a submission asks for, read on its own so that even a refused submission is
+ * answered in it (English when it names none or something unknown).
+ */
+export function submissionLocale(raw: unknown): ChallengeLocale {
+  if (typeof raw !== "object" || raw === null || !("locale" in raw)) return "en";
+  const parsed = challengeLocaleSchema.safeParse(raw.locale);
+  return parsed.success ? parsed.data : "en";
+}
+
+/** Validates, checks the allowed actions, replays and asks the goal; feedback and refusals come in the submission's `locale`. */
 export function verifySubmission(raw: unknown): Verification {
+  const locale = submissionLocale(raw);
+  const verification = verifyIn(raw, locale);
+  if (verification.ok || locale === "en") return verification;
+  return { ok: false, error: refusalZh(verification.error), issues: verification.issues.map(refusalZh) };
+}
+
+function verifyIn(raw: unknown, locale: ChallengeLocale): Verification {
   const parsed = parseSubmission(raw);
   if (!parsed.ok) return parsed;
   const { challengeId, log } = parsed.value;
@@ -103,6 +127,6 @@ export function verifySubmission(raw: unknown): Verification {
       issues: forbidden.map(({ index, key }) => `log.${index}: ${key} is not allowed here (allowed: ${challenge.allowed.join(", ")})`),
     };
   }
-  const result: GoalResult = judge(challenge, replayChallenge(challenge, log));
+  const result: GoalResult = judge(challenge, replayChallenge(challenge, log), locale);
   return { ok: true, challengeId, reached: result.reached, outcome: result.outcome, feedback: result.feedback, log };
 }
