@@ -8,7 +8,7 @@ import { lessonComponents } from "../mdx/lesson-components";
 import { Original } from "../mdx/original";
 import { Term } from "../mdx/term";
 import { Quiz } from "../quiz/quiz";
-import { HandshakeSimulator } from "../simulator/lazy";
+import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../simulator/lazy";
 
 type LessonComponents = typeof lessonComponents;
 
@@ -59,6 +59,10 @@ function bind(locale: Locale): LessonComponents {
     // Interactive components speak the lesson's language too (quiz questions are built on the server in it).
     Quiz: (props: ComponentProps<typeof Quiz>) => <Quiz {...props} locale={locale} />,
     HandshakeSimulator: (props: ComponentProps<typeof HandshakeSimulator>) => <HandshakeSimulator {...props} locale={locale} />,
+    SimulatorChallenge: (props: ComponentProps<typeof SimulatorChallenge>) => <SimulatorChallenge {...props} locale={locale} />,
+    TimeWaitLab: (props: ComponentProps<typeof TimeWaitLab>) => <TimeWaitLab {...props} locale={locale} />,
+    SynBacklogLab: (props: ComponentProps<typeof SynBacklogLab>) => <SynBacklogLab {...props} locale={locale} />,
+    CaptureViewer: (props: ComponentProps<typeof CaptureViewer>) => <CaptureViewer {...props} locale={locale} />,
     ...(locale === "en"
       ? { Callout, Original }
       : { Callout: localizedCallout(locale), Original: localizedOriginal(locale) }),

@@ -5,12 +5,17 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
-import { CAPTURE_SAMPLES, findCaptureSample } from "@/domain/simulator/capture-samples";
+import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
+import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { flagHex, flagList, flagString, formatCount, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { captureLadderModel } from "@/domain/simulator/ladder-model";
+import type { Locale } from "@/lib/i18n/paths";
+import { labWords, type LabWords } from "@/lib/i18n/words/labs";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { Ladder } from "./ladder";
 import { LazyDetails } from "./lazy-details";
 import { LiveStateDiagram } from "./live-state-diagram";
+import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow } from "./packet-list";
 import { CAPTURE_SEGMENT_LIMIT } from "./worker-protocol";
 import { runInWorker } from "./use-worker-task";
@@ -22,6 +27,7 @@ type Status =
   | { kind: "idle" }
   | { kind: "loading"; name: string }
   | { kind: "ready"; name: string; analysis: CaptureAnalysis; elapsedMs: number }
+  /** `message` as the reader wrote it (English); shown translated. */
   | { kind: "error"; name: string; message: string };
 
 export interface CaptureViewerProps {
@@ -35,11 +41,20 @@ export interface CaptureViewerProps {
   /** Height of the sequence diagram (px). */
   height?: number;
   onSampleChange?: (id: string | null) => void;
+  /** The lesson's language (set by the lesson page or the playground). */
+  locale?: Locale;
 }
 
-function connectionLabel(connection: CaptureConnection, index: number): string {
+function connectionLabel(connection: CaptureConnection, index: number, words: LabWords["capture"]): string {
   const last = (host: HostId) => connection.states[host][connection.states[host].length - 1] ?? "CLOSED";
-  return `${index + 1}. ${connection.client} → ${connection.server} · ${connection.segments.length} segments · client ${last("client")}, server ${last("server")}`;
+  return words.connectionLabel({
+    index: index + 1,
+    client: connection.client,
+    server: connection.server,
+    segments: connection.segments.length,
+    clientState: last("client"),
+    serverState: last("server"),
+  });
 }
 
 /** Each host's state after the segment at `index` (before any segment when index is -1). */
@@ -56,7 +71,13 @@ function statesAfter(connection: CaptureConnection, index: number): Record<HostI
 }
 
 /** Opens .pcap and .pcapng files in the browser (nothing is uploaded) and draws their TCP connections. */
-export function CaptureViewer({ sample, samples = true, upload = true, title, height = 360, onSampleChange }: CaptureViewerProps) {
+export function CaptureViewer({ sample, samples = true, upload = true, title, height = 360, onSampleChange, locale: localeProp }: CaptureViewerProps) {
+  const locale = useViewLocale(localeProp);
+  const words = labWords(locale).capture;
+  const hosts = simulatorWords(locale).host;
+  /** The reader's messages and notes in the viewer's language (offsets and names kept). */
+  const message = locale === "zh" ? captureMessageZh : (text: string) => text;
+  const note = locale === "zh" ? captureNoteZh : (text: string) => text;
   const ids = useId();
   const [sampleId, setSampleId] = useState<string | null>(sample && findCaptureSample(sample) ? sample : null);
   const [status, setStatus] = useState<Status>(() => {
@@ -67,6 +88,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const [selected, setSelected] = useState<number | null>(null);
   const [absolute, setAbsolute] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
   const generation = useRef(0);
 
   /** Reads and analyses in the worker; the caller has already shown that loading started. */
@@ -95,11 +117,11 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       if (found === null) return;
       void analyse(found.file, async () => {
         const response = await fetch(`/captures/${found.file}`);
-        if (!response.ok) throw new Error(`could not load the sample (${response.status})`);
+        if (!response.ok) throw new Error(labWords(locale).capture.sampleFailed(response.status));
         return response.arrayBuffer();
       });
     },
-    [analyse],
+    [analyse, locale],
   );
 
   // The sample given as a prop opens on arrival (its loading state is the initial state).
@@ -127,7 +149,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       setStatus({
         kind: "error",
         name: file.name,
-        message: `The file is ${formatCount(file.size / 1024 / 1024)} MB; the viewer opens captures up to ${MAX_FILE_BYTES / 1024 / 1024} MB. Cut it down first, e.g. tcpdump -r big.pcap -w small.pcap 'tcp port 80'.`,
+        message: words.tooBig(formatCount(file.size / 1024 / 1024), MAX_FILE_BYTES / 1024 / 1024),
       });
       return;
     }
@@ -138,14 +160,17 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    openFile(event.dataTransfer.files[0]);
+    const file = event.dataTransfer.files[0];
+    if (file) setFileName(file.name);
+    openFile(file);
   };
 
   const analysis = status.kind === "ready" ? status.analysis : null;
   const connection = analysis?.connections[connectionIndex] ?? null;
-  const model = useMemo(() => (connection ? captureLadderModel(connection, absolute) : null), [connection, absolute]);
+  const model = useMemo(() => (connection ? captureLadderModel(connection, absolute, locale) : null), [connection, absolute, locale]);
   const rows: PacketRow[] = useMemo(() => {
     if (connection === null) return [];
+    const direction = simulatorWords(locale).direction;
     return connection.segments.map((segment, index) => {
       const to: HostId = segment.from === "client" ? "server" : "client";
       const base = connection.isn[segment.from];
@@ -155,7 +180,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         id: index + 1,
         no: segment.frame,
         time: formatSeconds(segment.t),
-        direction: segment.from === "client" ? "client → server" : "server → client",
+        direction: direction(segment.from),
         flagHex: flagHex(flags),
         flagString: flagString(flags),
         flagNames: flagList(segment.flags),
@@ -166,23 +191,21 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         retransmission: segment.retransmission === true,
       };
     });
-  }, [connection, absolute]);
+  }, [connection, absolute, locale]);
   const statusOf = useCallback(() => "delivered" as const, []);
   const states = connection ? statesAfter(connection, selected === null ? connection.segments.length : selected - 1) : null;
   const current = sampleId === null ? null : findCaptureSample(sampleId);
 
   return (
-    <section aria-label="Capture viewer" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <p className="font-semibold">{title ?? "Capture viewer"}</p>
-      <p className="text-sm text-fg-muted">
-        Open a .pcap or .pcapng file: it is read in your browser and never uploaded. Pick a connection to see its ladder diagram, its
-        packets and the states each end went through.
-      </p>
+    <SimulatorLocale value={locale}>
+    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <p className="font-semibold">{title ?? words.title}</p>
+      <p className="text-sm text-fg-muted">{words.intro}</p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         {samples ? (
           <div className="flex flex-col text-sm">
             <label htmlFor={`${ids}-sample`} className="font-medium">
-              Sample capture
+              {words.sample}
             </label>
             <select
               id={`${ids}-sample`}
@@ -190,10 +213,10 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               onChange={(event) => chooseSample(event.target.value === "" ? null : event.target.value)}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
             >
-              <option value="">Choose a sample…</option>
+              <option value="">{words.chooseSample}</option>
               {CAPTURE_SAMPLES.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {option.title}
+                  {captureSampleText(option, locale).title}
                 </option>
               ))}
             </select>
@@ -212,54 +235,72 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               dragging ? "border-accent bg-accent-soft" : "border-border",
             )}
           >
-            <label htmlFor={`${ids}-file`} className="font-medium">
-              Open a capture file (.pcap, .pcapng)
+            <label id={`${ids}-file-label`} htmlFor={`${ids}-file`} className="font-medium">
+              {words.openFile}
             </label>
-            <input
-              id={`${ids}-file`}
-              type="file"
-              accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap"
-              onChange={(event) => openFile(event.target.files?.[0])}
-              className="mt-1 text-sm file:mr-2 file:rounded-md file:border file:border-border file:bg-bg-elevated file:px-2 file:py-1 file:text-fg"
-            />
-            <span className="text-xs text-fg-muted">or drop it here</span>
+            {/* The browser words its own file button in its interface language: this one speaks the page's. */}
+            <span className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+              <input
+                id={`${ids}-file`}
+                type="file"
+                accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap"
+                aria-labelledby={`${ids}-file-label`}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) setFileName(file.name);
+                  openFile(file);
+                }}
+                className="peer sr-only"
+              />
+              <label
+                htmlFor={`${ids}-file`}
+                aria-hidden="true"
+                className="cursor-pointer rounded-md border border-border bg-bg-elevated px-2 py-1 text-fg hover:bg-bg-sunken peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent"
+              >
+                {words.chooseFile}
+              </label>
+              <span className="min-w-0 break-all text-fg-muted">{fileName ?? words.noFile}</span>
+            </span>
+            <span className="text-xs text-fg-muted">{words.orDrop}</span>
           </div>
         ) : null}
       </div>
-      {current ? <p className="mt-2 text-sm text-fg-muted">{current.description}</p> : null}
+      {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
 
       <div className="mt-3" aria-live="polite">
-        {status.kind === "loading" ? <p className="text-sm text-fg-muted">Reading {status.name}…</p> : null}
+        {status.kind === "loading" ? <p className="text-sm text-fg-muted">{words.reading(status.name)}</p> : null}
         {status.kind === "error" ? (
           <Alert tone="danger">
-            <strong>{status.name} could not be read.</strong> {status.message}
+            <strong>{words.couldNotRead(status.name)}</strong> {message(status.message)}
           </Alert>
         ) : null}
-        {analysis ? (
+        {analysis && status.kind === "ready" ? (
           <p className="text-sm text-fg-muted">
-            {status.kind === "ready" ? status.name : ""}: {analysis.capture.format}, {formatCount(analysis.capture.packets)} packets,{" "}
-            {formatCount(analysis.capture.tcpSegments)} TCP segments, {analysis.connections.length} connection
-            {analysis.connections.length === 1 ? "" : "s"}
-            {status.kind === "ready" ? ` (read in ${status.elapsedMs < 1 ? "under 1" : status.elapsedMs.toFixed(0)} ms)` : ""}.
+            {words.summary({
+              name: status.name,
+              format: analysis.capture.format,
+              packets: formatCount(analysis.capture.packets),
+              segments: formatCount(analysis.capture.tcpSegments),
+              connections: analysis.connections.length,
+              readMs: status.elapsedMs < 1 ? "<1" : status.elapsedMs.toFixed(0),
+            })}
           </p>
         ) : null}
       </div>
       {analysis && analysis.warnings.length > 0 ? (
         <Alert tone="warning" className="mt-2">
-          <strong>
-            {analysis.warnings.length === 1 ? "One problem" : `${analysis.warnings.length} problems`} while reading; what could be read is shown.
-          </strong>
+          <strong>{words.problems(analysis.warnings.length)}</strong>
           <ul className="mt-1 list-disc pl-5">
             {analysis.warnings.slice(0, 3).map((warning, index) => (
-              <li key={index}>{warning.message}</li>
+              <li key={index}>{message(warning.message)}</li>
             ))}
           </ul>
           {analysis.warnings.length > 3 ? (
-            <LazyDetails summary={`${analysis.warnings.length - 3} more`}>
+            <LazyDetails summary={words.more(analysis.warnings.length - 3)}>
               {() => (
                 <ul className="mt-1 list-disc pl-5">
                   {analysis.warnings.slice(3).map((warning, index) => (
-                    <li key={index}>{warning.message}</li>
+                    <li key={index}>{message(warning.message)}</li>
                   ))}
                 </ul>
               )}
@@ -267,14 +308,14 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           ) : null}
         </Alert>
       ) : null}
-      {analysis && analysis.connections.length === 0 ? <Alert className="mt-2">The capture holds no TCP connection.</Alert> : null}
+      {analysis && analysis.connections.length === 0 ? <Alert className="mt-2">{words.noConnections}</Alert> : null}
 
       {connection && model && states ? (
         <div className="mt-3 space-y-3">
           <div className="flex flex-wrap items-end gap-3">
             <div className="flex min-w-0 flex-1 flex-col text-sm">
               <label htmlFor={`${ids}-connection`} className="font-medium">
-                Connection
+                {words.connection}
               </label>
               <select
                 id={`${ids}-connection`}
@@ -287,21 +328,21 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               >
                 {analysis?.connections.map((candidate, index) => (
                   <option key={index} value={index}>
-                    {connectionLabel(candidate, index)}
+                    {connectionLabel(candidate, index, words)}
                   </option>
                 ))}
               </select>
             </div>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={absolute} onChange={(event) => setAbsolute(event.target.checked)} disabled={connection.isn.client === null} />
-              Absolute sequence numbers
+              {words.absolute}
             </label>
           </div>
           <dl className="grid gap-1 text-sm @2xl:grid-cols-2">
             {(["client", "server"] as const).map((host) => (
               <div key={host}>
                 <dt className="font-semibold">
-                  {host === "client" ? "Client" : "Server"} <span className="font-mono text-xs font-normal text-fg-muted">{connection[host]}</span>
+                  {hosts[host]} <span className="font-mono text-xs font-normal text-fg-muted">{connection[host]}</span>
                 </dt>
                 <dd className="font-mono text-xs">{connection.states[host].join(" → ")}</dd>
               </div>
@@ -309,29 +350,29 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           </dl>
           {connection.notes.length > 0 ? (
             <ul className="list-disc pl-5 text-xs text-fg-muted">
-              {connection.notes.map((note) => (
-                <li key={note}>{note}</li>
+              {connection.notes.map((text) => (
+                <li key={text}>{note(text)}</li>
               ))}
             </ul>
           ) : null}
           {connection.segmentsOmitted ? (
             <p className="text-xs text-warning">
-              Showing the first {formatCount(CAPTURE_SEGMENT_LIMIT)} segments; {formatCount(connection.segmentsOmitted)} more were analysed but are not listed.
+              {words.omitted(formatCount(CAPTURE_SEGMENT_LIMIT), formatCount(connection.segmentsOmitted))}
             </p>
           ) : null}
           <div className="rounded-lg border border-border">
             <Ladder model={model} cursor={Infinity} selected={selected} onSelect={setSelected} height={height} />
           </div>
-          <PacketList rows={rows} count={rows.length} statusOf={statusOf} selected={selected} onSelect={setSelected} caption="Packets of the connection" follow={false} />
+          <PacketList rows={rows} count={rows.length} statusOf={statusOf} selected={selected} onSelect={setSelected} caption={words.packetsCaption} follow={false} />
           <div className="grid items-start gap-3 @2xl:grid-cols-2">
             <figure>
               <LiveStateDiagram client={states.client} server={states.server} />
               <figcaption className="mt-1 text-center text-xs text-fg-muted">
-                {selected === null ? "States at the end of the capture" : `States after segment ${rows[selected - 1]?.no ?? selected} (frame number)`}, as
-                inferred from the packets.
+                {selected === null ? words.statesAtEnd : words.statesAfter(rows[selected - 1]?.no ?? selected)}
+                {words.inferred}
               </figcaption>
             </figure>
-            <LazyDetails summary="Sequence diagram as text">
+            <LazyDetails summary={words.asText}>
               {() => (
                 <ol className="mt-1 list-decimal space-y-0.5 pl-6">
                   {model.arrows.map((arrow) => (
@@ -344,5 +385,6 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         </div>
       ) : null}
     </section>
+    </SimulatorLocale>
   );
 }

@@ -7,23 +7,11 @@ import { cn } from "@/components/ui/cn";
 import { LINUX_STATE_NAMES, type EndpointSnapshot, type HostId, type SimEvent } from "@/domain/tcp";
 import { formatSeconds } from "@/domain/simulator/format";
 import { SIM_LIMITS, type ActionKey, type LearnerCall } from "@/domain/simulator/session";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
+import { useViewLocale } from "./locale";
 
-const TIMER_NAMES: Record<string, string> = {
-  retransmit: "Retransmission timer",
-  "loss-probe": "Tail loss probe",
-  "delayed-ack": "Delayed ACK",
-  "time-wait": "TIME-WAIT timer",
-  "fin-wait-2": "FIN-WAIT-2 timer",
-};
-
-const CALLS: { call: LearnerCall; label: string; help: string }[] = [
-  { call: "listen", label: "Listen", help: "listen(): wait for connections" },
-  { call: "connect", label: "Connect", help: "connect(): send a SYN" },
-  { call: "send", label: "Send", help: "send() the given number of bytes" },
-  { call: "shutdown", label: "Shutdown", help: "shutdown(SHUT_WR): send a FIN, keep receiving" },
-  { call: "close", label: "Close", help: "close(): send a FIN and give the socket up" },
-  { call: "abort", label: "Abort", help: "close() with SO_LINGER 0: send an RST" },
-];
+/** The calls in the order their buttons appear; labels and help come from the words. */
+const CALLS: readonly LearnerCall[] = ["listen", "connect", "send", "shutdown", "close", "abort"];
 
 type ErrorEvent = Extract<SimEvent, { kind: "error" }>;
 
@@ -43,10 +31,11 @@ export const EndpointCard = memo(function EndpointCard({
   allowed: ReadonlySet<ActionKey>;
   onAct: (host: HostId, call: LearnerCall, bytes?: number) => void;
 }) {
-  const name = host === "client" ? "Client" : "Server";
+  const words = simulatorWords(useViewLocale());
+  const name = words.host[host];
   const [bytes, setBytes] = useState(100);
   const bytesId = useId();
-  const calls = CALLS.filter(({ call }) => allowed.has(`${host}:${call}`));
+  const calls = CALLS.filter((call) => allowed.has(`${host}:${call}`)).map((call) => ({ call, ...words.calls[call] }));
   const numbers =
     snapshot.relative === null
       ? null
@@ -58,11 +47,11 @@ export const EndpointCard = memo(function EndpointCard({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold">{name}</p>
         <p className="text-sm">
-          <span className="sr-only">{name} state: </span>
+          <span className="sr-only">{words.stateOf(name)}</span>
           <Badge tone={snapshot.state === "ESTABLISHED" ? "success" : snapshot.state === "CLOSED" ? "neutral" : "accent"} className="font-mono">
             {snapshot.state}
           </Badge>{" "}
-          <span className="font-mono text-xs text-fg-muted" title="Linux's name for the state (ss, /proc/net/tcp)">
+          <span className="font-mono text-xs text-fg-muted" title={words.linuxName}>
             {LINUX_STATE_NAMES[snapshot.state]}
           </span>
         </p>
@@ -78,22 +67,22 @@ export const EndpointCard = memo(function EndpointCard({
             <dd className="font-mono">{numbers.rcv ?? "—"}</dd>
             {snapshot.unsentBytes > 0 ? (
               <>
-                <dt className="text-fg-muted">Unsent</dt>
-                <dd className="font-mono">{snapshot.unsentBytes} bytes</dd>
+                <dt className="text-fg-muted">{words.unsent}</dt>
+                <dd className="font-mono">{words.bytes(snapshot.unsentBytes)}</dd>
               </>
             ) : null}
           </>
         ) : null}
         {snapshot.orphan ? (
           <>
-            <dt className="text-fg-muted">Socket</dt>
-            <dd>closed by the application (orphan)</dd>
+            <dt className="text-fg-muted">{words.socket}</dt>
+            <dd>{words.orphan}</dd>
           </>
         ) : null}
         {snapshot.timers.map((timer) => (
           <div key={timer.kind} className="contents">
-            <dt className="text-fg-muted">{TIMER_NAMES[timer.kind] ?? timer.kind}</dt>
-            <dd className="font-mono">fires at {formatSeconds(timer.due)} s</dd>
+            <dt className="text-fg-muted">{words.timers[timer.kind] ?? timer.kind}</dt>
+            <dd className="font-mono">{words.firesAt(formatSeconds(timer.due))}</dd>
           </div>
         ))}
       </dl>
@@ -101,14 +90,15 @@ export const EndpointCard = memo(function EndpointCard({
         <ul className="mt-2 !list-none space-y-0.5 !pl-0 text-xs text-danger">
           {errors.map((error) => (
             <li key={error.index}>
-              {error.call ? `${error.call}() failed with ` : "the application got "}
-              <strong className="font-mono">{error.code}</strong> at {formatSeconds(error.t)} s
+              {error.call ? words.failedWith(error.call) : words.gotError}
+              <strong className="font-mono">{error.code}</strong>
+              {words.atTime(formatSeconds(error.t))}
             </li>
           ))}
         </ul>
       ) : null}
       {calls.length > 0 ? (
-        <div role="group" aria-label={`${name} actions`} className="mt-3 flex flex-wrap items-center gap-1.5">
+        <div role="group" aria-label={words.actions(name)} className="mt-3 flex flex-wrap items-center gap-1.5">
           {calls.map(({ call, label, help }) =>
             call === "send" ? (
               <span key={call} className="inline-flex items-center gap-1">
@@ -116,7 +106,7 @@ export const EndpointCard = memo(function EndpointCard({
                   {label}
                 </Button>
                 <label htmlFor={bytesId} className="sr-only">
-                  Bytes the {host} sends
+                  {words.bytesToSend(host)}
                 </label>
                 <input
                   id={bytesId}

@@ -1,6 +1,21 @@
 "use client";
 
 import { useId, useState } from "react";
+import { labWords, type LabWords } from "@/lib/i18n/words/labs";
+import { useViewLocale } from "./locale";
+import type { WorkerResponse } from "./worker-protocol";
+
+/** What a lab's status line says: the explanation of its result, a failure, or that it is running. */
+export function labStatus(response: WorkerResponse | null, words: LabWords): string {
+  if (response === null) return words.running;
+  if (response.kind === "timewait" || response.kind === "synbacklog") return response.explanation;
+  if (response.kind === "error") {
+    if (response.reason === "worker-failed") return words.workerFailed;
+    if (response.reason === "no-worker") return words.noWorker;
+    return response.message;
+  }
+  return words.running;
+}
 
 function toSlider(value: number, min: number, max: number, log: boolean): number {
   if (!log) return value;
@@ -40,6 +55,7 @@ export function NumberSlider({
   onChange: (value: number) => void;
 }) {
   const id = useId();
+  const words = labWords(useViewLocale()).controls;
   // What the reader is typing, until it becomes a valid value; a new value from outside wins.
   const [draft, setDraft] = useState({ text: String(value), value });
   const text = draft.value === value ? draft.text : String(value);
@@ -81,7 +97,7 @@ export function NumberSlider({
       <input
         type="range"
         className="accent-accent"
-        aria-label={`${label} (slider)`}
+        aria-label={words.slider(label)}
         min={log ? 0 : min}
         max={log ? 1000 : max}
         step={log ? 1 : step}

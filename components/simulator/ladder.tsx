@@ -5,6 +5,8 @@ import type { HostId } from "@/domain/tcp";
 import type { LadderArrow, LadderMark, LadderModel } from "@/domain/simulator/ladder-model";
 import { LADDER_METRICS } from "@/domain/simulator/ladder-layout";
 import type { SegmentKind } from "@/domain/simulator/format";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
+import { useViewLocale } from "./locale";
 import { useElementWidth, usePrefersReducedMotion } from "./use-element-size";
 
 const KIND_COLOUR: Record<SegmentKind, string> = {
@@ -49,6 +51,7 @@ const Arrow = memo(function Arrow({
   selected,
   droppable,
   animate,
+  dropHint,
 }: {
   arrow: LadderArrow;
   status: ArrowStatus;
@@ -58,6 +61,8 @@ const Arrow = memo(function Arrow({
   selected: boolean;
   droppable: boolean;
   animate: boolean;
+  /** Added to the arrow's title when it can be dropped. */
+  dropHint: string;
 }) {
   const x1 = arrow.from === "client" ? geo.clientX : geo.serverX;
   const x2 = arrow.from === "client" ? geo.serverX : geo.clientX;
@@ -79,7 +84,7 @@ const Arrow = memo(function Arrow({
       data-selected={selected ? "true" : undefined}
       className={droppable ? "cursor-crosshair" : "cursor-pointer"}
     >
-      <title>{`${arrow.description}${droppable ? " (click to drop it)" : ""}`}</title>
+      <title>{`${arrow.description}${droppable ? dropHint : ""}`}</title>
       <line x1={x1} y1={arrow.y1} x2={ex} y2={ey} stroke="transparent" strokeWidth={14} />
       <line
         x1={x1}
@@ -163,6 +168,7 @@ export interface LadderProps {
   /** Ids that can be dropped now. */
   droppable?: ReadonlySet<number>;
   height: number;
+  /** Names over the two lines (default: the component's language's "Client" and "Server"). */
   hostNames?: Record<HostId, string>;
   /** id of an element describing the diagram's current state. */
   describedBy?: string;
@@ -177,9 +183,11 @@ export function Ladder({
   onDrop,
   droppable,
   height,
-  hostNames = { client: "Client", server: "Server" },
+  hostNames: hostNamesProp,
   describedBy,
 }: LadderProps) {
+  const words = simulatorWords(useViewLocale());
+  const hostNames = hostNamesProp ?? words.host;
   const outer = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(outer, 560);
@@ -253,14 +261,14 @@ export function Ladder({
         ref={scroller}
         tabIndex={0}
         role="group"
-        aria-label="Sequence diagram (scrolls with the arrow keys)"
+        aria-label={words.ladderGroup}
         className="overflow-y-auto overscroll-contain"
         style={{ height }}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <svg
           role="img"
-          aria-label="Sequence diagram"
+          aria-label={words.ladderImage}
           aria-describedby={describedBy}
           width={geo.width}
           height={contentHeight}
@@ -320,6 +328,7 @@ export function Ladder({
               selected={arrow.id === selected}
               droppable={onDrop !== undefined && status === "in-flight" && (droppable?.has(arrow.id) ?? false)}
               animate={finite}
+              dropHint={words.clickToDrop}
             />
           ))}
         </svg>

@@ -6,55 +6,84 @@
  * them, so the first paint has the real thing.
  */
 import dynamic from "next/dynamic";
+import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
 import type { CaptureViewerProps } from "./capture-viewer";
 import type { HandshakeSimulatorProps } from "./handshake-simulator";
 import type { SimulatorChallengeProps } from "./simulator-challenge";
 import type { SynBacklogLabProps } from "./syn-backlog-lab";
 import type { TimeWaitLabProps } from "./time-wait-lab";
+import { SimulatorLocale, useViewLocale } from "./locale";
 
-function Placeholder({ label, height = 320 }: { label: string; height?: number }) {
+type What = Parameters<SimulatorWords["loading"]>[0];
+
+/** Shown while a component's chunk loads (client navigation); it speaks the language provided around it. */
+function Placeholder({ what, height = 320 }: { what: What; height?: number }) {
+  const words = simulatorWords(useViewLocale());
   return (
     <div
       className="not-prose my-8 flex items-center justify-center rounded-xl border border-dashed border-border bg-bg-sunken text-sm text-fg-muted"
       style={{ minHeight: height }}
     >
-      Loading the {label}…
+      {words.loading(what)}
     </div>
   );
 }
 
 const LazySimulator = dynamic(() => import("./handshake-simulator").then((module) => module.HandshakeSimulator), {
-  loading: () => <Placeholder label="simulator" height={600} />,
+  loading: () => <Placeholder what="simulator" height={600} />,
 });
 const LazyChallenge = dynamic(() => import("./simulator-challenge").then((module) => module.SimulatorChallenge), {
-  loading: () => <Placeholder label="challenge" height={700} />,
+  loading: () => <Placeholder what="challenge" height={700} />,
 });
 const LazyTimeWaitLab = dynamic(() => import("./time-wait-lab").then((module) => module.TimeWaitLab), {
-  loading: () => <Placeholder label="TIME-WAIT lab" height={900} />,
+  loading: () => <Placeholder what="TIME-WAIT lab" height={900} />,
 });
 const LazySynBacklogLab = dynamic(() => import("./syn-backlog-lab").then((module) => module.SynBacklogLab), {
-  loading: () => <Placeholder label="SYN backlog lab" height={900} />,
+  loading: () => <Placeholder what="SYN backlog lab" height={900} />,
 });
 const LazyCaptureViewer = dynamic(() => import("./capture-viewer").then((module) => module.CaptureViewer), {
-  loading: () => <Placeholder label="capture viewer" height={400} />,
+  loading: () => <Placeholder what="capture viewer" height={400} />,
 });
 
+// Each wrapper provides its language around the lazy component so that the loading placeholder
+// speaks it too (next/dynamic does not pass props to the placeholder).
+
 export function HandshakeSimulator(props: HandshakeSimulatorProps) {
-  return <LazySimulator {...props} />;
+  return (
+    <SimulatorLocale value={useViewLocale(props.locale)}>
+      <LazySimulator {...props} />
+    </SimulatorLocale>
+  );
 }
 
 export function SimulatorChallenge(props: SimulatorChallengeProps) {
-  return <LazyChallenge {...props} />;
+  return (
+    <SimulatorLocale value={useViewLocale(props.locale)}>
+      <LazyChallenge {...props} />
+    </SimulatorLocale>
+  );
 }
 
 export function TimeWaitLab(props: TimeWaitLabProps) {
-  return <LazyTimeWaitLab {...props} />;
+  return (
+    <SimulatorLocale value={useViewLocale(props.locale)}>
+      <LazyTimeWaitLab {...props} />
+    </SimulatorLocale>
+  );
 }
 
 export function SynBacklogLab(props: SynBacklogLabProps) {
-  return <LazySynBacklogLab {...props} />;
+  return (
+    <SimulatorLocale value={useViewLocale(props.locale)}>
+      <LazySynBacklogLab {...props} />
+    </SimulatorLocale>
+  );
 }
 
 export function CaptureViewer(props: CaptureViewerProps) {
-  return <LazyCaptureViewer {...props} />;
+  return (
+    <SimulatorLocale value={useViewLocale(props.locale)}>
+      <LazyCaptureViewer {...props} />
+    </SimulatorLocale>
+  );
 }

@@ -2,6 +2,8 @@
 
 import { memo, useId, useRef, useState } from "react";
 import { formatCount } from "@/domain/simulator/format";
+import { labWords } from "@/lib/i18n/words/labs";
+import { useViewLocale } from "./locale";
 import { useElementWidth } from "./use-element-size";
 
 export interface ChartSeries {
@@ -55,6 +57,7 @@ export const LineChart = memo(function LineChart({
   marker?: { at: number; label: string } | null;
 }) {
   const id = useId();
+  const words = labWords(useViewLocale()).chart;
   const [showTable, setShowTable] = useState(false);
   // Drawn at the width it is shown at, so its text stays legible on a phone.
   const box = useRef<HTMLDivElement>(null);
@@ -72,7 +75,7 @@ export const LineChart = memo(function LineChart({
     <figure className="rounded-lg border border-border bg-bg-elevated p-3">
       <figcaption className="mb-1 text-sm font-semibold">{title}</figcaption>
       <div ref={box}>
-        <svg role="img" aria-label={`${title}. ${description}`} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block max-w-full">
+        <svg role="img" aria-label={words.image(title, description)} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block max-w-full">
           {ticks.map((tick) => (
             <g key={tick}>
               <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="var(--border)" />
@@ -83,7 +86,7 @@ export const LineChart = memo(function LineChart({
           ))}
           {xTicks.map((tick) => (
             <text key={tick} x={x(tick)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
-              {tick} s
+              {words.tick(tick)}
             </text>
           ))}
           <text x={12} y={PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2} transform={`rotate(-90 12 ${PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2})`} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
@@ -121,16 +124,16 @@ export const LineChart = memo(function LineChart({
         ))}
       </ul>
       <details className="mt-2 text-xs" onToggle={(event) => setShowTable(event.currentTarget.open)}>
-        <summary className="cursor-pointer text-fg-muted">Data table: {title}</summary>
+        <summary className="cursor-pointer text-fg-muted">{words.dataTable(title)}</summary>
         {showTable ? (
-          <div tabIndex={0} role="group" aria-label={`Data table: ${title} (scrolls)`} className="mt-2 max-h-64 overflow-auto rounded border border-border">
+          <div tabIndex={0} role="group" aria-label={words.dataTableScrolls(title)} className="mt-2 max-h-64 overflow-auto rounded border border-border">
             <table className="![display:table] w-full border-collapse text-right tabular-nums" aria-describedby={`${id}-note`}>
               <caption id={`${id}-note`} className="sr-only">
-                {title}, one row per second
+                {words.tableCaption(title)}
               </caption>
               <thead className="sticky top-0 bg-bg-sunken">
                 <tr>
-                  <th scope="col" className="!border-0 !px-2 !py-1 !text-left">Second</th>
+                  <th scope="col" className="!border-0 !px-2 !py-1 !text-left">{words.second}</th>
                   {series.map((s) => (
                     <th key={s.name} scope="col" className="!border-0 !px-2 !py-1 !text-right">
                       {s.name}

@@ -4,6 +4,8 @@ import { memo } from "react";
 import { BOX_HEIGHT, BOX_WIDTH, STATE_EDGES, STATE_NODES, nodeState } from "@/components/mdx/diagrams/state-diagram-model";
 import type { HostId, TcpState } from "@/domain/tcp";
 import { LINUX_STATE_NAMES } from "@/domain/tcp";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
+import { useViewLocale } from "./locale";
 
 const HOST_COLOUR: Record<HostId, string> = { client: "var(--syn)", server: "var(--fin)" };
 const HOST_LETTER: Record<HostId, string> = { client: "C", server: "S" };
@@ -42,7 +44,8 @@ export const LiveStateDiagram = memo(function LiveStateDiagram({ client, server 
     const edge = edgeFor(positions[host]);
     if (edge !== undefined) litEdges.set(`${edge.from}-${edge.to}`, host);
   }
-  const label = `State diagram: client in ${client.state} (${LINUX_STATE_NAMES[client.state]}), server in ${server.state} (${LINUX_STATE_NAMES[server.state]})`;
+  const words = simulatorWords(useViewLocale());
+  const label = words.stateDiagram(client.state, LINUX_STATE_NAMES[client.state], server.state, LINUX_STATE_NAMES[server.state]);
   return (
     <svg role="img" aria-label={label} viewBox="0 0 720 770" className="mx-auto block w-full max-w-[440px] font-sans">
       <defs>

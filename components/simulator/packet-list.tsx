@@ -3,6 +3,8 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import type { SegmentKind } from "@/domain/simulator/format";
+import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
+import { useViewLocale } from "./locale";
 
 export interface PacketRow {
   id: number;
@@ -38,6 +40,7 @@ const Row = memo(function Row({
   selected,
   focusable,
   onSelect,
+  words,
 }: {
   row: PacketRow;
   index: number;
@@ -45,10 +48,12 @@ const Row = memo(function Row({
   selected: boolean;
   focusable: boolean;
   onSelect: (id: number) => void;
+  /** The component's language's words (one object per language, so memo still holds). */
+  words: SimulatorWords;
 }) {
-  const notes = [row.retransmission ? "retransmission" : null, status === "lost" ? "lost" : status === "in-flight" ? "in flight" : null]
+  const notes = [row.retransmission ? words.notes.retransmission : null, status === "lost" || status === "in-flight" ? words.notes[status] : null]
     .filter(Boolean)
-    .join(", ");
+    .join(words.notesSeparator);
   return (
     <tr
       aria-rowindex={index + 2}
@@ -66,7 +71,7 @@ const Row = memo(function Row({
           data-row={row.id}
           tabIndex={focusable ? 0 : -1}
           aria-pressed={selected}
-          aria-label={`Segment ${row.no}`}
+          aria-label={words.segment(row.no)}
           onClick={(event) => {
             event.stopPropagation();
             onSelect(row.id);
@@ -120,6 +125,8 @@ export function PacketList({
   /** Scroll to the newest row as rows are added, unless the reader scrolled up. */
   follow?: boolean;
 }) {
+  const words = simulatorWords(useViewLocale());
+  const columns = words.columns;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const atBottom = useRef(true);
@@ -191,14 +198,14 @@ export function PacketList({
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-bg-sunken text-xs">
           <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
-            <th scope="col" className={`${CELL} font-semibold`}>No.</th>
-            <th scope="col" className={`${CELL} font-semibold`}>Time (s)</th>
-            <th scope="col" className={`${CELL} font-semibold`}>Direction</th>
-            <th scope="col" className={`${CELL} font-semibold`}>Flags</th>
-            <th scope="col" className={`${CELL} !text-right font-semibold`}>Seq</th>
-            <th scope="col" className={`${CELL} !text-right font-semibold`}>Ack</th>
-            <th scope="col" className={`${CELL} !text-right font-semibold`}>Len</th>
-            <th scope="col" className={`${CELL} font-semibold`}>Notes</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.no}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.time}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.direction}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.flags}</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.seq}</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.ack}</th>
+            <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.len}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.notes}</th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
@@ -216,6 +223,7 @@ export function PacketList({
               selected={row.id === selected}
               focusable={first + offset === tabIndexRow}
               onSelect={onSelect}
+              words={words}
             />
           ))}
           {last < count ? (
@@ -226,7 +234,7 @@ export function PacketList({
           {count === 0 ? (
             <tr>
               <td colSpan={8} className="!border-0 !px-3 !py-6 !text-center text-sm text-fg-muted">
-                No segments yet.
+                {words.noSegments}
               </td>
             </tr>
           ) : null}

@@ -5,14 +5,17 @@ import { challengeStatusAction, submitChallengeAction } from "@/app/challenges/a
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
-import { PRESETS } from "@/domain/simulator/presets";
+import { challengeText, getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
+import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
+import type { Locale } from "@/lib/i18n/paths";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { forgetChallenge, saveChallenge, savedChallenges } from "./challenge-storage";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
+import { SimulatorLocale, useViewLocale } from "./locale";
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+function formatDate(iso: string, locale: string): string {
+  return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 }
 
 /**
@@ -25,9 +28,16 @@ export interface SimulatorChallengeProps {
   id: string;
   /** Height of the sequence diagram (px). */
   height?: number;
+  /**
+   * The lesson's language: the challenge's texts, the interface and the server's feedback come
+   * in it (the verdict and what is stored do not depend on it).
+   */
+  locale?: Locale;
 }
 
-export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps) {
+export function SimulatorChallenge({ id, height = 340, locale: localeProp }: SimulatorChallengeProps) {
+  const locale = useViewLocale(localeProp);
+  const words = simulatorWords(locale);
   const challenge = getChallenge(id);
   const [log, setLog] = useState<readonly Action[]>([]);
   const [result, setResult] = useState<SubmitResult | null>(null);
@@ -51,7 +61,7 @@ export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps
       }
       const saved = status.signedIn ? savedChallenges().find((entry) => entry.challengeId === id) : undefined;
       if (saved) {
-        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log });
+        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log, locale });
         if (!cancelled && replayed.ok && replayed.reached && replayed.completedAt) {
           setCompletedAt(replayed.completedAt);
           forgetChallenge(id);
@@ -61,17 +71,18 @@ export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps
     return () => {
       cancelled = true;
     };
-  }, [id]);
+  }, [id, locale]);
 
   const onChange = useCallback((snapshot: SimulatorSnapshot) => setLog(snapshot.actions), []);
 
   if (challenge === null) {
-    return <Alert tone="danger">There is no simulator challenge called “{id}”.</Alert>;
+    return <Alert tone="danger">{words.noChallenge(id)}</Alert>;
   }
+  const text = challengeText(challenge, locale);
 
   const check = () =>
     startChecking(async () => {
-      const response = await submitChallengeAction({ challengeId: id, log });
+      const response = await submitChallengeAction({ challengeId: id, log, locale });
       setResult(response);
       if (response.ok && response.reached) {
         if (response.completedAt) setCompletedAt(response.completedAt);
@@ -81,20 +92,21 @@ export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps
     });
 
   return (
-    <section aria-label={`Challenge: ${challenge.title}`} className="not-prose my-8 rounded-xl border-2 border-accent/40 bg-bg p-3 sm:p-4">
+    <SimulatorLocale value={locale}>
+    <section aria-label={words.challengeRegion(text.title)} className="not-prose my-8 rounded-xl border-2 border-accent/40 bg-bg p-3 sm:p-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
-          <p className="text-xs font-semibold uppercase tracking-wide text-accent">Challenge</p>
-          <p className="text-lg font-semibold">{challenge.title}</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-accent">{words.challenge}</p>
+          <p className="text-lg font-semibold">{text.title}</p>
         </div>
-        {completedAt ? <Badge tone="success">Completed {formatDate(completedAt)}</Badge> : null}
+        {completedAt ? <Badge tone="success">{words.completed(formatDate(completedAt, words.dateLocale))}</Badge> : null}
       </div>
-      <p className="mt-1 text-sm">{challenge.instructions}</p>
+      <p className="mt-1 text-sm">{text.instructions}</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <Button size="sm" variant="ghost" aria-expanded={showHint} onClick={() => setShowHint((value) => !value)}>
-          {showHint ? "Hide hint" : "Show hint"}
+          {showHint ? words.hideHint : words.showHint}
         </Button>
-        {showHint ? <p className="text-sm text-fg-muted">{challenge.hint}</p> : null}
+        {showHint ? <p className="text-sm text-fg-muted">{text.hint}</p> : null}
       </div>
       <HandshakeSimulator
         preset={challenge.preset}
@@ -105,22 +117,25 @@ export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps
         presetPicker={false}
         allowedActions={challenge.allowed}
         height={height}
-        title={`Starting point: ${PRESETS[challenge.preset].title}`}
+        title={words.startingPoint(presetText(challenge.preset, locale).title)}
         onChange={onChange}
+        locale={locale}
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={check} disabled={checking}>
-          {checking ? "Checking…" : "Check my solution"}
+          {checking ? words.checking : words.check}
         </Button>
         <span className="text-sm text-fg-muted">
-          {log.length === 0 ? "You have not acted yet." : `${log.length} action${log.length === 1 ? "" : "s"} in your log.`} The server replays them
-          to check.
+          {log.length === 0 ? words.noActions : words.actionCount(log.length)}
+          {words.serverReplays}
         </span>
       </div>
       <div ref={resultRef} tabIndex={-1} className="mt-3 outline-none" aria-live="polite">
         {result === null ? null : !result.ok ? (
           <Alert tone="danger">
-            <strong>Not accepted.</strong> {result.error}
+            <strong>{words.notAccepted}</strong>
+            {words.sentenceGap}
+            {result.error}
             {result.issues.length > 0 ? (
               <ul className="mt-1 list-disc pl-5">
                 {result.issues.slice(0, 5).map((issue) => (
@@ -131,21 +146,27 @@ export function SimulatorChallenge({ id, height = 340 }: SimulatorChallengeProps
           </Alert>
         ) : result.reached ? (
           <Alert tone="success">
-            <strong>Goal reached, verified by the server.</strong> {result.feedback}{" "}
+            <strong>{words.verified}</strong>
+            {words.sentenceGap}
+            {result.feedback}
+            {words.sentenceGap}
             {result.stored === "new"
-              ? "Saved to your progress."
+              ? words.saved
               : result.stored === "existing"
-                ? "You had already completed it; your first completion is kept."
+                ? words.alreadyCompleted
                 : signedIn === false
-                  ? "Sign in to keep it in your progress: this browser remembers it until then."
+                  ? words.signInToKeep
                   : ""}
           </Alert>
         ) : (
           <Alert tone="warning">
-            <strong>Not yet.</strong> {result.feedback}
+            <strong>{words.notYet}</strong>
+            {words.sentenceGap}
+            {result.feedback}
           </Alert>
         )}
       </div>
     </section>
+    </SimulatorLocale>
   );
 }

@@ -4,8 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
-import { Choice, NumberSlider } from "./lab-controls";
+import type { Locale } from "@/lib/i18n/paths";
+import { labWords } from "@/lib/i18n/words/labs";
+import { Choice, NumberSlider, labStatus } from "./lab-controls";
 import { LineChart } from "./line-chart";
+import { SimulatorLocale, useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
 
 export interface SynBacklogLabProps {
@@ -20,11 +23,13 @@ export interface SynBacklogLabProps {
   title?: string;
   initial?: SynBacklogInput;
   onChange?: (input: SynBacklogInput) => void;
+  /** The lesson's language (set by the lesson page or the playground). */
+  locale?: Locale;
 }
 
 function initialInput(props: SynBacklogLabProps): SynBacklogInput {
   if (props.initial) return props.initial;
-  const { title: _title, initial: _initial, onChange: _onChange, ...rest } = props;
+  const { title: _title, initial: _initial, onChange: _onChange, locale: _locale, ...rest } = props;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   const parsed = synBacklogInputSchema.safeParse({ ...DEFAULT_SYN_BACKLOG_INPUT, ...defined });
   return parsed.success ? parsed.data : DEFAULT_SYN_BACKLOG_INPUT;
@@ -32,11 +37,14 @@ function initialInput(props: SynBacklogLabProps): SynBacklogInput {
 
 /** A SYN flood against a listener: SYN queue, cookies and accept queue, run in a worker. */
 export function SynBacklogLab(props: SynBacklogLabProps) {
+  const locale = useViewLocale(props.locale);
+  const all = labWords(locale);
+  const words = all.synBacklog;
   const [input, setInput] = useState<SynBacklogInput>(() => initialInput(props));
   const { onChange } = props;
   useEffect(() => onChange?.(input), [input, onChange]);
   const set = <K extends keyof SynBacklogInput>(key: K, value: SynBacklogInput[K]) => setInput((previous) => ({ ...previous, [key]: value }));
-  const { response, pending } = useWorkerTask({ kind: "synbacklog", input });
+  const { response, pending } = useWorkerTask({ kind: "synbacklog", input, locale });
   const result = response?.kind === "synbacklog" ? response : null;
 
   const charts = useMemo(() => {
@@ -46,36 +54,34 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
     return {
       seconds: series.map((row) => row.t),
       series,
-      marker: first === null ? null : { at: first, label: `legitimate SYNs dropped from ${first} s` },
+      marker: first === null ? null : { at: first, label: labWords(locale).synBacklog.firstLegitDrop(String(first)) },
     };
-  }, [result]);
+  }, [result, locale]);
 
   return (
-    <section aria-label="SYN backlog lab" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <p className="font-semibold">{props.title ?? "SYN flood and the listen backlog"}</p>
-      <p className="text-sm text-fg-muted">
-        Spoofed SYNs that never complete the handshake arrive alongside real clients. Change the rates and the sysctls and watch dropped SYNs,
-        cookies and completed handshakes.
-      </p>
+    <SimulatorLocale value={locale}>
+    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <p className="font-semibold">{props.title ?? words.title}</p>
+      <p className="text-sm text-fg-muted">{words.intro}</p>
       <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         <div className="space-y-3">
-          <NumberSlider label="Spoofed SYNs per second" value={input.attackSynPerSecond} min={0} max={200_000} log onChange={(v) => set("attackSynPerSecond", v)} />
+          <NumberSlider label={words.attack} value={input.attackSynPerSecond} min={0} max={200_000} log onChange={(v) => set("attackSynPerSecond", v)} />
           <NumberSlider
-            label="Legitimate connects per second"
+            label={words.legit}
             value={input.legitConnectsPerSecond}
             min={0}
             max={10_000}
             log
             onChange={(v) => set("legitConnectsPerSecond", v)}
           />
-          <NumberSlider label="listen() backlog argument" value={input.backlog} min={0} max={1_000_000} log onChange={(v) => set("backlog", v)} />
+          <NumberSlider label={words.backlog} value={input.backlog} min={0} max={1_000_000} log onChange={(v) => set("backlog", v)} />
           <NumberSlider
             label="somaxconn"
             value={input.somaxconn}
             min={0}
             max={1_000_000}
             log
-            hint={`Linux default: ${formatCount(LINUX_DEFAULTS.somaxconn)}.`}
+            hint={words.somaxconnHint(formatCount(LINUX_DEFAULTS.somaxconn))}
             onChange={(v) => set("somaxconn", v)}
           />
           <NumberSlider
@@ -84,71 +90,80 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
             min={0}
             max={1_000_000}
             log
-            hint={`Default here: ${formatCount(LINUX_DEFAULTS.tcp_max_syn_backlog)} (scales with memory).`}
+            hint={words.synBacklogHint(formatCount(LINUX_DEFAULTS.tcp_max_syn_backlog))}
             onChange={(v) => set("tcp_max_syn_backlog", v)}
           />
           <Choice
             label="tcp_syncookies"
             value={input.tcp_syncookies}
             options={[
-              { value: 0, label: "0 (off)" },
-              { value: 1, label: "1 (when the queue is full)" },
-              { value: 2, label: "2 (always)" },
+              { value: 0, label: words.cookies[0] },
+              { value: 1, label: words.cookies[1] },
+              { value: 2, label: words.cookies[2] },
             ]}
             onChange={(v) => set("tcp_syncookies", v)}
           />
           <NumberSlider
-            label="accept() calls per second"
+            label={words.accept}
             value={input.acceptPerSecond}
             min={0}
             max={1_000_000}
             log
-            hint="0: the application accepts connections as fast as they complete."
+            hint={words.acceptHint}
             onChange={(v) => set("acceptPerSecond", v)}
           />
-          <NumberSlider label="Duration" unit="s" value={input.durationSeconds} min={5} max={300} onChange={(v) => set("durationSeconds", v)} />
+          <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={5} max={300} onChange={(v) => set("durationSeconds", v)} />
         </div>
         <div className="min-w-0 space-y-3">
           <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {result ? result.explanation : response?.kind === "error" ? response.message : "Running the lab…"}
+            {labStatus(response, all)}
           </p>
           <p className="text-xs text-fg-muted">
-            {pending ? "Recomputing…" : result ? `Computed in ${result.elapsedMs.toFixed(0)} ms in a background worker.` : ""}
+            {pending ? all.recomputing : result ? all.computed(result.elapsedMs.toFixed(0)) : ""}
           </p>
           {charts ? (
             <>
               <LineChart
-                title="SYNs per second"
-                description={`${formatCount(result?.result.summary.totalSynDropped ?? 0)} SYNs dropped and ${formatCount(result?.result.summary.totalCookiesSent ?? 0)} cookies sent in all.`}
+                title={words.synChart}
+                description={words.synDescription(
+                  formatCount(result?.result.summary.totalSynDropped ?? 0),
+                  formatCount(result?.result.summary.totalCookiesSent ?? 0),
+                )}
                 seconds={charts.seconds}
-                yLabel="per second"
+                yLabel={words.perSecond}
                 marker={charts.marker}
                 series={[
-                  { name: "SYNs received", colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
-                  { name: "SYNs dropped", colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
-                  { name: "SYN cookies sent", colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
+                  { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
+                  { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
+                  { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
                 ]}
               />
               <LineChart
-                title="Completed handshakes per second"
-                description={`${formatCount(result?.result.summary.totalHandshakesCompleted ?? 0)} legitimate handshakes completed, ${formatCount(result?.result.summary.totalConnectTimeouts ?? 0)} connects timed out.`}
+                title={words.handshakeChart}
+                description={words.handshakeDescription(
+                  formatCount(result?.result.summary.totalHandshakesCompleted ?? 0),
+                  formatCount(result?.result.summary.totalConnectTimeouts ?? 0),
+                )}
                 seconds={charts.seconds}
-                yLabel="per second"
+                yLabel={words.perSecond}
                 marker={charts.marker}
                 series={[
-                  { name: "Handshakes completed", colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
-                  { name: "Accepted", colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
-                  { name: "connect() timed out", colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
+                  { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
+                  { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
+                  { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
                 ]}
               />
               <LineChart
-                title="Queue lengths"
-                description={`The SYN queue peaked at ${formatCount(result?.result.summary.peakSynQueue ?? 0)}, the accept queue at ${formatCount(result?.result.summary.peakAcceptQueue ?? 0)}.`}
+                title={words.queueChart}
+                description={words.queueDescription(
+                  formatCount(result?.result.summary.peakSynQueue ?? 0),
+                  formatCount(result?.result.summary.peakAcceptQueue ?? 0),
+                )}
                 seconds={charts.seconds}
-                yLabel="sockets"
+                yLabel={words.sockets}
                 series={[
-                  { name: "SYN queue (SYN-RECEIVED)", colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
-                  { name: "Accept queue", colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
+                  { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
+                  { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
                 ]}
               />
             </>
@@ -156,5 +171,6 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
         </div>
       </div>
     </section>
+    </SimulatorLocale>
   );
 }

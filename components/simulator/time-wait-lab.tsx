@@ -4,8 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
-import { Choice, NumberSlider } from "./lab-controls";
+import type { Locale } from "@/lib/i18n/paths";
+import { labWords } from "@/lib/i18n/words/labs";
+import { Choice, NumberSlider, labStatus } from "./lab-controls";
 import { LineChart } from "./line-chart";
+import { SimulatorLocale, useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
 
 export interface TimeWaitLabProps {
@@ -22,6 +25,8 @@ export interface TimeWaitLabProps {
   /** For the playground: the whole input at once, and a callback as it changes. */
   initial?: TimeWaitInput;
   onChange?: (input: TimeWaitInput) => void;
+  /** The lesson's language (set by the lesson page or the playground). */
+  locale?: Locale;
 }
 
 function initialInput(props: TimeWaitLabProps): TimeWaitInput {
@@ -44,6 +49,9 @@ function initialInput(props: TimeWaitLabProps): TimeWaitInput {
 
 /** TIME-WAIT and ephemeral ports under load: the engine's aggregated lab, run in a worker. */
 export function TimeWaitLab(props: TimeWaitLabProps) {
+  const locale = useViewLocale(props.locale);
+  const all = labWords(locale);
+  const words = all.timeWait;
   const [input, setInput] = useState<TimeWaitInput>(() => initialInput(props));
   const { onChange } = props;
   useEffect(() => onChange?.(input), [input, onChange]);
@@ -54,7 +62,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
       if (key === "portHigh" && next.portLow > next.portHigh) next.portLow = next.portHigh;
       return next;
     });
-  const { response, pending } = useWorkerTask({ kind: "timewait", input });
+  const { response, pending } = useWorkerTask({ kind: "timewait", input, locale });
   const result = response?.kind === "timewait" ? response : null;
 
   const charts = useMemo(() => {
@@ -62,22 +70,20 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
     const series = result.result.series;
     const seconds = series.map((row) => row.t);
     const failure = result.result.summary.firstFailureAt;
-    const marker = failure === null ? null : { at: failure, label: `first failure ${failure.toFixed(1)} s` };
+    const marker = failure === null ? null : { at: failure, label: labWords(locale).timeWait.firstFailure(failure.toFixed(1)) };
     return { seconds, series, marker };
-  }, [result]);
+  }, [result, locale]);
 
   return (
-    <section aria-label="TIME-WAIT lab" className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <p className="font-semibold">{props.title ?? "TIME-WAIT and ephemeral ports"}</p>
-      <p className="text-sm text-fg-muted">
-        A client opens connections to one server address and port; each connection carries some requests and is then closed. Change the load and
-        the sysctls and watch TIME-WAIT, the free ports and the failed connects.
-      </p>
+    <SimulatorLocale value={locale}>
+    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <p className="font-semibold">{props.title ?? words.title}</p>
+      <p className="text-sm text-fg-muted">{words.intro}</p>
       <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         <div className="space-y-3">
-          <NumberSlider label="Requests per second" value={input.requestsPerSecond} min={1} max={50_000} log onChange={(v) => set("requestsPerSecond", v)} />
+          <NumberSlider label={words.requestsPerSecond} value={input.requestsPerSecond} min={1} max={50_000} log onChange={(v) => set("requestsPerSecond", v)} />
           <NumberSlider
-            label="Requests per connection (keep-alive)"
+            label={words.requestsPerConnection}
             value={input.requestsPerConnection}
             min={1}
             max={10_000}
@@ -85,29 +91,29 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
             onChange={(v) => set("requestsPerConnection", v)}
           />
           <Choice
-            label="Who closes first"
+            label={words.closer}
             value={input.closer}
             options={[
-              { value: "client", label: "Client" },
-              { value: "server", label: "Server" },
+              { value: "client", label: all.host.client },
+              { value: "server", label: all.host.server },
             ]}
             onChange={(v) => set("closer", v)}
           />
-          <NumberSlider label="ip_local_port_range: low" value={input.portLow} min={1024} max={65535} onChange={(v) => set("portLow", v)} />
-          <NumberSlider label="ip_local_port_range: high" value={input.portHigh} min={1024} max={65535} onChange={(v) => set("portHigh", v)} />
+          <NumberSlider label={words.portLow} value={input.portLow} min={1024} max={65535} onChange={(v) => set("portLow", v)} />
+          <NumberSlider label={words.portHigh} value={input.portHigh} min={1024} max={65535} onChange={(v) => set("portHigh", v)} />
           <Choice
             label="tcp_tw_reuse"
             value={input.tcp_tw_reuse}
             options={[
-              { value: 0, label: "0 (off)" },
-              { value: 1, label: "1 (on)" },
-              { value: 2, label: "2 (loopback only)" },
+              { value: 0, label: words.reuse[0] },
+              { value: 1, label: words.reuse[1] },
+              { value: 2, label: words.reuse[2] },
             ]}
             onChange={(v) => set("tcp_tw_reuse", v)}
           />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={input.loopback} onChange={(event) => set("loopback", event.target.checked)} />
-            Connections go over loopback
+            {words.loopback}
           </label>
           <NumberSlider
             label="tcp_max_tw_buckets"
@@ -115,49 +121,52 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
             min={0}
             max={1_000_000}
             log
-            hint={`Linux default here: ${formatCount(LINUX_DEFAULTS.tcp_max_tw_buckets)} (scales with memory).`}
+            hint={words.bucketsHint(formatCount(LINUX_DEFAULTS.tcp_max_tw_buckets))}
             onChange={(v) => set("tcp_max_tw_buckets", v)}
           />
-          <NumberSlider label="Duration" unit="s" value={input.durationSeconds} min={10} max={600} onChange={(v) => set("durationSeconds", v)} />
+          <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={10} max={600} onChange={(v) => set("durationSeconds", v)} />
         </div>
         <div className="min-w-0 space-y-3">
           <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {result ? result.explanation : response?.kind === "error" ? response.message : "Running the lab…"}
+            {labStatus(response, all)}
           </p>
           <p className="text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
-            {pending ? "Recomputing…" : result ? `Computed in ${result.elapsedMs.toFixed(0)} ms in a background worker.` : ""}
+            {pending ? all.recomputing : result ? all.computed(result.elapsedMs.toFixed(0)) : ""}
           </p>
           {charts ? (
             <>
               <LineChart
-                title="Sockets in TIME-WAIT"
-                description={`Peak ${formatCount(result?.result.summary.peakClientTimeWait ?? 0)} on the client and ${formatCount(result?.result.summary.peakServerTimeWait ?? 0)} on the server.`}
+                title={words.timeWaitChart}
+                description={words.timeWaitDescription(
+                  formatCount(result?.result.summary.peakClientTimeWait ?? 0),
+                  formatCount(result?.result.summary.peakServerTimeWait ?? 0),
+                )}
                 seconds={charts.seconds}
-                yLabel="sockets"
+                yLabel={words.sockets}
                 marker={charts.marker}
                 series={[
-                  { name: "Client TIME-WAIT", colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
-                  { name: "Server TIME-WAIT", colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
+                  { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
+                  { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
                 ]}
               />
               <LineChart
-                title="Free ephemeral ports"
-                description={`Ports not held by an open connection or a TIME-WAIT, out of ${formatCount(result?.result.summary.capacity ?? 0)}.`}
+                title={words.portsChart}
+                description={words.portsDescription(formatCount(result?.result.summary.capacity ?? 0))}
                 seconds={charts.seconds}
-                yLabel="ports"
+                yLabel={words.ports}
                 marker={charts.marker}
-                series={[{ name: "Free ports", colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
+                series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
               />
               <LineChart
-                title="Connects per second"
-                description={`${formatCount(result?.result.summary.totalFailed ?? 0)} connects failed with EADDRNOTAVAIL in all.`}
+                title={words.connectsChart}
+                description={words.connectsDescription(formatCount(result?.result.summary.totalFailed ?? 0))}
                 seconds={charts.seconds}
-                yLabel="per second"
+                yLabel={words.perSecond}
                 marker={charts.marker}
                 series={[
-                  { name: "Established", colour: "var(--ack)", values: charts.series.map((row) => row.established) },
-                  { name: "Failed (EADDRNOTAVAIL)", colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
-                  { name: "Reused a TIME-WAIT", colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
+                  { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
+                  { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
+                  { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
                 ]}
               />
             </>
@@ -165,5 +174,6 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
         </div>
       </div>
     </section>
+    </SimulatorLocale>
   );
 }

@@ -23,7 +23,7 @@ function sharedWorker(): Worker | null {
       worker = null;
       for (const [id, resolve] of pending) {
         pending.delete(id);
-        resolve({ kind: "error", message: "The background worker failed; reload the page to try again.", offset: null });
+        resolve({ kind: "error", message: "The background worker failed; reload the page to try again.", offset: null, reason: "worker-failed" });
       }
     };
   } catch {
@@ -36,6 +36,7 @@ const NO_WORKER: WorkerResponse = {
   kind: "error",
   message: "This needs a Web Worker (the work runs off the page so it stays responsive), and this browser did not start one.",
   offset: null,
+  reason: "no-worker",
 };
 
 /** Runs a task in the shared worker. */

@@ -1,18 +1,23 @@
 /** Messages to and from the lab and capture worker (types and limits only: no heavy imports). */
 import type { SynBacklogLabResult, TimeWaitLabResult } from "@/domain/tcp";
 import type { CaptureAnalysis } from "@/domain/tcp/pcap";
+import type { ViewLocale } from "@/domain/simulator/format";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
 
 /** Segments listed per captured connection; the rest are counted, not shown. */
 export const CAPTURE_SEGMENT_LIMIT = 5000;
 
 export type WorkerRequest =
-  | { kind: "timewait"; input: TimeWaitInput }
-  | { kind: "synbacklog"; input: SynBacklogInput }
+  | { kind: "timewait"; input: TimeWaitInput; locale?: ViewLocale }
+  | { kind: "synbacklog"; input: SynBacklogInput; locale?: ViewLocale }
   | { kind: "capture"; bytes: ArrayBuffer };
 
 export type WorkerResponse =
   | { kind: "timewait"; result: TimeWaitLabResult; explanation: string; elapsedMs: number }
   | { kind: "synbacklog"; result: SynBacklogLabResult; explanation: string; elapsedMs: number }
   | { kind: "capture"; analysis: CaptureAnalysis; elapsedMs: number }
-  | { kind: "error"; message: string; offset: number | null };
+  /**
+   * `message` is the reader's or engine's own (English); `reason` marks a failure of the worker
+   * itself, which the page words in its language.
+   */
+  | { kind: "error"; message: string; offset: number | null; reason?: "worker-failed" | "no-worker" };

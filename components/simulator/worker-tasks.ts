@@ -15,11 +15,11 @@ export function runTask(request: WorkerRequest): WorkerResponse {
     switch (request.kind) {
       case "timewait": {
         const result = runTimeWaitLab(timeWaitParams(request.input));
-        return { kind: "timewait", result, explanation: explainTimeWait(request.input, result), elapsedMs: performance.now() - started };
+        return { kind: "timewait", result, explanation: explainTimeWait(request.input, result, request.locale), elapsedMs: performance.now() - started };
       }
       case "synbacklog": {
         const result = runSynBacklogLab(synBacklogParams(request.input));
-        return { kind: "synbacklog", result, explanation: explainSynBacklog(request.input, result), elapsedMs: performance.now() - started };
+        return { kind: "synbacklog", result, explanation: explainSynBacklog(request.input, result, request.locale), elapsedMs: performance.now() - started };
       }
       case "capture": {
         const analysis = analyzeCapture(new Uint8Array(request.bytes), { maxSegmentsPerConnection: CAPTURE_SEGMENT_LIMIT });

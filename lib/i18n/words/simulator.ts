@@ -85,6 +85,7 @@ const en = {
   // Packet list
   columns: { no: "No.", time: "Time (s)", direction: "Direction", flags: "Flags", seq: "Seq", ack: "Ack", len: "Len", notes: "Notes" },
   notes: { retransmission: "retransmission", lost: "lost", "in-flight": "in flight" },
+  notesSeparator: ", ",
   segment: (no: number) => `Segment ${no}`,
   noSegments: "No segments yet.",
   // Live state diagram
@@ -104,6 +105,7 @@ const en = {
   noActions: "You have not acted yet.",
   actionCount: (n: number) => `${n} action${n === 1 ? "" : "s"} in your log.`,
   serverReplays: " The server replays them to check.",
+  sentenceGap: " ",
   notAccepted: "Not accepted.",
   verified: "Goal reached, verified by the server.",
   saved: "Saved to your progress.",
@@ -210,6 +212,7 @@ const zh: SimulatorWords = {
   clickToDrop: "（点击即可丢弃）",
   columns: { no: "序号", time: "时间（秒）", direction: "方向", flags: "标志位", seq: "Seq", ack: "Ack", len: "Len", notes: "备注" },
   notes: { retransmission: "重传", lost: "丢失", "in-flight": "传输中" },
+  notesSeparator: "、",
   segment: (no) => `报文段 ${no}`,
   noSegments: "还没有报文段。",
   stateDiagram: (client, clientLinux, server, serverLinux) => `状态图：客户端处于 ${client}（${clientLinux}），服务端处于 ${server}（${serverLinux}）`,
@@ -226,6 +229,7 @@ const zh: SimulatorWords = {
   noActions: "你还没有做任何操作。",
   actionCount: (n) => `你的操作记录里有 ${n} 个操作。`,
   serverReplays: "服务器会重放这些操作来检查。",
+  sentenceGap: "",
   notAccepted: "未被接受。",
   verified: "目标达成，已由服务器验证。",
   saved: "已保存到你的学习进度。",

@@ -30,6 +30,23 @@ describe("lesson components in Chinese", () => {
     expect(localizedLessonComponents("en").Callout).toBe(Callout);
   });
 
+  it("binds the interactive components to the language", () => {
+    const { Quiz, HandshakeSimulator, SimulatorChallenge, TimeWaitLab, SynBacklogLab, CaptureViewer } = zh;
+    const elements = [
+      Quiz({ id: "time-wait" }),
+      HandshakeSimulator({}),
+      SimulatorChallenge({ id: "refused-connect" }),
+      TimeWaitLab({}),
+      SynBacklogLab({}),
+      CaptureViewer({ sample: "refused" }),
+    ];
+    for (const element of elements) expect((element as { props: { locale?: string } }).props.locale).toBe("zh");
+    // While its code loads, a component's placeholder speaks the lesson's language too.
+    const html = renderToStaticMarkup(<TimeWaitLab />);
+    expect(html).toContain("正在加载 TIME-WAIT 实验…");
+    expect(html).not.toContain("Loading the");
+  });
+
   it("binds facts and terms to the language", () => {
     const { Fact, Term } = zh;
     expect(renderToStaticMarkup(<Fact name="rfc9293.msl" />)).toContain("2 分钟");

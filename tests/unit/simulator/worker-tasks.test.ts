@@ -14,6 +14,14 @@ describe("worker tasks", () => {
     expect(syn).toMatchObject({ kind: "synbacklog", explanation: expect.stringContaining("min(backlog, somaxconn)") });
   });
 
+  it("explains the labs in the language the request names", () => {
+    const timeWait = runTask({ kind: "timewait", input: DEFAULT_TIME_WAIT_INPUT, locale: "zh" });
+    expect(timeWait).toMatchObject({ kind: "timewait", explanation: expect.stringMatching(/\p{Script=Han}.*EADDRNOTAVAIL/u) });
+    const syn = runTask({ kind: "synbacklog", input: DEFAULT_SYN_BACKLOG_INPUT, locale: "zh" });
+    expect(syn).toMatchObject({ kind: "synbacklog", explanation: expect.stringMatching(/\p{Script=Han}/u) });
+    if (syn.kind === "synbacklog") expect(syn.explanation).not.toContain("The listener's queues");
+  });
+
   it("reads captures and reports malformed ones with their byte offset", () => {
     const good = runTask({ kind: "capture", bytes: buffer(readFileSync("public/captures/refused.pcap")) });
     expect(good).toMatchObject({ kind: "capture", analysis: { connections: [expect.objectContaining({ segments: expect.any(Array) })] } });
