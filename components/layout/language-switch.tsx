@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore, type MouseEvent } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { LOCALE_LANG, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
+import { LOCALE_LANG, basePath, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
 
 /** Element a lesson page renders with its section anchors mapped to the other language's. */
@@ -53,6 +53,11 @@ export function LanguageSwitch({ variant = "header", className }: { variant?: "h
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   function follow(event: MouseEvent<HTMLAnchorElement>) {
+    // The playground keeps its state in the query (a shared link): the other language opens the same state.
+    if (basePath(pathname) === "/playground") {
+      event.currentTarget.href = `${href}${window.location.search}`;
+      return;
+    }
     const section = mappedSection();
     if (section) event.currentTarget.href = `${href}#${encodeURIComponent(section)}`;
   }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { localePath, searchPath } from "@/lib/i18n/paths";
+import { localePath, playgroundPath, searchPath } from "@/lib/i18n/paths";
 import { LanguageSwitch } from "./language-switch";
 import { ThemeToggle } from "./theme-toggle";
 import { useLocale } from "./use-locale";
@@ -44,8 +44,7 @@ export function SiteHeader() {
   const words = dictionary(locale).nav;
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
-    // The playground is one page for both languages.
-    { href: "/playground", label: words.playground },
+    { href: playgroundPath(locale), label: words.playground },
     { href: localePath(locale, "/glossary"), label: words.glossary },
     { href: localePath(locale, "/about"), label: words.about },
   ];

@@ -6,19 +6,26 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { CHALLENGE_LIST } from "@/domain/challenges";
+import { CHALLENGES, challengeText } from "@/domain/challenges";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
-import { DEFAULT_PLAYGROUND, decodePlayground, encodePlayground, type PlaygroundState } from "@/domain/simulator/url-state";
+import { DEFAULT_PLAYGROUND, decodePlayground, encodePlayground, playgroundErrorZh, type PlaygroundState } from "@/domain/simulator/url-state";
+import type { Locale } from "@/lib/i18n/paths";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { CaptureViewer } from "./capture-viewer";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
+import { SimulatorLocale } from "./locale";
 import { SimulatorChallenge } from "./simulator-challenge";
 import { SynBacklogLab } from "./syn-backlog-lab";
 import { TimeWaitLab } from "./time-wait-lab";
 
 const DEFAULT_CAPTURE = "passive-close-delayed";
 
-/** Everything in one page; the state that matters is mirrored into the URL so it can be shared. */
-export function Playground({ query }: { query: string }) {
+/**
+ * Everything in one page; the state that matters is mirrored into the URL so it can be shared.
+ * `locale` is the page's language (/playground or /zh/playground); a link works in both.
+ */
+export function Playground({ query, locale = "en" }: { query: string; locale?: Locale }) {
+  const playground = simulatorWords(locale).playground;
   const [decoded] = useState(() => decodePlayground(query));
   const initial = decoded.ok ? decoded.state : DEFAULT_PLAYGROUND;
   const state = useRef<PlaygroundState>(initial);
@@ -46,7 +53,7 @@ export function Playground({ query }: { query: string }) {
   );
 
   useEffect(() => {
-    void challengeStatusAction({ ids: CHALLENGE_LIST.map((item) => item.id) }).then((status) => setCompleted(status.completed));
+    void challengeStatusAction({ ids: CHALLENGES.map((item) => item.id) }).then((status) => setCompleted(status.completed));
   }, [challenge]);
 
   const onSimulator = useCallback(
@@ -87,34 +94,37 @@ export function Playground({ query }: { query: string }) {
 
   const sim = initial.simulator;
   return (
+    <SimulatorLocale value={locale}>
     <div className="space-y-12">
       {!decoded.ok ? (
         <Alert tone="danger">
-          <strong>This shared link could not be restored</strong>, so the playground starts fresh:
+          <strong>{playground.badLink}</strong>
+          {playground.startsFresh}
           <ul className="mt-1 list-disc pl-5">
             {decoded.errors.slice(0, 6).map((error) => (
-              <li key={error}>{error}</li>
+              <li key={error}>{locale === "zh" ? playgroundErrorZh(error) : error}</li>
             ))}
           </ul>
         </Alert>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-border bg-bg-elevated p-3">
-        <Button onClick={copyLink}>Copy a link to this state</Button>
+        <Button onClick={copyLink}>{playground.copy}</Button>
         <p className="min-w-0 flex-1 text-sm text-fg-muted" role="status">
           {copied ? (
             <>
-              Link copied: <span className="break-all font-mono text-xs text-fg">{copied}</span>
+              {playground.copied}
+              <span className="break-all font-mono text-xs text-fg">{copied}</span>
             </>
           ) : (
-            "The link keeps the scenario, your actions and drops, the step you are at, the lab settings and the capture sample."
+            playground.linkKeeps
           )}
         </p>
       </div>
 
       <section aria-labelledby="playground-simulator">
         <h2 id="playground-simulator" className="mb-2 text-2xl font-semibold">
-          Simulator
+          {playground.simulator}
         </h2>
         <HandshakeSimulator
           preset={sim.preset}
@@ -126,22 +136,25 @@ export function Playground({ query }: { query: string }) {
           absolute={sim.absolute}
           height={460}
           onChange={onSimulator}
+          locale={locale}
         />
       </section>
 
       <section aria-labelledby="challenges">
         <h2 id="challenges" className="mb-2 scroll-mt-20 text-2xl font-semibold">
-          Challenges
+          {playground.challenges}
         </h2>
-        <p className="mb-3 text-fg-muted">Reach the goal with the simulator; the server replays your actions to check it and records it in your progress.</p>
+        <p className="mb-3 text-fg-muted">{playground.challengesIntro}</p>
         <ul className="grid gap-2 sm:grid-cols-2">
-          {CHALLENGE_LIST.map((item) => (
+          {CHALLENGES.map((item) => {
+            const text = challengeText(item, locale);
+            return (
             <li key={item.id} className={cn("rounded-lg border p-3", challenge === item.id ? "border-accent bg-accent-soft" : "border-border bg-bg-elevated")}>
               <div className="flex items-start justify-between gap-2">
-                <p className="font-semibold">{item.title}</p>
-                {completed[item.id] ? <Badge tone="success">Completed</Badge> : null}
+                <p className="font-semibold">{text.title}</p>
+                {completed[item.id] ? <Badge tone="success">{playground.completed}</Badge> : null}
               </div>
-              <p className="mt-1 text-sm text-fg-muted">{item.summary}</p>
+              <p className="mt-1 text-sm text-fg-muted">{text.summary}</p>
               <Button
                 size="sm"
                 variant={challenge === item.id ? "primary" : "secondary"}
@@ -149,28 +162,30 @@ export function Playground({ query }: { query: string }) {
                 aria-pressed={challenge === item.id}
                 onClick={() => chooseChallenge(challenge === item.id ? null : item.id)}
               >
-                {challenge === item.id ? "Close" : "Try"} <span className="sr-only">challenge: {item.title}</span>
+                {challenge === item.id ? playground.close : playground.try} <span className="sr-only">{playground.challengeName(text.title)}</span>
               </Button>
             </li>
-          ))}
+            );
+          })}
         </ul>
-        {challenge ? <SimulatorChallenge key={challenge} id={challenge} /> : null}
+        {challenge ? <SimulatorChallenge key={challenge} id={challenge} locale={locale} /> : null}
       </section>
 
       <section aria-labelledby="labs">
         <h2 id="labs" className="mb-2 text-2xl font-semibold">
-          Labs
+          {playground.labs}
         </h2>
-        <TimeWaitLab initial={initial.timeWait} onChange={onTimeWait} />
-        <SynBacklogLab initial={initial.synBacklog} onChange={onSynBacklog} />
+        <TimeWaitLab initial={initial.timeWait} onChange={onTimeWait} locale={locale} />
+        <SynBacklogLab initial={initial.synBacklog} onChange={onSynBacklog} locale={locale} />
       </section>
 
       <section aria-labelledby="captures">
         <h2 id="captures" className="mb-2 text-2xl font-semibold">
-          Captures
+          {playground.captures}
         </h2>
-        <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} />
+        <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} locale={locale} />
       </section>
     </div>
+    </SimulatorLocale>
   );
 }

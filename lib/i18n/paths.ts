@@ -11,7 +11,7 @@ export const DEFAULT_LOCALE: Locale = "en";
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 
 /** Pages that exist in every language; everything else (dashboards, sign-in) is English only. */
-const LOCALIZED_PAGES = [/^\/$/, /^\/course(?:\/[a-z0-9-]+)?$/, /^\/glossary$/, /^\/search$/, /^\/about$/];
+const LOCALIZED_PAGES = [/^\/$/, /^\/course(?:\/[a-z0-9-]+)?$/, /^\/glossary$/, /^\/search$/, /^\/about$/, /^\/playground$/];
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
@@ -54,3 +54,4 @@ export const courseIndexPath = (locale: Locale) => localePath(locale, "/course")
 export const glossaryPath = (locale: Locale, id?: string) => `${localePath(locale, "/glossary")}${id ? `#${id}` : ""}`;
 export const searchPath = (locale: Locale) => localePath(locale, "/search");
 export const aboutPath = (locale: Locale) => localePath(locale, "/about");
+export const playgroundPath = (locale: Locale) => localePath(locale, "/playground");
