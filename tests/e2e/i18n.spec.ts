@@ -71,6 +71,8 @@ test("every localised page declares its language and its alternates", async ({ p
     ["/zh/glossary", "zh-CN"],
     ["/about", "en"],
     ["/zh/about", "zh-CN"],
+    ["/playground", "en"],
+    ["/zh/playground", "zh-CN"],
   ] as const) {
     await page.goto(path);
     await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
@@ -85,6 +87,9 @@ test("every localised page declares its language and its alternates", async ({ p
     "https://www.cnblogs.com/yuyutianxia/p/4831755.html",
   );
   await expect(page.getByRole("heading", { name: "我们如何更正原文" })).toBeVisible();
+  await page.goto("/zh/playground");
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", "/playground");
+  await expect(page.locator('link[rel="alternate"][hreflang="zh-CN"]')).toHaveAttribute("href", "/zh/playground");
 });
 
 test("a glossary term in a lesson explains itself on keyboard focus and leads to its entry", async ({ page }) => {
