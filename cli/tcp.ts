@@ -2,10 +2,9 @@
  * tcp CLI:
  *   tcp simulate FILE.json [--events] [--pretty]
  *   tcp lab timewait|synflood FILE.json [--pretty]
- *   tcp pcap FILE            (capture reader, in cli/pcap-command.ts)
+ *   tcp pcap FILE            (capture reader, cli/pcap-command.ts)
  * Prints one JSON object on stdout. Bad input: a message on stderr and exit code 2.
  */
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runSynBacklogLab } from "../domain/tcp/labs/syn-backlog-lab";
 import { runTimeWaitLab } from "../domain/tcp/labs/time-wait-lab";
@@ -37,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "lab":
         return await lab(rest, io);
       case "pcap":
-        return await pcap(rest, io);
+        return await pcap(rest);
       case undefined:
       case "help":
       case "--help":
@@ -103,19 +102,10 @@ async function lab(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** The capture reader lives in its own module; load it only when asked, so the rest works without it. */
-async function pcap(args: string[], io: Io): Promise<number> {
-  const modulePath = fileURLToPath(new URL("./pcap-command.ts", import.meta.url));
-  if (!existsSync(modulePath)) {
-    io.err("tcp: the pcap command is not available in this build (cli/pcap-command.ts is missing)");
-    return EXIT_FAILURE;
-  }
-  const loaded = (await import(modulePath)) as { runPcapCommand?: (args: string[]) => Promise<number> };
-  if (typeof loaded.runPcapCommand !== "function") {
-    io.err("tcp: cli/pcap-command.ts does not export runPcapCommand(args)");
-    return EXIT_FAILURE;
-  }
-  return loaded.runPcapCommand(args);
+/** Loaded only for `pcap`, so the other commands start without the capture reader. */
+async function pcap(args: string[]): Promise<number> {
+  const { runPcapCommand } = await import("./pcap-command");
+  return runPcapCommand(args);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
