@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { lessonExists } from "@/lib/content/lessons.server";
+import { MAX_MERGED_CHALLENGES } from "@/lib/challenges/completions.server";
 import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
 import { MAX_TOKEN_LENGTH, signReceipt } from "@/lib/progress/receipts.server";
 
@@ -14,7 +15,13 @@ const milestoneInput = z
   })
   .strict();
 
-const mergeInput = z.object({ receipts: z.array(z.string().max(MAX_TOKEN_LENGTH)).max(MAX_RECEIPTS) }).strict();
+const mergeInput = z
+  .object({
+    receipts: z.array(z.string().max(MAX_TOKEN_LENGTH)).max(MAX_RECEIPTS),
+    // Replayed and validated entry by entry on the server (lib/challenges/completions.server.ts).
+    challenges: z.array(z.looseObject({})).max(MAX_MERGED_CHALLENGES).default([]),
+  })
+  .strict();
 
 /**
  * A visitor's reading milestone, signed so it can be merged into an account later. Nothing is
@@ -35,5 +42,5 @@ export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: 
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "signed-out" };
-  return { ok: true, summary: await mergeAnonymousProgress(user.id, parsed.data.receipts) };
+  return { ok: true, summary: await mergeAnonymousProgress(user.id, parsed.data.receipts, parsed.data.challenges) };
 }

@@ -2,17 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { pendingReceipts } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { hasPendingProgress, mergeLocalProgress } from "@/lib/progress/merge-client";
 
 /**
  * Fallback for sign-ins that did not go through the sign-in form (OAuth, magic links): merges
- * the receipts still in this browser, then refreshes the dashboard to show them.
+ * the progress still kept in this browser, then refreshes the dashboard to show them.
  */
 export function MergePendingProgress() {
   const router = useRouter();
   useEffect(() => {
-    if (pendingReceipts().length === 0) return;
+    if (!hasPendingProgress()) return;
     void mergeLocalProgress().then((merged) => {
       if (merged) router.refresh();
     });

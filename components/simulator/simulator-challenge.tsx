@@ -10,7 +10,7 @@ import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
 import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
-import { forgetChallenge, saveChallenge, savedChallenges } from "./challenge-storage";
+import { forgetChallenges, saveChallenge, savedChallenges } from "@/lib/challenges/local-challenges";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
 import { SimulatorLocale, useViewLocale } from "./locale";
 
@@ -56,15 +56,15 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
       const done = status.completed[id];
       if (done) {
         setCompletedAt(done);
-        forgetChallenge(id);
+        forgetChallenges([id]);
         return;
       }
       const saved = status.signedIn ? savedChallenges().find((entry) => entry.challengeId === id) : undefined;
       if (saved) {
-        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log, locale });
+        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log, locale, ...(saved.receipt ? { receipt: saved.receipt } : {}) });
         if (!cancelled && replayed.ok && replayed.reached && replayed.completedAt) {
           setCompletedAt(replayed.completedAt);
-          forgetChallenge(id);
+          forgetChallenges([id]);
         }
       }
     });
@@ -86,7 +86,9 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
       setResult(response);
       if (response.ok && response.reached) {
         if (response.completedAt) setCompletedAt(response.completedAt);
-        if (response.stored === "signed-out") saveChallenge({ challengeId: id, log: [...log], verifiedAt: new Date().toISOString() });
+        if (response.stored === "signed-out") {
+          saveChallenge({ challengeId: id, log: [...log], receipt: response.receipt, verifiedAt: new Date().toISOString() });
+        }
       }
       resultRef.current?.focus();
     });

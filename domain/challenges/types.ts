@@ -65,6 +65,8 @@ export type ChallengeSubmitResult =
       /** "new": stored now; "existing": completed before; "signed-out": verified, nothing stored. */
       stored: "new" | "existing" | "signed-out";
       completedAt: string | null;
+      /** For "signed-out": a server-signed receipt the browser keeps and hands back after sign-in, so the completion keeps this time. */
+      receipt?: string;
     }
   | { ok: true; reached: false; feedback: string }
   | { ok: false; error: string; issues: string[] };

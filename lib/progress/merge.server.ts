@@ -1,3 +1,4 @@
+import { mergeVisitorChallenges } from "../challenges/completions.server";
 import { lessonExists } from "../content/lessons.server";
 import { db } from "../db.server";
 import { createOrFindAttempt, storeAnswer } from "../quiz/attempts.server";
@@ -8,16 +9,18 @@ import { verifyReceipt, type AnswerReceipt, type LessonReceipt } from "./receipt
 /** Most receipts one merge accepts (a long anonymous session stays far below it). */
 export const MAX_RECEIPTS = 500;
 
-export type MergeSummary = { lessons: number; attempts: number; answers: number; rejected: number };
+export type MergeSummary = { lessons: number; attempts: number; answers: number; challenges: number; rejected: number };
 
 /**
  * Merges a visitor's signed receipts into the account they just signed up or signed in to.
  * Only receipts this server signed count; everything is keyed (lesson per user, attempt per
  * client key, answer per attempt and question), so merging the same receipts twice, or
  * concurrently, adds nothing the second time. Earlier times from receipts win over later ones.
+ * `challenges` are the visitor's verified challenge logs, replayed again here (see
+ * mergeVisitorChallenges).
  */
-export async function mergeAnonymousProgress(userId: string, tokens: readonly unknown[]): Promise<MergeSummary> {
-  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, rejected: 0 };
+export async function mergeAnonymousProgress(userId: string, tokens: readonly unknown[], challenges: readonly unknown[] = []): Promise<MergeSummary> {
+  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 0 };
   const lessons = new Map<string, LessonReceipt[]>();
   const attempts = new Map<string, AnswerReceipt[]>();
 
@@ -62,6 +65,10 @@ export async function mergeAnonymousProgress(userId: string, tokens: readonly un
       else summary.rejected += 1;
     }
   }
+
+  const merged = await mergeVisitorChallenges(userId, challenges);
+  summary.challenges = merged.recorded;
+  summary.rejected += merged.rejected;
   return summary;
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { questionResponseSchema } from "@/domain/quiz/schema";
 import { authSecret } from "../auth/secret.server";
@@ -43,11 +43,25 @@ export const lessonReceiptSchema = z
   })
   .strict();
 
-export const receiptSchema = z.discriminatedUnion("k", [attemptTokenSchema, answerReceiptSchema, lessonReceiptSchema]);
+/**
+ * A simulator challenge a visitor reached: the server replayed the log and saw the goal. `log` is
+ * the digest of that action log (`actionLogDigest`), so the receipt vouches for that log only.
+ */
+export const challengeReceiptSchema = z
+  .object({ k: z.literal("challenge"), challengeId: slug, log: z.string().regex(/^[A-Za-z0-9_-]{43}$/), at: time })
+  .strict();
+
+export const receiptSchema = z.discriminatedUnion("k", [attemptTokenSchema, answerReceiptSchema, lessonReceiptSchema, challengeReceiptSchema]);
 export type Receipt = z.infer<typeof receiptSchema>;
 export type AttemptToken = z.infer<typeof attemptTokenSchema>;
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
 export type LessonReceipt = z.infer<typeof lessonReceiptSchema>;
+export type ChallengeReceipt = z.infer<typeof challengeReceiptSchema>;
+
+/** SHA-256 of an action log as the server parsed it (base64url, 43 characters). */
+export function actionLogDigest(log: readonly unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(log)).digest("base64url");
+}
 
 /** Longest token accepted: keeps a merge request bounded whatever the browser sends. */
 export const MAX_TOKEN_LENGTH = 2048;
@@ -84,4 +98,11 @@ export function verifyReceipt(token: unknown): Receipt | null {
 export function verifyAttemptToken(token: unknown): AttemptToken | null {
   const receipt = verifyReceipt(token);
   return receipt?.k === "attempt" ? receipt : null;
+}
+
+/** When the visitor reached this challenge with exactly this log, if the receipt says so. */
+export function verifiedChallengeTime(token: unknown, challengeId: string, log: readonly unknown[]): Date | null {
+  const receipt = verifyReceipt(token);
+  if (receipt?.k !== "challenge" || receipt.challengeId !== challengeId || receipt.log !== actionLogDigest(log)) return null;
+  return new Date(receipt.at);
 }

@@ -96,7 +96,7 @@ test("forged completions are refused: a rewritten request and a crafted Server A
   expect(completions(email)).toHaveLength(0);
 });
 
-test("a visitor's verified success is kept in the browser and recorded after signing up", async ({ page }) => {
+test("a visitor's verified success is kept in the browser and recorded at sign-up, dated when it was reached", async ({ page }) => {
   await page.goto(`/playground?challenge=${CHALLENGE}`);
   const region = page.getByRole("region", { name: REGION });
   for (let i = 0; i < 5; i++) await region.getByRole("button", { name: "Step", exact: true }).click();
@@ -109,6 +109,14 @@ test("a visitor's verified success is kept in the browser and recorded after sig
   expect(saved).toContain(CHALLENGE);
 
   const email = await signUpStudent(page, "visitor");
+  // Merged by the sign-up itself, before the learner sees the challenge again, with the visitor's time.
+  await expect.poll(() => completions(email).length).toBe(1);
+  const [dated] = queryDatabase<{ before: number }>(
+    'SELECT c.completedAt < u.createdAt AS "before" FROM "ChallengeCompletion" c JOIN "User" u ON u.id = c.userId WHERE u.email = ?',
+    email,
+  );
+  expect(dated?.before).toBe(1);
+  expect(await page.evaluate(() => localStorage.getItem("syn-to-fin:challenges:v1"))).toBe("[]");
   await page.goto(`/playground?challenge=${CHALLENGE}`);
   await expect(page.getByRole("region", { name: REGION }).getByText(/^Completed /)).toBeVisible();
   await expect.poll(() => completions(email).length).toBe(1);

@@ -2,11 +2,13 @@
  * Challenge completions on a real SQLite database: only a log the engine verifies is stored,
  * once per user and challenge, whatever the browser sends and however often.
  */
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CHALLENGE_LIMITS } from "@/domain/challenges";
 import type { CurrentUser } from "@/lib/auth/session.server";
 import { completionsFor, recordCompletion, submitChallenge } from "@/lib/challenges/completions.server";
 import { db } from "@/lib/db.server";
+import { mergeAnonymousProgress } from "@/lib/progress/merge.server";
 import { createUser } from "../factories/users";
 
 const SOLUTION = { challengeId: "both-closing", log: [{ at: 50, host: "client", do: "close" }, { at: 50, host: "server", do: "close" }] };
@@ -111,6 +113,77 @@ describe("challenge completions", () => {
     expect(first.created).toBe(true);
     expect(second).toEqual({ completedAt: first.completedAt, created: false });
     await db.user.delete({ where: { id: user.id } });
+    expect(await rowsOf(user.id)).toHaveLength(0);
+  });
+});
+
+/** A visitor's success: the server's answer, with the receipt the browser keeps. */
+async function visitorSuccess(submission: typeof SOLUTION) {
+  const result = await submitChallenge(null, submission);
+  if (!(result.ok && result.reached && result.receipt)) throw new Error("the visitor's log should verify and come with a receipt");
+  return { ...submission, receipt: result.receipt };
+}
+
+/** The same receipt with `at` moved, signed with a key that is not the server's. */
+function forgedEarlier(receipt: string, at: number) {
+  const payload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(receipt.split(".")[0]!, "base64url").toString()), at })).toString("base64url");
+  return `${payload}.${createHmac("sha256", "someone-else's-key-of-enough-length").update(payload).digest("base64url")}`;
+}
+
+describe("a visitor's challenge successes after sign-in", () => {
+  it("keep the time the visitor reached the goal, when the receipt matches the challenge and log", async () => {
+    const entry = await visitorSuccess(SOLUTION);
+    const reachedAt = JSON.parse(Buffer.from(entry.receipt.split(".")[0]!, "base64url").toString()).at as number;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const user = await student();
+    const summary = await mergeAnonymousProgress(user.id, [], [entry]);
+    expect(summary).toMatchObject({ challenges: 1, rejected: 0 });
+    const [row] = await rowsOf(user.id);
+    expect(row?.completedAt.getTime()).toBe(reachedAt);
+    // Merging again (a second tab, a retry) adds nothing and keeps the time.
+    expect(await mergeAnonymousProgress(user.id, [], [entry])).toMatchObject({ challenges: 1 });
+    expect(await rowsOf(user.id)).toEqual([row]);
+  });
+
+  it("date an existing later completion back to the visitor's success", async () => {
+    const entry = await visitorSuccess(SOLUTION);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const user = await student();
+    const signedIn = await submitChallenge(user, SOLUTION);
+    expect(signedIn).toMatchObject({ stored: "new" });
+    const resubmitted = await submitChallenge(user, { ...entry, locale: "en" });
+    expect(resubmitted).toMatchObject({ stored: "existing" });
+    const [row] = await rowsOf(user.id);
+    expect(resubmitted.ok && resubmitted.reached && resubmitted.completedAt).toBe(row?.completedAt.toISOString());
+    expect(row!.completedAt.getTime()).toBeLessThan(new Date(signedIn.ok && signedIn.reached ? signedIn.completedAt! : 0).getTime());
+  });
+
+  it("ignore a receipt for another log, another challenge or from another key, but still replay the log", async () => {
+    const entry = await visitorSuccess(SOLUTION);
+    const otherLog = { ...SOLUTION, log: [{ at: 40, host: "client", do: "close" }, { at: 40, host: "server", do: "close" }] };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = Date.now();
+    for (const submission of [
+      { ...otherLog, receipt: entry.receipt },
+      { challengeId: "refused-connect", log: [{ at: 0, host: "client", do: "connect" }], receipt: entry.receipt },
+      { ...SOLUTION, receipt: forgedEarlier(entry.receipt, before - 86_400_000) },
+    ]) {
+      const user = await student();
+      expect(await submitChallenge(user, submission)).toMatchObject({ ok: true, reached: true, stored: "new" });
+      const [row] = await rowsOf(user.id);
+      expect(row!.completedAt.getTime()).toBeGreaterThanOrEqual(before);
+    }
+  });
+
+  it("count for nothing when the log does not verify, receipt or not", async () => {
+    const entry = await visitorSuccess(SOLUTION);
+    const user = await student();
+    const summary = await mergeAnonymousProgress(user.id, [], [
+      { ...NEAR_MISS, receipt: entry.receipt },
+      { challengeId: "both-closing", log: "not a log", receipt: entry.receipt },
+      { challengeId: "both-closing", log: SOLUTION.log, success: true },
+    ]);
+    expect(summary).toMatchObject({ challenges: 0, rejected: 3 });
     expect(await rowsOf(user.id)).toHaveLength(0);
   });
 });

@@ -75,7 +75,7 @@ describe("merging a visitor's progress into an account", () => {
     const run = anonymousRun(quiz.questions.length);
     const readAt = Date.now() - 60_000;
     const summary = await mergeAnonymousProgress(user.id, [lessonReceipt("started", readAt - 1000), lessonReceipt("position", readAt - 500, "summary"), lessonReceipt("read", readAt), run.token, ...run.receipts]);
-    expect(summary).toEqual({ lessons: 1, attempts: 1, answers: quiz.questions.length, rejected: 0 });
+    expect(summary).toEqual({ lessons: 1, attempts: 1, answers: quiz.questions.length, challenges: 0, rejected: 0 });
 
     const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId: user.id, clientKey: run.clientKey } }, include: { answers: true } });
     expect(attempt).toMatchObject({ quizId: QUIZ_ID, variantSeed: run.seed, score: quiz.questions.length, passed: true });
@@ -123,7 +123,7 @@ describe("merging a visitor's progress into an account", () => {
     const forgedAnswer = forge({ ...payload, response: rightAnswer, clientKey: newClientKey() });
     const unknownLesson = signReceipt({ k: "lesson", slug: "no-such-lesson", milestone: "read", at: Date.now() });
     const summary = await mergeAnonymousProgress(user.id, [edited, forgedLesson, forgedAnswer, unknownLesson, "", 42, { k: "lesson" }]);
-    expect(summary).toEqual({ lessons: 0, attempts: 0, answers: 0, rejected: 7 });
+    expect(summary).toEqual({ lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 7 });
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -1,14 +1,16 @@
 /**
- * Verified challenge logs of visitors without an account, kept in this browser. A log is its
- * own proof (the server replays it), so when the visitor signs in the log is simply submitted
- * again and recorded then. Browser-only; tolerates storage being unavailable.
+ * Challenges a visitor without an account reached, kept in this browser: the verified log and
+ * the server's signed receipt for it. At sign-up or sign-in they are merged into the account
+ * (lib/progress/merge-client.ts): the server replays each log again, and the receipt dates the
+ * completion to the visitor's success. Browser-only; tolerates storage being unavailable.
  */
 import type { Action } from "@/domain/tcp";
 
 const KEY = "syn-to-fin:challenges:v1";
+/** Keeps storage bounded; the server replays at most this many per merge too. */
 const MAX_ENTRIES = 50;
 
-export type SavedChallenge = { challengeId: string; log: Action[]; verifiedAt: string };
+export type SavedChallenge = { challengeId: string; log: Action[]; receipt?: string; verifiedAt: string };
 
 function storage(): Storage | null {
   try {
@@ -39,9 +41,11 @@ export function saveChallenge(entry: SavedChallenge) {
   }
 }
 
-export function forgetChallenge(challengeId: string) {
+/** Forgets these challenges (merged, or completed in the account already). */
+export function forgetChallenges(challengeIds: readonly string[]) {
   try {
-    storage()?.setItem(KEY, JSON.stringify(savedChallenges().filter((item) => item.challengeId !== challengeId)));
+    const gone = new Set(challengeIds);
+    storage()?.setItem(KEY, JSON.stringify(savedChallenges().filter((item) => !gone.has(item.challengeId))));
   } catch {
     // Nothing to do.
   }
