@@ -1,18 +1,9 @@
 /** How segments, times and states are written in the simulator's views (Wireshark's conventions). */
-import type { TcpFlag } from "@/domain/tcp";
+import type { TcpFlag as TcpFlagName } from "@/domain/tcp";
+import { TcpFlag } from "@/domain/tcp/pcap/decode/tcp-header";
 
-/** Flag bits in header order; ECN bits come from captures only. */
-export const FLAG_BITS: Readonly<Record<string, number>> = {
-  FIN: 0x001,
-  SYN: 0x002,
-  RST: 0x004,
-  PSH: 0x008,
-  ACK: 0x010,
-  URG: 0x020,
-  ECE: 0x040,
-  CWR: 0x080,
-  AE: 0x100,
-};
+/** Flag bits as the header carries them (the capture reader's table; ECN bits come from captures only). */
+const FLAG_BITS: Readonly<Record<string, number>> = TcpFlag;
 
 /** The flags field as Wireshark prints it, e.g. "0x012". */
 export function flagHex(flags: readonly string[]): string {
@@ -45,7 +36,7 @@ export function segmentLabel(segment: { flags: readonly string[]; seq: number; a
 /** Which colour family a segment belongs to. */
 export type SegmentKind = "syn" | "fin" | "rst" | "ack";
 
-export function segmentKind(flags: readonly (TcpFlag | string)[]): SegmentKind {
+export function segmentKind(flags: readonly (TcpFlagName | string)[]): SegmentKind {
   if (flags.includes("RST")) return "rst";
   if (flags.includes("SYN")) return "syn";
   if (flags.includes("FIN")) return "fin";
