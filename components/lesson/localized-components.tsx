@@ -3,9 +3,13 @@ import type { Locale } from "@/lib/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { cn } from "../ui/cn";
 import { Callout, type CalloutKind } from "../mdx/callout";
+import { LadderDiagram } from "../mdx/diagrams/ladder-diagram";
+import { PortBudgetDiagram } from "../mdx/diagrams/port-budget-diagram";
+import { TcpStateDiagram } from "../mdx/diagrams/tcp-state-diagram";
 import { Fact } from "../mdx/fact";
 import { lessonComponents } from "../mdx/lesson-components";
 import { Original } from "../mdx/original";
+import { TcpHeaderDiagram } from "../mdx/tcp-header-diagram";
 import { Term } from "../mdx/term";
 import { Quiz } from "../quiz/quiz";
 import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../simulator/lazy";
@@ -56,6 +60,11 @@ function bind(locale: Locale): LessonComponents {
     ...lessonComponents,
     Fact: (props: ComponentProps<typeof Fact>) => <Fact {...props} locale={locale} />,
     Term: (props: ComponentProps<typeof Term>) => <Term {...props} locale={locale} />,
+    // Diagrams: labels, default captions and text alternatives in the lesson's language.
+    TcpHeaderDiagram: (props: ComponentProps<typeof TcpHeaderDiagram>) => <TcpHeaderDiagram {...props} locale={locale} />,
+    TcpStateDiagram: (props: ComponentProps<typeof TcpStateDiagram>) => <TcpStateDiagram {...props} locale={locale} />,
+    LadderDiagram: (props: ComponentProps<typeof LadderDiagram>) => <LadderDiagram {...props} locale={locale} />,
+    PortBudgetDiagram: (props: ComponentProps<typeof PortBudgetDiagram>) => <PortBudgetDiagram {...props} locale={locale} />,
     // Interactive components speak the lesson's language too (quiz questions are built on the server in it).
     Quiz: (props: ComponentProps<typeof Quiz>) => <Quiz {...props} locale={locale} />,
     HandshakeSimulator: (props: ComponentProps<typeof HandshakeSimulator>) => <HandshakeSimulator {...props} locale={locale} />,

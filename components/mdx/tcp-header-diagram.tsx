@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/paths";
+import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { cn } from "../ui/cn";
 
 type Highlight = "SYN" | "ACK" | "FIN" | "RST" | "PSH" | "URG" | "seq" | "ack";
@@ -43,17 +45,17 @@ const FLAG_COLOUR: Partial<Record<Highlight, string>> = {
   RST: "var(--rst)",
 };
 
-/** The TCP header, redrawn from RFC 9293 §3.1, with chosen fields highlighted. */
-export function TcpHeaderDiagram({ highlight = [], caption }: { highlight?: Highlight[]; caption?: string }) {
+/** The TCP header, redrawn from RFC 9293 §3.1, with chosen fields highlighted. Flag names stay as they are in every language. */
+export function TcpHeaderDiagram({ highlight = [], caption, locale = "en" }: { highlight?: Highlight[]; caption?: string; locale?: Locale }) {
+  const words = diagramWords(locale).header;
   const lit = new Set(highlight);
   const height = TOP + ROW * ROWS.length + 2;
-  const described = highlight.length ? ` Highlighted: ${highlight.join(", ")}.` : "";
   return (
     <figure className="not-prose my-8">
       <div className="overflow-x-auto rounded-xl border border-border bg-bg-elevated p-3">
         <svg
           role="img"
-          aria-label={`TCP header layout: source and destination ports, sequence number, acknowledgment number, data offset, flags CWR ECE URG ACK PSH RST SYN FIN, window, checksum, urgent pointer, options.${described}`}
+          aria-label={words.label(highlight)}
           viewBox={`-2 0 ${WIDTH + 4} ${height}`}
           className="min-w-[560px] w-full font-sans"
         >
@@ -104,7 +106,7 @@ export function TcpHeaderDiagram({ highlight = [], caption }: { highlight?: High
                       dominantBaseline="middle"
                       fill="var(--fg)"
                     >
-                      {field.label}
+                      {words.fields[field.label] ?? field.label}
                     </text>
                   )}
                 </g>
@@ -114,7 +116,7 @@ export function TcpHeaderDiagram({ highlight = [], caption }: { highlight?: High
         </svg>
       </div>
       <figcaption className={cn("mt-2 text-sm text-fg-muted")}>
-        {caption ?? "The TCP header (RFC 9293 §3.1). Each row is 32 bits; the flags are single bits in the fourth row."}
+        {caption ?? words.caption}
       </figcaption>
     </figure>
   );

@@ -57,7 +57,8 @@ export const LineChart = memo(function LineChart({
   marker?: { at: number; label: string } | null;
 }) {
   const id = useId();
-  const words = labWords(useViewLocale()).chart;
+  const locale = useViewLocale();
+  const words = labWords(locale).chart;
   const [showTable, setShowTable] = useState(false);
   // Drawn at the width it is shown at, so its text stays legible on a phone.
   const box = useRef<HTMLDivElement>(null);
@@ -89,7 +90,16 @@ export const LineChart = memo(function LineChart({
               {words.tick(tick)}
             </text>
           ))}
-          <text x={12} y={PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2} transform={`rotate(-90 12 ${PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2})`} textAnchor="middle" fontSize={11} fill="var(--fg-muted)">
+          {/* Latin labels turn on their side; Chinese ones stand upright, read top to bottom. */}
+          <text
+            x={12}
+            y={PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2}
+            transform={locale === "zh" ? undefined : `rotate(-90 12 ${PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2})`}
+            writingMode={locale === "zh" ? "vertical-rl" : undefined}
+            textAnchor="middle"
+            fontSize={11}
+            fill="var(--fg-muted)"
+          >
             {yLabel}
           </text>
           {series.map((s) => {

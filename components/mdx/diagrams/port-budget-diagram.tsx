@@ -1,5 +1,7 @@
 import { useId } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp/profiles";
+import type { Locale } from "@/lib/i18n/paths";
+import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { formatCount, portBudget } from "./port-budget";
 
 const WIDTH = 420;
@@ -17,6 +19,7 @@ export function PortBudgetDiagram({
   serverIp = "10.0.0.9",
   serverPort = 443,
   caption,
+  locale = "en",
 }: {
   range?: [number, number];
   timeWaitMs?: number;
@@ -25,20 +28,27 @@ export function PortBudgetDiagram({
   serverIp?: string;
   serverPort?: number;
   caption?: string;
+  locale?: Locale;
 }) {
+  const words = diagramWords(locale).ports;
   const id = `ports-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const budget = portBudget(range, timeWaitMs, destinations);
   const [lowPort, highPort] = range ?? LINUX_DEFAULTS.ip_local_port_range;
   const rows = [
-    { who: "Client", ip: clientIp, port: `${lowPort}–${highPort}`, varies: true },
-    { who: "Server", ip: serverIp, port: String(serverPort), varies: false },
+    { who: words.client, ip: clientIp, port: `${lowPort}–${highPort}`, varies: true },
+    { who: words.server, ip: serverIp, port: String(serverPort), varies: false },
   ];
-  const description =
-    `A connection is named by four numbers: client IP ${clientIp}, client port, server IP ${serverIp}, server port ${serverPort}. ` +
-    `Three are fixed; only the client port varies, from ${lowPort} to ${highPort}: ${formatCount(budget.ports)} ports. ` +
-    `Each closed connection keeps its 4-tuple in TIME-WAIT on the client for ${budget.timeWaitSeconds} seconds, ` +
-    `so at most ${formatCount(budget.perSecond)} new connections per second can be opened to ${serverIp}:${serverPort}` +
-    (destinations > 1 ? ` times ${destinations} destinations.` : ".");
+  const description = words.description({
+    clientIp,
+    serverIp,
+    serverPort,
+    low: lowPort,
+    high: highPort,
+    ports: formatCount(budget.ports),
+    seconds: budget.timeWaitSeconds,
+    perSecond: formatCount(budget.perSecond),
+    destinations,
+  });
 
   return (
     <figure className="not-prose my-8">
@@ -49,7 +59,7 @@ export function PortBudgetDiagram({
           viewBox={`0 0 ${WIDTH} 150`}
           className="mx-auto w-full max-w-[560px] font-sans"
         >
-          <title id={`${id}-title`}>The 4-tuple of a client connection</title>
+          <title id={`${id}-title`}>{words.title}</title>
           <desc id={`${id}-desc`}>{description}</desc>
           {rows.map((row, r) => {
             const y = 14 + r * 62;
@@ -88,7 +98,7 @@ export function PortBudgetDiagram({
                   {row.port}
                 </text>
                 <text x={row.varies ? 325 : 145} y={y + 50} textAnchor="middle" fontSize="11" fill="var(--fg-muted)">
-                  {row.varies ? "the only part that varies" : "fixed"}
+                  {row.varies ? words.varies : words.fixed}
                 </text>
               </g>
             );
@@ -96,27 +106,27 @@ export function PortBudgetDiagram({
         </svg>
         <dl className="mx-auto mt-3 max-w-[560px] space-y-2 text-[0.95rem]">
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-            <dt className="text-fg-muted">Ports in the range</dt>
+            <dt className="text-fg-muted">{words.portsInRange}</dt>
             <dd className="font-mono">
               {highPort} − {lowPort} + 1 = <strong>{formatCount(budget.ports)}</strong>
             </dd>
           </div>
           {destinations > 1 ? (
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-              <dt className="text-fg-muted">4-tuples to {destinations} destinations</dt>
+              <dt className="text-fg-muted">{words.tuplesTo(destinations)}</dt>
               <dd className="font-mono">
                 {formatCount(budget.ports)} × {destinations} = <strong>{formatCount(budget.tuples)}</strong>
               </dd>
             </div>
           ) : null}
           <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-            <dt className="text-fg-muted">Each one is held in TIME-WAIT for</dt>
+            <dt className="text-fg-muted">{words.heldFor}</dt>
             <dd className="font-mono">
-              <strong>{budget.timeWaitSeconds} s</strong>
+              <strong>{words.seconds(budget.timeWaitSeconds)}</strong>
             </dd>
           </div>
           <div className="flex flex-wrap items-baseline justify-between gap-x-3 border-t border-border pt-2">
-            <dt className="text-fg-muted">Sustained new connections per second</dt>
+            <dt className="text-fg-muted">{words.perSecond}</dt>
             <dd className="font-mono">
               {formatCount(budget.tuples)} ÷ {budget.timeWaitSeconds} ≈ <strong>{formatCount(budget.perSecond)}</strong>
             </dd>
@@ -124,8 +134,7 @@ export function PortBudgetDiagram({
         </dl>
       </div>
       <figcaption className="mt-2 text-sm text-fg-muted">
-        {caption ??
-          "When the client closes first, every finished connection keeps its 4-tuple for the whole TIME-WAIT, so the port range divided by the TIME-WAIT length caps the rate of new connections to one server ip:port."}
+        {caption ?? words.caption}
       </figcaption>
     </figure>
   );

@@ -4,6 +4,8 @@
  * description and the drawing can never disagree.
  */
 import type { TcpState } from "@/domain/tcp/types";
+import type { Locale } from "@/lib/i18n/paths";
+import { diagramWords } from "@/lib/i18n/words/diagrams";
 
 export type DiagramNode = {
   /** Unique within the diagram: CLOSED is drawn twice, as the start and the end. */
@@ -263,9 +265,6 @@ export function nodeState(id: string): TcpState {
 }
 
 /** One sentence per transition, for screen readers and the text version below the drawing. */
-export function describeEdge(edge: DiagramEdge): string {
-  const from = nodeState(edge.from);
-  const to = nodeState(edge.to);
-  const action = edge.action ? `, ${edge.action}` : "";
-  return `${from} → ${to}: ${edge.event}${action}.`;
+export function describeEdge(edge: DiagramEdge, locale: Locale = "en"): string {
+  return diagramWords(locale).states.edge(nodeState(edge.from), nodeState(edge.to), edge.event, edge.action);
 }

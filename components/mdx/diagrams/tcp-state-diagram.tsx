@@ -1,6 +1,9 @@
 import { useId } from "react";
 import type { TcpState } from "@/domain/tcp/types";
 import { LINUX_STATE_NAMES } from "@/domain/tcp/types";
+import type { Locale } from "@/lib/i18n/paths";
+import { diagramWords } from "@/lib/i18n/words/diagrams";
+import { RichText } from "../../quiz/rich-text";
 import { BOX_HEIGHT, BOX_WIDTH, STATE_EDGES, STATE_NODES, describeEdge, nodeState } from "./state-diagram-model";
 
 const WIDTH = 720;
@@ -9,17 +12,18 @@ const LINE = 13;
 
 /**
  * The TCP state diagram of RFC 9293 §3.3.2, redrawn, with the states a lesson is about
- * highlighted. Transitions between two highlighted states are drawn in the accent colour.
+ * highlighted. Transitions between two highlighted states are drawn in the accent colour. The
+ * RFC's own event and action labels ("rcv SYN", "snd ACK") stay as the RFC writes them.
  */
-export function TcpStateDiagram({ highlight = [], caption }: { highlight?: TcpState[]; caption?: string }) {
+export function TcpStateDiagram({ highlight = [], caption, locale = "en" }: { highlight?: TcpState[]; caption?: string; locale?: Locale }) {
+  const words = diagramWords(locale).states;
   // useId() may contain characters that are not valid in url(#…) references.
   const id = `tcp-states-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const lit = new Set<TcpState>(highlight);
   const isLit = (nodeId: string) => lit.has(nodeState(nodeId));
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
-  const highlighted = highlight.length ? ` Highlighted: ${highlight.join(", ")}.` : "";
-  const description = STATE_EDGES.map(describeEdge).join(" ");
+  const description = STATE_EDGES.map((edge) => describeEdge(edge, locale)).join(locale === "en" ? " " : "");
 
   return (
     <figure className="not-prose my-8">
@@ -30,7 +34,7 @@ export function TcpStateDiagram({ highlight = [], caption }: { highlight?: TcpSt
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           className="mx-auto w-full min-w-[540px] max-w-[760px] font-sans"
         >
-          <title id={titleId}>{`TCP connection state diagram (RFC 9293).${highlighted}`}</title>
+          <title id={titleId}>{words.title(highlight)}</title>
           <desc id={descId}>{description}</desc>
           <defs>
             <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -104,26 +108,25 @@ export function TcpStateDiagram({ highlight = [], caption }: { highlight?: TcpSt
         </svg>
       </div>
       <figcaption className="mt-2 text-sm text-fg-muted">
-        {caption ??
-          "The TCP state diagram (RFC 9293 §3.3.2), redrawn. Boxes are states; each arrow is labelled with the event that causes it and the segment sent in response. Resets, timeouts other than 2MSL, and CLOSE from LISTEN or SYN-SENT are left out."}
+        {caption ?? words.caption}
       </figcaption>
       <details className="mt-2 text-sm text-fg-muted">
-        <summary className="cursor-pointer">The diagram as text</summary>
+        <summary className="cursor-pointer">{words.asText}</summary>
         <ul className="mt-2 list-disc space-y-0.5 pl-5">
           {STATE_EDGES.map((edge) => (
             <li key={`${edge.from}-${edge.to}`}>
-              {describeEdge(edge)}
-              {edge.extra ? " (a FIN that also acknowledges our FIN; dashed)" : ""}
+              {describeEdge(edge, locale)}
+              {edge.extra ? words.extra : ""}
             </li>
           ))}
         </ul>
         <p className="mt-2">
-          <code>/proc/net/tcp</code> and <code>netstat</code> print the same states with underscores, <code>ss</code> with hyphens and some abbreviations (<code>SYN-RECV</code>, <code>ESTAB</code>):{" "}
+          <RichText text={words.linuxNames} />{" "}
           {(Object.entries(LINUX_STATE_NAMES) as [TcpState, string][])
             .filter(([rfc, linux]) => rfc !== linux)
             .map(([rfc, linux]) => `${rfc} = ${linux}`)
-            .join(", ")}
-          .
+            .join(locale === "en" ? ", " : "、")}
+          {locale === "en" ? "." : "。"}
         </p>
       </details>
     </figure>

@@ -52,4 +52,28 @@ describe("lesson components in Chinese", () => {
     expect(renderToStaticMarkup(<Fact name="rfc9293.msl" />)).toContain("2 分钟");
     expect(renderToStaticMarkup(<Term id="fin">FIN</Term>)).toContain('href="/zh/glossary#fin"');
   });
+
+  it("binds the lesson diagrams to the language: labels, default captions and text alternatives", () => {
+    const { TcpHeaderDiagram, TcpStateDiagram, PortBudgetDiagram, LadderDiagram } = zh;
+    const rendered = [
+      renderToStaticMarkup(<TcpHeaderDiagram highlight={["SYN"]} />),
+      renderToStaticMarkup(<TcpStateDiagram highlight={["LISTEN"]} />),
+      renderToStaticMarkup(<PortBudgetDiagram destinations={2} />),
+      renderToStaticMarkup(<LadderDiagram steps={[{ from: "left", flags: "SYN", leftState: "SYN-SENT" }]} leftStart="CLOSED" />),
+    ];
+    const [header, states, ports, ladder] = rendered;
+    expect(header).toContain("序列号");
+    expect(header).toContain("TCP 首部（RFC 9293 §3.1）");
+    expect(states).toContain("状态图的文字版");
+    expect(states).toContain("高亮：LISTEN");
+    expect(ports).toContain("唯一变化的部分");
+    expect(ports).toContain("连向 2 个目的地的四元组");
+    expect(ladder).toContain("客户端最初处于 CLOSED");
+    // Interface English the diagrams used to carry; flag, state and field names of the RFC stay.
+    for (const html of rendered) {
+      for (const english of ["Highlighted", "Client", "Server", "the only part that varies", "Sequence number", "The diagram as text", "sends", "starts in"]) {
+        expect(html).not.toContain(english);
+      }
+    }
+  });
 });
