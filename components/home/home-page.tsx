@@ -5,10 +5,11 @@ import { listLessons } from "@/lib/content/lessons.server";
 import { lessonPath, localePath, type Locale } from "@/lib/i18n/paths";
 
 type Feature = { title: string; text: string };
+type Illustration = { label: string; client: string; server: string };
 
 const TEXT: Record<
   Locale,
-  { heading: string; lead: string; start: string; signUp: string; featuresHeading: string; outline: string; lesson: (n: number) => string; features: Feature[] }
+  { heading: string; lead: string; start: string; signUp: string; featuresHeading: string; outline: string; lesson: (n: number) => string; features: Feature[]; illustration: Illustration }
 > = {
   en: {
     heading: "Learn how TCP opens and closes connections.",
@@ -18,6 +19,12 @@ const TEXT: Record<
     featuresHeading: "What you get",
     outline: "The course",
     lesson: (n) => `Lesson ${n}`,
+    illustration: {
+      label:
+        "Ladder diagram: the client sends SYN, the server answers SYN+ACK, the client acknowledges and both are ESTABLISHED; later the client sends FIN and the server acknowledges it.",
+      client: "client",
+      server: "server",
+    },
     features: [
       {
         title: "A real TCP state machine",
@@ -42,6 +49,11 @@ const TEXT: Record<
     featuresHeading: "课程特色",
     outline: "课程目录",
     lesson: (n) => `第 ${n} 课`,
+    illustration: {
+      label: "序列图：客户端发送 SYN，服务端回应 SYN+ACK，客户端确认后双方进入 ESTABLISHED；之后客户端发送 FIN，服务端确认。",
+      client: "客户端",
+      server: "服务端",
+    },
     features: [
       { title: "真实的 TCP 状态机", text: "逐个报文段地单步执行握手和挥手，丢几个包，看看重传如何发生——模拟器遵循 RFC 9293 和 Linux 的定时器。" },
       { title: "服务端判分的测验", text: "设置标志位、说出状态、算出下一个序列号。每次作答都是新的题目变体，每个选项都有反馈。" },
@@ -71,9 +83,8 @@ export function HomePage({ locale }: { locale: Locale }) {
             </ButtonLink>
           </div>
         </div>
-        {/* The illustration's labels are protocol names, the same in every language. */}
-        <div className="flex justify-center rounded-2xl border border-border bg-bg-elevated p-6" lang="en">
-          <HandshakeIllustration />
+        <div className="flex justify-center rounded-2xl border border-border bg-bg-elevated p-6">
+          <HandshakeIllustration {...text.illustration} />
         </div>
       </section>
       <section aria-labelledby="features" className="border-y border-border bg-bg-sunken">

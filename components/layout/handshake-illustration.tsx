@@ -33,19 +33,20 @@ function arrowHead(x: number, y: number, angle: number, colour: string) {
   return <polygon points={points.map((p) => p.join(",")).join(" ")} fill={colour} />;
 }
 
-export function HandshakeIllustration() {
+/** Segment labels and state names are the protocol's own; the hosts and the text alternative come in the page's language. */
+export function HandshakeIllustration({ label, client, server }: { label: string; client: string; server: string }) {
   return (
     <svg
       viewBox="0 0 380 340"
       role="img"
-      aria-label="Ladder diagram: the client sends SYN, the server answers SYN+ACK, the client acknowledges and both are ESTABLISHED; later the client sends FIN and the server acknowledges it."
+      aria-label={label}
       className="w-full max-w-md"
     >
       <text x={CLIENT_X} y="22" textAnchor="middle" fontSize="14" fontWeight="600" fill="var(--fg)">
-        client
+        {client}
       </text>
       <text x={SERVER_X} y="22" textAnchor="middle" fontSize="14" fontWeight="600" fill="var(--fg)">
-        server
+        {server}
       </text>
       <line x1={CLIENT_X} y1="34" x2={CLIENT_X} y2="330" stroke="var(--border)" strokeWidth="3" />
       <line x1={SERVER_X} y1="34" x2={SERVER_X} y2="330" stroke="var(--border)" strokeWidth="3" />
