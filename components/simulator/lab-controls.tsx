@@ -1,12 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
-import { useViewLocale } from "./locale";
+import { SimulatorLocale, useViewLocale } from "./locale";
 import type { WorkerResponse } from "./worker-protocol";
 
 /** What a lab's status line says: the explanation of its result, a failure, or that it is running. */
-export function labStatus(response: WorkerResponse | null, words: LabWords): string {
+function labStatus(response: WorkerResponse | null, words: LabWords): string {
   if (response === null) return words.running;
   if (response.kind === "timewait" || response.kind === "synbacklog") return response.explanation;
   if (response.kind === "error") {
@@ -15,6 +16,56 @@ export function labStatus(response: WorkerResponse | null, words: LabWords): str
     return response.message;
   }
   return words.running;
+}
+
+/**
+ * What every lab has around its own controls and charts: the labelled region, its heading, the
+ * status line that announces the explanation (or a failure), and how long the worker took.
+ */
+export function LabFrame({
+  locale,
+  region,
+  title,
+  intro,
+  response,
+  pending,
+  elapsedMs,
+  controls,
+  children,
+}: {
+  locale: Locale;
+  region: string;
+  title: string;
+  intro: string;
+  response: WorkerResponse | null;
+  pending: boolean;
+  /** The finished run's time in the worker, or null before the first result. */
+  elapsedMs: number | null;
+  controls: ReactNode;
+  /** The charts, once there is a result. */
+  children: ReactNode;
+}) {
+  const words = labWords(locale);
+  return (
+    <SimulatorLocale value={locale}>
+      <section aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+        <p className="font-semibold">{title}</p>
+        <p className="text-sm text-fg-muted">{intro}</p>
+        <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+          <div className="space-y-3">{controls}</div>
+          <div className="min-w-0 space-y-3">
+            <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
+              {labStatus(response, words)}
+            </p>
+            <p className="text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
+              {pending ? words.recomputing : elapsedMs !== null ? words.computed(elapsedMs.toFixed(0)) : ""}
+            </p>
+            {children}
+          </div>
+        </div>
+      </section>
+    </SimulatorLocale>
+  );
 }
 
 function toSlider(value: number, min: number, max: number, log: boolean): number {

@@ -6,9 +6,9 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
-import { Choice, NumberSlider, labStatus } from "./lab-controls";
+import { Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
-import { SimulatorLocale, useViewLocale } from "./locale";
+import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
 
 export interface SynBacklogLabProps {
@@ -59,12 +59,16 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
   }, [result, locale]);
 
   return (
-    <SimulatorLocale value={locale}>
-    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <p className="font-semibold">{props.title ?? words.title}</p>
-      <p className="text-sm text-fg-muted">{words.intro}</p>
-      <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-        <div className="space-y-3">
+    <LabFrame
+      locale={locale}
+      region={words.region}
+      title={props.title ?? words.title}
+      intro={words.intro}
+      response={response}
+      pending={pending}
+      elapsedMs={result ? result.elapsedMs : null}
+      controls={
+        <>
           <NumberSlider label={words.attack} value={input.attackSynPerSecond} min={0} max={200_000} log onChange={(v) => set("attackSynPerSecond", v)} />
           <NumberSlider
             label={words.legit}
@@ -113,64 +117,56 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
             onChange={(v) => set("acceptPerSecond", v)}
           />
           <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={5} max={300} onChange={(v) => set("durationSeconds", v)} />
-        </div>
-        <div className="min-w-0 space-y-3">
-          <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {labStatus(response, all)}
-          </p>
-          <p className="text-xs text-fg-muted">
-            {pending ? all.recomputing : result ? all.computed(result.elapsedMs.toFixed(0)) : ""}
-          </p>
-          {charts ? (
-            <>
-              <LineChart
-                title={words.synChart}
-                description={words.synDescription(
-                  formatCount(result?.result.summary.totalSynDropped ?? 0),
-                  formatCount(result?.result.summary.totalCookiesSent ?? 0),
-                )}
-                seconds={charts.seconds}
-                yLabel={words.perSecond}
-                marker={charts.marker}
-                series={[
-                  { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
-                  { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
-                  { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
-                ]}
-              />
-              <LineChart
-                title={words.handshakeChart}
-                description={words.handshakeDescription(
-                  formatCount(result?.result.summary.totalHandshakesCompleted ?? 0),
-                  formatCount(result?.result.summary.totalConnectTimeouts ?? 0),
-                )}
-                seconds={charts.seconds}
-                yLabel={words.perSecond}
-                marker={charts.marker}
-                series={[
-                  { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
-                  { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
-                  { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
-                ]}
-              />
-              <LineChart
-                title={words.queueChart}
-                description={words.queueDescription(
-                  formatCount(result?.result.summary.peakSynQueue ?? 0),
-                  formatCount(result?.result.summary.peakAcceptQueue ?? 0),
-                )}
-                seconds={charts.seconds}
-                yLabel={words.sockets}
-                series={[
-                  { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
-                  { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
-                ]}
-              />
-            </>
-          ) : null}
-        </div>
-      </div>
-    </section>
-    </SimulatorLocale>
+        </>
+      }
+    >
+      {charts ? (
+        <>
+          <LineChart
+            title={words.synChart}
+            description={words.synDescription(
+              formatCount(result?.result.summary.totalSynDropped ?? 0),
+              formatCount(result?.result.summary.totalCookiesSent ?? 0),
+            )}
+            seconds={charts.seconds}
+            yLabel={words.perSecond}
+            marker={charts.marker}
+            series={[
+              { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
+              { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
+              { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
+            ]}
+          />
+          <LineChart
+            title={words.handshakeChart}
+            description={words.handshakeDescription(
+              formatCount(result?.result.summary.totalHandshakesCompleted ?? 0),
+              formatCount(result?.result.summary.totalConnectTimeouts ?? 0),
+            )}
+            seconds={charts.seconds}
+            yLabel={words.perSecond}
+            marker={charts.marker}
+            series={[
+              { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
+              { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
+              { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
+            ]}
+          />
+          <LineChart
+            title={words.queueChart}
+            description={words.queueDescription(
+              formatCount(result?.result.summary.peakSynQueue ?? 0),
+              formatCount(result?.result.summary.peakAcceptQueue ?? 0),
+            )}
+            seconds={charts.seconds}
+            yLabel={words.sockets}
+            series={[
+              { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
+              { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
+            ]}
+          />
+        </>
+      ) : null}
+    </LabFrame>
   );
 }

@@ -6,9 +6,9 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
-import { Choice, NumberSlider, labStatus } from "./lab-controls";
+import { Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
-import { SimulatorLocale, useViewLocale } from "./locale";
+import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
 
 export interface TimeWaitLabProps {
@@ -75,12 +75,16 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
   }, [result, locale]);
 
   return (
-    <SimulatorLocale value={locale}>
-    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
-      <p className="font-semibold">{props.title ?? words.title}</p>
-      <p className="text-sm text-fg-muted">{words.intro}</p>
-      <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-        <div className="space-y-3">
+    <LabFrame
+      locale={locale}
+      region={words.region}
+      title={props.title ?? words.title}
+      intro={words.intro}
+      response={response}
+      pending={pending}
+      elapsedMs={result ? result.elapsedMs : null}
+      controls={
+        <>
           <NumberSlider label={words.requestsPerSecond} value={input.requestsPerSecond} min={1} max={50_000} log onChange={(v) => set("requestsPerSecond", v)} />
           <NumberSlider
             label={words.requestsPerConnection}
@@ -125,55 +129,47 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
             onChange={(v) => set("tcp_max_tw_buckets", v)}
           />
           <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={10} max={600} onChange={(v) => set("durationSeconds", v)} />
-        </div>
-        <div className="min-w-0 space-y-3">
-          <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-            {labStatus(response, all)}
-          </p>
-          <p className="text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
-            {pending ? all.recomputing : result ? all.computed(result.elapsedMs.toFixed(0)) : ""}
-          </p>
-          {charts ? (
-            <>
-              <LineChart
-                title={words.timeWaitChart}
-                description={words.timeWaitDescription(
-                  formatCount(result?.result.summary.peakClientTimeWait ?? 0),
-                  formatCount(result?.result.summary.peakServerTimeWait ?? 0),
-                )}
-                seconds={charts.seconds}
-                yLabel={words.sockets}
-                marker={charts.marker}
-                series={[
-                  { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
-                  { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
-                ]}
-              />
-              <LineChart
-                title={words.portsChart}
-                description={words.portsDescription(formatCount(result?.result.summary.capacity ?? 0))}
-                seconds={charts.seconds}
-                yLabel={words.ports}
-                marker={charts.marker}
-                series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
-              />
-              <LineChart
-                title={words.connectsChart}
-                description={words.connectsDescription(formatCount(result?.result.summary.totalFailed ?? 0))}
-                seconds={charts.seconds}
-                yLabel={words.perSecond}
-                marker={charts.marker}
-                series={[
-                  { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
-                  { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
-                  { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
-                ]}
-              />
-            </>
-          ) : null}
-        </div>
-      </div>
-    </section>
-    </SimulatorLocale>
+        </>
+      }
+    >
+      {charts ? (
+        <>
+          <LineChart
+            title={words.timeWaitChart}
+            description={words.timeWaitDescription(
+              formatCount(result?.result.summary.peakClientTimeWait ?? 0),
+              formatCount(result?.result.summary.peakServerTimeWait ?? 0),
+            )}
+            seconds={charts.seconds}
+            yLabel={words.sockets}
+            marker={charts.marker}
+            series={[
+              { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
+              { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
+            ]}
+          />
+          <LineChart
+            title={words.portsChart}
+            description={words.portsDescription(formatCount(result?.result.summary.capacity ?? 0))}
+            seconds={charts.seconds}
+            yLabel={words.ports}
+            marker={charts.marker}
+            series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
+          />
+          <LineChart
+            title={words.connectsChart}
+            description={words.connectsDescription(formatCount(result?.result.summary.totalFailed ?? 0))}
+            seconds={charts.seconds}
+            yLabel={words.perSecond}
+            marker={charts.marker}
+            series={[
+              { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
+              { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
+              { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
+            ]}
+          />
+        </>
+      ) : null}
+    </LabFrame>
   );
 }
