@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import quizInput from "../../content/tcp-header-and-flags/quiz";
-import { parseQuiz, type Question } from "../../domain/quiz/schema";
+import { finishQuiz, quiz, quizSection } from "./quiz-support";
 import { DEMO, E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
 
 /** The one write these tests make behind the app's back: moving a due date into the past. */
@@ -31,81 +30,6 @@ async function signUp(page: Page, name: string, email: string, callbackUrl?: str
   await page.waitForURL((url) => url.pathname === (callbackUrl ?? "/dashboard"));
 }
 
-
-const quiz = parseQuiz(quizInput);
-const quizSection = (page: Page) => page.locator(`section#quiz-${quiz.id}`);
-
-/** The number a generated question asks for, worked out from its prompt as a learner would. */
-function numberAnswer(question: Question, prompt: string): number {
-  const numbers = (prompt.match(/\d+/g) ?? []).map(Number);
-  switch (question.id) {
-    case "synack-ack-number":
-      return ((numbers[0] ?? 0) + 1) % 2 ** 32;
-    case "data-ack-number":
-      return (Number(/seq is (\d+)/.exec(prompt)?.[1]) + Number(/sends (\d+) bytes/.exec(prompt)?.[1])) % 2 ** 32;
-    case "fin-ack-relative":
-      return Number(/FIN with seq (\d+)/.exec(prompt)?.[1]) + 1;
-    default:
-      throw new Error(`no rule for ${question.id}`);
-  }
-}
-
-/** Answers the question on screen, rightly or wrongly, through the quiz's own controls. */
-async function answerCurrent(page: Page, right: boolean) {
-  const section = quizSection(page);
-  const heading = await section.getByRole("heading", { name: /^Question \d+ of \d+$/ }).textContent();
-  const question = quiz.questions[Number(/Question (\d+)/.exec(heading ?? "")?.[1]) - 1] as Question;
-  const form = section.locator("form");
-  switch (question.type) {
-    case "single":
-    case "multiple":
-      for (const option of right ? question.options.filter((o) => o.correct) : question.options.filter((o) => !o.correct).slice(0, 1)) {
-        await form.getByLabel(option.text, { exact: true }).check();
-      }
-      break;
-    case "flags":
-      // By keyboard: the flag toggles can sit under the sticky header after scrolling.
-      for (const flag of right ? question.expected : ["RST"]) {
-        const box = form.getByRole("checkbox", { name: new RegExp(`^${flag}\\b`) });
-        await box.focus();
-        await page.keyboard.press("Space");
-        await expect(box).toBeChecked();
-      }
-      break;
-    case "number": {
-      const value = numberAnswer(question, (await form.locator("p").first().textContent()) ?? "");
-      await form.getByRole("textbox").fill(String(right ? value : value + 7));
-      break;
-    }
-    case "order": {
-      const wanted = (right ? question.items : [...question.items].reverse()).map((i) => i.text);
-      for (let target = 0; target < wanted.length; target++) {
-        let at = (await form.getByRole("listitem").allTextContents()).findIndex((text) => text.includes(wanted[target] as string));
-        for (; at > target; at--) await form.getByRole("button", { name: `Move “${wanted[target]}” up` }).click();
-      }
-      break;
-    }
-    case "match":
-      for (const pair of question.pairs) {
-        const choice = right ? pair.right.text : (question.distractors[0]?.text ?? "");
-        await form.getByLabel(pair.left, { exact: true }).selectOption({ label: choice });
-      }
-      break;
-    default:
-      throw new Error(`no UI answer for ${question.type}`);
-  }
-  await form.getByRole("button", { name: "Check answer" }).click();
-  await expect(section.getByRole("heading", { name: right ? "Correct" : "Not quite" })).toBeVisible();
-}
-
-async function finishQuiz(page: Page, right: (index: number) => boolean) {
-  const section = quizSection(page);
-  for (let i = 0; i < quiz.questions.length; i++) {
-    await answerCurrent(page, right(i));
-    await section.getByRole("button", { name: /Next question|See your result/ }).click();
-  }
-  await expect(section.getByRole("heading", { name: "Your result" })).toBeVisible();
-}
 
 const QUIZ_OPTION = `QUIZ:${quiz.id}`;
 const FIRST = quiz.questions[0];
