@@ -10,7 +10,8 @@ import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
 import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
-import { forgetChallenges, saveChallenge, savedChallenges } from "@/lib/challenges/local-challenges";
+import { forgetChallenges, saveChallenge } from "@/lib/challenges/local-challenges";
+import { hasPendingProgress, mergeLocalProgress } from "@/lib/progress/merge-client";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
 import { SimulatorLocale, useViewLocale } from "./locale";
 
@@ -47,31 +48,24 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   const [checking, startChecking] = useTransition();
   const resultRef = useRef<HTMLDivElement>(null);
 
-  // Completion status for signed-in learners; a visitor's earlier success is recorded once they sign in.
+  // Completion status for signed-in learners. A visitor's earlier success still in this browser
+  // (sign-in outside the forms, e.g. OAuth) is merged like the rest of their progress first.
   useEffect(() => {
     let cancelled = false;
-    void challengeStatusAction({ ids: [id] }).then(async (status) => {
+    void challengeStatusAction({ ids: [id] }).then(async (first) => {
+      const status = first.signedIn && !first.completed[id] && hasPendingProgress() && (await mergeLocalProgress()) ? await challengeStatusAction({ ids: [id] }) : first;
       if (cancelled) return;
       setSignedIn(status.signedIn);
       const done = status.completed[id];
       if (done) {
         setCompletedAt(done);
         forgetChallenges([id]);
-        return;
-      }
-      const saved = status.signedIn ? savedChallenges().find((entry) => entry.challengeId === id) : undefined;
-      if (saved) {
-        const replayed = await submitChallengeAction({ challengeId: id, log: saved.log, locale, ...(saved.receipt ? { receipt: saved.receipt } : {}) });
-        if (!cancelled && replayed.ok && replayed.reached && replayed.completedAt) {
-          setCompletedAt(replayed.completedAt);
-          forgetChallenges([id]);
-        }
       }
     });
     return () => {
       cancelled = true;
     };
-  }, [id, locale]);
+  }, [id]);
 
   const onChange = useCallback((snapshot: SimulatorSnapshot) => setLog(snapshot.actions), []);
 

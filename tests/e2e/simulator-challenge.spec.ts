@@ -121,3 +121,20 @@ test("a visitor's verified success is kept in the browser and recorded at sign-u
   await expect(page.getByRole("region", { name: REGION }).getByText(/^Completed /)).toBeVisible();
   await expect.poll(() => completions(email).length).toBe(1);
 });
+
+test("a success still kept in the browser of a signed-in learner (signed in without the form) is merged when the challenge loads", async ({ page }) => {
+  const email = await signUpStudent(page, "pending");
+  const log = [
+    { at: 50, host: "client", do: "close" },
+    { at: 50, host: "server", do: "close" },
+  ];
+  await page.evaluate((entry) => localStorage.setItem("syn-to-fin:challenges:v1", JSON.stringify([entry])), {
+    challengeId: CHALLENGE,
+    log,
+    verifiedAt: new Date().toISOString(),
+  });
+  await page.goto(`/playground?challenge=${CHALLENGE}`);
+  await expect(page.getByRole("region", { name: REGION }).getByText(/^Completed /)).toBeVisible();
+  expect(completions(email).map((row) => JSON.parse(row.actionLog))).toEqual([log]);
+  expect(await page.evaluate(() => localStorage.getItem("syn-to-fin:challenges:v1"))).toBe("[]");
+});
