@@ -1,18 +1,10 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentType, ReactElement, ReactNode } from "react";
 import type { Locale } from "@/lib/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { cn } from "../ui/cn";
 import { Callout, type CalloutKind } from "../mdx/callout";
-import { LadderDiagram } from "../mdx/diagrams/ladder-diagram";
-import { PortBudgetDiagram } from "../mdx/diagrams/port-budget-diagram";
-import { TcpStateDiagram } from "../mdx/diagrams/tcp-state-diagram";
-import { Fact } from "../mdx/fact";
 import { lessonComponents } from "../mdx/lesson-components";
 import { Original } from "../mdx/original";
-import { TcpHeaderDiagram } from "../mdx/tcp-header-diagram";
-import { Term } from "../mdx/term";
-import { Quiz } from "../quiz/quiz";
-import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../simulator/lazy";
 
 type LessonComponents = typeof lessonComponents;
 
@@ -55,23 +47,31 @@ function localizedOriginal(locale: Locale) {
   };
 }
 
+/** The component with its `locale` prop set to the lesson's language. */
+function inLocale<P extends { locale?: Locale }>(Component: ComponentType<P>, locale: Locale): (props: P) => ReactElement {
+  return function InLocale(props: P) {
+    return <Component {...props} locale={locale} />;
+  };
+}
+
 function bind(locale: Locale): LessonComponents {
+  const c = lessonComponents;
   return {
-    ...lessonComponents,
-    Fact: (props: ComponentProps<typeof Fact>) => <Fact {...props} locale={locale} />,
-    Term: (props: ComponentProps<typeof Term>) => <Term {...props} locale={locale} />,
+    ...c,
+    Fact: inLocale(c.Fact, locale),
+    Term: inLocale(c.Term, locale),
     // Diagrams: labels, default captions and text alternatives in the lesson's language.
-    TcpHeaderDiagram: (props: ComponentProps<typeof TcpHeaderDiagram>) => <TcpHeaderDiagram {...props} locale={locale} />,
-    TcpStateDiagram: (props: ComponentProps<typeof TcpStateDiagram>) => <TcpStateDiagram {...props} locale={locale} />,
-    LadderDiagram: (props: ComponentProps<typeof LadderDiagram>) => <LadderDiagram {...props} locale={locale} />,
-    PortBudgetDiagram: (props: ComponentProps<typeof PortBudgetDiagram>) => <PortBudgetDiagram {...props} locale={locale} />,
+    TcpHeaderDiagram: inLocale(c.TcpHeaderDiagram, locale),
+    TcpStateDiagram: inLocale(c.TcpStateDiagram, locale),
+    LadderDiagram: inLocale(c.LadderDiagram, locale),
+    PortBudgetDiagram: inLocale(c.PortBudgetDiagram, locale),
     // Interactive components speak the lesson's language too (quiz questions are built on the server in it).
-    Quiz: (props: ComponentProps<typeof Quiz>) => <Quiz {...props} locale={locale} />,
-    HandshakeSimulator: (props: ComponentProps<typeof HandshakeSimulator>) => <HandshakeSimulator {...props} locale={locale} />,
-    SimulatorChallenge: (props: ComponentProps<typeof SimulatorChallenge>) => <SimulatorChallenge {...props} locale={locale} />,
-    TimeWaitLab: (props: ComponentProps<typeof TimeWaitLab>) => <TimeWaitLab {...props} locale={locale} />,
-    SynBacklogLab: (props: ComponentProps<typeof SynBacklogLab>) => <SynBacklogLab {...props} locale={locale} />,
-    CaptureViewer: (props: ComponentProps<typeof CaptureViewer>) => <CaptureViewer {...props} locale={locale} />,
+    Quiz: inLocale(c.Quiz, locale),
+    HandshakeSimulator: inLocale(c.HandshakeSimulator, locale),
+    SimulatorChallenge: inLocale(c.SimulatorChallenge, locale),
+    TimeWaitLab: inLocale(c.TimeWaitLab, locale),
+    SynBacklogLab: inLocale(c.SynBacklogLab, locale),
+    CaptureViewer: inLocale(c.CaptureViewer, locale),
     ...(locale === "en"
       ? { Callout, Original }
       : { Callout: localizedCallout(locale), Original: localizedOriginal(locale) }),
