@@ -5,8 +5,13 @@ const SLUG = "tcp-header-and-flags";
 const EN_LESSON = `/course/${SLUG}`;
 const ZH_LESSON = `/zh/course/${SLUG}`;
 
-/** Scrolls like a reader: the heading ends up near the top of the window. */
+/**
+ * Scrolls like a reader: the heading ends up near the top of the window. A reader's scrolling
+ * starts with a wheel event, which also tells the page (KeepSectionInView) that the reader has
+ * taken over from the section named in the address; a script's scroll alone would be undone.
+ */
 async function scrollToTop(page: Page, heading: string) {
+  await page.mouse.wheel(0, 1);
   await page.getByRole("heading", { name: heading }).evaluate((element) => element.scrollIntoView({ block: "start" }));
 }
 
