@@ -13,6 +13,8 @@ import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { cn } from "../ui/cn";
+import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
 import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, QuestionControls, toResponse, type Draft } from "./controls";
 import { QuestionFeedback } from "./feedback";
@@ -57,6 +59,10 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const focusNext = useRef<"question" | "feedback" | "summary" | null>(null);
+  // The quiz grows when its questions arrive with the page: the reader's place below is kept.
+  const [arrived, setArrived] = useState(false);
+  const region = useRef<HTMLElement>(null);
+  useScrollAnchorExclusion(region, phase.kind === "loading" && !arrived);
 
   const begin = useCallback(
     async (fresh: boolean) => {
@@ -78,9 +84,11 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           ...(Object.keys(responses).length ? { responses } : {}),
         });
       } catch {
+        setArrived(true);
         setPhase({ kind: "error", message: words.loadFailedOffline });
         return;
       }
+      setArrived(true);
       if (!result.ok) {
         setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
         return;
@@ -124,7 +132,13 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
 
   if (phase.kind !== "ready") {
     return (
-      <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-5 shadow-sm">
+      <section
+        ref={region}
+        id={sectionId}
+        aria-labelledby={titleId}
+        // While loading it holds about the room of a short question, so little moves when one arrives.
+        className={cn("not-prose my-10 rounded-xl border border-border bg-bg-elevated p-4 shadow-sm sm:p-6", phase.kind === "loading" && "min-h-[26rem]")}
+      >
         <h2 id={titleId} className="mt-0! text-lg! font-semibold">
           {words.heading}
         </h2>
@@ -197,7 +211,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const percent = (value: number) => `${Math.round(value * 100)}%`;
 
   return (
-    <section id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-4 shadow-sm sm:p-6">
+    <section ref={region} id={sectionId} aria-labelledby={titleId} className="not-prose my-10 rounded-xl border border-border bg-bg-elevated p-4 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         {/* The lesson's .prose styles headings; "!" keeps the quiz's own sizes. */}
         <h2 id={titleId} className="mt-0! text-lg! leading-snug! font-semibold">

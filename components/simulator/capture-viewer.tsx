@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
+import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
 import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
@@ -70,6 +71,9 @@ function statesAfter(connection: CaptureConnection, index: number): Record<HostI
   return result;
 }
 
+/** Room a read connection takes besides its ladder: the packet list and the state diagram. */
+const LOADING_ROOM_BELOW_LADDER = 850;
+
 /** Opens .pcap and .pcapng files in the browser (nothing is uploaded) and draws their TCP connections. */
 export function CaptureViewer({ sample, samples = true, upload = true, title, height = 360, onSampleChange, locale: localeProp }: CaptureViewerProps) {
   const locale = useViewLocale(localeProp);
@@ -88,6 +92,10 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const [selected, setSelected] = useState<number | null>(null);
   const [absolute, setAbsolute] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // The sample that opens with the page grows the viewer once read: the reader's place is kept.
+  const [arrived, setArrived] = useState(false);
+  const region = useRef<HTMLElement>(null);
+  useScrollAnchorExclusion(region, status.kind === "loading" && !arrived);
   const [fileName, setFileName] = useState<string | null>(null);
   const generation = useRef(0);
 
@@ -98,10 +106,13 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       const bytes = await read();
       const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
       if (current !== generation.current) return;
+      setArrived(true);
       if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
       else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
     } catch (error) {
-      if (current === generation.current) setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
+      if (current !== generation.current) return;
+      setArrived(true);
+      setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
     }
   }, []);
 
@@ -198,7 +209,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
 
   return (
     <SimulatorLocale value={locale}>
-    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+    <section ref={region} aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
       <p className="font-semibold">{title ?? words.title}</p>
       <p className="text-sm text-fg-muted">{words.intro}</p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
@@ -267,7 +278,9 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       </div>
       {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
 
-      <div className="mt-3" aria-live="polite">
+      {/* While a capture is read this holds about the room its connection takes (the ladder plus
+          the packet list and state diagram, measured at phone to desktop widths). */}
+      <div className="mt-3" aria-live="polite" style={status.kind === "loading" ? { minHeight: height + LOADING_ROOM_BELOW_LADDER } : undefined}>
         {status.kind === "loading" ? <p className="text-sm text-fg-muted">{words.reading(status.name)}</p> : null}
         {status.kind === "error" ? (
           <Alert tone="danger">

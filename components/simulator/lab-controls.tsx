@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { SimulatorLocale, useViewLocale } from "./locale";
@@ -46,19 +47,22 @@ export function LabFrame({
   children: ReactNode;
 }) {
   const words = labWords(locale);
+  // The first result can lengthen the explanation: the reader's place below the lab is kept.
+  const frame = useRef<HTMLElement>(null);
+  useScrollAnchorExclusion(frame, response === null);
   return (
     <SimulatorLocale value={locale}>
-      <section aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <section ref={frame} aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
         <p className="font-semibold">{title}</p>
         <p className="text-sm text-fg-muted">{intro}</p>
         <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
           <div className="space-y-3">{controls}</div>
           <div className="min-w-0 space-y-3">
-            <p role="status" aria-live="polite" className="min-h-[4.5rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
+            <p role="status" aria-live="polite" className="min-h-[6rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
               {labStatus(response, words)}
             </p>
-            <p className="text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
-              {pending ? words.recomputing : elapsedMs !== null ? words.computed(elapsedMs.toFixed(0)) : ""}
+            <p className="min-h-4 text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
+              {pending ? (response === null ? "" : words.recomputing) : elapsedMs !== null ? words.computed(elapsedMs.toFixed(0)) : ""}
             </p>
             {children}
           </div>

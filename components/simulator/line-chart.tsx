@@ -64,8 +64,11 @@ export const LineChart = memo(function LineChart({
   const box = useRef<HTMLDivElement>(null);
   const WIDTH = Math.max(260, useElementWidth(box, DEFAULT_WIDTH));
   const HEIGHT = WIDTH < 480 ? 180 : 220;
+  // Seconds that have values: none while the chart is drawn empty before its data arrives.
+  const rowCount = Math.max(0, ...series.map((s) => s.values.length));
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const ticks = niceTicks(max);
+  const labelledTicks = rowCount > 0 ? ticks : [0];
   const top = ticks[ticks.length - 1] ?? max;
   const lastSecond = Math.max(1, seconds[seconds.length - 1] ?? 1);
   const x = (t: number) => PAD.left + (t / lastSecond) * (WIDTH - PAD.left - PAD.right);
@@ -77,7 +80,7 @@ export const LineChart = memo(function LineChart({
       <figcaption className="mb-1 text-sm font-semibold">{title}</figcaption>
       <div ref={box}>
         <svg role="img" aria-label={words.image(title, description)} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block max-w-full">
-          {ticks.map((tick) => (
+          {labelledTicks.map((tick) => (
             <g key={tick}>
               <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="var(--border)" />
               <text x={PAD.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" fontSize={11} fill="var(--fg-muted)">
@@ -152,7 +155,7 @@ export const LineChart = memo(function LineChart({
                 </tr>
               </thead>
               <tbody>
-                {seconds.map((second, index) => (
+                {seconds.slice(0, rowCount).map((second, index) => (
                   <tr key={second} className="border-t border-border">
                     <th scope="row" className="!border-0 !bg-transparent !px-2 !py-0.5 !text-left !font-normal">
                       {second}

@@ -47,8 +47,10 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
   const { response, pending } = useWorkerTask({ kind: "synbacklog", input, locale });
   const result = response?.kind === "synbacklog" ? response : null;
 
+  const summary = result?.result.summary ?? null;
   const charts = useMemo(() => {
-    if (result === null) return null;
+    // Until the first result the charts are drawn empty over the run's length, so the lab keeps its size when it arrives.
+    if (result === null) return { seconds: [0, input.durationSeconds], series: [], marker: null };
     const series = result.result.series;
     const first = result.result.summary.firstLegitDropAt;
     return {
@@ -56,7 +58,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
       series,
       marker: first === null ? null : { at: first, label: labWords(locale).synBacklog.firstLegitDrop(String(first)) },
     };
-  }, [result, locale]);
+  }, [result, locale, input.durationSeconds]);
 
   return (
     <LabFrame
@@ -120,53 +122,40 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
         </>
       }
     >
-      {charts ? (
-        <>
-          <LineChart
-            title={words.synChart}
-            description={words.synDescription(
-              formatCount(result?.result.summary.totalSynDropped ?? 0),
-              formatCount(result?.result.summary.totalCookiesSent ?? 0),
-            )}
-            seconds={charts.seconds}
-            yLabel={words.perSecond}
-            marker={charts.marker}
-            series={[
-              { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
-              { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
-              { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
-            ]}
-          />
-          <LineChart
-            title={words.handshakeChart}
-            description={words.handshakeDescription(
-              formatCount(result?.result.summary.totalHandshakesCompleted ?? 0),
-              formatCount(result?.result.summary.totalConnectTimeouts ?? 0),
-            )}
-            seconds={charts.seconds}
-            yLabel={words.perSecond}
-            marker={charts.marker}
-            series={[
-              { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
-              { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
-              { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
-            ]}
-          />
-          <LineChart
-            title={words.queueChart}
-            description={words.queueDescription(
-              formatCount(result?.result.summary.peakSynQueue ?? 0),
-              formatCount(result?.result.summary.peakAcceptQueue ?? 0),
-            )}
-            seconds={charts.seconds}
-            yLabel={words.sockets}
-            series={[
-              { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
-              { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
-            ]}
-          />
-        </>
-      ) : null}
+      <LineChart
+        title={words.synChart}
+        description={summary ? words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.perSecond}
+        marker={charts.marker}
+        series={[
+          { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
+          { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
+          { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
+        ]}
+      />
+      <LineChart
+        title={words.handshakeChart}
+        description={summary ? words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.perSecond}
+        marker={charts.marker}
+        series={[
+          { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
+          { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
+          { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
+        ]}
+      />
+      <LineChart
+        title={words.queueChart}
+        description={summary ? words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.sockets}
+        series={[
+          { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
+          { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
+        ]}
+      />
     </LabFrame>
   );
 }

@@ -65,14 +65,16 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
   const { response, pending } = useWorkerTask({ kind: "timewait", input, locale });
   const result = response?.kind === "timewait" ? response : null;
 
+  const summary = result?.result.summary ?? null;
   const charts = useMemo(() => {
-    if (result === null) return null;
+    // Until the first result the charts are drawn empty over the run's length, so the lab keeps its size when it arrives.
+    if (result === null) return { seconds: [0, input.durationSeconds], series: [], marker: null };
     const series = result.result.series;
     const seconds = series.map((row) => row.t);
     const failure = result.result.summary.firstFailureAt;
     const marker = failure === null ? null : { at: failure, label: labWords(locale).timeWait.firstFailure(failure.toFixed(1)) };
     return { seconds, series, marker };
-  }, [result, locale]);
+  }, [result, locale, input.durationSeconds]);
 
   return (
     <LabFrame
@@ -132,44 +134,37 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
         </>
       }
     >
-      {charts ? (
-        <>
-          <LineChart
-            title={words.timeWaitChart}
-            description={words.timeWaitDescription(
-              formatCount(result?.result.summary.peakClientTimeWait ?? 0),
-              formatCount(result?.result.summary.peakServerTimeWait ?? 0),
-            )}
-            seconds={charts.seconds}
-            yLabel={words.sockets}
-            marker={charts.marker}
-            series={[
-              { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
-              { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
-            ]}
-          />
-          <LineChart
-            title={words.portsChart}
-            description={words.portsDescription(formatCount(result?.result.summary.capacity ?? 0))}
-            seconds={charts.seconds}
-            yLabel={words.ports}
-            marker={charts.marker}
-            series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
-          />
-          <LineChart
-            title={words.connectsChart}
-            description={words.connectsDescription(formatCount(result?.result.summary.totalFailed ?? 0))}
-            seconds={charts.seconds}
-            yLabel={words.perSecond}
-            marker={charts.marker}
-            series={[
-              { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
-              { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
-              { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
-            ]}
-          />
-        </>
-      ) : null}
+      <LineChart
+        title={words.timeWaitChart}
+        description={summary ? words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.sockets}
+        marker={charts.marker}
+        series={[
+          { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
+          { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
+        ]}
+      />
+      <LineChart
+        title={words.portsChart}
+        description={summary ? words.portsDescription(formatCount(summary.capacity)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.ports}
+        marker={charts.marker}
+        series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
+      />
+      <LineChart
+        title={words.connectsChart}
+        description={summary ? words.connectsDescription(formatCount(summary.totalFailed)) : all.running}
+        seconds={charts.seconds}
+        yLabel={words.perSecond}
+        marker={charts.marker}
+        series={[
+          { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
+          { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
+          { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
+        ]}
+      />
     </LabFrame>
   );
 }
