@@ -1,19 +1,28 @@
 "use server";
 
 import { headers } from "next/headers";
+import { z } from "zod";
 import { RateLimitedError, limitSignUp } from "@/lib/auth/limits.server";
 import { createAccount, type SignUpResult } from "@/lib/auth/signup.server";
+import { LOCALES } from "@/lib/i18n/paths";
+import { authWords } from "@/lib/i18n/words/auth";
 import { clientAddress } from "@/lib/security/client-address";
 
-/** Validation and the decision live in createAccount; this only crosses the network boundary. */
-export async function signUpAction(input: { name: string; email: string; password: string }): Promise<SignUpResult> {
+const localeInput = z.enum(LOCALES).catch("en");
+
+/**
+ * Validation and the decision live in createAccount; this only crosses the network boundary.
+ * `locale` is the form's language (an unknown one falls back to English).
+ */
+export async function signUpAction(input: { name: string; email: string; password: string }, locale?: unknown): Promise<SignUpResult> {
+  const language = localeInput.parse(locale);
   try {
     await limitSignUp(clientAddress(await headers()));
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return { ok: false, fieldErrors: {}, formError: "Too many sign-ups from your network. Wait a while and try again." };
+      return { ok: false, fieldErrors: {}, formError: authWords(language).errors.signUpRateLimited };
     }
     throw error;
   }
-  return createAccount(input);
+  return createAccount(input, language);
 }

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { localePath, type Locale } from "@/lib/i18n/paths";
+import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -11,7 +13,18 @@ import { Field } from "../ui/field";
 
 export type OAuthProvider = { id: string; name: string };
 
-export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: OAuthProvider[]; initialError?: string }) {
+export function SignInForm({
+  locale,
+  callbackUrl,
+  providers,
+  initialError,
+}: {
+  locale: Locale;
+  callbackUrl: string;
+  providers: OAuthProvider[];
+  initialError?: string;
+}) {
+  const words = authWords(locale);
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
@@ -28,7 +41,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error === "RateLimited" ? "Too many sign-in attempts. Wait 15 minutes and try again." : "Email or password is incorrect.");
+      setError(result?.error === "RateLimited" ? words.errors.signInRateLimited : words.errors.credentials);
       return;
     }
     // Progress kept in this browser while signed out joins the account (idempotent).
@@ -41,26 +54,26 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
     <div className="space-y-6">
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="Email" name="email" type="email" autoComplete="email" required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Field label={words.fields.email} name="email" type="email" autoComplete="email" required />
+        <Field label={words.fields.password} name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? words.signIn.pending : words.signIn.submit}
         </Button>
       </form>
       {providers.length ? (
         <div className="space-y-2">
-          <p className="text-center text-sm text-fg-muted">or</p>
+          <p className="text-center text-sm text-fg-muted">{words.signIn.or}</p>
           {providers.map((provider) => (
             <Button key={provider.id} variant="secondary" className="w-full" onClick={() => signIn(provider.id, { callbackUrl })}>
-              Continue with {provider.name}
+              {words.signIn.continueWith(provider.name)}
             </Button>
           ))}
         </div>
       ) : null}
       <p className="text-center text-sm text-fg-muted">
-        New here?{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
-          Create an account
+        {words.signIn.newHere}{" "}
+        <Link href={`${localePath(locale, "/signup")}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+          {words.signIn.createAccount}
         </Link>
       </p>
     </div>

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { localePath, type Locale } from "@/lib/i18n/paths";
+import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { signUpAction } from "@/app/signup/actions";
 import type { SignUpResult } from "@/lib/auth/signup.server";
@@ -13,7 +15,8 @@ import { Field } from "../ui/field";
 
 type Errors = Extract<SignUpResult, { ok: false }>;
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
+  const words = authWords(locale);
   const router = useRouter();
   const [errors, setErrors] = useState<Errors | undefined>();
   const [pending, setPending] = useState(false);
@@ -29,14 +32,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setErrors(undefined);
     try {
-      const result = await signUpAction(input);
+      const result = await signUpAction(input, locale);
       if (!result.ok) {
         setErrors(result);
         return;
       }
       const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       if (!signedIn || signedIn.error) {
-        setErrors({ ok: false, fieldErrors: {}, formError: "Your account was created, but signing in failed. Try signing in." });
+        setErrors({ ok: false, fieldErrors: {}, formError: words.errors.createdButSignInFailed });
         return;
       }
       // Progress kept in this browser while signed out joins the new account.
@@ -44,7 +47,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(callbackUrl);
       router.refresh();
     } catch {
-      setErrors({ ok: false, fieldErrors: {}, formError: "Something went wrong on our side. Nothing was saved; try again." });
+      setErrors({ ok: false, fieldErrors: {}, formError: words.errors.serverFailed });
     } finally {
       setPending(false);
     }
@@ -54,25 +57,25 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <div className="space-y-6">
       {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="Name" name="name" autoComplete="name" required error={errors?.fieldErrors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors?.fieldErrors.email} />
+        <Field label={words.fields.name} name="name" autoComplete="name" required error={errors?.fieldErrors.name} />
+        <Field label={words.fields.email} name="email" type="email" autoComplete="email" required error={errors?.fieldErrors.email} />
         <Field
-          label="Password"
+          label={words.fields.password}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 8 characters."
+          hint={words.signUp.passwordHint}
           error={errors?.fieldErrors.password}
         />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Creating your account…" : "Create account"}
+          {pending ? words.signUp.pending : words.signUp.submit}
         </Button>
       </form>
       <p className="text-center text-sm text-fg-muted">
-        Already have an account?{" "}
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
-          Sign in
+        {words.signUp.haveAccount}{" "}
+        <Link href={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+          {words.signUp.signIn}
         </Link>
       </p>
     </div>

@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useSyncExternalStore, type MouseEvent } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { LOCALE_LANG, basePath, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
+import { LOCALE_LANG, keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
 
 /** Element a lesson page renders with its section anchors mapped to the other language's. */
@@ -53,8 +53,9 @@ export function LanguageSwitch({ variant = "header", className }: { variant?: "h
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   function follow(event: MouseEvent<HTMLAnchorElement>) {
-    // The playground keeps its state in the query (a shared link): the other language opens the same state.
-    if (basePath(pathname) === "/playground") {
+    // The playground keeps its state in the query (a shared link), sign-in where to return to:
+    // the other language opens the same.
+    if (keepsQuery(pathname)) {
       event.currentTarget.href = `${href}${window.location.search}`;
       return;
     }

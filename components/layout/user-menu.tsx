@@ -1,24 +1,35 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { basePath, localePath } from "@/lib/i18n/paths";
 import { buttonClass } from "../ui/button";
 import { useLocale } from "./use-locale";
 
+/** Signing in from a page returns to it; from the home page (or the sign-in pages) to the dashboard. */
+function returnQuery(pathname: string): string {
+  const base = basePath(pathname);
+  if (base === "/" || base === "/signin" || base === "/signup") return "";
+  return `?callbackUrl=${encodeURIComponent(pathname)}`;
+}
+
 export function UserMenu() {
   const { data: session, status } = useSession();
-  const words = dictionary(useLocale()).account;
+  const locale = useLocale();
+  const back = returnQuery(usePathname() ?? "/");
+  const words = dictionary(locale).account;
 
   if (status === "loading") return <span className="h-8 w-24" aria-hidden="true" />;
 
   if (!session?.user) {
     return (
       <div className="flex items-center gap-1 sm:gap-2">
-        <Link href="/signin" className={buttonClass("ghost", "sm")}>
+        <Link href={`${localePath(locale, "/signin")}${back}`} className={buttonClass("ghost", "sm")}>
           {words.signIn}
         </Link>
-        <Link href="/signup" className={buttonClass("primary", "sm")}>
+        <Link href={`${localePath(locale, "/signup")}${back}`} className={buttonClass("primary", "sm")}>
           {words.signUp}
         </Link>
       </div>

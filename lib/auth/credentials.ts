@@ -1,27 +1,32 @@
 import { z } from "zod";
+import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
+import type { Locale } from "@/lib/i18n/paths";
+
+type Messages = AuthWords["validation"];
+
+const emailFieldWith = (messages: Messages) =>
+  z.string().trim().toLowerCase().max(254, messages.emailTooLong).pipe(z.email(messages.emailInvalid));
+
+const signUpInputWith = (messages: Messages) =>
+  z.object({
+    name: z.string().trim().min(1, messages.nameRequired).max(80, messages.nameTooLong),
+    email: emailFieldWith(messages),
+    password: z.string().min(8, messages.passwordTooShort).max(200, messages.passwordTooLong),
+  });
+
+const english = authWords("en").validation;
 
 /** Shared by the forms (for early feedback) and the server (which is the one that decides). */
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "Email is too long")
-  .pipe(z.email("Enter a valid email address"));
-
-export const passwordField = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(200, "Use at most 200 characters");
+export const emailField = emailFieldWith(english);
 
 export const signInInput = z.object({
   email: emailField,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: z.string().min(1, english.passwordRequired).max(200),
 });
 
-export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters"),
-  email: emailField,
-  password: passwordField,
-});
+/** The sign-up schema, explaining its errors in the reader's language. */
+export const signUpInputIn = (locale: Locale) => signUpInputWith(authWords(locale).validation);
+
+export const signUpInput = signUpInputIn("en");
 
 export type SignUpInput = z.infer<typeof signUpInput>;

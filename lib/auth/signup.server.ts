@@ -1,6 +1,8 @@
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
-import { signUpInput } from "./credentials";
+import { authWords } from "../i18n/words/auth";
+import type { Locale } from "../i18n/paths";
+import { signUpInputIn } from "./credentials";
 import { hashPassword } from "./password.server";
 
 export type SignUpResult =
@@ -8,11 +10,11 @@ export type SignUpResult =
   | { ok: false; fieldErrors: Partial<Record<"name" | "email" | "password", string>>; formError?: string };
 
 /** Deliberately vague: saying "this email is taken" would tell anyone who has an account. */
-export const SIGN_UP_REJECTED =
-  "We couldn't create an account with these details. If you already have one, sign in instead.";
+export const SIGN_UP_REJECTED = authWords("en").errors.signUpRejected;
 
-export async function createAccount(raw: unknown): Promise<SignUpResult> {
-  const parsed = signUpInput.safeParse(raw);
+/** Creates a student account; errors are explained in `locale`, the language of the form. */
+export async function createAccount(raw: unknown, locale: Locale = "en"): Promise<SignUpResult> {
+  const parsed = signUpInputIn(locale).safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<"name" | "email" | "password", string>> = {};
     for (const issue of parsed.error.issues) {
@@ -31,7 +33,7 @@ export async function createAccount(raw: unknown): Promise<SignUpResult> {
     return { ok: true };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, fieldErrors: {}, formError: SIGN_UP_REJECTED };
+      return { ok: false, fieldErrors: {}, formError: authWords(locale).errors.signUpRejected };
     }
     throw error;
   }

@@ -10,8 +10,24 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 
-/** Pages that exist in every language; everything else (dashboards, sign-in) is English only. */
-const LOCALIZED_PAGES = [/^\/$/, /^\/course(?:\/[a-z0-9-]+)?$/, /^\/glossary$/, /^\/search$/, /^\/about$/, /^\/playground$/];
+/** Pages that exist in every language; everything else (dashboards, the instructor area) is English only. */
+const LOCALIZED_PAGES = [
+  /^\/$/,
+  /^\/course(?:\/[a-z0-9-]+)?$/,
+  /^\/glossary$/,
+  /^\/search$/,
+  /^\/about$/,
+  /^\/playground$/,
+  /^\/signin$/,
+  /^\/signup$/,
+];
+
+/** Pages whose query is part of what the reader is looking at: the other language keeps it. */
+const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup"]);
+
+export function keepsQuery(path: string): boolean {
+  return PAGES_KEEPING_QUERY.has(basePath(path));
+}
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);

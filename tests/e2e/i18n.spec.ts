@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail } from "./support";
 
 const SLUG = "tcp-header-and-flags";
 const EN_LESSON = `/course/${SLUG}`;
@@ -140,11 +140,51 @@ test("search finds lesson sections in English and in Chinese", async ({ page }) 
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });
 
+test("a Chinese reader signs up in Chinese and comes back to the lesson they were reading", async ({ page }) => {
+  await page.goto(ZH_LESSON);
+  await page.getByRole("banner").getByRole("link", { name: "注册" }).click();
+  await expect(page).toHaveURL(/\/zh\/signup\?callbackUrl=/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "创建你的账号" })).toBeVisible();
+
+  // The server explains each mistake in the form's language, and keeps what was typed.
+  await page.getByLabel("姓名").fill("  ");
+  await page.getByLabel("邮箱").fill("不是邮箱");
+  await page.getByLabel("密码").fill("短");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByText("请输入你的姓名")).toBeVisible();
+  await expect(page.getByText("请输入有效的邮箱地址")).toBeVisible();
+  await expect(page.getByText("至少需要 8 个字符")).toBeVisible();
+  await expect(page.getByLabel("邮箱")).toHaveValue("不是邮箱");
+
+  const email = uniqueEmail("zh-learner");
+  await page.getByLabel("姓名").fill("李雷");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("a-good-long-password");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page).toHaveURL(new RegExp(`${ZH_LESSON}$`));
+  await expect(page.getByRole("banner").getByRole("link", { name: "学习面板" })).toBeVisible();
+  expect(queryDatabase<{ n: number }>('SELECT COUNT(*) AS n FROM "User" WHERE email = ?', email)[0]?.n).toBe(1);
+
+  // Signing in, in Chinese: a wrong password is refused in Chinese; the switch keeps where to return to.
+  await page.context().clearCookies();
+  await page.goto(`/zh/signin?callbackUrl=${encodeURIComponent(ZH_LESSON)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("邮箱或密码不正确。")).toBeVisible();
+  await waitForLanguageSwitch(page);
+  await page.getByRole("banner").getByRole("link", { name: /English/ }).click();
+  await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(ZH_LESSON)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`Chinese pages, the glossary and search have no serious accessibility violations (${scheme})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of [ZH_LESSON, "/zh/glossary", "/glossary", "/zh/search?q=TIME_WAIT", "/search?q=tcp_tw_reuse"]) {
+    for (const path of [ZH_LESSON, "/zh/glossary", "/glossary", "/zh/search?q=TIME_WAIT", "/search?q=tcp_tw_reuse", "/zh/signin", "/zh/signup"]) {
       await page.goto(path);
       if (path.includes("search")) await expect(page.getByRole("status")).toContainText(/results? for|条结果/);
       await expectNoSeriousA11yViolations(page);

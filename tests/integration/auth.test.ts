@@ -34,6 +34,18 @@ describe("sign-up", () => {
     expect(await db.user.count()).toBe(before);
   });
 
+  it("explains a Chinese form's mistakes in Chinese, and refuses a taken email just as vaguely", async () => {
+    const before = await db.user.count();
+    const invalid = await createAccount({ name: " ", email: "不是邮箱", password: "短" }, "zh");
+    expect(invalid).toEqual({
+      ok: false,
+      fieldErrors: { name: "请输入你的姓名", email: "请输入有效的邮箱地址", password: "至少需要 8 个字符" },
+    });
+    const taken = await createAccount({ ...valid, email: "grace@example.test" }, "zh");
+    expect(taken).toEqual({ ok: false, fieldErrors: {}, formError: "无法用这些信息创建账号。如果你已经有账号，请直接登录。" });
+    expect(await db.user.count()).toBe(before);
+  });
+
   it("rejects input that is not an object at all", async () => {
     expect((await createAccount("drop table users")).ok).toBe(false);
     expect((await createAccount(null)).ok).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapAnchors, sameStructure } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { basePath, glossaryPath, lessonPath, localeFromPath, localePath, switchLocalePath } from "@/lib/i18n/paths";
+import { basePath, glossaryPath, keepsQuery, lessonPath, localeFromPath, localePath, switchLocalePath } from "@/lib/i18n/paths";
 import type { TocEntry } from "@/lib/content/toc";
 
 describe("language paths", () => {
@@ -26,6 +26,15 @@ describe("language paths", () => {
     expect(switchLocalePath("/zh", "en")).toBe("/");
     expect(switchLocalePath("/dashboard", "zh")).toBe("/zh");
     expect(switchLocalePath("/instructor/classes/abc", "zh")).toBe("/zh");
+    expect(switchLocalePath("/signin", "zh")).toBe("/zh/signin");
+    expect(switchLocalePath("/zh/signup", "en")).toBe("/signup");
+  });
+
+  it("keeps the query of pages whose query is what the reader looks at", () => {
+    expect(keepsQuery("/zh/playground")).toBe(true);
+    expect(keepsQuery("/signin")).toBe(true);
+    expect(keepsQuery("/zh/signup")).toBe(true);
+    expect(keepsQuery("/course/time-wait")).toBe(false);
   });
 });
 

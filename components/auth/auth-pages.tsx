@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { configuredProviders } from "@/lib/auth/options.server";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { LOCALE_LANG, localePath, type Locale } from "@/lib/i18n/paths";
+import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
+import { SignInForm } from "./sign-in-form";
+import { SignUpForm } from "./sign-up-form";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// next-auth reports OAuth and email failures with these codes; none of them says whether an account exists.
+const ERROR_CODES: Record<string, keyof AuthWords["errors"]> = {
+  CredentialsSignin: "credentials",
+  OAuthAccountNotLinked: "oauthNotLinked",
+  EmailSignin: "emailSignin",
+  Verification: "verification",
+};
+
+function alternates(path: string, locale: Locale): Metadata["alternates"] {
+  return {
+    canonical: localePath(locale, path),
+    languages: { [LOCALE_LANG.en]: path, [LOCALE_LANG.zh]: localePath("zh", path), "x-default": path },
+  };
+}
+
+export function signInMetadata(locale: Locale): Metadata {
+  return { title: authWords(locale).signIn.title, alternates: alternates("/signin", locale) };
+}
+
+export function signUpMetadata(locale: Locale): Metadata {
+  return { title: authWords(locale).signUp.metaTitle, alternates: alternates("/signup", locale) };
+}
+
+/** Where to go after signing in (only a path on this site), and whether the reader already is signed in. */
+async function destination(searchParams: SearchParams) {
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return { params, callbackUrl };
+}
+
+export async function SignInPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
+  const { params, callbackUrl } = await destination(searchParams);
+  const words = authWords(locale);
+  const errorCode = typeof params.error === "string" ? params.error : undefined;
+  const providers = configuredProviders()
+    .filter((provider) => provider.id !== "credentials")
+    .map((provider) => ({ id: provider.id, name: provider.name }));
+
+  return (
+    <div className="mx-auto max-w-md px-4 py-16">
+      <h1 className="mb-2 text-2xl font-semibold">{words.signIn.title}</h1>
+      <p className="mb-6 text-fg-muted">{words.signIn.intro}</p>
+      <Card>
+        <SignInForm
+          locale={locale}
+          callbackUrl={callbackUrl}
+          providers={providers}
+          initialError={errorCode ? words.errors[ERROR_CODES[errorCode] ?? "signInFailed"] : undefined}
+        />
+      </Card>
+    </div>
+  );
+}
+
+export async function SignUpPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
+  const { callbackUrl } = await destination(searchParams);
+  const words = authWords(locale).signUp;
+  return (
+    <div className="mx-auto max-w-md px-4 py-16">
+      <h1 className="mb-2 text-2xl font-semibold">{words.title}</h1>
+      <p className="mb-6 text-fg-muted">{words.intro}</p>
+      <Card>
+        <SignUpForm locale={locale} callbackUrl={callbackUrl} />
+      </Card>
+    </div>
+  );
+}
