@@ -20,6 +20,15 @@ function labStatus(response: WorkerResponse | null, words: LabWords): string {
 }
 
 /**
+ * The seconds and rows a lab's charts draw. Until the first result there are no rows, and the
+ * charts are drawn empty over the run's length, so the lab keeps its size when the result arrives.
+ */
+export function chartRows<Row extends { t: number }>(series: readonly Row[] | null, durationSeconds: number) {
+  if (series === null) return { seconds: [0, durationSeconds], series: [] as readonly Row[] };
+  return { seconds: series.map((row) => row.t), series };
+}
+
+/**
  * What every lab has around its own controls and charts: the labelled region, its heading, the
  * status line that announces the explanation (or a failure), and how long the worker took.
  */

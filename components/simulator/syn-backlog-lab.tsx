@@ -6,7 +6,7 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
-import { Choice, LabFrame, NumberSlider } from "./lab-controls";
+import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
 import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
@@ -49,15 +49,9 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
 
   const summary = result?.result.summary ?? null;
   const charts = useMemo(() => {
-    // Until the first result the charts are drawn empty over the run's length, so the lab keeps its size when it arrives.
-    if (result === null) return { seconds: [0, input.durationSeconds], series: [], marker: null };
-    const series = result.result.series;
-    const first = result.result.summary.firstLegitDropAt;
-    return {
-      seconds: series.map((row) => row.t),
-      series,
-      marker: first === null ? null : { at: first, label: labWords(locale).synBacklog.firstLegitDrop(String(first)) },
-    };
+    const first = result?.result.summary.firstLegitDropAt ?? null;
+    const marker = first === null ? null : { at: first, label: labWords(locale).synBacklog.firstLegitDrop(String(first)) };
+    return { ...chartRows(result?.result.series ?? null, input.durationSeconds), marker };
   }, [result, locale, input.durationSeconds]);
 
   return (

@@ -6,7 +6,7 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
-import { Choice, LabFrame, NumberSlider } from "./lab-controls";
+import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
 import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
@@ -67,13 +67,9 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
 
   const summary = result?.result.summary ?? null;
   const charts = useMemo(() => {
-    // Until the first result the charts are drawn empty over the run's length, so the lab keeps its size when it arrives.
-    if (result === null) return { seconds: [0, input.durationSeconds], series: [], marker: null };
-    const series = result.result.series;
-    const seconds = series.map((row) => row.t);
-    const failure = result.result.summary.firstFailureAt;
+    const failure = result?.result.summary.firstFailureAt ?? null;
     const marker = failure === null ? null : { at: failure, label: labWords(locale).timeWait.firstFailure(failure.toFixed(1)) };
-    return { seconds, series, marker };
+    return { ...chartRows(result?.result.series ?? null, input.durationSeconds), marker };
   }, [result, locale, input.durationSeconds]);
 
   return (
