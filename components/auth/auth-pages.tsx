@@ -34,16 +34,16 @@ export function signUpMetadata(locale: Locale): Metadata {
   return { title: authWords(locale).signUp.metaTitle, alternates: alternates("/signup", locale) };
 }
 
-/** Where to go after signing in (only a path on this site), and whether the reader already is signed in. */
-async function destination(searchParams: SearchParams) {
+/** Where to go after signing in (only a path on this site; the dashboard by default), unless already signed in. */
+async function destination(searchParams: SearchParams, locale: Locale) {
   const params = await searchParams;
-  const callbackUrl = safeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  const callbackUrl = safeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, localePath(locale, "/dashboard"));
   if (await getCurrentUser()) redirect(callbackUrl);
   return { params, callbackUrl };
 }
 
 export async function SignInPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { params, callbackUrl } = await destination(searchParams);
+  const { params, callbackUrl } = await destination(searchParams, locale);
   const words = authWords(locale);
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const providers = configuredProviders()
@@ -67,7 +67,7 @@ export async function SignInPage({ locale, searchParams }: { locale: Locale; sea
 }
 
 export async function SignUpPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { callbackUrl } = await destination(searchParams);
+  const { callbackUrl } = await destination(searchParams, locale);
   const words = authWords(locale).signUp;
   return (
     <div className="mx-auto max-w-md px-4 py-16">

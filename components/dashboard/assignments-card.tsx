@@ -6,26 +6,37 @@ import { buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { LocalTime } from "../ui/local-time";
 import type { LearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
+import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
+import { dashboardWords } from "@/lib/i18n/words/dashboard";
 
 /**
  * The student's assignments across their classes: work still to do first (soonest due), then
  * handed-in work. Due dates show in the zone their browser reported (stored on the account).
  */
-export function AssignmentsCard({ assignments, timeZone }: { assignments: LearnerDashboard["assignments"]; timeZone?: string | null }) {
+export function AssignmentsCard({
+  assignments,
+  timeZone,
+  locale = "en",
+}: {
+  assignments: LearnerDashboard["assignments"];
+  timeZone?: string | null;
+  locale?: Locale;
+}) {
+  const words = dashboardWords(locale).assignments;
   const zone = timeZone ?? assignments[0]?.timeZone ?? null;
   return (
     <Card aria-labelledby="assignments-heading">
       <TimeZoneSync stored={zone} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="assignments-heading" className="font-semibold">
-          Assignments
+          {words.heading}
         </h2>
         <Link href="/join" className={buttonClass("secondary", "sm")}>
-          Join a class
+          {words.join}
         </Link>
       </div>
       {assignments.length === 0 ? (
-        <p className="mt-2 text-sm text-fg-muted">Nothing assigned to you right now. Got a class code? Join the class to see its work here.</p>
+        <p className="mt-2 text-sm text-fg-muted">{words.empty}</p>
       ) : (
         <ul className="mt-3 divide-y divide-border">
           {assignments.map((assignment) => {
@@ -40,19 +51,20 @@ export function AssignmentsCard({ assignments, timeZone }: { assignments: Learne
                   ) : (
                     <span className="font-medium">{assignment.title}</span>
                   )}
-                  <StatusBadge status={assignment.status} />
+                  <StatusBadge status={assignment.status} label={words.status[assignment.status]} />
                   {overdue ? (
                     <Badge tone="danger">
-                      {assignment.latePolicy === "CLOSE" ? "Late: closed" : `Late${assignment.latePenaltyPercent ? ` · −${assignment.latePenaltyPercent}% if handed in now` : ""}`}
+                      {assignment.latePolicy === "CLOSE" ? words.lateClosed : words.late(assignment.latePenaltyPercent)}
                     </Badge>
                   ) : null}
                 </div>
                 <p className="mt-0.5 text-fg-muted">
-                  {assignment.className} · {overdue ? "was due" : "due"} <LocalTime iso={assignment.dueAt.toISOString()} timeZone={zone ?? undefined} />
-                  {assignment.extended ? " (extended)" : ""} ·{" "}
+                  {assignment.className} · {overdue ? words.wasDue : words.due}{" "}
+                  <LocalTime iso={assignment.dueAt.toISOString()} timeZone={zone ?? undefined} lang={LOCALE_LANG[locale]} />
+                  {assignment.extended ? words.extended : ""} ·{" "}
                   {assignment.score !== null && assignment.status !== "in-progress"
-                    ? `${formatPoints(assignment.score)} of ${assignment.points} points`
-                    : `${assignment.points} points`}
+                    ? words.scored(formatPoints(assignment.score), assignment.points)
+                    : words.points(assignment.points)}
                 </p>
                 {assignment.instructions ? <p className="mt-1 text-fg-muted">{assignment.instructions}</p> : null}
               </li>

@@ -1,22 +1,18 @@
-import type { ConceptMastery, MasteryLevel } from "@/domain/quiz/mastery";
+import type { ConceptMastery } from "@/domain/quiz/mastery";
+import type { Locale } from "@/lib/i18n/paths";
+import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
 
-const LEVEL: Record<MasteryLevel, string> = {
-  "not-started": "No answers yet",
-  learning: "Learning",
-  practising: "Practising",
-  mastered: "Mastered",
-};
-
 /** Mastery per concept from quiz answers, recent answers weighing more (domain/quiz/mastery.ts). */
-export function MasteryCard({ mastery }: { mastery: ConceptMastery[] }) {
+export function MasteryCard({ mastery, locale = "en" }: { mastery: ConceptMastery[]; locale?: Locale }) {
+  const words = dashboardWords(locale).mastery;
   return (
     <Card>
       <h2 id="mastery-heading" className="font-semibold">
-        Mastery
+        {words.heading}
       </h2>
-      <p className="mt-1 text-sm text-fg-muted">From your quiz answers; recent answers count most.</p>
+      <p className="mt-1 text-sm text-fg-muted">{words.intro}</p>
       <ul className="mt-4 space-y-3">
         {mastery.map((concept) => {
           const percent = concept.score === null ? null : Math.round(concept.score * 100);
@@ -25,13 +21,13 @@ export function MasteryCard({ mastery }: { mastery: ConceptMastery[] }) {
               <div className="flex items-baseline justify-between gap-2 text-sm">
                 <span className="font-medium">{concept.label}</span>
                 <span className="text-fg-muted">
-                  {LEVEL[concept.level]}
+                  {words.level[concept.level]}
                   {percent === null ? "" : ` · ${percent}%`}
                 </span>
               </div>
               <ProgressBar
                 value={concept.score ?? 0}
-                label={`${concept.label} mastery: ${percent === null ? "no answers yet" : `${percent}%, ${LEVEL[concept.level].toLowerCase()}, ${concept.answered} answers`}`}
+                label={words.bar(concept.label, percent, words.level[concept.level], concept.answered)}
                 className="mt-1"
               />
             </li>

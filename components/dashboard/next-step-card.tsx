@@ -1,39 +1,40 @@
 import type { NextStep } from "@/lib/dashboard/learner-dashboard.server";
+import type { Locale } from "@/lib/i18n/paths";
+import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
 import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 
-function describe(step: Exclude<NextStep, { kind: "done" }>): { text: string; action: string } {
+function describe(step: Exclude<NextStep, { kind: "done" }>, words: DashboardWords["next"]): { text: string; action: string } {
   switch (step.kind) {
     case "resume-lesson":
-      return { text: `Carry on reading “${step.title}”.`, action: "Resume lesson" };
+      return words.resume(step.title);
     case "start-lesson":
-      return { text: `Next up: “${step.title}”.`, action: "Start lesson" };
+      return words.start(step.title);
     case "take-quiz":
-      return { text: `You have read “${step.title}”. Pass its quiz to complete the lesson.`, action: "Take the quiz" };
+      return words.takeQuiz(step.title);
     case "retry-quiz":
-      return {
-        text: `Your best score on the quiz of “${step.title}” is ${Math.round((step.best ?? 0) * 100)}%, not enough to pass yet. Each try is a new variant.`,
-        action: "Retry the quiz",
-      };
+      return words.retryQuiz(step.title, Math.round((step.best ?? 0) * 100));
     case "practise-concept":
-      return { text: `${step.label} is your weakest concept (${Math.round(step.score * 100)}%). Practise it with the quiz of “${step.title}”.`, action: `Practise ${step.label.toLowerCase()}` };
+      return words.practise(step.label, Math.round(step.score * 100), step.title);
   }
 }
 
 /** The one recommended thing to do next (lib/dashboard/learner-dashboard.server.ts decides). */
-export function NextStepCard({ step }: { step: NextStep }) {
+export function NextStepCard({ step, locale = "en" }: { step: NextStep; locale?: Locale }) {
+  const words = dashboardWords(locale).next;
+  const described = step.kind === "done" ? null : describe(step, words);
   return (
     <Card>
       <h2 id="next-step-heading" className="font-semibold">
-        Next step
+        {words.heading}
       </h2>
-      {step.kind === "done" ? (
-        <p className="mt-1 text-fg-muted">You have completed every lesson. Well done.</p>
+      {step.kind === "done" || !described ? (
+        <p className="mt-1 text-fg-muted">{words.done}</p>
       ) : (
         <>
-          <p className="mt-1 text-fg-muted">{describe(step).text}</p>
+          <p className="mt-1 text-fg-muted">{described.text}</p>
           <ButtonLink href={step.href} className="mt-4">
-            {describe(step).action}
+            {described.action}
           </ButtonLink>
         </>
       )}

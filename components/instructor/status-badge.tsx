@@ -9,10 +9,11 @@ const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warnin
   missing: "danger",
 };
 
-export function StatusBadge({ status, className }: { status: SubmissionStatus; className?: string }) {
+/** `label` replaces the English status name (the learner's dashboard in another language). */
+export function StatusBadge({ status, label, className }: { status: SubmissionStatus; label?: string; className?: string }) {
   return (
     <Badge tone={TONES[status]} className={className}>
-      {STATUS_LABELS[status]}
+      {label ?? STATUS_LABELS[status]}
     </Badge>
   );
 }

@@ -39,7 +39,7 @@ export function UserMenu() {
   const teaches = session.user.role === "INSTRUCTOR" || session.user.role === "ADMIN";
   return (
     <div className="flex items-center gap-1 sm:gap-2">
-      <Link href="/dashboard" className={buttonClass("ghost", "sm")}>
+      <Link href={localePath(locale, "/dashboard")} className={buttonClass("ghost", "sm")}>
         {words.dashboard}
       </Link>
       {teaches ? (
@@ -50,7 +50,7 @@ export function UserMenu() {
       <span className="hidden max-w-40 truncate text-sm text-fg-muted md:inline" title={session.user.email ?? undefined}>
         {session.user.name ?? session.user.email}
       </span>
-      <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className={buttonClass("secondary", "sm")}>
+      <button type="button" onClick={() => signOut({ callbackUrl: localePath(locale, "/") })} className={buttonClass("secondary", "sm")}>
         {words.signOut}
       </button>
     </div>

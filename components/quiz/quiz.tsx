@@ -283,11 +283,11 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
             <p className="mt-4 text-sm text-fg-muted">
               {words.keptInBrowser.before}
               {locale === "en" ? " " : ""}
-              <Link href={`${localePath(locale, "/signup")}?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
+              <Link href={`${localePath(locale, "/signup")}?callbackUrl=${encodeURIComponent(pathname ?? localePath(locale, "/dashboard"))}`} className="text-accent underline underline-offset-2">
                 {words.keptInBrowser.signUp}
               </Link>
               {locale === "en" ? ` ${words.keptInBrowser.or} ` : words.keptInBrowser.or}
-              <Link href={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(pathname ?? "/dashboard")}`} className="text-accent underline underline-offset-2">
+              <Link href={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(pathname ?? localePath(locale, "/dashboard"))}`} className="text-accent underline underline-offset-2">
                 {words.keptInBrowser.signIn}
               </Link>
               {locale === "en" ? ` ${words.keptInBrowser.after}` : words.keptInBrowser.after}
@@ -296,7 +296,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           <div className="mt-5 flex flex-wrap gap-3">
             <Button onClick={() => void begin(true)}>{words.tryNewVariant}</Button>
             {attempt.mode === "account" ? (
-              <Link href="/dashboard" className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
+              <Link href={localePath(locale, "/dashboard")} className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
                 {words.dashboard}
               </Link>
             ) : null}

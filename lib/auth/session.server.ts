@@ -2,6 +2,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db.server";
+import { localeFromPath, localePath } from "../i18n/paths";
 import { decodeSessionToken, sessionTokenFrom } from "./jwt.server";
 import { canTeach, isRole, type Role } from "./roles";
 import { authSecret } from "./secret.server";
@@ -41,7 +42,8 @@ async function sessionUserId(): Promise<string | null> {
 /** For pages: send visitors to sign in and come back. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // Sign-in speaks the language of the page it returns to.
+  if (!user) redirect(`${localePath(localeFromPath(returnTo), "/signin")}?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
 

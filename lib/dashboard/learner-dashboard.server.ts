@@ -1,12 +1,17 @@
+import { challengeText } from "@/domain/challenges/text";
+import { getChallenge } from "@/domain/challenges/registry";
 import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
-import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
+import type { Concept } from "@/domain/quiz/schema";
 import { listStudentAssignments, type StudentAssignment } from "../assignments/student.server";
 import type { CurrentUser } from "../auth/session.server";
-import { listLessons } from "../content/lessons.server";
+import { getLesson, listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
+import { mapAnchors } from "../i18n/anchors";
+import { hasTranslation, lessonPath, localePath, type Locale } from "../i18n/paths";
+import { dashboardWords } from "../i18n/words/dashboard";
 import { listLessonProgress, type LessonProgressView } from "../progress/lesson-progress.server";
 import { listQuizStats, type QuizStats } from "../quiz/attempts.server";
-import { listQuizzes } from "../quiz/registry.server";
+import { getQuiz, listQuizzes } from "../quiz/registry.server";
 
 export type LessonStatus = "not-started" | "in-progress" | "complete";
 
@@ -14,10 +19,13 @@ export type LessonQuizSummary = { id: string; title: string; best: number | null
 
 export type DashboardLesson = {
   slug: string;
+  /** The lesson in the dashboard's language. */
+  href: string;
   title: string;
   order: number;
   minutes: number;
   status: LessonStatus;
+  /** The section the learner last read, as the dashboard's language names it. */
   lastPosition: string | null;
   /** Read to the end or marked complete. */
   read: boolean;
@@ -33,9 +41,9 @@ export type NextStep =
   | { kind: "done" };
 
 export type ActivityItem =
-  | { kind: "lesson-started" | "lesson-completed"; at: Date; slug: string; title: string }
+  | { kind: "lesson-started" | "lesson-completed"; at: Date; slug: string; title: string; href: string }
   | { kind: "quiz-finished"; at: Date; quizId: string; title: string; slug: string; score: number; maxScore: number; passed: boolean }
-  | { kind: "challenge-completed"; at: Date; challengeId: string };
+  | { kind: "challenge-completed"; at: Date; challengeId: string; title: string };
 
 export type LearnerDashboard = {
   lessons: DashboardLesson[];
@@ -65,10 +73,18 @@ function lessonProgress(row: LessonProgressView | undefined, quiz: LessonQuizSum
   return (read ? 0.5 : 0.1) + (quiz.passed ? 0.5 : 0);
 }
 
-const quizHref = (slug: string, quizId: string) => `/course/${slug}#quiz-${quizId}`;
+const quizHref = (locale: Locale, slug: string, quizId: string) => `${lessonPath(locale, slug)}#quiz-${quizId}`;
 
-/** Everything on a student's dashboard; reads only the signed-in user's own rows. */
-export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDashboard> {
+/** A section saved by its English id (how reading positions are kept), as `locale` names it. */
+async function localSection(slug: string, englishId: string, locale: Locale): Promise<string> {
+  if (locale === "en") return englishId;
+  const [english, local] = await Promise.all([getLesson(slug, "en"), getLesson(slug, locale)]);
+  if (!english || !local || local.locale !== locale) return englishId;
+  return mapAnchors(english.toc, local.toc)[englishId] ?? englishId;
+}
+
+/** Everything on a student's dashboard, in `locale`; reads only the signed-in user's own rows. */
+export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "en"): Promise<LearnerDashboard> {
   const [progressRows, quizStats, answers, attempts, challenges, assignments] = await Promise.all([
     listLessonProgress(user.id),
     listQuizStats(user.id),
@@ -89,6 +105,8 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
   ]);
 
   const quizzes = listQuizzes();
+  const quizTitle = (id: string) => getQuiz(id, locale)?.title ?? id;
+  const localTitles = new Map(listLessons(locale).map((lesson) => [lesson.slug, lesson.title]));
   const statsById = new Map<string, QuizStats>(quizStats.map((stats) => [stats.quizId, stats]));
   const bySlug = new Map(progressRows.map((row) => [row.lessonSlug, row]));
   const lessons: DashboardLesson[] = listLessons("en").map((lesson) => {
@@ -98,7 +116,7 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
     const quiz = definition
       ? {
           id: definition.id,
-          title: definition.title,
+          title: quizTitle(definition.id),
           best: stats?.best ?? null,
           latest: stats?.latest ?? null,
           passed: stats?.passed ?? false,
@@ -109,7 +127,8 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
     const status: LessonStatus = row?.completedAt ? "complete" : row || (stats?.finished ?? 0) > 0 ? "in-progress" : "not-started";
     return {
       slug: lesson.slug,
-      title: lesson.title,
+      href: lessonPath(locale, lesson.slug),
+      title: localTitles.get(lesson.slug) ?? lesson.title,
       order: lesson.order,
       minutes: lesson.minutes,
       status,
@@ -120,14 +139,25 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
     };
   });
 
-  const mastery = computeMastery(answers);
+  // Only the lesson to resume links to a section: only its position needs the local name.
+  const resuming = lessons.find((lesson) => lesson.status === "in-progress" && lesson.lastPosition);
+  if (resuming?.lastPosition) resuming.lastPosition = await localSection(resuming.slug, resuming.lastPosition, locale);
+
+  const concepts = dashboardWords(locale).concepts;
+  const mastery = computeMastery(answers).map((concept) => ({ ...concept, label: concepts[concept.concept] }));
   const next = lessons.find((lesson) => lesson.status === "in-progress") ?? lessons.find((lesson) => lesson.status === "not-started");
   const titleOf = (slug: string) => lessons.find((lesson) => lesson.slug === slug)?.title ?? slug;
+  const challengeTitle = (id: string) => {
+    const challenge = getChallenge(id);
+    return challenge ? challengeText(challenge, locale).title : id;
+  };
 
   const recent: ActivityItem[] = [
     ...progressRows.flatMap((row): ActivityItem[] => [
-      { kind: "lesson-started", at: row.startedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug) },
-      ...(row.completedAt ? [{ kind: "lesson-completed" as const, at: row.completedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug) }] : []),
+      { kind: "lesson-started", at: row.startedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug), href: lessonPath(locale, row.lessonSlug) },
+      ...(row.completedAt
+        ? [{ kind: "lesson-completed" as const, at: row.completedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug), href: lessonPath(locale, row.lessonSlug) }]
+        : []),
     ]),
     ...attempts.map((attempt): ActivityItem => {
       const quiz = quizzes.find((q) => q.id === attempt.quizId);
@@ -135,14 +165,14 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
         kind: "quiz-finished",
         at: attempt.submittedAt!,
         quizId: attempt.quizId,
-        title: quiz?.title ?? attempt.quizId,
+        title: quizTitle(attempt.quizId),
         slug: quiz?.lessonSlug ?? "",
         score: attempt.score,
         maxScore: attempt.maxScore,
         passed: attempt.passed,
       };
     }),
-    ...challenges.map((c): ActivityItem => ({ kind: "challenge-completed", at: c.completedAt, challengeId: c.challengeId })),
+    ...challenges.map((c): ActivityItem => ({ kind: "challenge-completed", at: c.completedAt, challengeId: c.challengeId, title: challengeTitle(c.challengeId) })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, RECENT_ITEMS);
@@ -153,10 +183,11 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
     total: lessons.length,
     courseProgress: lessons.length ? lessons.reduce((sum, lesson) => sum + lesson.progress, 0) / lessons.length : 0,
     nextLesson: next ? { slug: next.slug, title: next.title, resume: next.lastPosition } : null,
-    nextStep: recommendNextStep(lessons, mastery),
+    nextStep: recommendNextStep(lessons, mastery, locale),
     mastery,
     recent,
-    assignments,
+    // Assigned lessons, quizzes and challenges open in the dashboard's language.
+    assignments: assignments.map((a) => (a.href && hasTranslation(a.href) ? { ...a, href: localePath(locale, a.href) } : a)),
   };
 }
 
@@ -164,7 +195,7 @@ export async function getLearnerDashboard(user: CurrentUser): Promise<LearnerDas
  * The one thing to do next: finish the lesson in progress (its quiz first when the reading is
  * done), then shore up the weakest concept, then start the next lesson.
  */
-export function recommendNextStep(lessons: readonly DashboardLesson[], mastery: readonly ConceptMastery[]): NextStep {
+export function recommendNextStep(lessons: readonly DashboardLesson[], mastery: readonly ConceptMastery[], locale: Locale = "en"): NextStep {
   const current = lessons.find((lesson) => lesson.status === "in-progress");
   if (current) {
     if (current.quiz && !current.quiz.passed && (current.read || current.quiz.finished > 0)) {
@@ -174,11 +205,11 @@ export function recommendNextStep(lessons: readonly DashboardLesson[], mastery: 
         title: current.title,
         quizTitle: current.quiz.title,
         best: current.quiz.best,
-        href: quizHref(current.slug, current.quiz.id),
+        href: quizHref(locale, current.slug, current.quiz.id),
       };
     }
     if (!current.read) {
-      return { kind: "resume-lesson", slug: current.slug, title: current.title, href: `/course/${current.slug}${current.lastPosition ? `#${current.lastPosition}` : ""}` };
+      return { kind: "resume-lesson", slug: current.slug, title: current.title, href: `${current.href}${current.lastPosition ? `#${current.lastPosition}` : ""}` };
     }
   }
   const weakest = mastery
@@ -188,11 +219,11 @@ export function recommendNextStep(lessons: readonly DashboardLesson[], mastery: 
     const quiz = practiceQuizFor(weakest.concept);
     const lesson = quiz ? lessons.find((l) => l.slug === quiz.lessonSlug) : undefined;
     if (quiz && lesson) {
-      return { kind: "practise-concept", concept: weakest.concept, label: CONCEPT_LABELS[weakest.concept], score: weakest.score ?? 0, slug: lesson.slug, title: lesson.title, href: quizHref(lesson.slug, quiz.id) };
+      return { kind: "practise-concept", concept: weakest.concept, label: weakest.label, score: weakest.score ?? 0, slug: lesson.slug, title: lesson.title, href: quizHref(locale, lesson.slug, quiz.id) };
     }
   }
   const upcoming = lessons.find((lesson) => lesson.status === "not-started");
-  if (upcoming) return { kind: "start-lesson", slug: upcoming.slug, title: upcoming.title, href: `/course/${upcoming.slug}` };
+  if (upcoming) return { kind: "start-lesson", slug: upcoming.slug, title: upcoming.title, href: upcoming.href };
   return { kind: "done" };
 }
 

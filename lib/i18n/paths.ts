@@ -10,7 +10,7 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 
-/** Pages that exist in every language; everything else (dashboards, the instructor area) is English only. */
+/** Pages that exist in every language; everything else (the instructor area, classes) is English only. */
 const LOCALIZED_PAGES = [
   /^\/$/,
   /^\/course(?:\/[a-z0-9-]+)?$/,
@@ -20,6 +20,7 @@ const LOCALIZED_PAGES = [
   /^\/playground$/,
   /^\/signin$/,
   /^\/signup$/,
+  /^\/dashboard$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */

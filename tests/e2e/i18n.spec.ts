@@ -166,6 +166,17 @@ test("a Chinese reader signs up in Chinese and comes back to the lesson they wer
   await expect(page.getByRole("banner").getByRole("link", { name: "学习面板" })).toBeVisible();
   expect(queryDatabase<{ n: number }>('SELECT COUNT(*) AS n FROM "User" WHERE email = ?', email)[0]?.n).toBe(1);
 
+  // Their dashboard is in Chinese too, and leads back into the Chinese lessons.
+  await page.getByRole("banner").getByRole("link", { name: "学习面板" }).click();
+  await expect(page).toHaveURL(/\/zh\/dashboard$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "你好，李雷" })).toBeVisible();
+  for (const heading of ["下一步", "你的课程进度", "最近的学习", "掌握程度", "作业"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole("main").getByRole("link", { name: /TCP 首部与标志位/ }).first()).toHaveAttribute("href", ZH_LESSON);
+  await expectNoSeriousA11yViolations(page);
+
   // Signing in, in Chinese: a wrong password is refused in Chinese; the switch keeps where to return to.
   await page.context().clearCookies();
   await page.goto(`/zh/signin?callbackUrl=${encodeURIComponent(ZH_LESSON)}`);

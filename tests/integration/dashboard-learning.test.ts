@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getLearnerDashboard, recommendNextStep, type DashboardLesson } from "@/lib/dashboard/learner-dashboard.server";
 import { db } from "@/lib/db.server";
+import { challengeText } from "@/domain/challenges/text";
+import { getChallenge } from "@/domain/challenges/registry";
 import { computeMastery } from "@/domain/quiz/mastery";
+import { getQuiz } from "@/lib/quiz/registry.server";
 import { markLessonRead, startLesson } from "@/lib/progress/lesson-progress.server";
 import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { createUser } from "../factories/users";
@@ -64,16 +67,35 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
     expect(untouched?.answered).toBe(0);
   });
 
-  it("lists simulator challenge completions in recent activity", async () => {
+  it("lists simulator challenge completions in recent activity, by their title", async () => {
     const user = await createUser();
-    await db.challengeCompletion.create({ data: { userId: user.id, challengeId: "lose-the-final-ack", actionLog: "[]" } });
+    await db.challengeCompletion.create({ data: { userId: user.id, challengeId: "both-closing", actionLog: "[]" } });
     const dashboard = await getLearnerDashboard(user);
-    expect(dashboard.recent[0]).toMatchObject({ kind: "challenge-completed", challengeId: "lose-the-final-ack" });
+    const challenge = getChallenge("both-closing")!;
+    expect(dashboard.recent[0]).toMatchObject({ kind: "challenge-completed", challengeId: "both-closing", title: challenge.title });
+    expect((await getLearnerDashboard(user, "zh")).recent[0]).toMatchObject({ title: challengeText(challenge, "zh").title });
+  });
+
+  it("speaks Chinese on the Chinese dashboard: titles, concepts, links and the section to resume", async () => {
+    const user = await createUser();
+    await startLesson(user.id, LESSON);
+    // Reading positions are kept by the English section id.
+    await db.lessonProgress.updateMany({ where: { userId: user.id }, data: { lastPosition: "the-other-flags" } });
+    const zh = await getLearnerDashboard(user, "zh");
+    const lesson = zh.lessons.find((l) => l.slug === LESSON)!;
+    expect(lesson).toMatchObject({ href: `/zh/course/${LESSON}`, title: "TCP 首部与标志位" });
+    expect(lesson.quiz?.title).toBe(getQuiz(QUIZ_ID, "zh")!.title);
+    expect(lesson.quiz?.title).not.toBe(getQuiz(QUIZ_ID, "en")!.title);
+    expect(zh.nextStep).toMatchObject({ kind: "resume-lesson", href: `/zh/course/${LESSON}#${"其他标志位"}` });
+    expect(zh.mastery.find((m) => m.concept === "flags")?.label).toBe("标志位");
+    expect(zh.recent[0]).toMatchObject({ kind: "lesson-started", href: `/zh/course/${LESSON}`, title: "TCP 首部与标志位" });
+    // The English dashboard of the same learner is unchanged.
+    expect((await getLearnerDashboard(user)).nextStep).toMatchObject({ href: `/course/${LESSON}#the-other-flags` });
   });
 
   it("recommends practising the weakest concept once the lessons in progress are done", () => {
     const lessons: DashboardLesson[] = [
-      { slug: LESSON, title: "Lesson 1", order: 1, minutes: 10, status: "complete", lastPosition: null, read: true, progress: 1, quiz: null },
+      { slug: LESSON, href: `/course/${LESSON}`, title: "Lesson 1", order: 1, minutes: 10, status: "complete", lastPosition: null, read: true, progress: 1, quiz: null },
     ];
     const now = Date.now();
     const answers = [

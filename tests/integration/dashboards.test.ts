@@ -71,6 +71,9 @@ describe("learner dashboard", () => {
 
     const titles = (await getLearnerDashboard(student)).assignments.map((a) => a.title);
     expect(titles).toEqual(["Open now"]);
+    // The assigned lesson opens in the dashboard's language; the title stays as the instructor wrote it.
+    expect((await getLearnerDashboard(student)).assignments[0]?.href).toBe("/course/tcp-header-and-flags");
+    expect((await getLearnerDashboard(student, "zh")).assignments[0]).toMatchObject({ title: "Open now", href: "/zh/course/tcp-header-and-flags" });
   });
 });
 

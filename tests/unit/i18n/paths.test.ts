@@ -24,7 +24,7 @@ describe("language paths", () => {
     expect(switchLocalePath("/zh/glossary", "en")).toBe("/glossary");
     expect(switchLocalePath("/", "zh")).toBe("/zh");
     expect(switchLocalePath("/zh", "en")).toBe("/");
-    expect(switchLocalePath("/dashboard", "zh")).toBe("/zh");
+    expect(switchLocalePath("/dashboard", "zh")).toBe("/zh/dashboard");
     expect(switchLocalePath("/instructor/classes/abc", "zh")).toBe("/zh");
     expect(switchLocalePath("/signin", "zh")).toBe("/zh/signin");
     expect(switchLocalePath("/zh/signup", "en")).toBe("/signup");

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session.server";
+import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
+import { LOCALE_LANG, localePath, type Locale } from "@/lib/i18n/paths";
+import { dashboardWords } from "@/lib/i18n/words/dashboard";
+import { AssignmentsCard } from "./assignments-card";
+import { CourseProgressCard } from "./course-progress-card";
+import { MasteryCard } from "./mastery-card";
+import { MergePendingProgress } from "./merge-pending-progress";
+import { NextStepCard } from "./next-step-card";
+import { RecentActivityCard } from "./recent-activity-card";
+
+export function dashboardMetadata(locale: Locale): Metadata {
+  return {
+    title: dashboardWords(locale).title,
+    alternates: {
+      canonical: localePath(locale, "/dashboard"),
+      languages: { [LOCALE_LANG.en]: "/dashboard", [LOCALE_LANG.zh]: localePath("zh", "/dashboard"), "x-default": "/dashboard" },
+    },
+  };
+}
+
+/** A learner's own dashboard, in `locale` (assignment texts stay as their instructor wrote them). */
+export async function DashboardPage({ locale }: { locale: Locale }) {
+  const user = await requireUser(localePath(locale, "/dashboard"));
+  const dashboard = await getLearnerDashboard(user, locale);
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <MergePendingProgress />
+      <h1 className="text-3xl font-semibold tracking-tight">{dashboardWords(locale).hello(user.name ?? user.email)}</h1>
+      {/* Phones: next step first, then the course, then the rest; wider screens: two columns. */}
+      <div className="mt-8 grid gap-6 md:grid-cols-[2fr_1fr] md:grid-rows-[auto_1fr]">
+        <div className="min-w-0 md:col-start-2 md:row-start-1">
+          <NextStepCard step={dashboard.nextStep} locale={locale} />
+        </div>
+        <div className="min-w-0 space-y-6 md:col-start-1 md:row-span-2 md:row-start-1">
+          <CourseProgressCard
+            lessons={dashboard.lessons}
+            completed={dashboard.completed}
+            total={dashboard.total}
+            courseProgress={dashboard.courseProgress}
+            locale={locale}
+          />
+          <RecentActivityCard items={dashboard.recent} locale={locale} />
+        </div>
+        <div className="min-w-0 space-y-6 md:col-start-2 md:row-start-2">
+          <MasteryCard mastery={dashboard.mastery} locale={locale} />
+          <AssignmentsCard assignments={dashboard.assignments} locale={locale} />
+        </div>
+      </div>
+    </div>
+  );
+}
