@@ -59,7 +59,7 @@ export async function SignInPage({ locale, searchParams }: { locale: Locale; sea
           locale={locale}
           callbackUrl={callbackUrl}
           providers={providers}
-          initialError={errorCode ? words.errors[ERROR_CODES[errorCode] ?? "signInFailed"] : undefined}
+          initialError={errorCode ? words.errors[Object.hasOwn(ERROR_CODES, errorCode) ? ERROR_CODES[errorCode]! : "signInFailed"] : undefined}
         />
       </Card>
     </div>

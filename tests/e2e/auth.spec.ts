@@ -53,3 +53,14 @@ test("sign-up shows field errors and keeps what was typed", async ({ page }) => 
   await expect(page.getByLabel("Name")).toHaveValue("Short Password");
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("a sign-in error code in the address is explained, and an unknown one gets a general message", async ({ page }) => {
+  await page.goto("/signin?error=CredentialsSignin");
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  for (const code of ["constructor", "__proto__", "Nonsense"]) {
+    await page.goto(`/signin?error=${code}`);
+    await expect(page.getByText("Sign-in failed. Try again.")).toBeVisible();
+  }
+  await page.goto("/zh/signin?error=Verification");
+  await expect(page.getByText("这个登录链接已过期或已被使用。")).toBeVisible();
+});
