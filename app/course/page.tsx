@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { CourseIndex } from "@/components/lesson/course-index";
+import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {
   title: "Course",
-  alternates: { canonical: "/course", languages: { en: "/course", "zh-CN": "/zh/course", "x-default": "/course" } },
+  alternates: pageAlternates("/course", "en"),
 };
 
 export default function CourseIndexPage() {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { SiteSearch } from "@/components/layout/site-search";
+import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {
   title: "Search",
-  alternates: { canonical: "/search", languages: { en: "/search", "zh-CN": "/zh/search", "x-default": "/search" } },
+  alternates: pageAlternates("/search", "en"),
 };
 
 export default function EnglishSearchPage() {

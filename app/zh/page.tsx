@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { HomePage } from "@/components/home/home-page";
+import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {
-  alternates: { canonical: "/zh", languages: { en: "/", "zh-CN": "/zh", "x-default": "/" } },
+  alternates: pageAlternates("/", "zh"),
 };
 
 export default function ChineseHomePage() {

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { configuredProviders } from "@/lib/auth/options.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { LOCALE_LANG, localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
 import { SignInForm } from "./sign-in-form";
 import { SignUpForm } from "./sign-up-form";
@@ -19,19 +19,12 @@ const ERROR_CODES: Record<string, keyof AuthWords["errors"]> = {
   Verification: "verification",
 };
 
-function alternates(path: string, locale: Locale): Metadata["alternates"] {
-  return {
-    canonical: localePath(locale, path),
-    languages: { [LOCALE_LANG.en]: path, [LOCALE_LANG.zh]: localePath("zh", path), "x-default": path },
-  };
-}
-
 export function signInMetadata(locale: Locale): Metadata {
-  return { title: authWords(locale).signIn.title, alternates: alternates("/signin", locale) };
+  return { title: authWords(locale).signIn.title, alternates: pageAlternates("/signin", locale) };
 }
 
 export function signUpMetadata(locale: Locale): Metadata {
-  return { title: authWords(locale).signUp.metaTitle, alternates: alternates("/signup", locale) };
+  return { title: authWords(locale).signUp.metaTitle, alternates: pageAlternates("/signup", locale) };
 }
 
 /** Where to go after signing in (only a path on this site; the dashboard by default), unless already signed in. */

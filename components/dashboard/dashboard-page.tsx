@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session.server";
 import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
-import { LOCALE_LANG, localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { AssignmentsCard } from "./assignments-card";
 import { CourseProgressCard } from "./course-progress-card";
@@ -13,10 +13,7 @@ import { RecentActivityCard } from "./recent-activity-card";
 export function dashboardMetadata(locale: Locale): Metadata {
   return {
     title: dashboardWords(locale).title,
-    alternates: {
-      canonical: localePath(locale, "/dashboard"),
-      languages: { [LOCALE_LANG.en]: "/dashboard", [LOCALE_LANG.zh]: localePath("zh", "/dashboard"), "x-default": "/dashboard" },
-    },
+    alternates: pageAlternates("/dashboard", locale),
   };
 }
 

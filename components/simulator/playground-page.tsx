@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { Locale } from "@/lib/i18n/paths";
+import { pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { Playground } from "./playground";
 
@@ -11,10 +11,7 @@ export function playgroundMetadata(locale: Locale): Metadata {
   return {
     title: words.title,
     description: words.description,
-    alternates: {
-      canonical: locale === "zh" ? "/zh/playground" : "/playground",
-      languages: { en: "/playground", "zh-CN": "/zh/playground", "x-default": "/playground" },
-    },
+    alternates: pageAlternates("/playground", locale),
   };
 }
 

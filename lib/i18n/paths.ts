@@ -62,6 +62,17 @@ export function switchLocalePath(pathname: string, target: Locale): string {
   return localePath(target, hasTranslation(base) ? base : "/");
 }
 
+/**
+ * `hreflang` alternates of a page that exists in every language (`path` is its English, neutral
+ * address): its canonical address in `locale`, its address in each language, English by default.
+ */
+export function pageAlternates(path: string, locale: Locale) {
+  return {
+    canonical: localePath(locale, path),
+    languages: { ...Object.fromEntries(LOCALES.map((l) => [LOCALE_LANG[l], localePath(l, path)])), "x-default": path },
+  };
+}
+
 export function otherLocale(locale: Locale): Locale {
   return locale === "en" ? "zh" : "en";
 }

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
 import { formatFact } from "@/lib/content/facts";
+import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {
   title: "关于",
-  alternates: { canonical: "/zh/about", languages: { en: "/about", "zh-CN": "/zh/about", "x-default": "/about" } },
+  alternates: pageAlternates("/about", "zh"),
 };
 
 export default function ChineseAboutPage() {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { SiteSearch } from "@/components/layout/site-search";
+import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {
   title: "搜索",
-  alternates: { canonical: "/zh/search", languages: { en: "/search", "zh-CN": "/zh/search", "x-default": "/search" } },
+  alternates: pageAlternates("/search", "zh"),
 };
 
 export default function ChineseSearchPage() {

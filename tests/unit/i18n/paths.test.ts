@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapAnchors, sameStructure } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { basePath, glossaryPath, keepsQuery, lessonPath, localeFromPath, localePath, switchLocalePath } from "@/lib/i18n/paths";
+import { basePath, glossaryPath, keepsQuery, lessonPath, localeFromPath, localePath, pageAlternates, switchLocalePath } from "@/lib/i18n/paths";
 import type { TocEntry } from "@/lib/content/toc";
 
 describe("language paths", () => {
@@ -28,6 +28,11 @@ describe("language paths", () => {
     expect(switchLocalePath("/instructor/classes/abc", "zh")).toBe("/zh");
     expect(switchLocalePath("/signin", "zh")).toBe("/zh/signin");
     expect(switchLocalePath("/zh/signup", "en")).toBe("/signup");
+  });
+
+  it("declares a page's address in each language, English by default", () => {
+    expect(pageAlternates("/about", "zh")).toEqual({ canonical: "/zh/about", languages: { en: "/about", "zh-CN": "/zh/about", "x-default": "/about" } });
+    expect(pageAlternates("/", "en")).toEqual({ canonical: "/", languages: { en: "/", "zh-CN": "/zh", "x-default": "/" } });
   });
 
   it("keeps the query of pages whose query is what the reader looks at", () => {
