@@ -20,7 +20,8 @@ function Describe({ item, words }: { item: ActivityItem; words: DashboardWords["
     case "quiz-finished":
       return (
         <>
-          {item.passed ? words.passed : words.finished} <span className="font-medium">{item.title}</span>: {words.score(item.score, item.maxScore)}
+          {item.passed ? words.passed : words.finished} <span className="font-medium">{item.title}</span>
+          {words.score(item.score, item.maxScore)}
         </>
       );
     case "challenge-completed":

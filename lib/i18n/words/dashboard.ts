@@ -55,7 +55,8 @@ const en = {
     completed: "Completed",
     passed: "Passed",
     finished: "Finished",
-    score: (score: number, max: number) => `${score} of ${max}`,
+    /** Follows the quiz's title, with its punctuation. */
+    score: (score: number, max: number) => `: ${score} of ${max}`,
     solved: "Solved the challenge",
   },
   assignments: {
@@ -122,7 +123,7 @@ export const dashboardWords = defineWords<DashboardWords>({
       completed: "学完了",
       passed: "通过了",
       finished: "完成了",
-      score: (score, max) => `${score} / ${max}`,
+      score: (score, max) => `：${score} / ${max}`,
       solved: "解决了挑战",
     },
     assignments: {
