@@ -4,9 +4,9 @@ import { useActionState, useSyncExternalStore } from "react";
 import type { ActionState } from "@/lib/classes/action-state";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { noSubscription } from "../ui/use-hydrated";
 import { FormMessage, SelectField, type FormAction } from "./form-bits";
 
-const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Create a class (time zone defaults to the browser's) or edit its name and zone. */

@@ -1,15 +1,14 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useSyncExternalStore, type MouseEvent } from "react";
+import type { MouseEvent } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { LOCALE_LANG, keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
+import { useHydrated } from "../ui/use-hydrated";
 
 /** Element a lesson page renders with its section anchors mapped to the other language's. */
 export const ANCHOR_MAP_ELEMENT_ID = "lesson-anchor-map";
-
-const noSubscription = () => () => {};
 
 /** A heading counts as the one being read once it is above this fraction of the window. */
 const READING_LINE = 0.35;
@@ -50,7 +49,7 @@ export function LanguageSwitch({ variant = "header", className }: { variant?: "h
   const href = switchLocalePath(pathname, target);
   const words = dictionary(locale).language;
   // False in the prerendered HTML, true once React has attached the click handler.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
 
   function follow(event: MouseEvent<HTMLAnchorElement>) {
     // The playground keeps its state in the query (a shared link), sign-in where to return to:

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
@@ -71,6 +72,23 @@ function statesAfter(connection: CaptureConnection, index: number): Record<HostI
   return result;
 }
 
+/** A request to read: a shipped sample or a file of the reader's own. Each request is a new object, so asking again reads again. */
+type Source = { kind: "sample"; id: string } | { kind: "file"; file: File };
+
+/** The name shown while reading and how to get the bytes. */
+function reader(source: Source, locale: Locale): { name: string; read: () => Promise<ArrayBuffer> } {
+  if (source.kind === "file") return { name: source.file.name, read: () => source.file.arrayBuffer() };
+  const file = findCaptureSample(source.id)?.file ?? source.id;
+  return {
+    name: file,
+    read: async () => {
+      const response = await fetch(`/captures/${file}`);
+      if (!response.ok) throw new Error(labWords(locale).capture.sampleFailed(response.status));
+      return response.arrayBuffer();
+    },
+  };
+}
+
 /** Room a read connection takes besides its ladder: the packet list and the state diagram. */
 const LOADING_ROOM_BELOW_LADDER = 850;
 
@@ -84,6 +102,10 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const note = locale === "zh" ? captureNoteZh : (text: string) => text;
   const ids = useId();
   const [sampleId, setSampleId] = useState<string | null>(sample && findCaptureSample(sample) ? sample : null);
+  // What the reader last asked to read (the sample given as a prop to begin with). Reading is an
+  // effect of this state, so only the latest request shows, whichever order the browser runs
+  // the first load and the reader's first choice in.
+  const [source, setSource] = useState<Source | null>(() => (sampleId === null ? null : { kind: "sample", id: sampleId }));
   const [status, setStatus] = useState<Status>(() => {
     const found = sample ? findCaptureSample(sample) : null;
     return found ? { kind: "loading", name: found.file } : { kind: "idle" };
@@ -97,66 +119,50 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, status.kind === "loading" && !arrived);
   const [fileName, setFileName] = useState<string | null>(null);
-  const generation = useRef(0);
+  const hydrated = useHydrated();
 
-  /** Reads and analyses in the worker; the caller has already shown that loading started. */
-  const analyse = useCallback(async (name: string, read: () => Promise<ArrayBuffer>) => {
-    const current = ++generation.current;
-    try {
-      const bytes = await read();
-      const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
-      if (current !== generation.current) return;
-      setArrived(true);
-      if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
-      else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
-    } catch (error) {
-      if (current !== generation.current) return;
-      setArrived(true);
-      setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
-    }
-  }, []);
+  useEffect(() => {
+    if (source === null) return;
+    let superseded = false;
+    const { name, read } = reader(source, locale);
+    void (async () => {
+      try {
+        const bytes = await read();
+        const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
+        if (superseded) return;
+        setArrived(true);
+        if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
+        else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
+      } catch (error) {
+        if (superseded) return;
+        setArrived(true);
+        setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      superseded = true;
+    };
+  }, [source, locale]);
 
-  const startLoading = (name: string) => {
-    setStatus({ kind: "loading", name });
+  const startLoading = (next: Source) => {
+    setSource(next);
+    setStatus({ kind: "loading", name: reader(next, locale).name });
     setConnectionIndex(0);
     setSelected(null);
   };
-
-  const loadSample = useCallback(
-    (id: string) => {
-      const found = findCaptureSample(id);
-      if (found === null) return;
-      void analyse(found.file, async () => {
-        const response = await fetch(`/captures/${found.file}`);
-        if (!response.ok) throw new Error(labWords(locale).capture.sampleFailed(response.status));
-        return response.arrayBuffer();
-      });
-    },
-    [analyse, locale],
-  );
-
-  // The sample given as a prop opens on arrival (its loading state is the initial state).
-  const initialSample = useRef(sampleId);
-  useEffect(() => {
-    if (initialSample.current !== null) loadSample(initialSample.current);
-  }, [loadSample]);
 
   useEffect(() => onSampleChange?.(sampleId), [sampleId, onSampleChange]);
 
   const chooseSample = (id: string | null) => {
     setSampleId(id);
-    if (id === null) return;
-    const found = findCaptureSample(id);
-    if (found === null) return;
-    startLoading(found.file);
-    loadSample(id);
+    if (id !== null && findCaptureSample(id) !== null) startLoading({ kind: "sample", id });
   };
 
   const openFile = (file: File | undefined) => {
     if (file === undefined) return;
     setSampleId(null);
     if (file.size > MAX_FILE_BYTES) {
-      generation.current++;
+      setSource(null);
       setStatus({
         kind: "error",
         name: file.name,
@@ -164,8 +170,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
       });
       return;
     }
-    startLoading(file.name);
-    void analyse(file.name, () => file.arrayBuffer());
+    startLoading({ kind: "file", file });
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -221,6 +226,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
             <select
               id={`${ids}-sample`}
               value={sampleId ?? ""}
+              disabled={!hydrated}
               onChange={(event) => chooseSample(event.target.value === "" ? null : event.target.value)}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
             >
@@ -256,6 +262,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
                 type="file"
                 accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap"
                 aria-labelledby={`${ids}-file-label`}
+                disabled={!hydrated}
                 onChange={(event) => {
                   const file = event.target.files?.[0];
                   if (file) setFileName(file.name);

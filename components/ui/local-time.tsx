@@ -2,8 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { formatDateTime } from "@/lib/format/date";
-
-const noSubscription = () => () => {};
+import { noSubscription } from "./use-hydrated";
 
 /**
  * A date in a given time zone, or in the reader's own zone. The server cannot know the

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
+import { holdRequests } from "./support";
 
 /**
  * Components that finish loading after the page (the capture viewer reading its sample, the
@@ -6,23 +7,6 @@ import { expect, test, type Locator, type Page, type Route } from "@playwright/t
  * reader has scrolled to. Each test holds that loading back until the reader is in place, as a
  * slow network or a slow phone would.
  */
-
-/** Holds matching requests until `release` is called. */
-async function holdRequests(page: Page, matches: (route: Route) => boolean) {
-  const held: Route[] = [];
-  let released = false;
-  await page.route("**/*", async (route) => {
-    if (released || !matches(route)) return route.fallback();
-    held.push(route);
-  });
-  return {
-    count: () => held.length,
-    release: async () => {
-      released = true;
-      await Promise.all(held.splice(0).map((route) => route.fallback()));
-    },
-  };
-}
 
 const isQuizLoad = (route: Route) => route.request().method() === "POST" && route.request().headers()["next-action"] !== undefined;
 const isCaptureSample = (route: Route) => new URL(route.request().url()).pathname.startsWith("/captures/");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Route } from "@playwright/test";
 
 /** The database the e2e server runs on (scripts/e2e-server.mjs), read directly to check writes. */
 export const E2E_DATABASE = path.join(process.cwd(), "data", `e2e-${process.env.E2E_PORT ?? "3210"}`, "e2e.db");
@@ -39,4 +39,21 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+}
+
+/** Holds matching requests until `release` is called. */
+export async function holdRequests(page: Page, matches: (route: Route) => boolean) {
+  const held: Route[] = [];
+  let released = false;
+  await page.route("**/*", async (route) => {
+    if (released || !matches(route)) return route.fallback();
+    held.push(route);
+  });
+  return {
+    count: () => held.length,
+    release: async () => {
+      released = true;
+      await Promise.all(held.splice(0).map((route) => route.fallback()));
+    },
+  };
 }
