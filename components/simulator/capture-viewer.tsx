@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { LiveControls } from "@/components/ui/live-controls";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
@@ -119,7 +119,6 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, status.kind === "loading" && !arrived);
   const [fileName, setFileName] = useState<string | null>(null);
-  const hydrated = useHydrated();
 
   useEffect(() => {
     if (source === null) return;
@@ -215,6 +214,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   return (
     <SimulatorLocale value={locale}>
     <section ref={region} aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <LiveControls>
       <p className="font-semibold">{title ?? words.title}</p>
       <p className="text-sm text-fg-muted">{words.intro}</p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
@@ -226,7 +226,6 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
             <select
               id={`${ids}-sample`}
               value={sampleId ?? ""}
-              disabled={!hydrated}
               onChange={(event) => chooseSample(event.target.value === "" ? null : event.target.value)}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
             >
@@ -262,8 +261,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
                 type="file"
                 accept=".pcap,.pcapng,.cap,application/vnd.tcpdump.pcap"
                 aria-labelledby={`${ids}-file-label`}
-                disabled={!hydrated}
-                onChange={(event) => {
+                  onChange={(event) => {
                   const file = event.target.files?.[0];
                   if (file) setFileName(file.name);
                   openFile(file);
@@ -404,6 +402,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           </div>
         </div>
       ) : null}
+      </LiveControls>
     </section>
     </SimulatorLocale>
   );

@@ -4,7 +4,6 @@ import { memo, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { LINUX_STATE_NAMES, type EndpointSnapshot, type HostId, type SimEvent } from "@/domain/tcp";
 import { formatSeconds } from "@/domain/simulator/format";
 import { SIM_LIMITS, type ActionKey, type LearnerCall } from "@/domain/simulator/session";
@@ -35,7 +34,6 @@ export const EndpointCard = memo(function EndpointCard({
   const words = simulatorWords(useViewLocale());
   const name = words.host[host];
   const [bytes, setBytes] = useState(100);
-  const hydrated = useHydrated();
   const bytesId = useId();
   const calls = CALLS.filter((call) => allowed.has(`${host}:${call}`)).map((call) => ({ call, ...words.calls[call] }));
   const numbers =
@@ -116,7 +114,6 @@ export const EndpointCard = memo(function EndpointCard({
                   min={1}
                   max={SIM_LIMITS.maxSendBytes}
                   value={bytes}
-                  disabled={!hydrated}
                   onChange={(event) => setBytes(Math.max(1, Math.min(SIM_LIMITS.maxSendBytes, Number(event.target.value) || 1)))}
                   className="h-8 w-20 rounded-md border border-border bg-bg px-1.5 text-sm"
                 />

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { LiveControls } from "@/components/ui/live-controls";
 import type { Action, ProfileName } from "@/domain/tcp";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
 import { simulatorLadderModel, withoutFate } from "@/domain/simulator/ladder-model";
@@ -105,7 +105,6 @@ export function HandshakeSimulator({
   const { state, dispatch, hosts, act } = useSimulator(init);
   const { run, cursor, settings, absolute: showAbsolute, selected } = state;
   const ids = useId();
-  const hydrated = useHydrated();
   const narrationId = `${ids}-narration`;
   const summaryId = `${ids}-summary`;
 
@@ -175,6 +174,7 @@ export function HandshakeSimulator({
   return (
     <SimulatorLocale value={locale}>
     <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <LiveControls>
       <header className="mb-3 flex flex-col gap-3 @2xl:flex-row @2xl:items-start @2xl:justify-between">
         <div className="min-w-0 flex-1">
           <p className="font-semibold">{heading}</p>
@@ -188,7 +188,6 @@ export function HandshakeSimulator({
             <select
               id={`${ids}-preset`}
               value={settings.preset}
-              disabled={!hydrated}
               onChange={(event) => dispatch({ type: "settings", patch: { preset: event.target.value as PresetId } })}
               className="mt-1 h-9 rounded-lg border border-border bg-bg px-2"
             >
@@ -223,7 +222,6 @@ export function HandshakeSimulator({
         <select
           id={`${ids}-speed`}
           value={state.speed}
-          disabled={!hydrated}
           onChange={(event) => dispatch({ type: "speed", speed: Number(event.target.value) })}
           className="h-8 rounded-md border border-border bg-bg px-1"
         >
@@ -314,34 +312,27 @@ export function HandshakeSimulator({
         </figure>
         <div className="space-y-3 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={showAbsolute} disabled={!hydrated} onChange={(event) => dispatch({ type: "absolute", value: event.target.checked })} />
+            <input type="checkbox" checked={showAbsolute} onChange={(event) => dispatch({ type: "absolute", value: event.target.checked })} />
             {words.absolute}
           </label>
           {controls === "full" ? (
-            <NetworkSettings settings={settings} disabled={!hydrated} onChange={(patch) => dispatch({ type: "settings", patch })} words={words} />
+            <NetworkSettings settings={settings} onChange={(patch) => dispatch({ type: "settings", patch })} words={words} />
           ) : null}
           <Legend words={words} />
         </div>
       </div>
 
       <TextAlternative model={model} cursor={cursor} states={words.statesText(states.client.state, states.server.state)} words={words} />
+      </LiveControls>
     </section>
     </SimulatorLocale>
   );
 }
 
-function NetworkSettings({
-  settings,
-  disabled,
-  onChange,
-  words,
-}: {
-  settings: SimulatorSettings;
-  disabled: boolean;
-  onChange: (patch: Partial<SimulatorSettings>) => void; words: SimulatorWords }) {
+function NetworkSettings({ settings, onChange, words }: { settings: SimulatorSettings; onChange: (patch: Partial<SimulatorSettings>) => void; words: SimulatorWords }) {
   const ids = useId();
   return (
-    <fieldset disabled={disabled} className="space-y-3 rounded-lg border border-border p-3">
+    <fieldset className="space-y-3 rounded-lg border border-border p-3">
       <legend className="px-1 font-semibold">{words.network}</legend>
       <div role="radiogroup" aria-label={words.profile} className="flex flex-wrap gap-3">
         {(

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { LiveControls } from "@/components/ui/live-controls";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
@@ -60,16 +60,14 @@ export function LabFrame({
   // The first result can lengthen the explanation: the reader's place below the lab is kept.
   const frame = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(frame, response === null);
-  const hydrated = useHydrated();
   return (
     <SimulatorLocale value={locale}>
       <section ref={frame} aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+        <LiveControls>
         <p className="font-semibold">{title}</p>
         <p className="text-sm text-fg-muted">{intro}</p>
         <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-          <fieldset disabled={!hydrated} className="min-w-0 space-y-3">
-            {controls}
-          </fieldset>
+          <div className="space-y-3">{controls}</div>
           <div className="min-w-0 space-y-3">
             <p role="status" aria-live="polite" className="min-h-[6rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
               {labStatus(response, words)}
@@ -80,6 +78,7 @@ export function LabFrame({
             {children}
           </div>
         </div>
+        </LiveControls>
       </section>
     </SimulatorLocale>
   );

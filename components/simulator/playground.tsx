@@ -5,6 +5,7 @@ import { challengeStatusAction } from "@/app/challenges/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LiveControls } from "@/components/ui/live-controls";
 import { cn } from "@/components/ui/cn";
 import { CHALLENGES, challengeText } from "@/domain/challenges";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
@@ -95,6 +96,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const sim = initial.simulator;
   return (
     <SimulatorLocale value={locale}>
+    <LiveControls>
     <div className="space-y-12">
       {!decoded.ok ? (
         <Alert tone="danger">
@@ -186,6 +188,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
         <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} locale={locale} />
       </section>
     </div>
+    </LiveControls>
     </SimulatorLocale>
   );
 }

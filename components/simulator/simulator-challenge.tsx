@@ -5,6 +5,7 @@ import { challengeStatusAction, submitChallengeAction } from "@/app/challenges/a
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LiveControls } from "@/components/ui/live-controls";
 import { challengeText, getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
 import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
@@ -90,6 +91,7 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   return (
     <SimulatorLocale value={locale}>
     <section aria-label={words.challengeRegion(text.title)} className="not-prose my-8 rounded-xl border-2 border-accent/40 bg-bg p-3 sm:p-4">
+      <LiveControls>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-accent">{words.challenge}</p>
@@ -162,6 +164,7 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
           </Alert>
         )}
       </div>
+      </LiveControls>
     </section>
     </SimulatorLocale>
   );

@@ -2,9 +2,9 @@ import { expect, test, type Route } from "@playwright/test";
 import { holdRequests } from "./support";
 
 /**
- * The server's HTML shows the simulators' controls before their script runs. A value chosen then
- * would stay in the page while the component went on with the old one, so those controls wait,
- * disabled, until the page is live; and whichever of the first sample and the reader's first
+ * The server's HTML shows the simulators' controls before their script runs. A click then would do
+ * nothing and a value chosen then would stay in the page while the component went on with the
+ * old one, so the controls wait, disabled, until the page is live; and whichever of the first sample and the reader's first
  * choice finishes reading last, the reader's choice is what shows.
  */
 
@@ -12,7 +12,7 @@ import { holdRequests } from "./support";
 const isPageScript = (route: Route) => /^\/_next\/static\/chunks\/.+\.js$/.test(new URL(route.request().url()).pathname);
 const isSample = (file: string) => (route: Route) => new URL(route.request().url()).pathname === `/captures/${file}`;
 
-test("controls that hold a value wait for the page's script, then take the reader's choice", async ({ page }) => {
+test("the simulators' controls wait for the page's script, then take the reader's choice", async ({ page }) => {
   const scripts = await holdRequests(page, isPageScript);
   await page.goto("/playground", { waitUntil: "commit" });
   await expect.poll(scripts.count).toBeGreaterThan(0);
@@ -25,6 +25,8 @@ test("controls that hold a value wait for the page's script, then take the reade
     viewer.getByLabel("Open a capture file (.pcap, .pcapng)"),
     simulator.getByLabel("Scenario"),
     simulator.getByRole("radio", { name: "RFC 9293" }),
+    simulator.getByRole("button", { name: "Step", exact: true }),
+    page.getByRole("button", { name: "Copy a link to this state" }),
     lab.getByRole("radio").first(),
   ];
   for (const control of dormant) await expect(control).toBeDisabled();
