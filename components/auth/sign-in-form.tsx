@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { Alert } from "../ui/alert";
@@ -72,7 +72,7 @@ export function SignInForm({
       ) : null}
       <p className="text-center text-sm text-fg-muted">
         {words.signIn.newHere}{" "}
-        <Link href={`${localePath(locale, "/signup")}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+        <Link href={accountPagePath(locale, "/signup", callbackUrl)} className="text-accent underline underline-offset-2">
           {words.signIn.createAccount}
         </Link>
       </p>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
 import { signUpAction } from "@/app/signup/actions";
@@ -74,7 +74,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
       </form>
       <p className="text-center text-sm text-fg-muted">
         {words.signUp.haveAccount}{" "}
-        <Link href={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
+        <Link href={accountPagePath(locale, "/signin", callbackUrl)} className="text-accent underline underline-offset-2">
           {words.signUp.signIn}
         </Link>
       </p>

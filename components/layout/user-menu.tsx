@@ -4,21 +4,20 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { basePath, localePath } from "@/lib/i18n/paths";
+import { accountPagePath, basePath, localePath } from "@/lib/i18n/paths";
 import { buttonClass } from "../ui/button";
 import { useLocale } from "./use-locale";
 
 /** Signing in from a page returns to it; from the home page (or the sign-in pages) to the dashboard. */
-function returnQuery(pathname: string): string {
+function returnTo(pathname: string): string | null {
   const base = basePath(pathname);
-  if (base === "/" || base === "/signin" || base === "/signup") return "";
-  return `?callbackUrl=${encodeURIComponent(pathname)}`;
+  return base === "/" || base === "/signin" || base === "/signup" ? null : pathname;
 }
 
 export function UserMenu() {
   const { data: session, status } = useSession();
   const locale = useLocale();
-  const back = returnQuery(usePathname() ?? "/");
+  const back = returnTo(usePathname() ?? "/");
   const words = dictionary(locale).account;
 
   if (status === "loading") return <span className="h-8 w-24" aria-hidden="true" />;
@@ -26,10 +25,10 @@ export function UserMenu() {
   if (!session?.user) {
     return (
       <div className="flex items-center gap-1 sm:gap-2">
-        <Link href={`${localePath(locale, "/signin")}${back}`} className={buttonClass("ghost", "sm")}>
+        <Link href={accountPagePath(locale, "/signin", back)} className={buttonClass("ghost", "sm")}>
           {words.signIn}
         </Link>
-        <Link href={`${localePath(locale, "/signup")}${back}`} className={buttonClass("primary", "sm")}>
+        <Link href={accountPagePath(locale, "/signup", back)} className={buttonClass("primary", "sm")}>
           {words.signUp}
         </Link>
       </div>

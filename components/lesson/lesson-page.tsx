@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLesson, lessonExists, lessonSlugs, neighbours, type Lesson } from "@/lib/content/lessons.server";
 import { mapAnchors } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { courseIndexPath, LOCALE_LANG, LOCALES, lessonPath, localePath, otherLocale, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, courseIndexPath, LOCALE_LANG, LOCALES, lessonPath, otherLocale, type Locale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
 import { KeepSectionInView } from "./keep-section-in-view";
@@ -114,7 +114,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
             <LessonBody code={code} locale={locale} />
           </div>
           <div id="lesson-end" className="mt-12 space-y-6 border-t border-border pt-8">
-            <LessonCompletion signInHref={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(href)}`} />
+            <LessonCompletion signInHref={accountPagePath(locale, "/signin", href)} />
             <Attribution locale={locale} />
             <LessonNav previous={previous} next={next} hrefFor={(s) => lessonPath(locale, s)} locale={locale} />
           </div>

@@ -6,7 +6,7 @@ import { SessionContext } from "next-auth/react";
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading } from "@/domain/quiz/schema";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
@@ -283,11 +283,11 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
             <p className="mt-4 text-sm text-fg-muted">
               {words.keptInBrowser.before}
               {locale === "en" ? " " : ""}
-              <Link href={`${localePath(locale, "/signup")}?callbackUrl=${encodeURIComponent(pathname ?? localePath(locale, "/dashboard"))}`} className="text-accent underline underline-offset-2">
+              <Link href={accountPagePath(locale, "/signup", pathname ?? localePath(locale, "/dashboard"))} className="text-accent underline underline-offset-2">
                 {words.keptInBrowser.signUp}
               </Link>
               {locale === "en" ? ` ${words.keptInBrowser.or} ` : words.keptInBrowser.or}
-              <Link href={`${localePath(locale, "/signin")}?callbackUrl=${encodeURIComponent(pathname ?? localePath(locale, "/dashboard"))}`} className="text-accent underline underline-offset-2">
+              <Link href={accountPagePath(locale, "/signin", pathname ?? localePath(locale, "/dashboard"))} className="text-accent underline underline-offset-2">
                 {words.keptInBrowser.signIn}
               </Link>
               {locale === "en" ? ` ${words.keptInBrowser.after}` : words.keptInBrowser.after}

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db.server";
-import { localeFromPath, localePath } from "../i18n/paths";
+import { accountPagePath, localeFromPath } from "../i18n/paths";
 import { decodeSessionToken, sessionTokenFrom } from "./jwt.server";
 import { canTeach, isRole, type Role } from "./roles";
 import { authSecret } from "./secret.server";
@@ -43,7 +43,7 @@ async function sessionUserId(): Promise<string | null> {
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   // Sign-in speaks the language of the page it returns to.
-  if (!user) redirect(`${localePath(localeFromPath(returnTo), "/signin")}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(accountPagePath(localeFromPath(returnTo), "/signin", returnTo));
   return user;
 }
 

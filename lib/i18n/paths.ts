@@ -51,6 +51,12 @@ export function localePath(locale: Locale, path: string): string {
   return path === "/" ? PREFIX[locale] : `${PREFIX[locale]}${path}`;
 }
 
+/** Sign-in or sign-up in `locale` that returns to `returnTo` afterwards (without one: the dashboard). */
+export function accountPagePath(locale: Locale, page: "/signin" | "/signup", returnTo?: string | null): string {
+  const path = localePath(locale, page);
+  return returnTo ? `${path}?callbackUrl=${encodeURIComponent(returnTo)}` : path;
+}
+
 export function hasTranslation(path: string): boolean {
   const [pathOnly] = path.split(/[?#]/);
   return LOCALIZED_PAGES.some((pattern) => pattern.test(pathOnly ?? ""));

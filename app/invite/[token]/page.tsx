@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { previewInvite } from "@/lib/classes/membership.server";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { acceptInvitationAction } from "../../join/actions";
 
 export const metadata: Metadata = { title: "Class invitation" };
@@ -34,8 +35,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               <>
                 <p className="text-sm text-fg-muted">Sign up or sign in with the email the invitation was sent to, then accept it.</p>
                 <div className="flex flex-wrap gap-3">
-                  <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>Sign up</ButtonLink>
-                  <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`} variant="secondary">
+                  <ButtonLink href={accountPagePath("en", "/signup", here)}>Sign up</ButtonLink>
+                  <ButtonLink href={accountPagePath("en", "/signin", here)} variant="secondary">
                     Sign in
                   </ButtonLink>
                 </div>

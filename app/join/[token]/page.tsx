@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { previewInvite } from "@/lib/classes/membership.server";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { joinByLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Join a class" };
@@ -32,8 +33,8 @@ export default async function JoinLinkPage({ params }: { params: Promise<{ token
               <JoinButton action={joinByLinkAction.bind(null, token)} label={`Join ${invite.className}`} />
             ) : (
               <div className="flex flex-wrap gap-3">
-                <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>Sign up to join</ButtonLink>
-                <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`} variant="secondary">
+                <ButtonLink href={accountPagePath("en", "/signup", here)}>Sign up to join</ButtonLink>
+                <ButtonLink href={accountPagePath("en", "/signin", here)} variant="secondary">
                   Sign in
                 </ButtonLink>
               </div>

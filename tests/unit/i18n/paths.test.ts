@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapAnchors, sameStructure } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { basePath, glossaryPath, keepsQuery, lessonPath, localeFromPath, localePath, pageAlternates, switchLocalePath } from "@/lib/i18n/paths";
+import { accountPagePath, basePath, glossaryPath, keepsQuery, lessonPath, localeFromPath, localePath, pageAlternates, switchLocalePath } from "@/lib/i18n/paths";
 import type { TocEntry } from "@/lib/content/toc";
 
 describe("language paths", () => {
@@ -33,6 +33,13 @@ describe("language paths", () => {
   it("declares a page's address in each language, English by default", () => {
     expect(pageAlternates("/about", "zh")).toEqual({ canonical: "/zh/about", languages: { en: "/about", "zh-CN": "/zh/about", "x-default": "/about" } });
     expect(pageAlternates("/", "en")).toEqual({ canonical: "/", languages: { en: "/", "zh-CN": "/zh", "x-default": "/" } });
+  });
+
+  it("sends to sign-in or sign-up in a language, coming back to an encoded path or to the dashboard", () => {
+    expect(accountPagePath("zh", "/signin", "/zh/course/x#a b")).toBe("/zh/signin?callbackUrl=%2Fzh%2Fcourse%2Fx%23a%20b");
+    expect(accountPagePath("en", "/signup", "/join/abc?x=1&y=2")).toBe("/signup?callbackUrl=%2Fjoin%2Fabc%3Fx%3D1%26y%3D2");
+    expect(accountPagePath("zh", "/signup", null)).toBe("/zh/signup");
+    expect(accountPagePath("en", "/signin")).toBe("/signin");
   });
 
   it("keeps the query of pages whose query is what the reader looks at", () => {
