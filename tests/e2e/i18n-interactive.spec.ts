@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHALLENGE_TEXT_ZH } from "../../domain/challenges/text";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, waitForHydration } from "./support";
 import { expectNoHorizontalOverflow } from "./simulator-support";
 
 /**
@@ -217,7 +217,7 @@ test("the Chinese playground: reached from the Chinese header, everything in Chi
 
   // The language switch leads to the English playground with the same state.
   await page.waitForURL(/\/zh\/playground\?.*challenge=refused-connect/);
-  await expect(page.locator('[data-language-switch="header"][data-hydrated]')).toBeAttached();
+  await waitForHydration(page);
   await page.getByRole("banner").getByRole("link", { name: /English/ }).click();
   await expect(page).toHaveURL(/\/playground\?.*challenge=refused-connect/);
   expect(new URL(page.url()).pathname).toBe("/playground");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail } from "./support";
+import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail, waitForHydration } from "./support";
 
 const SLUG = "tcp-header-and-flags";
 const EN_LESSON = `/course/${SLUG}`;
@@ -36,14 +36,9 @@ test("a lesson reads in English and in Chinese, each with its language, chrome a
   await expect(page.getByRole("navigation", { name: "课程导航" })).toBeAttached();
 });
 
-/** The language switch adds the section anchor once the page is interactive. */
-async function waitForLanguageSwitch(page: Page) {
-  await expect(page.locator('[data-language-switch="header"][data-hydrated]')).toBeAttached();
-}
-
 test("switching language keeps the reader on the same lesson and section", async ({ page }) => {
   await page.goto(EN_LESSON);
-  await waitForLanguageSwitch(page);
+  await waitForHydration(page);
   await scrollToTop(page, "The other flags");
   // The header stays in view while reading, so its switch knows the section being read.
   await page.getByRole("banner").getByRole("link", { name: /中文/ }).click();
@@ -52,7 +47,7 @@ test("switching language keeps the reader on the same lesson and section", async
   await expect(page.getByRole("heading", { level: 2, name: "其他标志位" })).toBeInViewport();
 
   // Back through the header switch, from a section further down.
-  await waitForLanguageSwitch(page);
+  await waitForHydration(page);
   await scrollToTop(page, "被拒绝的连接");
   await page.getByRole("banner").getByRole("link", { name: /English/ }).click();
   await expect(page).toHaveURL(new RegExp(`${EN_LESSON}#a-refused-connection$`));
@@ -185,7 +180,7 @@ test("a Chinese reader signs up in Chinese and comes back to the lesson they wer
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByText("邮箱或密码不正确。")).toBeVisible();
-  await waitForLanguageSwitch(page);
+  await waitForHydration(page);
   await page.getByRole("banner").getByRole("link", { name: /English/ }).click();
   await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(ZH_LESSON)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();

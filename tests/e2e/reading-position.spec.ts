@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
-import { holdRequests } from "./support";
+import { holdRequests, waitForHydration } from "./support";
 
 /**
  * Components that finish loading after the page (the capture viewer reading its sample, the
@@ -25,10 +25,6 @@ function topOf(target: Locator): Promise<number> {
 }
 
 const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
-
-async function waitForHydration(page: Page) {
-  await expect(page.locator('[data-language-switch="header"][data-hydrated]')).toBeAttached();
-}
 
 for (const lesson of [
   { path: "/course/tcp-header-and-flags", heading: "A refused connection", viewer: "Capture viewer", question: /Question 1 of/ },

@@ -57,3 +57,8 @@ export async function holdRequests(page: Page, matches: (route: Route) => boolea
     },
   };
 }
+
+/** Waits until React has hydrated the page (the header's language switch marks itself then). */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator('[data-language-switch="header"][data-hydrated]')).toBeAttached();
+}
