@@ -146,7 +146,12 @@ export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "e
   const concepts = dashboardWords(locale).concepts;
   const mastery = computeMastery(answers).map((concept) => ({ ...concept, label: concepts[concept.concept] }));
   const next = lessons.find((lesson) => lesson.status === "in-progress") ?? lessons.find((lesson) => lesson.status === "not-started");
-  const titleOf = (slug: string) => lessons.find((lesson) => lesson.slug === slug)?.title ?? slug;
+  const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+  /** A lesson as the activity list names and links it (a slug no longer in the course keeps its slug). */
+  const lessonRef = (slug: string) => {
+    const lesson = lessonBySlug.get(slug);
+    return { slug, title: lesson?.title ?? slug, href: lesson?.href ?? lessonPath(locale, slug) };
+  };
   const challengeTitle = (id: string) => {
     const challenge = getChallenge(id);
     return challenge ? challengeText(challenge, locale).title : id;
@@ -154,10 +159,8 @@ export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "e
 
   const recent: ActivityItem[] = [
     ...progressRows.flatMap((row): ActivityItem[] => [
-      { kind: "lesson-started", at: row.startedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug), href: lessonPath(locale, row.lessonSlug) },
-      ...(row.completedAt
-        ? [{ kind: "lesson-completed" as const, at: row.completedAt, slug: row.lessonSlug, title: titleOf(row.lessonSlug), href: lessonPath(locale, row.lessonSlug) }]
-        : []),
+      { kind: "lesson-started", at: row.startedAt, ...lessonRef(row.lessonSlug) },
+      ...(row.completedAt ? [{ kind: "lesson-completed" as const, at: row.completedAt, ...lessonRef(row.lessonSlug) }] : []),
     ]),
     ...attempts.map((attempt): ActivityItem => {
       const quiz = quizzes.find((q) => q.id === attempt.quizId);
