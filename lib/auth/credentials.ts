@@ -7,13 +7,6 @@ type Messages = AuthWords["validation"];
 const emailFieldWith = (messages: Messages) =>
   z.string().trim().toLowerCase().max(254, messages.emailTooLong).pipe(z.email(messages.emailInvalid));
 
-const signUpInputWith = (messages: Messages) =>
-  z.object({
-    name: z.string().trim().min(1, messages.nameRequired).max(80, messages.nameTooLong),
-    email: emailFieldWith(messages),
-    password: z.string().min(8, messages.passwordTooShort).max(200, messages.passwordTooLong),
-  });
-
 const english = authWords("en").validation;
 
 /** Shared by the forms (for early feedback) and the server (which is the one that decides). */
@@ -25,8 +18,11 @@ export const signInInput = z.object({
 });
 
 /** The sign-up schema, explaining its errors in the reader's language. */
-export const signUpInputIn = (locale: Locale) => signUpInputWith(authWords(locale).validation);
-
-export const signUpInput = signUpInputIn("en");
-
-export type SignUpInput = z.infer<typeof signUpInput>;
+export function signUpInputIn(locale: Locale) {
+  const messages = authWords(locale).validation;
+  return z.object({
+    name: z.string().trim().min(1, messages.nameRequired).max(80, messages.nameTooLong),
+    email: emailFieldWith(messages),
+    password: z.string().min(8, messages.passwordTooShort).max(200, messages.passwordTooLong),
+  });
+}
