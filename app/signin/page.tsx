@@ -1,7 +1,7 @@
-import { SignInPage, signInMetadata } from "@/components/auth/auth-pages";
+import { SignInPage, signInMetadata, type AuthPageProps } from "@/components/auth/auth-pages";
 
 export const metadata = signInMetadata("en");
 
-export default function EnglishSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function EnglishSignInPage({ searchParams }: AuthPageProps) {
   return <SignInPage locale="en" searchParams={searchParams} />;
 }

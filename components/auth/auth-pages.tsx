@@ -9,7 +9,9 @@ import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
 import { SignInForm } from "./sign-in-form";
 import { SignUpForm } from "./sign-up-form";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+/** What the sign-in and sign-up routes receive. */
+export type AuthPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type SearchParams = AuthPageProps["searchParams"];
 
 // next-auth reports OAuth and email failures with these codes; none of them says whether an account exists.
 const ERROR_CODES: Record<string, keyof AuthWords["errors"]> = {

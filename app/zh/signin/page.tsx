@@ -1,7 +1,7 @@
-import { SignInPage, signInMetadata } from "@/components/auth/auth-pages";
+import { SignInPage, signInMetadata, type AuthPageProps } from "@/components/auth/auth-pages";
 
 export const metadata = signInMetadata("zh");
 
-export default function ChineseSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function ChineseSignInPage({ searchParams }: AuthPageProps) {
   return <SignInPage locale="zh" searchParams={searchParams} />;
 }

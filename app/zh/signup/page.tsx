@@ -1,7 +1,7 @@
-import { SignUpPage, signUpMetadata } from "@/components/auth/auth-pages";
+import { SignUpPage, signUpMetadata, type AuthPageProps } from "@/components/auth/auth-pages";
 
 export const metadata = signUpMetadata("zh");
 
-export default function ChineseSignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function ChineseSignUpPage({ searchParams }: AuthPageProps) {
   return <SignUpPage locale="zh" searchParams={searchParams} />;
 }
