@@ -60,9 +60,8 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const focusNext = useRef<"question" | "feedback" | "summary" | null>(null);
   // The quiz grows when its questions arrive with the page: the reader's place below is kept.
-  const [arrived, setArrived] = useState(false);
   const region = useRef<HTMLElement>(null);
-  useScrollAnchorExclusion(region, phase.kind === "loading" && !arrived);
+  useScrollAnchorExclusion(region, phase.kind === "loading");
 
   const begin = useCallback(
     async (fresh: boolean) => {
@@ -84,11 +83,9 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           ...(Object.keys(responses).length ? { responses } : {}),
         });
       } catch {
-        setArrived(true);
         setPhase({ kind: "error", message: words.loadFailedOffline });
         return;
       }
-      setArrived(true);
       if (!result.ok) {
         setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
         return;

@@ -115,9 +115,8 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const [absolute, setAbsolute] = useState(false);
   const [dragging, setDragging] = useState(false);
   // The sample that opens with the page grows the viewer once read: the reader's place is kept.
-  const [arrived, setArrived] = useState(false);
   const region = useRef<HTMLElement>(null);
-  useScrollAnchorExclusion(region, status.kind === "loading" && !arrived);
+  useScrollAnchorExclusion(region, status.kind === "loading");
   const [fileName, setFileName] = useState<string | null>(null);
 
   useEffect(() => {
@@ -129,12 +128,10 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         const bytes = await read();
         const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
         if (superseded) return;
-        setArrived(true);
         if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
         else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
       } catch (error) {
         if (superseded) return;
-        setArrived(true);
         setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
       }
     })();
