@@ -3,12 +3,11 @@
  * challenges come in the page's language from the content itself; assignment titles and
  * instructions are shown as their instructor wrote them.
  */
+import type { MasteryLevel } from "@/domain/quiz/mastery";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
+import type { LessonStatus } from "@/lib/dashboard/learner-dashboard.server";
 import { STATUS_LABELS, type SubmissionStatus } from "@/lib/gradebook/semantics";
 import { defineWords } from "./define";
-
-type LessonStatus = "not-started" | "in-progress" | "complete";
-type MasteryLevel = "not-started" | "learning" | "practising" | "mastered";
 
 const en = {
   title: "Dashboard",
