@@ -106,10 +106,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   // effect of this state, so only the latest request shows, whichever order the browser runs
   // the first load and the reader's first choice in.
   const [source, setSource] = useState<Source | null>(() => (sampleId === null ? null : { kind: "sample", id: sampleId }));
-  const [status, setStatus] = useState<Status>(() => {
-    const found = sample ? findCaptureSample(sample) : null;
-    return found ? { kind: "loading", name: found.file } : { kind: "idle" };
-  });
+  const [status, setStatus] = useState<Status>(() => (source === null ? { kind: "idle" } : { kind: "loading", name: reader(source, locale).name }));
   const [connectionIndex, setConnectionIndex] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [absolute, setAbsolute] = useState(false);
