@@ -1,7 +1,7 @@
-// Helpers shared by the start and test scripts. Plain Node: they run before `npm install`.
+// Helpers shared by the start and test scripts. Plain Node: they run before the dependencies are installed.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -31,9 +31,21 @@ export function exec(command, args, env = {}) {
   return child;
 }
 
+/**
+ * Installs exactly what package-lock.json records (`npm ci`), so a fresh clone never rewrites the
+ * lock file. `npm ci` empties node_modules first, so it runs only when the lock file changed since
+ * the last install (its hash is kept inside node_modules).
+ */
 export function installDependencies() {
-  step("Installing dependencies (npm install)");
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+  const stamp = path.join(root, "node_modules", ".installed-lock-hash");
+  const lockHash = createHash("sha256").update(readFileSync(path.join(root, "package-lock.json"))).digest("hex");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lockHash) {
+    step("Dependencies match package-lock.json");
+    return;
+  }
+  step("Installing dependencies (npm ci)");
+  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+  writeFileSync(stamp, lockHash);
 }
 
 /** Hash of the sources that go into the production build; decides whether to rebuild. */
