@@ -1,4 +1,4 @@
-import { securityHeaders } from "./security-headers.js";
+import { ltiSecurityHeaders, securityHeaders } from "./security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,7 +19,11 @@ const nextConfig = {
   ],
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      // Nothing may be framed, except the LTI routes: their frame-ancestors name the registered LMSs (ADR 0803).
+      { source: "/((?!lti(?:/|$)|zh/lti(?:/|$)|api/lti(?:/|$)).*)", headers: securityHeaders },
+      { source: "/(lti|zh/lti|api/lti)(/.*)?", headers: ltiSecurityHeaders },
+    ];
   },
   experimental: {
     authInterrupts: true,

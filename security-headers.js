@@ -32,3 +32,18 @@ export const securityHeaders = [
   // Ignored by browsers over plain HTTP; pins HTTPS once the site is served over it.
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
+
+/**
+ * Pages an LMS frames (/lti, /zh/lti): the same policy, with frame-ancestors and form-action
+ * naming the registered LMS origins (ADR 0803). Set per response by proxy.ts; the LTI endpoints
+ * (/api/lti) send their own nonce-based policy.
+ */
+export function framedContentSecurityPolicy(origins) {
+  const list = origins.join(" ");
+  return contentSecurityPolicy
+    .replace("frame-ancestors 'none'", `frame-ancestors ${origins.length ? list : "'none'"}`)
+    .replace(/form-action ([^;]*)/, (_, sources) => `form-action ${sources}${origins.length ? ` ${list}` : ""}`);
+}
+
+/** Every header of securityHeaders but the framing ones, for the LTI routes. */
+export const ltiSecurityHeaders = securityHeaders.filter((header) => header.key !== "Content-Security-Policy" && header.key !== "X-Frame-Options");

@@ -145,7 +145,7 @@ export async function syncRoster(contextId: string, now = new Date()): Promise<R
   }
 }
 
-export type RosterSyncResult = { ok: true; summary: RosterSummary } | { ok: false; error: string };
+export type RosterSyncResult = { ok: true; summary: RosterSummary } | { ok: false; error: "sync-failed"; message: string };
 
 /** An instructor asks for the roster now (the class page's "Sync roster from the LMS"). */
 export async function syncRosterForInstructor(user: CurrentUser | null, classId: string, now = new Date()): Promise<RosterSyncResult> {
@@ -155,6 +155,6 @@ export async function syncRosterForInstructor(user: CurrentUser | null, classId:
   try {
     return { ok: true, summary: await syncRoster(context.id, now) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: "sync-failed", message: error instanceof Error ? error.message : String(error) };
   }
 }

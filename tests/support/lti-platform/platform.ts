@@ -529,7 +529,8 @@ export class TestPlatform {
       if (accepted) byUser.set(body.userId as string, body);
       this.results.set(id, byUser);
       res.writeHead(204);
-      return res.end();
+      res.end();
+      return;
     }
     if (sub === "/results") {
       const auth = this.bearer(req, SCOPES.resultReadOnly);
