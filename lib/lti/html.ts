@@ -57,6 +57,10 @@ export type PageParts = {
   className?: string;
 };
 
+/**
+ * Referrer policy same-origin: the LMS never sees these pages' addresses (they carry tickets),
+ * while this tool's own forms keep their Origin header, which the storage-checked launch needs.
+ */
 export function htmlPage({ locale, title, body, nonce, script, className }: PageParts): string {
   const lang = locale === "zh" ? "zh-CN" : "en";
   return `<!doctype html>
@@ -64,7 +68,7 @@ export function htmlPage({ locale, title, body, nonce, script, className }: Page
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} · SYN to FIN</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>

@@ -39,6 +39,11 @@ const WORDS = {
     notLinkedYet: "Not linked yet. Sign in in the new window and confirm the link first.",
     returningTitle: "Returning your selection to the LMS…",
     returningButton: "Continue to the LMS",
+    registeredTitle: "SYN to FIN is registered",
+    registeredBody: (lms: string, clientId: string) => `${lms} can now launch SYN to FIN (client id ${clientId}). You can close this window.`,
+    deploymentMissing: "The LMS has not assigned a deployment yet. Once it has, add it: npm run lti -- platform add ... --deployment-id ID.",
+    registrationFailedTitle: "The registration did not complete",
+    close: "Close",
   },
   zh: {
     problemCode: "问题",
@@ -67,6 +72,11 @@ const WORDS = {
     notLinkedYet: "尚未关联。请先在新窗口中登录并确认关联。",
     returningTitle: "正在把你的选择交回 LMS……",
     returningButton: "继续前往 LMS",
+    registeredTitle: "SYN to FIN 已注册",
+    registeredBody: (lms: string, clientId: string) => `${lms} 现在可以启动 SYN to FIN（client id ${clientId}）。你可以关闭此窗口。`,
+    deploymentMissing: "LMS 尚未分配部署。分配后请添加：npm run lti -- platform add ... --deployment-id ID。",
+    registrationFailedTitle: "注册没有完成",
+    close: "关闭",
   },
 } as const;
 
@@ -254,4 +264,28 @@ export function deepLinkReturnPage(params: { returnUrl: string; jwt: string }, l
   const script = `document.getElementById("return").submit();`;
   const returnOrigin = new URL(params.returnUrl).origin;
   return { html: htmlPage({ locale, title: words.returningTitle, body, nonce, script }), csp: ltiPageCsp({ nonce, frameAncestors, formAction: [returnOrigin] }) };
+}
+
+/**
+ * The end of a dynamic registration: what happened, and (on success) the close message the LMS
+ * listens for (Dynamic Registration 1.0: `org.imsglobal.lti.close` to the opener or parent).
+ */
+export function registrationPage(
+  outcome: { ok: true; productName: string; clientId: string; deploymentMissing: boolean } | { ok: false; message: string },
+  locale: Locale,
+  frameAncestors: readonly string[],
+): RenderedPage {
+  const words = pageWords(locale);
+  const nonce = newNonce();
+  if (!outcome.ok) {
+    const body = `<h1>${escapeHtml(words.registrationFailedTitle)}</h1><p role="alert" class="panel detail">${escapeHtml(outcome.message)}</p>`;
+    return { html: htmlPage({ locale, title: words.registrationFailedTitle, body, nonce, className: "error" }), csp: ltiPageCsp({ nonce, frameAncestors }) };
+  }
+  const body = `<h1>${escapeHtml(words.registeredTitle)}</h1>
+<p>${escapeHtml(words.registeredBody(outcome.productName, outcome.clientId))}</p>
+${outcome.deploymentMissing ? `<p class="panel">${escapeHtml(words.deploymentMissing)}</p>` : ""}
+<p class="actions"><button class="button" id="close" type="button">${escapeHtml(words.close)}</button></p>`;
+  const script = `function closeRegistration(){(window.opener||window.parent).postMessage({subject:"org.imsglobal.lti.close"},"*");}
+document.getElementById("close").addEventListener("click",closeRegistration);`;
+  return { html: htmlPage({ locale, title: words.registeredTitle, body, nonce, script }), csp: ltiPageCsp({ nonce, frameAncestors }) };
 }

@@ -98,7 +98,9 @@ export type RegistrationVia = "cli" | "admin" | "dynamic";
  * endpoints change; deployments are added, never dropped).
  */
 export async function registerPlatform(raw: unknown, via: RegistrationVia): Promise<{ ok: true; platform: RegisteredPlatform; created: boolean } | { ok: false; errors: Partial<Record<(typeof PLATFORM_FIELDS)[number], string>> }> {
-  const parsed = platformInput.safeParse(raw);
+  // An LMS may register the tool dynamically before any deployment exists; people must name one.
+  const schema = via === "dynamic" ? platformInput.extend({ deploymentIds: z.array(idText("deployment id")).max(50) }) : platformInput;
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors: Partial<Record<(typeof PLATFORM_FIELDS)[number], string>> = {};
     for (const issue of parsed.error.issues) {

@@ -30,7 +30,6 @@ export function pageResponse(page: RenderedPage, { status = 200, cookies = [] }:
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": page.csp,
       "cache-control": "no-store",
-      "referrer-policy": "no-referrer",
     }),
     cookies,
   );
@@ -43,7 +42,7 @@ export function problemResponse(problem: Problem, locale: Locale, frameAncestors
 }
 
 export function redirectResponse(location: string, { status = 303, cookies = [] }: { status?: 302 | 303; cookies?: readonly string[] } = {}): Response {
-  return new Response(null, { status, headers: withCookies(new Headers({ location, "cache-control": "no-store", "referrer-policy": "no-referrer" }), cookies) });
+  return new Response(null, { status, headers: withCookies(new Headers({ location, "cache-control": "no-store" }), cookies) });
 }
 
 /** Form fields or query parameters of a request, first value of each (for GET or POST login initiations). */

@@ -53,7 +53,9 @@ export function unreachable(error: unknown): ServiceError {
 
 const EXPIRY_MARGIN_MS = 60_000;
 
-export async function clientAssertion(platform: ServicePlatform, now = new Date()): Promise<string> {
+/** The signed client assertion: dated by the real clock, since the LMS checks it against its own. */
+export async function clientAssertion(platform: ServicePlatform): Promise<string> {
+  const now = new Date();
   const { current } = await toolKeySet(now);
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({})
@@ -80,7 +82,7 @@ export async function accessToken(platform: ServicePlatform, scopes: readonly st
   const body = new URLSearchParams({
     grant_type: "client_credentials",
     client_assertion_type: CLIENT_ASSERTION_TYPE,
-    client_assertion: await clientAssertion(platform, now),
+    client_assertion: await clientAssertion(platform),
     scope: key,
   });
   let response;

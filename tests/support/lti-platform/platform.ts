@@ -409,6 +409,11 @@ export class TestPlatform {
     if (path === "/deep-link-return" && method === "POST") return this.deepLinkReturn(req, res);
     if (path === "/.well-known/openid-configuration") return json(res, 200, this.openidConfiguration());
     if (path === "/register" && method === "POST") return this.registrationEndpoint(req, res);
+    if (path === "/frame") {
+      // Any page framed by this origin (tests of frame-ancestors).
+      const src = url.searchParams.get("src") ?? "about:blank";
+      return html(res, 200, `<!doctype html><html lang="en"><head><title>Frame</title></head><body><iframe name="framed" title="framed" src="${esc(src)}" width="800" height="600"></iframe></body></html>`);
+    }
     if (path === "/storage-frame") return html(res, 200, `<!doctype html><html lang="en"><title>storage</title><script>${STORAGE_FRAME_SCRIPT}</script></html>`);
     if (path === "/signin") {
       const user = url.searchParams.get("user") ?? "";
