@@ -35,14 +35,14 @@ describe("the tool's signing keys", { timeout: 30_000 }, () => {
   });
 
   it("rotates without breaking messages signed just before: the old key stays published for a week", async () => {
-    const module = await keys();
-    const before = await module.toolKeySet();
+    const keySet = await keys();
+    const before = await keySet.toolKeySet();
     const inFlight = await new SignJWT({ hello: "lms" }).setProtectedHeader({ alg: "RS256", kid: before.current.kid }).sign(before.current.privateKey);
-    const { kid, retired } = await module.rotateToolKey();
+    const { kid, retired } = await keySet.rotateToolKey();
     expect(retired).toEqual([before.current.kid]);
-    const after = await module.toolKeySet();
+    const after = await keySet.toolKeySet();
     expect(after.current.kid).toBe(kid);
-    const jwks = await module.toolJwks();
+    const jwks = await keySet.toolJwks();
     expect(jwks.keys.map((k) => k.kid).sort()).toEqual([before.current.kid, kid].sort());
     // An LMS verifying the in-flight message with the published set still succeeds.
     await expect(compactVerify(inFlight, createLocalJWKSet(jwks))).resolves.toBeTruthy();
@@ -57,10 +57,10 @@ describe("the tool's signing keys", { timeout: 30_000 }, () => {
     const previous = generateKeyPairSync("rsa", { modulusLength: 2048 });
     process.env.LTI_PRIVATE_KEY = current.privateKey.export({ type: "pkcs8", format: "pem" }).toString().replace(/\n/g, "\\n");
     process.env.LTI_PREVIOUS_PUBLIC_KEY = previous.publicKey.export({ type: "spki", format: "pem" }).toString();
-    const module = await keys();
-    const set = await module.toolKeySet();
+    const keySet = await keys();
+    const set = await keySet.toolKeySet();
     expect(set.source).toBe("environment");
-    expect((await module.toolJwks()).keys).toHaveLength(2);
-    await expect(module.rotateToolKey()).rejects.toThrow(/LTI_PRIVATE_KEY/);
+    expect((await keySet.toolJwks()).keys).toHaveLength(2);
+    await expect(keySet.rotateToolKey()).rejects.toThrow(/LTI_PRIVATE_KEY/);
   });
 });
