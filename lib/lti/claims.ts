@@ -17,6 +17,8 @@ export type LaunchExpectations = {
   deploymentIds: ReadonlySet<string>;
   /** The tool's own origin: target_link_uri must be on it. */
   toolOrigin: string;
+  /** The login initiation's target_link_uri, used when an (older) platform leaves the claim out. */
+  loginTargetLinkUri?: string;
   /** Seconds since the epoch. */
   now: number;
 };
@@ -60,6 +62,15 @@ const id = z.string().min(1).max(MAX_ID);
 const text = z.string().max(MAX_TEXT);
 const optionalText = text.nullish().transform((v) => v ?? null);
 const serviceUrl = z.string().refine(isServiceUrl, "must be an https URL");
+/**
+ * A service endpoint in a launch: a URL that is not https (a misconfigured self-hosted LMS) turns
+ * the service off rather than refusing the launch; the tool never sends tokens over plain HTTP.
+ */
+const endpoint = z
+  .string()
+  .max(2048)
+  .nullish()
+  .transform((value) => (value && isServiceUrl(value) ? value : null));
 
 const rolesClaim = z.array(z.string().max(MAX_TEXT)).max(100);
 const contextClaim = z.object({ id, title: optionalText, label: optionalText, type: z.array(text).max(20).optional() });
@@ -80,11 +91,11 @@ const presentationClaim = z.object({
 });
 const agsClaim = z.object({
   scope: z.array(z.string().max(MAX_TEXT)).max(20).default([]),
-  lineitems: serviceUrl.nullish(),
-  lineitem: serviceUrl.nullish(),
+  lineitems: endpoint,
+  lineitem: endpoint,
 });
 const nrpsClaim = z.object({
-  context_memberships_url: serviceUrl,
+  context_memberships_url: z.string().max(2048),
   service_versions: z.array(z.string().max(20)).max(10).optional(),
 });
 const deepLinkingClaim = z.object({
@@ -172,7 +183,7 @@ export function validateLaunchClaims(payload: Payload, expected: LaunchExpectati
   if (!roles.ok) return { ok: false, problem: { ...roles.problem, detail: shortName(roles.problem.detail) } };
   if (roles.value === null) return fail("invalid-claim", "lti/claim/roles: missing (an empty array is allowed)");
 
-  const targetLinkUri = payload[CLAIM.targetLinkUri];
+  const targetLinkUri = payload[CLAIM.targetLinkUri] ?? expected.loginTargetLinkUri;
   if (typeof targetLinkUri !== "string" || targetLinkUri.length > 2048) return fail("invalid-claim", "lti/claim/target_link_uri: missing");
   let targetOrigin: string | null = null;
   try {
@@ -231,8 +242,8 @@ export function validateLaunchClaims(payload: Payload, expected: LaunchExpectati
         returnUrl: presentation?.return_url && isServiceUrl(presentation.return_url) ? presentation.return_url : null,
         documentTarget: presentation?.document_target ?? null,
       },
-      ags: ags ? { scopes: ags.scope, lineItemsUrl: ags.lineitems ?? null, lineItemUrl: ags.lineitem ?? null } : null,
-      nrps: nrps ? { membershipsUrl: nrps.context_memberships_url } : null,
+      ags: ags ? { scopes: ags.scope, lineItemsUrl: ags.lineitems, lineItemUrl: ags.lineitem } : null,
+      nrps: nrps && isServiceUrl(nrps.context_memberships_url) ? { membershipsUrl: nrps.context_memberships_url } : null,
       deepLinking: deepLinking
         ? {
             returnUrl: deepLinking.deep_link_return_url,

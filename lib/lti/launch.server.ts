@@ -85,7 +85,7 @@ export async function handleLaunch(request: LaunchRequest, now = new Date()): Pr
     return fail(code, `${issue?.path.join(".") || "form"}: ${issue?.message ?? "invalid"}`, fallbackLocale);
   }
   const form = parsed.data;
-  const row = await db.ltiLoginState.findUnique({ where: { state: form.state }, select: { nonce: true, platformId: true, storageTarget: true, expiresAt: true } });
+  const row = await db.ltiLoginState.findUnique({ where: { state: form.state }, select: { nonce: true, platformId: true, storageTarget: true, targetLinkUri: true, expiresAt: true } });
   if (!row || row.expiresAt.getTime() <= now.getTime()) return fail("state-unknown", "no login is waiting for this state (used, expired, or never started here)", fallbackLocale);
   const platform = (await getPlatform(row.platformId)) as RegisteredPlatform;
   let frameAncestors = platformFrameOrigins(platform);
@@ -96,6 +96,7 @@ export async function handleLaunch(request: LaunchRequest, now = new Date()): Pr
     nonce: row.nonce,
     deploymentIds: new Set(platform.deploymentIds),
     toolOrigin: request.toolOrigin,
+    loginTargetLinkUri: row.targetLinkUri,
     now: Math.floor(now.getTime() / 1000),
   });
   if (!verified.ok) return { kind: "problem", problem: verified.problem, locale: fallbackLocale, frameAncestors, setCookies: [] };

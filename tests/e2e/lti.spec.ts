@@ -120,7 +120,8 @@ test("an instructor deep-links the quiz with points from inside the LMS frame, t
   expect(cookies.filter((c) => c.name.startsWith("lti-state-"))).toEqual([]);
   const session = cookies.find((c) => c.name === "next-auth.session-token");
   expect(session).toMatchObject({ sameSite: "None", secure: true, httpOnly: true });
-  expect((session as { partitionKey?: string } | undefined)?.partitionKey).toBe(platform.origin);
+  // Partitioned by the LMS's site (scheme and host): kept only inside this LMS's pages.
+  expect((session as { partitionKey?: string } | undefined)?.partitionKey).toBe(`http://${new URL(platform.origin).hostname}`);
 
   await frame.getByRole("checkbox", { name: new RegExp(quiz.title) }).check();
   await frame.getByLabel("Points").fill("0");
@@ -222,7 +223,7 @@ test("only LTI pages may be framed, and only by registered LMS origins", async (
 });
 
 test("a failed launch names the problem for an administrator, in the LMS's language", async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" } });
+  const context = await browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
   const response = await page.goto(`${TOOL}/api/lti/login?iss=https%3A%2F%2Flms.unknown.test&login_hint=x&target_link_uri=${encodeURIComponent(`${TOOL}/lti`)}`);
   expect(response?.status()).toBe(400);

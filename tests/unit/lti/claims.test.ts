@@ -68,7 +68,7 @@ const cases: Array<[string, Record<string, unknown>, string]> = [
   ["a resource link id over 255 characters", { ...valid(), [`${LTI}resource_link`]: { id: "x".repeat(256) } }, "invalid-claim"],
   ["a context without id", { ...valid(), [`${LTI}context`]: { title: "Course" } }, "invalid-claim"],
   ["more than 100 custom parameters", { ...valid(), [`${LTI}custom`]: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, "v"])) }, "invalid-claim"],
-  ["an AGS line item over plain http", { ...valid(), "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": { scope: [], lineitem: "http://lms.example/li/1" } }, "invalid-claim"],
+  ["an AGS scope that is not a list", { ...valid(), "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": { scope: "score" } }, "invalid-claim"],
   ["an NRPS claim without its URL", { ...valid(), "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": { service_versions: ["2.0"] } }, "invalid-claim"],
   [
     "a deep-linking request without settings",
@@ -116,6 +116,25 @@ describe("validateLaunchClaims", () => {
     expect(validateLaunchClaims({ ...valid(), aud: ["client-1", "other"], azp: "client-1" }, expected).ok).toBe(true);
     expect(validateLaunchClaims({ ...valid(), exp: NOW - 59, iat: NOW - 100 }, expected).ok).toBe(true);
     expect(validateLaunchClaims({ ...valid(), iat: NOW + 59 }, expected).ok).toBe(true);
+  });
+
+  it("turns off a service whose endpoint is not https instead of refusing the launch", () => {
+    const result = validateLaunchClaims(
+      {
+        ...valid(),
+        "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": { scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"], lineitem: "https://lms.example/li/1", lineitems: "http://lms.example/li" },
+        "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": { context_memberships_url: "http://lms.example/members", service_versions: ["2.0"] },
+      },
+      expected,
+    );
+    if (!result.ok) throw new Error(result.problem.detail);
+    expect(result.message.ags).toEqual({ scopes: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"], lineItemUrl: "https://lms.example/li/1", lineItemsUrl: null });
+    expect(result.message.nrps).toBeNull();
+  });
+
+  it("takes the login's target_link_uri when the launch leaves the claim out", () => {
+    const payload = without(`${LTI}target_link_uri`);
+    expect(validateLaunchClaims(payload, { ...expected, loginTargetLinkUri: `${TOOL}/lti/quiz/x` })).toMatchObject({ ok: true, message: { targetLinkUri: `${TOOL}/lti/quiz/x` } });
   });
 
   it("keeps the name from given and family names, drops an unusable email, and keeps custom values as text", () => {
