@@ -5,6 +5,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import { root } from "./lib.mjs";
+import { guardRequest, trustedProxyHops } from "./request-guard.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4));
@@ -47,7 +48,13 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => handle(request, response));
+  // Read after Next.js has loaded .env; an invalid value stops the worker before it serves.
+  const proxyHops = trustedProxyHops();
+  // Requests Next.js would fail on with a 500 get a 400 here, and the client's address comes from the socket (or TRUST_PROXY hops).
+  const server = http.createServer(async (request, response) => {
+    const accepted = await guardRequest(request, response, proxyHops);
+    if (accepted) await handle(accepted, response);
+  });
   server.on("error", (error) => {
     console.error(`cannot serve on port ${port}: ${error.message}`);
     process.exit(1);

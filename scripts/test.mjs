@@ -1,7 +1,7 @@
 // `npm test`: install what the tests need (npm packages, Debian's Chromium when missing) and run
 // every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), end-to-end (real Chromium).
 import { existsSync, readdirSync } from "node:fs";
-import { installDependencies, run, step, tryRun } from "./lib.mjs";
+import { checkLockFile, installDependencies, run, step, tryRun } from "./lib.mjs";
 
 const started = Date.now();
 
@@ -39,6 +39,7 @@ function ensurePostgres() {
   }
 }
 
+checkLockFile();
 installDependencies();
 ensureChromium();
 ensurePostgres();
