@@ -32,6 +32,23 @@ export function exec(command, args, env = {}) {
 }
 
 /**
+ * Fails fast, before anything is installed, when `npm ci` would refuse package-lock.json: a lock
+ * file out of step with package.json, or one missing another platform's optional packages
+ * (written with --omit=optional or on a filtered platform), which a fresh clone elsewhere cannot
+ * install. A dry run reads only the two files (about 5 s) and never touches node_modules.
+ */
+export function checkLockFile() {
+  step("Checking that npm ci accepts package-lock.json");
+  const result = spawnSync("npm", ["ci", "--dry-run", "--ignore-scripts", "--offline", "--no-audit", "--no-fund"], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) {
+    const reasons = `${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n").filter((line) => /Missing:|Invalid:|in sync|ERESOLVE|EUSAGE/.test(line));
+    console.error(`\n✗ npm ci refuses package-lock.json:\n${reasons.join("\n") || result.stderr}`);
+    console.error("Regenerate it with `npm install` (npm 11, no --omit or platform filters) and commit it.");
+    process.exit(1);
+  }
+}
+
+/**
  * Installs exactly what package-lock.json records (`npm ci`), so a fresh clone never rewrites the
  * lock file. `npm ci` empties node_modules first, so it runs only when the lock file changed since
  * the last install (its hash is kept inside node_modules).

@@ -2,7 +2,7 @@
 // every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), the engine against
 // the real kernel (network namespaces, as root; skipped with a reason elsewhere), end-to-end (real Chromium).
 import { existsSync, readdirSync } from "node:fs";
-import { aptInstall, hasCommand, installDependencies, run, step } from "./lib.mjs";
+import { aptInstall, checkLockFile, hasCommand, installDependencies, run, step } from "./lib.mjs";
 
 const started = Date.now();
 
@@ -54,6 +54,7 @@ function ensureTshark() {
   }
 }
 
+checkLockFile();
 installDependencies();
 ensureChromium();
 ensureTshark();
