@@ -1,4 +1,4 @@
-import { ltiSecurityHeaders, securityHeaders } from "./security-headers.js";
+import { developmentHeaders, ltiSecurityHeaders, securityHeaders } from "./security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,9 +19,11 @@ const nextConfig = {
   ],
   typedRoutes: false,
   async headers() {
+    // scripts/serve.mjs applies these rules to the responses it serves itself (precompressed
+    // prerendered pages and static files), so a rule added here holds for every response.
+    // Nothing may be framed, except the LTI routes: their frame-ancestors name the registered LMSs (ADR 0803).
     return [
-      // Nothing may be framed, except the LTI routes: their frame-ancestors name the registered LMSs (ADR 0803).
-      { source: "/((?!lti(?:/|$)|zh/lti(?:/|$)|api/lti(?:/|$)).*)", headers: securityHeaders },
+      { source: "/((?!lti(?:/|$)|zh/lti(?:/|$)|api/lti(?:/|$)).*)", headers: [...securityHeaders, ...developmentHeaders] },
       { source: "/(lti|zh/lti|api/lti)(/.*)?", headers: ltiSecurityHeaders },
     ];
   },

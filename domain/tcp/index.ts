@@ -20,6 +20,7 @@ export {
   type HostAction,
   type DropAction,
   type SimulationOptions,
+  type ArmedTimer,
   type SimulationSnapshot,
   type EndpointSnapshot,
 } from "./simulation";
