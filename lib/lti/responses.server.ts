@@ -1,3 +1,4 @@
+import { configuredOrigin } from "../http/site-origin.server";
 import type { Locale } from "../i18n/paths";
 import type { RenderedPage } from "./pages";
 import { problemPage } from "./pages";
@@ -8,15 +9,14 @@ import { problemStatus, type Problem } from "./problems";
 type HeaderSource = { get(name: string): string | null };
 
 /**
- * This tool's public origin: NEXTAUTH_URL when set (behind a proxy, set it), else the request's
- * host as the browser sent it.
+ * This tool's public origin: the site's configured origin (NEXTAUTH_URL, or in production the
+ * address it serves on; never a request header there, ADR 0011); in development the request's host.
  */
 export function toolOriginOf(headers: HeaderSource, requestUrl: string): string {
-  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!host) return new URL(requestUrl).origin;
-  const proto = headers.get("x-forwarded-proto") ?? new URL(requestUrl).protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const configured = configuredOrigin();
+  if (configured) return configured;
+  const host = headers.get("host");
+  return host ? `http://${host}` : new URL(requestUrl).origin;
 }
 
 function withCookies(headers: Headers, cookies: readonly string[]) {
