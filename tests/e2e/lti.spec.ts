@@ -16,7 +16,8 @@ const TOOL = `http://localhost:${process.env.E2E_PORT ?? "3210"}`;
 const PLATFORM_PORT = Number(process.env.LTI_PLATFORM_PORT ?? 4321);
 const OTHER_SITE_PORT = PLATFORM_PORT + 1;
 
-test.describe.configure({ mode: "serial" });
+// Whole LMS round trips (login, launch, quiz, grade passback) on a shared 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
