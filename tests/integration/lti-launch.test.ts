@@ -8,7 +8,8 @@ vi.hoisted(() => {
 
 import { db } from "@/lib/db.server";
 import { stateCookieName } from "@/lib/lti/cookies.server";
-import { handleLaunch } from "@/lib/lti/launch.server";
+import { hashToken, handleLaunch, redeemHandoff } from "@/lib/lti/launch.server";
+import { linkPendingIdentity, pendingLinkView, settlePendingIdentity } from "@/lib/lti/identity.server";
 import { continueLogin, initiateLogin } from "@/lib/lti/login.server";
 import { createUser } from "../factories/users";
 import type { TestPlatform } from "../support/lti-platform/platform";
@@ -291,5 +292,57 @@ describe("LTI identity", () => {
     expect(outcome).toMatchObject({ kind: "pending-identity", email: existing.email });
     expect(await counts()).toEqual(before);
     expect(await db.ltiUserLink.findFirst({ where: { userId: existing.id } })).toBeNull();
+    if (outcome.kind !== "pending-identity") return;
+    const settle = (action: string, origin = TOOL_ORIGIN) => settlePendingIdentity({ token: outcome.token, action, origin, toolOrigin: TOOL_ORIGIN, acceptLocale: "en" });
+
+    // Continuing before linking changes nothing and says so; a page of another site cannot settle it.
+    expect(await settle("continue")).toMatchObject({ notLinkedYet: true, outcome: { kind: "pending-identity" } });
+    expect((await settle("separate", "https://evil.test")).outcome).toMatchObject({ kind: "problem", problem: { code: "link-invalid" } });
+    expect(await counts()).toEqual(before);
+
+    // The person signs in to their account (in a new window) and links it.
+    expect(await pendingLinkView(outcome.token)).toMatchObject({ email: existing.email, platformName: "Test LMS", alreadyLinkedTo: null });
+    expect(await linkPendingIdentity(null, outcome.token)).toEqual({ ok: false, error: "signed-out" });
+    expect(await linkPendingIdentity(existing, outcome.token)).toEqual({ ok: true });
+    const { outcome: settled } = await settle("continue");
+    const launched = expectLaunched(settled);
+    expect(launched.provisioned.user.id).toBe(existing.id);
+    expect(launched.provisioned.target).toMatch(/^\/lti\/quiz\/three-way-handshake/);
+    expect(await db.enrollment.count({ where: { userId: existing.id, classId: launched.provisioned.classId as string } })).toBe(1);
+    // The choice is used up.
+    expect((await settle("continue")).outcome).toMatchObject({ kind: "problem", problem: { code: "link-invalid" } });
+    // Next time the same LMS person goes straight to the linked account.
+    const again = expectLaunched((await launch(platform, { userId: person.id, resourceLinkId: link.id })).outcome);
+    expect(again.provisioned.user.id).toBe(existing.id);
+  });
+
+  it("gives a person who prefers it a separate account, with an address no mail reaches", async () => {
+    const existing = await createUser({ email: `${unique("grace")}@example.test` });
+    const person = platform.addUser({ id: unique("grace-lms"), name: "Grace", email: existing.email });
+    const { courseId } = seedCourse(platform);
+    platform.enroll(courseId, { userId: person.id, roles: [ROLE.learner] });
+    const link = linkTo(courseId, "/lti/quiz/three-way-handshake");
+    const { outcome } = await launch(platform, { userId: person.id, resourceLinkId: link.id });
+    if (outcome.kind !== "pending-identity") throw new Error(outcome.kind);
+    const { outcome: settled } = await settlePendingIdentity({ token: outcome.token, action: "separate", origin: TOOL_ORIGIN, toolOrigin: TOOL_ORIGIN, acceptLocale: "en" });
+    const launched = expectLaunched(settled);
+    expect(launched.provisioned.user.id).not.toBe(existing.id);
+    expect(launched.provisioned.user.email).toMatch(/^lti-[0-9a-f]{24}@lti\.invalid$/);
+    expect(await db.ltiPendingIdentity.count({ where: { tokenHash: hashToken(outcome.token) } })).toBe(0);
+  });
+
+  it("opens a framed launch in a new window once, with a two-minute ticket", async () => {
+    const { courseId, learners } = seedCourse(platform);
+    const link = linkTo(courseId, "/lti/quiz/three-way-handshake");
+    const launched = expectLaunched((await launch(platform, { userId: learners[0]!.id, resourceLinkId: link.id })).outcome);
+    const token = new URL(launched.handoffUrl as string).searchParams.get("token");
+    const late = await redeemHandoff(token, new Date(Date.now() + 3 * 60 * 1000));
+    expect(late).toMatchObject({ ok: false, problem: { code: "handoff-invalid" } });
+    const second = expectLaunched((await launch(platform, { userId: learners[0]!.id, resourceLinkId: link.id })).outcome);
+    const ticket = new URL(second.handoffUrl as string).searchParams.get("token");
+    const redeemed = await redeemHandoff(ticket);
+    expect(redeemed).toMatchObject({ ok: true, target: second.provisioned.target });
+    if (redeemed.ok) expect(redeemed.setCookie).toMatch(/SameSite=Lax$/);
+    expect(await redeemHandoff(ticket)).toMatchObject({ ok: false, problem: { code: "handoff-invalid" } });
   });
 });
