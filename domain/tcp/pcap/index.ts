@@ -21,6 +21,8 @@ export type {
   RoleBasis,
   SegmentOptions,
   StateTransition,
+  TransitionRule,
+  ArrivalEvidence,
   TcpFlagName,
   TcpState,
 } from "./types";
