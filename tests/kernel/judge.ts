@@ -32,12 +32,12 @@ export function judgeCase(kernelCase: KernelCase, runDirectory: string): CaseJud
   return { kernelCase, trace, kernel, comparison: compareCase(trace, kernel, kernelCase.judgedUntilMs), reader: readerAgainstKernel(kernel, capture) };
 }
 
-export function formatJudgement({ kernelCase, comparison, reader }: CaseJudgement): string {
+export function formatJudgement({ kernelCase, comparison, reader, trace }: CaseJudgement): string {
   const lines = [
     `── ${kernelCase.id}  (${kernelCase.sources.join("; ")})`,
     comparison.table,
     ...comparison.differences.map((difference) => {
-      const documented = explanationOf(difference);
+      const documented = explanationOf(difference, trace);
       return documented ? `  ≈ ${difference.summary} (documented: ${documented.id})` : `  ✗ ${difference.summary}`;
     }),
     ...comparison.harness.map((problem) => `  ! ${problem}`),
