@@ -21,6 +21,7 @@ export {
   type DropAction,
   type LinkAction,
   type SimulationOptions,
+  type ArmedTimer,
   type SimulationSnapshot,
   type EndpointSnapshot,
 } from "./simulation";

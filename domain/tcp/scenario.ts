@@ -5,7 +5,7 @@
 import type { DropRule, ReorderSpec } from "./network";
 import { linuxParams, rfc9293Params, type EngineParams, type LinuxSysctls, type Rfc9293Params } from "./profiles";
 import type { Action } from "./actions";
-import { Simulation } from "./simulation";
+import { Simulation, type SimulationOptions } from "./simulation";
 import type { ErrorRecord, HostId, ProfileName, SegmentRecord, SimEvent, TcpState, TransitionRecord } from "./types";
 
 export interface ScenarioInput {
@@ -66,8 +66,9 @@ export function paramsFor(input: Pick<ScenarioInput, "profile" | "sysctl" | "tim
 }
 
 /** A simulation set up from a scenario, with its actions queued but nothing run yet. */
-export function createSimulation(input: ScenarioInput): Simulation {
+export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed"> = {}): Simulation {
   const simulation = new Simulation({
+    ...observers,
     params: paramsFor(input),
     seed: input.seed ?? SCENARIO_DEFAULTS.seed,
     isn: input.isn,

@@ -46,6 +46,19 @@ export interface SimulationOptions {
   autoRead?: Partial<Record<HostId, boolean>>;
   /** Hard cap on recorded events so no input can run forever. */
   maxEvents?: number;
+  /**
+   * Told of every timer armed, with the time it was armed and its expiry. Changes nothing in the
+   * run; the kernel differential test uses it to judge each timer's delay (docs/kernel-differential.md).
+   */
+  onTimerArmed?: (timer: ArmedTimer) => void;
+}
+
+export interface ArmedTimer {
+  host: HostId;
+  kind: TimerKind;
+  /** When it was armed (ms of virtual time) and when it expires. */
+  at: number;
+  due: number;
 }
 
 export const DEFAULT_MAX_EVENTS = 100_000;
@@ -116,6 +129,7 @@ export class Simulation {
   };
   private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
   private readonly maxEvents: number;
+  private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
   private clock = 0;
   private timerTokens = 0;
   private truncatedFlag = false;
@@ -138,6 +152,7 @@ export class Simulation {
       this.random,
     );
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.onTimerArmed = options.onTimerArmed;
     const env = this.createEnv(options.loopback ?? false);
     this.endpoints = {
       client: new Endpoint("client", env, options.autoRead?.client ?? true),
@@ -384,6 +399,7 @@ export class Simulation {
     const token = ++this.timerTokens;
     this.timers[host].set(kind, { due, token });
     this.queue.push(due, RANK_NETWORK, { kind: "timer", host, timer: kind, token });
+    this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
