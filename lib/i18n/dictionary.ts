@@ -61,6 +61,7 @@ const en = {
   },
   callout: { note: "Note", tip: "Tip", warning: "Warning", correction: "Correction to the source" },
   original: "In the original article",
+  rfcVsLinux: { label: "RFC 9293 says · Linux does", rfc: "RFC 9293 says", linux: "Linux does", source: "Source:" },
   glossary: {
     title: "Glossary",
     intro: "Every TCP state, header flag and Linux setting the course uses, with the defaults the simulator runs on.",
@@ -157,6 +158,7 @@ const zh: Dictionary = {
   },
   callout: { note: "注意", tip: "提示", warning: "警告", correction: "对原文的更正" },
   original: "原文",
+  rfcVsLinux: { label: "RFC 9293 的规定 · Linux 的做法", rfc: "RFC 9293 的规定", linux: "Linux 的做法", source: "出处：" },
   glossary: {
     title: "术语表",
     intro: "本课程用到的全部 TCP 状态、首部标志位和 Linux 参数，附上模拟器所用的默认值。",

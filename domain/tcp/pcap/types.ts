@@ -84,6 +84,29 @@ export interface CaptureConnection {
   notes: string[];
 }
 
+/**
+ * One connection in one row (`tcp pcap --summary`): what `CaptureConnection` would show, counted
+ * instead of listed. Each pair is per sending end.
+ */
+export interface CaptureConnectionSummary {
+  client: string;
+  server: string;
+  /** Absolute time of the first segment: epoch seconds with nine decimals. */
+  start: string;
+  /** Milliseconds from the first segment to the last. */
+  duration: number;
+  /** Segments each end sent. */
+  packets: { client: number; server: number };
+  /** Payload bytes each end sent (retransmissions included, as on the wire). */
+  bytes: { client: number; server: number };
+  /** Segments Wireshark would flag as retransmissions, by sender. */
+  retransmissions: { client: number; server: number };
+  /** Each end's RFC 9293 state path, as in the full analysis. */
+  states: { client: TcpState[]; server: TcpState[] };
+  /** The last state of each path. */
+  final: { client: TcpState; server: TcpState };
+}
+
 export interface CaptureSummary {
   format: CaptureFormat;
   /** Packet records in the file. */
