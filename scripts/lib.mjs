@@ -19,8 +19,8 @@ export function run(command, args, options = {}) {
   }
 }
 
-export function tryRun(command, args) {
-  return spawnSync(command, args, { cwd: root, stdio: "inherit" }).status === 0;
+export function tryRun(command, args, env = {}) {
+  return spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 }
 
 /** Starts a long-running command and forwards termination signals to it. */
@@ -63,6 +63,25 @@ export function installDependencies() {
   step("Installing dependencies (npm ci)");
   run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
   writeFileSync(stamp, lockHash);
+}
+
+/** Installs a Debian package with apt-get (through sudo -n when not root); false when that fails. */
+export function aptInstall(pkg) {
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+  return (
+    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
+    // Non-interactive: tshark's package would otherwise ask who may capture.
+    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", pkg], { DEBIAN_FRONTEND: "noninteractive" })
+  );
+}
+
+/** Whether an executable of that name is on PATH (or in the system directories). */
+export function hasCommand(name) {
+  return (process.env.PATH ?? "")
+    .split(":")
+    .concat(["/usr/sbin", "/sbin", "/usr/bin"])
+    .some((dir) => dir && existsSync(path.join(dir, name)));
 }
 
 /** Hash of the sources that go into the production build; decides whether to rebuild. */
