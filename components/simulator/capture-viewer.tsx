@@ -14,6 +14,7 @@ import { captureLadderModel } from "@/domain/simulator/ladder-model";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
+import { CaptureStateChanges } from "./capture-state-changes";
 import { Ladder } from "./ladder";
 import { LazyDetails } from "./lazy-details";
 import { LiveStateDiagram } from "./live-state-diagram";
@@ -407,6 +408,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               )}
             </LazyDetails>
           </div>
+          <CaptureStateChanges connection={connection} selected={selected} locale={locale} />
         </div>
       ) : null}
       </LiveControls>
