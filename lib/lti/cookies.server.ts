@@ -1,6 +1,6 @@
 import { encodeSessionToken, sessionCookieName } from "../auth/jwt.server";
-import type { Role } from "../auth/roles";
 import { authSecret } from "../auth/secret.server";
+import { newSessionClaims } from "../auth/sessions.server";
 import { LAUNCH_SESSION_MAX_AGE_S, LOGIN_STATE_TTL_MS } from "./constants";
 
 /**
@@ -45,15 +45,15 @@ export function clearStateCookie(state: string): string {
 
 const secureSite = () => process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
-export type SessionUser = { id: string; email: string; name: string | null; role: Role };
-
-/** The Set-Cookie value that signs `user` in for this launch. */
-export async function launchSessionCookie(user: SessionUser, framed: boolean): Promise<string> {
-  const token = await encodeSessionToken({
-    token: { sub: user.id, role: user.role, name: user.name, email: user.email },
-    secret: authSecret(),
-    maxAge: LAUNCH_SESSION_MAX_AGE_S,
-  });
+/**
+ * The Set-Cookie value that signs `userId` in for this launch: the claims a session starts with
+ * (lib/auth/sessions.server.ts, with the account's session version, so signing out everywhere
+ * ends it too), with the attributes of a frame or a window of its own. Null when the account is gone.
+ */
+export async function launchSessionCookie(userId: string, framed: boolean): Promise<string | null> {
+  const claims = await newSessionClaims(userId);
+  if (!claims) return null;
+  const token = await encodeSessionToken({ token: claims, secret: authSecret(), maxAge: LAUNCH_SESSION_MAX_AGE_S });
   const name = sessionCookieName();
   const common = `${name}=${token}; Path=/; Max-Age=${LAUNCH_SESSION_MAX_AGE_S}; HttpOnly`;
   return framed ? `${common}; Secure; SameSite=None; Partitioned` : `${common}; SameSite=Lax${secureSite() ? "; Secure" : ""}`;

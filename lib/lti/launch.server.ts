@@ -177,7 +177,8 @@ export async function completeLaunch(
     return { kind: "pending-identity", token, email: outcome.pendingEmail, platformName: platform.name, locale, frameAncestors, setCookies };
   }
   const { provisioned } = outcome;
-  const session = await launchSessionCookie(provisioned.user, framed);
+  const session = await launchSessionCookie(provisioned.user.id, framed);
+  if (!session) return fail("internal", "the account disappeared during the launch", locale, frameAncestors, setCookies);
   let handoffUrl: string | null = null;
   if (framed) {
     const token = newSecret();
@@ -203,7 +204,7 @@ export async function redeemHandoff(token: string | null, now = new Date()): Pro
   const row = await db.ltiHandoff.findUnique({ where: { tokenHash }, select: { userId: true, target: true, expiresAt: true } });
   const used = await db.ltiHandoff.deleteMany({ where: { tokenHash } });
   if (!row || used.count !== 1 || row.expiresAt.getTime() <= now.getTime()) return { ok: false, problem: problem("handoff-invalid", "the ticket is unknown, used or expired") };
-  const user = await db.user.findUnique({ where: { id: row.userId }, select: { id: true, email: true, name: true, role: true } });
-  if (!user) return { ok: false, problem: problem("handoff-invalid", "the account no longer exists") };
-  return { ok: true, setCookie: await launchSessionCookie(user, false), target: row.target };
+  const setCookie = await launchSessionCookie(row.userId, false);
+  if (!setCookie) return { ok: false, problem: problem("handoff-invalid", "the account no longer exists") };
+  return { ok: true, setCookie, target: row.target };
 }

@@ -130,7 +130,7 @@ export async function syncRoster(contextId: string, now = new Date()): Promise<R
       await db.$transaction(async (tx) => {
         if (role === "teach") {
           const user = await tx.user.findUniqueOrThrow({ where: { id: userId as string }, select: { role: true } });
-          if (user.role === "STUDENT") await tx.user.update({ where: { id: userId as string }, data: { role: "INSTRUCTOR" } });
+          if (user.role === "STUDENT") await tx.user.update({ where: { id: userId as string }, data: { role: "INSTRUCTOR", sessionVersion: { increment: 1 } } });
         }
         await applyClassRole(tx, context.classId, userId as string, role);
       });

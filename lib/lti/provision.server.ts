@@ -242,7 +242,8 @@ export async function provisionLaunch(platform: PlatformRef, message: LaunchMess
       if ("pendingEmail" in resolved) return resolved;
       let user = resolved;
       if (role === "teach" && user.role === "STUDENT") {
-        user = await tx.user.update({ where: { id: user.id }, data: { role: "INSTRUCTOR" }, select: { id: true, email: true, name: true, role: true } });
+        // A role change ends the account's other sessions, as everywhere else (ADR 0010); this launch's starts after it.
+        user = await tx.user.update({ where: { id: user.id }, data: { role: "INSTRUCTOR", sessionVersion: { increment: 1 } }, select: { id: true, email: true, name: true, role: true } });
       }
       let context: { id: string; classId: string } | null = null;
       if (message.context) {
