@@ -9,6 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { root } from "./lib.mjs";
+import { guardRequest, trustedProxyHops } from "./request-guard.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4));
@@ -60,9 +61,15 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Read after Next.js has loaded .env; an invalid value stops the worker before it serves.
+  const proxyHops = trustedProxyHops();
   const precompressed = createStaticResponder(distDir);
   const dynamicScriptHashes = precompressed?.dynamicScriptHashes ?? [];
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (original, response) => {
+    // Requests Next.js would fail on with a 500 get a 400 here, and the client's address comes
+    // from the socket (or TRUST_PROXY hops): scripts/request-guard.mjs, ADR 0011.
+    const request = await guardRequest(original, response, proxyHops);
+    if (!request) return;
     if (precompressed?.handle(request, response)) return;
     // Next reads the nonce from the request's policy and puts it on every script it renders.
     const policy = dynamicContentSecurityPolicy(dynamicScriptHashes);

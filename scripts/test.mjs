@@ -2,18 +2,9 @@
 // every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), the engine against
 // the real kernel (network namespaces, as root; skipped with a reason elsewhere), end-to-end (real Chromium).
 import { existsSync, readdirSync } from "node:fs";
-import { installDependencies, run, step, tryRun } from "./lib.mjs";
+import { aptInstall, checkLockFile, hasCommand, installDependencies, run, step } from "./lib.mjs";
 
 const started = Date.now();
-
-function aptInstall(pkg) {
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
-  return (
-    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
-    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", pkg])
-  );
-}
 
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -53,8 +44,20 @@ function ensureKernelTools() {
   }
 }
 
+/** The benchmark's own test compares `tcp pcap --summary` with tshark on the capture the benchmark generates. */
+function ensureTshark() {
+  if (hasCommand("tshark")) return;
+  step("Installing tshark from Debian's packages for the benchmark's own test (apt-get install tshark)");
+  if (!aptInstall("tshark") || !hasCommand("tshark")) {
+    console.error(`\n✗ tshark is needed by tests/unit/bench/tshark-agreement.test.ts. Install Debian's "tshark" package.`);
+    process.exit(1);
+  }
+}
+
+checkLockFile();
 installDependencies();
 ensureChromium();
+ensureTshark();
 ensurePostgres();
 ensureKernelTools();
 

@@ -14,9 +14,11 @@ import { decodeSessionToken, encodeSessionToken } from "./jwt.server";
 import { limitSignIn } from "./limits.server";
 import { isRole } from "./roles";
 import { authSecret } from "./secret.server";
+import { safeRedirectPath } from "../http/safe-redirect";
+import { configureAuthOrigin } from "../http/site-origin.server";
 
-// Behind no proxy, the origin comes from the Host header; set NEXTAUTH_URL in production.
-if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+// The origin next-auth builds its URLs on: never the request's Host in production (ADR 0011).
+configureAuthOrigin();
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -68,6 +70,10 @@ export function authOptions(): NextAuthOptions {
     jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      // Every redirect next-auth makes (after OAuth or email sign-in, after sign-out) stays on this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPath(url, "/dashboard", baseUrl), baseUrl).href;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

@@ -4,6 +4,7 @@
  */
 export { analyzeCapture, analyzeCaptureStream, CaptureAnalyzer, type AnalyzeOptions, type CaptureAnalysisSummary } from "./analyze-capture";
 export { SUMMARY_COLUMNS, summaryLine, summaryRowFromConnection } from "./summary";
+export { connectionFromStream, summarizeCaptureStream, type StreamReadOptions } from "./streaming";
 export { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
 export type { CaptureFormat, CapturedPacket } from "./captured-packet";
 export { decodePacket, type DecodedPacket, type SkipReason, type TcpPacket } from "./decode/decode-packet";
