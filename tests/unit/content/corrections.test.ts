@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { findGlossaryEntry } from "@/content/glossary";
 import { quizFiles } from "@/content/quizzes";
 import type { QuizInput } from "@/domain/quiz/schema";
+import { runScenario } from "@/domain/tcp";
 import { getFact } from "@/lib/content/facts";
 import { LOCALES, type Locale } from "@/lib/content/frontmatter";
 import { CONTENT_DIR } from "@/lib/content/lessons.server";
@@ -297,6 +298,17 @@ describe("the glossary's details", () => {
     expect(text).toContain('<Fact name="linux.lastSynRetransmission" />');
     expect(text).toContain('<Fact name="measured.lastSynRetransmission" />');
     expect(text).toContain("calc_wheel_index()");
+  });
+});
+
+describe("RFC 9293 asks for three minutes of SYN retransmission; Linux's defaults give up sooner", () => {
+  it("holds the numbers of the handshake lesson's box", () => {
+    const silent = (sysctl: Record<string, number>) =>
+      runScenario({ profile: "linux", sysctl, actions: [{ at: 0, host: "client", do: "connect" }], drop: [{ from: "client", nth: Array.from({ length: 30 }, (_, i) => i + 1) }] }).errors[0]?.t;
+    expect(value("linux.connectTimeout")).toBeLessThan(180_000);
+    expect(silent({})).toBe(value("linux.connectTimeout"));
+    expect(silent({ tcp_syn_retries: 7 })).toBe(251_000);
+    for (const locale of LOCALES) expect(ownText("three-way-handshake", locale)).toMatch(/`tcp_syn_retries = 7`[\s\S]{0,80}251 (?:s|秒)/);
   });
 });
 
