@@ -163,11 +163,35 @@ function quizSources(): Source[] {
   });
 }
 
-/** Every case, in the order presets, challenges, quizzes; the unsupported ones with why. */
+/**
+ * Scenarios the course does not run but the capture reader must read right: segments that cross
+ * on the wire where only TCP timestamps tell the order (a RST and a FIN cross; data crosses a
+ * RST). They judge the engine too.
+ */
+function crossingSources(): Source[] {
+  const open: Action[] = [
+    { at: 0, host: "server", do: "listen" },
+    { at: 0, host: "client", do: "connect" },
+  ];
+  return [
+    {
+      id: "crossing:abort-meets-close",
+      label: "crossing: the client aborts as the server closes (RST and FIN cross)",
+      scenario: { latencyMs: 10, actions: [...open, { at: 100, host: "client", do: "abort" }, { at: 100, host: "server", do: "close" }] },
+    },
+    {
+      id: "crossing:data-meets-abort",
+      label: "crossing: the server sends data as the client aborts (data and RST cross)",
+      scenario: { latencyMs: 10, actions: [...open, { at: 100, host: "client", do: "abort" }, { at: 103, host: "server", do: "send", bytes: 200 }] },
+    },
+  ];
+}
+
+/** Every case, in the order presets, challenges, quizzes, crossings; the unsupported ones with why. */
 export function kernelCases(): { cases: KernelCase[]; unsupported: { source: string; reason: string }[] } {
   const byIdentity = new Map<string, KernelCase>();
   const unsupported: { source: string; reason: string }[] = [];
-  for (const source of [...presetSources(), ...challengeSources(), ...quizSources()]) {
+  for (const source of [...presetSources(), ...challengeSources(), ...quizSources(), ...crossingSources()]) {
     const reason = unsupportedFeature(source.scenario);
     if (reason !== null) {
       unsupported.push({ source: source.label, reason });
