@@ -21,6 +21,7 @@ const LOCALIZED_PAGES = [
   /^\/signin$/,
   /^\/signup$/,
   /^\/dashboard$/,
+  /^\/account$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */
