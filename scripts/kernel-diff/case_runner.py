@@ -42,8 +42,9 @@ IDLE_POLL_S = 0.1
 BUSY_FOR_S = 1.0
 BACKLOG = 16
 
-# Every sysctl the engine knows, with its /proc/sys path (tests/kernel/cases.ts sends these names).
-SYSCTL_PATHS = {"somaxconn": "net/core/somaxconn"}
+# Every sysctl the engine knows, with its /proc/sys path (tests/kernel/cases.ts sends these names;
+# net.core.rmem_max is global, never set by a case).
+SYSCTL_PATHS = {"somaxconn": "net/core/somaxconn", "rmem_max": "net/core/rmem_max"}
 
 
 def sysctl_path(name):
@@ -74,8 +75,11 @@ class Host:
             self.dump = start_tcpdump(self.pcap, os.path.join(work, f"{name}.tcpdump.log"))
         finally:
             enter(root_ns)
+        # Whether the application reads by itself (the engine's autoRead) or only on `read` calls.
+        self.auto_read = True
         # The socket the application's calls go to (None before the first call that needs one).
         self.sock = None
+        self.bound = False
         self.sock_closed = False
         self.listener = None
         self.connecting = False
@@ -93,15 +97,19 @@ class Host:
             enter(back)
             os.close(back)
 
-    def new_socket(self, bind=True):
+    def new_socket(self):
         def make():
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            if bind:
-                s.bind((self.address, self.port))
             s.setblocking(False)
             return s
         return self.in_namespace(make)
+
+    def bind(self):
+        """The host's fixed address and port (one connection per host, as in the engine)."""
+        if not self.bound:
+            self.sock.bind((self.address, self.port))
+            self.bound = True
 
     def has_open_socket(self):
         return self.sock is not None and not self.sock_closed
@@ -171,6 +179,7 @@ class Case:
             nths = rule["nth"] if isinstance(rule["nth"], list) else [rule["nth"]]
             self.drop_nth[rule["from"]].update(nths)
         self.actions = sorted(enumerate(spec["actions"]), key=lambda item: (item[1]["at"], item[0]))
+        self.link_up = True
         self.next_action = 0
         self.duration = spec["durationMs"] / 1000
         self.wire = []
@@ -197,6 +206,8 @@ class Case:
         root_ns = current_namespace()
         self.hosts = {name: Host(name, root_ns, self.out_dir) for name in ("client", "server")}
         self.by_tun = {host.tun: host for host in self.hosts.values()}
+        for name, host in self.hosts.items():
+            host.auto_read = self.spec.get("autoRead", {}).get(name, True)
         for host in self.hosts.values():
             def apply(host=host):
                 for name, value in self.spec.get("sysctl", {}).items():
@@ -207,7 +218,7 @@ class Case:
                 "tcp_syn_retries", "tcp_synack_retries", "tcp_syn_linear_timeouts", "tcp_fin_timeout",
                 "tcp_retries2", "tcp_orphan_retries", "tcp_tw_reuse", "tcp_timestamps", "tcp_sack",
                 "tcp_early_retrans", "tcp_rto_min_us", "tcp_rfc1337", "somaxconn", "tcp_keepalive_time",
-                "tcp_keepalive_intvl", "tcp_keepalive_probes")})
+                "tcp_keepalive_intvl", "tcp_keepalive_probes", "rmem_max")})
 
     # ------------------------------------------------------------------ observation
 
@@ -253,6 +264,8 @@ class Case:
             self.wire.append(record)
             if record["n"] in self.drop_nth[host.name]:
                 record["dropped"] = "rule"
+            elif not self.link_up:
+                record["dropped"] = "link"
             else:
                 peer = self.hosts[PEER[host.name]]
                 heapq.heappush(self.held, (now + self.latency, record["id"], peer, packet))
@@ -271,6 +284,10 @@ class Case:
 
     def perform(self, action):
         started = self.ms()
+        if action["do"] == "link":
+            self.set_link(action["up"])
+            self.calls.append({"t": started, "do": "link", "result": "up" if action["up"] else "down"})
+            return
         host = self.hosts[action["host"]]
         call = action["do"]
         result = "ok"
@@ -285,6 +302,15 @@ class Case:
         self.check_socket(host)
         self.observe(host)
 
+    def set_link(self, up):
+        """The path goes down (everything on the wire is lost, nothing gets through) or comes back."""
+        self.link_up = up
+        if up:
+            return
+        for _due, ident, _host, _packet in self.held:
+            self.wire[ident - 1]["dropped"] = "link"
+        self.held = []
+
     def socket_for_call(self, host):
         """The application's socket; once it closed its socket, a new one if nothing of the old connection is left."""
         if host.has_open_socket():
@@ -292,23 +318,24 @@ class Case:
         if host.sock is not None and host.state() not in ("CLOSED", "LISTEN"):
             # The closed socket's connection lives on as an orphan: the call hits a closed descriptor.
             raise OSError(errno.EBADF, "socket already closed")
-        host.sock = host.new_socket(bind=False)
+        host.sock = host.new_socket()
         host.sock_closed = False
+        host.bound = False
         host.eof = False
         return host.sock
 
     def call_listen(self, host, _action):
-        if not host.has_open_socket():
-            sock = self.socket_for_call(host)
-            sock.bind((host.address, host.port))
+        self.socket_for_call(host)
+        host.bind()
         host.sock.listen(BACKLOG)
         host.listener = host.sock
 
     def call_connect(self, host, _action):
-        if not host.has_open_socket():
-            host.sock = host.new_socket()
-            host.sock_closed = False
-            host.eof = False
+        if host.sock is not None and host.sock_closed:
+            # A new socket on the same 4-tuple, as the engine's host connects again.
+            host.sock = None
+        self.socket_for_call(host)
+        host.bind()
         host.connecting = True
         try:
             host.sock.connect((ADDRESSES[PEER[host.name]], PORTS[PEER[host.name]]))
@@ -316,6 +343,37 @@ class Case:
             if failure.errno not in (errno.EINPROGRESS,):
                 host.connecting = failure.errno == errno.EALREADY
             raise
+
+    def call_setsockopt(self, host, action):
+        sock = self.socket_for_call(host)
+        option, value = action["option"], action["value"]
+        if option == "SO_LINGER":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", value["onoff"], value["linger"]))
+            return
+        level, name = {
+            "SO_KEEPALIVE": (socket.SOL_SOCKET, socket.SO_KEEPALIVE),
+            "SO_RCVBUF": (socket.SOL_SOCKET, socket.SO_RCVBUF),
+            "TCP_KEEPIDLE": (socket.IPPROTO_TCP, socket.TCP_KEEPIDLE),
+            "TCP_KEEPINTVL": (socket.IPPROTO_TCP, socket.TCP_KEEPINTVL),
+            "TCP_KEEPCNT": (socket.IPPROTO_TCP, socket.TCP_KEEPCNT),
+            "TCP_USER_TIMEOUT": (socket.IPPROTO_TCP, getattr(socket, "TCP_USER_TIMEOUT", 18)),
+        }[option]
+        sock.setsockopt(level, name, value)
+
+    def call_read(self, host, action):
+        """recv() until nothing is left (or once, for `bytes`), as the engine's read action."""
+        sock = self.socket_for_call(host)
+        wanted = action.get("bytes")
+        while True:
+            try:
+                data = sock.recv(wanted if wanted is not None else 65536)
+            except (BlockingIOError, InterruptedError):
+                return
+            if not data:
+                host.eof = True
+                return
+            if wanted is not None:
+                return
 
     def call_send(self, host, action):
         self.socket_for_call(host)
@@ -393,7 +451,9 @@ class Case:
             except OSError as failure:
                 host.unsent = 0
                 self.error(host, failure.errno, "send")
-        if host.eof:
+        if host.eof or not host.auto_read:
+            # Nothing to read (or the application does not read by itself): an error an arriving
+            # segment set is still the application's to see (a RST: ECONNRESET).
             code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if code:
                 self.error(host, code)
@@ -438,7 +498,7 @@ class Case:
                 if host.has_open_socket() and host.sock is not host.listener:
                     if host.connecting or host.unsent:
                         writers.append(host.sock)
-                    if not host.eof and not host.connecting:
+                    if not host.eof and not host.connecting and host.auto_read:
                         readers.append(host.sock)
             readable, writable, _ = select.select(readers, writers, [], max(0.0, min(deadlines) - now))
             for item in readable:
