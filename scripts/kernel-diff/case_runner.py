@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Replays one engine scenario on the real Linux kernel.
 
-    python3 case_runner.py CASE.json OUT_DIR
+    python3 case_runner.py CASE.json OUT_DIR [--last-try]
 
 CASE.json is written by tests/kernel/cases.ts: the engine's application calls at their times,
 the segments the engine lost (as "the n-th segment sent by this host"), one-way latency and
@@ -169,8 +169,10 @@ def tcp_summary(packet):
 
 
 class Case:
-    def __init__(self, spec, out_dir, scheduling="normal"):
+    def __init__(self, spec, out_dir, scheduling="normal", stop_when_disturbed=True):
         self.scheduling = scheduling
+        # Stop at the first late call or delivery (it is recorded again), except on the last try.
+        self.stop_when_disturbed = stop_when_disturbed
         self.spec = spec
         self.out_dir = out_dir
         self.latency = spec.get("latencyMs", 10) / 1000
@@ -190,6 +192,7 @@ class Case:
         self.notes = []
         self.t0 = None
         self.last_activity = 0.0
+        self.hosts = {}
 
     def ms(self, t=None):
         return round(((time.time() if t is None else t) - self.t0) * 1000, 3)
@@ -204,7 +207,8 @@ class Case:
         unshare_net()
         write_sysctl("net/ipv4/tcp_child_ehash_entries", 128)
         root_ns = current_namespace()
-        self.hosts = {name: Host(name, root_ns, self.out_dir) for name in ("client", "server")}
+        for name in ("client", "server"):
+            self.hosts[name] = Host(name, root_ns, self.out_dir)
         self.by_tun = {host.tun: host for host in self.hosts.values()}
         for name, host in self.hosts.items():
             host.auto_read = self.spec.get("autoRead", {}).get(name, True)
@@ -273,7 +277,9 @@ class Case:
 
     def deliver_due(self):
         while self.held and self.held[0][0] <= time.time():
-            _due, ident, host, packet = heapq.heappop(self.held)
+            due, ident, host, packet = heapq.heappop(self.held)
+            if self.stop_when_disturbed and (time.time() - due) * 1000 > DISTURBED_MS:
+                raise Disturbed(f"segment {ident} spent {round((time.time() - due) * 1000 + self.latency * 1000, 1)} ms on the wire")
             os.write(host.tun, packet)
             self.wire[ident - 1]["arriveAt"] = self.ms()
             # tun processes the packet in write(): the receiver's state has already changed.
@@ -284,6 +290,8 @@ class Case:
 
     def perform(self, action):
         started = self.ms()
+        if self.stop_when_disturbed and started - action["at"] > DISTURBED_MS:
+            raise Disturbed(f"{action['do']} at {action['at']} ms ran at {started} ms")
         if action["do"] == "link":
             self.set_link(action["up"])
             self.calls.append({"t": started, "do": "link", "result": "up" if action["up"] else "down"})
@@ -476,7 +484,16 @@ class Case:
     # ------------------------------------------------------------------ the loop
 
     def run(self):
-        self.set_up()
+        try:
+            self.set_up()
+            return self.record()
+        finally:
+            # However the recording ended, no tcpdump outlives it.
+            for host in self.hosts.values():
+                if host.dump.poll() is None:
+                    host.dump.kill()
+
+    def record(self):
         self.t0 = time.time() + 0.05
         end = self.t0 + self.duration
         self.observe_all()  # both hosts' states before anything happens
@@ -563,6 +580,10 @@ class Case:
 DISTURBED_MS = 3
 
 
+class Disturbed(Exception):
+    """The machine held this process up: the recording stops at once and is tried again."""
+
+
 def merge_pcaps(paths, out_path):
     """Both hosts' recordings (same link type) in one file, ordered by time."""
     records = []
@@ -605,10 +626,15 @@ def prefer_real_time():
 def main():
     scheduling = prefer_real_time()
     spec_path, out_dir = sys.argv[1], sys.argv[2]
+    last_try = "--last-try" in sys.argv[3:]
     with open(spec_path) as f:
         spec = json.load(f)
     os.makedirs(out_dir, exist_ok=True)
-    result = Case(spec, out_dir, scheduling).run()
+    try:
+        result = Case(spec, out_dir, scheduling, stop_when_disturbed=not last_try).run()
+    except Disturbed as disturbed:
+        print(f"disturbed: {disturbed}", file=sys.stderr)
+        sys.exit(4)
     if result["disturbed"]:
         print("disturbed: " + "; ".join(result["disturbed"]), file=sys.stderr)
         sys.exit(4)
