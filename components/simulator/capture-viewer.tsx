@@ -8,6 +8,7 @@ import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-excl
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
 import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
+import { RunItYourself } from "./run-it-yourself";
 import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { flagHex, flagList, flagString, formatCount, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { captureLadderModel } from "@/domain/simulator/ladder-model";
@@ -276,6 +277,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         ) : null}
       </div>
       {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
+      {current ? <RunItYourself sample={current.id} locale={locale} /> : null}
 
       {/* While a capture is read this holds about the room its connection takes (the ladder plus
           the packet list and state diagram, measured at phone to desktop widths). */}
