@@ -280,6 +280,12 @@ export function HandshakeSimulator({
         <span className="ml-auto text-xs tabular-nums text-fg-muted">{words.stepOf(cursor, total, formatSeconds(now))}</span>
       </div>
 
+
+
+      <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
+        {notice ?? narration}
+      </p>
+
       {predicting && !atEnd ? (
         <PredictPanel
           question={question}
@@ -292,10 +298,6 @@ export function HandshakeSimulator({
           onStep={() => dispatch({ type: "step" })}
         />
       ) : null}
-
-      <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-        {notice ?? narration}
-      </p>
 
       <div className="mt-3 grid gap-3 @2xl:grid-cols-2">
         {(["client", "server"] as const).map((host) => (

@@ -29,7 +29,7 @@ export function shellCommands(recipe: RunItYourself): string[] {
   const inside = `sudo ip netns exec ${NAMESPACE}`;
   return [
     `sudo ip netns add ${NAMESPACE} && ${inside} ip link set lo up`,
-    `${inside} timeout ${recipe.seconds} tcpdump -i lo -w ${recipe.sample}.pcap tcp port ${recipe.port} &`,
+    `${inside} timeout ${recipe.seconds} tcpdump -i lo --immediate-mode -U -w ${recipe.sample}.pcap tcp port ${recipe.port} &`,
     `sleep 2; ${inside} python3 ${recipe.sample}.py; wait`,
     `sudo ip netns del ${NAMESPACE}`,
   ];
@@ -52,8 +52,8 @@ def server():
     while conn.recv(65536): pass               # read up to the client's FIN (end of file)
     time.sleep(${delay}); conn.close()${delay > 0 ? "            # close half a second later" : "                 # close at once"}
 threading.Thread(target=server).start()
-cli.sendall(b"x" * 100); time.sleep(0.1)
-cli.close(); time.sleep(1)
+time.sleep(0.1); cli.sendall(b"x" * 100)
+time.sleep(0.1); cli.close(); time.sleep(1)
 `;
 
 export const RUN_IT_YOURSELF: readonly RunItYourself[] = [
@@ -84,7 +84,7 @@ export const RUN_IT_YOURSELF: readonly RunItYourself[] = [
     program: `import socket, time
 srv = socket.create_server(("127.0.0.1", 7014))
 cli = socket.create_connection(("127.0.0.1", 7014)); conn, _ = srv.accept()
-cli.shutdown(socket.SHUT_WR)                   # FIN: the client has nothing more to send
+time.sleep(0.1); cli.shutdown(socket.SHUT_WR)  # FIN: the client has nothing more to send
 while conn.recv(65536): pass                   # the server reads to the end of file...
 time.sleep(0.1); conn.send(b"z" * 100)         # ...and still sends
 time.sleep(0.3); conn.send(b"z" * 100)
@@ -105,7 +105,7 @@ time.sleep(0.1); cli.close(); time.sleep(0.2)
 ${DROP}
 srv = socket.create_server(("127.0.0.1", 7008))
 cli = socket.create_connection(("127.0.0.1", 7008)); conn, _ = srv.accept()
-drop("tcp dport 7008 tcp flags & (fin|syn|rst|ack) == ack")   # lose the client's bare ACKs
+time.sleep(0.1); drop("tcp dport 7008 tcp flags & (fin|syn|rst|ack) == ack")   # lose the client's bare ACKs
 cli.close()
 while conn.recv(65536): pass
 conn.close()                                   # the server's FIN is never acknowledged...
@@ -121,7 +121,7 @@ time.sleep(65)                                 # watch TIME-WAIT restart on each
     sample: "simultaneous-open",
     port: 7010,
     seconds: 4,
-    program: `import socket, struct, subprocess, time
+    program: `import select, socket, struct, subprocess, time
 ${DROP}
 drop("tcp flags & (syn|ack) == syn")           # lose the first SYNs, so the retransmitted ones cross
 a, b = socket.socket(), socket.socket()
@@ -129,7 +129,7 @@ a.bind(("127.0.0.1", 7010)); b.bind(("127.0.0.1", 7011))
 a.setblocking(False); b.setblocking(False)
 for s, port in ((a, 7011), (b, 7010)): s.connect_ex(("127.0.0.1", port))
 time.sleep(0.3); subprocess.run(["nft", "flush ruleset"])
-time.sleep(1.5)
+select.select([], [a, b], [], 5); time.sleep(0.2)  # connected: both ESTABLISHED
 for s in (a, b): s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)); s.close()
 `,
     lookFor: {
@@ -145,7 +145,7 @@ for s in (a, b): s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("
 ${DROP}
 srv = socket.create_server(("127.0.0.1", 7009))
 cli = socket.create_connection(("127.0.0.1", 7009)); conn, _ = srv.accept()
-drop("tcp flags & fin == fin")                 # lose both first FINs...
+time.sleep(0.1); drop("tcp flags & fin == fin")  # lose both first FINs...
 cli.close(); conn.close()
 time.sleep(0.1); subprocess.run(["nft", "flush ruleset"])
 time.sleep(1.5)                                # ...so the retransmitted FINs cross

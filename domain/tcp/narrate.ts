@@ -256,6 +256,11 @@ export function engineTextZh(text: string): string {
   return text;
 }
 
+/** A space between Chinese and what follows only when it starts with a Latin letter or a digit. */
+function spaced(text: string): string {
+  return /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
+}
+
 function createChineseNarrator(segments: readonly SegmentRecord[], options: NarrationOptions) {
   const byId = new Map<number, SegmentRecord & RelativeNumbers>();
   for (const segment of withRelativeNumbers(segments)) byId.set(segment.id, segment);
@@ -293,10 +298,10 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
         return event.up ? "链路恢复了" : "链路断开：任何报文段都无法通过";
       case "send": {
         const segment = byId.get(event.segment);
-        return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"} ${describeSegment(event.segment)}`;
+        return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"}${spaced(describeSegment(event.segment))}`;
       }
       case "deliver":
-        return `${host(event.host)}收到 ${describeSegment(event.segment)}`;
+        return `${host(event.host)}收到${spaced(describeSegment(event.segment))}`;
       case "drop":
         return event.reason === "manual"
           ? `报文段 ${event.segment}（${describeSegment(event.segment)}）被丢弃`

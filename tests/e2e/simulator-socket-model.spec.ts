@@ -7,7 +7,7 @@ const narrationOf = (page: import("@playwright/test").Page) => simulator(page).g
 test("the slow reader preset: the window closes, the client probes it, each read reopens it", async ({ page }) => {
   await page.goto("/playground?p=slow-reader&s=1000");
   const sim = simulator(page);
-  await expect(sim.getByText("Slow reader", { exact: true })).toBeVisible();
+  await expect(sim.getByText("Slow reader", { exact: true }).first()).toBeVisible();
   const table = sim.getByRole("table");
   await expect(table).toContainText("zero window");
   await expect(table).toContainText("zero-window probe");
@@ -32,8 +32,8 @@ test("with the keyboard alone: stop reading, read, set a socket option and cut t
   await tabTo(page, "Step", "Playback");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
-  await expect(sim.getByText("Unread").first()).toBeVisible();
-  await expect(sim.getByText("100 bytes").first()).toBeVisible();
+  await expect(sim.getByText("Unread", { exact: true })).toBeVisible();
+  await expect(sim.getByText("100 bytes", { exact: true })).toBeVisible();
   await tabTo(page, "Read", "Server actions");
   await page.keyboard.press("Enter");
   await expect(narrationOf(page)).toContainText("server calls read() and gets 100 bytes");
@@ -107,7 +107,7 @@ test("each sample capture says how to record it yourself", async ({ page }) => {
 test("in Chinese: the new presets, controls and questions", async ({ page }) => {
   await page.goto("/zh/playground?p=close-unread-data&s=100");
   const sim = page.getByRole("region", { name: "TCP 模拟器" }).first();
-  await expect(sim.getByText("关闭时还有未读的数据", { exact: true })).toBeVisible();
+  await expect(sim.getByText("关闭时还有未读的数据", { exact: true }).first()).toBeVisible();
   await expect(sim.getByText("ECONNRESET").first()).toBeVisible();
   await expect(sim.getByRole("button", { name: "先预测，再运行" })).toBeVisible();
   await expect(sim.getByRole("checkbox", { name: "数据一到就读取" }).nth(1)).not.toBeChecked();
