@@ -9,7 +9,7 @@
  *   round trips, 1.6 Mbit/s down): LCP, CLS after scrolling through the page, and the longest
  *   interaction (Event Timing, an INP proxy) for a tap on the theme toggle, next to /about.
  */
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Response } from "@playwright/test";
 import { closedLoop, percentile } from "./support/load";
 import { startProductionServer } from "./support/server";
 import { hasCommand, median, wrk } from "./support/tools";
@@ -81,21 +81,27 @@ interface RouteJs {
 async function javaScriptOf(browser: Browser, url: string): Promise<RouteJs> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const responses: Promise<{ wire: number; decoded: number }>[] = [];
-  page.on("response", (response) => {
+  const responses: Promise<{ wire: number; decoded: number } | null>[] = [];
+  const onResponse = (response: Response) => {
     const type = response.request().resourceType();
     const isScript = type === "script" || /javascript/.test(response.headers()["content-type"] ?? "");
     if (!isScript || response.status() !== 200) return;
     responses.push(
       (async () => {
-        const sizes = await response.request().sizes();
-        return { wire: sizes.responseBodySize, decoded: (await response.body()).length };
+        try {
+          const sizes = await response.request().sizes();
+          return { wire: sizes.responseBodySize, decoded: (await response.body()).length };
+        } catch {
+          return null; // the page went away before its body was read: not counted
+        }
       })(),
     );
-  });
+  };
+  page.on("response", onResponse);
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForTimeout(1000);
-  const measured = await Promise.all(responses);
+  page.off("response", onResponse);
+  const measured = (await Promise.all(responses)).filter((m) => m !== null);
   await context.close();
   return {
     wire: measured.reduce((sum, m) => sum + m.wire, 0),

@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { saveTimeZone } from "@/lib/assignments/student.server";
+import { limitClassJoin, RateLimitedError } from "@/lib/auth/limits.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
+import { clientAddress } from "@/lib/security/client-address";
 import type { ActionState } from "@/lib/classes/action-state";
 import { acceptInvitationLink, joinByCode, joinByInviteLink, type JoinResult } from "@/lib/classes/membership.server";
 
@@ -11,12 +14,25 @@ const MESSAGES: Record<Extract<JoinResult, { ok: false }>["error"], string> = {
   "not-found": "No class has this code or link. Check it with your instructor.",
   archived: "This class has been archived and no longer takes students.",
   "teaches-class": "You teach this class, so you cannot join it as a student.",
+  "email-unverified": "Confirm your email address first: open the link we sent you (your account page can send it again).",
 };
 
 function report(result: JoinResult): ActionState {
   if (!result.ok) return { ok: false, message: MESSAGES[result.error], fieldErrors: { code: MESSAGES[result.error] }, at: Date.now() };
   revalidatePath("/dashboard");
   return { ok: true, message: result.alreadyEnrolled ? `You are already in ${result.className}.` : `You joined ${result.className}.`, at: Date.now() };
+}
+
+/** Codes and links are tried a limited number of times per account and address (ADR 0012), so they cannot be guessed. */
+async function tooManyAttempts(userId: string): Promise<ActionState | null> {
+  try {
+    await limitClassJoin(userId, clientAddress(await headers()));
+    return null;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const message = `Too many attempts. Try again in ${Math.ceil(error.retryAfterMs / 60_000)} minutes.`;
+    return { ok: false, message, fieldErrors: { code: message }, at: Date.now() };
+  }
 }
 
 const code = z.string().trim().min(1, "Enter the class code").max(32, "Codes are short: check it");
@@ -27,12 +43,16 @@ export async function joinByCodeAction(_: ActionState, form: FormData): Promise<
   if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues[0]?.message }, message: parsed.error.issues[0]?.message, at: Date.now() };
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to join a class.", at: Date.now() };
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return limited;
   return report(await joinByCode(user, parsed.data));
 }
 
 export async function joinByLinkAction(inviteToken: string, _: ActionState): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to join a class.", at: Date.now() };
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return limited;
   const parsed = token.safeParse(inviteToken);
   return report(parsed.success ? await joinByInviteLink(user, parsed.data) : { ok: false, error: "not-found" });
 }
@@ -40,6 +60,8 @@ export async function joinByLinkAction(inviteToken: string, _: ActionState): Pro
 export async function acceptInvitationAction(invitationToken: string, _: ActionState): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Sign in to accept the invitation.", at: Date.now() };
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return limited;
   const parsed = token.safeParse(invitationToken);
   return report(parsed.success ? await acceptInvitationLink(user, parsed.data) : { ok: false, error: "not-found" });
 }

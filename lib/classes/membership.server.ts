@@ -1,3 +1,4 @@
+import { emailVerificationRequired, hasProvenEmail } from "../auth/email-verification.server";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { requireTeaching } from "./access.server";
@@ -7,7 +8,7 @@ import { parseRosterCsv } from "./roster-csv";
 
 export type JoinResult =
   | { ok: true; classId: string; className: string; alreadyEnrolled: boolean }
-  | { ok: false; error: "not-found" | "archived" | "teaches-class" };
+  | { ok: false; error: "not-found" | "archived" | "teaches-class" | "email-unverified" };
 
 /** Enrolls a student in a class found by code or link; idempotent (upsert on the unique pair). */
 async function enroll(user: CurrentUser, classroom: { id: string; name: string; archivedAt: Date | null } | null): Promise<JoinResult> {
@@ -21,8 +22,10 @@ async function enroll(user: CurrentUser, classroom: { id: string; name: string; 
     create: { classId: classroom.id, userId: user.id },
     update: {},
   });
-  // Anyone who joins is no longer "invited".
-  await db.invitation.updateMany({ where: { classId: classroom.id, email: user.email, acceptedAt: null }, data: { acceptedAt: new Date() } });
+  // Anyone who joins is no longer "invited" (once they have shown the invitation's address is theirs).
+  if (await hasProvenEmail(user.id)) {
+    await db.invitation.updateMany({ where: { classId: classroom.id, email: user.email, acceptedAt: null }, data: { acceptedAt: new Date() } });
+  }
   return { ok: true, classId: classroom.id, className: classroom.name, alreadyEnrolled: Boolean(existing) };
 }
 
@@ -52,6 +55,8 @@ export async function acceptInvitationLink(user: CurrentUser | null, token: stri
   if (typeof token !== "string" || token.length > 64) return { ok: false, error: "not-found" };
   const invitation = await db.invitation.findUnique({ where: { token }, select: { id: true, classroom: { select: CLASS_SUMMARY } } });
   if (!invitation) return { ok: false, error: "not-found" };
+  // With email confirmation on, an invitation is accepted by an account that proved its address.
+  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
   const result = await enroll(user, invitation.classroom);
   if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
   return result;
@@ -73,6 +78,8 @@ export async function previewInvite(kind: "link" | "invitation", token: string):
  * idempotent. Invitations to archived classes wait until the class is restored.
  */
 export async function acceptPendingInvitations(user: CurrentUser): Promise<number> {
+  // Matching by address means nothing until the account has shown the address is its owner's.
+  if (!(await hasProvenEmail(user.id))) return 0;
   const pending = await db.invitation.findMany({
     where: { email: user.email.toLowerCase(), acceptedAt: null, classroom: { archivedAt: null } },
     select: { id: true, classId: true },
@@ -110,7 +117,11 @@ export async function importRoster(user: CurrentUser | null, classId: string, cs
   }
   const inviterId = (user as CurrentUser).id;
   const [accounts, enrolled, teachers, invited] = await Promise.all([
-    db.user.findMany({ where: { email: { in: parsed.emails } }, select: { id: true, email: true, role: true } }),
+    // An account that has not proven its address is not matched: it gets an invitation, accepted once it has.
+    db.user.findMany({
+      where: { email: { in: parsed.emails }, ...(emailVerificationRequired() ? { emailVerified: { not: null } } : {}) },
+      select: { id: true, email: true, role: true },
+    }),
     db.enrollment.findMany({ where: { classId }, select: { user: { select: { email: true } } } }),
     db.classInstructor.findMany({ where: { classId }, select: { user: { select: { email: true } } } }),
     db.invitation.findMany({ where: { classId, email: { in: parsed.emails } }, select: { email: true, acceptedAt: true } }),

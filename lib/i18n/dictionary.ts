@@ -25,7 +25,7 @@ const en = {
     switchHint: "This page in Chinese",
   },
   theme: { toLight: "Switch to light theme", toDark: "Switch to dark theme" },
-  account: { signIn: "Sign in", signUp: "Sign up", dashboard: "Dashboard", teach: "Teach", signOut: "Sign out" },
+  account: { signIn: "Sign in", signUp: "Sign up", dashboard: "Dashboard", teach: "Teach", signOut: "Sign out", account: "Your account" },
   course: {
     title: "How TCP opens and closes connections",
     metaTitle: "Course",
@@ -123,7 +123,7 @@ const zh: Dictionary = {
     switchHint: "本页的英文版",
   },
   theme: { toLight: "切换到浅色主题", toDark: "切换到深色主题" },
-  account: { signIn: "登录", signUp: "注册", dashboard: "学习面板", teach: "教学", signOut: "退出登录" },
+  account: { signIn: "登录", signUp: "注册", dashboard: "学习面板", teach: "教学", signOut: "退出登录", account: "你的账号" },
   course: {
     title: "TCP 如何建立和关闭连接",
     metaTitle: "课程",

@@ -21,6 +21,8 @@ const LOCALIZED_PAGES = [
   /^\/signin$/,
   /^\/signup$/,
   /^\/dashboard$/,
+  /^\/account$/,
+  /^\/verify-email$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */

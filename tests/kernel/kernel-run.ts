@@ -68,8 +68,8 @@ export interface KernelRun extends KernelRunResult {
   harness: string[];
 }
 
-/** Epoch seconds with nine decimals (the reader's `start`) as ms since t0. */
-function msSince(t0: number, epoch: string, offsetMs: number): number {
+/** Epoch seconds with nine decimals (the reader's `start`) plus `offsetMs`, as ms since t0. */
+export function msSince(t0: number, epoch: string, offsetMs: number): number {
   const [seconds = "0", fraction = "0"] = epoch.split(".");
   const t0Seconds = Math.floor(t0);
   return (Number(seconds) - t0Seconds) * 1000 + Number(`0.${fraction}`) * 1000 - (t0 - t0Seconds) * 1000 + offsetMs;

@@ -24,6 +24,8 @@ export type {
   RoleBasis,
   SegmentOptions,
   StateTransition,
+  TransitionRule,
+  ArrivalEvidence,
   TcpFlagName,
   TcpState,
 } from "./types";

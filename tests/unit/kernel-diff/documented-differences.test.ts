@@ -9,7 +9,11 @@ import { runScenario } from "@/domain/tcp";
 import { compareCase, type Difference } from "../../kernel/compare";
 import { DOCUMENTED_DIFFERENCES } from "../../kernel/documented-differences";
 import { engineTrace } from "../../kernel/engine-trace";
-import { call, OPEN, scenario } from "../tcp/helpers";
+import { CHALLENGE_CASES } from "../../support/challenge-solutions";
+import { buildScenario } from "@/domain/simulator/session";
+import { challengeSettings } from "@/domain/challenges/verify";
+import { getChallenge } from "@/domain/challenges";
+import { call, OPEN, scenario, send } from "../tcp/helpers";
 import { syntheticKernelRun } from "./synthetic-kernel";
 
 const docs = readFileSync(new URL("../../../docs/kernel-differential.md", import.meta.url), "utf8");
@@ -19,8 +23,37 @@ const entry = (id: string) => {
   return found;
 };
 
+/** The reference solution of handshake-survives-loss: the SYN+ACK is lost. */
+function lostSynAck() {
+  const challenge = getChallenge("handshake-survives-loss");
+  if (challenge === null) throw new Error("no challenge handshake-survives-loss");
+  return buildScenario(challengeSettings(challenge), CHALLENGE_CASES["handshake-survives-loss"]!.solution);
+}
+
 /** What the engine-side test of each entry checks; every entry must have one. */
 const ENGINE_SIDE: Record<string, () => void> = {
+  "push-on-every-gso-chunk": () => {
+    // One send() of 3000 bytes: PSH on its last segment only.
+    const result = runScenario(scenario([...OPEN, send(100, "client", 3000)]));
+    expect(result.segments.filter((s) => s.len > 0).map((s) => [s.len, s.flags.join("+")])).toEqual([
+      [1460, "ACK"],
+      [1460, "ACK"],
+      [80, "PSH+ACK"],
+    ]);
+  },
+  "timer-races-within-its-slack": () => {
+    // The SYN+ACK timer (armed at 10 ms, 1 s) and the retransmitted SYN (sent at 1000 ms) meet at 1010 ms: two SYN+ACKs, two ACKs.
+    const result = runScenario(lostSynAck());
+    expect(result.segments.map((s) => [s.id, s.t, s.from, s.flags.join("+")])).toEqual([
+      [1, 0, "client", "SYN"],
+      [2, 10, "server", "SYN+ACK"],
+      [3, 1000, "client", "SYN"],
+      [4, 1010, "server", "SYN+ACK"],
+      [5, 1010, "server", "SYN+ACK"],
+      [6, 1020, "client", "ACK"],
+      [7, 1020, "client", "ACK"],
+    ]);
+  },
   "listener-outlives-its-connection": () => {
     const result = runScenario(scenario([...OPEN, call(100, "client", "close"), call(300, "server", "close")]));
     expect(result.final.server).toBe("CLOSED");
@@ -65,13 +98,79 @@ describe("listener-outlives-its-connection explains", () => {
   it("a server back in LISTEN once its connection is over", () => {
     const difference = statesDifference([...upToLastAck, { t: 320.5, state: "LISTEN" }]);
     expect(difference).toBeDefined();
-    expect(entry("listener-outlives-its-connection").explains(difference!)).toBe(true);
+    expect(entry("listener-outlives-its-connection").explains(difference!, trace)).toBe(true);
   });
 
   it("not a server that skipped a state, nor one that never got back to listening", () => {
     const skipped = statesDifference([...upToLastAck.filter((observation) => observation.state !== "CLOSE-WAIT"), { t: 320.5, state: "LISTEN" }]);
-    expect(entry("listener-outlives-its-connection").explains(skipped!)).toBe(false);
+    expect(entry("listener-outlives-its-connection").explains(skipped!, trace)).toBe(false);
     const stuck = statesDifference(upToLastAck);
-    expect(entry("listener-outlives-its-connection").explains(stuck!)).toBe(false);
+    expect(entry("listener-outlives-its-connection").explains(stuck!, trace)).toBe(false);
+  });
+});
+
+describe("timer-races-within-its-slack explains", () => {
+  const trace = engineTrace(lostSynAck());
+  const race = entry("timer-races-within-its-slack");
+  const missing = (kernel: ReturnType<typeof syntheticKernelRun>) =>
+    compareCase(trace, kernel, 5000).differences.filter((difference) => difference.kind === "segment" && difference.change === "missing");
+
+  it("a kernel that sent the SYN+ACK once (its timer fired after the handshake completed) and got one ACK", () => {
+    const kernel = syntheticKernelRun(trace);
+    kernel.segments = kernel.segments.filter((_, index) => index !== 3 && index !== 5);
+    const differences = missing(kernel);
+    expect(differences).toHaveLength(2);
+    for (const difference of differences) expect(race.explains(difference, trace)).toBe(true);
+  });
+
+  it("not a missing segment without a twin within the slack: the lost SYN+ACK's retransmitted SYN", () => {
+    const kernel = syntheticKernelRun(trace);
+    kernel.segments = kernel.segments.filter((_, index) => index !== 2);
+    const differences = missing(kernel);
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.some((difference) => race.explains(difference, trace))).toBe(false);
+  });
+
+  it("not a timer segment missing from a run where nothing raced it", () => {
+    const lostFin = engineTrace(scenario([...OPEN, call(100, "client", "close"), call(300, "server", "close")], { drop: [{ from: "client", nth: 3 }] }));
+    const kernel = syntheticKernelRun(lostFin);
+    const retransmission = lostFin.result.segments.findIndex((segment) => segment.retransmission);
+    kernel.segments = kernel.segments.filter((_, index) => index !== retransmission);
+    const differences = compareCase(lostFin, kernel, 62_000).differences.filter((difference) => difference.kind === "segment" && difference.change === "missing");
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.some((difference) => race.explains(difference, lostFin))).toBe(false);
+  });
+});
+
+describe("push-on-every-gso-chunk explains", () => {
+  const trace = engineTrace(scenario([...OPEN, send(100, "client", 3000)]));
+  const push = entry("push-on-every-gso-chunk");
+  const differencesWith = (change: (kernel: ReturnType<typeof syntheticKernelRun>) => void) => {
+    const kernel = syntheticKernelRun(trace);
+    change(kernel);
+    return compareCase(trace, kernel, 5000).differences;
+  };
+
+  it("PSH on the second full segment of a write, as Linux sends it", () => {
+    const differences = differencesWith((kernel) => {
+      kernel.segments[4] = { ...kernel.segments[4]!, flags: ["PSH", "ACK"] };
+    });
+    expect(differences).toHaveLength(1);
+    expect(push.explains(differences[0]!, trace)).toBe(true);
+  });
+
+  it("not a PSH the kernel left out, nor another flag, nor a short segment", () => {
+    const noPush = differencesWith((kernel) => {
+      kernel.segments[5] = { ...kernel.segments[5]!, flags: ["ACK"] };
+    });
+    const fin = differencesWith((kernel) => {
+      kernel.segments[4] = { ...kernel.segments[4]!, flags: ["FIN", "PSH", "ACK"] };
+    });
+    const shortPushed = engineTrace(scenario([...OPEN, send(100, "client", 100), send(100, "client", 100)]));
+    const kernel = syntheticKernelRun(shortPushed);
+    for (const difference of [...noPush, ...fin, ...compareCase(shortPushed, kernel, 5000).differences]) {
+      expect(push.explains(difference, trace)).toBe(false);
+    }
+    expect(noPush.length + fin.length).toBeGreaterThan(0);
   });
 });

@@ -109,6 +109,7 @@ export class ConnectionBuilder {
     const t = millisecondsBetween(this.start, time);
     const view = this.sequence.analyze(direction, tcp, t);
     const index = this.segmentCount++;
+    const timestamps = tcp.options?.timestamps;
     this.states.observe({
       index,
       from,
@@ -116,6 +117,7 @@ export class ConnectionBuilder {
       seq: tcp.sequenceNumber,
       ack: tcp.acknowledgmentNumber,
       len: tcp.payloadLength,
+      ...(timestamps ? { tsval: timestamps.value, tsecr: timestamps.echo } : {}),
     });
     if (packet.fragmented && !this.sawFragment) {
       this.sawFragment = true;
