@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, queryDatabase } from "./support";
+import { expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from "./support";
 import { expectNoHorizontalOverflow, signUpStudent, simulator, tabTo } from "./simulator-support";
 
 const narrationOf = (page: import("@playwright/test").Page) => simulator(page).getByRole("status").first();
@@ -18,9 +18,12 @@ test("the slow reader preset: the window closes, the client probes it, each read
 });
 
 test("with the keyboard alone: stop reading, read, set a socket option and cut the link", async ({ page }) => {
+  // About a hundred Tab presses a lap of the playground, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/playground?p=three-way-handshake&s=20");
   const sim = simulator(page);
   await expect(sim.getByText(/^step \d+ of \d+/)).toBeVisible();
+  await waitForHydration(page);
   // The server's application stops reading: the run is replayed with it.
   const reads = sim.getByRole("checkbox", { name: "Reads data as it arrives" }).nth(1);
   await reads.focus();
@@ -100,7 +103,7 @@ test("each sample capture says how to record it yourself", async ({ page }) => {
   await page.goto("/playground?cap=refused");
   const viewer = page.getByRole("region", { name: /capture/i }).first();
   await viewer.getByText("Run it yourself").click();
-  await expect(viewer.getByText(/timeout 3 tcpdump -i lo -w refused\.pcap tcp port 7001/)).toBeVisible();
+  await expect(viewer.getByText(/timeout 3 tcpdump -i lo --immediate-mode -U -w refused\.pcap tcp port 7001/)).toBeVisible();
   await expect(viewer.getByText(/c\.connect\(\("127\.0\.0\.1", 7001\)\)/)).toBeVisible();
 });
 
@@ -115,6 +118,8 @@ test("in Chinese: the new presets, controls and questions", async ({ page }) => 
 });
 
 test("360 px wide: the new controls fit, and there are no serious accessibility violations, light and dark", async ({ page }) => {
+  // axe reads the whole playground (a simulator, two labs, the capture viewer) twice, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto("/playground?p=slow-reader&s=30");
   const sim = simulator(page);
