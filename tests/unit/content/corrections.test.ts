@@ -151,10 +151,19 @@ describe("TIME-WAIT is a restartable timer, not a fixed sentence", () => {
   it.each(LOCALES)("no lesson says it lasts the same whatever happens (%s)", (locale) => {
     for (const slug of ["time-wait", "closing-states", "four-way-teardown", "many-time-wait-sockets"]) {
       expect(ownText(slug, locale), slug).not.toMatch(/whatever the traffic|whatever happens|on Linux always <Fact|无论流量如何|无论发生什么/);
+      // Its length is fixed; the timer itself is not "always" that long.
+      expect(ownText(slug, locale), slug).not.toMatch(/(?:is|timer) always\s+(?:`TCP_TIMEWAIT_LEN`|<Fact name="linux\.timeWait")|始终是\s*(?:`TCP_TIMEWAIT_LEN`|<Fact name="linux\.timeWait")/);
     }
     const timeWait = ownText("time-wait", locale);
     expect(timeWait).toContain("tcp_timewait_state_process()");
     expect(timeWait).toContain("tcp_rfc1337");
+  });
+
+  it.each(LOCALES)("a segment PAWS rejects is answered and restarts the timer, as tcp_timewait_state_process() does (%s)", (locale) => {
+    const text = ownText("time-wait", locale);
+    const linux = text.slice(text.indexOf("<LinuxDoes"), text.indexOf("</LinuxDoes>"));
+    expect(linux).not.toMatch(/dropped by PAWS|被 PAWS 丢弃/);
+    expect(linux).toMatch(/too old for PAWS[\s\S]*answered with an ACK|被 PAWS 拒绝的报文段，都会得到一个 ACK/);
   });
 
   it("is what the glossary says", () => {
