@@ -32,6 +32,14 @@ export async function refreshLessonCompletion(userId: string, lessonSlug: string
     where: { userId, lessonSlug, completedAt: null, OR: [{ readToEndAt: { not: null } }, { markedDoneAt: { not: null } }] },
     data: { completedAt: now },
   });
-  if (count > 0) await recordCompletionEvidence(userId, "LESSON", lessonSlug, { doneAt: signedOut?.doneAt ?? now, handedInAt: now, signedOut: Boolean(signedOut) });
-  return count > 0;
+  if (count === 0) return false;
+  let doneAt = now;
+  if (signedOut) {
+    // Both parts were done signed out: the work was done when the later of them was.
+    const row = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: { readToEndAt: true, markedDoneAt: true } });
+    const read = Math.min(...[row.readToEndAt, row.markedDoneAt].flatMap((d) => (d ? [d.getTime()] : [])));
+    doneAt = new Date(Math.min(now.getTime(), Math.max(read, signedOut.doneAt.getTime())));
+  }
+  await recordCompletionEvidence(userId, "LESSON", lessonSlug, { doneAt, handedInAt: now, signedOut: Boolean(signedOut) });
+  return true;
 }

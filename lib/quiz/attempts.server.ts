@@ -212,7 +212,8 @@ export async function storeAnswer(
     alreadyAnswered = true;
   }
   const progress = await refreshAttemptScore(attempt.id, quiz);
-  if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug);
+  // A merged answer (answeredAt from a receipt) passed the quiz signed out, at that time.
+  if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug, new Date(), answeredAt ? { doneAt: answeredAt } : undefined);
   if (!alreadyAnswered) await gradeMayHaveChanged({ kind: "work", userId, targetType: "QUIZ", targetId: quiz.id });
   return { ok: true, answer: { grading, progress, lessonSlug: quiz.lessonSlug, response: counted, alreadyAnswered } };
 }

@@ -1,6 +1,3 @@
--- AlterTable
-ALTER TABLE "Invitation" ADD COLUMN "declinedAt" DATETIME;
-ALTER TABLE "Invitation" ADD COLUMN "emailedAt" DATETIME;
 
 -- CreateTable
 CREATE TABLE "CompletionEvidence" (
@@ -50,6 +47,26 @@ CREATE TABLE "AssignmentExcusal" (
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+-- Rebuilt rather than altered, so the table reads exactly as the schema creates it.
+CREATE TABLE "new_Invitation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "classId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
+    "invitedById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "acceptedAt" DATETIME,
+    "declinedAt" DATETIME,
+    "emailedAt" DATETIME,
+    CONSTRAINT "Invitation_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Classroom" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Invitation" ("acceptedAt", "classId", "createdAt", "email", "id", "invitedById", "token") SELECT "acceptedAt", "classId", "createdAt", "email", "id", "invitedById", "token" FROM "Invitation";
+DROP TABLE "Invitation";
+ALTER TABLE "new_Invitation" RENAME TO "Invitation";
+CREATE UNIQUE INDEX "Invitation_token_key" ON "Invitation"("token");
+CREATE INDEX "Invitation_email_idx" ON "Invitation"("email");
+CREATE UNIQUE INDEX "Invitation_classId_email_key" ON "Invitation"("classId", "email");
 CREATE TABLE "new_Assignment" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "classId" TEXT NOT NULL,
