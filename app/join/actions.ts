@@ -50,6 +50,15 @@ export async function acceptInvitationAction(invitationToken: string, _: ActionS
   return report(parsed.success ? await acceptInvitationLink(user, parsed.data) : { ok: false, error: "not-found" });
 }
 
+const invitationAnswer = z.object({ invitationId: token, answer: z.enum(["accept", "decline"]) });
+
+/** An invitation to the learner's email, accepted or declined from their dashboard (one form per invitation). */
+export async function answerInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = invitationAnswer.safeParse({ invitationId: form.get("invitationId"), answer: form.get("answer") });
+  if (!parsed.success) return { ok: false, message: MESSAGES["not-found"], at: Date.now() };
+  return parsed.data.answer === "accept" ? acceptMyInvitationAction(parsed.data.invitationId, null) : declineMyInvitationAction(parsed.data.invitationId, null);
+}
+
 /** An invitation to the learner's email accepted from their dashboard. */
 export async function acceptMyInvitationAction(invitationId: string, _: ActionState): Promise<ActionState> {
   const user = await getCurrentUser();

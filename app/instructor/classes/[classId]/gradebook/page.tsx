@@ -61,7 +61,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               <tbody className="divide-y divide-border">
                 {g.rows.map((row) => (
                   <tr key={row.student.id}>
-                    <th scope="row" className="sticky left-0 z-10 bg-bg-elevated px-3 py-2 text-left font-medium">
+                    <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-bg-elevated px-3 py-2 text-left font-medium">
                       <Link href={`${base}/students/${row.student.id}`} className="text-accent underline-offset-2 hover:underline">
                         <UserText>{row.student.name ?? row.student.email}</UserText>
                       </Link>
