@@ -155,9 +155,10 @@ export async function getClassOverview(user: CurrentUser | null, classId: string
 
 export async function removeStudent(user: CurrentUser | null, classId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { write: true });
-  // Their own work (progress, attempts) stays theirs; only the class membership and extensions go.
+  // Their own work (progress, attempts) stays theirs; only the class membership, extensions and excuses go.
   await db.$transaction([
     db.assignmentExtension.deleteMany({ where: { userId: studentId, assignment: { classId } } }),
+    db.assignmentExcusal.deleteMany({ where: { userId: studentId, assignment: { classId } } }),
     db.enrollment.deleteMany({ where: { classId, userId: studentId } }),
   ]);
   return { ok: true };
