@@ -1,4 +1,4 @@
-import { securityHeaders } from "./security-headers.js";
+import { developmentHeaders, securityHeaders } from "./security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,7 +19,9 @@ const nextConfig = {
   ],
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // scripts/serve.mjs applies these rules to the responses it serves itself (precompressed
+    // prerendered pages and static files), so a rule added here holds for every response.
+    return [{ source: "/:path*", headers: [...securityHeaders, ...developmentHeaders] }];
   },
   experimental: {
     authInterrupts: true,

@@ -56,6 +56,7 @@ function figure(fields: Omit<BenchFigure, "ratio">): BenchFigure {
 
 const suite: BenchSuite = {
   name: "TCP engine",
+  command: "npm run bench -- engine",
   async run() {
     const sample = runScenario(transferScenario(1)).segments;
     let seed = 0;

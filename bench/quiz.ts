@@ -17,6 +17,7 @@ const ATTEMPTS = 100;
 
 const suite: BenchSuite = {
   name: "quiz",
+  command: "npm run bench -- quiz",
   async run() {
     const dir = mkdtempSync(path.join(tmpdir(), "tcp-course-bench-quiz-"));
     const file = path.join(dir, "bench.db");

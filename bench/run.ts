@@ -3,7 +3,7 @@
  * bench/results.json and the table in BENCHMARKS.md. Every figure stands next to a baseline
  * measured in the same run, so the ratios mean something on any machine.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,31 +23,56 @@ async function main() {
     .filter((file) => file.endsWith(".ts") && !["run.ts", "types.ts"].includes(file))
     .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.ts$/, "")))
     .sort();
-  const results: Array<{ suite: string; figures: BenchFigure[] }> = [];
+  type SuiteResult = { suite: string; command: string; seconds: number; date: string; figures: BenchFigure[] };
+  // Running some suites keeps the other suites' last figures (each row says when it was measured).
+  const resultsFile = path.join(here, "results.json");
+  const previous: SuiteResult[] = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, "utf8")).results ?? []) : [];
+  const results = new Map<string, SuiteResult>(previous.filter((r) => r.command && r.date).map((r) => [r.suite, r]));
+  const runStarted = performance.now();
   for (const file of files) {
     const suite = (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
     process.stdout.write(`▸ ${suite.name} … `);
     const started = performance.now();
     const figures = await suite.run();
-    console.log(`${((performance.now() - started) / 1000).toFixed(1)}s`);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${seconds.toFixed(1)}s`);
     for (const figure of figures) {
       console.log(`  ${figure.label}: ${format(figure.value, figure.unit)} vs ${format(figure.baseline.value, figure.unit)} (${figure.baseline.label}) → ×${figure.ratio.toFixed(3)}`);
     }
-    results.push({ suite: suite.name, figures });
+    results.set(suite.name, { suite: suite.name, command: suite.command, seconds, date: new Date().toISOString(), figures });
   }
+  console.log(`\nBenchmarks took ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
 
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", platform: `${os.platform()} ${os.release()}` };
   const date = new Date().toISOString();
-  writeFileSync(path.join(here, "results.json"), `${JSON.stringify({ date, machine, results }, null, 2)}\n`);
+  const all = [...results.values()].sort((a, b) => a.suite.localeCompare(b.suite));
+  writeFileSync(resultsFile, `${JSON.stringify({ date, machine, results: all }, null, 2)}\n`);
 
-  const rows = results.flatMap(({ figures }) =>
-    figures.map((f) => `| ${f.label} | ${format(f.value, f.unit)} | ${format(f.baseline.value, f.unit)} (${f.baseline.label}) | ×${f.ratio.toFixed(3)} | ${f.note ?? ""} |`),
+  const rows = all.flatMap(({ figures, date: measured }) =>
+    figures.map(
+      (f) =>
+        `| ${f.label} | ${format(f.value, f.unit)} | ${format(f.baseline.value, f.unit)} (${f.baseline.label}) | ×${f.ratio.toFixed(3)} | ${f.note ?? ""} (${measured.slice(0, 10)}) |`,
+    ),
+  );
+  const goals = all.flatMap(({ figures, command }) =>
+    figures
+      .filter((f) => f.goal)
+      .map((f) => `| ${f.label} | ${f.goal!.text} | ${format(f.value, f.unit)} | ×${f.ratio.toFixed(3)} | ${f.goal!.met ? "met" : "not met"} | \`${command}\` |`),
   );
   const markdown = `# Benchmarks
 
-Produced by \`npm run bench\` (bench/run.ts) on ${date.slice(0, 10)}: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.platform}.
+Produced by \`npm run bench\` (bench/run.ts, prepared by scripts/bench.mjs) on ${date.slice(0, 10)}: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.platform}.
 Each figure is measured next to a baseline in the same run; compare ratios across machines, not
-absolute numbers. Raw data: [bench/results.json](bench/results.json).
+absolute numbers. Raw data: [bench/results.json](bench/results.json). How the figures are taken:
+[docs/performance.md](docs/performance.md).
+
+## Goals (issue 16)
+
+| Figure | Goal | Value this run | Ratio to its baseline | | Reproduce |
+| --- | --- | --- | --- | --- | --- |
+${goals.join("\n")}
+
+## All figures
 
 | Measure | Value | Baseline (same run) | Ratio | Notes |
 | --- | --- | --- | --- | --- |

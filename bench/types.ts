@@ -13,7 +13,14 @@ export interface BenchFigure {
   /** value / baseline.value (higher-is-better units) — documented per figure in `note`. */
   ratio: number;
   note?: string;
+  /** The issue's goal for this figure, when it has one: what it asks and whether this run meets it. */
+  goal?: { text: string; met: boolean };
 }
 
 /** Every bench module default-exports one of these; bench/run.ts collects them. */
-export type BenchSuite = { name: string; run: () => Promise<BenchFigure[]> };
+export type BenchSuite = {
+  name: string;
+  /** The command that reproduces this suite's figures alone. */
+  command: string;
+  run: () => Promise<BenchFigure[]>;
+};

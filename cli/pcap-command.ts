@@ -1,15 +1,29 @@
 /**
- * `tcp pcap FILE [--pretty] [--max-segments N]`
+ * `tcp pcap FILE [--pretty] [--max-segments N] | --summary | --ndjson`
  *
- * Reads a pcap or pcapng file, streamed in 1 MiB chunks, and prints one JSON object on stdout:
- * {"connections":[...],"capture":{...},"warnings":[...]} (see domain/tcp/pcap/types.ts and
- * docs/capture-reader.md). Warnings are repeated on stderr. Bad input (usage, unreadable file,
- * malformed capture): a message on stderr and exit code 2.
+ * Reads a pcap or pcapng file, streamed in 1 MiB chunks, and prints on stdout:
+ * - by default one JSON object: {"connections":[...],"capture":{...},"warnings":[...]} (see
+ *   domain/tcp/pcap/types.ts and docs/capture-reader.md);
+ * - with --summary one tab-separated row per connection under a header line, keeping no segment
+ *   in memory;
+ * - with --ndjson one JSON line per segment as soon as it is decided ({"type":"segment",
+ *   "connection":N,...}), then one per connection without its segments ({"type":"connection",
+ *   "index":N,...}) and a last {"type":"capture",...,"warnings":[...]}.
+ * Warnings are repeated on stderr. Bad input (usage, unreadable file, malformed capture): a
+ * message on stderr and exit code 2.
  */
 import { open } from "node:fs/promises";
-import { CaptureAnalyzer, CaptureFormatError, type CaptureAnalysis } from "../domain/tcp/pcap";
+import {
+  CaptureAnalyzer,
+  CaptureFormatError,
+  SUMMARY_COLUMNS,
+  summaryLine,
+  type AnalyzeOptions,
+  type CaptureAnalysis,
+  type CaptureWarning,
+} from "../domain/tcp/pcap";
 
-const USAGE = "usage: tcp pcap FILE [--pretty] [--max-segments N]";
+const USAGE = "usage: tcp pcap FILE [--pretty] [--max-segments N] | [--summary] | [--ndjson]";
 const CHUNK_BYTES = 1 << 20;
 
 export const EXIT_OK = 0;
@@ -30,10 +44,13 @@ const processIo: PcapCommandIo = {
   },
 };
 
+type OutputMode = "json" | "summary" | "ndjson";
+
 interface PcapArguments {
   file: string;
   pretty: boolean;
   maxSegments: number | undefined;
+  mode: OutputMode;
 }
 
 export async function runPcapCommand(args: string[], io: PcapCommandIo = processIo): Promise<number> {
@@ -42,9 +59,9 @@ export async function runPcapCommand(args: string[], io: PcapCommandIo = process
     io.err(`tcp pcap: ${parsed}\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
-  let analysis: CaptureAnalysis;
+  let warnings: CaptureWarning[];
   try {
-    analysis = await analyzeFile(parsed);
+    warnings = await analyzeFile(parsed, io);
   } catch (error) {
     if (error instanceof CaptureFormatError) {
       io.err(`tcp pcap: ${parsed.file}: ${error.name}: ${error.message}`);
@@ -58,8 +75,7 @@ export async function runPcapCommand(args: string[], io: PcapCommandIo = process
     io.err(`tcp pcap: internal error: ${(error as Error).message ?? String(error)}`);
     return EXIT_FAILURE;
   }
-  for (const warning of analysis.warnings) io.err(`tcp pcap: warning: ${warning.message}`);
-  await printAnalysis(analysis, parsed.pretty, io);
+  for (const warning of warnings) io.err(`tcp pcap: warning: ${warning.message}`);
   return EXIT_OK;
 }
 
@@ -67,9 +83,14 @@ function parseArguments(args: string[]): PcapArguments | string {
   let file: string | undefined;
   let pretty = false;
   let maxSegments: number | undefined;
+  let mode: OutputMode = "json";
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--pretty") pretty = true;
+    else if (arg === "--summary" || arg === "--ndjson") {
+      if (mode !== "json") return "--summary and --ndjson cannot be combined";
+      mode = arg === "--summary" ? "summary" : "ndjson";
+    }
     else if (arg === "--max-segments") {
       const value = Number(args[++i]);
       if (!Number.isInteger(value) || value < 0) return "--max-segments needs a whole number";
@@ -78,15 +99,35 @@ function parseArguments(args: string[]): PcapArguments | string {
     else if (file === undefined) file = arg;
     else return `unexpected argument ${arg}`;
   }
-  return file === undefined ? "missing FILE" : { file, pretty, maxSegments };
+  if (file === undefined) return "missing FILE";
+  if (mode !== "json" && (pretty || maxSegments !== undefined)) return `--pretty and --max-segments apply to the JSON output, not --${mode}`;
+  return { file, pretty, maxSegments, mode };
 }
 
 /**
  * Reads through one reused buffer: the analyzer keeps nothing of a chunk once push() returns, and
- * a fresh buffer per chunk would make V8 run full collections over a large result.
+ * a fresh buffer per chunk would make V8 run full collections over a large result. Prints in the
+ * asked mode; returns the warnings.
  */
-async function analyzeFile({ file, maxSegments }: PcapArguments): Promise<CaptureAnalysis> {
-  const analyzer = new CaptureAnalyzer({ maxSegmentsPerConnection: maxSegments });
+async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, io: PcapCommandIo): Promise<CaptureWarning[]> {
+  // --ndjson: lines of one chunk are written (and drained) before the next chunk is read.
+  let pending: string[] = [];
+  const options: AnalyzeOptions =
+    mode === "json"
+      ? { maxSegmentsPerConnection: maxSegments }
+      : mode === "summary"
+        ? { maxSegmentsPerConnection: 0 }
+        : {
+            maxSegmentsPerConnection: 0,
+            onSegment: (connection, segment) => pending.push(JSON.stringify({ type: "segment", connection, ...segment })),
+          };
+  const analyzer = new CaptureAnalyzer(options);
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = `${pending.join("\n")}\n`;
+    pending = [];
+    await io.out(text);
+  };
   const handle = await open(file, "r");
   try {
     const buffer = new Uint8Array(CHUNK_BYTES);
@@ -94,11 +135,35 @@ async function analyzeFile({ file, maxSegments }: PcapArguments): Promise<Captur
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
       analyzer.push(buffer.subarray(0, bytesRead));
+      await flush();
     }
   } finally {
     await handle.close();
   }
-  return analyzer.finish();
+  if (mode === "summary") {
+    const summary = analyzer.finishSummary();
+    await printSummary(summary.connections.map(summaryLine), io);
+    return summary.warnings;
+  }
+  const analysis = analyzer.finish();
+  if (mode === "ndjson") {
+    await flush();
+    for (const [index, connection] of analysis.connections.entries()) {
+      const { segments: _none, segmentsOmitted: _counted, ...rest } = connection;
+      pending.push(JSON.stringify({ type: "connection", index, ...rest }));
+      if (pending.length >= 1000) await flush();
+    }
+    pending.push(JSON.stringify({ type: "capture", ...analysis.capture, warnings: analysis.warnings }));
+    await flush();
+  } else {
+    await printAnalysis(analysis, pretty, io);
+  }
+  return analysis.warnings;
+}
+
+async function printSummary(lines: string[], io: PcapCommandIo): Promise<void> {
+  await io.out(`${SUMMARY_COLUMNS.join("\t")}\n`);
+  for (let at = 0; at < lines.length; at += 1000) await io.out(`${lines.slice(at, at + 1000).join("\n")}\n`);
 }
 
 /** One connection at a time, so a large capture never becomes one huge string. */

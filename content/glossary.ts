@@ -43,14 +43,14 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     id: "closed",
     kind: "state",
     term: { en: "CLOSED", zh: "CLOSED" },
-    aliases: ["CLOSE"],
+    aliases: ["CLOSE", "UNCONN"],
     short: {
       en: "No connection at all: the “fictional” state before a connection exists and after it is gone.",
       zh: "没有连接：连接建立之前和彻底结束之后的“虚构”状态。",
     },
     body: {
-      en: "RFC 9293 calls CLOSED fictional because there is no connection record (TCB) in it. A client socket is CLOSED until `connect()`; every connection ends here, after [[time-wait]] on the active closer and after [[last-ack]] on the passive closer. `ss` shows it as `CLOSE`.",
-      zh: "RFC 9293 称 CLOSED 为“虚构”的状态，因为此时并不存在连接控制块（TCB）。客户端套接字在调用 `connect()` 之前处于 CLOSED；每条连接最终都回到这里：主动关闭方经过 [[time-wait]]，被动关闭方经过 [[last-ack]]。`ss` 显示为 `CLOSE`。",
+      en: "RFC 9293 calls CLOSED fictional because there is no connection record (TCB) in it. A client socket is CLOSED until `connect()`; every connection ends here, after [[time-wait]] on the active closer and after [[last-ack]] on the passive closer. A closed connection is in none of the kernel's tables, so `ss` and `netstat` do not list it; where `ss` shows the kernel's CLOSE state (a socket that is only bound), it prints `UNCONN`, and `/proc/net/tcp` numbers the state `07`.",
+      zh: "RFC 9293 称 CLOSED 为“虚构”的状态，因为此时并不存在连接控制块（TCB）。客户端套接字在调用 `connect()` 之前处于 CLOSED；每条连接最终都回到这里：主动关闭方经过 [[time-wait]]，被动关闭方经过 [[last-ack]]。已关闭的连接不在内核的任何一张表里，所以 `ss` 和 `netstat` 都不会列出它；`ss` 显示内核的 CLOSE 状态时（比如一个只绑定了地址的套接字），打印的是 `UNCONN`，`/proc/net/tcp` 中这个状态的编号是 `07`。",
     },
     related: ["listen", "time-wait"],
   },
@@ -78,8 +78,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "客户端已发出 SYN，正在等待对方的 SYN+ACK。",
     },
     body: {
-      en: "Entered by `connect()` (the *active open*). If no answer comes, the SYN is retransmitted up to [[tcp_syn_retries]] times; an RST answer makes `connect()` fail with `ECONNREFUSED`. `ss` shows `SYN-SENT`.",
-      zh: "调用 `connect()`（主动打开）后进入。如果迟迟没有回应，SYN 最多重传 [[tcp_syn_retries]] 次；若收到 RST，`connect()` 立即以 `ECONNREFUSED` 失败。`ss` 显示为 `SYN-SENT`。",
+      en: "Entered by `connect()` (the *active open*). If no answer comes, Linux retransmits the SYN [[tcp_syn_linear_timeouts]] + [[tcp_syn_retries]] times ({fact:linux.synRetransmissions} with the defaults) and then fails `connect()` with `ETIMEDOUT`. A reset counts in this state only if its ACK acknowledges our SYN; then `connect()` fails with `ECONNREFUSED`. `ss` shows `SYN-SENT`, `/proc/net/tcp` the code `02`.",
+      zh: "调用 `connect()`（主动打开）后进入。如果迟迟没有回应，Linux 会把 SYN 重传 [[tcp_syn_linear_timeouts]] + [[tcp_syn_retries]] 次（默认共 {fact:linux.synRetransmissions} 次），然后让 `connect()` 以 `ETIMEDOUT` 失败。在这个状态下，只有 ACK 确认了本端 SYN 的复位才算数；收到这样的复位，`connect()` 以 `ECONNREFUSED` 失败。`ss` 显示为 `SYN-SENT`，`/proc/net/tcp` 中的代码是 `02`。",
     },
     related: ["three-way-handshake", "tcp_syn_retries"],
   },
@@ -93,8 +93,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "服务端已用 SYN+ACK 回应 SYN，正在等待握手的最后一个 ACK。",
     },
     body: {
-      en: "On Linux these half-open connections are kept as small request sockets in the [[syn-queue]] (`ss` shows `SYN-RECV`, /proc shows `SYN_RECV`). The SYN+ACK is retransmitted up to [[tcp_synack_retries]] times.",
-      zh: "Linux 把这些半连接以轻量的请求套接字放在 [[syn-queue]] 里（`ss` 显示 `SYN-RECV`，/proc 中为 `SYN_RECV`）。SYN+ACK 最多重传 [[tcp_synack_retries]] 次。",
+      en: "On Linux these half-open connections are kept as small request sockets in the [[syn-queue]] (`ss` shows `SYN-RECV`, `netstat` `SYN_RECV`, `/proc/net/tcp` the code `03`). The SYN+ACK is retransmitted up to [[tcp_synack_retries]] times.",
+      zh: "Linux 把这些半连接以轻量的请求套接字放在 [[syn-queue]] 里（`ss` 显示 `SYN-RECV`，`netstat` 显示 `SYN_RECV`，`/proc/net/tcp` 中的代码是 `03`）。SYN+ACK 最多重传 [[tcp_synack_retries]] 次。",
     },
     related: ["syn-queue", "tcp_synack_retries", "tcp_syncookies"],
   },
@@ -122,8 +122,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "主动关闭方已发出 FIN，正在等待对方确认。",
     },
     body: {
-      en: "Entered when the application calls `close()` or `shutdown(SHUT_WR)` first. An ACK of the FIN moves it to [[fin-wait-2]]; a FIN from the peer before that ACK moves it to [[closing]] (a simultaneous close); a FIN+ACK moves it straight to [[time-wait]].",
-      zh: "应用先调用 `close()` 或 `shutdown(SHUT_WR)` 时进入。收到对 FIN 的 ACK 后转入 [[fin-wait-2]]；若在此之前先收到对方的 FIN，则进入 [[closing]]（同时关闭）；若收到的是 FIN+ACK，则直接进入 [[time-wait]]。",
+      en: "Entered when the application calls `close()` or `shutdown(SHUT_WR)` first. An ACK of our FIN moves it to [[fin-wait-2]]. A FIN from the peer decides by its acknowledgment number: if it acknowledges our FIN, the socket goes straight to [[time-wait]]; if it does not — the two FINs crossed, each carrying an ACK of older data — it goes to [[closing]] (a simultaneous close). Every FIN after the handshake carries ACK, so “FIN+ACK” alone does not tell the two apart (RFC 9293 §3.10.7.4).",
+      zh: "应用先调用 `close()` 或 `shutdown(SHUT_WR)` 时进入。收到对本端 FIN 的 ACK 后转入 [[fin-wait-2]]。收到对方的 FIN 时，看它的确认号：如果它确认了本端的 FIN，就直接进入 [[time-wait]]；如果没有——两个 FIN 交错而过，各自只确认了更早的数据——就进入 [[closing]]（同时关闭）。握手之后的每个 FIN 都带 ACK，所以光凭“FIN+ACK”分不出这两种情况（RFC 9293 §3.10.7.4）。",
     },
     related: ["active-close", "fin-wait-2", "closing"],
   },
@@ -153,8 +153,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "对方已关闭它的发送方向，内核也已确认了对方的 FIN，现在等待本端应用调用 `close()`。",
     },
     body: {
-      en: "The passive closer enters CLOSE-WAIT when the peer's FIN arrives and the kernel acknowledges it at once. It stays there until the application closes the socket — no timer ends it. Many sockets in `CLOSE_WAIT` therefore mean an application that does not close its sockets (a leak); find it with `ss -tanp` and fix the code. No sysctl helps.",
-      zh: "被动关闭方收到对方的 FIN 后，内核立即回 ACK，并进入 CLOSE-WAIT。它会一直停留在这个状态，直到应用关闭套接字——没有任何定时器会结束它。因此大量 `CLOSE_WAIT` 说明应用没有关闭套接字（泄漏）：用 `ss -tanp` 找到进程，修改代码。任何 sysctl 都无济于事。",
+      en: "The passive closer enters CLOSE-WAIT when the peer's FIN arrives; its kernel acknowledges the FIN by itself, within milliseconds. It stays there until the application closes the socket — no CLOSE-WAIT timer exists. Keepalive, if the application enabled it, still probes a CLOSE-WAIT socket and can move it to CLOSED once the peer is gone, but the descriptor stays allocated until `close()`. Many sockets in `CLOSE_WAIT` therefore mean an application that does not close its sockets (a leak); find it with `ss -tanp` and fix the code. No sysctl helps.",
+      zh: "被动关闭方收到对方的 FIN 后进入 CLOSE-WAIT；内核会自行确认这个 FIN，耗时不过几毫秒。它会一直停留在这个状态，直到应用关闭套接字——并不存在 CLOSE-WAIT 定时器。如果应用开启了保活，保活仍会探测 CLOSE-WAIT 套接字，对端消失后可以把它转入 CLOSED，但文件描述符要到 `close()` 才释放。因此大量 `CLOSE_WAIT` 说明应用没有关闭套接字（泄漏）：用 `ss -tanp` 找到进程，修改代码。任何 sysctl 都无济于事。",
     },
     related: ["passive-close", "last-ack"],
   },
@@ -197,14 +197,14 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "主动关闭方的最后一个状态：发出最后的 ACK 后再等待一段时间，以便重发丢失的 ACK，并让旧报文段在网络中消失。",
     },
     body: {
-      en: "Two reasons: if the last ACK is lost the peer retransmits its FIN, and only a socket still in TIME-WAIT can answer it with an ACK instead of an RST; and old duplicate segments of this connection must expire before the same [[four-tuple]] can carry a new one. RFC 9293 waits [[2msl]]; Linux waits a fixed {fact:linux.timeWait} (`TCP_TIMEWAIT_LEN`), which no sysctl changes — [[tcp_fin_timeout]] does not. `ss` shows `TIME-WAIT`, /proc shows `TIME_WAIT`.",
-      zh: "原因有二：一是最后的 ACK 如果丢失，对方会重传 FIN，只有仍处于 TIME-WAIT 的套接字才能再回一个 ACK，而不是 RST；二是这条连接的旧重复报文段必须先在网络中过期，同一个[[four-tuple]]才能承载新连接。RFC 9293 规定等待 [[2msl]]；Linux 固定等待 {fact:linux.timeWait}（`TCP_TIMEWAIT_LEN`），没有任何 sysctl 能改变它，[[tcp_fin_timeout]] 也不能。`ss` 显示为 `TIME-WAIT`，/proc 中为 `TIME_WAIT`。",
+      en: "Two reasons: if the last ACK is lost the peer retransmits its FIN, and only a socket still in TIME-WAIT can answer it with an ACK instead of an RST; and old duplicate segments of this connection must expire before the same [[four-tuple]] can carry a new one. RFC 9293 waits [[2msl]]; Linux's timer is a fixed {fact:linux.timeWait} (`TCP_TIMEWAIT_LEN`), which no sysctl changes — [[tcp_fin_timeout]] does not. It is not always that long: a retransmitted FIN restarts the timer (on Linux, so does any acknowledging segment that reaches the socket), a reset ends it early unless [[tcp_rfc1337]] is on, and a newer SYN for the same 4-tuple can turn it into a new connection. `ss` shows `TIME-WAIT`, `netstat` `TIME_WAIT`, `/proc/net/tcp` the code `06`.",
+      zh: "原因有二：一是最后的 ACK 如果丢失，对方会重传 FIN，只有仍处于 TIME-WAIT 的套接字才能再回一个 ACK，而不是 RST；二是这条连接的旧重复报文段必须先在网络中过期，同一个[[four-tuple]]才能承载新连接。RFC 9293 规定等待 [[2msl]]；Linux 的定时器固定为 {fact:linux.timeWait}（`TCP_TIMEWAIT_LEN`），没有任何 sysctl 能改变它，[[tcp_fin_timeout]] 也不能。但它并不总是持续这么久：重传的 FIN 会让定时器重新开始（在 Linux 上，任何到达这个套接字、带确认的报文段都会如此），复位会让它提前结束（除非开启了 [[tcp_rfc1337]]），同一个四元组上更新的 SYN 则可以把它直接变成一条新连接。`ss` 显示为 `TIME-WAIT`，`netstat` 显示为 `TIME_WAIT`，`/proc/net/tcp` 中的代码是 `06`。",
     },
     facts: [
       { fact: "linux.timeWait", label: { en: "Length on Linux (fixed)", zh: "Linux 上的时长（固定）" } },
       { fact: "rfc9293.timeWait", label: { en: "Length in RFC 9293 (2MSL)", zh: "RFC 9293 中的时长（2MSL）" } },
     ],
-    related: ["2msl", "active-close", "tcp_tw_reuse", "tcp_max_tw_buckets"],
+    related: ["2msl", "active-close", "tcp_tw_reuse", "tcp_max_tw_buckets", "tcp_rfc1337"],
   },
 
   // ── Flags (RFC 9293 §3.1, RFC 3168) ─────────────────────────────────────────────────────
@@ -227,12 +227,12 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     kind: "flag",
     term: { en: "ACK", zh: "ACK（确认）" },
     short: {
-      en: "The acknowledgment number is valid. Every segment after the first SYN carries it.",
-      zh: "表示确认号有效。除第一个 SYN 之外，每个报文段都带有 ACK。",
+      en: "The acknowledgment number is valid. Every segment after the first SYN carries it, except some resets.",
+      zh: "表示确认号有效。除第一个 SYN 和某些复位之外，每个报文段都带有 ACK。",
     },
     body: {
-      en: "With ACK clear the 32-bit acknowledgment field is ignored. RFC 9293 requires ACK on every segment once a connection is synchronised; the only exceptions are the opening SYN and a reset answering a segment that carried an ACK.",
-      zh: "ACK 位为 0 时，32 位的确认号字段会被忽略。RFC 9293 要求连接同步之后的每个报文段都置 ACK；唯一的例外是开头的 SYN，以及回应一个带 ACK 报文段的 RST。",
+      en: "With ACK clear the 32-bit acknowledgment field is ignored. RFC 9293 requires ACK on every segment once a connection is synchronised; the exceptions are the opening SYN and two kinds of reset: one answering a segment that carried an ACK (it takes its sequence number from that ACK), and the reset of the ABORT call, `<SEQ=SND.NXT><CTL=RST>` (§3.10.5). Linux sends the abort reset with ACK set (`[R.]`).",
+      zh: "ACK 位为 0 时，32 位的确认号字段会被忽略。RFC 9293 要求连接同步之后的每个报文段都置 ACK；例外是开头的 SYN 和两种复位：回应带 ACK 报文段的复位（它的序列号取自那个 ACK），以及 ABORT 调用发出的复位 `<SEQ=SND.NXT><CTL=RST>`（§3.10.5）。Linux 发出中止复位时会置 ACK（`[R.]`）。",
     },
     related: ["acknowledgment-number"],
   },
@@ -259,8 +259,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "复位：立即中止连接，不走正常的关闭流程。",
     },
     body: {
-      en: "Sent for a segment that matches no connection (a SYN to a closed port makes `connect()` fail with `ECONNREFUSED`), by an application that closes with [[so_linger]] set to zero, or when unread data is discarded on close. A reset is never acknowledged; it is accepted only if its sequence number is in the window.",
-      zh: "以下情况会发送 RST：报文段不属于任何连接（向没有监听的端口发 SYN，`connect()` 会以 `ECONNREFUSED` 失败）；应用在 [[so_linger]] 超时为零时关闭套接字；关闭时还有未读数据被丢弃。RST 不会被确认，只有序列号落在接收窗口内才会被接受。",
+      en: "Sent for a segment that matches no connection (a SYN to a closed port makes `connect()` fail with `ECONNREFUSED`), by an application that closes with [[so_linger]] set to zero, or when unread data is discarded on close. A reset is never acknowledged. In SYN-SENT it counts only if its ACK acknowledges our SYN. In the other states RFC 9293 accepts one whose sequence number is in the receive window; Linux applies RFC 5961: only a reset at exactly RCV.NXT ends the connection, one elsewhere in the window gets a challenge ACK, and one outside is dropped.",
+      zh: "以下情况会发送 RST：报文段不属于任何连接（向没有监听的端口发 SYN，`connect()` 会以 `ECONNREFUSED` 失败）；应用在 [[so_linger]] 超时为零时关闭套接字；关闭时还有未读数据被丢弃。RST 不会被确认。在 SYN-SENT 中，只有 ACK 确认了本端 SYN 的复位才算数。在其他状态下，RFC 9293 接受序列号落在接收窗口内的复位；Linux 则按 RFC 5961 处理：只有序列号恰好等于 RCV.NXT 的复位才会结束连接，落在窗口内其他位置的复位换来一个挑战 ACK，窗口外的直接丢弃。",
     },
     related: ["so_linger"],
   },
@@ -282,12 +282,12 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     kind: "flag",
     term: { en: "URG", zh: "URG（紧急）" },
     short: {
-      en: "Urgent: the urgent pointer field is valid. Obsolete; new applications must not use it.",
-      zh: "紧急：表示紧急指针字段有效。已过时，新应用不应使用。",
+      en: "Urgent: the urgent pointer field is valid. Obsolete: RFC 9293 says new applications SHOULD NOT use it.",
+      zh: "紧急：表示紧急指针字段有效。已过时：RFC 9293 规定新应用不应（SHOULD NOT）使用它。",
     },
     body: {
-      en: "RFC 6093 and RFC 9293 keep URG only for compatibility; implementations disagree on its meaning.",
-      zh: "RFC 6093 和 RFC 9293 保留 URG 只是为了兼容，各实现对它的理解并不一致。",
+      en: "RFC 9293 §3.8.5 (after RFC 6093): new applications SHOULD NOT employ the urgent mechanism, while TCP implementations MUST still support it for existing ones; implementations disagree on what the pointer points to.",
+      zh: "RFC 9293 §3.8.5（沿用 RFC 6093）：新应用不应（SHOULD NOT）使用紧急机制，而 TCP 实现仍必须（MUST）支持它，以兼容现有应用；各实现对紧急指针指向哪里的理解并不一致。",
     },
   },
   {
@@ -331,7 +331,7 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     },
     body: {
       en: "The defence against [[syn-flood|SYN floods]]. `1` uses cookies only when the [[syn-queue]] is full, `2` always, `0` never; the default is {fact:linux.tcp_syncookies}. The article's comment is right in spirit; note that cookies are a fallback, not a tuning knob, and that connections made from a cookie lose some TCP options.",
-      zh: "抵御 [[syn-flood|SYN 洪泛]] 的手段。`1` 只在 [[syn-queue]] 满时启用 cookie，`2` 始终启用，`0` 从不启用；默认值为 {fact:linux.tcp_syncookies}。原文的注释大意不错；需要注意的是，cookie 只是兜底手段而不是调优参数，靠 cookie 建立的连接会丢失部分 TCP 选项。",
+      zh: "抵御 [[syn-flood|SYN 泛洪]]攻击的手段。`1` 只在 [[syn-queue]] 满时启用 cookie，`2` 始终启用，`0` 从不启用；默认值为 {fact:linux.tcp_syncookies}。原文的注释大意不错；需要注意的是，cookie 只是兜底手段而不是调优参数，靠 cookie 建立的连接会丢失部分 TCP 选项。",
     },
     facts: [{ fact: "linux.tcp_syncookies", label: linuxDefault }],
     related: ["syn-queue", "tcp_max_syn_backlog"],
@@ -346,8 +346,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "在时间戳能证明安全时，允许新的出站连接复用处于 TIME-WAIT 的四元组；默认只对回环地址生效。",
     },
     body: {
-      en: "Affects only connections this host opens (`connect()`), never incoming ones, so it does nothing for a server whose own sockets sit in TIME-WAIT after closing first. `0` off, `1` on for all addresses, `2` on for loopback only; the default is {fact:linux.tcp_tw_reuse}. It relies on [[tcp_timestamps]] (PAWS) to reject old segments, and waits `tcp_tw_reuse_delay` ({fact:linux.tcp_tw_reuse_delay}) after the last segment.",
-      zh: "它只影响本机发起的连接（`connect()`），对入站连接毫无作用；所以服务端先关闭连接、自己的套接字留在 TIME-WAIT 时，它帮不上忙。`0` 关闭，`1` 对所有地址开启，`2` 只对回环地址开启；默认值为 {fact:linux.tcp_tw_reuse}。它依靠 [[tcp_timestamps]]（PAWS）拒绝旧报文段，并在最后一个报文段之后再等待 `tcp_tw_reuse_delay`（{fact:linux.tcp_tw_reuse_delay}）。",
+      en: "Affects only connections this host opens (`connect()`), never incoming ones, so it does nothing for a server whose own sockets sit in TIME-WAIT after closing first. `0` off, `1` on for all addresses, `2` on for loopback only; the default is {fact:linux.tcp_tw_reuse}. It relies on [[tcp_timestamps]] (PAWS) to reject old segments, and takes over a TIME-WAIT socket only once it is [[tcp_tw_reuse_delay]] ({fact:linux.tcp_tw_reuse_delay}) old, counted from its entry into TIME-WAIT.",
+      zh: "它只影响本机发起的连接（`connect()`），对入站连接毫无作用；所以服务端先关闭连接、自己的套接字留在 TIME-WAIT 时，它帮不上忙。`0` 关闭，`1` 对所有地址开启，`2` 只对回环地址开启；默认值为 {fact:linux.tcp_tw_reuse}。它依靠 [[tcp_timestamps]]（PAWS）拒绝旧报文段，而且只接管进入 TIME-WAIT 已满 [[tcp_tw_reuse_delay]]（{fact:linux.tcp_tw_reuse_delay}）的套接字。",
     },
     facts: [
       { fact: "linux.tcp_tw_reuse", label: linuxDefault },
@@ -397,8 +397,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "开启了 SO_KEEPALIVE 的套接字在空闲多久之后发送第一个保活探测。",
     },
     body: {
-      en: "Keepalive is off unless the application sets `SO_KEEPALIVE` (or `TCP_KEEPIDLE` per socket). After the idle time, probes go out every [[tcp_keepalive_intvl]] and the connection is dropped after [[tcp_keepalive_probes]] unanswered ones. It finds dead peers; it has nothing to do with TIME-WAIT.",
-      zh: "除非应用设置了 `SO_KEEPALIVE`（或按套接字设置 `TCP_KEEPIDLE`），否则保活是关闭的。空闲时间到后，每隔 [[tcp_keepalive_intvl]] 发一个探测，连续 [[tcp_keepalive_probes]] 个没有回应就断开连接。它用来发现已经失联的对端，与 TIME-WAIT 无关。",
+      en: "Keepalive is off unless the application sets `SO_KEEPALIVE` (`TCP_KEEPIDLE` changes the idle time per socket). After the idle time, probes go out every [[tcp_keepalive_intvl]] and the connection is dropped after [[tcp_keepalive_probes]] unanswered ones. It runs in every connected state, CLOSE-WAIT included (`tcp_keepalive_timer()` skips only CLOSED and SYN-SENT). It finds dead peers; it has nothing to do with TIME-WAIT. The kernel's own ip-sysctl text still calls it “how often TCP sends out keepalive messages”, which is the wording the article copied.",
+      zh: "除非应用设置了 `SO_KEEPALIVE`，否则保活是关闭的（`TCP_KEEPIDLE` 可以为单个套接字修改空闲时间）。空闲时间到后，每隔 [[tcp_keepalive_intvl]] 发一个探测，连续 [[tcp_keepalive_probes]] 个没有回应就断开连接。它在所有已连接的状态下都会运行，CLOSE-WAIT 也不例外（`tcp_keepalive_timer()` 只跳过 CLOSED 和 SYN-SENT）。它用来发现已经失联的对端，与 TIME-WAIT 无关。内核自己的 ip-sysctl 文档至今仍把它写成“TCP 发送保活消息的频率”，原文照抄的正是这句话。",
     },
     facts: [{ fact: "linux.tcp_keepalive_time", label: linuxDefault }],
     related: ["keepalive", "tcp_keepalive_intvl", "tcp_keepalive_probes"],
@@ -435,12 +435,12 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     term: { en: "tcp_tw_reuse_delay", zh: "tcp_tw_reuse_delay" },
     aliases: ["net.ipv4.tcp_tw_reuse_delay"],
     short: {
-      en: "How long a TIME-WAIT socket must have been idle before tcp_tw_reuse may hand its port to a new connection.",
-      zh: "TIME-WAIT 套接字至少要空闲多久，tcp_tw_reuse 才能把它的端口交给新连接。",
+      en: "How long after entering TIME-WAIT a socket may be taken over by tcp_tw_reuse for a new outgoing connection.",
+      zh: "套接字进入 TIME-WAIT 之后要过多久，tcp_tw_reuse 才能把它交给新的出站连接。",
     },
     body: {
-      en: "A recent addition that makes [[tcp_tw_reuse]] wait a little after the last segment of the old connection, in milliseconds.",
-      zh: "较新加入的参数，让 [[tcp_tw_reuse]] 在旧连接的最后一个报文段之后再稍等片刻，单位是毫秒。",
+      en: "Added in Linux 6.13, in milliseconds. `tcp_twsk_unique()` compares the clock with the moment the socket entered TIME-WAIT (`tw_entry_stamp`) plus this delay; later segments do not move that moment. The delay gives the peer's timestamp clock time to tick, so that PAWS can tell the new connection's segments from the old one's.",
+      zh: "Linux 6.13 加入的参数，单位是毫秒。`tcp_twsk_unique()` 拿当前时间与“套接字进入 TIME-WAIT 的时刻（`tw_entry_stamp`）加上这个延迟”比较；之后到达的报文段不会推后这个时刻。这段延迟让对端的时间戳时钟至少走一格，PAWS 才能分辨新旧两条连接的报文段。",
     },
     facts: [{ fact: "linux.tcp_tw_reuse_delay", label: linuxDefault }],
     related: ["tcp_tw_reuse"],
@@ -501,12 +501,12 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     term: { en: "tcp_max_syn_backlog", zh: "tcp_max_syn_backlog" },
     aliases: ["net.ipv4.tcp_max_syn_backlog"],
     short: {
-      en: "Upper bound on half-open connections (SYN-RECEIVED) a listener keeps; the default scales with memory.",
-      zh: "监听套接字保留的半连接（SYN-RECEIVED）数量上限，默认值随内存大小变化。",
+      en: "With SYN cookies off, how full a listener's SYN queue may get before SYNs from peers not yet seen alive are dropped. It does not size the SYN queue.",
+      zh: "关闭 SYN cookie 时，监听套接字的 SYN 队列满到什么程度，就开始丢弃来自尚未确认存活的对端的 SYN。它并不决定 SYN 队列的长度。",
     },
     body: {
-      en: "Together with the listener's backlog and [[somaxconn]] it sizes the [[syn-queue]]. When it is full, [[tcp_syncookies]] takes over. The default is computed at boot from the size of the connection hash table, so it differs between machines; the value here is the one the simulator uses.",
-      zh: "它与监听套接字的 backlog 以及 [[somaxconn]] 共同决定 [[syn-queue]] 的大小。队列满时由 [[tcp_syncookies]] 接手。默认值在启动时根据连接哈希表的大小计算，因机器而异；这里给出的是模拟器使用的值。",
+      en: "The kernel documentation calls it the maximal number of remembered connection requests, but in `tcp_conn_request()` (net/ipv4/tcp_input.c) the [[syn-queue]] is full when it holds more requests than the listener's backlog, `min(backlog, [[somaxconn]])`; then [[tcp_syncookies]] answers with cookies or, with cookies off, the SYN is dropped. This sysctl is read only when cookies are off (`tcp_syncookies = 0`): once fewer than a quarter of its slots remain, SYNs from peers the kernel has not seen alive are dropped. Raising it therefore changes nothing with the default cookies. The default is computed at boot from the size of the connection hash table, so it differs between machines; the value here is the one the simulator uses.",
+      zh: "内核文档把它称为“记住的连接请求的最大数量”，但在 `tcp_conn_request()`（net/ipv4/tcp_input.c）中，判断 [[syn-queue]] 已满的依据是请求数超过了监听套接字的 backlog，即 `min(backlog, [[somaxconn]])`；此时由 [[tcp_syncookies]] 用 cookie 回应，关闭了 cookie 则丢弃这个 SYN。只有关闭 cookie（`tcp_syncookies = 0`）时内核才会读取这个参数：剩余名额不足它的四分之一时，来自尚未确认存活的对端的 SYN 会被丢弃。所以在默认开启 cookie 的情况下，调大它什么也不会改变。默认值在启动时根据连接哈希表的大小计算，因机器而异；这里给出的是模拟器使用的值。",
     },
     facts: [{ fact: "linux.tcp_max_syn_backlog", label: { en: "Default in the simulator", zh: "模拟器中的默认值" } }],
     related: ["syn-queue", "somaxconn", "tcp_syncookies"],
@@ -533,12 +533,12 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     term: { en: "somaxconn", zh: "somaxconn" },
     aliases: ["net.core.somaxconn"],
     short: {
-      en: "Upper limit on the backlog an application can pass to listen(): the length of the accept queue.",
-      zh: "应用传给 listen() 的 backlog 的上限，即全连接队列（accept 队列）的长度上限。",
+      en: "Upper limit on the backlog an application can pass to listen(), which bounds both the accept queue and the SYN queue.",
+      zh: "应用传给 listen() 的 backlog 的上限；这个 backlog 同时限制 accept 队列和 SYN 队列的长度。",
     },
     body: {
-      en: "`listen(fd, n)` gets `min(n, somaxconn)` completed connections waiting for `accept()` ([[accept-queue]]). Raising it helps only if the application also asks for a larger backlog.",
-      zh: "`listen(fd, n)` 实际得到 `min(n, somaxconn)` 个等待 `accept()` 的已完成连接名额（[[accept-queue]]）。只有应用同时申请更大的 backlog，调大它才有用。",
+      en: "`listen(fd, n)` gets `min(n, somaxconn)`, stored as `sk_max_ack_backlog`: the [[accept-queue]] is full when it holds more completed connections than that, and the [[syn-queue]] when it holds more half-open ones. Raising it helps only if the application also asks for a larger backlog.",
+      zh: "`listen(fd, n)` 实际得到 `min(n, somaxconn)`，存为 `sk_max_ack_backlog`：已完成的连接超过这个数，[[accept-queue]] 就满了；半连接超过这个数，[[syn-queue]] 就满了。只有应用同时申请更大的 backlog，调大它才有用。",
     },
     facts: [{ fact: "linux.somaxconn", label: linuxDefault }],
     related: ["accept-queue", "tcp_max_syn_backlog"],
@@ -548,12 +548,19 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     kind: "sysctl",
     term: { en: "tcp_syn_retries", zh: "tcp_syn_retries" },
     aliases: ["net.ipv4.tcp_syn_retries"],
-    short: { en: "How many times connect() retransmits an unanswered SYN before giving up.", zh: "connect() 在放弃之前重传未获应答的 SYN 的次数。" },
-    body: {
-      en: "Retransmissions start at the initial [[rto]] and back off exponentially after the first [[tcp_syn_linear_timeouts]] ones; when they are used up, `connect()` fails with `ETIMEDOUT`.",
-      zh: "重传从初始 [[rto]] 开始，前 [[tcp_syn_linear_timeouts]] 次间隔不变，之后指数退避；次数用完后，`connect()` 以 `ETIMEDOUT` 失败。",
+    short: {
+      en: "How many times connect() retransmits an unanswered SYN with exponential backoff, after the linear retries of tcp_syn_linear_timeouts.",
+      zh: "在 tcp_syn_linear_timeouts 规定的线性重试之后，connect() 以指数退避重传未获应答的 SYN 的次数。",
     },
-    facts: [{ fact: "linux.tcp_syn_retries", label: linuxDefault }],
+    body: {
+      en: "Retransmissions start at the initial [[rto]], stay one RTO apart for the first [[tcp_syn_linear_timeouts]] timeouts and then back off exponentially. Both counts together make {fact:linux.synRetransmissions} retransmissions with the defaults (`tcp_write_timeout()`): the last SYN leaves at {fact:linux.lastSynRetransmission} and `connect()` fails with `ETIMEDOUT` at {fact:linux.connectTimeout}, a little later on a real kernel because its timer wheel rounds every timeout up.",
+      zh: "重传从初始 [[rto]] 开始，前 [[tcp_syn_linear_timeouts]] 次超时保持一个 RTO 的间隔，之后指数退避。两者相加，默认共重传 {fact:linux.synRetransmissions} 次（`tcp_write_timeout()`）：最后一个 SYN 在 {fact:linux.lastSynRetransmission} 时发出，`connect()` 在 {fact:linux.connectTimeout} 时以 `ETIMEDOUT` 失败；在真实内核上会稍晚一些，因为时间轮会把每次超时都向上取整。",
+    },
+    facts: [
+      { fact: "linux.tcp_syn_retries", label: linuxDefault },
+      { fact: "linux.synRetransmissions", label: { en: "SYN retransmissions in all (with the linear ones)", zh: "SYN 重传总次数（含线性重试）" } },
+      { fact: "linux.connectTimeout", label: { en: "connect() fails with ETIMEDOUT after", zh: "connect() 以 ETIMEDOUT 失败的时刻" } },
+    ],
     related: ["syn-sent", "tcp_syn_linear_timeouts", "rto"],
   },
   {
@@ -564,7 +571,7 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     short: { en: "How many times a server retransmits a SYN+ACK that gets no ACK.", zh: "服务端重传得不到 ACK 的 SYN+ACK 的次数。" },
     body: {
       en: "While it retries, the half-open connection occupies the [[syn-queue]]; lowering it frees the queue sooner under a SYN flood.",
-      zh: "重试期间，这条半连接一直占用 [[syn-queue]]；遭遇 SYN 洪泛时调低它可以更快地腾出队列。",
+      zh: "重试期间，这条半连接一直占用 [[syn-queue]]；遭遇 SYN 泛洪攻击时，调低它可以更快地腾出队列。",
     },
     facts: [{ fact: "linux.tcp_synack_retries", label: linuxDefault }],
     related: ["syn-received", "syn-queue"],
@@ -838,8 +845,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "FIN、ACK、FIN、ACK：两个方向分别关闭，所以正常关闭通常需要四个报文段。",
     },
     body: {
-      en: "The ACK of the first FIN is sent by the kernel at once, but the second FIN waits for the other application to call `close()`, so they usually travel separately. When that application closes immediately, the ACK and the FIN ride together and the close takes three segments.",
-      zh: "对第一个 FIN 的 ACK 由内核立即发出，而第二个 FIN 要等另一端的应用调用 `close()`，所以二者通常分开发送。如果那个应用立刻关闭，ACK 和 FIN 就会合并在一起，关闭只需要三个报文段。",
+      en: "The ACK of the first FIN is sent by the kernel on its own, within milliseconds, but the second FIN waits for the other application to call `close()`, so they usually travel separately. When that application closes before the kernel's ACK has left, the ACK and the FIN ride together and the close takes three segments.",
+      zh: "对第一个 FIN 的 ACK 由内核自行发出，只需几毫秒；而第二个 FIN 要等另一端的应用调用 `close()`，所以二者通常分开发送。如果那个应用在内核的 ACK 发出之前就关闭了，ACK 和 FIN 就会合并在一起，关闭只需要三个报文段。",
     },
     related: ["fin", "half-close", "active-close", "passive-close"],
   },
@@ -883,8 +890,8 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "收到第一个 FIN 的一方，会经过 CLOSE-WAIT 和 LAST-ACK。",
     },
     body: {
-      en: "Its kernel acknowledges the FIN at once; its own FIN goes out when its application calls `close()`. It never enters TIME-WAIT.",
-      zh: "它的内核立即确认收到的 FIN；自己的 FIN 要等应用调用 `close()` 才发出。被动关闭方不会进入 TIME-WAIT。",
+      en: "Its kernel acknowledges the FIN on its own; its own FIN goes out when its application calls `close()`. It never enters TIME-WAIT (unless both sides close at once).",
+      zh: "它的内核会自行确认收到的 FIN；自己的 FIN 要等应用调用 `close()` 才发出。被动关闭方不会进入 TIME-WAIT（双方同时关闭时除外）。",
     },
     related: ["active-close", "close-wait", "last-ack"],
   },
@@ -913,10 +920,10 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "监听套接字存放半连接（SYN-RECEIVED）的地方，直到握手完成。",
     },
     body: {
-      en: "Bounded by [[tcp_max_syn_backlog]] and the listener's backlog. When it is full, new SYNs are dropped — or answered with SYN cookies when [[tcp_syncookies]] is on.",
-      zh: "其大小受 [[tcp_max_syn_backlog]] 和监听套接字的 backlog 限制。队列满时，新的 SYN 会被丢弃；如果开启了 [[tcp_syncookies]]，则改用 SYN cookie 回应。",
+      en: "Bounded by the listener's backlog, `min(backlog, [[somaxconn]])`: it is full when it holds more requests than that (`inet_csk_reqsk_queue_is_full()`). Then new SYNs are answered with SYN cookies when [[tcp_syncookies]] allows it (the default), or dropped. [[tcp_max_syn_backlog]] plays a part only with cookies off.",
+      zh: "它的长度受监听套接字的 backlog 限制，即 `min(backlog, [[somaxconn]])`：请求数超过这个值，队列就满了（`inet_csk_reqsk_queue_is_full()`）。此时如果 [[tcp_syncookies]] 允许（默认允许），新的 SYN 会得到 SYN cookie 回应，否则被丢弃。只有关闭 cookie 时，[[tcp_max_syn_backlog]] 才起作用。",
     },
-    related: ["accept-queue", "tcp_max_syn_backlog", "syn-flood"],
+    related: ["accept-queue", "somaxconn", "tcp_max_syn_backlog", "syn-flood"],
   },
   {
     id: "accept-queue",
@@ -928,15 +935,15 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
       zh: "已完成握手、等待应用调用 accept() 的连接；长度为 min(backlog, somaxconn)。",
     },
     body: {
-      en: "If the application accepts too slowly and the queue fills, Linux drops the client's final ACK (or resets, with `tcp_abort_on_overflow`), and the client thinks it is connected while the server does not.",
-      zh: "如果应用 accept 太慢导致队列满，Linux 会丢弃客户端的最后一个 ACK（开启 `tcp_abort_on_overflow` 时则发送 RST），于是客户端以为已经连上，服务端却并不这么认为。",
+      en: "It holds one more connection than the backlog (`sk_acceptq_is_full()` tests `>`). If the application accepts too slowly and the queue fills, Linux drops new SYNs, even with SYN cookies, so new clients stay in SYN-SENT; and it drops the final ACK of handshakes already under way (or resets them, with `tcp_abort_on_overflow`), so those clients think they are connected while the server does not.",
+      zh: "它能容纳的连接比 backlog 多一个（`sk_acceptq_is_full()` 用的是 `>`）。如果应用 accept 太慢导致队列满，Linux 会丢弃新的 SYN（即使开启了 SYN cookie），新来的客户端就停在 SYN-SENT；对已经在进行中的握手，它会丢弃客户端最后的 ACK（开启 `tcp_abort_on_overflow` 时则发送 RST），于是这些客户端以为已经连上，服务端却并不这么认为。",
     },
     related: ["somaxconn", "syn-queue", "listen"],
   },
   {
     id: "syn-flood",
     kind: "concept",
-    term: { en: "SYN flood", zh: "SYN 洪泛" },
+    term: { en: "SYN flood", zh: "SYN 泛洪（SYN Flood）" },
     short: {
       en: "An attack that sends many SYNs and never completes the handshakes, to fill the SYN queue.",
       zh: "一种攻击：发送大量 SYN 却从不完成握手，以填满 SYN 队列。",

@@ -28,12 +28,16 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   EMAIL_SERVER: z.string().optional(),
   EMAIL_FROM: z.string().optional(),
-  /** Sign-in attempts allowed per email address per 15 minutes. */
-  RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().positive().default(10),
-  /** Sign-in attempts allowed per client address per 15 minutes. */
-  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(60),
+  /** Failed sign-ins to one account (from browsers it was not used in before) before each further attempt is delayed. */
+  RATE_LIMIT_SIGNIN_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins from one client address before each further attempt is delayed. */
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(20),
   /** Accounts that may be created per client address per hour. */
   RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(20),
+  /** Class codes, invite links and invitations one account may try per hour. */
+  RATE_LIMIT_JOIN_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
+  /** Class codes, invite links and invitations tried from one client address per hour. */
+  RATE_LIMIT_JOIN_PER_IP: z.coerce.number().int().positive().default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,6 +14,8 @@ const env = {
   RATE_LIMIT_SIGNIN_PER_EMAIL: "1000",
   RATE_LIMIT_SIGNIN_PER_IP: "10000",
   RATE_LIMIT_SIGNUP_PER_IP: "10000",
+  RATE_LIMIT_JOIN_PER_ACCOUNT: "10000",
+  RATE_LIMIT_JOIN_PER_IP: "10000",
 };
 rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });

@@ -19,8 +19,8 @@ export function run(command, args, options = {}) {
   }
 }
 
-export function tryRun(command, args) {
-  return spawnSync(command, args, { cwd: root, stdio: "inherit" }).status === 0;
+export function tryRun(command, args, env = {}) {
+  return spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 }
 
 /** Starts a long-running command and forwards termination signals to it. */
@@ -29,6 +29,23 @@ export function exec(command, args, env = {}) {
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return child;
+}
+
+/**
+ * Fails fast, before anything is installed, when `npm ci` would refuse package-lock.json: a lock
+ * file out of step with package.json, or one missing another platform's optional packages
+ * (written with --omit=optional or on a filtered platform), which a fresh clone elsewhere cannot
+ * install. A dry run reads only the two files (about 5 s) and never touches node_modules.
+ */
+export function checkLockFile() {
+  step("Checking that npm ci accepts package-lock.json");
+  const result = spawnSync("npm", ["ci", "--dry-run", "--ignore-scripts", "--offline", "--no-audit", "--no-fund"], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) {
+    const reasons = `${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n").filter((line) => /Missing:|Invalid:|in sync|ERESOLVE|EUSAGE/.test(line));
+    console.error(`\n✗ npm ci refuses package-lock.json:\n${reasons.join("\n") || result.stderr}`);
+    console.error("Regenerate it with `npm install` (npm 11, no --omit or platform filters) and commit it.");
+    process.exit(1);
+  }
 }
 
 /**
@@ -46,6 +63,25 @@ export function installDependencies() {
   step("Installing dependencies (npm ci)");
   run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
   writeFileSync(stamp, lockHash);
+}
+
+/** Installs a Debian package with apt-get (through sudo -n when not root); false when that fails. */
+export function aptInstall(pkg) {
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+  return (
+    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
+    // Non-interactive: tshark's package would otherwise ask who may capture.
+    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", pkg], { DEBIAN_FRONTEND: "noninteractive" })
+  );
+}
+
+/** Whether an executable of that name is on PATH (or in the system directories). */
+export function hasCommand(name) {
+  return (process.env.PATH ?? "")
+    .split(":")
+    .concat(["/usr/sbin", "/sbin", "/usr/bin"])
+    .some((dir) => dir && existsSync(path.join(dir, name)));
 }
 
 /** Hash of the sources that go into the production build; decides whether to rebuild. */

@@ -474,6 +474,162 @@ def exp_syn_queue(rec, syncookies):
     srv.close()
 
 
+# ---------------------------------------------------------------- the rest of the socket model
+
+def set_sysctl(name, value):
+    with open(f"/proc/sys/net/ipv4/{name}", "w") as f:
+        f.write(str(value))
+
+
+def cut_link(port):
+    """The path is cut both ways: every segment of the connection is dropped on input (after tcpdump's tap)."""
+    drop_rule(f"tcp dport {port}")
+    drop_rule(f"tcp sport {port}")
+
+
+def wait_for_error(rec, sock, who, timeout):
+    """Blocks in recv() until the connection fails (or `timeout` passes); notes the errno."""
+    sock.settimeout(timeout)
+    try:
+        data = sock.recv(65536)
+        rec.note(f"{who}-recv", bytes=len(data))
+    except OSError as e:
+        # socket.timeout is TimeoutError, which an ETIMEDOUT from the kernel also raises: tell them by errno.
+        if e.errno is None:
+            rec.note(f"{who}-still-open")
+        else:
+            rec.note(f"{who}-error", code=errno.errorcode[e.errno])
+
+
+def small_mtu():
+    """MSS 1448 as on Ethernet (1460 minus the timestamp option), so windows hold a few segments."""
+    subprocess.run(["ip", "link", "set", "lo", "mtu", "1500"], check=True)
+
+
+def exp_keepalive_dead_peer(rec):
+    """Keep-alive idle 2 s, interval 1 s, 3 probes; the path is cut after the first answered probe."""
+    srv = listener(7020)
+    cli = socket.socket()
+    cli.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    cli.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 2)
+    cli.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 1)
+    cli.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
+    cli.connect((HOST, 7020))
+    conn, _ = srv.accept()
+    rec.note("established", clientPort=cli.getsockname()[1])
+    cli.send(b"hello")
+    conn.recv(10)
+    time.sleep(3.0)
+    cut_link(7020)
+    rec.note("link-cut")
+    wait_for_error(rec, cli, "client", 10)
+    conn.close()
+    srv.close()
+
+
+def slow_reader(rec, port, sender_options=()):
+    """The server's SO_RCVBUF is 4096 (a window of two segments) and it does not read."""
+    small_mtu()
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    rec.note("rcvbuf", value=srv.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF))
+    srv.bind((HOST, port))
+    srv.listen(4)
+    cli = socket.socket()
+    for level, name, value in sender_options:
+        cli.setsockopt(level, name, value)
+    cli.connect((HOST, port))
+    conn, _ = srv.accept()
+    rec.note("established", clientPort=cli.getsockname()[1])
+    cli.setblocking(False)
+    rec.note("client-send", bytes=cli.send(b"x" * 6000))
+    return srv, cli, conn
+
+
+def exp_zero_window(rec):
+    """The server stops reading: zero window, probes, then a read at 3 s reopens the window."""
+    srv, cli, conn = slow_reader(rec, 7021)
+    time.sleep(3.0)
+    rec.note("server-read", bytes=len(conn.recv(65536)))
+    time.sleep(3.0)
+    rec.note("server-read", bytes=len(conn.recv(65536)))
+    time.sleep(0.5)
+    cli.close()
+    time.sleep(0.2)
+    conn.close()
+    srv.close()
+
+
+def exp_zero_window_dead(rec):
+    """tcp_retries2=3: the window is closed and then the path is cut: the probes go unanswered."""
+    set_sysctl("tcp_retries2", 3)
+    srv, cli, conn = slow_reader(rec, 7022)
+    time.sleep(1.0)
+    cut_link(7022)
+    rec.note("link-cut")
+    cli.setblocking(True)
+    wait_for_error(rec, cli, "client", 60)
+    srv.close()
+
+
+def exp_zero_window_user_timeout(rec):
+    """The receiver answers every probe but never reads; the sender has TCP_USER_TIMEOUT 2000 ms."""
+    srv, cli, conn = slow_reader(rec, 7023, [(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, 2000)])
+    cli.setblocking(True)
+    wait_for_error(rec, cli, "client", 20)
+    conn.close()
+    srv.close()
+
+
+def exp_close_unread(rec):
+    """The server never reads the client's 1000 bytes and closes: RST, ECONNRESET at the client."""
+    srv, cli, conn = connected_pair(rec, 7024)
+    cli.send(b"u" * 1000)
+    time.sleep(0.2)
+    rec.note("server-close")
+    conn.close()
+    wait_for_error(rec, cli, "client", 2)
+    srv.close()
+
+
+def exp_retries2(rec):
+    """tcp_retries2=3: data sent into a cut path; when does the sender give up?"""
+    set_sysctl("tcp_retries2", 3)
+    srv, cli, conn = connected_pair(rec, 7025)
+    time.sleep(0.1)
+    cut_link(7025)
+    rec.note("client-send", bytes=cli.send(b"r" * 100))
+    wait_for_error(rec, cli, "client", 30)
+    srv.close()
+
+
+def exp_user_timeout(rec):
+    """TCP_USER_TIMEOUT 5000 ms (tcp_retries2 at its default 15): data into a cut path."""
+    srv, cli, conn = connected_pair(rec, 7026)
+    cli.setsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, 5000)
+    time.sleep(0.1)
+    cut_link(7026)
+    rec.note("client-send", bytes=cli.send(b"t" * 100))
+    wait_for_error(rec, cli, "client", 30)
+    srv.close()
+
+
+def exp_orphan_retries(rec):
+    """tcp_orphan_retries=2: the client closes into a cut path; its orphaned FIN-WAIT-1 gives up."""
+    set_sysctl("tcp_orphan_retries", 2)
+    srv, cli, conn = connected_pair(rec, 7027)
+    watcher = StateWatcher(rec, [7027])
+    watcher.start()
+    time.sleep(0.1)
+    cut_link(7027)
+    rec.note("client-close")
+    cli.close()
+    time.sleep(4.0)
+    watcher.stop.set()
+    srv.close()
+
+
 EXPERIMENTS = {
     "refused": (exp_refused, "connect() to a port with no listener"),
     "syn-retries": (exp_syn_retries, "connect() to a silent port (SYNs dropped) until ETIMEDOUT"),
@@ -504,6 +660,16 @@ EXPERIMENTS = {
                             "tcp_syncookies=0, listen(4), 10 SYNs whose final ACK is lost"),
     "syn-queue-cookies": (lambda r: exp_syn_queue(r, 1),
                           "tcp_syncookies=1, listen(4), 10 SYNs whose final ACK is lost"),
+    "keepalive-dead-peer": (exp_keepalive_dead_peer,
+                            "keep-alive 2 s / 1 s / 3 probes; the path is cut after the first answered probe"),
+    "zero-window": (exp_zero_window, "server SO_RCVBUF 4096, not reading; reads at 3 s and 6 s (lo MTU 1500)"),
+    "zero-window-dead": (exp_zero_window_dead, "tcp_retries2=3; zero window, then the path is cut: unanswered probes"),
+    "zero-window-user-timeout": (exp_zero_window_user_timeout,
+                                 "the sender's TCP_USER_TIMEOUT is 2000 ms; the receiver answers probes but never reads"),
+    "close-unread": (exp_close_unread, "the server closes with 1000 bytes unread"),
+    "retries2": (exp_retries2, "tcp_retries2=3; 100 bytes sent into a cut path"),
+    "user-timeout": (exp_user_timeout, "TCP_USER_TIMEOUT 5000 ms; 100 bytes sent into a cut path"),
+    "orphan-retries": (exp_orphan_retries, "tcp_orphan_retries=2; close() into a cut path"),
 }
 
 

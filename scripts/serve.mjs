@@ -1,15 +1,28 @@
 // Serves the production build with one Node.js process per CPU core (up to 4, or WEB_CONCURRENCY)
 // sharing PORT through node:cluster. Next.js runs on one thread per process; the app keeps no
 // state in memory between requests, so workers are interchangeable (docs/deployment.md).
+// Prerendered pages, their RSC payloads and static files are answered from memory, compressed at
+// build time; every response gets its Content Security Policy here (ADR 0900).
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { root } from "./lib.mjs";
+import { guardRequest, trustedProxyHops } from "./request-guard.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4));
 
+const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+
 if (cluster.isPrimary) {
+  // A build made by `next build` alone has no precompressed copies yet (or stale ones): make them.
+  const { precompressedBuildIsCurrent } = await import("./static-responses.mjs");
+  if (!precompressedBuildIsCurrent(distDir)) {
+    const result = spawnSync(process.execPath, [path.join(root, "scripts", "precompress.mjs")], { stdio: "inherit", env: process.env });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
   let stopping = false;
   const fork = () => cluster.fork();
   for (let i = 0; i < workers; i++) fork();
@@ -43,11 +56,27 @@ if (cluster.isPrimary) {
   console.log(`Serving on http://localhost:${port} with ${workers} worker process${workers === 1 ? "" : "es"}`);
 } else {
   process.env.NODE_ENV = "production";
+  const { createStaticResponder, dynamicContentSecurityPolicy } = await import("./static-responses.mjs");
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => handle(request, response));
+  // Read after Next.js has loaded .env; an invalid value stops the worker before it serves.
+  const proxyHops = trustedProxyHops();
+  const precompressed = createStaticResponder(distDir);
+  const dynamicScriptHashes = precompressed?.dynamicScriptHashes ?? [];
+  const server = http.createServer(async (original, response) => {
+    // Requests Next.js would fail on with a 500 get a 400 here, and the client's address comes
+    // from the socket (or TRUST_PROXY hops): scripts/request-guard.mjs, ADR 0011.
+    const request = await guardRequest(original, response, proxyHops);
+    if (!request) return;
+    if (precompressed?.handle(request, response)) return;
+    // Next reads the nonce from the request's policy and puts it on every script it renders.
+    const policy = dynamicContentSecurityPolicy(dynamicScriptHashes);
+    request.headers["content-security-policy"] = policy;
+    response.setHeader("Content-Security-Policy", policy);
+    handle(request, response);
+  });
   server.on("error", (error) => {
     console.error(`cannot serve on port ${port}: ${error.message}`);
     process.exit(1);

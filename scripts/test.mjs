@@ -1,18 +1,10 @@
 // `npm test`: install what the tests need (npm packages, Debian's Chromium when missing) and run
-// every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), end-to-end (real Chromium).
+// every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), the engine against
+// the real kernel (network namespaces, as root; skipped with a reason elsewhere), end-to-end (real Chromium).
 import { existsSync, readdirSync } from "node:fs";
-import { installDependencies, run, step, tryRun } from "./lib.mjs";
+import { aptInstall, checkLockFile, hasCommand, installDependencies, run, step } from "./lib.mjs";
 
 const started = Date.now();
-
-function aptInstall(pkg) {
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const apt = asRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
-  return (
-    tryRun(apt[0], [...apt.slice(1), "update", "-qq"]) &&
-    tryRun(apt[0], [...apt.slice(1), "install", "-y", "-qq", "--no-install-recommends", pkg])
-  );
-}
 
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -39,9 +31,35 @@ function ensurePostgres() {
   }
 }
 
+/** What the kernel differential test drives the kernel with; without them it is skipped and says why. */
+function ensureKernelTools() {
+  const missing = [
+    ["tcpdump", "tcpdump"],
+    ["ip", "iproute2"],
+    ["python3", "python3"],
+  ].filter(([tool]) => !(process.env.PATH ?? "").split(":").concat(["/usr/sbin", "/sbin"]).some((dir) => dir && existsSync(`${dir}/${tool}`)));
+  for (const [, pkg] of missing) {
+    step(`Installing ${pkg} from Debian's packages for the kernel differential test (apt-get install ${pkg})`);
+    if (!aptInstall(pkg)) console.warn(`⚠ Could not install ${pkg}: the kernel differential test will be skipped.`);
+  }
+}
+
+/** The benchmark's own test compares `tcp pcap --summary` with tshark on the capture the benchmark generates. */
+function ensureTshark() {
+  if (hasCommand("tshark")) return;
+  step("Installing tshark from Debian's packages for the benchmark's own test (apt-get install tshark)");
+  if (!aptInstall("tshark") || !hasCommand("tshark")) {
+    console.error(`\n✗ tshark is needed by tests/unit/bench/tshark-agreement.test.ts. Install Debian's "tshark" package.`);
+    process.exit(1);
+  }
+}
+
+checkLockFile();
 installDependencies();
 ensureChromium();
+ensureTshark();
 ensurePostgres();
+ensureKernelTools();
 
 step("Generating the Prisma client");
 run("node", ["scripts/prisma.mjs", "generate"]);
@@ -57,6 +75,9 @@ run("npx", ["vitest", "run"]);
 
 step("Integration tests on PostgreSQL (a throwaway server on 127.0.0.1)");
 run("node", ["scripts/test-postgres.mjs"]);
+
+step("Kernel differential test: presets, challenges and quiz scenarios replayed on the real kernel (about a minute)");
+run("npx", ["vitest", "run", "--config", "vitest.kernel.config.ts"]);
 
 step("Production build");
 run("npm", ["run", "--silent", "build"]);

@@ -1,7 +1,8 @@
 /**
  * Changes an account's role: `npx tsx scripts/user-role.ts EMAIL ROLE` with ROLE one of STUDENT,
  * INSTRUCTOR, ADMIN. Sign-up always creates students; whoever runs the server decides who
- * teaches. The change takes effect on the person's next request (roles are re-read per request).
+ * teaches. Every session of the account ends (ADR 0010): the person signs in again and gets the
+ * new role's view, and nobody keeps a role they lost in a session started before the change.
  */
 import { ROLES, isRole } from "../lib/auth/roles";
 import { createPrismaClient } from "../lib/db.server";
@@ -27,8 +28,8 @@ async function main() {
       console.log(`${email} is already ${role}.`);
       return;
     }
-    await db.user.update({ where: { email }, data: { role } });
-    console.log(`${email}: ${user.role} → ${role}.`);
+    await db.user.update({ where: { email }, data: { role, sessionVersion: { increment: 1 } } });
+    console.log(`${email}: ${user.role} → ${role}. Their sessions have ended; they sign in again.`);
   } finally {
     await db.$disconnect();
   }

@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { saveTimeZone } from "@/lib/assignments/student.server";
+import { limitClassJoin, RateLimitedError } from "@/lib/auth/limits.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
+import { clientAddress } from "@/lib/security/client-address";
 import { SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
 import { acceptInvitation, acceptInvitationLink, declineInvitation, joinByCode, joinByInviteLink, type JoinResult } from "@/lib/classes/membership.server";
 
@@ -19,6 +22,18 @@ function report(result: JoinResult): ActionState {
   return { ok: true, message: result.alreadyEnrolled ? `You are already in ${result.className}.` : `You joined ${result.className}.`, at: Date.now() };
 }
 
+/** Codes and links are tried a limited number of times per account and address (ADR 0012), so they cannot be guessed. */
+async function tooManyAttempts(userId: string): Promise<ActionState | null> {
+  try {
+    await limitClassJoin(userId, clientAddress(await headers()));
+    return null;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const message = `Too many attempts. Try again in ${Math.ceil(error.retryAfterMs / 60_000)} minutes.`;
+    return { ok: false, message, fieldErrors: { code: message }, at: Date.now() };
+  }
+}
+
 const code = z.string().trim().min(1, "Enter the class code").max(32, "Codes are short: check it");
 const token = z.string().min(1).max(64);
 
@@ -31,6 +46,8 @@ export async function joinByCodeAction(_: ActionState, form: FormData): Promise<
   if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues[0]?.message }, message: parsed.error.issues[0]?.message, values: typed, at: Date.now() };
   const user = await getCurrentUser();
   if (!user) return sessionEnded(typed);
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return { ...limited, values: typed };
   const state = report(await joinByCode(user, parsed.data));
   return state?.ok ? state : { ...state, ok: false, values: typed };
 }
@@ -38,6 +55,8 @@ export async function joinByCodeAction(_: ActionState, form: FormData): Promise<
 export async function joinByLinkAction(inviteToken: string, _: ActionState): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return limited;
   const parsed = token.safeParse(inviteToken);
   return report(parsed.success ? await joinByInviteLink(user, parsed.data) : { ok: false, error: "not-found" });
 }
@@ -46,6 +65,8 @@ export async function joinByLinkAction(inviteToken: string, _: ActionState): Pro
 export async function acceptInvitationAction(invitationToken: string, _: ActionState): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
+  const limited = await tooManyAttempts(user.id);
+  if (limited) return limited;
   const parsed = token.safeParse(invitationToken);
   return report(parsed.success ? await acceptInvitationLink(user, parsed.data) : { ok: false, error: "not-found" });
 }

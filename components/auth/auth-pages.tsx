@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { configuredProviders } from "@/lib/auth/options.server";
-import { getCurrentUser } from "@/lib/auth/session.server";
+import { getSession } from "@/lib/auth/session.server";
+import { Alert } from "@/components/ui/alert";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
 import { SignInForm } from "./sign-in-form";
+import { EndStaleSession } from "./session-ended";
 import { SignUpForm } from "./sign-up-form";
 
 /** What the sign-in and sign-up routes receive. */
@@ -33,12 +35,13 @@ export function signUpMetadata(locale: Locale): Metadata {
 async function destination(searchParams: SearchParams, locale: Locale) {
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, localePath(locale, "/dashboard"));
-  if (await getCurrentUser()) redirect(callbackUrl);
-  return { params, callbackUrl };
+  const session = await getSession();
+  if (session.user) redirect(callbackUrl);
+  return { params, callbackUrl, sessionEnded: session.ended };
 }
 
 export async function SignInPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { params, callbackUrl } = await destination(searchParams, locale);
+  const { params, callbackUrl, sessionEnded } = await destination(searchParams, locale);
   const words = authWords(locale);
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const providers = configuredProviders()
@@ -49,6 +52,8 @@ export async function SignInPage({ locale, searchParams }: { locale: Locale; sea
     <div className="mx-auto max-w-md px-4 py-16">
       <h1 className="mb-2 text-2xl font-semibold">{words.signIn.title}</h1>
       <p className="mb-6 text-fg-muted">{words.signIn.intro}</p>
+      <EndStaleSession ended={sessionEnded} />
+      {sessionEnded ? <Alert className="mb-6">{words.signIn.sessionEnded}</Alert> : null}
       <Card>
         <SignInForm
           locale={locale}
@@ -62,12 +67,13 @@ export async function SignInPage({ locale, searchParams }: { locale: Locale; sea
 }
 
 export async function SignUpPage({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { callbackUrl } = await destination(searchParams, locale);
+  const { callbackUrl, sessionEnded } = await destination(searchParams, locale);
   const words = authWords(locale).signUp;
   return (
     <div className="mx-auto max-w-md px-4 py-16">
       <h1 className="mb-2 text-2xl font-semibold">{words.title}</h1>
       <p className="mb-6 text-fg-muted">{words.intro}</p>
+      <EndStaleSession ended={sessionEnded} />
       <Card>
         <SignUpForm locale={locale} callbackUrl={callbackUrl} />
       </Card>

@@ -41,7 +41,8 @@ export function SignInForm({
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error === "RateLimited" ? words.errors.signInRateLimited : words.errors.credentials);
+      const wait = /^RateLimited(?::(\d+))?$/.exec(result?.error ?? "");
+      setError(wait ? words.signIn.wait(Number(wait[1] ?? 60)) : words.errors.credentials);
       return;
     }
     // Progress kept in this browser while signed out joins the account (idempotent).

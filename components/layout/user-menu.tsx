@@ -46,9 +46,13 @@ export function UserMenu() {
           {words.teach}
         </Link>
       ) : null}
-      <span className="hidden max-w-40 truncate text-sm text-fg-muted md:inline" title={session.user.email ?? undefined}>
+      <Link
+        href={localePath(locale, "/account")}
+        className="hidden max-w-40 truncate text-sm text-fg-muted underline-offset-2 hover:text-fg hover:underline md:inline"
+        title={`${words.account}: ${session.user.email ?? ""}`}
+      >
         {session.user.name ?? session.user.email}
-      </span>
+      </Link>
       <button type="button" onClick={() => signOut({ callbackUrl: localePath(locale, "/") })} className={buttonClass("secondary", "sm")}>
         {words.signOut}
       </button>

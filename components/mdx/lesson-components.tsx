@@ -8,6 +8,7 @@ import { TcpStateDiagram } from "./diagrams/tcp-state-diagram";
 import { Fact } from "./fact";
 import { MdxLink } from "./mdx-link";
 import { Original } from "./original";
+import { LinuxDoes, RfcSays, RfcVsLinux } from "./rfc-vs-linux";
 import { TcpHeaderDiagram } from "./tcp-header-diagram";
 import { Term } from "./term";
 
@@ -18,6 +19,9 @@ import { Term } from "./term";
 export const lessonComponents = {
   a: MdxLink,
   Callout,
+  RfcVsLinux,
+  RfcSays,
+  LinuxDoes,
   Fact,
   Original,
   TcpHeaderDiagram,

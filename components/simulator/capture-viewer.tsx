@@ -14,16 +14,16 @@ import { captureLadderModel } from "@/domain/simulator/ladder-model";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
+import { CaptureStateChanges } from "./capture-state-changes";
 import { Ladder } from "./ladder";
 import { LazyDetails } from "./lazy-details";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow } from "./packet-list";
-import { CAPTURE_SEGMENT_LIMIT } from "./worker-protocol";
+import { LargeCapture } from "./large-capture";
+import { CAPTURE_SEGMENT_LIMIT, STREAMED_CAPTURE_BYTES } from "./worker-protocol";
 import { runInWorker } from "./use-worker-task";
 
-/** Larger files would have to be held in memory twice; tcpdump can cut them down first. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 type Status =
   | { kind: "idle" }
@@ -115,6 +115,8 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, status.kind === "loading");
   const [fileName, setFileName] = useState<string | null>(null);
+  // A file too large to read whole: LargeCapture streams it and hands over the connection opened.
+  const [largeFile, setLargeFile] = useState<File | null>(null);
 
   useEffect(() => {
     if (source === null) return;
@@ -138,6 +140,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   }, [source, locale]);
 
   const startLoading = (next: Source) => {
+    setLargeFile(null);
     setSource(next);
     setStatus({ kind: "loading", name: reader(next, locale).name });
     setConnectionIndex(0);
@@ -154,13 +157,12 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const openFile = (file: File | undefined) => {
     if (file === undefined) return;
     setSampleId(null);
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > STREAMED_CAPTURE_BYTES) {
       setSource(null);
-      setStatus({
-        kind: "error",
-        name: file.name,
-        message: words.tooBig(formatCount(file.size / 1024 / 1024), MAX_FILE_BYTES / 1024 / 1024),
-      });
+      setStatus({ kind: "idle" });
+      setConnectionIndex(0);
+      setSelected(null);
+      setLargeFile(file);
       return;
     }
     startLoading({ kind: "file", file });
@@ -276,6 +278,18 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         ) : null}
       </div>
       {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
+      {largeFile ? (
+        <LargeCapture
+          key={`${largeFile.name}:${largeFile.size}:${largeFile.lastModified}`}
+          file={largeFile}
+          locale={locale}
+          onConnection={(opened, elapsedMs) => {
+            setConnectionIndex(0);
+            setSelected(null);
+            setStatus(opened ? { kind: "ready", name: largeFile.name, analysis: opened, elapsedMs } : { kind: "idle" });
+          }}
+        />
+      ) : null}
 
       {/* While a capture is read this holds about the room its connection takes (the ladder plus
           the packet list and state diagram, measured at phone to desktop widths). */}
@@ -394,6 +408,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               )}
             </LazyDetails>
           </div>
+          <CaptureStateChanges connection={connection} selected={selected} locale={locale} />
         </div>
       ) : null}
       </LiveControls>

@@ -11,7 +11,7 @@ import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { useViewLocale } from "./locale";
 
 /** The calls in the order their buttons appear; labels and help come from the words. */
-const CALLS: readonly LearnerCall[] = ["listen", "connect", "send", "shutdown", "close", "abort"];
+const CALLS: readonly Exclude<LearnerCall, "setsockopt" | "read">[] = ["listen", "connect", "send", "shutdown", "close", "abort"];
 
 type ErrorEvent = Extract<SimEvent, { kind: "error" }>;
 
@@ -29,7 +29,7 @@ export const EndpointCard = memo(function EndpointCard({
   absolute: boolean;
   /** Actions the learner may take; none hides the action buttons. */
   allowed: ReadonlySet<ActionKey>;
-  onAct: (host: HostId, call: LearnerCall, bytes?: number) => void;
+  onAct: (host: HostId, call: Exclude<LearnerCall, "setsockopt">, bytes?: number) => void;
 }) {
   const words = simulatorWords(useViewLocale());
   const name = words.host[host];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useReducer } from "react";
-import type { Action, HostId } from "@/domain/tcp";
+import type { Action, HostId, SocketOption, SocketOptionValue } from "@/domain/tcp";
 import {
   ReplayCursor,
   buildRun,
@@ -44,7 +44,9 @@ export type SimulatorMessage =
   | { type: "play" }
   | { type: "pause" }
   | { type: "speed"; speed: number }
-  | { type: "act"; host: HostId; call: LearnerCall; bytes?: number }
+  | { type: "act"; host: HostId; call: Exclude<LearnerCall, "setsockopt">; bytes?: number }
+  | { type: "setsockopt"; host: HostId; option: SocketOption; value: SocketOptionValue }
+  | { type: "link"; up: boolean }
   | { type: "drop"; segment: number }
   | { type: "undo" }
   | { type: "settings"; patch: Partial<SimulatorSettings> }
@@ -89,7 +91,9 @@ function cursorAfterAction(run: SimulatorRun, from: number, at: number, action: 
         action.do === "drop"
           ? (event.kind === "drop" && event.reason === "manual" && event.segment === action.segment) ||
             (event.kind === "note" && event.text.startsWith(`segment ${action.segment} `))
-          : event.kind === "app" && event.host === action.host && event.call === action.do;
+          : action.do === "link"
+            ? event.kind === "link" && event.up === action.up
+            : event.kind === "app" && event.host === action.host && event.call === action.do;
       if (matches) found = index;
     }
   }
@@ -133,6 +137,10 @@ export function simulatorReducer(state: SimulatorState, message: SimulatorMessag
     }
     case "drop":
       return withAction(state, { at: timeAt(state.run, state.cursor), do: "drop", segment: message.segment });
+    case "setsockopt":
+      return withAction(state, { at: timeAt(state.run, state.cursor), host: message.host, do: "setsockopt", option: message.option, value: message.value });
+    case "link":
+      return withAction(state, { at: timeAt(state.run, state.cursor), do: "link", up: message.up });
     case "undo": {
       if (state.actions.length === 0) return state;
       const actions = state.actions.slice(0, -1);
@@ -170,6 +178,6 @@ export function useSimulator(init: SimulatorInit) {
     return () => window.clearInterval(timer);
   }, [playing, speed]);
 
-  const act = useCallback((host: HostId, call: LearnerCall, bytes?: number) => dispatch({ type: "act", host, call, bytes }), []);
+  const act = useCallback((host: HostId, call: Exclude<LearnerCall, "setsockopt">, bytes?: number) => dispatch({ type: "act", host, call, bytes }), []);
   return { state, dispatch, hosts, act };
 }

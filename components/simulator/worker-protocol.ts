@@ -1,6 +1,6 @@
 /** Messages to and from the lab and capture worker (types and limits only: no heavy imports). */
 import type { SynBacklogLabResult, TimeWaitLabResult } from "@/domain/tcp";
-import type { CaptureAnalysis } from "@/domain/tcp/pcap";
+import type { CaptureAnalysis, CaptureAnalysisSummary } from "@/domain/tcp/pcap";
 import type { ViewLocale } from "@/domain/simulator/format";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
 
@@ -21,3 +21,15 @@ export type WorkerResponse =
    * itself, which the page words in its language.
    */
   | { kind: "error"; message: string; offset: number | null; reason?: "worker-failed" | "no-worker" };
+
+/** Files above this size are read as a stream in their own worker (capture-stream.worker.ts), never whole. */
+export const STREAMED_CAPTURE_BYTES = 64 * 1024 * 1024;
+
+export type CaptureStreamRequest = { kind: "summary"; file: File } | { kind: "connection"; file: File; index: number };
+
+export type CaptureStreamResponse =
+  | { kind: "progress"; bytes: number }
+  | { kind: "summary"; summary: CaptureAnalysisSummary; elapsedMs: number }
+  /** The picked connection, as a one-connection analysis the viewer shows like any other. */
+  | { kind: "connection"; analysis: CaptureAnalysis; elapsedMs: number }
+  | { kind: "error"; message: string };

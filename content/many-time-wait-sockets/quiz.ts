@@ -8,12 +8,12 @@ export default defineQuiz({
   passThreshold: 0.7,
   questions: [
     {
-      id: "sysctl-match",
+      id: "sysctls-on-linux-6",
       type: "match",
       concept: "sysctls",
-      prompt: "Match each sysctl with what it controls on current Linux.",
+      prompt: "Match each sysctl with what it controls on current Linux (SYN cookies on, as by default).",
       explanation:
-        "tcp_fin_timeout: orphaned FIN-WAIT-2. tcp_tw_reuse: outgoing connections taking over TIME-WAIT 4-tuples. tcp_keepalive_time: idle time before the first keepalive probe. tcp_max_syn_backlog: half-open connections per listener. tcp_max_tw_buckets: how many TIME-WAIT sockets are kept before further ones are destroyed. ip_local_port_range: the ephemeral ports for connect(). Nothing sets the length of TIME-WAIT.",
+        "tcp_fin_timeout: orphaned FIN-WAIT-2. tcp_tw_reuse: outgoing connections taking over TIME-WAIT 4-tuples. tcp_keepalive_time: idle time before the first keepalive probe. tcp_max_syn_backlog: read only with SYN cookies off, where it reserves the last quarter for peers proven alive; the SYN queue itself is bounded by the listen() backlog capped by somaxconn (tcp_conn_request()). tcp_max_tw_buckets: how many TIME-WAIT sockets are kept before further ones are destroyed. ip_local_port_range: the ephemeral ports for connect(). Nothing sets the length of TIME-WAIT.",
       pairs: [
         {
           id: "fin-timeout",
@@ -36,8 +36,14 @@ export default defineQuiz({
         {
           id: "syn-backlog",
           left: "net.ipv4.tcp_max_syn_backlog",
-          right: { id: "half-open-per-listener", text: "Half-open (SYN-RECEIVED) connections per listener" },
-          misconception: "confuses-syn-backlog-and-time-wait",
+          right: { id: "unproven-peers-cut-off", text: "Nothing, unless SYN cookies are turned off" },
+          misconception: "thinks-max-syn-backlog-sizes-syn-queue",
+        },
+        {
+          id: "listen-cap",
+          left: "net.core.somaxconn",
+          right: { id: "backlog-cap", text: "The cap on the listen() backlog, which bounds the SYN queue and the accept queue" },
+          misconception: "thinks-somaxconn-bounds-accept-queue-only",
         },
         {
           id: "tw-buckets",
@@ -135,7 +141,7 @@ export default defineQuiz({
       prompt:
         "With the default ip_local_port_range and Linux's TIME-WAIT length, about how many new connections per second can one client address sustain to one server ip:port if the client closes first?",
       explanation:
-        "The range 32768–60999 holds 28,232 ports, and each port towards this destination is blocked for 60 s of TIME-WAIT after its connection closes: 28,232 ÷ 60 ≈ 470 per second.",
+        "The default ip_local_port_range, 32768–60999, holds 28,232 ports, and each port towards this destination is blocked for 60 s of TIME-WAIT after its connection closes: 28,232 ÷ 60 ≈ 470 per second.",
       options: [
         { id: "n470", text: "About 470", correct: true, feedback: "Yes: 28,232 ports ÷ 60 s." },
         {
@@ -149,7 +155,7 @@ export default defineQuiz({
           id: "n235",
           text: "About 235",
           correct: false,
-          feedback: "That assumes a TIME-WAIT of 2 minutes. Linux's TIME-WAIT is 60 s.",
+          feedback: "That divides by 2 minutes, RFC 9293's MSL, as if it were the TIME-WAIT. Linux's TIME-WAIT is 60 s.",
           misconception: "thinks-linux-time-wait-is-two-minutes",
         },
         {
@@ -239,7 +245,7 @@ export default defineQuiz({
       id: "make-permanent",
       type: "single",
       concept: "sysctls",
-      prompt: "You tested net.ipv4.tcp_tw_reuse = 1 with `sysctl -w` on a proxy and want to keep it. How?",
+      prompt: "You tested `net.ipv4.tcp_tw_reuse = 1` with `sysctl -w` on a proxy and want to keep it. How?",
       explanation:
         "`sysctl -w` changes only the running kernel and is lost at reboot. Put the line in a file under /etc/sysctl.d/ — applied at boot by systemd — and apply it now with `sysctl --system`.",
       options: [
@@ -314,7 +320,7 @@ export default defineQuiz({
       id: "keepalive-and-time-wait",
       type: "single",
       concept: "sysctls",
-      prompt: "Does lowering net.ipv4.tcp_keepalive_time from 2 hours to 20 minutes reduce the number of TIME-WAIT sockets?",
+      prompt: "Does lowering net.ipv4.tcp_keepalive_time to 20 minutes, as the article suggests, reduce the number of TIME-WAIT sockets?",
       explanation:
         "No. Keepalive probes idle ESTABLISHED connections (with SO_KEEPALIVE) to notice dead peers. TIME-WAIT sockets are already closed and are never probed; their length is fixed.",
       options: [

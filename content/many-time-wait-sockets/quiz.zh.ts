@@ -5,15 +5,16 @@ export default defineQuizTranslation({
   quiz: "many-time-wait-sockets",
   title: "检验一下：大量 TIME-WAIT 套接字与内核参数",
   questions: {
-    "sysctl-match": {
-      prompt: "把每个 sysctl 和它在当前 Linux 上控制的内容对应起来。",
+    "sysctls-on-linux-6": {
+      prompt: "把每个 sysctl 和它在当前 Linux 上控制的内容对应起来（SYN cookie 保持默认开启）。",
       explanation:
-        "tcp_fin_timeout：孤儿套接字的 FIN-WAIT-2。tcp_tw_reuse：出站连接接管处于 TIME-WAIT 的四元组。tcp_keepalive_time：发出第一个保活探测之前的空闲时间。tcp_max_syn_backlog：每个监听套接字的半连接数。tcp_max_tw_buckets：最多保留多少个 TIME-WAIT 套接字，超出后新的直接销毁。ip_local_port_range：connect() 使用的临时端口。没有任何参数能设置 TIME-WAIT 的时长。",
+        "tcp_fin_timeout：孤儿套接字的 FIN-WAIT-2。tcp_tw_reuse：出站连接接管处于 TIME-WAIT 的四元组。tcp_keepalive_time：发出第一个保活探测之前的空闲时间。tcp_max_syn_backlog：只有关闭 SYN cookie 时才会被读取，此时它把最后四分之一的名额留给已确认存活的对端；SYN 队列本身的长度由 listen() 的 backlog 决定，并以 somaxconn 封顶（tcp_conn_request()）。tcp_max_tw_buckets：最多保留多少个 TIME-WAIT 套接字，超出后新的直接销毁。ip_local_port_range：connect() 使用的临时端口。没有任何参数能设置 TIME-WAIT 的时长。",
       pairs: {
         "fin-timeout": { left: "net.ipv4.tcp_fin_timeout", right: "孤儿套接字可以在 FIN-WAIT-2 中停留多久" },
         "tw-reuse": { left: "net.ipv4.tcp_tw_reuse", right: "新的出站连接能否接管处于 TIME-WAIT 的四元组" },
         "keepalive-time": { left: "net.ipv4.tcp_keepalive_time", right: "发出第一个保活探测之前的空闲时间" },
-        "syn-backlog": { left: "net.ipv4.tcp_max_syn_backlog", right: "每个监听套接字的半连接（SYN-RECEIVED）数" },
+        "syn-backlog": { left: "net.ipv4.tcp_max_syn_backlog", right: "什么也不控制，除非关闭了 SYN cookie" },
+        "listen-cap": { left: "net.core.somaxconn", right: "listen() 的 backlog 上限，这个 backlog 同时限制 SYN 队列和 accept 队列" },
         "tw-buckets": { left: "net.ipv4.tcp_max_tw_buckets", right: "最多保留多少个 TIME-WAIT 套接字，超出后新的直接销毁" },
         "port-range": { left: "net.ipv4.ip_local_port_range", right: "connect() 从中挑选本地端口的范围" },
       },
@@ -70,7 +71,7 @@ export default defineQuizTranslation({
     "port-budget": {
       prompt: "使用默认的 ip_local_port_range 和 Linux 的 TIME-WAIT 时长，如果客户端先关闭，一个客户端地址每秒大约能持续向同一个服务端 ip:端口 新建多少条连接？",
       explanation:
-        "32768–60999 这个范围共有 28,232 个端口，连接关闭后，每个连向这个目的地的端口都要被 TIME-WAIT 占住 60 秒：28,232 ÷ 60 ≈ 每秒 470 条。",
+        "默认的 ip_local_port_range，即 32768–60999，共有 28,232 个端口，连接关闭后，每个连向这个目的地的端口都要被 TIME-WAIT 占住 60 秒：28,232 ÷ 60 ≈ 每秒 470 条。",
       options: {
         n470: { text: "约 470 条", feedback: "对：28,232 个端口 ÷ 60 秒。" },
         n28232: {
@@ -79,7 +80,7 @@ export default defineQuizTranslation({
         },
         n235: {
           text: "约 235 条",
-          feedback: "这是按 2 分钟的 TIME-WAIT 算的。Linux 的 TIME-WAIT 是 60 秒。",
+          feedback: "这是把 RFC 9293 的 MSL（2 分钟）当成 TIME-WAIT 来除。Linux 的 TIME-WAIT 是 60 秒。",
         },
         n1070: {
           text: "约 1,070 条",
@@ -134,7 +135,7 @@ export default defineQuizTranslation({
       },
     },
     "make-permanent": {
-      prompt: "你在一台代理上用 `sysctl -w` 测试了 net.ipv4.tcp_tw_reuse = 1，想让它永久生效。该怎么做？",
+      prompt: "你在一台代理上用 `sysctl -w` 测试了 `net.ipv4.tcp_tw_reuse = 1`，想让它永久生效。该怎么做？",
       explanation:
         "`sysctl -w` 只修改正在运行的内核，重启后就会丢失。把这一行写进 /etc/sysctl.d/ 下的一个文件——systemd 会在启动时应用它——再用 `sysctl --system` 让它立即生效。",
       options: {
@@ -180,7 +181,7 @@ export default defineQuizTranslation({
       },
     },
     "keepalive-and-time-wait": {
-      prompt: "把 net.ipv4.tcp_keepalive_time 从 2 小时调低到 20 分钟，会减少 TIME-WAIT 套接字的数量吗？",
+      prompt: "像原文建议的那样，把 net.ipv4.tcp_keepalive_time 调低到 20 分钟，会减少 TIME-WAIT 套接字的数量吗？",
       explanation:
         "不会。保活机制探测的是空闲的 ESTABLISHED 连接（开启了 SO_KEEPALIVE 的），用来发现已经失联的对端。TIME-WAIT 套接字已经关闭，从不会被探测；它的时长是固定的。",
       options: {

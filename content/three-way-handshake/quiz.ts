@@ -161,18 +161,27 @@ export default defineQuiz({
       },
     },
     {
-      id: "stuck-in-syn-sent",
-      type: "single",
+      id: "syn-sent-causes",
+      type: "multiple",
       concept: "handshake-states",
-      prompt: "`ss -tan` on a client shows a connection to 10.0.0.9:443 in SYN-SENT for several seconds. What does that tell you?",
+      prompt:
+        "`ss -tan` on a client shows a connection to 10.0.0.9:443 in SYN-SENT for several seconds. Which of these can cause it? Select every one that can.",
       explanation:
-        "SYN-SENT means the client sent its SYN and has received nothing acceptable back: no SYN+ACK and no reset. The SYN (or the answer) is being dropped, typically by a firewall or because the host is down; the kernel keeps retransmitting the SYN until connect() times out.",
+        "SYN-SENT means the client sent its SYN and has received nothing acceptable back: no SYN+ACK and no reset. Either the SYN (or the answer) is lost on the way — a firewall that drops it, a host that is down — or the server's kernel drops it on purpose: when a listener's accept queue is full, tcp_conn_request() drops new SYNs, so a server that stops calling accept() leaves new clients in SYN-SENT (recorded on Linux 6.18: listen(4), no accept(), ten clients, five stuck in SYN-SENT). The client keeps retransmitting its SYN either way.",
       options: [
         {
           id: "silently-dropped",
           text: "The SYN gets no answer at all — dropped by a firewall or a host that is down — and is being retransmitted",
           correct: true,
-          feedback: "Yes. A refused connection would fail at once with a reset instead.",
+          feedback: "Yes: nothing comes back, so the client retransmits until connect() times out.",
+          missedMisconception: "overlooks-silent-drop",
+        },
+        {
+          id: "accept-queue-full",
+          text: "The server application stopped calling accept() and its listener's accept queue is full",
+          correct: true,
+          feedback: "Yes: with the accept queue full, Linux drops new SYNs (even with SYN cookies), so the client hears nothing until there is room.",
+          missedMisconception: "thinks-accept-queue-never-blocks-handshake",
         },
         {
           id: "refused",
@@ -180,13 +189,6 @@ export default defineQuiz({
           correct: false,
           feedback: "Then the server would answer with a reset and connect() would fail immediately with ECONNREFUSED; the socket would not linger in SYN-SENT.",
           misconception: "confuses-refused-and-unanswered",
-        },
-        {
-          id: "accept-queue",
-          text: "The server application has not called accept() yet",
-          correct: false,
-          feedback: "The handshake completes in the server's kernel without accept(); the client would be ESTABLISHED.",
-          misconception: "thinks-accept-completes-handshake",
         },
         {
           id: "waiting-final-ack",

@@ -93,22 +93,22 @@ export default defineQuizTranslation({
         PSH: "PSH 与数据交付有关；复位不携带数据。",
       },
     },
-    "stuck-in-syn-sent": {
-      prompt: "在客户端上运行 `ss -tan`，看到一条连向 10.0.0.9:443 的连接处于 SYN-SENT 好几秒了。这说明什么？",
+    "syn-sent-causes": {
+      prompt: "在客户端上运行 `ss -tan`，看到一条连向 10.0.0.9:443 的连接处于 SYN-SENT 好几秒了。下面哪些情况会造成这种现象？选出所有可能的原因。",
       explanation:
-        "SYN-SENT 表示客户端已经发出 SYN，却没有收到任何可以接受的回应：没有 SYN+ACK，也没有复位。SYN（或回应）被丢弃了，通常是因为防火墙或主机宕机；内核会不断重传 SYN，直到 connect() 超时。",
+        "SYN-SENT 表示客户端已经发出 SYN，却没有收到任何可以接受的回应：既没有 SYN+ACK，也没有复位。要么 SYN（或它的回应）在途中丢失了——防火墙把它丢掉，或者主机已经宕机；要么是服务端内核有意丢弃：监听套接字的 accept 队列满了时，tcp_conn_request() 会丢弃新的 SYN，所以一个不再调用 accept() 的服务端会让新来的客户端停在 SYN-SENT（在 Linux 6.18 上录制：listen(4)，从不 accept()，十个客户端中有五个停在 SYN-SENT）。无论哪种情况，客户端都会不断重传 SYN。",
       options: {
         "silently-dropped": {
           text: "SYN 完全没有得到回应——被防火墙丢弃，或者主机已经宕机——正在被重传",
-          feedback: "对。如果连接被拒绝，会立刻收到复位而失败。",
+          feedback: "对：没有任何回应，客户端就一直重传，直到 connect() 超时。",
+        },
+        "accept-queue-full": {
+          text: "服务端应用不再调用 accept()，监听套接字的 accept 队列已经满了",
+          feedback: "对：accept 队列满时，Linux 会丢弃新的 SYN（即使开启了 SYN cookie），客户端什么也收不到，直到队列腾出空位。",
         },
         refused: {
           text: "服务端的 443 端口上没有程序在监听",
           feedback: "那样服务端会用复位回应，connect() 会立即以 ECONNREFUSED 失败；套接字不会停留在 SYN-SENT。",
-        },
-        "accept-queue": {
-          text: "服务端应用还没有调用 accept()",
-          feedback: "握手在服务端内核中完成，不需要 accept()；客户端会处于 ESTABLISHED。",
         },
         "waiting-final-ack": {
           text: "客户端在等待服务端最后的 ACK",

@@ -124,7 +124,7 @@ export default defineQuiz({
       type: "single",
       concept: "time-wait",
       prompt: "RFC 9293 takes the Maximum Segment Lifetime (MSL) to be 2 minutes. How long is TIME-WAIT according to the RFC?",
-      explanation: "TIME-WAIT lasts 2 × MSL: a segment's lifetime one way plus a reply's lifetime back. With an MSL of 2 minutes that is 4 minutes.",
+      explanation: "TIME-WAIT lasts 2 × MSL: a segment's lifetime one way plus a reply's lifetime back. So 2MSL is 4 minutes, with the RFC's MSL of 2 minutes.",
       options: [
         { id: "four-min", text: "4 minutes", correct: true, feedback: "Yes: 2 × 2 minutes." },
         {

@@ -76,7 +76,7 @@ export default defineQuizTranslation({
     },
     "rfc-msl": {
       prompt: "RFC 9293 取最大报文段生存时间（MSL）为 2 分钟。按照 RFC，TIME-WAIT 有多长？",
-      explanation: "TIME-WAIT 持续 2 × MSL：一个报文段单程的生存时间，加上回复返回的生存时间。MSL 为 2 分钟时，就是 4 分钟。",
+      explanation: "TIME-WAIT 持续 2 × MSL：一个报文段单程的生存时间，加上回复返回的生存时间。按 2 分钟的 MSL 计算，2MSL 就是 4 分钟。",
       options: {
         "four-min": { text: "4 分钟", feedback: "对：2 × 2 分钟。" },
         "two-min": {

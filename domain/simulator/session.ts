@@ -40,18 +40,22 @@ export const SIM_LIMITS = {
 } as const;
 
 /** The learner's own calls. */
-export type LearnerCall = "listen" | "connect" | "send" | "shutdown" | "close" | "abort";
-export const LEARNER_CALLS: readonly LearnerCall[] = ["listen", "connect", "send", "shutdown", "close", "abort"];
+export type LearnerCall = "listen" | "connect" | "send" | "shutdown" | "close" | "abort" | "read" | "setsockopt";
+export const LEARNER_CALLS: readonly LearnerCall[] = ["listen", "connect", "send", "shutdown", "close", "abort", "read", "setsockopt"];
 
-/** A key naming one kind of learner action, e.g. "client:connect" or "drop". */
-export type ActionKey = `${HostId}:${LearnerCall}` | "drop";
+/** A key naming one kind of learner action, e.g. "client:connect", "drop" or "link" (cutting or restoring the path). */
+export type ActionKey = `${HostId}:${LearnerCall}` | "drop" | "link";
 
 export function actionKey(action: Action): ActionKey {
-  return action.do === "drop" ? "drop" : `${action.host}:${action.do}`;
+  if (action.do === "drop" || action.do === "link") return action.do;
+  return `${action.host}:${action.do}`;
 }
 
-export function hostCall(at: number, host: HostId, call: LearnerCall, bytes = 100): Action {
-  return call === "send" ? { at, host, do: "send", bytes } : { at, host, do: call };
+/** A learner's call without arguments beyond a byte count (send, and read when `bytes` is given). */
+export function hostCall(at: number, host: HostId, call: Exclude<LearnerCall, "setsockopt">, bytes = 100): Action {
+  if (call === "send") return { at, host, do: "send", bytes };
+  if (call === "read") return { at, host, do: "read", ...(bytes > 0 ? { bytes } : {}) };
+  return { at, host, do: call };
 }
 
 /** The engine scenario: the preset's calls first, then the learner's, in the order they were added. */

@@ -7,10 +7,13 @@
  *   tw=600.120.c.1.32768.60999.2.0.131072   sb=2000.50.30.2048.4096.511.1.0   cap=refused   challenge=both-closing
  *
  * Actions: "<at ms><host c|s><call L listen, C connect, S send (+bytes), H shutdown, X close,
- * A abort>" or "<at ms>d<segment>" for a drop, joined by "_".
+ * A abort, R read (+bytes, optional)>", "<at ms><host>O<option><value>" for setsockopt (K
+ * SO_KEEPALIVE, I TCP_KEEPIDLE, V TCP_KEEPINTVL, N TCP_KEEPCNT, B SO_RCVBUF, U TCP_USER_TIMEOUT,
+ * G SO_LINGER as onoff-linger), "<at ms>d<segment>" for a drop and "<at ms>l0" / "l1" to cut or
+ * restore the link, joined by "_". "ar=c", "ar=s" or "ar=cs": those hosts do not read by themselves.
  */
 import { z } from "zod";
-import { actionSchema, type Action, type HostId } from "@/domain/tcp";
+import { actionSchema, type Action, type HostId, type SocketOption } from "@/domain/tcp";
 import { getChallenge } from "@/domain/challenges/registry";
 import { findCaptureSample } from "./capture-samples";
 import {
@@ -51,9 +54,19 @@ export const DEFAULT_PLAYGROUND: PlaygroundState = {
 /** Longest query string accepted (a full action log is far shorter). */
 export const MAX_QUERY_LENGTH = 8000;
 
-const CALL_CODES = { listen: "L", connect: "C", send: "S", shutdown: "H", close: "X", abort: "A" } as const;
+const CALL_CODES = { listen: "L", connect: "C", send: "S", shutdown: "H", close: "X", abort: "A", read: "R" } as const;
 const CODE_CALLS = Object.fromEntries(Object.entries(CALL_CODES).map(([call, code]) => [code, call])) as Record<string, keyof typeof CALL_CODES>;
 const HOST_CODES: Record<HostId, string> = { client: "c", server: "s" };
+const OPTION_CODES: Record<SocketOption, string> = {
+  SO_KEEPALIVE: "K",
+  TCP_KEEPIDLE: "I",
+  TCP_KEEPINTVL: "V",
+  TCP_KEEPCNT: "N",
+  SO_RCVBUF: "B",
+  TCP_USER_TIMEOUT: "U",
+  SO_LINGER: "G",
+};
+const CODE_OPTIONS = Object.fromEntries(Object.entries(OPTION_CODES).map(([option, code]) => [code, option])) as Record<string, SocketOption>;
 
 function encodeNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
@@ -64,12 +77,20 @@ export function encodeActions(actions: readonly Action[]): string {
     .map((action) => {
       const at = encodeNumber(action.at);
       if (action.do === "drop") return `${at}d${action.segment}`;
-      return `${at}${HOST_CODES[action.host]}${CALL_CODES[action.do]}${action.do === "send" ? action.bytes : ""}`;
+      if (action.do === "link") return `${at}l${action.up ? 1 : 0}`;
+      const host = HOST_CODES[action.host];
+      if (action.do === "setsockopt") {
+        const value = typeof action.value === "number" ? String(action.value) : `${action.value.onoff}-${action.value.linger}`;
+        return `${at}${host}O${OPTION_CODES[action.option]}${value}`;
+      }
+      const bytes = action.do === "send" || (action.do === "read" && action.bytes !== undefined) ? action.bytes : "";
+      return `${at}${host}${CALL_CODES[action.do]}${bytes}`;
     })
     .join("_");
 }
 
-const ACTION_TOKEN = /^(\d{1,7}(?:\.\d{1,3})?)(?:([cs])([LCSHXA])(\d{1,7})?|d(\d{1,6}))$/;
+const ACTION_TOKEN =
+  /^(\d{1,7}(?:\.\d{1,3})?)(?:([cs])(?:([LCSHXAR])(\d{1,7})?|O([KIVNBUG])(\d{1,10}|[01]-\d{1,7}))|d(\d{1,6})|l([01]))$/;
 
 /** Parses the action list; errors name the token. */
 export function decodeActions(text: string): { ok: true; actions: Action[] } | { ok: false; error: string } {
@@ -80,14 +101,22 @@ export function decodeActions(text: string): { ok: true; actions: Action[] } | {
   for (const [index, token] of tokens.entries()) {
     const match = ACTION_TOKEN.exec(token);
     if (match === null) return { ok: false, error: `a: action ${index + 1} ("${token.slice(0, 20)}") is not of the form 100cX or 315d7` };
-    const [, at, host, code, bytes, segment] = match;
+    const [, at, host, code, bytes, optionCode, optionValue, segment, up] = match;
+    const hostId = host === "c" ? "client" : "server";
     let candidate: unknown;
     if (segment !== undefined) candidate = { at: Number(at), do: "drop", segment: Number(segment) };
-    else {
+    else if (up !== undefined) candidate = { at: Number(at), do: "link", up: up === "1" };
+    else if (optionCode !== undefined) {
+      const option = CODE_OPTIONS[optionCode];
+      const value = optionValue?.includes("-")
+        ? { onoff: Number(optionValue.split("-")[0]), linger: Number(optionValue.split("-")[1]) }
+        : Number(optionValue);
+      candidate = { at: Number(at), host: hostId, do: "setsockopt", option, value };
+    } else {
       const call = CODE_CALLS[code ?? ""];
       if (call === "send" && bytes === undefined) return { ok: false, error: `a: action ${index + 1} (send) needs a byte count, e.g. 100cS300` };
-      if (call !== "send" && bytes !== undefined) return { ok: false, error: `a: action ${index + 1} takes no number after the call` };
-      candidate = { at: Number(at), host: host === "c" ? "client" : "server", do: call, ...(call === "send" ? { bytes: Number(bytes) } : {}) };
+      if (call !== "send" && call !== "read" && bytes !== undefined) return { ok: false, error: `a: action ${index + 1} takes no number after the call` };
+      candidate = { at: Number(at), host: hostId, do: call, ...(bytes !== undefined ? { bytes: Number(bytes) } : {}) };
     }
     const parsed = actionSchema.safeParse(candidate);
     if (!parsed.success) return { ok: false, error: `a: action ${index + 1} ("${token}") is not valid` };

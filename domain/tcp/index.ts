@@ -19,13 +19,16 @@ export {
   type Action,
   type HostAction,
   type DropAction,
+  type LinkAction,
   type SimulationOptions,
+  type ArmedTimer,
   type SimulationSnapshot,
   type EndpointSnapshot,
 } from "./simulation";
 export {
   runScenario,
   createSimulation,
+  autoReadOf,
   resultOf,
   outputOf,
   paramsFor,
@@ -36,7 +39,8 @@ export {
 } from "./scenario";
 export type { DropRule, ReorderSpec } from "./network";
 export { withRelativeNumbers, relativeTo, type RelativeNumbers } from "./relative";
-export { createNarrator, segmentName, type NarrationOptions } from "./narrate";
+export { createNarrator, segmentName, optionValueText, type NarrationOptions } from "./narrate";
+export { defaultSocketOptions, type SocketOptions } from "./engine/endpoint";
 export { TRANSITION_TABLE, findTransitionRow, type TransitionRow } from "./transition-table";
 export { mulberry32, type Random } from "./prng";
 export { seqAdd, seqDiff, seqLt, seqLeq, seqGt, seqGeq } from "./seq";
@@ -67,5 +71,6 @@ export {
   parseTimeWaitLab,
   parseSynBacklogLab,
   formatIssues,
+  LINUX_SYSCTLS_NOT_SIMULATED,
   type ParseResult,
 } from "./schemas";

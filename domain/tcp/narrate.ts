@@ -4,7 +4,7 @@
  * system calls and errno names are the same in both languages.
  */
 import { withRelativeNumbers, type RelativeNumbers } from "./relative";
-import type { HostId, SegmentRecord, SimEvent, TcpFlag, TimerKind, TransitionCause } from "./types";
+import type { HostId, SegmentPurpose, SegmentRecord, SimEvent, SocketOptionValue, TcpFlag, TimerKind, TransitionCause } from "./types";
 
 /** The languages the narrator speaks. */
 export type NarrationLocale = "en" | "zh";
@@ -22,7 +22,38 @@ const TIMER_NAMES: Record<TimerKind, string> = {
   "delayed-ack": "delayed-ACK timer",
   "time-wait": "TIME-WAIT timer",
   "fin-wait-2": "FIN-WAIT-2 timer",
+  persist: "zero-window probe timer",
+  keepalive: "keep-alive timer",
+  linger: "SO_LINGER timer",
 };
+
+const PURPOSE_NAMES: Record<SegmentPurpose, string> = {
+  "keepalive probe": "keep-alive probe",
+  "window probe": "zero-window probe",
+  "window update": "window update",
+};
+
+/** "1" or "{onoff 1, linger 0}": a setsockopt() value as the narration writes it. */
+export function optionValueText(value: SocketOptionValue | undefined): string {
+  if (value === undefined) return "";
+  return typeof value === "number" ? String(value) : `{onoff ${value.onoff}, linger ${value.linger}}`;
+}
+
+/**
+ * The window is mentioned when it matters: when it is zero, or when it differs from the one the
+ * same host advertised in its previous segment (the handshake's windows are left unsaid).
+ */
+function windowShown(segments: readonly SegmentRecord[]): Set<number> {
+  const shown = new Set<number>();
+  const last: Partial<Record<HostId, number>> = {};
+  for (const segment of segments) {
+    if (segment.duplicateOf !== undefined || segment.flags.includes("RST")) continue;
+    const previous = last[segment.from];
+    if (segment.win === 0 || (previous !== undefined && previous !== segment.win)) shown.add(segment.id);
+    last[segment.from] = segment.win;
+  }
+  return shown;
+}
 
 /** SYN, SYN-ACK, FIN, RST or ACK: what a learner calls the segment. */
 export function segmentName(flags: readonly TcpFlag[]): string {
@@ -37,6 +68,7 @@ export function createNarrator(segments: readonly SegmentRecord[], options: Narr
   if (options.locale === "zh") return createChineseNarrator(segments, options);
   const byId = new Map<number, SegmentRecord & RelativeNumbers>();
   for (const segment of withRelativeNumbers(segments)) byId.set(segment.id, segment);
+  const showWindow = windowShown(segments);
 
   const describeSegment = (id: number): string => {
     const segment = byId.get(id);
@@ -47,15 +79,26 @@ export function createNarrator(segments: readonly SegmentRecord[], options: Narr
     const parts = [segment.len > 0 ? `${name === "ACK" ? "" : `${name} with `}${segment.len} bytes` : name];
     parts.push(`seq ${seq}`);
     if (ack !== null) parts.push(`ack ${ack}`);
-    return parts.join(" ").replace(/^ /, "");
+    if (showWindow.has(segment.id)) parts.push(`win ${segment.win}`);
+    const text = parts.join(" ").replace(/^ /, "");
+    return segment.purpose === undefined ? text : `${PURPOSE_NAMES[segment.purpose]} (${text})`;
   };
 
   return function narrate(event: SimEvent): string {
     switch (event.kind) {
       case "app":
-        return event.call === "send"
-          ? `${event.host} calls send(${event.bytes ?? 0} bytes)`
-          : `${event.host} calls ${event.call}()`;
+        switch (event.call) {
+          case "send":
+            return `${event.host} calls send(${event.bytes ?? 0} bytes)`;
+          case "read":
+            return `${event.host} calls read(${event.bytes === undefined ? "" : `${event.bytes} bytes`}) and gets ${event.result ?? 0} bytes`;
+          case "setsockopt":
+            return `${event.host} calls setsockopt(${event.option}, ${optionValueText(event.value)})`;
+          default:
+            return `${event.host} calls ${event.call}()`;
+        }
+      case "link":
+        return event.up ? "the link is up again" : "the link goes down: nothing gets through";
       case "send": {
         const segment = byId.get(event.segment);
         const verb = segment?.retransmission ? "retransmits" : "sends";
@@ -66,7 +109,9 @@ export function createNarrator(segments: readonly SegmentRecord[], options: Narr
       case "drop":
         return event.reason === "manual"
           ? `segment ${event.segment} (${describeSegment(event.segment)}) is dropped`
-          : `the network loses segment ${event.segment} (${describeSegment(event.segment)})`;
+          : event.reason === "link"
+            ? `segment ${event.segment} (${describeSegment(event.segment)}) is lost: the link is down`
+            : `the network loses segment ${event.segment} (${describeSegment(event.segment)})`;
       case "duplicate":
         return `the network duplicates segment ${event.segment}`;
       case "timer":
@@ -98,6 +143,15 @@ const TIMER_NAMES_ZH: Record<TimerKind, string> = {
   "delayed-ack": "延迟确认定时器",
   "time-wait": "TIME-WAIT 定时器",
   "fin-wait-2": "FIN-WAIT-2 定时器",
+  persist: "零窗口探测定时器",
+  keepalive: "保活定时器",
+  linger: "SO_LINGER 定时器",
+};
+
+const PURPOSE_NAMES_ZH: Record<SegmentPurpose, string> = {
+  "keepalive probe": "保活探测",
+  "window probe": "零窗口探测",
+  "window update": "窗口更新",
 };
 
 /** Why a state changed, after the new state in parentheses. */
@@ -118,6 +172,9 @@ const CAUSES_ZH: Record<TransitionCause, string> = {
   "time-wait timeout": "TIME-WAIT 超时",
   "fin-wait-2 timeout": "FIN-WAIT-2 超时",
   "time-wait reuse": "复用 TIME-WAIT 中的四元组",
+  "keepalive timeout": "保活超时",
+  "persist timeout": "零窗口探测超时",
+  "time-wait overflow": "没有空闲的 TIME-WAIT 桶",
 };
 
 /**
@@ -166,6 +223,15 @@ export const ENGINE_TEXTS_ZH: Readonly<Record<string, string>> = {
   "SYN-ACK retries exhausted: connection request dropped": "SYN-ACK 重试次数用尽：丢弃这个连接请求",
   "TIME-WAIT timer restarted": "TIME-WAIT 定时器重新计时",
   "tail loss probe: last segment sent again": "尾部丢失探测：再次发送最后一个报文段",
+  "zero window: data dropped, ACK sent": "零窗口：丢弃数据，发送 ACK",
+  "close() with unread data: connection reset": "close() 时还有未读的数据：复位连接",
+  "close() waits for the FIN to be acknowledged (SO_LINGER)": "close() 等待 FIN 被确认（SO_LINGER）",
+  "close() returns: the FIN was acknowledged": "close() 返回：FIN 已被确认",
+  "close() returns: the connection is gone": "close() 返回：连接已不存在",
+  "close() returns: the linger time is up, the FIN is still unacknowledged": "close() 返回：SO_LINGER 的等待时间已到，FIN 仍未被确认",
+  "zero-window probes: giving up": "零窗口探测：放弃连接",
+  "keep-alive: the peer did not answer: connection reset": "保活：对端没有应答：复位连接",
+  "no TIME-WAIT bucket free (tcp_max_tw_buckets): the socket is destroyed at once": "没有空闲的 TIME-WAIT 桶（tcp_max_tw_buckets）：套接字被立即销毁",
 };
 
 /** Why an ACK was wanted when the rate limit suppressed it (`<reason>: ACK suppressed by rate limit`). */
@@ -174,6 +240,7 @@ const RATE_LIMITED_ZH: Readonly<Record<string, string>> = {
   "segment in TIME-WAIT": "TIME-WAIT 状态下的报文段",
   "out-of-window segment": "窗口外的报文段",
   "ACK of unsent data": "对未发送数据的确认",
+  "old duplicate": "旧的重复报文段",
 };
 
 /** The Chinese for one of the engine's discard reasons or notes, or the English when it has none. */
@@ -191,6 +258,7 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
   const byId = new Map<number, SegmentRecord & RelativeNumbers>();
   for (const segment of withRelativeNumbers(segments)) byId.set(segment.id, segment);
   const host = (id: HostId) => HOST_NAMES_ZH[id];
+  const showWindow = windowShown(segments);
 
   const describeSegment = (id: number): string => {
     const segment = byId.get(id);
@@ -201,13 +269,26 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
     const parts = [segment.len > 0 ? (name === "ACK" ? `${segment.len} 字节数据` : `${name}（携带 ${segment.len} 字节数据）`) : name];
     parts.push(`seq ${seq}`);
     if (ack !== null) parts.push(`ack ${ack}`);
-    return parts.join("，");
+    if (showWindow.has(segment.id)) parts.push(`win ${segment.win}`);
+    const text = parts.join("，");
+    return segment.purpose === undefined ? text : `${PURPOSE_NAMES_ZH[segment.purpose]}（${text}）`;
   };
 
   return function narrate(event: SimEvent): string {
     switch (event.kind) {
       case "app":
-        return event.call === "send" ? `${host(event.host)}调用 send(${event.bytes ?? 0} 字节)` : `${host(event.host)}调用 ${event.call}()`;
+        switch (event.call) {
+          case "send":
+            return `${host(event.host)}调用 send(${event.bytes ?? 0} 字节)`;
+          case "read":
+            return `${host(event.host)}调用 read(${event.bytes === undefined ? "" : `${event.bytes} 字节`})，读到 ${event.result ?? 0} 字节`;
+          case "setsockopt":
+            return `${host(event.host)}调用 setsockopt(${event.option}, ${optionValueText(event.value)})`;
+          default:
+            return `${host(event.host)}调用 ${event.call}()`;
+        }
+      case "link":
+        return event.up ? "链路恢复了" : "链路断开：任何报文段都无法通过";
       case "send": {
         const segment = byId.get(event.segment);
         return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"} ${describeSegment(event.segment)}`;
@@ -217,7 +298,9 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
       case "drop":
         return event.reason === "manual"
           ? `报文段 ${event.segment}（${describeSegment(event.segment)}）被丢弃`
-          : `网络丢失了报文段 ${event.segment}（${describeSegment(event.segment)}）`;
+          : event.reason === "link"
+            ? `报文段 ${event.segment}（${describeSegment(event.segment)}）丢失：链路已断开`
+            : `网络丢失了报文段 ${event.segment}（${describeSegment(event.segment)}）`;
       case "duplicate":
         return `网络复制了报文段 ${event.segment}`;
       case "timer": {

@@ -32,6 +32,14 @@ export const LINUX_CONSTANTS = {
   ISN_TICKS_PER_MS: 15_625,
   /** tcp_timewait_state_process() / tcp_twsk_unique(): ISN of a reused 4-tuple = tw_snd_nxt + 65535 + 2. */
   TW_ISN_OFFSET: 65_537,
+  /** SOCK_MIN_RCVBUF: the smallest sk_rcvbuf SO_RCVBUF can set (2 × (2048 + sizeof(struct sk_buff)), x86_64). */
+  SOCK_MIN_RCVBUF: 4608,
+  /** MAX_TCP_KEEPIDLE, MAX_TCP_KEEPINTVL (seconds) and MAX_TCP_KEEPCNT: setsockopt refuses more with EINVAL. */
+  MAX_TCP_KEEPIDLE_S: 32_767,
+  MAX_TCP_KEEPINTVL_S: 32_767,
+  MAX_TCP_KEEPCNT: 127,
+  /** The largest SYN window: the window field of a SYN is never scaled. */
+  MAX_UNSCALED_WINDOW: 65_535,
 } as const;
 
 /** Default values of the Linux sysctls the engine and the labs use (Linux 6.18 as measured). */
@@ -52,6 +60,7 @@ export const LINUX_DEFAULTS = {
   somaxconn: 4096,
   tcp_syncookies: 1,
   tcp_abort_on_overflow: 0,
+  /** Seconds of idleness before the first keep-alive probe (TCP_KEEPIDLE overrides it per socket). */
   tcp_keepalive_time: 7200,
   tcp_keepalive_intvl: 75,
   tcp_keepalive_probes: 9,
@@ -63,6 +72,8 @@ export const LINUX_DEFAULTS = {
   tcp_rto_min_us: 200_000,
   tcp_rto_max_ms: 120_000,
   ip_local_port_range: [32768, 60999] as readonly [number, number],
+  /** net.core.rmem_max: SO_RCVBUF is clamped to it before being doubled (the kernel's default; distributions raise it). */
+  rmem_max: 212_992,
 } as const;
 
 export type LinuxSysctls = {
@@ -95,7 +106,11 @@ export const RFC9293_DEFAULTS = {
   isn_ticks_per_ms: 250,
   /** RFC 5961 10 recommends rate-limiting challenge ACKs; same 500 ms as Linux. */
   challenge_ack_interval_ms: 500,
-  ip_local_port_range: [32768, 60999] as readonly [number, number],
+  /** RFC 1122 4.2.3.6: keep-alive interval "MUST default to no less than two hours". */
+  keepalive_idle_ms: 7_200_000,
+  /** RFC 1122 leaves the probe interval and count open: the BSD and Linux values. */
+  keepalive_interval_ms: 75_000,
+  keepalive_probes: 9,
 } as const;
 
 export type Rfc9293Params = {
@@ -116,11 +131,32 @@ export interface EngineParams {
   synLinearTimeouts: number;
   synackRetries: number;
   timeWaitMs: number;
+  /** tcp_max_tw_buckets: with none free a socket that would enter TIME-WAIT is destroyed instead. */
+  timeWaitBuckets: number;
   /** Orphaned FIN-WAIT-2 lifetime (Linux tcp_fin_timeout); null = wait forever (RFC). */
   finWait2TimeoutMs: number | null;
   /** How long a connection keeps retransmitting data/FIN before giving up. */
   dataGiveUpMs: number;
-  orphanGiveUpMs: number;
+  /**
+   * The same for an orphaned socket (after close()). `alive` is Linux's "the RTO is still below
+   * its maximum" (tcp_orphan_retries()); the RFC profile ignores it.
+   */
+  orphanGiveUpMs: (alive: boolean) => number;
+  /**
+   * When unanswered zero-window probes give up: after `probes` unanswered probes (Linux:
+   * tcp_retries2, tcp_orphan_retries for orphans), or after `ms` without an answer (RFC: R2).
+   */
+  persistGiveUp: { probes: number; orphanProbes: (alive: boolean) => number } | { ms: number };
+  /** Linux: a zero-window probe is an empty ACK at SND.UNA - 1; RFC 9293 3.8.6.1: one octet of new data. */
+  zeroWindowProbeCarriesData: boolean;
+  /** The zero-window probe timer starts from the RTO but never below this (Linux: TCP_RTO_MIN). */
+  probeBaseMinMs: number;
+  /** Keep-alive defaults (TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT override them per socket). */
+  keepaliveIdleMs: number;
+  keepaliveIntervalMs: number;
+  keepaliveProbes: number;
+  /** SO_RCVBUF is clamped to this before doubling (net.core.rmem_max). */
+  rmemMax: number;
   /** Linux: also give up SYNs on a time budget (tcp_model_timeout), not only on a count. */
   synTimeBudget: boolean;
   /** Linux: delayed ACKs, quick-ack and ping-pong modes. RFC profile ACKs every segment at once. */
@@ -131,6 +167,11 @@ export interface EngineParams {
   timestamps: boolean;
   /** Linux: ACK+RST on abort (tcp_send_active_reset); RFC 9293: RST alone. */
   rstCarriesAck: boolean;
+  /**
+   * Linux: an ACK for an old or out-of-window segment without payload (a keep-alive or window
+   * probe among them) is rate-limited like a challenge ACK (tcp_oow_rate_limited()).
+   */
+  rateLimitEmptyOldSegmentAcks: boolean;
   /** Minimum gap between ACKs sent for out-of-window segments and challenge ACKs. */
   invalidAckIntervalMs: number;
   isnTicksPerMs: number;
@@ -155,9 +196,12 @@ export function linuxModelTimeout(boundary: number, rtoBaseMs: number, rtoMaxMs:
   return (2 ** (linearBackoffThresh + 1) - 1) * rtoBaseMs + (boundary - linearBackoffThresh) * rtoMaxMs;
 }
 
-/** tcp_orphan_retries(): 0 means 8 while the socket is still "alive". */
-export function linuxOrphanRetries(tcpOrphanRetries: number): number {
-  return tcpOrphanRetries === 0 ? 8 : tcpOrphanRetries;
+/**
+ * tcp_orphan_retries(): 0 means 8 while the socket is still "alive" (its RTO below TCP_RTO_MAX),
+ * and 0 once it is not.
+ */
+export function linuxOrphanRetries(tcpOrphanRetries: number, alive = true): number {
+  return tcpOrphanRetries === 0 && alive ? 8 : tcpOrphanRetries;
 }
 
 export interface ProfileOptions {
@@ -180,14 +224,28 @@ export function linuxParams(overrides: Partial<LinuxSysctls> = {}, options: Prof
     synLinearTimeouts: s.tcp_syn_linear_timeouts,
     synackRetries: s.tcp_synack_retries,
     timeWaitMs: LINUX_CONSTANTS.TCP_TIMEWAIT_LEN_MS,
+    timeWaitBuckets: s.tcp_max_tw_buckets,
     finWait2TimeoutMs: s.tcp_fin_timeout * 1000,
-    dataGiveUpMs: linuxModelTimeout(s.tcp_retries2, minRtoMs, maxRtoMs),
-    orphanGiveUpMs: linuxModelTimeout(linuxOrphanRetries(s.tcp_orphan_retries), minRtoMs, maxRtoMs),
+    // retransmits_timed_out() models the budget from TCP_RTO_MIN, whatever tcp_rto_min_us says.
+    dataGiveUpMs: linuxModelTimeout(s.tcp_retries2, LINUX_CONSTANTS.TCP_RTO_MIN_MS, maxRtoMs),
+    orphanGiveUpMs: (alive) =>
+      linuxModelTimeout(linuxOrphanRetries(s.tcp_orphan_retries, alive), LINUX_CONSTANTS.TCP_RTO_MIN_MS, maxRtoMs),
+    persistGiveUp: {
+      probes: s.tcp_retries2,
+      orphanProbes: (alive) => linuxOrphanRetries(s.tcp_orphan_retries, alive),
+    },
+    zeroWindowProbeCarriesData: false,
+    probeBaseMinMs: LINUX_CONSTANTS.TCP_RTO_MIN_MS,
+    keepaliveIdleMs: s.tcp_keepalive_time * 1000,
+    keepaliveIntervalMs: s.tcp_keepalive_intvl * 1000,
+    keepaliveProbes: s.tcp_keepalive_probes,
+    rmemMax: s.rmem_max,
     synTimeBudget: true,
     delayedAcks: true,
     tailLossProbe: s.tcp_early_retrans === 3 || s.tcp_early_retrans === 4 ? s.tcp_sack === 1 : false,
     timestamps: s.tcp_timestamps !== 0,
     rstCarriesAck: true,
+    rateLimitEmptyOldSegmentAcks: true,
     invalidAckIntervalMs: s.tcp_invalid_ratelimit,
     isnTicksPerMs: LINUX_CONSTANTS.ISN_TICKS_PER_MS,
     twReuse: clampTwReuse(s.tcp_tw_reuse),
@@ -212,14 +270,23 @@ export function rfc9293Params(overrides: Partial<Rfc9293Params> = {}, options: P
     synLinearTimeouts: 0,
     synackRetries: p.synack_retries,
     timeWaitMs: 2 * p.msl_ms,
+    timeWaitBuckets: Number.POSITIVE_INFINITY,
     finWait2TimeoutMs: null,
     dataGiveUpMs: p.r2_data_ms,
-    orphanGiveUpMs: p.r2_data_ms,
+    orphanGiveUpMs: () => p.r2_data_ms,
+    persistGiveUp: { ms: p.r2_data_ms },
+    zeroWindowProbeCarriesData: true,
+    probeBaseMinMs: p.rto_min_ms,
+    keepaliveIdleMs: p.keepalive_idle_ms,
+    keepaliveIntervalMs: p.keepalive_interval_ms,
+    keepaliveProbes: p.keepalive_probes,
+    rmemMax: LINUX_DEFAULTS.rmem_max,
     synTimeBudget: false,
     delayedAcks: false,
     tailLossProbe: false,
     timestamps: false,
     rstCarriesAck: false,
+    rateLimitEmptyOldSegmentAcks: false,
     invalidAckIntervalMs: p.challenge_ack_interval_ms,
     isnTicksPerMs: p.isn_ticks_per_ms,
     twReuse: 0,

@@ -4,7 +4,8 @@
  */
 import type { DropRule, ReorderSpec } from "./network";
 import { linuxParams, rfc9293Params, type EngineParams, type LinuxSysctls, type Rfc9293Params } from "./profiles";
-import { Simulation, type Action } from "./simulation";
+import type { Action } from "./actions";
+import { Simulation, type SimulationOptions } from "./simulation";
 import type { ErrorRecord, HostId, ProfileName, SegmentRecord, SimEvent, TcpState, TransitionRecord } from "./types";
 
 export interface ScenarioInput {
@@ -23,6 +24,12 @@ export interface ScenarioInput {
   duplicateProbability?: number;
   reorder?: ReorderSpec;
   drop?: DropRule[];
+  /**
+   * Whether the applications read data as soon as it arrives (default true). `false` stops both;
+   * `{ server: false }` stops one. A host that does not read keeps data in its receive buffer
+   * until a `read` action takes it.
+   */
+  autoRead?: boolean | Partial<Record<HostId, boolean>>;
   actions: Action[];
   /** Stop at this virtual time (ms). */
   until?: number;
@@ -59,8 +66,9 @@ export function paramsFor(input: Pick<ScenarioInput, "profile" | "sysctl" | "tim
 }
 
 /** A simulation set up from a scenario, with its actions queued but nothing run yet. */
-export function createSimulation(input: ScenarioInput): Simulation {
+export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed"> = {}): Simulation {
   const simulation = new Simulation({
+    ...observers,
     params: paramsFor(input),
     seed: input.seed ?? SCENARIO_DEFAULTS.seed,
     isn: input.isn,
@@ -70,10 +78,18 @@ export function createSimulation(input: ScenarioInput): Simulation {
     reorder: input.reorder,
     drop: input.drop,
     loopback: input.loopback,
+    autoRead: autoReadOf(input.autoRead),
     maxEvents: input.maxEvents,
   });
   for (const action of input.actions) simulation.schedule(action);
   return simulation;
+}
+
+/** `autoRead` as each host's flag. */
+export function autoReadOf(autoRead: ScenarioInput["autoRead"]): Record<HostId, boolean> {
+  if (autoRead === undefined) return { client: true, server: true };
+  if (typeof autoRead === "boolean") return { client: autoRead, server: autoRead };
+  return { client: autoRead.client ?? true, server: autoRead.server ?? true };
 }
 
 export function runScenario(input: ScenarioInput): ScenarioResult {
@@ -110,6 +126,8 @@ function cliSegment(segment: SegmentRecord): SegmentRecord {
     arriveAt: segment.arriveAt,
     ...(segment.dropReason === undefined ? {} : { dropReason: segment.dropReason }),
     ...(segment.duplicateOf === undefined ? {} : { duplicateOf: segment.duplicateOf }),
+    win: segment.win,
+    ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
   };
 }
 

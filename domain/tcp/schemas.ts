@@ -7,6 +7,7 @@ import type { TimeWaitLabParams } from "./labs/time-wait-lab";
 import type { SynBacklogLabParams } from "./labs/syn-backlog-lab";
 import { LINUX_DEFAULTS, RFC9293_DEFAULTS } from "./profiles";
 import type { ScenarioInput } from "./scenario";
+import { SOCKET_OPTIONS } from "./types";
 
 const host = z.enum(["client", "server"]);
 const time = z.number().finite().nonnegative();
@@ -31,37 +32,75 @@ const LINUX_SYSCTL_BOUNDS: Partial<Record<keyof typeof LINUX_DEFAULTS, [number, 
   tcp_tw_reuse_delay: [1, 600_000],
   tcp_rto_min_us: [1000, 120_000_000],
   tcp_rto_max_ms: [1000, 120_000],
+  tcp_keepalive_time: [1, 32_767],
+  tcp_keepalive_intvl: [1, 32_767],
+  tcp_keepalive_probes: [1, 127],
+  rmem_max: [0, 2_147_483_647],
+};
+
+/**
+ * Sysctls in LINUX_DEFAULTS that the two-host simulation does not model, with why: `tcp
+ * simulate` refuses them instead of accepting a value that would change nothing.
+ */
+export const LINUX_SYSCTLS_NOT_SIMULATED: Readonly<Partial<Record<keyof typeof LINUX_DEFAULTS, string>>> = {
+  tcp_retries1:
+    "not modelled: after tcp_retries1 retransmissions Linux only re-validates the route (and starts MTU probing when tcp_mtu_probing is on), nothing the two hosts exchange changes",
+  tcp_max_syn_backlog:
+    "not modelled here: it limits the SYN queue (with tcp_syncookies=0) when many clients connect at once; the simulation has one connection. Use the SYN backlog lab (tcp lab synflood)",
+  somaxconn:
+    "not modelled here: it caps listen()'s backlog, and one connection never fills the queues. Use the SYN backlog lab (tcp lab synflood)",
+  tcp_syncookies:
+    "not modelled here: cookies are sent when the SYN queue overflows, which one connection never does. Use the SYN backlog lab (tcp lab synflood)",
+  tcp_abort_on_overflow:
+    "not modelled: it only acts when the accept queue overflows, which one connection never does",
+  ip_local_port_range:
+    "not modelled here: the simulation uses one 4-tuple. Port exhaustion is in the TIME-WAIT lab (tcp lab timewait, portRange)",
 };
 
 function numericSchemaFor(bounds: [number, number] | undefined) {
   return bounds === undefined ? count : z.number().int().min(bounds[0]).max(bounds[1]);
 }
 
+/** The sysctls `tcp simulate` takes: every one of them changes some outcome of the simulation. */
 export const linuxSysctlSchema = z
   .object(
     Object.fromEntries(
-      Object.keys(LINUX_DEFAULTS).map((key) => [
-        key,
-        (key === "ip_local_port_range"
-          ? portRange
-          : numericSchemaFor(LINUX_SYSCTL_BOUNDS[key as keyof typeof LINUX_DEFAULTS])
-        ).optional(),
-      ]),
+      Object.keys(LINUX_DEFAULTS)
+        .filter((key) => !(key in LINUX_SYSCTLS_NOT_SIMULATED))
+        .map((key) => [key, numericSchemaFor(LINUX_SYSCTL_BOUNDS[key as keyof typeof LINUX_DEFAULTS]).optional()]),
     ),
   )
   .strict();
 
 export const rfc9293ParamsSchema = z
-  .object(
-    Object.fromEntries(
-      Object.keys(RFC9293_DEFAULTS).map((key) => [key, (key === "ip_local_port_range" ? portRange : count).optional()]),
-    ),
-  )
+  .object(Object.fromEntries(Object.keys(RFC9293_DEFAULTS).map((key) => [key, count.optional()])))
   .strict();
 
 const at = time;
 const simpleCall = (name: "listen" | "connect" | "shutdown" | "close" | "abort") =>
   z.object({ at, host, do: z.literal(name) }).strict();
+
+/** Socket option values: integers, except SO_LINGER's struct linger. */
+const lingerValue = z.object({ onoff: z.number().int().min(0).max(1), linger: z.number().int().min(0).max(2_147_483) }).strict();
+const setsockoptAction = z
+  .object({
+    at,
+    host,
+    do: z.literal("setsockopt"),
+    option: z.enum(SOCKET_OPTIONS),
+    value: z.union([z.number().int().min(-2_147_483_648).max(2_147_483_647), lingerValue]),
+  })
+  .strict()
+  .superRefine((action, context) => {
+    const linger = action.option === "SO_LINGER";
+    if (linger !== (typeof action.value === "object")) {
+      context.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: linger ? 'SO_LINGER takes {"onoff": 0 or 1, "linger": seconds}' : `${action.option} takes an integer`,
+      });
+    }
+  });
 
 export const actionSchema = z.discriminatedUnion("do", [
   simpleCall("listen"),
@@ -70,7 +109,10 @@ export const actionSchema = z.discriminatedUnion("do", [
   simpleCall("close"),
   simpleCall("abort"),
   z.object({ at, host, do: z.literal("send"), bytes: z.number().int().min(1).max(1_000_000_000) }).strict(),
+  z.object({ at, host, do: z.literal("read"), bytes: z.number().int().min(1).max(1_000_000_000).optional() }).strict(),
+  setsockoptAction,
   z.object({ at, do: z.literal("drop"), segment: z.number().int().min(1) }).strict(),
+  z.object({ at, do: z.literal("link"), up: z.boolean() }).strict(),
 ]);
 
 const nth = z.number().int().min(1);
@@ -98,6 +140,7 @@ export const scenarioSchema = z
       ])
       .optional(),
     drop: z.array(z.object({ from: host, nth: z.union([nth, z.array(nth)]) }).strict()).optional(),
+    autoRead: z.union([z.boolean(), z.object({ client: z.boolean().optional(), server: z.boolean().optional() }).strict()]).optional(),
     actions: z.array(actionSchema).max(10_000),
     until: time.optional(),
     maxEvents: z.number().int().min(1).max(1_000_000).optional(),
@@ -109,9 +152,18 @@ function sysctlIssues(input: unknown): string[] {
   if (typeof input !== "object" || input === null) return [];
   const { profile, sysctl } = input as { profile?: unknown; sysctl?: unknown };
   if (sysctl === undefined || typeof sysctl !== "object" || sysctl === null) return [];
-  const schema = profile === "rfc9293" ? rfc9293ParamsSchema : linuxSysctlSchema;
-  const parsed = schema.safeParse(sysctl);
-  return parsed.success ? [] : formatIssues(parsed.error, ["sysctl"]);
+  const rfc = profile === "rfc9293";
+  const refused: string[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(sysctl)) {
+    const why = rfc ? undefined : LINUX_SYSCTLS_NOT_SIMULATED[key as keyof typeof LINUX_DEFAULTS];
+    if (why !== undefined) refused.push(`sysctl.${key}: ${why}`);
+    else if (rfc && key in LINUX_DEFAULTS) refused.push(`sysctl.${key}: a Linux sysctl; the rfc9293 profile takes ${Object.keys(RFC9293_DEFAULTS).join(", ")}`);
+    else rest[key] = value;
+  }
+  const schema = rfc ? rfc9293ParamsSchema : linuxSysctlSchema;
+  const parsed = schema.safeParse(rest);
+  return [...refused, ...(parsed.success ? [] : formatIssues(parsed.error, ["sysctl"]))];
 }
 
 export const timeWaitLabSchema = z

@@ -4,7 +4,8 @@
  * before application calls (rank 1), so an action a learner adds at the current time lands in
  * the same place when the action log is replayed from scratch.
  */
-import { Endpoint, type EndpointEnv } from "./engine/endpoint";
+import type { Action } from "./actions";
+import { Endpoint, type EndpointEnv, type SocketOptions } from "./engine/endpoint";
 import { handleAppCall } from "./engine/app-calls";
 import { handleSegment } from "./engine/receive";
 import { handleTimer } from "./engine/timeouts";
@@ -27,19 +28,7 @@ import {
   type TransitionRecord,
 } from "./types";
 
-/** An application call at a given time. */
-export type HostAction =
-  | { at: number; host: HostId; do: "listen" | "connect" | "shutdown" | "close" | "abort" }
-  | { at: number; host: HostId; do: "send"; bytes: number };
-
-/** Lose a segment that is on the wire (by its id), as a learner clicking on it would. */
-export interface DropAction {
-  at: number;
-  do: "drop";
-  segment: number;
-}
-
-export type Action = HostAction | DropAction;
+export type { Action, DropAction, HostAction, LinkAction } from "./actions";
 
 export interface SimulationOptions {
   params: EngineParams;
@@ -53,8 +42,23 @@ export interface SimulationOptions {
   drop?: DropRule[];
   /** Counts as loopback traffic for tcp_tw_reuse=2. */
   loopback?: boolean;
+  /** Whether each host's application reads data as soon as it arrives (default: both do). */
+  autoRead?: Partial<Record<HostId, boolean>>;
   /** Hard cap on recorded events so no input can run forever. */
   maxEvents?: number;
+  /**
+   * Told of every timer armed, with the time it was armed and its expiry. Changes nothing in the
+   * run; the kernel differential test uses it to judge each timer's delay (docs/kernel-differential.md).
+   */
+  onTimerArmed?: (timer: ArmedTimer) => void;
+}
+
+export interface ArmedTimer {
+  host: HostId;
+  kind: TimerKind;
+  /** When it was armed (ms of virtual time) and when it expires. */
+  at: number;
+  due: number;
 }
 
 export const DEFAULT_MAX_EVENTS = 100_000;
@@ -70,6 +74,17 @@ export interface EndpointSnapshot {
   /** Same numbers relative to ISS/IRS, as Wireshark shows them (null before they exist). */
   relative: { sndUna: number; sndNxt: number; rcvNxt: number | null } | null;
   unsentBytes: number;
+  /** Received data the application has not read yet. */
+  unreadBytes: number;
+  /** Window this host last advertised, and the peer's window it is sending into. */
+  rcvWnd: number;
+  sndWnd: number;
+  /** Whether the application reads data as it arrives. */
+  autoRead: boolean;
+  /** setsockopt() as it stands (SO_RCVBUF shown as the kernel keeps it, doubled). */
+  options: SocketOptions;
+  /** Keep-alive or zero-window probes sent without an answer. */
+  probesOut: number;
   rtoMs: number;
   srttMs: number | null;
   retransmits: number;
@@ -82,6 +97,8 @@ export interface SimulationSnapshot {
   hosts: Record<HostId, EndpointSnapshot>;
   /** Sent, not dropped, not yet arrived. */
   inFlight: SegmentRecord[];
+  /** The path between the hosts is up. */
+  linkUp: boolean;
 }
 
 type QueueItem =
@@ -112,9 +129,11 @@ export class Simulation {
   };
   private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
   private readonly maxEvents: number;
+  private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
   private clock = 0;
   private timerTokens = 0;
   private truncatedFlag = false;
+  private linkUp = true;
 
   constructor(options: SimulationOptions) {
     this.params = options.params;
@@ -133,8 +152,12 @@ export class Simulation {
       this.random,
     );
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.onTimerArmed = options.onTimerArmed;
     const env = this.createEnv(options.loopback ?? false);
-    this.endpoints = { client: new Endpoint("client", env), server: new Endpoint("server", env) };
+    this.endpoints = {
+      client: new Endpoint("client", env, options.autoRead?.client ?? true),
+      server: new Endpoint("server", env, options.autoRead?.server ?? true),
+    };
   }
 
   get now(): number {
@@ -232,11 +255,13 @@ export class Simulation {
       eventCount: this.eventList.length,
       hosts: { client: this.endpointSnapshot("client"), server: this.endpointSnapshot("server") },
       inFlight: this.segmentList.filter((segment) => this.inFlight.has(segment.id)).map((segment) => ({ ...segment })),
+      linkUp: this.linkUp,
     };
   }
 
   private endpointSnapshot(host: HostId): EndpointSnapshot {
-    const tcb = this.endpoints[host].tcb;
+    const endpoint = this.endpoints[host];
+    const tcb = endpoint.tcb;
     const connected = tcb.state !== "CLOSED" && tcb.state !== "LISTEN";
     const peerKnown = connected && tcb.state !== "SYN-SENT";
     const rtt = tcb.rtt.state();
@@ -256,6 +281,12 @@ export class Simulation {
           }
         : null,
       unsentBytes: tcb.unsentBytes,
+      unreadBytes: tcb.rcvBuffered,
+      rcvWnd: tcb.rcvWnd,
+      sndWnd: tcb.sndWnd,
+      autoRead: endpoint.autoRead,
+      options: { ...endpoint.options, linger: { ...endpoint.options.linger } },
+      probesOut: tcb.probesOut,
       rtoMs: tcb.rtoMs,
       srttMs: rtt.srttMs,
       retransmits: tcb.retransmits,
@@ -301,7 +332,9 @@ export class Simulation {
   private transmit(from: HostId, segment: OutgoingSegment): number {
     const n = ++this.sentCount[from];
     const id = this.segmentList.length + 1;
-    const route = this.network.route(from, n, this.clock);
+    const routed = this.network.route(from, n, this.clock);
+    const route = this.linkUp ? routed : { ...routed, drop: "link" as const, duplicateArriveAt: null };
+    const window = segment.window ?? 0;
     const record: SegmentRecord = {
       id,
       t: this.clock,
@@ -316,6 +349,8 @@ export class Simulation {
       arriveAt: route.drop === null ? route.arriveAt : null,
       n,
       ...(route.drop === null ? {} : { dropReason: route.drop }),
+      win: window,
+      ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
     };
     this.segmentList.push(record);
     this.wire.set(id, {
@@ -328,6 +363,7 @@ export class Simulation {
       ackNo: segment.ack ? segment.ackNo : 0,
       len: segment.len,
       retransmission: segment.retransmission ?? false,
+      window,
       id,
       from,
       sentAt: this.clock,
@@ -363,6 +399,7 @@ export class Simulation {
     const token = ++this.timerTokens;
     this.timers[host].set(kind, { due, token });
     this.queue.push(due, RANK_NETWORK, { kind: "timer", host, timer: kind, token });
+    this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
@@ -395,6 +432,7 @@ export class Simulation {
   }
 
   private perform(action: Action): void {
+    if (action.do === "link") return this.setLink(action.up);
     if (action.do === "drop") {
       const record = this.segmentList[action.segment - 1];
       if (record === undefined || !this.inFlight.has(action.segment)) {
@@ -408,13 +446,24 @@ export class Simulation {
       this.emit({ kind: "drop", segment: action.segment, reason: "manual" });
       return;
     }
-    const bytes = action.do === "send" ? action.bytes : undefined;
-    this.emit(
-      bytes === undefined
-        ? { kind: "app", host: action.host, call: action.do }
-        : { kind: "app", host: action.host, call: action.do, bytes },
-    );
-    handleAppCall(this.endpoints[action.host], action.do, bytes);
+    handleAppCall(this.endpoints[action.host], action);
+  }
+
+  /** The link goes down (everything on the wire is lost, nothing gets through) or comes back. */
+  private setLink(up: boolean): void {
+    if (up === this.linkUp) return;
+    this.linkUp = up;
+    this.emit({ kind: "link", up });
+    if (up) return;
+    for (const id of [...this.inFlight].sort((a, b) => a - b)) {
+      const record = this.segmentList[id - 1];
+      if (record === undefined) continue;
+      this.inFlight.delete(id);
+      record.dropped = true;
+      record.arriveAt = null;
+      record.dropReason = "link";
+      this.emit({ kind: "drop", segment: id, reason: "link" });
+    }
   }
 
   private deliver(id: number): void {

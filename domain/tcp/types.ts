@@ -50,7 +50,28 @@ export function sortFlags(flags: Iterable<TcpFlag>): TcpFlag[] {
 
 export type ProfileName = "linux" | "rfc9293";
 
-export type AppCall = "listen" | "connect" | "send" | "shutdown" | "close" | "abort";
+export type AppCall = "listen" | "connect" | "send" | "shutdown" | "close" | "abort" | "read" | "setsockopt";
+
+/** Socket options `setsockopt` accepts (socket(7), tcp(7)). */
+export const SOCKET_OPTIONS = [
+  "SO_KEEPALIVE",
+  "TCP_KEEPIDLE",
+  "TCP_KEEPINTVL",
+  "TCP_KEEPCNT",
+  "SO_RCVBUF",
+  "TCP_USER_TIMEOUT",
+  "SO_LINGER",
+] as const;
+export type SocketOption = (typeof SOCKET_OPTIONS)[number];
+
+/** SO_LINGER's struct linger: onoff 0/1, linger in seconds. */
+export interface LingerValue {
+  onoff: number;
+  linger: number;
+}
+
+/** What `setsockopt` sets: a number, or struct linger for SO_LINGER. */
+export type SocketOptionValue = number | LingerValue;
 
 /** errno names surfaced to the application. */
 export type ErrorCode =
@@ -65,7 +86,17 @@ export type ErrorCode =
   | "EINVAL"
   | "EBADF";
 
-export type TimerKind = "retransmit" | "loss-probe" | "delayed-ack" | "time-wait" | "fin-wait-2";
+export type TimerKind =
+  | "retransmit"
+  | "loss-probe"
+  | "delayed-ack"
+  | "time-wait"
+  | "fin-wait-2"
+  /** Zero-window probe timer (Linux ICSK_TIME_PROBE0, RFC 9293's persist timer). */
+  | "persist"
+  | "keepalive"
+  /** close() with SO_LINGER {1, N}: how long the application waits for the FIN to be acknowledged. */
+  | "linger";
 
 /** Why a state transition happened; `recv …` names the segment that caused it. */
 export type TransitionCause =
@@ -84,9 +115,18 @@ export type TransitionCause =
   | "retransmission timeout"
   | "time-wait timeout"
   | "fin-wait-2 timeout"
-  | "time-wait reuse";
+  | "time-wait reuse"
+  | "keepalive timeout"
+  /** No TIME-WAIT bucket was free (tcp_max_tw_buckets): an orphaned FIN-WAIT-2 is destroyed. */
+  | "time-wait overflow"
+  /** Zero-window probes went unanswered (tcp_retries2) or TCP_USER_TIMEOUT passed while probing. */
+  | "persist timeout";
 
-export type DropReason = "rule" | "loss" | "manual";
+/** rule: the scenario's `drop`; loss: random loss; manual: a drop action; link: the link was down. */
+export type DropReason = "rule" | "loss" | "manual" | "link";
+
+/** Why a segment without new data was sent, when it is one of these (for narration and display). */
+export type SegmentPurpose = "keepalive probe" | "window probe" | "window update";
 
 /** One segment as it went on the wire, as the CLI prints it. */
 export interface SegmentRecord {
@@ -113,6 +153,10 @@ export interface SegmentRecord {
   dropReason?: DropReason;
   /** Set on the extra copy the network made of segment `duplicateOf`. */
   duplicateOf?: number;
+  /** Receive window the sender advertised (bytes; the engine models no window scaling). */
+  win: number;
+  /** Set on keep-alive probes, zero-window probes and window updates. */
+  purpose?: SegmentPurpose;
 }
 
 export interface TransitionRecord {
@@ -133,7 +177,20 @@ export interface ErrorRecord {
 
 /** Ordered trace entries for narration and for stepping a UI forward and back. */
 export type SimEvent =
-  | { index: number; t: number; kind: "app"; host: HostId; call: AppCall; bytes?: number }
+  | {
+      index: number;
+      t: number;
+      kind: "app";
+      host: HostId;
+      call: AppCall;
+      /** send: bytes handed over; read: bytes asked for (absent: everything buffered). */
+      bytes?: number;
+      /** read: bytes the call returned (0 at end of stream or when nothing is buffered). */
+      result?: number;
+      option?: SocketOption;
+      value?: SocketOptionValue;
+    }
+  | { index: number; t: number; kind: "link"; up: boolean }
   | { index: number; t: number; kind: "send"; host: HostId; segment: number }
   | { index: number; t: number; kind: "deliver"; host: HostId; segment: number }
   | { index: number; t: number; kind: "drop"; segment: number; reason: DropReason }

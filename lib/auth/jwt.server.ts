@@ -8,7 +8,8 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
  * derived key computed once per secret instead of on every request. Tokens are interchangeable
  * with next-auth's own encode/decode (a test checks both ways).
  */
-const DEFAULT_MAX_AGE_S = 30 * 24 * 60 * 60;
+/** How long a session lasts without being used (next-auth refreshes it whenever it is read). */
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 const keys = new Map<string, Promise<Uint8Array>>();
 
 function derivedKey(secret: string | Buffer, salt = ""): Promise<Uint8Array> {
@@ -21,7 +22,7 @@ function derivedKey(secret: string | Buffer, salt = ""): Promise<Uint8Array> {
   return key;
 }
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE_S, salt = "" }: JWTEncodeParams): Promise<string> {
+export async function encodeSessionToken({ token = {}, secret, maxAge = SESSION_MAX_AGE_S, salt = "" }: JWTEncodeParams): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })

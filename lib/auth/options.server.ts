@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
@@ -10,26 +11,55 @@ import { env } from "../env.server";
 import { signInInput } from "./credentials";
 import { verifyPassword } from "./password.server";
 import { clientAddress } from "../security/client-address";
-import { decodeSessionToken, encodeSessionToken } from "./jwt.server";
-import { limitSignIn } from "./limits.server";
+import {
+  clearFailures,
+  issueTrustedDevice,
+  recordFailure,
+  TRUSTED_DEVICE_COOKIE,
+  TRUSTED_DEVICE_MAX_AGE_S,
+  trustedDeviceId,
+  waitBeforeAttempt,
+  type ThrottleRule,
+} from "../security/login-throttle.server";
+import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "./jwt.server";
+import { RateLimitedError, signInRules } from "./limits.server";
 import { isRole } from "./roles";
 import { authSecret } from "./secret.server";
+import { endSessionsOf, newSessionClaims, sessionAccount, SessionEndedError, tokenSessionVersion } from "./sessions.server";
+import { safeRedirectPath } from "../http/safe-redirect";
+import { configureAuthOrigin } from "../http/site-origin.server";
 
-// Behind no proxy, the origin comes from the Host header; set NEXTAUTH_URL in production.
-if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+// The origin next-auth builds its URLs on: never the request's Host in production (ADR 0011).
+configureAuthOrigin();
 
-const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
-
-export async function authorizeWithPassword(raw: unknown, address = "unknown") {
+/** Checks an email and password, throttled per address, account and trusted device (ADR 0012). */
+export async function authorizeWithPassword(raw: unknown, address = "unknown", trustedDevice?: string) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
-  // Throws RateLimitedError; next-auth hands its message ("RateLimited") to the sign-in form.
-  await limitSignIn(parsed.data.email, address);
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+  const secret = authSecret();
+  const deviceId = user ? trustedDeviceId(secret, trustedDevice, user.id) : null;
+  const rules = signInRules();
+  // A browser the owner signed in from before answers for itself; anyone else for their address and the account.
+  const keys: Array<[string, ThrottleRule]> = deviceId
+    ? [[`signin:device:${deviceId}`, rules.device]]
+    : [
+        [`signin:ip:${address}`, rules.address],
+        [`signin:account:${parsed.data.email}`, rules.account],
+      ];
+  const wait = await waitBeforeAttempt(keys.map(([key]) => key));
+  // Throws RateLimitedError; next-auth hands its message ("RateLimited:<seconds>") to the sign-in form.
+  if (wait > 0) throw new RateLimitedError(wait);
   // Always verify (a dummy hash when there is no user) so timing does not reveal accounts.
   const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-  if (!ok || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!ok || !user) {
+    await Promise.all(keys.map(([key, rule]) => recordFailure(key, rule)));
+    return null;
+  }
+  // The owner got in: the account's count starts again (the address's does not, or guessing
+  // other accounts between one's own sign-ins would reset it).
+  await clearFailures(deviceId ? `signin:device:${deviceId}` : `signin:account:${parsed.data.email}`);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, trustedDevice: issueTrustedDevice(secret, user.id, deviceId ?? undefined) };
 }
 
 /** Optional providers switch on only when their environment variables are all present. */
@@ -40,7 +70,21 @@ export function configuredProviders(): Provider[] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, request) => authorizeWithPassword(credentials, clientAddress(request?.headers ?? {})),
+      async authorize(credentials, request) {
+        const jar = await cookies();
+        const result = await authorizeWithPassword(credentials, clientAddress(request?.headers ?? {}), jar.get(TRUSTED_DEVICE_COOKIE)?.value);
+        if (!result) return null;
+        const { trustedDevice, ...user } = result;
+        // This browser is now one the owner uses: guessing from elsewhere will not slow it down.
+        jar.set(TRUSTED_DEVICE_COOKIE, trustedDevice, {
+          httpOnly: true,
+          sameSite: "lax",
+          path: "/",
+          secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+          maxAge: TRUSTED_DEVICE_MAX_AGE_S,
+        });
+        return user;
+      },
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) {
@@ -55,6 +99,13 @@ export function configuredProviders(): Provider[] {
   return providers;
 }
 
+function isExpectedSessionFailure(metadata: unknown): boolean {
+  const error = (metadata && typeof metadata === "object" && "error" in metadata ? (metadata as { error: unknown }).error : metadata) as
+    | { name?: unknown; code?: unknown; message?: unknown }
+    | undefined;
+  return error?.name === "SessionEndedError" || error?.message === "SessionEnded" || String(error?.code ?? "").startsWith("ERR_JW");
+}
+
 let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
@@ -67,14 +118,39 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/signin", error: "/signin" },
+    // Signing out ends every session of the account, not only this browser's copy of it.
+    events: {
+      async signOut({ token }) {
+        if (token) await endSessionsOf(token);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended, expired or forged session cookie is an everyday event, not an error.
+        if (code === "JWT_SESSION_ERROR" && isExpectedSessionFailure(metadata)) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
     callbacks: {
-      jwt({ token, user }) {
+      // Every redirect next-auth makes (after OAuth or email sign-in, after sign-out) stays on this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeRedirectPath(url, "/dashboard", baseUrl), baseUrl).href;
+      },
+      // Sessions carry the account's session version (ADR 0010): set when one starts, and checked
+      // on every later read of it, so an ended session is refused and its cookie cleared.
+      async jwt({ token, user }) {
         if (user) {
-          token.sub = user.id;
-          const role = (user as { role?: unknown }).role;
-          token.role = isRole(role) ? role : "STUDENT";
+          const claims = await newSessionClaims(user.id);
+          if (!claims) throw new SessionEndedError();
+          return { ...token, ...claims };
         }
-        return token;
+        const account = typeof token.sub === "string" ? await sessionAccount(token.sub) : null;
+        if (!account || account.sessionVersion !== tokenSessionVersion(token)) throw new SessionEndedError();
+        return { ...token, role: account.role, name: account.name, email: account.email };
       },
       session({ session, token }) {
         if (session.user && token.sub) {

@@ -1,42 +1,30 @@
 import { cache } from "react";
-import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "../db.server";
 import { accountPagePath, localeFromPath } from "../i18n/paths";
-import { decodeSessionToken, sessionTokenFrom } from "./jwt.server";
-import { canTeach, isRole, type Role } from "./roles";
-import { authSecret } from "./secret.server";
+import { canTeach, type Role } from "./roles";
+import { readSessionCookie, sessionAccount } from "./sessions.server";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
 
 /**
- * The signed-in user as the database knows them now (a deleted account or a changed role
- * takes effect immediately, whatever the session token says). Cached per request.
+ * Who the request's session cookie belongs to, as the database knows them now: a deleted
+ * account, a changed role or an ended session (sign-out, password change, "sign out
+ * everywhere", ADR 0010) takes effect on the next request. `ended` says a session cookie was
+ * sent but no longer counts, so a page or form can say "your session ended" rather than
+ * "sign in". Cached per request.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const id = await sessionUserId();
-  if (!id) return null;
-  // Runs on every signed-in request: one primary-key lookup in plain SQL (the same on SQLite and
-  // PostgreSQL) skips Prisma's per-call query compilation, the larger part of its cost here.
-  const rows = await db.$queryRaw<CurrentUser[]>`SELECT "id", "email", "name", "role" FROM "User" WHERE "id" = ${id}`;
-  const user = rows[0];
-  return user && isRole(user.role) ? user : null;
+export const getSession = cache(async (): Promise<{ user: CurrentUser | null; ended: boolean }> => {
+  const cookie = await readSessionCookie();
+  if (!cookie.claims) return { user: null, ended: cookie.present };
+  // One primary-key lookup per signed-in request, in plain SQL (sessions.server.ts).
+  const account = await sessionAccount(cookie.claims.sub);
+  if (!account || account.sessionVersion !== cookie.claims.sv) return { user: null, ended: true };
+  return { user: { id: account.id, email: account.email, name: account.name, role: account.role }, ended: false };
 });
 
-/**
- * The user id in the session cookie, read directly: the same check next-auth's session endpoint
- * makes (a valid, unexpired token sealed with our secret), without re-issuing the cookie, which a
- * page or Server Action could not send anyway. Sliding expiry happens on the session endpoint.
- */
-async function sessionUserId(): Promise<string | null> {
-  const token = sessionTokenFrom((await cookies()).getAll());
-  if (!token) return null;
-  try {
-    const payload = await decodeSessionToken({ token, secret: authSecret() });
-    return typeof payload?.sub === "string" ? payload.sub : null;
-  } catch {
-    return null; // expired, tampered with, or sealed with another secret
-  }
+/** The signed-in user, or null for a visitor or a session that has ended. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await getSession()).user;
 }
 
 /** For pages: send visitors to sign in and come back. */

@@ -66,6 +66,7 @@ function jsxTagLength(source: string, start: number): number {
 }
 
 const KEPT_ATTRIBUTES = /\b(?:title|caption|label|alt)="([^"]*)"/g;
+const FACT_PLACEHOLDER = /\{fact:[\w.]+\}/g;
 
 /**
  * Reduces MDX to the prose a reader sees, with line breaks kept: code, `<Original>` quotes,
@@ -88,7 +89,9 @@ export function proseOf(mdx: string): string {
       const length = jsxTagLength(text, i);
       if (length > 0) {
         const tag = text.slice(i, i + length);
-        const kept = /^<Fact\b/.test(tag) ? " ⟨fact⟩ " : [...tag.matchAll(KEPT_ATTRIBUTES)].map((m) => `${m[1]}. `).join("");
+        const kept = /^<Fact\b/.test(tag)
+          ? " ⟨fact⟩ "
+          : [...tag.matchAll(KEPT_ATTRIBUTES)].map((m) => `${m[1]!.replace(FACT_PLACEHOLDER, " ⟨fact⟩ ")}. `).join("");
         out += kept + "\n".repeat(tag.split("\n").length - 1);
         i += length;
         continue;
@@ -207,10 +210,9 @@ function matches(stated: Stated, fact: FactDefinition): boolean {
   }
 }
 
-/** Problems in one lesson's MDX source: hand-written numbers that disagree with the engine. */
-export function checkLessonNumbers(mdx: string): FactProblem[] {
+function checkUnits(units: Unit[]): FactProblem[] {
   const problems: FactProblem[] = [];
-  for (const unit of unitsOf(proseOf(mdx))) {
+  for (const unit of units) {
     for (const sentence of sentencesOf(unit.text)) {
       if (unit.quoted || sentence.includes(MARKER_TOKEN) || ATTRIBUTED_TO_ARTICLE.test(sentence)) continue;
       const names = namesIn(sentence);
@@ -228,6 +230,52 @@ export function checkLessonNumbers(mdx: string): FactProblem[] {
           message: `line ${unit.line}: "${stated.text}" next to ${nearest.text} is not the engine's value; write ${expected.join(" or ")} instead, or mark a deliberate example with {/* fact-check: example */}. In: "${sentence.trim()}"`,
         });
       }
+    }
+  }
+  return problems;
+}
+
+/** Problems in one lesson's MDX source: hand-written numbers that disagree with the engine. */
+export function checkLessonNumbers(mdx: string): FactProblem[] {
+  return checkUnits(unitsOf(proseOf(mdx)));
+}
+
+/**
+ * Problems in plain text that cannot render a `<Fact>` (quiz prompts, options, feedback):
+ * the same rule as in lessons, with inline code treated as in MDX.
+ */
+export function checkTextNumbers(text: string): FactProblem[] {
+  const prose = text.replace(/`([^`\n]+)`/g, (_all, code: string) => ` ${code.replace(/\d+(?!MSL)/g, (d) => "#".repeat(d.length))} `);
+  return checkUnits([{ line: 1, text: prose.replace(/\s+/g, " "), quoted: false }]);
+}
+
+export type TitleProblem = { line: number; title: string; number: string; message: string };
+
+/** Numbers a title may carry as they are: RFC and section numbers, figures, kernel versions. */
+const NAMED_NUMBER = /(?:RFC|Linux|§|Figure|图|commit)\s*[\d.]+/gi;
+/** Digits that are part of a name (FIN-WAIT-2, 2MSL, tcp_rfc1337, SO_LINGER 0 is not one). */
+const DIGITS_IN_NAME = /[A-Za-z_][\w-]*\d[\w-]*|\d+[A-Za-z_][\w-]*/g;
+const TITLED = /<(?:Callout|RfcVsLinux)\b[^>]*?\btitle="([^"]*)"/g;
+
+/**
+ * Numbers in the titles of callouts and RFC/Linux boxes: every quantity must be a
+ * `{fact:name}` placeholder, so titles stay as true as the text under them. A title that quotes
+ * the source article's number says so ("the article's 1024").
+ */
+export function checkTitleNumbers(mdx: string): TitleProblem[] {
+  const problems: TitleProblem[] = [];
+  for (const match of mdx.matchAll(TITLED)) {
+    const title = match[1]!;
+    const line = mdx.slice(0, match.index).split("\n").length;
+    if (ATTRIBUTED_TO_ARTICLE.test(title)) continue;
+    const bare = title.replace(FACT_PLACEHOLDER, " ").replace(NAMED_NUMBER, " ").replace(DIGITS_IN_NAME, " ");
+    for (const number of bare.match(/\d[\d,.–-]*/g) ?? []) {
+      problems.push({
+        line,
+        title,
+        number,
+        message: `line ${line}: the title "${title}" writes ${number} by hand; use a {fact:name} placeholder (lib/content/facts.ts) or attribute the number to the article.`,
+      });
     }
   }
   return problems;

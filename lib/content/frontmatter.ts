@@ -11,7 +11,4 @@ export const lessonFrontmatter = z.object({
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
 
-export const LOCALES = ["en", "zh"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const LOCALE_LANG: Record<Locale, string> = { en: "en", zh: "zh-CN" };
+export { LOCALE_LANG, LOCALES, type Locale } from "@/lib/i18n/locales";

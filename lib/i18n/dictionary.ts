@@ -25,7 +25,7 @@ const en = {
     switchHint: "This page in Chinese",
   },
   theme: { toLight: "Switch to light theme", toDark: "Switch to dark theme" },
-  account: { signIn: "Sign in", signUp: "Sign up", dashboard: "Dashboard", teach: "Teach", signOut: "Sign out" },
+  account: { signIn: "Sign in", signUp: "Sign up", dashboard: "Dashboard", teach: "Teach", signOut: "Sign out", account: "Your account" },
   course: {
     title: "How TCP opens and closes connections",
     metaTitle: "Course",
@@ -61,6 +61,7 @@ const en = {
   },
   callout: { note: "Note", tip: "Tip", warning: "Warning", correction: "Correction to the source" },
   original: "In the original article",
+  rfcVsLinux: { label: "RFC 9293 says · Linux does", rfc: "RFC 9293 says", linux: "Linux does", source: "Source:" },
   glossary: {
     title: "Glossary",
     intro: "Every TCP state, header flag and Linux setting the course uses, with the defaults the simulator runs on.",
@@ -122,7 +123,7 @@ const zh: Dictionary = {
     switchHint: "本页的英文版",
   },
   theme: { toLight: "切换到浅色主题", toDark: "切换到深色主题" },
-  account: { signIn: "登录", signUp: "注册", dashboard: "学习面板", teach: "教学", signOut: "退出登录" },
+  account: { signIn: "登录", signUp: "注册", dashboard: "学习面板", teach: "教学", signOut: "退出登录", account: "你的账号" },
   course: {
     title: "TCP 如何建立和关闭连接",
     metaTitle: "课程",
@@ -157,6 +158,7 @@ const zh: Dictionary = {
   },
   callout: { note: "注意", tip: "提示", warning: "警告", correction: "对原文的更正" },
   original: "原文",
+  rfcVsLinux: { label: "RFC 9293 的规定 · Linux 的做法", rfc: "RFC 9293 的规定", linux: "Linux 的做法", source: "出处：" },
   glossary: {
     title: "术语表",
     intro: "本课程用到的全部 TCP 状态、首部标志位和 Linux 参数，附上模拟器所用的默认值。",

@@ -2,7 +2,7 @@
  * Where each language lives: English at the site root, Chinese under /zh. Pure functions, safe
  * in client and server code.
  */
-import { LOCALE_LANG, LOCALES, type Locale } from "@/lib/content/frontmatter";
+import { LOCALE_LANG, LOCALES, type Locale } from "./locales";
 
 export { LOCALE_LANG, LOCALES, type Locale };
 
@@ -21,6 +21,7 @@ const LOCALIZED_PAGES = [
   /^\/signin$/,
   /^\/signup$/,
   /^\/dashboard$/,
+  /^\/account$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */

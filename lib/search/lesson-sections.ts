@@ -4,7 +4,7 @@
  * Components become the text a reader sees (a <Fact> its number, a <Term> its words, a
  * <Callout> its title and body); diagrams and widgets contribute their captions only.
  */
-import { formatFact, type FactFormat } from "@/lib/content/facts";
+import { formatFact, withFacts, type FactFormat } from "@/lib/content/facts";
 import type { Locale } from "@/lib/content/frontmatter";
 
 type Props = Record<string, unknown> & { children?: unknown };
@@ -22,7 +22,7 @@ const runtime = {
 
 const BLOCK = new Set(["p", "li", "tr", "td", "th", "pre", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "div", "figure"]);
 /** Components whose children are the text; all others contribute only a string `caption`/`title`. */
-const TEXT_COMPONENTS = new Set(["Callout", "Original"]);
+const TEXT_COMPONENTS = new Set(["Callout", "Original", "RfcVsLinux", "RfcSays", "LinuxDoes"]);
 const INLINE_COMPONENTS = new Set(["Term"]);
 
 function isNode(value: unknown): value is Node {
@@ -49,7 +49,7 @@ function textOf(value: unknown, locale: Locale): string {
     if (name === "Fact" && typeof props.name === "string") return formatFact(props.name, locale, props as FactFormat);
     // Inline components read as part of their sentence; the others stand apart from it.
     if (INLINE_COMPONENTS.has(name)) return textOf(props.children, locale);
-    const title = typeof props.title === "string" ? `${props.title}. ` : typeof props.caption === "string" ? `${props.caption} ` : "";
+    const title = typeof props.title === "string" ? `${withFacts(props.title, locale)}. ` : typeof props.caption === "string" ? `${props.caption} ` : "";
     return ` ${title}${TEXT_COMPONENTS.has(name) ? textOf(props.children, locale) : ""} `;
   }
   const inner = textOf(props.children, locale);

@@ -1,8 +1,9 @@
 /**
- * The client's address as the nearest proxy reports it: the first entry of X-Forwarded-For
- * (Next.js sets the header from the socket when no proxy did). Without a proxy in front that
- * overwrites the header, clients can choose this value, so limits keyed on it are a best effort;
- * limits keyed on the account (email) are the ones that hold.
+ * The client's address for per-address limits. The production server (scripts/serve.mjs, through
+ * scripts/request-guard.mjs) replaces X-Forwarded-For on every request with exactly one address:
+ * the TCP peer's, or with TRUST_PROXY=N the one the outermost of N trusted proxies reports, so
+ * nothing a client writes in the header is read here. Under `next dev` the header is whatever
+ * the client sent (or the peer's address when it sent none): development only.
  */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./simulator-support";
+import { expectNoSeriousA11yViolations } from "./support";
 
 test("a shipped sample renders its connection: ladder, packets and inferred states", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
@@ -61,5 +62,60 @@ test("the capture viewer works at phone width @phone", async ({ page }) => {
   const viewer = page.getByRole("region", { name: "Capture viewer" });
   await viewer.scrollIntoViewIfNeeded();
   await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`each inferred state change is explained: its segment, its RFC 9293 rule, how crossing FINs were read; by keyboard (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/playground");
+    const viewer = page.getByRole("region", { name: "Capture viewer" });
+    await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
+    await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
+    const why = viewer.getByRole("region", { name: "Why the states changed" });
+    await expect(why).toContainText("Select a packet to see what it changed.");
+
+    // Both first FINs were lost; the client gets the server's second FIN before the ACK of its own.
+    await viewer.getByRole("button", { name: "Segment 6", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(why).toContainText("What frame 6 changed");
+    await expect(why).toContainText("Frame 6, FIN+ACK from the server, received by the client: client FIN-WAIT-1 → CLOSING");
+    await expect(why).toContainText("RFC 9293 §3.10.7.4 (eighth, the FIN bit); Linux tcp_fin()");
+    await expect(why).toContainText("It crossed the client's frame 7 on the wire: frame 7 does not acknowledge it, so the client sent frame 7 before this one arrived.");
+
+    await viewer.getByRole("button", { name: "Segment 3", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(why).toContainText("The server's frame 5 echoes its timestamp (TSecr no older than its TSval): it had arrived by then.");
+
+    // Every change of the connection, on request, by keyboard.
+    await why.getByText("All 10 state changes, explained").focus();
+    await page.keyboard.press("Enter");
+    await expect(why.getByRole("listitem")).toHaveCount(1 + 10);
+    await expect(why.getByRole("listitem").last()).toContainText("Frame 9, ACK from the server, received by the client: client CLOSING → TIME-WAIT");
+    await expectNoSeriousA11yViolations(page);
+  });
+}
+
+test("the explanations speak Chinese on Chinese pages", async ({ page }) => {
+  await page.goto("/zh/playground");
+  const viewer = page.getByRole("region", { name: "抓包查看器" });
+  await viewer.getByLabel("示例抓包").selectOption("simultaneous-close");
+  const why = viewer.getByRole("region", { name: "状态为什么变化" });
+  await viewer.getByRole("button", { name: "报文段 6", exact: true }).click();
+  await expect(why).toContainText("第 6 帧引起的变化");
+  await expect(why).toContainText("第 6 帧，服务端发出的 FIN+ACK 被客户端收到：客户端 FIN-WAIT-1 → CLOSING");
+  await expect(why).toContainText("RFC 9293 §3.10.7.4（第八步，检查 FIN 位）；Linux tcp_fin()");
+  await expect(why).toContainText("它在途中与客户端的第 7 帧交错");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the explanations fit a phone screen @phone", async ({ page }) => {
+  await page.goto("/playground");
+  const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
+  await viewer.getByRole("button", { name: "Segment 6", exact: true }).click();
+  const why = viewer.getByRole("region", { name: "Why the states changed" });
+  await why.scrollIntoViewIfNeeded();
+  await expect(why).toContainText("client FIN-WAIT-1 → CLOSING");
   await expectNoHorizontalOverflow(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, queryDatabase, signIn } from "./support";
+import { DEMO, queryDatabase, signIn, waitForHydration } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
   for (const path of ["/", "/course/tcp-header-and-flags", "/signin", "/api/health"]) {
@@ -14,13 +14,38 @@ test("pages carry the security headers", async ({ request }) => {
   }
 });
 
+test("no page allows inline scripts it did not write: hashes on prerendered pages, a fresh nonce on the others", async ({ request }) => {
+  const scriptSources = async (path: string) => {
+    const policy = (await request.get(path)).headers()["content-security-policy"] ?? "";
+    return policy.split("; ").find((directive) => directive.startsWith("script-src ")) ?? "";
+  };
+  for (const path of ["/", "/course/three-way-handshake", "/zh/course/time-wait", "/signin", "/course/no-such-lesson"]) {
+    const sources = await scriptSources(path);
+    expect(sources, path).toMatch(/^script-src 'self' /);
+    expect(sources, path).not.toContain("unsafe-inline");
+    expect(sources, path).not.toContain("unsafe-eval");
+  }
+  expect(await scriptSources("/course/three-way-handshake")).toMatch(/'sha256-/);
+  expect(await scriptSources("/course/three-way-handshake")).not.toContain("nonce-");
+  const first = await scriptSources("/signin");
+  expect(first).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(await scriptSources("/signin")).not.toBe(first);
+});
+
 test("the app runs under its Content Security Policy without violations", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
-  await page.goto("/");
-  await page.goto("/course/tcp-header-and-flags");
+  // Each page's scripts run: the theme toggle only works once the page is hydrated.
+  for (const path of ["/", "/course/tcp-header-and-flags", "/zh/course/three-way-handshake", "/glossary", "/course/no-such-lesson", "/signin"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    const toggle = page.getByRole("button", { name: /Switch to (dark|light) theme|切换到/ }).first();
+    const before = await page.evaluate(() => document.documentElement.classList.contains("dark"));
+    await toggle.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("dark")), { message: path }).toBe(!before);
+  }
   await signIn(page, DEMO.student);
   await expect(page.getByRole("heading", { name: /Hello/ })).toBeVisible();
   expect(violations).toEqual([]);

@@ -14,6 +14,8 @@ vi.mock("@/lib/auth/session.server", () => ({
   requireInstructor: async () => session.user,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Joining reads the client's address for its attempt limit (the request's headers).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.1" }) }));
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");

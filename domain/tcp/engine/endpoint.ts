@@ -5,10 +5,20 @@
  */
 import { LINUX_CONSTANTS, type EngineParams } from "../profiles";
 import { createRttEstimator } from "../rtt";
-import { seqAdd, seqDiff, seqLeq } from "../seq";
-import type { AppCall, ErrorCode, HostId, SimEventDraft, TcpState, TimerKind, TransitionCause } from "../types";
+import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from "../seq";
+import type {
+  AppCall,
+  ErrorCode,
+  HostId,
+  LingerValue,
+  SegmentPurpose,
+  SimEventDraft,
+  TcpState,
+  TimerKind,
+  TransitionCause,
+} from "../types";
 import { closedTcb, type RetransmitEntry, type Tcb } from "./tcb";
-import { segmentLength, type OutgoingSegment } from "./wire";
+import { segmentLength, type ArrivingSegment, type OutgoingSegment } from "./wire";
 
 export interface EndpointEnv {
   readonly params: EngineParams;
@@ -35,16 +45,60 @@ const SYNCHRONIZED: ReadonlySet<TcpState> = new Set([
   "TIME-WAIT",
 ]);
 
-const ALL_TIMERS: readonly TimerKind[] = ["retransmit", "loss-probe", "delayed-ack", "time-wait", "fin-wait-2"];
+/** States that send queued data and FINs. */
+const SENDING: ReadonlySet<TcpState> = new Set(["ESTABLISHED", "CLOSE-WAIT", "FIN-WAIT-1", "LAST-ACK"]);
+
+/** States in which close() waits when SO_LINGER asks it to (sk_stream_closing()). */
+const CLOSING_STATES: ReadonlySet<TcpState> = new Set(["FIN-WAIT-1", "CLOSING", "LAST-ACK"]);
+
+/** Timers of a connection; the linger timer belongs to the application's close() and ends with it. */
+const CONNECTION_TIMERS: readonly TimerKind[] = [
+  "retransmit",
+  "loss-probe",
+  "delayed-ack",
+  "time-wait",
+  "fin-wait-2",
+  "persist",
+  "keepalive",
+  "linger",
+];
+
+/**
+ * What setsockopt() has set on this host's socket. Options belong to the socket, not to one
+ * connection: they survive a failed connect and carry from a listener to the connection it accepts.
+ */
+export interface SocketOptions {
+  /** SO_KEEPALIVE. */
+  keepalive: boolean;
+  /** TCP_KEEPIDLE, TCP_KEEPINTVL (ms) and TCP_KEEPCNT; null: the profile's default (tcp_keepalive_*). */
+  keepIdleMs: number | null;
+  keepIntvlMs: number | null;
+  keepCnt: number | null;
+  /** sk_rcvbuf as SO_RCVBUF left it (the value given, doubled); null: the default buffer. */
+  rcvbuf: number | null;
+  /** TCP_USER_TIMEOUT (ms); 0 = not set. */
+  userTimeoutMs: number;
+  /** SO_LINGER. */
+  linger: LingerValue;
+}
+
+export function defaultSocketOptions(): SocketOptions {
+  return { keepalive: false, keepIdleMs: null, keepIntvlMs: null, keepCnt: null, rcvbuf: null, userTimeoutMs: 0, linger: { onoff: 0, linger: 0 } };
+}
 
 export class Endpoint {
   tcb: Tcb;
   /** First connection's ISN and time: later ISNs follow the ISN clock from there. */
   private isnClock: { t: number; isn: number } | null = null;
+  readonly options: SocketOptions = defaultSocketOptions();
+  /** This socket has had an established connection (a later read on CLOSED is end of stream, not ENOTCONN). */
+  hadConnection = false;
 
   constructor(
     readonly host: HostId,
     readonly env: EndpointEnv,
+    /** The application reads data as soon as it arrives (an application blocked in recv()). */
+    readonly autoRead = true,
   ) {
     this.tcb = this.freshTcb();
   }
@@ -72,6 +126,15 @@ export class Endpoint {
     if (from === next) return;
     this.tcb.state = next;
     this.env.emit({ kind: "transition", host: this.host, from, to: next, cause });
+    if (next === "ESTABLISHED" && (from === "SYN-SENT" || from === "SYN-RECEIVED")) this.onEstablished();
+    if (this.tcb.lingering && !CLOSING_STATES.has(next)) this.endLinger("close() returns: the FIN was acknowledged");
+  }
+
+  /** tcp_finish_connect() / tcp_create_openreq_child(): idleness counts from here; keep-alive starts. */
+  private onEstablished(): void {
+    this.hadConnection = true;
+    this.tcb.lastReceivedAt = this.now();
+    if (this.options.keepalive) this.armKeepalive(this.keepIdleMs());
   }
 
   /** An error the application would see (errno); orphaned sockets have nobody to tell. */
@@ -84,11 +147,18 @@ export class Endpoint {
     this.env.emit({ kind: "note", host: this.host, text });
   }
 
-  /** Delete the TCB: CLOSED, no timers, nothing queued. The ISN clock survives. */
+  /** Delete the TCB: CLOSED, no timers, nothing queued. The ISN clock and the socket options survive. */
   closeConnection(cause: TransitionCause): void {
     this.disarmAllTimers();
     this.setState("CLOSED", cause);
     this.tcb = this.freshTcb();
+  }
+
+  /** close() with SO_LINGER {1, N > 0} stops waiting (FIN acknowledged, connection gone, or time up). */
+  endLinger(text: string): void {
+    this.tcb.lingering = false;
+    this.env.disarmTimer(this.host, "linger");
+    this.note(text);
   }
 
   /** A passive open that failed: back to an empty LISTEN. */
@@ -109,7 +179,8 @@ export class Endpoint {
   }
 
   private disarmAllTimers(): void {
-    for (const kind of ALL_TIMERS) this.env.disarmTimer(this.host, kind);
+    if (this.tcb.lingering) this.endLinger("close() returns: the connection is gone");
+    for (const kind of CONNECTION_TIMERS) this.env.disarmTimer(this.host, kind);
   }
 
   private freshTcb(): Tcb {
@@ -136,15 +207,258 @@ export class Endpoint {
   initReceive(irs: number): void {
     this.tcb.irs = irs;
     this.tcb.rcvNxt = seqAdd(irs, 1);
+    this.tcb.rcvWup = this.tcb.rcvNxt;
     this.tcb.ack.rcvNxtAtLastAck = this.tcb.rcvNxt;
+  }
+
+  /** The window a SYN or SYN-ACK carried: SND.WND starts from it (SND.WL1 = its sequence number). */
+  initSendWindow(seg: ArrivingSegment): void {
+    this.tcb.sndWnd = seg.window;
+    this.tcb.sndWl1 = seg.seq;
+    this.tcb.sndWl2 = seg.ackNo;
+  }
+
+  // ---------------------------------------------------------------- socket options
+
+  keepIdleMs(): number {
+    return this.options.keepIdleMs ?? this.params.keepaliveIdleMs;
+  }
+
+  keepIntvlMs(): number {
+    return this.options.keepIntvlMs ?? this.params.keepaliveIntervalMs;
+  }
+
+  keepCnt(): number {
+    return this.options.keepCnt ?? this.params.keepaliveProbes;
+  }
+
+  armKeepalive(delayMs: number): void {
+    this.env.armTimer(this.host, "keepalive", delayMs);
+  }
+
+  // ---------------------------------------------------------------- receive buffer and window
+
+  /**
+   * Payload bytes the receive buffer holds: the profile's window without SO_RCVBUF, otherwise
+   * half of sk_rcvbuf (Linux doubles SO_RCVBUF for its bookkeeping overhead and, by default,
+   * counts half of the buffer as window: tcp_win_from_space() with the default scaling_ratio).
+   */
+  receiveCapacity(): number {
+    const rcvbuf = this.options.rcvbuf;
+    return rcvbuf === null ? this.params.receiveWindow : Math.floor(rcvbuf / 2);
+  }
+
+  /**
+   * __tcp_select_window() without window scaling: the free space rounded down to whole segments,
+   * and zero when less than one segment is free (receiver silly window syndrome avoidance).
+   */
+  freshWindow(): number {
+    const capacity = this.receiveCapacity();
+    let queued = this.tcb.rcvBuffered;
+    for (const segment of this.tcb.outOfOrder) queued += segment.len;
+    const free = Math.max(0, capacity - queued);
+    const mss = Math.min(this.params.mss, capacity);
+    if (mss <= 0 || free < mss) return 0;
+    return free - (free % mss);
+  }
+
+  /** What is left of the window last advertised (RCV.WND as the peer sees it now). */
+  offeredWindow(): number {
+    const tcb = this.tcb;
+    return Math.max(0, seqDiff(tcb.rcvNxt, seqAdd(tcb.rcvWup, tcb.rcvWnd)));
+  }
+
+  /** tcp_select_window(): a new window, but the right edge never moves left. */
+  private advertiseWindow(): number {
+    const tcb = this.tcb;
+    const window = Math.max(this.freshWindow(), this.offeredWindow());
+    tcb.rcvWnd = window;
+    tcb.rcvWup = tcb.rcvNxt;
+    return window;
+  }
+
+  /** In-order data arrived: the application takes it at once, or it waits in the buffer. */
+  bufferReceived(bytes: number): void {
+    if (bytes <= 0 || this.autoRead) return;
+    this.tcb.rcvBuffered += bytes;
+  }
+
+  /** The application takes `bytes` (all when absent) out of the receive buffer; returns how many. */
+  takeBuffered(bytes: number | undefined): number {
+    const tcb = this.tcb;
+    const got = Math.min(bytes ?? tcb.rcvBuffered, tcb.rcvBuffered);
+    tcb.rcvBuffered -= got;
+    return got;
+  }
+
+  /**
+   * tcp_cleanup_rbuf() after a read of `got` bytes: when the read frees enough room to at least
+   * double a window that had shrunk to half the buffer or less, announce it at once.
+   */
+  afterRead(got: number): void {
+    const tcb = this.tcb;
+    if (got === 0 || tcb.peerFinReceived || !this.isSynchronized() || tcb.state === "TIME-WAIT") return;
+    const offered = this.offeredWindow();
+    if (2 * offered > this.receiveCapacity()) return;
+    const fresh = this.freshWindow();
+    if (fresh > 0 && fresh >= 2 * offered) this.send({ ack: true, seq: tcb.sndNxt, len: 0, purpose: "window update" });
+  }
+
+  // ---------------------------------------------------------------- send window
+
+  /** SND.UNA + SND.WND: the first sequence number the peer has no room for. */
+  windowEnd(): number {
+    return seqAdd(this.tcb.sndUna, this.tcb.sndWnd);
+  }
+
+  /** Bytes or a FIN waiting to be sent. */
+  hasDataToSend(): boolean {
+    const tcb = this.tcb;
+    return tcb.unsentBytes > 0 || (tcb.finQueued && tcb.finSeq === null);
+  }
+
+  /** The next segment pushPending() would send: its size and whether it carries the FIN. */
+  private nextSegment(): { len: number; fin: boolean } {
+    const tcb = this.tcb;
+    const len = Math.min(this.params.mss, tcb.unsentBytes);
+    return { len, fin: len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null };
+  }
+
+  /** tcp_snd_wnd_test(): the whole next segment (its first MSS) must fit in the peer's window. */
+  private nextSegmentFits(): boolean {
+    const next = this.nextSegment();
+    return !seqGt(seqAdd(this.tcb.sndNxt, next.len + (next.fin ? 1 : 0)), this.windowEnd());
+  }
+
+  /**
+   * tcp_ack_update_window() (RFC 9293 3.10.7.4, fifth step): take the segment's window when it
+   * is newer than the one we have. Call before SND.UNA moves.
+   */
+  updateSendWindow(seg: ArrivingSegment): void {
+    const tcb = this.tcb;
+    const newer =
+      this.params.profile === "linux"
+        ? seqGt(seg.ackNo, tcb.sndUna) ||
+          seqGt(seg.seq, tcb.sndWl1) ||
+          (seg.seq === tcb.sndWl1 && (seg.window > tcb.sndWnd || seg.window === 0))
+        : seqLt(tcb.sndWl1, seg.seq) || (tcb.sndWl1 === seg.seq && seqLeq(tcb.sndWl2, seg.ackNo));
+    if (!newer) return;
+    tcb.sndWnd = seg.window;
+    tcb.sndWl1 = seg.seq;
+    tcb.sndWl2 = seg.ackNo;
+  }
+
+  /**
+   * tcp_ack() for an ACK that is not older than SND.UNA: window update, forward progress,
+   * probes answered, and (tcp_ack_probe()) the zero-window probe timer stopped once the window
+   * has room for the next segment, or restarted from now when it still has none.
+   */
+  onAckArrived(seg: ArrivingSegment): void {
+    const tcb = this.tcb;
+    const nothingInFlight = tcb.retransmitQueue.length === 0;
+    this.updateSendWindow(seg);
+    tcb.lastReceivedAt = this.now();
+    tcb.probesOut = 0;
+    if (tcb.probeOctetOut && seg.ackNo === seqAdd(tcb.sndNxt, 1)) this.commitProbeOctet();
+    if (seqGt(seg.ackNo, tcb.sndUna)) this.acceptAck(seg.ackNo);
+    if (nothingInFlight && this.hasDataToSend()) {
+      if (this.nextSegmentFits()) {
+        tcb.probeBackoff = 0;
+        tcb.probesSince = null;
+        this.env.disarmTimer(this.host, "persist");
+      } else {
+        this.env.armTimer(this.host, "persist", this.probeTimeoutMs());
+      }
+    }
+  }
+
+  /** RFC profile: the peer took the window probe's octet, which becomes ordinary sent data. */
+  private commitProbeOctet(): void {
+    const tcb = this.tcb;
+    tcb.probeOctetOut = false;
+    tcb.unsentBytes -= 1;
+    tcb.sndNxt = seqAdd(tcb.sndNxt, 1);
+  }
+
+  // ---------------------------------------------------------------- zero-window probes
+
+  /** tcp_probe0_base(): the RTO, at least TCP_RTO_MIN. */
+  private probeBaseMs(): number {
+    return Math.max(this.tcb.rtoMs, this.params.probeBaseMinMs);
+  }
+
+  /** tcp_probe0_when() clamped by tcp_clamp_probe0_to_user_timeout(). */
+  probeTimeoutMs(): number {
+    const tcb = this.tcb;
+    const maxShift = Math.floor(Math.log2(LINUX_CONSTANTS.TCP_RTO_MAX_MS / LINUX_CONSTANTS.TCP_RTO_MIN_MS)) + 1;
+    let when = Math.min(this.probeBaseMs() * 2 ** Math.min(tcb.probeBackoff, maxShift), this.params.maxRtoMs);
+    const userTimeout = this.options.userTimeoutMs;
+    if (userTimeout > 0 && tcb.probesSince !== null) {
+      const remaining = Math.max(userTimeout - (this.now() - tcb.probesSince), LINUX_CONSTANTS.TCP_TIMEOUT_MIN_MS);
+      when = Math.min(when, remaining);
+    }
+    return when;
+  }
+
+  /** Whether the probe timer would still be below TCP_RTO_MAX (inet_csk_rto_backoff() < TCP_RTO_MAX). */
+  probingAlive(): boolean {
+    return this.probeBaseMs() * 2 ** this.tcb.probeBackoff < this.params.maxRtoMs;
+  }
+
+  /**
+   * tcp_send_probe0() with tcp_write_wakeup(): send what the window allows (part of a segment if
+   * need be); with no room, a probe: Linux an empty ACK at SND.UNA - 1 (an old sequence number, so
+   * the peer answers with an ACK carrying its window), RFC 9293 one octet of new data.
+   */
+  sendZeroWindowProbe(): void {
+    const tcb = this.tcb;
+    const room = seqDiff(tcb.sndNxt, this.windowEnd());
+    if (tcb.unsentBytes > 0 && room > 0) {
+      const len = Math.min(room, this.params.mss, tcb.unsentBytes);
+      const fin = len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null && room > len;
+      this.sendNew({ ack: true, psh: len === tcb.unsentBytes, fin, len });
+      tcb.unsentBytes -= len;
+      this.armAfterNewData();
+    } else if (this.params.zeroWindowProbeCarriesData && tcb.unsentBytes > 0) {
+      tcb.probeOctetOut = true;
+      this.send({ ack: true, seq: tcb.sndNxt, len: 1, purpose: "window probe" });
+    } else {
+      this.sendOldSequenceProbe("window probe");
+    }
+    if (tcb.retransmitQueue.length > 0 || !this.hasDataToSend()) {
+      tcb.probesOut = 0;
+      tcb.probeBackoff = 0;
+      tcb.probesSince = null;
+      return;
+    }
+    if (tcb.probesOut === 0) tcb.unansweredProbeSince = this.now();
+    tcb.probesOut++;
+    const persist = this.params.persistGiveUp;
+    if (!("probes" in persist) || tcb.probeBackoff < persist.probes) tcb.probeBackoff++;
+    this.env.armTimer(this.host, "persist", this.probeTimeoutMs());
+  }
+
+  /** tcp_xmit_probe_skb(): <SEQ=SND.UNA-1><ACK>, no data; the peer must answer with an ACK. */
+  sendOldSequenceProbe(purpose: SegmentPurpose): void {
+    this.send({ ack: true, seq: seqAdd(this.tcb.sndUna, -1), len: 0, purpose });
   }
 
   // ---------------------------------------------------------------- sending
 
-  /** Every segment with ACK set carries the current RCV.NXT and settles any owed ACK. */
+  /**
+   * Every segment with ACK set carries the current RCV.NXT and settles any owed ACK; segments
+   * other than RSTs advertise the receive window (a SYN's is never above 65 535).
+   */
   send(segment: Omit<OutgoingSegment, "ackNo"> & { ackNo?: number }): number {
     const ackNo = segment.ackNo ?? this.tcb.rcvNxt;
-    const id = this.env.transmit(this.host, { ...segment, ackNo });
+    const window =
+      segment.window ??
+      (segment.rst && !segment.ack
+        ? 0
+        : segment.syn
+          ? Math.min(this.advertiseWindow(), LINUX_CONSTANTS.MAX_UNSCALED_WINDOW)
+          : this.advertiseWindow());
+    const id = this.env.transmit(this.host, { ...segment, ackNo, window });
     if (segment.ack && !segment.rst) this.onAckSent();
     return id;
   }
@@ -158,7 +472,7 @@ export class Endpoint {
     if (incoming.ack) {
       this.send({ rst: true, ack: false, seq: incoming.ackNo, len: 0, ackNo: 0 });
     } else {
-      this.send({ rst: true, ack: true, seq: 0, len: 0, ackNo: seqAdd(incoming.seq, segmentLength(incoming)) });
+      this.send({ rst: true, ack: true, seq: 0, len: 0, ackNo: seqAdd(incoming.seq, segmentLength(incoming)), window: 0 });
     }
   }
 
@@ -182,6 +496,7 @@ export class Endpoint {
   /** Transmit a segment that consumes sequence space and keep it for retransmission. */
   sendNew(segment: { syn?: boolean; fin?: boolean; psh?: boolean; ack: boolean; len: number }): void {
     const seq = this.tcb.sndNxt;
+    this.tcb.probeOctetOut = false;
     this.send({ ...segment, seq });
     const now = this.now();
     this.tcb.retransmitQueue.push({
@@ -205,28 +520,37 @@ export class Endpoint {
     this.send({ syn: entry.syn, fin: entry.fin, psh: entry.psh, ack, seq: entry.seq, len: entry.len, retransmission: true });
   }
 
-  /** Send queued data and then the FIN, as far as the peer's window allows. */
+  /**
+   * Send queued data and then the FIN, segment by segment, while each whole segment fits in the
+   * peer's window (tcp_write_xmit()); Linux puts the FIN on the last data segment (tcp_send_fin()).
+   * Blocked with nothing in flight, start the zero-window probe timer (tcp_check_probe_timer()).
+   */
   pushPending(): void {
     const tcb = this.tcb;
-    if (!["ESTABLISHED", "CLOSE-WAIT", "FIN-WAIT-1", "LAST-ACK"].includes(tcb.state)) return;
+    if (!SENDING.has(tcb.state)) return;
     let sentNew = false;
-    while (tcb.unsentBytes > 0) {
-      const room = tcb.sndWnd - seqDiff(tcb.sndUna, tcb.sndNxt);
-      if (room <= 0) break;
-      const len = Math.min(this.params.mss, tcb.unsentBytes, room);
-      const last = len === tcb.unsentBytes;
-      // Linux puts the FIN on the last unsent data segment (tcp_send_fin).
-      const fin = last && tcb.finQueued && tcb.finSeq === null;
-      this.sendNew({ ack: true, psh: last, fin, len });
-      tcb.unsentBytes -= len;
-      this.onDataSent();
-      sentNew = true;
-    }
-    if (tcb.unsentBytes === 0 && tcb.finQueued && tcb.finSeq === null) {
-      this.sendNew({ ack: true, fin: true, len: 0 });
+    while (this.hasDataToSend()) {
+      if (!this.nextSegmentFits()) {
+        this.onSendBlocked();
+        break;
+      }
+      const { len, fin } = this.nextSegment();
+      this.sendNew({ ack: true, psh: len > 0 && len === tcb.unsentBytes, fin, len });
+      if (len > 0) {
+        tcb.unsentBytes -= len;
+        this.onDataSent();
+      }
       sentNew = true;
     }
     if (sentNew) this.armAfterNewData();
+  }
+
+  private onSendBlocked(): void {
+    const env = this.env;
+    const host = this.host;
+    if (this.tcb.retransmitQueue.length > 0) return;
+    if (env.isTimerArmed(host, "persist") || env.isTimerArmed(host, "retransmit") || env.isTimerArmed(host, "loss-probe")) return;
+    env.armTimer(host, "persist", this.probeTimeoutMs());
   }
 
   /** SYN-ACK of a passive open; Linux times it out from TCP_TIMEOUT_INIT, doubling (reqsk_timeout()). */
@@ -330,6 +654,7 @@ export class Endpoint {
   }
 
   armAfterNewData(): void {
+    this.env.disarmTimer(this.host, "persist");
     if (this.lossProbeEligible()) {
       this.env.disarmTimer(this.host, "retransmit");
       this.env.armTimer(this.host, "loss-probe", this.lossProbeTimeoutMs());
@@ -397,7 +722,9 @@ export class Endpoint {
     const tcb = this.tcb;
     const ack = tcb.ack;
     const unacked = seqDiff(ack.rcvNxtAtLastAck, tcb.rcvNxt);
-    if ((ack.quickAcks > 0 && !ack.pingpong) || unacked > this.params.mss) {
+    // More than one segment unacknowledged: ACK now, unless unread data would make that ACK shrink the window.
+    const moreThanOneSegment = unacked > this.params.mss && (tcb.rcvBuffered === 0 || this.freshWindow() >= tcb.rcvWnd);
+    if ((ack.quickAcks > 0 && !ack.pingpong) || moreThanOneSegment) {
       this.sendAck();
       return;
     }
@@ -434,7 +761,17 @@ export class Endpoint {
 
   // ---------------------------------------------------------------- TIME-WAIT and FIN-WAIT-2
 
+  /**
+   * tcp_time_wait(). With no TIME-WAIT bucket free (tcp_max_tw_buckets) the socket is destroyed
+   * instead, after the ACK a FIN is owed (tcp_fin() sends it before tcp_time_wait()).
+   */
   enterTimeWait(cause: TransitionCause): void {
+    if (this.params.timeWaitBuckets <= 0) {
+      if (cause !== "recv ACK") this.sendAck();
+      this.note("no TIME-WAIT bucket free (tcp_max_tw_buckets): the socket is destroyed at once");
+      this.closeConnection(cause);
+      return;
+    }
     this.disarmAllTimers();
     this.tcb.retransmitQueue = [];
     this.tcb.timeWaitEnteredAt = this.now();
@@ -447,11 +784,22 @@ export class Endpoint {
     this.note("TIME-WAIT timer restarted");
   }
 
-  /** Linux: an orphaned FIN-WAIT-2 lives tcp_fin_timeout, at least 3.5 RTO (tcp_fin_time()). */
-  armFinWait2TimerIfOrphan(): void {
+  /**
+   * Linux: an orphaned FIN-WAIT-2 lives tcp_fin_timeout, at least 3.5 RTO (tcp_fin_time()). Up to
+   * 60 s the kernel keeps it as a TIME-WAIT socket in the FIN-WAIT-2 substate, so with no
+   * TIME-WAIT bucket free it is destroyed at once. Returns whether the connection is gone.
+   */
+  armFinWait2TimerIfOrphan(): boolean {
     const timeout = this.params.finWait2TimeoutMs;
-    if (!this.tcb.orphan || timeout === null || this.tcb.state !== "FIN-WAIT-2") return;
+    if (!this.tcb.orphan || timeout === null || this.tcb.state !== "FIN-WAIT-2") return false;
     const rto = this.tcb.rtoMs;
-    this.env.armTimer(this.host, "fin-wait-2", Math.max(timeout, 4 * rto - rto / 2));
+    const lifetime = Math.max(timeout, 4 * rto - rto / 2);
+    if (this.params.timeWaitBuckets <= 0 && lifetime <= this.params.timeWaitMs) {
+      this.note("no TIME-WAIT bucket free (tcp_max_tw_buckets): the socket is destroyed at once");
+      this.closeConnection("time-wait overflow");
+      return true;
+    }
+    this.env.armTimer(this.host, "fin-wait-2", lifetime);
+    return false;
   }
 }

@@ -3,7 +3,7 @@
  * ACKs, duplicate-SYN handling in SYN-RECEIVED, abort on data after close(), silent discard of
  * ACKs for unsent data, and the TIME-WAIT rules of tcp_timewait_state_process() (time-wait.ts).
  */
-import { seqAdd, seqDiff, seqGt, seqInWindow, seqLeq, seqLt } from "../seq";
+import { seqAdd, seqDiff, seqGeq, seqGt, seqInWindow, seqLeq, seqLt } from "../seq";
 import type { Endpoint } from "./endpoint";
 import { handleTimeWaitSegment } from "./time-wait";
 import { segmentLength, type ArrivingSegment } from "./wire";
@@ -42,6 +42,7 @@ function onListen(ep: Endpoint, seg: ArrivingSegment): void {
   }
   if (!seg.syn) return discard(ep, seg, "neither SYN, ACK nor RST in LISTEN");
   ep.initReceive(seg.seq);
+  ep.initSendWindow(seg);
   ep.initSend(ep.nextIsn());
   ep.tcb.passiveOpen = true;
   ep.tcb.peerTsRecent = seg.sentAt;
@@ -65,6 +66,7 @@ function onSynSent(ep: Endpoint, seg: ArrivingSegment): void {
   }
   if (!seg.syn) return discard(ep, seg, "no SYN in SYN-SENT");
   ep.initReceive(seg.seq);
+  ep.initSendWindow(seg);
   tcb.peerTsRecent = seg.sentAt;
   if (seg.ack) {
     ep.acceptAck(seg.ackNo);
@@ -83,9 +85,10 @@ function onSynSent(ep: Endpoint, seg: ArrivingSegment): void {
   if (synEntry !== undefined) synEntry.lastSentAt = ep.now();
 }
 
+/** RFC 9293 3.10.7.4, first: the segment overlaps the window we offer (RCV.WND as last advertised). */
 function isAcceptable(ep: Endpoint, seg: ArrivingSegment): boolean {
   const { rcvNxt } = ep.tcb;
-  const window = ep.params.receiveWindow;
+  const window = ep.offeredWindow();
   const length = segmentLength(seg);
   if (length === 0) return window === 0 ? seg.seq === rcvNxt : seqInWindow(seg.seq, rcvNxt, window);
   if (window === 0) return false;
@@ -102,6 +105,7 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
     }
     if (!tcb.passiveOpen && seg.syn && seg.ack && seg.seq === tcb.irs && seg.ackNo === tcb.sndNxt) {
       // Simultaneous open, second half: the peer's SYN-ACK. Its SYN is a duplicate, so ACK it.
+      ep.initSendWindow(seg);
       ep.acceptAck(seg.ackNo);
       ep.applyHandshakeRtoFallback();
       ep.setState("ESTABLISHED", "recv SYN-ACK");
@@ -120,12 +124,19 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
       return;
     }
     const end = seqAdd(seg.seq, segmentLength(seg));
+    // Linux rate-limits these ACKs only for segments without data (tcp_oow_rate_limited()).
+    const empty = segmentLength(seg) === 0;
     if (seqLeq(end, tcb.rcvNxt)) {
       discard(ep, seg, "old duplicate: acknowledged again");
+      if (empty && ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("old duplicate");
+      else ep.sendAck();
+    } else if (linux && !empty && seg.seq === tcb.rcvNxt) {
+      discard(ep, seg, "zero window: data dropped, ACK sent");
       ep.sendAck();
     } else {
       discard(ep, seg, "outside the receive window");
-      ep.sendRateLimitedAck("out-of-window segment");
+      if (linux && !empty) ep.sendAck();
+      else ep.sendRateLimitedAck("out-of-window segment");
     }
     return;
   }
@@ -155,24 +166,25 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
       ep.send({ rst: true, ack: false, seq: seg.ackNo, len: 0, ackNo: 0 });
       return;
     }
-    ep.acceptAck(seg.ackNo);
+    ep.onAckArrived(seg);
+    ep.initSendWindow(seg);
     ep.applyHandshakeRtoFallback();
     ep.setState("ESTABLISHED", "recv ACK");
     ep.pushPending();
-  } else if (seqGt(seg.ackNo, tcb.sndNxt)) {
+  } else if (seqGt(seg.ackNo, tcb.sndNxt) && !(tcb.probeOctetOut && seg.ackNo === seqAdd(tcb.sndNxt, 1))) {
     if (linux) return discard(ep, seg, "acknowledges data not yet sent");
     discard(ep, seg, "acknowledges data not yet sent: answered with ACK");
     ep.sendRateLimitedAck("ACK of unsent data");
     return;
-  } else if (seqGt(seg.ackNo, tcb.sndUna)) {
-    ep.acceptAck(seg.ackNo);
+  } else if (seqGeq(seg.ackNo, tcb.sndUna)) {
+    ep.onAckArrived(seg);
   }
   tcb.peerTsRecent = seg.sentAt;
 
   const finInOrder = seg.fin && seqAdd(seg.seq, seg.len) === seqAdd(tcb.rcvNxt, dataBeyond(ep, seg));
   if (tcb.state === "FIN-WAIT-1" && ep.ourFinAcked() && !finInOrder) {
     ep.setState("FIN-WAIT-2", "recv ACK");
-    ep.armFinWait2TimerIfOrphan();
+    if (ep.armFinWait2TimerIfOrphan()) return;
   } else if (tcb.state === "CLOSING" && ep.ourFinAcked()) {
     ep.enterTimeWait("recv ACK");
     return;
@@ -260,17 +272,22 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   let finReceived = seg.fin;
   tcb.rcvNxt = seqAdd(seg.seq, seg.len);
   ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
-  if (received > 0) ep.noteDataReceived();
+  if (received > 0) {
+    ep.noteDataReceived();
+    ep.bufferReceived(received);
+  }
 
   let ackNow = false;
   if (finReceived) {
     tcb.rcvNxt = seqAdd(tcb.rcvNxt, 1);
+    tcb.peerFinReceived = true;
     ackNow = onFin(ep);
   }
   if (tcb.state === "TIME-WAIT") {
     ep.sendAck();
     return;
   }
+  if (tcb.state === "CLOSED") return; // destroyed instead of entering TIME-WAIT (its ACK is sent)
   if (received > 0 || finReceived) ep.ackReceived(ackNow);
 }
 

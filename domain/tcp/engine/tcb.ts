@@ -49,8 +49,18 @@ export interface Tcb {
   irs: number;
   sndUna: number;
   sndNxt: number;
+  /** The peer's advertised window (SND.WND) and the segment that last updated it (SND.WL1, SND.WL2). */
   sndWnd: number;
+  sndWl1: number;
+  sndWl2: number;
   rcvNxt: number;
+  /** In-order bytes received that the application has not read yet. */
+  rcvBuffered: number;
+  /** The window last advertised (RCV.WND) and RCV.NXT when it was (Linux rcv_wup): its right edge never moves left. */
+  rcvWnd: number;
+  rcvWup: number;
+  /** The peer's FIN has been received: no more data will come (Linux RCV_SHUTDOWN). */
+  peerFinReceived: boolean;
   /** Application bytes accepted by send() but not yet transmitted. */
   unsentBytes: number;
   retransmitQueue: RetransmitEntry[];
@@ -76,6 +86,20 @@ export interface Tcb {
   /** Send time (TSval) of the last in-window segment from the peer (ts_recent). */
   peerTsRecent: number | null;
   timeWaitEnteredAt: number | null;
+  /** Last time an acceptable segment arrived (Linux rcv_tstamp / lrcvtime): keep-alive idleness counts from it. */
+  lastReceivedAt: number;
+  /** Keep-alive or zero-window probes sent without an answer (icsk_probes_out). */
+  probesOut: number;
+  /** When the first zero-window probe of this episode went out (icsk_probes_tstamp), for TCP_USER_TIMEOUT. */
+  probesSince: number | null;
+  /** Doublings of the zero-window probe timer (icsk_backoff while probing). */
+  probeBackoff: number;
+  /** When the current run of unanswered zero-window probes began (the RFC profile gives up after R2). */
+  unansweredProbeSince: number | null;
+  /** RFC profile: a window probe's octet (at SND.NXT, not yet counted as sent) is on its way. */
+  probeOctetOut: boolean;
+  /** close() with SO_LINGER {1, N > 0} is waiting for the FIN to be acknowledged. */
+  lingering: boolean;
 }
 
 export function closedTcb(rtt: RttEstimator, initialRtoMs: number, receiveWindow: number): Tcb {
@@ -90,7 +114,13 @@ export function closedTcb(rtt: RttEstimator, initialRtoMs: number, receiveWindow
     sndUna: 0,
     sndNxt: 0,
     sndWnd: receiveWindow,
+    sndWl1: 0,
+    sndWl2: 0,
     rcvNxt: 0,
+    rcvBuffered: 0,
+    rcvWnd: 0,
+    rcvWup: 0,
+    peerFinReceived: false,
     unsentBytes: 0,
     retransmitQueue: [],
     rtt,
@@ -107,5 +137,12 @@ export function closedTcb(rtt: RttEstimator, initialRtoMs: number, receiveWindow
     lastInvalidAckAt: Number.NEGATIVE_INFINITY,
     peerTsRecent: null,
     timeWaitEnteredAt: null,
+    lastReceivedAt: 0,
+    probesOut: 0,
+    probesSince: null,
+    probeBackoff: 0,
+    unansweredProbeSince: null,
+    probeOctetOut: false,
+    lingering: false,
   };
 }

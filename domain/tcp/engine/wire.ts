@@ -1,5 +1,5 @@
 /** Segments as the endpoints build and receive them (booleans for flags; the trace uses names). */
-import { sortFlags, type HostId, type TcpFlag } from "../types";
+import { sortFlags, type HostId, type SegmentPurpose, type TcpFlag } from "../types";
 
 export interface OutgoingSegment {
   syn?: boolean;
@@ -12,9 +12,12 @@ export interface OutgoingSegment {
   ackNo: number;
   len: number;
   retransmission?: boolean;
+  /** Advertised receive window (filled in by the endpoint when absent). */
+  window?: number;
+  purpose?: SegmentPurpose;
 }
 
-export interface ArrivingSegment extends Required<OutgoingSegment> {
+export interface ArrivingSegment extends Required<Omit<OutgoingSegment, "purpose">> {
   id: number;
   from: HostId;
   /** Send time; doubles as the TCP timestamp value (TSval) when timestamps are on. */

@@ -1,17 +1,29 @@
-import { ConnectionTracker } from "./analysis/connection-tracker";
+import { ConnectionTracker, type ConnectionSegmentSink } from "./analysis/connection-tracker";
 import type { CapturedPacket } from "./captured-packet";
 import { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
 import { decodePacket, type SkipReason } from "./decode/decode-packet";
 import { captureWarning, type CaptureWarning } from "./errors";
 import { linkTypeName } from "./link-types";
 import type { CaptureTimestamp } from "./timestamp";
-import type { CaptureAnalysis } from "./types";
+import type { CaptureAnalysis, CaptureSummary, CaptureConnectionSummary } from "./types";
 
 export interface AnalyzeOptions extends CaptureReaderOptions {
   /** Segments listed per connection (all are analysed); the rest are counted in segmentsOmitted. */
   maxSegmentsPerConnection?: number;
   /** Warnings kept; more are summed up in a last one. */
   maxWarnings?: number;
+  /**
+   * Receives every segment as soon as it is decided, with its connection's index (order of first
+   * segment): streaming output, with `maxSegmentsPerConnection: 0` so nothing is kept.
+   */
+  onSegment?: ConnectionSegmentSink;
+}
+
+/** `tcp pcap --summary`: one row per connection instead of its segments. */
+export interface CaptureAnalysisSummary {
+  connections: CaptureConnectionSummary[];
+  capture: CaptureSummary;
+  warnings: CaptureWarning[];
 }
 
 const DEFAULT_MAX_WARNINGS = 100;
@@ -41,7 +53,7 @@ export class CaptureAnalyzer {
 
   constructor(options: AnalyzeOptions = {}) {
     this.reader = new CaptureReader(options);
-    this.tracker = new ConnectionTracker(options.maxSegmentsPerConnection ?? Number.POSITIVE_INFINITY);
+    this.tracker = new ConnectionTracker(options.maxSegmentsPerConnection ?? Number.POSITIVE_INFINITY, options.onSegment);
     this.maxWarnings = options.maxWarnings ?? DEFAULT_MAX_WARNINGS;
   }
 
@@ -52,6 +64,20 @@ export class CaptureAnalyzer {
 
   /** Ends the input and returns the analysis. */
   finish(): CaptureAnalysis {
+    const capture = this.endInput();
+    return { connections: this.tracker.finish(), capture, warnings: this.warnings };
+  }
+
+  /**
+   * Ends the input and returns one row per connection. Per-connection state is all it needs, so
+   * create the analyzer with `maxSegmentsPerConnection: 0` to keep no segment at all.
+   */
+  finishSummary(): CaptureAnalysisSummary {
+    const capture = this.endInput();
+    return { connections: this.tracker.summaries(), capture, warnings: this.warnings };
+  }
+
+  private endInput(): CaptureSummary {
     for (const warning of this.reader.end()) this.warn(warning);
     if (this.skipped["non-first-fragment"] > 0) {
       this.warn(captureWarning(0, "IP fragments skipped", `${this.skipped["non-first-fragment"]} non-first fragments carry no TCP header`));
@@ -60,14 +86,10 @@ export class CaptureAnalyzer {
       this.warnings.push({ offset: 0, message: `${this.warningsDropped} more warnings not shown` });
     }
     return {
-      connections: this.tracker.finish(),
-      capture: {
-        format: this.reader.format ?? "pcap",
-        packets: this.packets,
-        tcpSegments: this.tcpSegments,
-        skipped: { ...this.skipped },
-      },
-      warnings: this.warnings,
+      format: this.reader.format ?? "pcap",
+      packets: this.packets,
+      tcpSegments: this.tcpSegments,
+      skipped: { ...this.skipped },
     };
   }
 

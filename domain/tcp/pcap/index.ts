@@ -2,7 +2,9 @@
  * Capture reader: pcap and pcapng files to TCP connections, segments and inferred state paths.
  * Pure TypeScript over Uint8Array, for the browser and Node alike. See docs/capture-reader.md.
  */
-export { analyzeCapture, analyzeCaptureStream, CaptureAnalyzer, type AnalyzeOptions } from "./analyze-capture";
+export { analyzeCapture, analyzeCaptureStream, CaptureAnalyzer, type AnalyzeOptions, type CaptureAnalysisSummary } from "./analyze-capture";
+export { SUMMARY_COLUMNS, summaryLine, summaryRowFromConnection } from "./summary";
+export { connectionFromStream, summarizeCaptureStream, type StreamReadOptions } from "./streaming";
 export { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
 export type { CaptureFormat, CapturedPacket } from "./captured-packet";
 export { decodePacket, type DecodedPacket, type SkipReason, type TcpPacket } from "./decode/decode-packet";
@@ -14,6 +16,7 @@ export { formatEpoch, type CaptureTimestamp } from "./timestamp";
 export type {
   CaptureAnalysis,
   CaptureConnection,
+  CaptureConnectionSummary,
   CaptureSegment,
   CaptureSummary,
   EcnFlagName,
@@ -21,6 +24,8 @@ export type {
   RoleBasis,
   SegmentOptions,
   StateTransition,
+  TransitionRule,
+  ArrivalEvidence,
   TcpFlagName,
   TcpState,
 } from "./types";

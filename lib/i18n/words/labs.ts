@@ -105,8 +105,6 @@ const en = {
     reading: (name: string) => `Reading ${name}…`,
     couldNotRead: (name: string) => `${name} could not be read.`,
     sampleFailed: (status: number) => `could not load the sample (HTTP ${status})`,
-    tooBig: (size: string, limit: number) =>
-      `The file is ${size} MB; the viewer opens captures up to ${limit} MB. Cut it down first, e.g. tcpdump -r big.pcap -w small.pcap 'tcp port 80'.`,
     summary: (s: { name: string; format: string; packets: string; segments: string; connections: number; readMs: string | null }) =>
       `${s.name}: ${s.format}, ${s.packets} packets, ${s.segments} TCP segments, ${s.connections} connection${s.connections === 1 ? "" : "s"}` +
       `${s.readMs === null ? "" : ` (read in ${s.readMs === "<1" ? "under 1" : s.readMs} ms)`}.`,
@@ -123,6 +121,14 @@ const en = {
     statesAfter: (frame: number) => `States after segment ${frame} (frame number)`,
     inferred: ", as inferred from the packets.",
     asText: "Sequence diagram as text",
+    streamed: (name: string, size: string) =>
+      `${name} (${size} MB) is read as a stream: first one row per connection, then the segments of the connection you open.`,
+    progress: (read: string, total: string) => `${read} of ${total} MB read`,
+    cancel: "Cancel",
+    cancelled: (name: string) => `Stopped reading ${name}.`,
+    connectionList: (count: string) => `Connections (${count})`,
+    listHint: "Arrow keys move through the list, Enter opens a connection.",
+    readingConnection: (index: number) => `Reading connection ${index}…`,
   },
 };
 
@@ -222,7 +228,6 @@ const zh: LabWords = {
     reading: (name) => `正在读取 ${name}…`,
     couldNotRead: (name) => `无法读取 ${name}。`,
     sampleFailed: (status) => `无法加载示例（HTTP ${status}）`,
-    tooBig: (size, limit) => `文件大小为 ${size} MB；查看器最多打开 ${limit} MB 的抓包。请先把它裁小，例如 tcpdump -r big.pcap -w small.pcap 'tcp port 80'。`,
     summary: (s) =>
       `${s.name}：${s.format}，${s.packets} 个分组，${s.segments} 个 TCP 报文段，${s.connections} 条连接` +
       `${s.readMs === null ? "" : `（读取用时${s.readMs === "<1" ? "不到 1" : ` ${s.readMs}`} 毫秒）`}。`,
@@ -238,6 +243,13 @@ const zh: LabWords = {
     statesAfter: (frame) => `第 ${frame} 帧（帧序号）之后的状态`,
     inferred: "，由分组推断得出。",
     asText: "序列图的文字版",
+    streamed: (name, size) => `${name}（${size} MB）按流读取：先为每条连接列出一行，再读取你打开的那条连接的报文段。`,
+    progress: (read, total) => `已读取 ${read} / ${total} MB`,
+    cancel: "取消",
+    cancelled: (name) => `已停止读取 ${name}。`,
+    connectionList: (count) => `连接（${count} 条）`,
+    listHint: "用方向键在列表中移动，按回车打开一条连接。",
+    readingConnection: (index) => `正在读取第 ${index} 条连接…`,
   },
 };
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLessonNumbers, proseOf } from "@/lib/content/facts-check";
+import { quizFiles } from "@/content/quizzes";
+import { checkLessonNumbers, checkTextNumbers, checkTitleNumbers, proseOf } from "@/lib/content/facts-check";
 import { LOCALES } from "@/lib/content/frontmatter";
 import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
 
@@ -50,6 +51,11 @@ describe("the numbers check", () => {
     expect(numbersIn("<LadderDiagram\n  segments={[{ t: 30, label: 'TIME_WAIT 30 s' }]}\n/>")).toEqual([]);
   });
 
+  it("reads {fact:…} placeholders in titles as facts", () => {
+    expect(numbersIn('<Callout kind="correction" title="TIME_WAIT is {fact:linux.timeWait}, not 30 s">\nText.\n</Callout>')).toEqual(["30 s"]);
+    expect(numbersIn('<Callout kind="correction" title="TIME_WAIT is a fixed {fact:linux.timeWait}">\nText.\n</Callout>')).toEqual([]);
+  });
+
   it("keeps line numbers when removing code and components", () => {
     const mdx = "a\n```\nb\nc\n```\n<X\n y={1}\n/>\nd";
     expect(proseOf(mdx).split("\n")).toHaveLength(mdx.split("\n").length);
@@ -63,6 +69,61 @@ const lessonFiles = LOCALES.flatMap((locale) =>
 describe("numbers in every lesson, in every language", () => {
   it.each(lessonFiles.map((file) => [path.relative(process.cwd(), file), file]))("%s agrees with the engine", (name, file) => {
     const problems = checkLessonNumbers(readFileSync(file, "utf8")).map((p) => `${name} ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("numbers in titles", () => {
+  const numbers = (mdx: string) => checkTitleNumbers(mdx).map((p) => p.number);
+
+  it("accepts facts, RFC and section numbers, kernel versions and names with digits", () => {
+    expect(numbers('<Callout kind="correction" title="“2MSL” on Linux is a fixed {fact:linux.timeWait}">')).toEqual([]);
+    expect(numbers('<Callout title="tcp_tw_recycle was removed in Linux 4.12">')).toEqual([]);
+    expect(numbers('<RfcVsLinux title="FIN-WAIT-2 in RFC 9293 §3.10.7.4, Figure 13">')).toEqual([]);
+    expect(numbers('<Callout title="The article\'s default of 1024 is gone">')).toEqual([]);
+  });
+
+  it("rejects a quantity typed by hand, naming the line", () => {
+    const [problem] = checkTitleNumbers('a\n<Callout kind="correction" title="TIME-WAIT is a fixed 60 s">');
+    expect(problem).toMatchObject({ line: 2, number: "60" });
+    expect(problem?.message).toContain("{fact:name}");
+    expect(numbers('<Callout title="Linux 上固定为 60 秒">')).toEqual(["60"]);
+    expect(numbers('<Callout title="The default is 32768–60999">')).toEqual(["32768–60999"]);
+  });
+});
+
+describe("numbers in every callout and box title, in every language", () => {
+  it.each(lessonFiles.map((file) => [path.relative(process.cwd(), file), file]))("%s writes numbers in titles as facts", (name, file) => {
+    expect(checkTitleNumbers(readFileSync(file, "utf8")).map((p) => `${name} ${p.message}`)).toEqual([]);
+  });
+});
+
+/** Every string in a quiz file, with where it is, e.g. "questions.port-budget.options.n235.feedback". */
+function stringsOf(value: unknown, at = ""): Array<[string, string]> {
+  if (typeof value === "string") return [[at, value]];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => {
+      const id = item && typeof item === "object" && "id" in item && typeof item.id === "string" ? item.id : String(index);
+      return stringsOf(item, `${at}.${id}`);
+    });
+  }
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => stringsOf(item, at ? `${at}.${key}` : key));
+  return [];
+}
+
+describe("numbers in every quiz, in every language", () => {
+  const texts = quizFiles.flatMap((file) => [
+    [file.source, file.quiz] as const,
+    ...(file.translations?.zh ? [[file.translations.zh.source, file.translations.zh.translation] as const] : []),
+  ]);
+
+  it("finds a wrong number in a quiz string", () => {
+    expect(checkTextNumbers("TIME_WAIT lasts 120 seconds on Linux.").map((p) => p.number)).toEqual(["120 seconds"]);
+    expect(checkTextNumbers("Linux 的 TIME-WAIT 是 60 秒。")).toEqual([]);
+  });
+
+  it.each(texts.map(([source, text]) => [source, text]))("%s agrees with the engine", (source, text) => {
+    const problems = stringsOf(text).flatMap(([at, string]) => checkTextNumbers(string).map((p) => `${source} ${at}: ${p.message}`));
     expect(problems).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Fact } from "@/components/mdx/fact";
 import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS } from "@/domain/tcp/profiles";
-import { FACT_NAMES, FACTS, formatDuration, formatFact, getFact } from "@/lib/content/facts";
+import { runScenario } from "@/domain/tcp";
+import { presetScenario } from "@/domain/simulator/presets";
+import { FACT_NAMES, FACTS, formatDuration, formatFact, getFact, withFacts } from "@/lib/content/facts";
+import { experiment } from "../tcp/kernel-fixture";
 
 describe("facts from the engine", () => {
   it("formats the examples lesson writers rely on, in both languages", () => {
@@ -49,5 +52,62 @@ describe("facts from the engine", () => {
 
   it("names every fact after what a reader sees in the text", () => {
     for (const [name, fact] of Object.entries(FACTS)) expect(fact.names.length, name).toBeGreaterThan(0);
+  });
+});
+
+describe("facts derived from the engine's behaviour and from the kernel recording", () => {
+  const silentHost = runScenario({
+    profile: "linux",
+    actions: [{ at: 0, host: "client", do: "connect" }],
+    drop: [{ from: "client", nth: Array.from({ length: 20 }, (_, index) => index + 1) }],
+  });
+  const syns = silentHost.segments.filter((segment) => segment.from === "client");
+
+  it("schedules SYN retransmissions exactly as the engine sends them", () => {
+    expect(getFact("linux.synRetransmissions")).toMatchObject({ value: syns.length - 1 });
+    expect(getFact("linux.lastSynRetransmission")).toMatchObject({ ms: syns.at(-1)!.t });
+    expect(silentHost.errors).toEqual([{ t: (getFact("linux.connectTimeout") as { ms: number }).ms, host: "client", code: "ETIMEDOUT" }]);
+    // ip-sysctl: "67seconds (with tcp_syn_linear_timeouts = 4) till the last retransmission", "after 131seconds".
+    expect(formatFact("linux.lastSynRetransmission", "en")).toBe("67 s");
+    expect(formatFact("linux.connectTimeout", "en")).toBe("131 s");
+  });
+
+  it("keeps the measured values equal to tests/fixtures/tcp/kernel-timings.json, as rounded in the text", () => {
+    const synRetries = experiment("syn-retries");
+    const firstSyn = synRetries.segments[0]!.t;
+    const measuredMs = (name: string) => (getFact(name) as { ms: number }).ms;
+    expect(Math.abs(synRetries.segments.at(-1)!.t - firstSyn - measuredMs("measured.lastSynRetransmission"))).toBeLessThan(5);
+    const timedOut = synRetries.events.find((event) => event.event === "connect-error")!;
+    expect(Math.abs(timedOut.t - firstSyn - measuredMs("measured.connectTimeout"))).toBeLessThan(50);
+
+    const timeWait = experiment("time-wait");
+    const lastAck = timeWait.segments.at(-1)!;
+    const gone = timeWait.events.find((event) => event.event === "state" && event.was === "TIME-WAIT" && event.now === "GONE")!;
+    expect(Math.abs(gone.t - lastAck.t - measuredMs("measured.timeWait"))).toBeLessThan(50);
+    // The timer wheel can make TIME-WAIT late, never early, and by no more than its slack.
+    expect(gone.t - lastAck.t).toBeGreaterThan(LINUX_CONSTANTS.TCP_TIMEWAIT_LEN_MS);
+    expect(gone.t - lastAck.t).toBeLessThanOrEqual(LINUX_CONSTANTS.TCP_TIMEWAIT_LEN_MS + measuredMs("linux.timeWaitTimerSlack") + 20);
+
+    const acceptQueue = experiment("accept-queue").events.find((event) => event.event === "accept-queue")!;
+    expect(acceptQueue).toMatchObject({
+      backlog: 4,
+      clientSide: { "SYN-SENT": (getFact("measured.acceptQueueFullSynSent") as { value: number }).value },
+      serverSide: { ESTABLISHED: (getFact("measured.acceptQueueFullEstablished") as { value: number }).value },
+    });
+  });
+
+  it("counts six segments in a Linux simultaneous open, in the engine and in the capture", () => {
+    const open = runScenario({ ...presetScenario("simultaneous-open"), profile: "linux" });
+    expect(open.segments).toHaveLength((getFact("linux.simultaneousOpenSegments") as { value: number }).value);
+    const captured = experiment("simultaneous-open").segments.filter((segment) => !segment.flags.includes("RST"));
+    const lastSix = captured.slice(-6).map((segment) => segment.flags.join("+"));
+    expect(lastSix.sort()).toEqual(["ACK", "ACK", "SYN", "SYN", "SYN+ACK", "SYN+ACK"]);
+    expect(getFact("rfc9293.simultaneousOpenSegments")).toMatchObject({ value: 4 });
+  });
+
+  it("replaces {fact:…} placeholders in titles with the formatted fact", () => {
+    expect(withFacts("TIME-WAIT lasts {fact:linux.timeWait}", "en")).toBe("TIME-WAIT lasts 60 s");
+    expect(withFacts("固定为 {fact:linux.timeWait}", "zh")).toBe("固定为 60 秒");
+    expect(() => withFacts("{fact:nope}", "en")).toThrow(/Unknown fact/);
   });
 });

@@ -77,3 +77,41 @@ describe("lesson components in Chinese", () => {
     }
   });
 });
+
+describe("the RFC 9293 / Linux box", () => {
+  const box = (locale: "en" | "zh") => {
+    const { RfcVsLinux, RfcSays, LinuxDoes } = localizedLessonComponents(locale);
+    return renderToStaticMarkup(
+      <RfcVsLinux title="TIME-WAIT lasts {fact:linux.timeWait}">
+        <RfcSays source="RFC 9293 §3.4.2">
+          <p>2MSL</p>
+        </RfcSays>
+        <LinuxDoes source="TCP_TIMEWAIT_LEN in include/net/tcp.h">
+          <p>fixed</p>
+        </LinuxDoes>
+      </RfcVsLinux>,
+    );
+  };
+
+  it("labels both sides and names each source, in the lesson's language", () => {
+    const en = box("en");
+    expect(en).toContain('aria-label="TIME-WAIT lasts 60 s"');
+    expect(en).toContain("RFC 9293 says · Linux does");
+    expect(en).toMatch(/role="group" aria-label="RFC 9293 says"[\s\S]*Source: <span[^>]*>RFC 9293 §3\.4\.2/);
+    expect(en).toMatch(/role="group" aria-label="Linux does"[\s\S]*TCP_TIMEWAIT_LEN in include\/net\/tcp\.h/);
+    const zh = box("zh");
+    expect(zh).toContain('aria-label="TIME-WAIT lasts 60 秒"');
+    expect(zh).toContain("RFC 9293 的规定 · Linux 的做法");
+    expect(zh).toContain('aria-label="Linux 的做法"');
+    expect(zh).toContain("出处：");
+    expect(zh).not.toContain("Linux does");
+  });
+
+  it("puts numbers into callout titles from {fact:…} placeholders", () => {
+    const ZhCallout = localizedLessonComponents("zh").Callout;
+    const html = renderToStaticMarkup(<ZhCallout kind="correction" title="Linux 上固定为 {fact:linux.timeWait}">正文</ZhCallout>);
+    expect(html).toContain('aria-label="Linux 上固定为 60 秒"');
+    expect(html).toContain(">Linux 上固定为 60 秒</p>");
+    expect(renderToStaticMarkup(<Callout title="fixed {fact:linux.timeWait}">x</Callout>)).toContain(">fixed 60 s</p>");
+  });
+});

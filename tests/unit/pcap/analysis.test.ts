@@ -35,17 +35,18 @@ describe("state paths", () => {
       client: ["CLOSED", "SYN-SENT", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT"],
       server: ["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSE-WAIT", "LAST-ACK", "CLOSED"],
     });
+    const shown = (before: number | null, shownBy: string) => ({ crossedBy: [], shownBy, before });
     expect(connection.transitions).toEqual([
-      { segment: 0, host: "client", from: "CLOSED", to: "SYN-SENT" },
-      { segment: 0, host: "server", from: "LISTEN", to: "SYN-RECEIVED" },
-      { segment: 1, host: "client", from: "SYN-SENT", to: "ESTABLISHED" },
-      { segment: 2, host: "server", from: "SYN-RECEIVED", to: "ESTABLISHED" },
-      { segment: 3, host: "client", from: "ESTABLISHED", to: "FIN-WAIT-1" },
-      { segment: 3, host: "server", from: "ESTABLISHED", to: "CLOSE-WAIT" },
-      { segment: 4, host: "client", from: "FIN-WAIT-1", to: "FIN-WAIT-2" },
-      { segment: 5, host: "server", from: "CLOSE-WAIT", to: "LAST-ACK" },
-      { segment: 5, host: "client", from: "FIN-WAIT-2", to: "TIME-WAIT" },
-      { segment: 6, host: "server", from: "LAST-ACK", to: "CLOSED" },
+      { segment: 0, host: "client", from: "CLOSED", to: "SYN-SENT", by: "sent", rule: "active-open" },
+      { segment: 0, host: "server", from: "LISTEN", to: "SYN-RECEIVED", by: "received", rule: "syn-in-listen", arrival: shown(1, "acknowledgement") },
+      { segment: 1, host: "client", from: "SYN-SENT", to: "ESTABLISHED", by: "received", rule: "syn-ack-in-syn-sent", arrival: shown(2, "acknowledgement") },
+      { segment: 2, host: "server", from: "SYN-RECEIVED", to: "ESTABLISHED", by: "received", rule: "ack-of-syn", arrival: shown(4, "assumed") },
+      { segment: 3, host: "client", from: "ESTABLISHED", to: "FIN-WAIT-1", by: "sent", rule: "close" },
+      { segment: 3, host: "server", from: "ESTABLISHED", to: "CLOSE-WAIT", by: "received", rule: "fin", arrival: shown(4, "acknowledgement") },
+      { segment: 4, host: "client", from: "FIN-WAIT-1", to: "FIN-WAIT-2", by: "received", rule: "ack-of-fin", arrival: shown(6, "assumed") },
+      { segment: 5, host: "server", from: "CLOSE-WAIT", to: "LAST-ACK", by: "sent", rule: "close" },
+      { segment: 5, host: "client", from: "FIN-WAIT-2", to: "TIME-WAIT", by: "received", rule: "fin", arrival: shown(6, "acknowledgement") },
+      { segment: 6, host: "server", from: "LAST-ACK", to: "CLOSED", by: "received", rule: "ack-of-fin", arrival: shown(null, "end-of-capture") },
     ]);
     expect(connection.notes).toEqual([]);
   });
@@ -101,6 +102,51 @@ describe("state paths", () => {
     ]);
     expect(connection.transitions.find((t) => t.host === "server" && t.to === "ESTABLISHED")?.segment).toBe(4);
     expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
+  });
+
+  it("credit the copy of a FIN sent twice whose timestamp the receiver echoes (both first FINs lost, the second ones cross)", () => {
+    const ts = (value: number, echo: number) => option.timestamps(value, echo);
+    const connection = only([
+      { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, options: ts(5000, 100) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, options: ts(101, 5000) },
+      { from: "c", flags: FIN | ACK, seq: 1, ack: 1, options: ts(300, 5000) },
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 1, options: ts(5300, 101) },
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 1, after: 200, options: ts(5500, 101) },
+      { from: "c", flags: FIN | ACK, seq: 1, ack: 1, options: ts(500, 5000) },
+      { from: "c", flags: ACK, seq: 2, ack: 2, options: ts(510, 5500) },
+      { from: "s", flags: ACK, seq: 2, ack: 2, options: ts(5510, 500) },
+    ]);
+    const closing = (host: string) => connection.transitions.find((t) => t.host === host && t.to === "CLOSING");
+    expect(closing("server")?.segment).toBe(6);
+    expect(closing("client")?.segment).toBe(5);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1", "CLOSING", "TIME-WAIT"]);
+  });
+
+  it("credit the SYN+ACK the client echoes, and without timestamps the first copy", () => {
+    const ts = (value: number, echo: number) => option.timestamps(value, echo);
+    const timed = only([
+      { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, options: ts(5000, 100) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 1000, options: ts(6000, 100) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, options: ts(1100, 6000) },
+    ]);
+    expect(timed.transitions.find((t) => t.host === "client" && t.to === "ESTABLISHED")?.segment).toBe(2);
+    // The first copy arrived and the second crossed the client's ACK (TSecr 5000): the first gets it.
+    const spurious = only([
+      { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, options: ts(5000, 100) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, options: ts(5001, 100) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, options: ts(101, 5000) },
+    ]);
+    expect(spurious.transitions.find((t) => t.host === "client" && t.to === "ESTABLISHED")?.segment).toBe(1);
+    const untimed = only([
+      { from: "c", flags: SYN, seq: 0 },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1 },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 1000 },
+      { from: "c", flags: ACK, seq: 1, ack: 1 },
+    ]);
+    expect(untimed.transitions.find((t) => t.host === "client" && t.to === "ESTABLISHED")?.segment).toBe(1);
   });
 
   it("let data flow after the first FIN (half-close)", () => {
@@ -163,6 +209,68 @@ describe("state paths", () => {
     const connection = only(steps);
     expect(connection.states.client).toEqual(["CLOSED", "SYN-SENT", "ESTABLISHED", "FIN-WAIT-1"]);
     expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSE-WAIT"]);
+  });
+});
+
+describe("crossing segments, placed by TCP timestamps (TSval/TSecr)", () => {
+  const ts = (value: number, echo: number) => option.timestamps(value, echo);
+  const timedHandshake: Step[] = [
+    { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+    { from: "s", flags: SYN | ACK, seq: 0, ack: 1, options: ts(5000, 100) },
+    { from: "c", flags: ACK, seq: 1, ack: 1, options: ts(101, 5000) },
+  ];
+
+  it("a RST the server's FIN crossed arrives after the FIN: the server went FIN-WAIT-1 before the RST closed it", () => {
+    const connection = only([
+      ...timedHandshake,
+      { from: "c", flags: RST | ACK, seq: 1, ack: 1, options: ts(200, 5000) },
+      // TSecr 101: the server had not seen the RST (TSval 200) when it sent its FIN.
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 1, options: ts(5100, 101) },
+    ]);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1", "CLOSED"]);
+    expect(connection.transitions.filter((t) => t.host === "server").slice(-2)).toEqual([
+      { segment: 4, host: "server", from: "ESTABLISHED", to: "FIN-WAIT-1", by: "sent", rule: "close" },
+      {
+        segment: 3, host: "server", from: "FIN-WAIT-1", to: "CLOSED", by: "received", rule: "reset",
+        arrival: { crossedBy: [{ segment: 4, basis: "timestamps" }], shownBy: "end-of-capture", before: null },
+      },
+    ]);
+  });
+
+  it("without timestamps the RST is taken as arrived first (nothing shows otherwise)", () => {
+    const connection = only([...handshake, { from: "c", flags: RST | ACK, seq: 1, ack: 1 }, { from: "s", flags: FIN | ACK, seq: 1, ack: 1 }]);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSED"]);
+    expect(connection.transitions.at(-1)?.arrival).toEqual({ crossedBy: [], shownBy: "assumed", before: 4 });
+  });
+
+  it("an ACK whose TSval the next segment echoes had arrived before it", () => {
+    const connection = only([...timedHandshake, { from: "s", flags: PSH | ACK, seq: 1, ack: 1, len: 10, options: ts(5010, 101) }]);
+    expect(connection.transitions.find((t) => t.to === "ESTABLISHED" && t.host === "server")?.arrival).toEqual({
+      crossedBy: [],
+      shownBy: "timestamps",
+      before: 3,
+    });
+  });
+
+  it("the acknowledgement number wins over an older TSecr (a receiver with an ACK pending keeps its older TS.Recent)", () => {
+    const connection = only([
+      ...timedHandshake,
+      { from: "c", flags: FIN | ACK, seq: 1, ack: 1, options: ts(300, 5000) },
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 2, options: ts(5200, 101) },
+    ]);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSE-WAIT", "LAST-ACK"]);
+  });
+
+  it("crossing FINs name the FIN each one crossed, by its acknowledgement number", () => {
+    const connection = only([
+      ...handshake,
+      { from: "c", flags: FIN | ACK, seq: 1, ack: 1 },
+      { from: "s", flags: FIN | ACK, seq: 1, ack: 1 },
+      { from: "s", flags: ACK, seq: 2, ack: 2 },
+      { from: "c", flags: ACK, seq: 2, ack: 2 },
+    ]);
+    const closing = connection.transitions.find((t) => t.host === "server" && t.to === "CLOSING");
+    expect(closing).toMatchObject({ segment: 3, by: "received", rule: "fin", arrival: { crossedBy: [{ segment: 4, basis: "acknowledgement" }], shownBy: "acknowledgement", before: 5 } });
   });
 });
 

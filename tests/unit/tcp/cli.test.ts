@@ -29,6 +29,26 @@ describe.concurrent("tcp CLI", { timeout: 60_000 }, () => {
     expect((output.transitions as unknown[])[0]).toEqual({ t: 0, host: "server", from: "CLOSED", to: "LISTEN", cause: "listen" });
   });
 
+  it("simulate takes setsockopt, read, link and autoRead, and reports windows and probes", async () => {
+    const { code, stdout, stderr } = await tcp("simulate", fixture("scenarios/socket-model.json"));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as { segments: { from: string; win: number; purpose?: string }[]; final: unknown; errors: unknown[] };
+    expect(output.segments.some((segment) => segment.from === "server" && segment.win === 0)).toBe(true);
+    expect(output.segments.map((segment) => segment.purpose).filter(Boolean)).toEqual(
+      expect.arrayContaining(["window probe", "window update", "keepalive probe"]),
+    );
+    expect(output.final).toEqual({ client: "CLOSED", server: "CLOSED" });
+  });
+
+  it("a sysctl the simulation does not model is refused with the reason, exit code 2", async () => {
+    const { code, stderr } = await tcp("simulate", fixture("scenarios/not-simulated-sysctl.json"));
+    expect(code).toBe(2);
+    expect(stderr).toContain("sysctl.somaxconn: not modelled here");
+    expect(stderr).toContain("tcp lab synflood");
+    expect(stderr).not.toContain("tcp_keepalive_time");
+  });
+
   it("simulate --events adds the ordered event list", async () => {
     const { code, stdout } = await tcp("simulate", fixture("scenarios/simultaneous-close.json"), "--events");
     expect(code).toBe(0);

@@ -12,6 +12,7 @@ import {
   type HostId,
   type ScenarioInput,
   type SegmentRecord,
+  type SocketOption,
   type TransitionRow,
 } from "@/domain/tcp";
 import { call, OPEN, range, scenario, send } from "./helpers";
@@ -26,6 +27,17 @@ const recipe = (host: HostId, actions: Action[], extra: Partial<ScenarioInput> =
   input: scenario(actions, extra),
 });
 const closeBoth = (at: number, how: "close" | "shutdown" = "close") => [call(at, "client", how), call(at, "server", how)];
+const option = (at: number, host: HostId, name: SocketOption, value: number): Action => ({ at, host, do: "setsockopt", option: name, value });
+/** A receiver that does not read, with a small buffer (a 2,920-byte window), so its window closes. */
+const slowReader = (host: HostId): Action[] => [option(0, host, "SO_RCVBUF", 4096)];
+const keepalive = (host: HostId, count = 2): Action[] => [
+  option(0, host, "SO_KEEPALIVE", 1),
+  option(0, host, "TCP_KEEPIDLE", 1),
+  option(0, host, "TCP_KEEPINTVL", 1),
+  option(0, host, "TCP_KEEPCNT", count),
+];
+const linkDown = (at: number): Action => ({ at, do: "link", up: false });
+const noTimeWaitBuckets = { sysctl: { tcp_max_tw_buckets: 0 } };
 
 const RECIPES: Record<string, Recipe> = {
   "CLOSED|listen|LISTEN": recipe("server", [call(0, "server", "listen")]),
@@ -78,6 +90,72 @@ const RECIPES: Record<string, Recipe> = {
   "ESTABLISHED|retransmission timeout|CLOSED": recipe("client", [...OPEN, send(100, "client", 100)], {
     drop: [{ from: "client", nth: range(3, 60) }],
   }),
+  // The server's application never read the 100 bytes: close() resets the connection.
+  "ESTABLISHED|close|CLOSED": recipe("server", [...OPEN, send(100, "client", 100), call(200, "server", "close")], {
+    autoRead: { server: false },
+  }),
+  "ESTABLISHED|keepalive timeout|CLOSED": recipe("client", [...keepalive("client"), ...OPEN, linkDown(500)]),
+  // The receiver answers every probe but never reads; TCP_USER_TIMEOUT still ends the sender's wait.
+  "ESTABLISHED|persist timeout|CLOSED": recipe(
+    "client",
+    [...slowReader("server"), option(0, "client", "TCP_USER_TIMEOUT", 2000), ...OPEN, send(100, "client", 10_000)],
+    { autoRead: { server: false } },
+  ),
+  // shutdown(), then close() with the client's 100 bytes unread, before or after the FIN is acknowledged.
+  "FIN-WAIT-1|close|CLOSED": recipe(
+    "server",
+    [...OPEN, send(100, "client", 100), call(150, "server", "shutdown"), call(155, "server", "close")],
+    { autoRead: { server: false } },
+  ),
+  "FIN-WAIT-2|close|CLOSED": recipe(
+    "server",
+    [...OPEN, send(100, "client", 100), call(150, "server", "shutdown"), call(400, "server", "close")],
+    { autoRead: { server: false } },
+  ),
+  "FIN-WAIT-1|persist timeout|CLOSED": recipe(
+    "client",
+    [...slowReader("server"), option(0, "client", "TCP_USER_TIMEOUT", 2000), ...OPEN, send(100, "client", 10_000), call(200, "client", "shutdown")],
+    { autoRead: { server: false } },
+  ),
+  "FIN-WAIT-1|recv FIN-ACK|CLOSED": recipe(
+    "client",
+    [...OPEN, send(100, "client", 10), call(200, "client", "close"), call(215, "server", "close")],
+    noTimeWaitBuckets,
+  ),
+  "FIN-WAIT-2|keepalive timeout|CLOSED": recipe("client", [...keepalive("client"), ...OPEN, call(100, "client", "shutdown"), linkDown(300)]),
+  "FIN-WAIT-2|recv FIN|CLOSED": recipe("client", [...OPEN, call(100, "client", "shutdown"), call(300, "server", "close")], noTimeWaitBuckets),
+  "FIN-WAIT-2|time-wait overflow|CLOSED": recipe("client", [...OPEN, call(100, "client", "close")], noTimeWaitBuckets),
+  "CLOSE-WAIT|close|CLOSED": recipe("server", [...OPEN, send(100, "client", 100), call(150, "client", "close"), call(300, "server", "close")], {
+    autoRead: { server: false },
+  }),
+  "CLOSE-WAIT|keepalive timeout|CLOSED": recipe("server", [...keepalive("server"), ...OPEN, call(100, "client", "close"), linkDown(300)]),
+  // The client half-closes and stops reading; the server keeps sending into its closed window.
+  "CLOSE-WAIT|persist timeout|CLOSED": recipe(
+    "server",
+    [...slowReader("client"), option(0, "server", "TCP_USER_TIMEOUT", 2000), ...OPEN, call(100, "client", "shutdown"), send(200, "server", 10_000)],
+    { autoRead: { client: false } },
+  ),
+  "CLOSING|close|CLOSED": recipe("server", [...OPEN, send(100, "client", 100), ...closeBoth(200, "shutdown"), call(215, "server", "close")], {
+    autoRead: { server: false },
+  }),
+  "CLOSING|recv ACK|CLOSED": recipe("client", [...OPEN, ...closeBoth(100)], noTimeWaitBuckets),
+  "LAST-ACK|close|CLOSED": recipe(
+    "server",
+    [...OPEN, send(100, "client", 100), call(150, "client", "shutdown"), call(200, "server", "shutdown"), call(205, "server", "close")],
+    { autoRead: { server: false } },
+  ),
+  "LAST-ACK|persist timeout|CLOSED": recipe(
+    "server",
+    [
+      ...slowReader("client"),
+      option(0, "server", "TCP_USER_TIMEOUT", 2000),
+      ...OPEN,
+      call(100, "client", "shutdown"),
+      send(200, "server", 10_000),
+      call(300, "server", "shutdown"),
+    ],
+    { autoRead: { client: false } },
+  ),
   "FIN-WAIT-1|recv ACK|FIN-WAIT-2": recipe("client", [...OPEN, call(100, "client", "close")]),
   "FIN-WAIT-1|recv FIN|CLOSING": recipe("client", [...OPEN, ...closeBoth(100)]),
   // Linux: the server closes within the delayed-ACK time, so its FIN carries the ACK of ours.

@@ -55,7 +55,9 @@ describe("Linux profile", () => {
     expect(linuxModelTimeout(6, 1000, 120_000)).toBe(127_000);
     const params = linuxParams();
     expect(params.dataGiveUpMs).toBe(924_600);
-    expect(params.orphanGiveUpMs).toBe(102_200);
+    expect(params.orphanGiveUpMs(true)).toBe(102_200);
+    // tcp_orphan_retries(): once the RTO has reached TCP_RTO_MAX, 0 retries means 0: one TCP_RTO_MIN.
+    expect(params.orphanGiveUpMs(false)).toBe(200);
   });
 
   it("overrides flow into the engine's parameters", () => {
@@ -97,7 +99,7 @@ describe("input schemas", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.join("\n")).toContain("actions.0.at");
-    expect(result.issues.join("\n")).toContain('sysctl: Unrecognized key: "tcp_fin_timeout"');
+    expect(result.issues.join("\n")).toContain("sysctl.tcp_fin_timeout: a Linux sysctl; the rfc9293 profile takes msl_ms");
   });
 
   it("reject unknown fields and unbounded labs", () => {

@@ -1,10 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options.server";
+import { handleAuthRequest } from "@/lib/auth/route.server";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
-
-function handler(request: Request, context: Context) {
-  return NextAuth(request as never, context as never, authOptions());
-}
-
-export { handler as GET, handler as POST };
+export { handleAuthRequest as GET, handleAuthRequest as POST };

@@ -1,0 +1,7 @@
+import { AccountPage, accountMetadata } from "@/components/auth/account-page";
+
+export const metadata = accountMetadata("zh");
+
+export default function ChineseAccountPage() {
+  return <AccountPage locale="zh" />;
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { changePasswordAction } from "@/app/account/actions";
+import type { PasswordChangeResult } from "@/lib/auth/account.server";
+import type { Locale } from "@/lib/i18n/paths";
+import { authWords } from "@/lib/i18n/words/auth";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+
+type Errors = Extract<PasswordChangeResult, { ok: false }>;
+
+export function ChangePasswordForm({ locale }: { locale: Locale }) {
+  const words = authWords(locale);
+  const [errors, setErrors] = useState<Errors | undefined>();
+  const [changed, setChanged] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setPending(true);
+    setErrors(undefined);
+    setChanged(false);
+    try {
+      const result = await changePasswordAction(
+        { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") },
+        locale,
+      );
+      if (result.ok) {
+        form.reset();
+        setChanged(true);
+      } else {
+        setErrors(result);
+      }
+    } catch {
+      setErrors({ ok: false, fieldErrors: {}, formError: words.errors.serverFailed });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {changed ? <Alert tone="success">{words.account.passwordChanged}</Alert> : null}
+      {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
+      <Field
+        label={words.account.currentPassword}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors?.fieldErrors.currentPassword}
+      />
+      <Field
+        label={words.account.newPassword}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={words.signUp.passwordHint}
+        error={errors?.fieldErrors.newPassword}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? words.account.changingPassword : words.account.changePassword}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { signOut, useSession } from "next-auth/react";
+import { useEffect, useRef } from "react";
+
+/**
+ * Rendered by pages the server answered as for a visitor although the browser sent a session
+ * cookie (the session was ended elsewhere: sign-out, password or role change). The header and
+ * other components learnt about the session when the page first loaded; this finishes the
+ * sign-out in the browser so none of them keeps showing a signed-in user the server no longer
+ * recognises. It looks once, when the page arrives: a sign-in made on this page afterwards is
+ * left alone.
+ */
+export function EndStaleSession({ ended }: { ended: boolean }) {
+  const { status } = useSession();
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || status === "loading") return;
+    checked.current = true;
+    if (ended && status === "authenticated") void signOut({ redirect: false });
+  }, [ended, status]);
+  return null;
+}

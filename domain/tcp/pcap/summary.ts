@@ -1,0 +1,74 @@
+import type { CaptureConnection, CaptureConnectionSummary } from "./types";
+
+/**
+ * The summary row of a fully analysed connection: what the streaming summary
+ * (`CaptureAnalyzer.finishSummary`) must give without keeping segments. Needs every segment
+ * listed (no `segmentsOmitted`).
+ */
+export function summaryRowFromConnection(connection: CaptureConnection): CaptureConnectionSummary {
+  if (connection.segmentsOmitted) throw new Error("a summary row needs every segment of the connection");
+  const count = { client: 0, server: 0 };
+  const bytes = { client: 0, server: 0 };
+  const retransmissions = { client: 0, server: 0 };
+  let duration = 0;
+  for (const segment of connection.segments) {
+    count[segment.from]++;
+    bytes[segment.from] += segment.len;
+    if (segment.retransmission) retransmissions[segment.from]++;
+    if (segment.t > duration) duration = segment.t;
+  }
+  const { client, server } = connection.states;
+  return {
+    client: connection.client,
+    server: connection.server,
+    start: connection.start,
+    duration,
+    packets: count,
+    bytes,
+    retransmissions,
+    states: { client: [...client], server: [...server] },
+    final: { client: client[client.length - 1]!, server: server[server.length - 1]! },
+  };
+}
+
+export const SUMMARY_COLUMNS = [
+  "client",
+  "server",
+  "start",
+  "duration_ms",
+  "packets_c2s",
+  "packets_s2c",
+  "bytes_c2s",
+  "bytes_s2c",
+  "retrans_c2s",
+  "retrans_s2c",
+  "client_states",
+  "server_states",
+  "client_final",
+  "server_final",
+] as const;
+
+/** One tab-separated line per connection (`tcp pcap --summary`); state paths joined with ">". */
+export function summaryLine(row: CaptureConnectionSummary): string {
+  return [
+    row.client,
+    row.server,
+    row.start,
+    formatMilliseconds(row.duration),
+    row.packets.client,
+    row.packets.server,
+    row.bytes.client,
+    row.bytes.server,
+    row.retransmissions.client,
+    row.retransmissions.server,
+    row.states.client.join(">"),
+    row.states.server.join(">"),
+    row.final.client,
+    row.final.server,
+  ].join("\t");
+}
+
+/** Milliseconds with up to six decimals (nanosecond captures), no trailing zeros. */
+function formatMilliseconds(ms: number): string {
+  return String(Number(ms.toFixed(6)));
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { db } from "../db.server";
+import type { Locale } from "../i18n/paths";
+import { authWords } from "../i18n/words/auth";
+import { hashPassword, verifyPassword } from "./password.server";
+import type { CurrentUser } from "./session.server";
+import { endAllSessions, startSession } from "./sessions.server";
+
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; fieldErrors: Partial<Record<"currentPassword" | "newPassword", string>>; formError?: string };
+
+function passwordChangeInput(locale: Locale) {
+  const words = authWords(locale);
+  return z.object({
+    currentPassword: z.string().min(1, words.validation.passwordRequired).max(200),
+    newPassword: z.string().min(8, words.validation.passwordTooShort).max(200, words.validation.passwordTooLong),
+  });
+}
+
+/**
+ * Changes the signed-in user's password. Every session of the account ends (a thief's copy of
+ * the cookie included); this browser gets a new session, so the person changing it stays
+ * signed in here. Errors are explained in `locale`.
+ */
+export async function changePassword(user: CurrentUser, raw: unknown, locale: Locale = "en"): Promise<PasswordChangeResult> {
+  const words = authWords(locale).account;
+  const parsed = passwordChangeInput(locale).safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<"currentPassword" | "newPassword", string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "currentPassword" || field === "newPassword") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { ok: false, fieldErrors };
+  }
+  const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!account?.passwordHash) return { ok: false, fieldErrors: {}, formError: words.noPassword };
+  if (!(await verifyPassword(account.passwordHash, parsed.data.currentPassword))) {
+    return { ok: false, fieldErrors: { currentPassword: words.currentPasswordWrong } };
+  }
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+  await endAllSessions(user.id);
+  await startSession(user.id);
+  return { ok: true };
+}
+
+/** Whether the account signs in with a password (OAuth and email-link accounts may not). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const account = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(account?.passwordHash);
+}

@@ -1,0 +1,134 @@
+/**
+ * Each documented difference between the engine and the kernel: the engine still behaves as the
+ * entry says, the entry explains that difference and no other, and docs/kernel-differential.md
+ * lists exactly these entries.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runScenario } from "@/domain/tcp";
+import { compareCase, type Difference } from "../../kernel/compare";
+import { DOCUMENTED_DIFFERENCES } from "../../kernel/documented-differences";
+import { engineTrace } from "../../kernel/engine-trace";
+import { CHALLENGE_CASES } from "../../support/challenge-solutions";
+import { buildScenario } from "@/domain/simulator/session";
+import { challengeSettings } from "@/domain/challenges/verify";
+import { getChallenge } from "@/domain/challenges";
+import { call, OPEN, scenario } from "../tcp/helpers";
+import { syntheticKernelRun } from "./synthetic-kernel";
+
+const docs = readFileSync(new URL("../../../docs/kernel-differential.md", import.meta.url), "utf8");
+const entry = (id: string) => {
+  const found = DOCUMENTED_DIFFERENCES.find((difference) => difference.id === id);
+  if (found === undefined) throw new Error(`no documented difference ${id}`);
+  return found;
+};
+
+/** The reference solution of handshake-survives-loss: the SYN+ACK is lost. */
+function lostSynAck() {
+  const challenge = getChallenge("handshake-survives-loss");
+  if (challenge === null) throw new Error("no challenge handshake-survives-loss");
+  return buildScenario(challengeSettings(challenge), CHALLENGE_CASES["handshake-survives-loss"]!.solution);
+}
+
+/** What the engine-side test of each entry checks; every entry must have one. */
+const ENGINE_SIDE: Record<string, () => void> = {
+  "timer-races-within-its-slack": () => {
+    // The SYN+ACK timer (armed at 10 ms, 1 s) and the retransmitted SYN (sent at 1000 ms) meet at 1010 ms: two SYN+ACKs, two ACKs.
+    const result = runScenario(lostSynAck());
+    expect(result.segments.map((s) => [s.id, s.t, s.from, s.flags.join("+")])).toEqual([
+      [1, 0, "client", "SYN"],
+      [2, 10, "server", "SYN+ACK"],
+      [3, 1000, "client", "SYN"],
+      [4, 1010, "server", "SYN+ACK"],
+      [5, 1010, "server", "SYN+ACK"],
+      [6, 1020, "client", "ACK"],
+      [7, 1020, "client", "ACK"],
+    ]);
+  },
+  "listener-outlives-its-connection": () => {
+    const result = runScenario(scenario([...OPEN, call(100, "client", "close"), call(300, "server", "close")]));
+    expect(result.final.server).toBe("CLOSED");
+    expect(result.transitions.filter((t) => t.host === "server").map((t) => t.to)).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED", "CLOSE-WAIT", "LAST-ACK", "CLOSED"]);
+  },
+};
+
+describe.each(DOCUMENTED_DIFFERENCES.map((difference) => [difference.id] as const))("%s", (id) => {
+  it("the engine still behaves as documented", () => {
+    const check = ENGINE_SIDE[id];
+    expect(check, `write the engine-side test of ${id}`).toBeDefined();
+    check?.();
+  });
+
+  it("is in docs/kernel-differential.md with its title", () => {
+    expect(docs).toContain(`### ${entry(id).title}`);
+    expect(docs).toContain(`{#${id}}`);
+  });
+});
+
+it("docs/kernel-differential.md lists no other difference", () => {
+  const listed = [...docs.matchAll(/\{#([a-z0-9-]+)\}/g)].map((match) => match[1]);
+  expect(listed.sort()).toEqual(DOCUMENTED_DIFFERENCES.map((difference) => difference.id).sort());
+});
+
+describe("listener-outlives-its-connection explains", () => {
+  const trace = engineTrace(scenario([...OPEN, call(100, "client", "close"), call(300, "server", "close")]));
+  const statesDifference = (server: { t: number; state: string }[]): Difference | undefined => {
+    const kernel = syntheticKernelRun(trace);
+    kernel.states.server = server.map((observation) => ({ ...observation, since: observation.t - 0.5 })) as typeof kernel.states.server;
+    return compareCase(trace, kernel, 62_000).differences.find((difference) => difference.kind === "states");
+  };
+  const upToLastAck = [
+    { t: -50, state: "CLOSED" },
+    { t: 0.5, state: "LISTEN" },
+    { t: 10.5, state: "SYN-RECEIVED" },
+    { t: 30.5, state: "ESTABLISHED" },
+    { t: 110.5, state: "CLOSE-WAIT" },
+    { t: 300.5, state: "LAST-ACK" },
+  ];
+
+  it("a server back in LISTEN once its connection is over", () => {
+    const difference = statesDifference([...upToLastAck, { t: 320.5, state: "LISTEN" }]);
+    expect(difference).toBeDefined();
+    expect(entry("listener-outlives-its-connection").explains(difference!, trace)).toBe(true);
+  });
+
+  it("not a server that skipped a state, nor one that never got back to listening", () => {
+    const skipped = statesDifference([...upToLastAck.filter((observation) => observation.state !== "CLOSE-WAIT"), { t: 320.5, state: "LISTEN" }]);
+    expect(entry("listener-outlives-its-connection").explains(skipped!, trace)).toBe(false);
+    const stuck = statesDifference(upToLastAck);
+    expect(entry("listener-outlives-its-connection").explains(stuck!, trace)).toBe(false);
+  });
+});
+
+describe("timer-races-within-its-slack explains", () => {
+  const trace = engineTrace(lostSynAck());
+  const race = entry("timer-races-within-its-slack");
+  const missing = (kernel: ReturnType<typeof syntheticKernelRun>) =>
+    compareCase(trace, kernel, 5000).differences.filter((difference) => difference.kind === "segment" && difference.change === "missing");
+
+  it("a kernel that sent the SYN+ACK once (its timer fired after the handshake completed) and got one ACK", () => {
+    const kernel = syntheticKernelRun(trace);
+    kernel.segments = kernel.segments.filter((_, index) => index !== 3 && index !== 5);
+    const differences = missing(kernel);
+    expect(differences).toHaveLength(2);
+    for (const difference of differences) expect(race.explains(difference, trace)).toBe(true);
+  });
+
+  it("not a missing segment without a twin within the slack: the lost SYN+ACK's retransmitted SYN", () => {
+    const kernel = syntheticKernelRun(trace);
+    kernel.segments = kernel.segments.filter((_, index) => index !== 2);
+    const differences = missing(kernel);
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.some((difference) => race.explains(difference, trace))).toBe(false);
+  });
+
+  it("not a timer segment missing from a run where nothing raced it", () => {
+    const lostFin = engineTrace(scenario([...OPEN, call(100, "client", "close"), call(300, "server", "close")], { drop: [{ from: "client", nth: 3 }] }));
+    const kernel = syntheticKernelRun(lostFin);
+    const retransmission = lostFin.result.segments.findIndex((segment) => segment.retransmission);
+    kernel.segments = kernel.segments.filter((_, index) => index !== retransmission);
+    const differences = compareCase(lostFin, kernel, 62_000).differences.filter((difference) => difference.kind === "segment" && difference.change === "missing");
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences.some((difference) => race.explains(difference, lostFin))).toBe(false);
+  });
+});
