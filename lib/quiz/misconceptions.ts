@@ -2,7 +2,8 @@
  * What each misconception tag (recorded with wrong quiz answers, see docs/quizzes.md) means, for
  * instructors: a title naming the wrong belief and one line saying what is actually true. Every
  * tag used by a quiz must be here (tests/unit/quiz/misconceptions.test.ts checks it), so an
- * instructor never reads a slug such as `thinks-synack-has-no-ack`.
+ * instructor never reads a slug such as `thinks-synack-has-no-ack`. Tags a quiz no longer uses
+ * stay: answers stored with them are still shown.
  */
 
 export type Misconception = { title: string; explanation: string };
@@ -70,7 +71,7 @@ export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
   },
   "confuses-syn-backlog-and-time-wait": {
     title: "Thinks tcp_max_syn_backlog is about TIME-WAIT",
-    explanation: "tcp_max_syn_backlog bounds half-open connections waiting in SYN-RECEIVED per listener; it does nothing for TIME-WAIT.",
+    explanation: "tcp_max_syn_backlog matters only for connection requests with SYN cookies off; it does nothing for TIME-WAIT.",
   },
   "confuses-syn-sent-and-syn-received": {
     title: "Confuses SYN-SENT with SYN-RECEIVED",
@@ -140,9 +141,17 @@ export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
     title: "Misreads tcpdump's flag letters",
     explanation: "tcpdump writes S for SYN, F for FIN, R for RST, P for PSH and a dot for ACK: [S.] is SYN+ACK.",
   },
+  "overlooks-silent-drop": {
+    title: "Overlooks a SYN that gets no answer",
+    explanation: "A SYN dropped by a firewall or a host that is down gets no reply: the client retransmits in SYN-SENT until connect() times out.",
+  },
   "overlooks-connection-reuse": {
     title: "Overlooks reusing connections",
     explanation: "Keeping connections open for many requests cuts the number of TIME-WAIT sockets by the same factor.",
+  },
+  "thinks-accept-queue-never-blocks-handshake": {
+    title: "Thinks a full accept queue never holds up the handshake",
+    explanation: "With a listener's accept queue full, Linux drops new SYNs (even with SYN cookies) until accept() makes room.",
   },
   "thinks-accept-completes-handshake": {
     title: "Thinks accept() completes the handshake",
@@ -332,6 +341,10 @@ export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
     title: "Thinks a listening port refuses connections",
     explanation: "A port with a listener accepts the SYN with SYN+ACK; RST refuses a connection where nothing listens.",
   },
+  "thinks-max-syn-backlog-sizes-syn-queue": {
+    title: "Thinks tcp_max_syn_backlog sizes the SYN queue",
+    explanation: "It is read only with SYN cookies off, to drop SYNs from unproven peers; the listen() backlog, capped by somaxconn, sizes the queues.",
+  },
   "thinks-one-fin-closes-both-directions": {
     title: "Thinks acknowledging a FIN closes both directions",
     explanation: "The ACK only confirms the peer's FIN; the acknowledging side's direction stays open until its own FIN.",
@@ -379,6 +392,10 @@ export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
   "thinks-server-time-wait-uses-ports": {
     title: "Thinks a server's TIME-WAIT sockets use up its ports",
     explanation: "They all use the server's own listening port and differ only by the clients' addresses and ports.",
+  },
+  "thinks-somaxconn-bounds-accept-queue-only": {
+    title: "Thinks somaxconn bounds only the accept queue",
+    explanation: "somaxconn caps the listen() backlog, which bounds both the SYN queue and the accept queue.",
   },
   "thinks-synack-has-no-ack": {
     title: "Thinks the SYN+ACK carries no acknowledgment",
