@@ -4,6 +4,9 @@ import { z } from "zod";
 import { changePassword, type PasswordChangeResult } from "@/lib/auth/account.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { endAllSessions } from "@/lib/auth/sessions.server";
+import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
+import { siteOrigin } from "@/lib/http/site-origin.server";
+import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { LOCALES } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 
@@ -22,4 +25,13 @@ export async function signOutEverywhereAction(): Promise<{ ok: boolean }> {
   if (!user) return { ok: false };
   await endAllSessions(user.id);
   return { ok: true };
+}
+
+/** Emails a new confirmation link; a few per hour, so the form cannot be used to flood an inbox. */
+export async function resendVerificationAction(locale?: unknown): Promise<{ ok: boolean }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false };
+  const limit = await hitRateLimit(`verify-email:user:${user.id}`, { limit: 5, windowMs: 60 * 60 * 1000 });
+  if (!limit.allowed) return { ok: false };
+  return { ok: await sendVerificationEmail(user.id, await siteOrigin(), localeInput.parse(locale)) };
 }

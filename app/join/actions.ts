@@ -14,6 +14,7 @@ const MESSAGES: Record<Extract<JoinResult, { ok: false }>["error"], string> = {
   "not-found": "No class has this code or link. Check it with your instructor.",
   archived: "This class has been archived and no longer takes students.",
   "teaches-class": "You teach this class, so you cannot join it as a student.",
+  "email-unverified": "Confirm your email address first: open the link we sent you (your account page can send it again).",
 };
 
 function report(result: JoinResult): ActionState {

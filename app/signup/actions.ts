@@ -3,7 +3,10 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { RateLimitedError, limitSignUp } from "@/lib/auth/limits.server";
+import { emailVerificationRequired, sendVerificationEmail } from "@/lib/auth/email-verification.server";
 import { createAccount, type SignUpResult } from "@/lib/auth/signup.server";
+import { db } from "@/lib/db.server";
+import { siteOrigin } from "@/lib/http/site-origin.server";
 import { LOCALES } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { clientAddress } from "@/lib/security/client-address";
@@ -24,5 +27,11 @@ export async function signUpAction(input: { name: string; email: string; passwor
     }
     throw error;
   }
-  return createAccount(input, language);
+  const result = await createAccount(input, language);
+  if (result.ok && emailVerificationRequired()) {
+    // The account works at once; claiming invitations waits for the link in this email.
+    const created = await db.user.findUnique({ where: { email: String(input?.email ?? "").trim().toLowerCase() }, select: { id: true } });
+    if (created) await sendVerificationEmail(created.id, await siteOrigin(), language);
+  }
+  return result;
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { hasPassword } from "@/lib/auth/account.server";
+import { emailVerificationRequired, hasProvenEmail } from "@/lib/auth/email-verification.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { ChangePasswordForm } from "./change-password-form";
+import { ResendVerification } from "./resend-verification";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export function accountMetadata(locale: Locale): Metadata {
@@ -16,6 +18,8 @@ export async function AccountPage({ locale }: { locale: Locale }) {
   const user = await requireUser(localePath(locale, "/account"));
   const words = authWords(locale).account;
   const withPassword = await hasPassword(user.id);
+  const verification = emailVerificationRequired() ? ((await hasProvenEmail(user.id)) ? "confirmed" : "pending") : null;
+  const verificationWords = authWords(locale).verification;
   return (
     <div className="mx-auto max-w-xl space-y-10 px-4 py-12">
       <div>
@@ -25,7 +29,18 @@ export async function AccountPage({ locale }: { locale: Locale }) {
           <dd>{user.name ?? "—"}</dd>
           <dt className="text-fg-muted">{words.email}</dt>
           <dd className="break-all">{user.email}</dd>
+          {verification ? (
+            <>
+              <dt className="text-fg-muted">{verificationWords.status}</dt>
+              <dd>{verification === "confirmed" ? verificationWords.confirmed : verificationWords.pending}</dd>
+            </>
+          ) : null}
         </dl>
+        {verification === "pending" ? (
+          <div className="mt-4">
+            <ResendVerification locale={locale} />
+          </div>
+        ) : null}
       </div>
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-xl font-semibold">

@@ -181,7 +181,8 @@ export default defineQuiz({
       id: "three-segment-close",
       type: "single",
       concept: "teardown-states",
-      prompt: "A capture shows a close in three segments: [F.], [F.], [.]. What does that tell you?",
+      prompt:
+        "A capture shows a close in three segments: `[F.] seq 101, ack 1`, then `[F.] seq 1, ack 102`, then `[.] ack 2` (relative numbers). What does that tell you?",
       explanation:
         "The passive side's application closed before its kernel had sent the ACK of the peer's FIN, so the ACK rode in its FIN. The active closer then went from FIN-WAIT-1 straight to TIME-WAIT.",
       options: [
@@ -195,14 +196,14 @@ export default defineQuiz({
           id: "ack-lost",
           text: "An ACK was lost and the capture missed it",
           correct: false,
-          feedback: "The second [F.] acknowledges the first FIN itself (its ack field covers it), so no ACK is missing.",
+          feedback: "The second [F.] carries ack 102: it acknowledges the first FIN (seq 101) itself, so no ACK is missing.",
           misconception: "thinks-three-segment-close-lost-ack",
         },
         {
           id: "simultaneous",
           text: "Both sides closed at exactly the same moment",
           correct: false,
-          feedback: "In a simultaneous close both FINs cross and each is acknowledged separately: four segments, through CLOSING.",
+          feedback: "In a simultaneous close neither FIN acknowledges the other (here the second FIN would not carry ack 102) and each is acknowledged separately: four segments, through CLOSING.",
           misconception: "confuses-piggyback-with-simultaneous-close",
         },
         {

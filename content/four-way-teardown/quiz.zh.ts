@@ -97,7 +97,7 @@ export default defineQuizTranslation({
       },
     },
     "three-segment-close": {
-      prompt: "抓包显示一次关闭只有三个报文段：[F.]、[F.]、[.]。这说明什么？",
+      prompt: "抓包显示一次关闭只有三个报文段：先是 `[F.] seq 101, ack 1`，然后是 `[F.] seq 1, ack 102`，最后是 `[.] ack 2`（相对序列号）。这说明什么？",
       explanation:
         "被动方的应用在内核发出对端 FIN 的 ACK 之前就关闭了，于是这个 ACK 搭上了它的 FIN。主动关闭方随后从 FIN-WAIT-1 直接进入 TIME-WAIT。",
       options: {
@@ -107,11 +107,11 @@ export default defineQuizTranslation({
         },
         "ack-lost": {
           text: "有一个 ACK 丢了，抓包没有抓到它",
-          feedback: "第二个 [F.] 本身就确认了第一个 FIN（它的确认号涵盖了那个 FIN），所以没有缺少任何 ACK。",
+          feedback: "第二个 [F.] 带着 ack 102：它本身就确认了第一个 FIN（seq 101），所以没有缺少任何 ACK。",
         },
         simultaneous: {
           text: "双方恰好在同一时刻关闭",
-          feedback: "同时关闭时两个 FIN 在途中交错，各自被单独确认：四个报文段，并且都经过 CLOSING。",
+          feedback: "同时关闭时，两个 FIN 都不确认对方（这里的第二个 FIN 就不会带 ack 102），各自被单独确认：四个报文段，并且都经过 CLOSING。",
         },
         "no-time-wait": {
           text: "连接被中止了，所以谁都不会进入 TIME-WAIT",

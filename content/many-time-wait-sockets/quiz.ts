@@ -322,11 +322,11 @@ export default defineQuiz({
       concept: "sysctls",
       prompt: "Does lowering net.ipv4.tcp_keepalive_time to 20 minutes, as the article suggests, reduce the number of TIME-WAIT sockets?",
       explanation:
-        "No. Keepalive probes idle ESTABLISHED connections (with SO_KEEPALIVE) to notice dead peers. TIME-WAIT sockets are already closed and are never probed; their length is fixed.",
+        "No. Keepalive probes idle connections that enabled SO_KEEPALIVE (in ESTABLISHED, CLOSE-WAIT and the other connected states) to notice dead peers. TIME-WAIT sockets are already closed and are never probed; their timer is fixed.",
       options: [
         {
           id: "no",
-          text: "No: keepalive probes idle established connections; it has nothing to do with TIME-WAIT",
+          text: "No: keepalive probes idle open connections; it has nothing to do with TIME-WAIT",
           correct: true,
           feedback: "Right. It can be a sensible change, but for a different problem.",
         },

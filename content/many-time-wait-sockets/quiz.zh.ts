@@ -183,10 +183,10 @@ export default defineQuizTranslation({
     "keepalive-and-time-wait": {
       prompt: "像原文建议的那样，把 net.ipv4.tcp_keepalive_time 调低到 20 分钟，会减少 TIME-WAIT 套接字的数量吗？",
       explanation:
-        "不会。保活机制探测的是空闲的 ESTABLISHED 连接（开启了 SO_KEEPALIVE 的），用来发现已经失联的对端。TIME-WAIT 套接字已经关闭，从不会被探测；它的时长是固定的。",
+        "不会。保活机制探测的是开启了 SO_KEEPALIVE 的空闲连接（ESTABLISHED、CLOSE-WAIT 以及其他已连接的状态），用来发现已经失联的对端。TIME-WAIT 套接字已经关闭，从不会被探测；它的定时器是固定的。",
       options: {
         no: {
-          text: "不会：保活探测的是空闲的已建立连接，与 TIME-WAIT 毫无关系",
+          text: "不会：保活探测的是仍然打开的空闲连接，与 TIME-WAIT 毫无关系",
           feedback: "对。这个改动也许有它的道理，但解决的是另一个问题。",
         },
         "yes-faster": {

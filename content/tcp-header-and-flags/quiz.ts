@@ -157,7 +157,7 @@ export default defineQuiz({
       concept: "flags",
       prompt: "Set the flags of this segment.",
       segment:
-        "A client has sent its request on an established connection and calls shutdown() to say it will send nothing more. Build the segment that announces this.",
+        "A client has sent its request on an established connection and calls `shutdown(fd, SHUT_WR)` to say it will send nothing more. Build the segment that announces this.",
       expected: ["FIN", "ACK"],
       explanation:
         "Ending one direction is FIN's job. The connection is synchronised, so the segment also carries ACK with the current acknowledgment number; tcpdump prints this pair as [F.].",
@@ -199,7 +199,7 @@ export default defineQuiz({
           misconception: "thinks-closed-port-stays-silent",
         },
         ACK: {
-          feedback: "This reset answers a segment without ACK, so it acknowledges the SYN and has ACK set. Only a reset answering a segment that carried an ACK goes without it.",
+          feedback: "This reset answers a segment without ACK, so it acknowledges the SYN and has ACK set. A reset that answers a segment carrying an ACK is the one that takes its seq from that ACK and goes without one.",
           misconception: "thinks-reset-never-carries-ack",
         },
         SYN: {

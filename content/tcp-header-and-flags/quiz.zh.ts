@@ -89,7 +89,7 @@ export default defineQuizTranslation({
     },
     "flags-client-fin": {
       prompt: "为这个报文段设置标志位。",
-      segment: "客户端在一条已建立的连接上发完请求后调用 shutdown()，表示自己不会再发送任何数据。构造宣告这件事的报文段。",
+      segment: "客户端在一条已建立的连接上发完请求后调用 `shutdown(fd, SHUT_WR)`，表示自己不会再发送任何数据。构造宣告这件事的报文段。",
       explanation:
         "结束一个方向正是 FIN 的职责。连接已经同步，所以这个报文段还带着 ACK 和当前的确认号；tcpdump 把这一对标志打印为 [F.]。",
       wrongBit: {
@@ -107,7 +107,7 @@ export default defineQuizTranslation({
         "没有程序监听，所以主机用复位拒绝连接。它回应的 SYN 不带 ACK，因此按 RFC 9293 §3.5.2，复位使用 seq 0，并置 ACK 来确认那个 SYN（ack = SYN 的 seq + 1）：tcpdump 显示为 [R.]。",
       wrongBit: {
         RST: "没有 RST，客户端就不会知道连接被拒绝了；正是这个复位让 connect() 以 ECONNREFUSED 失败。",
-        ACK: "这个复位回应的是一个不带 ACK 的报文段，所以它要确认那个 SYN，并置 ACK。只有回应一个带 ACK 的报文段时，复位才不带 ACK。",
+        ACK: "这个复位回应的是一个不带 ACK 的报文段，所以它要确认那个 SYN，并置 ACK。回应带 ACK 的报文段的复位才会从那个 ACK 取序列号、自己不带 ACK。",
         SYN: "SYN 表示接受连接，可端口上没有程序在监听。",
         FIN: "这里没有一条可以有序关闭的连接；拒绝连接用的是复位。",
         PSH: "复位不携带数据，没有什么可推送的。",

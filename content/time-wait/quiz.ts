@@ -88,7 +88,7 @@ export default defineQuiz({
       concept: "time-wait",
       prompt: "How long does a socket stay in TIME-WAIT on Linux, and how can you change it?",
       explanation:
-        "TCP_TIMEWAIT_LEN in include/net/tcp.h: 60 seconds, fixed at compile time. No sysctl changes it; tcp_fin_timeout is about orphaned FIN-WAIT-2.",
+        "TCP_TIMEWAIT_LEN in include/net/tcp.h: 60 seconds, fixed at compile time. No sysctl changes it; tcp_fin_timeout is about orphaned FIN-WAIT-2. Only arriving segments do: a retransmitted FIN restarts the timer, a reset or a newer SYN can end it early.",
       options: [
         {
           id: "fixed-sixty",

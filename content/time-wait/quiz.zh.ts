@@ -54,7 +54,7 @@ export default defineQuizTranslation({
     "linux-length": {
       prompt: "在 Linux 上，套接字在 TIME-WAIT 中停留多久？怎样修改这个时长？",
       explanation:
-        "由 include/net/tcp.h 中的 TCP_TIMEWAIT_LEN 决定：60 秒，编译时就已固定。没有哪个 sysctl 能修改它；tcp_fin_timeout 管的是孤儿套接字的 FIN-WAIT-2。",
+        "由 include/net/tcp.h 中的 TCP_TIMEWAIT_LEN 决定：60 秒，编译时就已固定。没有哪个 sysctl 能修改它；tcp_fin_timeout 管的是孤儿套接字的 FIN-WAIT-2。能改变它的只有到达的报文段：重传的 FIN 会让定时器重新计时，复位或更新的 SYN 可以让它提前结束。",
       options: {
         "fixed-sixty": {
           text: "60 秒，一个编译期常量：无法用 sysctl 修改",

@@ -1,3 +1,4 @@
+import { emailVerificationRequired, hasProvenEmail } from "../auth/email-verification.server";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { requireTeaching } from "./access.server";
@@ -8,7 +9,7 @@ import { parseRosterCsv } from "./roster-csv";
 
 export type JoinResult =
   | { ok: true; classId: string; className: string; alreadyEnrolled: boolean }
-  | { ok: false; error: "not-found" | "archived" | "teaches-class" };
+  | { ok: false; error: "not-found" | "archived" | "teaches-class" | "email-unverified" };
 
 /** Enrolls a student in a class found by code or link; idempotent (upsert on the unique pair). */
 async function enroll(user: CurrentUser, classroom: { id: string; name: string; archivedAt: Date | null } | null): Promise<JoinResult> {
@@ -22,8 +23,10 @@ async function enroll(user: CurrentUser, classroom: { id: string; name: string; 
     create: { classId: classroom.id, userId: user.id },
     update: {},
   });
-  // Anyone who joins is no longer "invited".
-  await db.invitation.updateMany({ where: { classId: classroom.id, email: user.email, acceptedAt: null }, data: { acceptedAt: new Date() } });
+  // Anyone who joins is no longer "invited" (once they have shown the invitation's address is theirs).
+  if (await hasProvenEmail(user.id)) {
+    await db.invitation.updateMany({ where: { classId: classroom.id, email: user.email, acceptedAt: null }, data: { acceptedAt: new Date() } });
+  }
   return { ok: true, classId: classroom.id, className: classroom.name, alreadyEnrolled: Boolean(existing) };
 }
 
@@ -53,6 +56,8 @@ export async function acceptInvitationLink(user: CurrentUser | null, token: stri
   if (typeof token !== "string" || token.length > 64) return { ok: false, error: "not-found" };
   const invitation = await db.invitation.findUnique({ where: { token }, select: { id: true, classroom: { select: CLASS_SUMMARY } } });
   if (!invitation) return { ok: false, error: "not-found" };
+  // With email confirmation on, an invitation is accepted by an account that proved its address.
+  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
   const result = await enroll(user, invitation.classroom);
   if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
   return result;
@@ -68,9 +73,13 @@ export async function previewInvite(kind: "link" | "invitation", token: string):
   return classroom ? { className: classroom.name, archived: Boolean(classroom.archivedAt) } : null;
 }
 
-/** Invitations waiting for this person's answer (their account's email), newest first; archived classes wait. */
+/**
+ * Invitations waiting for this person's answer (their account's email), newest first; archived
+ * classes wait. With email confirmation on, an address means nothing until the account proved it.
+ */
 export async function listPendingInvitations(user: CurrentUser | null) {
   if (!user) throw new NotAllowedError();
+  if (!(await hasProvenEmail(user.id))) return [];
   const invitations = await db.invitation.findMany({
     where: { email: user.email.toLowerCase(), acceptedAt: null, declinedAt: null, classroom: { archivedAt: null } },
     orderBy: { createdAt: "desc" },
@@ -93,6 +102,7 @@ export async function acceptInvitation(user: CurrentUser | null, invitationId: s
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, declinedAt: true, classroom: { select: CLASS_SUMMARY } } });
   // Someone else's invitation is refused exactly like one that does not exist.
   if (!invitation || invitation.email !== user.email.toLowerCase()) return { ok: false, error: "not-found" };
+  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
   const result = await enroll(user, invitation.classroom);
   if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date(), declinedAt: null } });
   return result;
@@ -131,7 +141,12 @@ export async function importRoster(user: CurrentUser | null, classId: string, cs
   const inviter = user as CurrentUser;
   const [members, invited] = await Promise.all([
     db.user.findMany({
-      where: { email: { in: parsed.emails }, OR: [{ enrollments: { some: { classId } } }, { teaching: { some: { classId } } }] },
+      // An account that has not proven its address does not stand for it: the address is invited.
+      where: {
+        email: { in: parsed.emails },
+        OR: [{ enrollments: { some: { classId } } }, { teaching: { some: { classId } } }],
+        ...(emailVerificationRequired() ? { emailVerified: { not: null } } : {}),
+      },
       select: { email: true },
     }),
     db.invitation.findMany({ where: { classId, email: { in: parsed.emails } }, select: { email: true } }),

@@ -22,6 +22,7 @@ const LOCALIZED_PAGES = [
   /^\/signup$/,
   /^\/dashboard$/,
   /^\/account$/,
+  /^\/verify-email$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Replays one engine scenario on the real Linux kernel.
 
-    python3 case_runner.py CASE.json OUT_DIR
+    python3 case_runner.py CASE.json OUT_DIR [--last-try]
 
 CASE.json is written by tests/kernel/cases.ts: the engine's application calls at their times,
 the segments the engine lost (as "the n-th segment sent by this host"), one-way latency and
@@ -42,8 +42,9 @@ IDLE_POLL_S = 0.1
 BUSY_FOR_S = 1.0
 BACKLOG = 16
 
-# Every sysctl the engine knows, with its /proc/sys path (tests/kernel/cases.ts sends these names).
-SYSCTL_PATHS = {"somaxconn": "net/core/somaxconn"}
+# Every sysctl the engine knows, with its /proc/sys path (tests/kernel/cases.ts sends these names;
+# net.core.rmem_max is global, never set by a case).
+SYSCTL_PATHS = {"somaxconn": "net/core/somaxconn", "rmem_max": "net/core/rmem_max"}
 
 
 def sysctl_path(name):
@@ -74,8 +75,11 @@ class Host:
             self.dump = start_tcpdump(self.pcap, os.path.join(work, f"{name}.tcpdump.log"))
         finally:
             enter(root_ns)
+        # Whether the application reads by itself (the engine's autoRead) or only on `read` calls.
+        self.auto_read = True
         # The socket the application's calls go to (None before the first call that needs one).
         self.sock = None
+        self.bound = False
         self.sock_closed = False
         self.listener = None
         self.connecting = False
@@ -93,15 +97,19 @@ class Host:
             enter(back)
             os.close(back)
 
-    def new_socket(self, bind=True):
+    def new_socket(self):
         def make():
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            if bind:
-                s.bind((self.address, self.port))
             s.setblocking(False)
             return s
         return self.in_namespace(make)
+
+    def bind(self):
+        """The host's fixed address and port (one connection per host, as in the engine)."""
+        if not self.bound:
+            self.sock.bind((self.address, self.port))
+            self.bound = True
 
     def has_open_socket(self):
         return self.sock is not None and not self.sock_closed
@@ -161,8 +169,10 @@ def tcp_summary(packet):
 
 
 class Case:
-    def __init__(self, spec, out_dir, scheduling="normal"):
+    def __init__(self, spec, out_dir, scheduling="normal", stop_when_disturbed=True):
         self.scheduling = scheduling
+        # Stop at the first late call or delivery (it is recorded again), except on the last try.
+        self.stop_when_disturbed = stop_when_disturbed
         self.spec = spec
         self.out_dir = out_dir
         self.latency = spec.get("latencyMs", 10) / 1000
@@ -171,6 +181,7 @@ class Case:
             nths = rule["nth"] if isinstance(rule["nth"], list) else [rule["nth"]]
             self.drop_nth[rule["from"]].update(nths)
         self.actions = sorted(enumerate(spec["actions"]), key=lambda item: (item[1]["at"], item[0]))
+        self.link_up = True
         self.next_action = 0
         self.duration = spec["durationMs"] / 1000
         self.wire = []
@@ -181,6 +192,7 @@ class Case:
         self.notes = []
         self.t0 = None
         self.last_activity = 0.0
+        self.hosts = {}
 
     def ms(self, t=None):
         return round(((time.time() if t is None else t) - self.t0) * 1000, 3)
@@ -195,8 +207,11 @@ class Case:
         unshare_net()
         write_sysctl("net/ipv4/tcp_child_ehash_entries", 128)
         root_ns = current_namespace()
-        self.hosts = {name: Host(name, root_ns, self.out_dir) for name in ("client", "server")}
+        for name in ("client", "server"):
+            self.hosts[name] = Host(name, root_ns, self.out_dir)
         self.by_tun = {host.tun: host for host in self.hosts.values()}
+        for name, host in self.hosts.items():
+            host.auto_read = self.spec.get("autoRead", {}).get(name, True)
         for host in self.hosts.values():
             def apply(host=host):
                 for name, value in self.spec.get("sysctl", {}).items():
@@ -207,7 +222,7 @@ class Case:
                 "tcp_syn_retries", "tcp_synack_retries", "tcp_syn_linear_timeouts", "tcp_fin_timeout",
                 "tcp_retries2", "tcp_orphan_retries", "tcp_tw_reuse", "tcp_timestamps", "tcp_sack",
                 "tcp_early_retrans", "tcp_rto_min_us", "tcp_rfc1337", "somaxconn", "tcp_keepalive_time",
-                "tcp_keepalive_intvl", "tcp_keepalive_probes")})
+                "tcp_keepalive_intvl", "tcp_keepalive_probes", "rmem_max")})
 
     # ------------------------------------------------------------------ observation
 
@@ -253,6 +268,8 @@ class Case:
             self.wire.append(record)
             if record["n"] in self.drop_nth[host.name]:
                 record["dropped"] = "rule"
+            elif not self.link_up:
+                record["dropped"] = "link"
             else:
                 peer = self.hosts[PEER[host.name]]
                 heapq.heappush(self.held, (now + self.latency, record["id"], peer, packet))
@@ -260,7 +277,9 @@ class Case:
 
     def deliver_due(self):
         while self.held and self.held[0][0] <= time.time():
-            _due, ident, host, packet = heapq.heappop(self.held)
+            due, ident, host, packet = heapq.heappop(self.held)
+            if self.stop_when_disturbed and (time.time() - due) * 1000 > DISTURBED_MS:
+                raise Disturbed(f"segment {ident} spent {round((time.time() - due) * 1000 + self.latency * 1000, 1)} ms on the wire")
             os.write(host.tun, packet)
             self.wire[ident - 1]["arriveAt"] = self.ms()
             # tun processes the packet in write(): the receiver's state has already changed.
@@ -271,6 +290,12 @@ class Case:
 
     def perform(self, action):
         started = self.ms()
+        if self.stop_when_disturbed and started - action["at"] > DISTURBED_MS:
+            raise Disturbed(f"{action['do']} at {action['at']} ms ran at {started} ms")
+        if action["do"] == "link":
+            self.set_link(action["up"])
+            self.calls.append({"t": started, "do": "link", "result": "up" if action["up"] else "down"})
+            return
         host = self.hosts[action["host"]]
         call = action["do"]
         result = "ok"
@@ -285,6 +310,15 @@ class Case:
         self.check_socket(host)
         self.observe(host)
 
+    def set_link(self, up):
+        """The path goes down (everything on the wire is lost, nothing gets through) or comes back."""
+        self.link_up = up
+        if up:
+            return
+        for _due, ident, _host, _packet in self.held:
+            self.wire[ident - 1]["dropped"] = "link"
+        self.held = []
+
     def socket_for_call(self, host):
         """The application's socket; once it closed its socket, a new one if nothing of the old connection is left."""
         if host.has_open_socket():
@@ -292,23 +326,24 @@ class Case:
         if host.sock is not None and host.state() not in ("CLOSED", "LISTEN"):
             # The closed socket's connection lives on as an orphan: the call hits a closed descriptor.
             raise OSError(errno.EBADF, "socket already closed")
-        host.sock = host.new_socket(bind=False)
+        host.sock = host.new_socket()
         host.sock_closed = False
+        host.bound = False
         host.eof = False
         return host.sock
 
     def call_listen(self, host, _action):
-        if not host.has_open_socket():
-            sock = self.socket_for_call(host)
-            sock.bind((host.address, host.port))
+        self.socket_for_call(host)
+        host.bind()
         host.sock.listen(BACKLOG)
         host.listener = host.sock
 
     def call_connect(self, host, _action):
-        if not host.has_open_socket():
-            host.sock = host.new_socket()
-            host.sock_closed = False
-            host.eof = False
+        if host.sock is not None and host.sock_closed:
+            # A new socket on the same 4-tuple, as the engine's host connects again.
+            host.sock = None
+        self.socket_for_call(host)
+        host.bind()
         host.connecting = True
         try:
             host.sock.connect((ADDRESSES[PEER[host.name]], PORTS[PEER[host.name]]))
@@ -316,6 +351,37 @@ class Case:
             if failure.errno not in (errno.EINPROGRESS,):
                 host.connecting = failure.errno == errno.EALREADY
             raise
+
+    def call_setsockopt(self, host, action):
+        sock = self.socket_for_call(host)
+        option, value = action["option"], action["value"]
+        if option == "SO_LINGER":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", value["onoff"], value["linger"]))
+            return
+        level, name = {
+            "SO_KEEPALIVE": (socket.SOL_SOCKET, socket.SO_KEEPALIVE),
+            "SO_RCVBUF": (socket.SOL_SOCKET, socket.SO_RCVBUF),
+            "TCP_KEEPIDLE": (socket.IPPROTO_TCP, socket.TCP_KEEPIDLE),
+            "TCP_KEEPINTVL": (socket.IPPROTO_TCP, socket.TCP_KEEPINTVL),
+            "TCP_KEEPCNT": (socket.IPPROTO_TCP, socket.TCP_KEEPCNT),
+            "TCP_USER_TIMEOUT": (socket.IPPROTO_TCP, getattr(socket, "TCP_USER_TIMEOUT", 18)),
+        }[option]
+        sock.setsockopt(level, name, value)
+
+    def call_read(self, host, action):
+        """recv() until nothing is left (or once, for `bytes`), as the engine's read action."""
+        sock = self.socket_for_call(host)
+        wanted = action.get("bytes")
+        while True:
+            try:
+                data = sock.recv(wanted if wanted is not None else 65536)
+            except (BlockingIOError, InterruptedError):
+                return
+            if not data:
+                host.eof = True
+                return
+            if wanted is not None:
+                return
 
     def call_send(self, host, action):
         self.socket_for_call(host)
@@ -393,7 +459,9 @@ class Case:
             except OSError as failure:
                 host.unsent = 0
                 self.error(host, failure.errno, "send")
-        if host.eof:
+        if host.eof or not host.auto_read:
+            # Nothing to read (or the application does not read by itself): an error an arriving
+            # segment set is still the application's to see (a RST: ECONNRESET).
             code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if code:
                 self.error(host, code)
@@ -416,7 +484,16 @@ class Case:
     # ------------------------------------------------------------------ the loop
 
     def run(self):
-        self.set_up()
+        try:
+            self.set_up()
+            return self.record()
+        finally:
+            # However the recording ended, no tcpdump outlives it.
+            for host in self.hosts.values():
+                if host.dump.poll() is None:
+                    host.dump.kill()
+
+    def record(self):
         self.t0 = time.time() + 0.05
         end = self.t0 + self.duration
         self.observe_all()  # both hosts' states before anything happens
@@ -438,7 +515,7 @@ class Case:
                 if host.has_open_socket() and host.sock is not host.listener:
                     if host.connecting or host.unsent:
                         writers.append(host.sock)
-                    if not host.eof and not host.connecting:
+                    if not host.eof and not host.connecting and host.auto_read:
                         readers.append(host.sock)
             readable, writable, _ = select.select(readers, writers, [], max(0.0, min(deadlines) - now))
             for item in readable:
@@ -503,6 +580,10 @@ class Case:
 DISTURBED_MS = 3
 
 
+class Disturbed(Exception):
+    """The machine held this process up: the recording stops at once and is tried again."""
+
+
 def merge_pcaps(paths, out_path):
     """Both hosts' recordings (same link type) in one file, ordered by time."""
     records = []
@@ -545,10 +626,15 @@ def prefer_real_time():
 def main():
     scheduling = prefer_real_time()
     spec_path, out_dir = sys.argv[1], sys.argv[2]
+    last_try = "--last-try" in sys.argv[3:]
     with open(spec_path) as f:
         spec = json.load(f)
     os.makedirs(out_dir, exist_ok=True)
-    result = Case(spec, out_dir, scheduling).run()
+    try:
+        result = Case(spec, out_dir, scheduling, stop_when_disturbed=not last_try).run()
+    except Disturbed as disturbed:
+        print(f"disturbed: {disturbed}", file=sys.stderr)
+        sys.exit(4)
     if result["disturbed"]:
         print("disturbed: " + "; ".join(result["disturbed"]), file=sys.stderr)
         sys.exit(4)

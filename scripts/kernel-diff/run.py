@@ -18,7 +18,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-START_SPACING_S = 0.25
+START_SPACING_S = 0.4
 # A disturbed recording (exit 4: the machine was too busy) is tried again; so is a crash.
 ATTEMPTS = 3
 
@@ -90,8 +90,9 @@ def main(argv):
             spec_path = os.path.join(directory, "case.json")
             with open(spec_path, "w") as f:
                 json.dump(case, f)
-            log = open(os.path.join(directory, "runner.log"), "w")
-            process = subprocess.Popen([sys.executable, os.path.join(HERE, "case_runner.py"), spec_path, directory],
+            log = open(os.path.join(out_dir, f"{case_dir(case['id'])}.attempt{attempts[case['id']]}.log"), "w")
+            last_try = ["--last-try"] if attempts[case["id"]] == ATTEMPTS else []
+            process = subprocess.Popen([sys.executable, os.path.join(HERE, "case_runner.py"), spec_path, directory, *last_try],
                                        stdout=log, stderr=subprocess.STDOUT)
             running[process] = (case, directory, log, time.time())
             time.sleep(START_SPACING_S)
@@ -112,7 +113,7 @@ def main(argv):
                 "attempts": attempts[case["id"]],
             }
             if process.returncode not in (0, 4):
-                with open(os.path.join(directory, "runner.log")) as f:
+                with open(log.name) as f:
                     summary[case["id"]]["error"] = f.read()[-2000:]
         time.sleep(0.05)
     with open(os.path.join(out_dir, "summary.json"), "w") as f:

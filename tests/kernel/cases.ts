@@ -11,7 +11,7 @@ import { randomFor } from "@/domain/quiz/random";
 import { parseQuiz, type Question } from "@/domain/quiz/schema";
 import { PRESET_IDS } from "@/domain/simulator/presets";
 import { buildScenario, DEFAULT_SETTINGS } from "@/domain/simulator/session";
-import { runScenario, type Action, type DropRule, type LinuxSysctls, type ScenarioInput } from "@/domain/tcp";
+import { autoReadOf, runScenario, type Action, type DropRule, type LinuxSysctls, type ScenarioInput } from "@/domain/tcp";
 import { quizFiles } from "@/content/quizzes";
 import { CHALLENGE_CASES } from "../support/challenge-solutions";
 
@@ -39,6 +39,8 @@ export interface KernelCase {
 export interface KernelCaseSpec {
   id: string;
   latencyMs: number;
+  /** Whether each host's application reads by itself (the engine's autoRead). */
+  autoRead: Record<"client" | "server", boolean>;
   sysctl: Partial<LinuxSysctls>;
   actions: Action[];
   drop: DropRule[];
@@ -52,6 +54,9 @@ export function unsupportedFeature(scenario: ScenarioInput): string | null {
   if ((scenario.duplicateProbability ?? 0) > 0) return "duplication";
   if (scenario.timerWheel) return "timer-wheel rounding (compared against exact timers plus slack)";
   if (scenario.mss !== undefined && scenario.mss !== 1460) return `MSS ${scenario.mss} (the kernel run uses 1460)`;
+  if ((scenario.sysctl as Partial<LinuxSysctls> | undefined)?.rmem_max !== undefined) {
+    return "net.core.rmem_max (global: a network namespace cannot set it without changing the machine)";
+  }
   return null;
 }
 
@@ -93,6 +98,7 @@ export function specOf(kernelCase: KernelCase): KernelCaseSpec {
   return {
     id: kernelCase.id,
     latencyMs: scenario.latencyMs ?? 10,
+    autoRead: autoReadOf(scenario.autoRead),
     sysctl: { ...((scenario.sysctl ?? {}) as Partial<LinuxSysctls>) },
     actions: scenario.actions.filter((action) => action.do !== "drop").map((action) => ({ ...action })),
     drop: dropRules(scenario),
@@ -107,6 +113,7 @@ function identity(scenario: ScenarioInput): string {
     drop: dropRules(scenario),
     latencyMs: scenario.latencyMs ?? 10,
     sysctl: scenario.sysctl ?? {},
+    autoRead: autoReadOf(scenario.autoRead),
   });
 }
 
@@ -187,11 +194,66 @@ function crossingSources(): Source[] {
   ];
 }
 
-/** Every case, in the order presets, challenges, quizzes, crossings; the unsupported ones with why. */
+/**
+ * The socket model's calls (setsockopt, application reads, the link going down), judged on the
+ * kernel before any preset uses them: a keep-alive that finds its peer gone, a reader that reads
+ * late, a close with data left unread.
+ */
+function socketModelSources(): Source[] {
+  const open: Action[] = [
+    { at: 0, host: "server", do: "listen" },
+    { at: 0, host: "client", do: "connect" },
+  ];
+  return [
+    {
+      id: "socket-model:keepalive-dead-peer",
+      label: "socket model: keep-alive (idle 2 s, interval 1 s, 3 probes) after the link goes down",
+      scenario: {
+        latencyMs: 10,
+        actions: [
+          ...open,
+          { at: 50, host: "client", do: "setsockopt", option: "SO_KEEPALIVE", value: 1 },
+          { at: 50, host: "client", do: "setsockopt", option: "TCP_KEEPIDLE", value: 2 },
+          { at: 50, host: "client", do: "setsockopt", option: "TCP_KEEPINTVL", value: 1 },
+          { at: 50, host: "client", do: "setsockopt", option: "TCP_KEEPCNT", value: 3 },
+          { at: 1000, do: "link", up: false },
+        ],
+      },
+    },
+    {
+      id: "socket-model:late-reader",
+      label: "socket model: the server reads only at 500 ms, in two reads",
+      scenario: {
+        latencyMs: 10,
+        autoRead: { server: false },
+        actions: [
+          ...open,
+          { at: 100, host: "client", do: "send", bytes: 3000 },
+          { at: 500, host: "server", do: "read", bytes: 1000 },
+          { at: 600, host: "server", do: "read" },
+          { at: 700, host: "client", do: "close" },
+          { at: 900, host: "server", do: "read" },
+          { at: 1000, host: "server", do: "close" },
+        ],
+      },
+    },
+    {
+      id: "socket-model:close-unread",
+      label: "socket model: the server closes with data it never read (RST)",
+      scenario: {
+        latencyMs: 10,
+        autoRead: { server: false },
+        actions: [...open, { at: 100, host: "client", do: "send", bytes: 100 }, { at: 200, host: "server", do: "close" }],
+      },
+    },
+  ];
+}
+
+/** Every case, in the order presets, challenges, quizzes, crossings, socket model; the unsupported ones with why. */
 export function kernelCases(): { cases: KernelCase[]; unsupported: { source: string; reason: string }[] } {
   const byIdentity = new Map<string, KernelCase>();
   const unsupported: { source: string; reason: string }[] = [];
-  for (const source of [...presetSources(), ...challengeSources(), ...quizSources(), ...crossingSources()]) {
+  for (const source of [...presetSources(), ...challengeSources(), ...quizSources(), ...crossingSources(), ...socketModelSources()]) {
     const reason = unsupportedFeature(source.scenario);
     if (reason !== null) {
       unsupported.push({ source: source.label, reason });

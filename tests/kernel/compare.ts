@@ -80,10 +80,14 @@ function differingFields(a: SegmentView, b: SegmentView): string[] {
 
 type Step = { engine?: number; kernel?: number };
 
+function flagsBesidesPush(flags: readonly string[]): string {
+  return flags.filter((flag) => flag !== "PSH").join();
+}
+
 /**
  * Minimal edit alignment of two segment lists: equal segments pair up, segments with the same
- * flags but other numbers pair up as changed, everything else is missing or extra. Among equally
- * good alignments, segments closer in time pair up.
+ * flags (PSH aside) but other numbers pair up as changed, everything else is missing or extra.
+ * Among equally good alignments, segments closer in time pair up.
  */
 export function alignSegments(engine: readonly SegmentView[], kernel: readonly SegmentView[]): Step[] {
   const n = engine.length;
@@ -92,7 +96,9 @@ export function alignSegments(engine: readonly SegmentView[], kernel: readonly S
     const fields = differingFields(engine[i]!, kernel[j]!);
     const apart = Math.min(Math.abs(engine[i]!.t - kernel[j]!.t), 1e6) / 1e7;
     if (fields.length === 0) return apart;
-    return (fields.includes("flags") ? 2.5 : 1) + apart;
+    // Only PSH differs: the same segment, pushed or not; any other flag makes it another segment.
+    const otherFlags = fields.includes("flags") && flagsBesidesPush(engine[i]!.flags) !== flagsBesidesPush(kernel[j]!.flags);
+    return (otherFlags ? 2.5 : 1) + apart;
   };
   const table: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= n; i++) {

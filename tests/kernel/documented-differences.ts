@@ -95,6 +95,25 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
     intermittent: true,
     explains: (difference, trace) => difference.kind === "segment" && difference.change === "missing" && difference.engine !== undefined && racedTimer(trace, difference.engine.id),
   },
+  {
+    id: "push-on-every-gso-chunk",
+    title: "Linux sets PSH at the end of every chunk of two full segments, not only at the end of a write",
+    reason:
+      "The engine sets PSH on the last segment of what one send() call handed over. Linux builds a write into chunks of " +
+      "size_goal bytes, tcp_tso_autosize(): two full segments at the pacing rate of a 20 ms RTT, more on faster paths, " +
+      "and each chunk leaves with PSH on its last segment (software GSO on a device without TSO keeps the flag there), " +
+      "so a 20000-byte write shows PSH on every second 1460-byte segment. The chunk size follows the pacing rate (cwnd " +
+      "and SRTT), which the engine does not model; PSH changes nothing for the receiver's state, so the engine keeps the " +
+      "RFC 9293 reading (push at the end of the data handed over).",
+    explains: (difference) =>
+      difference.kind === "segment" &&
+      difference.change === "changed" &&
+      difference.fields?.join() === "flags" &&
+      difference.kernel?.flags.includes("PSH") === true &&
+      difference.engine?.flags.includes("PSH") === false &&
+      difference.engine.len === 1460 &&
+      difference.kernel.flags.filter((flag) => flag !== "PSH").join() === difference.engine.flags.join(),
+  },
 ];
 
 export function explanationOf(difference: Difference, trace: EngineTrace): DocumentedDifference | undefined {

@@ -37,7 +37,9 @@ export default function setup(project: TestProject): () => void {
   }
   const check = spawnSync("python3", [runner, "--check"], { encoding: "utf8" });
   if (check.error || check.status !== 0) {
-    const reason = check.error ? `python3 is not available (${check.error.message})` : check.stdout.trim() || check.stderr.trim();
+    const reason = check.error
+      ? `python3 is not available (${check.error.message})`
+      : check.stdout.trim() || check.stderr.trim() || `python3 scripts/kernel-diff/run.py --check failed (exit ${check.status}) without saying why`;
     console.warn(`\n⚠ Kernel differential test skipped: ${reason}\n`);
     project.provide("kernelDiff", { skip: reason, directory: "", seconds: 0 });
     return () => undefined;

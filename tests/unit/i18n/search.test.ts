@@ -36,12 +36,17 @@ describe("search terms", () => {
 describe("lesson sections for the index", () => {
   it("splits a compiled lesson at its headings, with the text a reader sees", async () => {
     const lesson = (await getLesson("tcp-header-and-flags", "en"))!;
-    const sections = lessonSections(lesson.code, ["Callout", "Original", "TcpHeaderDiagram", "Term", "Fact", "Quiz", "CaptureViewer", "LadderDiagram"], "en", lesson.frontmatter.title);
+    const components = ["Callout", "RfcVsLinux", "RfcSays", "LinuxDoes", "Original", "TcpHeaderDiagram", "Term", "Fact", "Quiz", "CaptureViewer", "LadderDiagram"];
+    const sections = lessonSections(lesson.code, components, "en", lesson.frontmatter.title);
     expect(sections[0]).toMatchObject({ anchor: "", heading: "The TCP header and its flags" });
     expect(sections.slice(1).map((s) => s.anchor)).toEqual(lesson.toc.map((entry) => entry.id));
     const fin = sections.find((s) => s.heading.startsWith("FIN"));
     expect(fin?.text).toContain("half-closed");
     expect(fin?.text).not.toContain("<");
+    // An RFC 9293 / Linux box reads as its title and both sides.
+    const resets = sections.find((s) => s.anchor === "which-resets-count");
+    expect(resets?.text).toContain("When a reset is accepted");
+    expect(resets?.text).toContain("challenge ACK");
   });
 
   it("lists the components an MDX file uses", () => {

@@ -13,7 +13,7 @@ import { CHALLENGE_CASES } from "../../support/challenge-solutions";
 import { buildScenario } from "@/domain/simulator/session";
 import { challengeSettings } from "@/domain/challenges/verify";
 import { getChallenge } from "@/domain/challenges";
-import { call, OPEN, scenario } from "../tcp/helpers";
+import { call, OPEN, scenario, send } from "../tcp/helpers";
 import { syntheticKernelRun } from "./synthetic-kernel";
 
 const docs = readFileSync(new URL("../../../docs/kernel-differential.md", import.meta.url), "utf8");
@@ -32,6 +32,15 @@ function lostSynAck() {
 
 /** What the engine-side test of each entry checks; every entry must have one. */
 const ENGINE_SIDE: Record<string, () => void> = {
+  "push-on-every-gso-chunk": () => {
+    // One send() of 3000 bytes: PSH on its last segment only.
+    const result = runScenario(scenario([...OPEN, send(100, "client", 3000)]));
+    expect(result.segments.filter((s) => s.len > 0).map((s) => [s.len, s.flags.join("+")])).toEqual([
+      [1460, "ACK"],
+      [1460, "ACK"],
+      [80, "PSH+ACK"],
+    ]);
+  },
   "timer-races-within-its-slack": () => {
     // The SYN+ACK timer (armed at 10 ms, 1 s) and the retransmitted SYN (sent at 1000 ms) meet at 1010 ms: two SYN+ACKs, two ACKs.
     const result = runScenario(lostSynAck());
@@ -130,5 +139,38 @@ describe("timer-races-within-its-slack explains", () => {
     const differences = compareCase(lostFin, kernel, 62_000).differences.filter((difference) => difference.kind === "segment" && difference.change === "missing");
     expect(differences.length).toBeGreaterThan(0);
     expect(differences.some((difference) => race.explains(difference, lostFin))).toBe(false);
+  });
+});
+
+describe("push-on-every-gso-chunk explains", () => {
+  const trace = engineTrace(scenario([...OPEN, send(100, "client", 3000)]));
+  const push = entry("push-on-every-gso-chunk");
+  const differencesWith = (change: (kernel: ReturnType<typeof syntheticKernelRun>) => void) => {
+    const kernel = syntheticKernelRun(trace);
+    change(kernel);
+    return compareCase(trace, kernel, 5000).differences;
+  };
+
+  it("PSH on the second full segment of a write, as Linux sends it", () => {
+    const differences = differencesWith((kernel) => {
+      kernel.segments[4] = { ...kernel.segments[4]!, flags: ["PSH", "ACK"] };
+    });
+    expect(differences).toHaveLength(1);
+    expect(push.explains(differences[0]!, trace)).toBe(true);
+  });
+
+  it("not a PSH the kernel left out, nor another flag, nor a short segment", () => {
+    const noPush = differencesWith((kernel) => {
+      kernel.segments[5] = { ...kernel.segments[5]!, flags: ["ACK"] };
+    });
+    const fin = differencesWith((kernel) => {
+      kernel.segments[4] = { ...kernel.segments[4]!, flags: ["FIN", "PSH", "ACK"] };
+    });
+    const shortPushed = engineTrace(scenario([...OPEN, send(100, "client", 100), send(100, "client", 100)]));
+    const kernel = syntheticKernelRun(shortPushed);
+    for (const difference of [...noPush, ...fin, ...compareCase(shortPushed, kernel, 5000).differences]) {
+      expect(push.explains(difference, trace)).toBe(false);
+    }
+    expect(noPush.length + fin.length).toBeGreaterThan(0);
   });
 });
