@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { completionsFor, submitChallenge, type SubmitResult } from "@/lib/challenges/completions.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 
 /**
@@ -12,7 +13,9 @@ import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/vi
 export async function submitChallengeAction(raw: unknown): Promise<SubmitResult> {
   const user = await getCurrentUser();
   const visitor = user ? await currentVisitor() : await ensureVisitor();
-  return submitChallenge(user, raw, visitor ? visitorBinding(visitor) : null);
+  const result = await submitChallenge(user, raw, visitor ? visitorBinding(visitor) : null);
+  if (user && result.ok && result.reached) await afterEvidenceWrite(user.id);
+  return result;
 }
 
 const statusInput = z.object({ ids: z.array(z.string().max(64)).max(100) }).strict();

@@ -7,6 +7,7 @@ import { MAX_MERGED_CHALLENGES } from "@/lib/challenges/completions.server";
 import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
 import { MAX_TOKEN_LENGTH, newReceiptId, signReceipt } from "@/lib/progress/receipts.server";
 import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 
 const milestoneInput = z
   .object({
@@ -45,5 +46,7 @@ export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: 
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "signed-out" };
   const visitor = await currentVisitor();
-  return { ok: true, summary: await mergeAnonymousProgress(user.id, visitor ? visitorBinding(visitor) : null, parsed.data.receipts, parsed.data.challenges) };
+  const summary = await mergeAnonymousProgress(user.id, visitor ? visitorBinding(visitor) : null, parsed.data.receipts, parsed.data.challenges);
+  await afterEvidenceWrite(user.id);
+  return { ok: true, summary };
 }

@@ -6,6 +6,7 @@ import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 import { startAnonymousAttempt, submitAnonymousAnswer } from "@/lib/quiz/anonymous.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { startAttempt, submitAnswer, type AttemptProgress, type QuizError } from "@/lib/quiz/attempts.server";
 
 /**
@@ -82,5 +83,7 @@ export async function submitQuizAnswerAction(raw: unknown): Promise<SubmitAnswer
   const submitted = await submitAnswer(user.id, quizId, clientKey, questionId, response, locale);
   if (!submitted.ok) return submitted;
   const { grading, progress, response: counted, alreadyAnswered } = submitted.answer;
+  // A repeated answer changes nothing a grade is computed from.
+  if (!alreadyAnswered) await afterEvidenceWrite(user.id);
   return { ok: true, mode: "account", grading, progress, response: counted, alreadyAnswered };
 }

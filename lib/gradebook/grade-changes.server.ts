@@ -11,7 +11,10 @@
  * - an assignment's rules edited (`updateAssignment`): every student of that assignment.
  *
  * Listeners run after the write committed; one that throws is logged and never fails the write.
+ * LMS grade passback (lib/lti/grade-sync.server.ts) is called directly, so it runs whichever
+ * server bundle the write happens in.
  */
+import { afterGradeChange } from "../lti/grade-sync.server";
 
 export type GradeChange =
   /** New work on a target: every assignment of the student's classes on it may change. */
@@ -33,7 +36,7 @@ export function onGradeChange(listener: Listener): () => void {
 
 /** Called by the writes listed above once their change is stored. */
 export async function gradeMayHaveChanged(change: GradeChange): Promise<void> {
-  for (const listener of [...listeners]) {
+  for (const listener of [afterGradeChange, ...listeners]) {
     try {
       await listener(change);
     } catch (error) {
