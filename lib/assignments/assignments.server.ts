@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { requireTeaching, requireTeachingAssignment } from "../classes/access.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { NotAllowedError } from "../classes/errors";

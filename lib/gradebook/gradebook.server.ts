@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem, quizQuestions } from "../catalog.server";
 import { requireTeaching } from "../classes/access.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import type { ChallengeActivity, LessonActivity, QuizAttemptActivity, StudentWork, TargetType } from "./semantics";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MEDIA_TYPE, SCOPE } from "./constants";
 import { callService, ServiceError, type ServicePlatform } from "./service-token.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { queueScoresForUser } from "./score-jobs.server";
 
 /**

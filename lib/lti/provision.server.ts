@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { findCatalogItem } from "../catalog.server";
 import { newJoinCode, newToken } from "../classes/codes";

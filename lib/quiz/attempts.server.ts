@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { questionResponseSchema, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";

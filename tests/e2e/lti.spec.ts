@@ -61,6 +61,7 @@ test.beforeAll(async () => {
     "npx",
     [
       "tsx",
+      "--conditions=react-server",
       "scripts/lti.ts",
       "platform",
       "add",
