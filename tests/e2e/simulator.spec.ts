@@ -99,6 +99,8 @@ test("reduced motion: new arrows are not animated", async ({ page }) => {
 });
 
 test("a lesson with simulators has no serious accessibility violations, light and dark", async ({ page }) => {
+  // axe reads a whole lesson (text, simulators, capture viewer, quiz) twice, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/course/four-way-teardown");
   await expect(simulator(page)).toBeVisible();
   await simulator(page).getByRole("button", { name: "Step", exact: true }).click();
