@@ -105,9 +105,8 @@ const en = {
     toggle: "Predict, then run",
     help: "Before each step, say what it will do. Signed in, your answers count as practice toward mastery.",
     legend: "Your prediction",
-    next: (cause: string) => `Next: ${cause}.`,
-    /** The cause, then the question (Chinese puts no space after a full stop). */
-    ask: (next: string, question: string) => `${next} ${question}`,
+    /** The step's cause, then the question. */
+    ask: (cause: string, question: string) => `Next: ${cause}. ${question}`,
     stateQuestion: (host: Host) => `What state will the ${host} be in after this step?`,
     segmentQuestion: (host: Host) => `What will the ${host} send in this step?`,
     segments: { nothing: "nothing", SYN: "SYN", "SYN-ACK": "SYN-ACK", ACK: "ACK (no data)", data: "data", FIN: "FIN", RST: "RST" } as Record<string, string>,
@@ -313,8 +312,7 @@ const zh: SimulatorWords = {
     toggle: "先预测，再运行",
     help: "每走一步之前，先说出这一步会发生什么。登录后，你的回答会作为练习计入掌握程度。",
     legend: "你的预测",
-    next: (cause) => `下一步：${cause}。`,
-    ask: (next, question) => `${next}${question}`,
+    ask: (cause, question) => `下一步：${cause}。${question}`,
     stateQuestion: (host) => `这一步之后，${host === "client" ? "客户端" : "服务端"}处于什么状态？`,
     segmentQuestion: (host) => `这一步里，${host === "client" ? "客户端" : "服务端"}会发出什么？`,
     segments: { nothing: "什么也不发", SYN: "SYN", "SYN-ACK": "SYN-ACK", ACK: "ACK（不带数据）", data: "数据", FIN: "FIN", RST: "RST" },
