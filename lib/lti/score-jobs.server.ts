@@ -75,11 +75,21 @@ async function upsertJob(resourceLinkId: string, userId: string, ltiUserId: stri
 }
 
 type Kick = () => void;
-let kick: Kick = () => {};
+
+/**
+ * The worker's wake-up call lives on globalThis: Next bundles instrumentation (which starts the
+ * worker), route handlers and pages with separate module caches, so a module variable set by the
+ * worker would stay unset where pages and server actions write jobs.
+ */
+const wakeHolder = globalThis as unknown as { syntofinLtiWakeWorker?: Kick };
+
+function kick() {
+  wakeHolder.syntofinLtiWakeWorker?.();
+}
 
 /** The worker registers how to wake itself up when a job is written (lib/lti/worker.server.ts). */
 export function onScoreJobWritten(wake: Kick) {
-  kick = wake;
+  wakeHolder.syntofinLtiWakeWorker = wake;
 }
 
 /**

@@ -8,6 +8,7 @@ vi.hoisted(() => {
 import { db } from "@/lib/db.server";
 import { answerDeepLink, cancelDeepLink, deepLinkPickerView } from "@/lib/lti/deep-linking.server";
 import { syncRoster } from "@/lib/lti/nrps.server";
+import { rotateToolKey } from "@/lib/lti/keys.server";
 import { deliverDueJobs, deliverJob, LEASE_MS, queueScoresForUser, resendScore } from "@/lib/lti/score-jobs.server";
 import { classSyncView, ltiLinkView } from "@/lib/lti/views.server";
 import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
@@ -32,6 +33,8 @@ async function newPlatform(options?: Parameters<typeof platformWithTool>[0]): Pr
 
 afterAll(async () => {
   for (const platform of platforms) await platform.stop();
+  // Nothing the tool sent broke the specifications (media types, repeated score timestamps, …).
+  expect(platforms.flatMap((platform) => platform.violations)).toEqual([]);
 });
 
 async function asCurrentUser(id: string): Promise<CurrentUser> {
@@ -162,6 +165,28 @@ describe("deep linking", () => {
     if (!cancelled.ok) throw new Error(cancelled.error);
     const result = await setup.platform.acceptDeepLinkingResponse(cancelled.jwt);
     expect(result.items).toEqual([]);
+  });
+
+  it("keeps working through a key rotation at an LMS that caches the tool's key set and never refetches it early", async () => {
+    const course = seedCourse(setup.platform);
+    await deepLinkQuiz(setup, course);
+    const fetches = setup.platform.toolKeyFetches;
+    // The administrator rotates the key: the LMS's cached copy does not hold the new key.
+    const rotation = await rotateToolKey();
+    expect(rotation.activatesAt.getTime()).toBeGreaterThan(Date.now());
+    const { result } = await deepLinkQuiz(setup, course, 7);
+    expect(result.createdLinks).toHaveLength(1);
+    const launched = await learnerLaunch(setup, course.learners[0]!.id, result.createdLinks[0]!.id);
+    await takeQuiz(launched.provisioned.user.id, 2);
+    await queueScoresForUser(launched.provisioned.user.id);
+    expect((await deliverDueJobs()).delivered).toBe(1);
+    expect(setup.platform.toolKeyFetches).toBe(fetches);
+
+    // Why it waits: a key that signed at once would be refused until the LMS's copy expires.
+    await rotateToolKey({ immediately: true });
+    await expect(deepLinkQuiz(setup, course, 3)).rejects.toThrow();
+    setup.platform.expireToolKeys();
+    expect((await deepLinkQuiz(setup, course, 3)).result.createdLinks).toHaveLength(1);
   });
 
   it("refuses a deep-linking request from a learner", async () => {
@@ -349,6 +374,24 @@ describe("grade passback", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ label: "Handshake lesson", scoreMaximum: 100, tag: "syntofin" });
     expect(setup.platform.scores.at(-1)!.lineItemId).toBe(items[0]!.id);
+  });
+
+  it("finds the assignment's line item on a later page of the LMS's container (Link rel=next) instead of creating another", async () => {
+    const setup = await newPlatform();
+    setup.platform.lineItemPageSize = 2;
+    const course = seedCourse(setup.platform);
+    const bare = setup.platform.addResourceLink({ id: unique("bare"), courseId: course.courseId, title: "Handshake quiz", targetLinkUri: `${TOOL_ORIGIN}/lti/quiz/${QUIZ_ID}` });
+    await expectLaunched((await launch(setup.platform, { userId: course.instructor.id, resourceLinkId: bare.id })).outcome);
+    const launched = await learnerLaunch(setup, course.learners[0]!.id, bare.id);
+    const { assignmentId } = await db.ltiResourceLink.findUniqueOrThrow({ where: { id: launched.provisioned.resourceLinkRowId as string } });
+    // The link carries several line items (AGS 2.0 §3.2); the assignment's own comes on the third page.
+    for (const tag of ["originality", "participation", "attendance", "bonus"]) setup.platform.addLineItem({ courseId: course.courseId, label: tag, scoreMaximum: 10, tag, resourceLinkId: bare.id });
+    const own = setup.platform.addLineItem({ courseId: course.courseId, label: "Handshake quiz", scoreMaximum: 20, resourceLinkId: bare.id, resourceId: assignmentId as string });
+    await takeQuiz(launched.provisioned.user.id, 5);
+    await queueScoresForUser(launched.provisioned.user.id);
+    expect((await deliverDueJobs()).delivered).toBe(1);
+    expect(setup.platform.lineItems.size).toBe(5);
+    expect(setup.platform.scores.at(-1)!.lineItemId).toBe(own.id);
   });
 
   it("lets the instructor resend a score: graded again and sent with a new timestamp", async () => {

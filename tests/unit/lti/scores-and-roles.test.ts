@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignmentResult, type AssignmentRules, type Evidence, type StudentWork } from "@/domain/gradebook/semantics";
 import { classRole, contextRole } from "@/lib/lti/roles";
 import { retryDelayMs, scoreBody, scoreFor } from "@/lib/lti/score-mapping";
-import { scoresUrl } from "@/lib/lti/urls";
-import { nextLink } from "@/lib/lti/nrps.server";
+import { nextLink, scoresUrl } from "@/lib/lti/urls";
 
 const opensAt = new Date("2026-03-01T00:00:00Z");
 const dueAt = new Date("2026-03-08T00:00:00Z");
@@ -130,5 +129,8 @@ describe("service URLs", () => {
     expect(nextLink('<https://lms.example/m?page=2>; rel="next", <https://lms.example/m?page=9>; rel="last"')).toBe("https://lms.example/m?page=2");
     expect(nextLink('<https://lms.example/m?page=1>; rel="prev first"')).toBeNull();
     expect(nextLink(null)).toBeNull();
+    // Moodle's form: no space after the commas, "differences" first; and an unquoted rel.
+    expect(nextLink('<https://lms.example/nr?since=6236>; rel="differences",<https://lms.example/nr?page=2&per_page=1>; rel="next",<https://lms.example/nr?page=1>; rel="first"')).toBe("https://lms.example/nr?page=2&per_page=1");
+    expect(nextLink("<https://lms.example/li?p=2>; rel=next")).toBe("https://lms.example/li?p=2");
   });
 });
