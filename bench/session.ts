@@ -119,7 +119,7 @@ const suite: BenchSuite = {
     const postgres = await startTempPostgres();
     try {
       const sqlite = await figuresFor("SQLite", `file:${path.join(dir, "bench.db")}`);
-      const output = execFileSync("npx", ["tsx", fileURLToPath(import.meta.url)], {
+      const output = execFileSync("npx", ["tsx", "--conditions=react-server", fileURLToPath(import.meta.url)], {
         env: { ...process.env, BENCH_SESSION_DATABASE_URL: postgres.url },
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],

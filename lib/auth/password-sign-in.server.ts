@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { clientAddress } from "../security/client-address";
 import { TRUSTED_DEVICE_COOKIE } from "../security/login-throttle.server";
