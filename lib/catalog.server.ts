@@ -5,10 +5,11 @@ import "server-only";
  * source that does not exist yet simply contributes nothing. Assignment targets are validated
  * against this catalog on the server.
  */
-import { CHALLENGE_LIST } from "@/domain/challenges";
+import { CHALLENGE_LIST, CHALLENGE_TEXT_ZH } from "@/domain/challenges";
+import type { Locale } from "./i18n/paths";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
-import { listQuizzes } from "./quiz/registry.server";
+import { getQuiz, listQuizzes } from "./quiz/registry.server";
 
 export type CatalogItem = {
   type: TargetType;
@@ -21,29 +22,33 @@ export type CatalogItem = {
 };
 
 type CatalogSource = {
-  items: () => CatalogItem[];
+  /** Titles in `locale` (the deep-linking picker shows them in the instructor's language). */
+  items: (locale?: Locale) => CatalogItem[];
 };
+
+/** Lesson titles in `locale`, in English where a lesson has no translation yet. */
+const lessonTitles = (locale: Locale) => new Map([...listLessons("en"), ...(locale === "en" ? [] : listLessons(locale))].map((lesson) => [lesson.slug, lesson.title]));
 
 const lessonSource: CatalogSource = {
-  items: () =>
-    listLessons("en").map((lesson) => ({
+  items: (locale = "en") => {
+    const titles = lessonTitles(locale);
+    return listLessons("en").map((lesson) => ({
       type: "LESSON" as const,
       id: lesson.slug,
-      title: lesson.title,
-      lesson: lesson.title,
+      title: titles.get(lesson.slug) ?? lesson.title,
+      lesson: titles.get(lesson.slug) ?? lesson.title,
       href: `/course/${lesson.slug}`,
-    })),
+    }));
+  },
 };
 
-const lessonTitles = () => new Map(listLessons("en").map((lesson) => [lesson.slug, lesson.title]));
-
 const quizSource: CatalogSource = {
-  items: () => {
-    const titles = lessonTitles();
+  items: (locale = "en") => {
+    const titles = lessonTitles(locale);
     return listQuizzes().map((quiz) => ({
       type: "QUIZ" as const,
       id: quiz.id,
-      title: quiz.title,
+      title: getQuiz(quiz.id, locale)?.title ?? quiz.title,
       lesson: titles.get(quiz.lessonSlug) ?? null,
       // The quiz's section in its lesson (components/quiz renders it as section#quiz-<id>).
       href: `/course/${quiz.lessonSlug}#quiz-${quiz.id}`,
@@ -52,12 +57,12 @@ const quizSource: CatalogSource = {
 };
 
 const challengeSource: CatalogSource = {
-  items: () => {
-    const titles = lessonTitles();
+  items: (locale = "en") => {
+    const titles = lessonTitles(locale);
     return CHALLENGE_LIST.map((challenge) => ({
       type: "CHALLENGE" as const,
       id: challenge.id,
-      title: challenge.title,
+      title: (locale === "zh" ? CHALLENGE_TEXT_ZH[challenge.id]?.title : undefined) ?? challenge.title,
       lesson: titles.get(challenge.lesson) ?? null,
       href: challenge.href,
     }));
@@ -69,8 +74,8 @@ const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ:
 export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Simulator challenge" };
 const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Simulator challenges" };
 
-export function listCatalog(): CatalogItem[] {
-  return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items());
+export function listCatalog(locale: Locale = "en"): CatalogItem[] {
+  return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items(locale));
 }
 
 export function findCatalogItem(type: TargetType, id: string): CatalogItem | null {

@@ -4,8 +4,10 @@ import type { LinkView, ScoreSync } from "@/lib/lti/views.server";
 import { formatDateTime } from "@/lib/format/date";
 import { LocalTime } from "../ui/local-time";
 
-export function scoreText(sync: Pick<ScoreSync, "scoreGiven" | "scoreMaximum">, inProgress: string): string {
-  return sync.scoreGiven === null ? inProgress : `${sync.scoreGiven}/${sync.scoreMaximum}`;
+/** The score sent, or why there is none: not yet, or excused (a final "no grade"). */
+export function scoreText(sync: Pick<ScoreSync, "scoreGiven" | "scoreMaximum" | "gradingProgress">, words: { noScoreYet: string; excused: string }): string {
+  if (sync.scoreGiven !== null) return `${sync.scoreGiven}/${sync.scoreMaximum}`;
+  return sync.gradingProgress === "FullyGraded" ? words.excused : words.noScoreYet;
 }
 
 /** The learner's view of the link they opened: the assignment's terms and where their score is. */
@@ -17,12 +19,13 @@ export function AssignmentPanel({ view, locale }: { view: LinkView; locale: Loca
   if (view.role === "learn" && view.graded) {
     if (!mine) status = words.status.none;
     else {
-      const score = scoreText(mine, words.noScoreYet);
+      const score = scoreText(mine, words);
+      const sentences = mine.scoreGiven === null ? words.unscored : words.status;
       const when = (date: Date) => formatDateTime(date.toISOString(), view.assignment?.timeZone ?? "UTC", lang);
-      if (mine.status === "DELIVERED" && mine.deliveredAt) status = words.status.DELIVERED(score, when(mine.deliveredAt));
-      else if (mine.status === "FAILED") status = words.status.FAILED(score);
-      else if (mine.attempts > 0 && mine.nextAttemptAt) status = words.status.PENDING_RETRY(score, when(mine.nextAttemptAt));
-      else status = words.status.PENDING(score);
+      if (mine.status === "DELIVERED" && mine.deliveredAt) status = sentences.DELIVERED(score, when(mine.deliveredAt));
+      else if (mine.status === "FAILED") status = sentences.FAILED(score);
+      else if (mine.attempts > 0 && mine.nextAttemptAt) status = sentences.PENDING_RETRY(score, when(mine.nextAttemptAt));
+      else status = sentences.PENDING(score);
     }
   }
   return (

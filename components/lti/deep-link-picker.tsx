@@ -31,9 +31,16 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
   const form = useRef<HTMLFormElement>(null);
   const dueId = useId();
 
+  const picker = useRef<HTMLFormElement>(null);
+
   useEffect(() => {
     if (returning) form.current?.submit();
   }, [returning]);
+
+  // A keyboard or screen reader user lands on the first field the server refused (a form-wide error is an alert).
+  useEffect(() => {
+    picker.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [errors]);
 
   const groups: Array<{ label: string; items: PickerItem[] }> = [
     { label: words.lessons, items: view.items.filter((i) => i.type === "LESSON") },
@@ -71,6 +78,7 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
         requestId: view.requestId,
         items: entries.map(([target, pick]) => ({ target, title: pick.title, points: pick.points })),
         ...(dueAt ? { dueAt } : {}),
+        locale,
       }).catch(() => null);
       if (!result) return setErrors({ items: {}, form: ltiWords(locale).sync.failed });
       if (result.ok) return setReturning({ returnUrl: result.returnUrl, jwt: result.jwt });
@@ -108,7 +116,7 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
 
   const inputType = view.acceptMultiple ? "checkbox" : "radio";
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={picker} onSubmit={submit} noValidate>
       {!view.acceptMultiple ? <p className="mb-3 text-sm text-fg-muted">{words.pickOne}</p> : null}
       {errors.form ? (
         <Alert tone="danger" className="mb-4">
@@ -132,6 +140,8 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
                       value={item.value}
                       checked={Boolean(pick)}
                       onChange={(event) => toggle(item, event.target.checked)}
+                      aria-invalid={itemErrors.target ? true : undefined}
+                      aria-describedby={itemErrors.target ? `${base}-target-error` : undefined}
                       className="mt-1 size-4 shrink-0"
                     />
                     <span>
@@ -139,7 +149,11 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
                       {item.lesson && item.lesson !== item.title ? <span className="block text-sm text-fg-muted">{words.inLesson(item.lesson)}</span> : null}
                     </span>
                   </label>
-                  {itemErrors.target ? <p className="mt-1 text-sm text-danger">{itemErrors.target}</p> : null}
+                  {itemErrors.target ? (
+                    <p id={`${base}-target-error`} className="mt-1 text-sm text-danger">
+                      {itemErrors.target}
+                    </p>
+                  ) : null}
                   {pick ? (
                     <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_8rem]">
                       <div className="flex flex-col gap-1">

@@ -40,7 +40,7 @@ export async function LtiDeepLinkPage({ locale, requestId }: { locale: Locale; r
   const words = ltiWords(locale).picker;
   const user = await getCurrentUser();
   if (!user) return <NotSignedIn locale={locale} publicHref={localePath(locale, "/course")} />;
-  const result = await deepLinkPickerView(user, requestId);
+  const result = await deepLinkPickerView(user, requestId, new Date(), locale);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">{result.ok && result.view.title ? result.view.title : words.title}</h1>

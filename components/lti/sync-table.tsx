@@ -10,6 +10,7 @@ import type { ScoreSync, StudentSync } from "@/lib/lti/views.server";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { scoreText } from "./assignment-panel";
 
 const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;
 
@@ -23,7 +24,7 @@ export function SyncCell({ sync, locale }: { sync: ScoreSync | null; locale: Loc
   const lang = LOCALE_LANG[locale];
   if (!sync) return <span className="text-fg-muted">{words.sync.none}</span>;
   const details = [
-    sync.scoreGiven === null ? words.assignment.noScoreYet : `${sync.scoreGiven}/${sync.scoreMaximum}`,
+    scoreText(sync, words.assignment),
     sync.status === "DELIVERED" && sync.deliveredAt ? words.sync.sentAt(when(sync.deliveredAt, lang)) : null,
     sync.status !== "DELIVERED" && sync.attempts ? words.sync.attempts(sync.attempts) : null,
     sync.status === "PENDING" && sync.attempts && sync.nextAttemptAt ? words.sync.nextTry(when(sync.nextAttemptAt, lang)) : null,

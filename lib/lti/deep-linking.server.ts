@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import { findCatalogItem, listCatalog, TARGET_LABELS } from "../catalog.server";
+import type { Locale } from "../i18n/paths";
+import { ltiWords, type LtiWords } from "../i18n/words/lti";
 import { db } from "../db.server";
 import { DATE_WINDOW_YEARS, isWithinDateWindow } from "@/domain/gradebook/rules";
 import type { TargetType } from "@/domain/gradebook/semantics";
@@ -47,7 +49,8 @@ async function loadRequest(user: CurrentUser | null, requestId: string, now: Dat
   return { ok: true, loaded: { request, settings: JSON.parse(request.settings) as DeepLinkingSettings } };
 }
 
-export async function deepLinkPickerView(user: CurrentUser | null, requestId: string, now = new Date()): Promise<{ ok: true; view: PickerView } | { ok: false; error: PickerRefusal }> {
+/** The picker of a request, its items titled in `locale`. */
+export async function deepLinkPickerView(user: CurrentUser | null, requestId: string, now = new Date(), locale: Locale = "en"): Promise<{ ok: true; view: PickerView } | { ok: false; error: PickerRefusal }> {
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
@@ -63,22 +66,28 @@ export async function deepLinkPickerView(user: CurrentUser | null, requestId: st
       acceptsResourceLinks: settings.acceptTypes.includes("ltiResourceLink"),
       className: context?.classroom.name ?? "",
       timeZone: context?.classroom.timeZone ?? "UTC",
-      items: listCatalog().map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
+      items: listCatalog(locale).map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
     },
   };
 }
 
+type PickError = Exclude<keyof LtiWords["picker"]["errors"], "farDate">;
+// Messages are keys of the picker's error words, told in the instructor's language.
+const says = (key: PickError) => key;
+
 const pickInput = z.object({
-  target: z.string().regex(/^(LESSON|QUIZ|CHALLENGE):[A-Za-z0-9_-]{1,100}$/, "Choose an item from the list"),
-  title: z.string().trim().min(1, "Enter a title").max(200, "Use at most 200 characters"),
-  points: z.coerce.number({ message: "Enter the points" }).int("Use a whole number").min(1, "At least 1 point").max(1000, "At most 1000 points"),
+  target: z.string().regex(/^(LESSON|QUIZ|CHALLENGE):[A-Za-z0-9_-]{1,100}$/, says("chooseItem")),
+  title: z.string().trim().min(1, says("enterTitle")).max(200, says("titleTooLong")),
+  points: z.coerce.number({ message: says("enterPoints") }).int(says("wholePoints")).min(1, says("minPoints")).max(1000, says("maxPoints")),
 });
 
 export const deepLinkInput = z.object({
   requestId: z.string().min(1).max(64),
-  items: z.array(pickInput).max(50, "Pick at most 50 items"),
+  items: z.array(pickInput).max(50, says("tooMany")),
   /** A date and time in the class's time zone (yyyy-mm-ddThh:mm), or empty. */
   dueAt: z.string().max(20).optional(),
+  /** The picker page's language, for the error messages and the message shown by the LMS. */
+  locale: z.enum(["en", "zh"]).optional(),
 });
 
 export type DeepLinkAnswer =
@@ -111,6 +120,8 @@ async function signResponse(platformId: string, deploymentId: string, settings: 
 /** The instructor's picks: assignments in the class, then the signed response for the LMS. */
 export async function answerDeepLink(user: CurrentUser | null, raw: unknown, toolOrigin: string, now = new Date()): Promise<DeepLinkAnswer> {
   const parsed = deepLinkInput.safeParse(raw);
+  const words = ltiWords((raw as { locale?: unknown })?.locale === "zh" ? "zh" : "en").picker;
+  const say = (message: string) => (message in words.errors && message !== "farDate" ? words.errors[message as PickError] : message);
   const requestId = typeof (raw as { requestId?: unknown })?.requestId === "string" ? (raw as { requestId: string }).requestId : "";
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
@@ -121,30 +132,30 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
     let formError: string | undefined;
     for (const issue of parsed.error.issues) {
       const [first, index, field] = issue.path;
-      if (first === "items" && typeof index === "number" && typeof field === "string") itemErrors[index] = { ...itemErrors[index], [field]: issue.message };
-      else formError ??= issue.message;
+      if (first === "items" && typeof index === "number" && typeof field === "string") itemErrors[index] = { ...itemErrors[index], [field]: say(issue.message) };
+      else formError ??= say(issue.message);
     }
     return { ok: false, error: "invalid", itemErrors, formError };
   }
   const input = parsed.data;
-  if (input.items.length === 0) return { ok: false, error: "invalid", itemErrors, formError: "Pick at least one item, or cancel" };
-  if (!settings.acceptMultiple && input.items.length > 1) return { ok: false, error: "invalid", itemErrors, formError: "This LMS placement takes one item: pick one" };
-  if (!settings.acceptTypes.includes("ltiResourceLink")) return { ok: false, error: "invalid", itemErrors, formError: "This LMS placement does not accept links to activities" };
+  if (input.items.length === 0) return { ok: false, error: "invalid", itemErrors, formError: words.errors.pickSome };
+  if (!settings.acceptMultiple && input.items.length > 1) return { ok: false, error: "invalid", itemErrors, formError: words.errors.pickOnlyOne };
+  if (!settings.acceptTypes.includes("ltiResourceLink")) return { ok: false, error: "invalid", itemErrors, formError: words.errors.noLinks };
   const context = request.contextId ? await db.ltiContext.findUnique({ where: { id: request.contextId }, select: { classId: true, classroom: { select: { timeZone: true } } } }) : null;
   if (!context) return { ok: false, error: "not-allowed" };
   let dueAt: Date | undefined;
   if (input.dueAt) {
     const instant = wallTimeToInstant(input.dueAt, context.classroom.timeZone);
-    if (!instant) return { ok: false, error: "invalid", itemErrors, dueAtError: "Enter a valid date and time" };
-    if (instant.getTime() <= now.getTime()) return { ok: false, error: "invalid", itemErrors, dueAtError: "The due date must be in the future" };
+    if (!instant) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.invalidDate };
+    if (instant.getTime() <= now.getTime()) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.pastDate };
     // The same window as the class's own assignment form (domain/gradebook/rules.ts): year 9999 is a typo.
-    if (!isWithinDateWindow(instant, now)) return { ok: false, error: "invalid", itemErrors, dueAtError: `Choose a date within ${DATE_WINDOW_YEARS} years` };
+    if (!isWithinDateWindow(instant, now)) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.farDate(DATE_WINDOW_YEARS) };
     dueAt = instant;
   }
   const targets = input.items.map((item, index) => {
     const [type, id] = item.target.split(":") as [TargetType, string];
     const known = findCatalogItem(type, id);
-    if (!known) itemErrors[index] = { ...itemErrors[index], target: "Choose an item from the list" };
+    if (!known) itemErrors[index] = { ...itemErrors[index], target: words.errors.chooseItem };
     return { ...item, type, id };
   });
   if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, error: "invalid", itemErrors };
@@ -172,7 +183,7 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
     if (dueAt) item.submission = { endDateTime: dueAt.toISOString() };
     return item;
   });
-  const jwt = await signResponse(request.platformId, request.deploymentId, settings, items, `Added ${items.length} ${items.length === 1 ? "activity" : "activities"} from SYN to FIN`, now);
+  const jwt = await signResponse(request.platformId, request.deploymentId, settings, items, words.added(items.length), now);
   return { ok: true, returnUrl: request.returnUrl, jwt, count: items.length };
 }
 

@@ -16,6 +16,8 @@ export type ScoreSync = {
   status: JobStatus;
   scoreGiven: number | null;
   scoreMaximum: number;
+  /** FullyGraded without a score: excused, the final word is "no grade". */
+  gradingProgress: string;
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date | null;
@@ -23,14 +25,15 @@ export type ScoreSync = {
   scoredAt: Date;
 };
 
-const JOB_SELECT = { id: true, status: true, scoreGiven: true, scoreMaximum: true, attempts: true, lastError: true, nextAttemptAt: true, deliveredAt: true, scoredAt: true, userId: true, resourceLinkId: true } as const;
+const JOB_SELECT = { id: true, status: true, scoreGiven: true, scoreMaximum: true, gradingProgress: true, attempts: true, lastError: true, nextAttemptAt: true, deliveredAt: true, scoredAt: true, userId: true, resourceLinkId: true } as const;
 
-function toSync(job: { id: string; status: string; scoreGiven: number | null; scoreMaximum: number; attempts: number; lastError: string | null; nextAttemptAt: Date; deliveredAt: Date | null; scoredAt: Date }): ScoreSync {
+function toSync(job: { id: string; status: string; scoreGiven: number | null; scoreMaximum: number; gradingProgress: string; attempts: number; lastError: string | null; nextAttemptAt: Date; deliveredAt: Date | null; scoredAt: Date }): ScoreSync {
   return {
     jobId: job.id,
     status: job.status as JobStatus,
     scoreGiven: job.scoreGiven,
     scoreMaximum: job.scoreMaximum,
+    gradingProgress: job.gradingProgress,
     attempts: job.attempts,
     lastError: job.lastError,
     nextAttemptAt: job.status === "PENDING" ? job.nextAttemptAt : null,

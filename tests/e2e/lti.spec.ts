@@ -146,6 +146,10 @@ test("an instructor deep-links the quiz with points from inside the LMS frame, t
   quizLinkId = link!.id;
   const assignments = queryDatabase<{ title: string; points: number; targetId: string }>(`SELECT "title", "points", "targetId" FROM "Assignment" WHERE "title" = ?`, "Flags and segments quiz");
   expect(assignments).toEqual([{ title: "Flags and segments quiz", points: 10, targetId: quiz.id }]);
+  // The instructor's launch filled the class from the LMS's roster (NRPS): both learners are in it before either launches.
+  await expect
+    .poll(() => queryDatabase<{ subject: string }>(`SELECT l."subject" FROM "LtiUserLink" l JOIN "Enrollment" e ON e."userId" = l."userId" WHERE l."issuer" = ? ORDER BY l."subject"`, platform.issuer).map((r) => r.subject), { timeout: 20_000 })
+    .toEqual(learners.map((l) => l.id));
   await context.close();
 });
 
@@ -198,6 +202,94 @@ test("without the LMS's storage the frame offers a new window, where the activit
     .poll(() => platform.scores.filter((s) => s.body.userId === learner.id && s.accepted).at(-1)?.body, { timeout: 30_000 })
     .toMatchObject({ scoreMaximum: 10, activityProgress: "Submitted", gradingProgress: "FullyGraded", scoreGiven: expect.any(Number) });
   await context.close();
+});
+
+/** Presses Tab (from the LMS page into the frame) until the tool's focused element matches. */
+async function tabTo(page: Page, frame: Frame, matches: (element: { tag: string; type: string | null; value: string | null }) => boolean, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await frame.evaluate(() => {
+      const element = document.activeElement;
+      return element && element !== document.body ? { tag: element.tagName.toLowerCase(), type: element.getAttribute("type"), value: (element as HTMLInputElement).value ?? null } : null;
+    });
+    if (focused && matches(focused)) return;
+  }
+  throw new Error("Tab never reached the element");
+}
+
+/** Nothing in the frame wider than the frame (a 360 px phone has no horizontal scrolling). */
+async function expectNoSidewaysScroll(frame: Frame) {
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+}
+
+test("in a Chinese LMS on a 360 px phone, keyboard only: the instructor picks a quiz titled in Chinese, a learner answers in the frame", async ({ browser }) => {
+  const phone = { viewport: { width: 360, height: 780 }, locale: "zh-CN" };
+  const teacherContext = await browser.newContext(phone);
+  const page = await teacherContext.newPage();
+  await page.goto(`${platform.origin}/courses/${courseId}/deep-link?user=${teacher.id}&storage=1&locale=zh-CN`);
+  const picker = await toolFrame(page);
+  const chineseTitle = "检验一下：首部和标志位";
+  await expect(picker.getByRole("checkbox", { name: chineseTitle })).toBeVisible({ timeout: 20_000 });
+  await expect(picker.getByRole("group", { name: "测验" })).toBeVisible();
+  await expectNoSidewaysScroll(picker);
+  await expectNoSeriousViolations(page);
+
+  await tabTo(page, picker, (e) => e.type === "checkbox" && e.value === `QUIZ:${quiz.id}`);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(picker.getByLabel("在 LMS 中的标题")).toBeFocused();
+  await expect(picker.getByLabel("在 LMS 中的标题")).toHaveValue(chineseTitle);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("0");
+  await tabTo(page, picker, (e) => e.tag === "button", 10);
+  await expect(picker.getByRole("button", { name: "向 LMS 添加 1 个活动" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  // The server's refusal is in the page's language, and focus lands on the refused field with what was typed kept.
+  await expect(picker.getByText("至少 1 分")).toBeVisible();
+  await expect(picker.getByLabel("分值")).toBeFocused();
+  await expect(picker.getByRole("checkbox", { name: chineseTitle })).toBeChecked();
+  await expectNoSidewaysScroll(picker);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("5");
+  await page.keyboard.press("Enter");
+  await expect(picker.getByRole("heading", { name: "Added 1 item(s)" })).toBeVisible({ timeout: 20_000 });
+  const answered = platform.deepLinkResults.at(-1)!;
+  expect(answered.payload["https://purl.imsglobal.org/spec/lti-dl/claim/msg"]).toBe("从 SYN to FIN 添加了 1 个活动");
+  expect(platform.lineItems.get(answered.createdLinks[0]!.lineItemId!)).toMatchObject({ scoreMaximum: 5, label: chineseTitle });
+  await teacherContext.close();
+
+  const learner = platform.addUser({ id: "learner-phone", name: "Wang Xiaoming", email: "wang.e2e@lms.test" });
+  platform.enroll(courseId, { userId: learner.id, roles: [ROLE.learner] });
+  const learnerContext = await browser.newContext(phone);
+  const learnerPage = await learnerContext.newPage();
+  await learnerPage.goto(`${platform.origin}/courses/${courseId}/launch?user=${learner.id}&link=${answered.createdLinks[0]!.id}&storage=1&locale=zh-CN`);
+  const frame = await toolFrame(learnerPage);
+  await expect(frame.getByRole("heading", { level: 1, name: chineseTitle })).toBeVisible({ timeout: 20_000 });
+  await expect(frame.getByText("你的成绩每次变化都会发送到 Test LMS。")).toBeVisible();
+  await expect(frame.getByText("已登录：Wang Xiaoming")).toBeVisible();
+  await expectNoSidewaysScroll(frame);
+  await expectNoSeriousViolations(learnerPage);
+  await learnerPage.emulateMedia({ colorScheme: "dark" });
+  await frame.evaluate(() => document.documentElement.classList.add("dark"));
+  await expectNoSeriousViolations(learnerPage);
+
+  // The first question, answered with the keyboard alone: its first option, then the check button.
+  await tabTo(learnerPage, frame, (e) => e.type === "radio" || e.type === "checkbox" || (e.tag === "input" && e.type !== "hidden"));
+  await learnerPage.keyboard.press("Space");
+  await tabTo(learnerPage, frame, (e) => e.tag === "button", 5);
+  await expect(frame.getByRole("button", { name: "提交答案" })).toBeFocused();
+  await learnerPage.keyboard.press("Enter");
+  await expect(frame.getByRole("button", { name: /下一题/ })).toBeVisible({ timeout: 20_000 });
+  await expectNoSidewaysScroll(frame);
+  // The work begun reaches the LMS without a score, said as such in the panel once delivered.
+  await expect
+    .poll(() => platform.scores.filter((s) => s.body.userId === learner.id && s.accepted).at(-1)?.body, { timeout: 30_000 })
+    .toMatchObject({ activityProgress: "Started", gradingProgress: "NotReady" });
+  await learnerPage.reload();
+  const again = await toolFrame(learnerPage);
+  await expect(again.locator("[data-score-status=DELIVERED]")).toContainText("你的进度（还没有成绩）已于", { timeout: 20_000 });
+  await learnerContext.close();
 });
 
 test("only LTI pages may be framed, and only by registered LMS origins", async ({ browser, request }) => {

@@ -152,6 +152,9 @@ describe("deep linking", () => {
     expect(bad).toMatchObject({ ok: false, error: "invalid" });
     if (bad.ok || bad.error !== "invalid") return;
     expect(bad.itemErrors[0]).toMatchObject({ title: expect.any(String), points: "At least 1 point" });
+    // Told in the picker page's language.
+    const badInChinese = await answerDeepLink(teacher, { requestId, locale: "zh", items: [{ target: `QUIZ:${QUIZ_ID}`, title: "", points: 0 }] }, TOOL_ORIGIN);
+    expect(badInChinese).toMatchObject({ ok: false, error: "invalid", itemErrors: [{ title: "请输入标题", points: "至少 1 分" }] });
     const unknown = await answerDeepLink(teacher, { requestId, items: [{ target: "QUIZ:nope", title: "x", points: 5 }] }, TOOL_ORIGIN);
     expect(unknown).toMatchObject({ ok: false, error: "invalid", itemErrors: [{ target: "Choose an item from the list" }] });
     const past = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }], dueAt: "2001-01-01T00:00" }, TOOL_ORIGIN);

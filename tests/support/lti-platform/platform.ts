@@ -804,6 +804,11 @@ export class TestPlatform {
     const tool = this.requireTool();
     const userId = url.searchParams.get("user") ?? "";
     const storage = url.searchParams.get("storage") === "1";
+    // The LMS's interface language, sent as the launch's locale (`locale=zh-CN`, as a Chinese LMS does).
+    const locale = url.searchParams.get("locale");
+    const overrides = locale
+      ? { locale, "https://purl.imsglobal.org/spec/lti/claim/launch_presentation": { document_target: "iframe", return_url: `${this.origin}/courses/${courseId}`, locale } }
+      : undefined;
     if (kind === "register-tool") {
       const target = url.searchParams.get("tool") ?? "";
       const token = this.newRegistrationToken();
@@ -820,15 +825,15 @@ export class TestPlatform {
     }
     const params =
       kind === "launch"
-        ? this.loginParameters({ userId, resourceLinkId: url.searchParams.get("link") ?? "", storageTarget: storage ? "lti-storage" : undefined })
-        : this.loginParameters({ userId, deepLinkCourseId: courseId, storageTarget: storage ? "lti-storage" : undefined });
+        ? this.loginParameters({ userId, resourceLinkId: url.searchParams.get("link") ?? "", storageTarget: storage ? "lti-storage" : undefined, overrides })
+        : this.loginParameters({ userId, deepLinkCourseId: courseId, storageTarget: storage ? "lti-storage" : undefined, overrides });
     const inputs = Object.entries(params)
       .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
       .join("");
     return html(
       res,
       200,
-      `<!doctype html><html lang="en"><head><title>Test LMS course</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0"><main style="padding:8px"><h1>Test LMS: ${esc(this.courses.get(courseId)?.title ?? courseId)}</h1>` +
+      `<!doctype html><html lang="${locale?.startsWith("zh") ? "zh-CN" : "en"}"><head><title>Test LMS course</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0"><main style="padding:8px"><h1>Test LMS: ${esc(this.courses.get(courseId)?.title ?? courseId)}</h1>` +
         (storage ? `<iframe name="lti-storage" src="/storage-frame" title="storage" hidden></iframe>` : "") +
         `<form id="launch" method="post" action="${esc(tool.loginUrl)}" target="tool-frame">${inputs}</form>` +
         `<iframe name="tool-frame" title="SYN to FIN" style="display:block;width:100%;max-width:1000px;height:800px;border:1px solid #ccc" allow="clipboard-write"></iframe></main>` +

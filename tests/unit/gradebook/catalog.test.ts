@@ -11,4 +11,12 @@ describe("assignment catalog", () => {
     expect(catalogGroups().map((g) => g.label)).toEqual(["Lessons", "Quizzes", "Simulator challenges"]);
   });
 
+  it("titles the same items in Chinese for the LMS picker, with the same ids and links", () => {
+    const english = listCatalog();
+    const chinese = listCatalog("zh");
+    expect(chinese.map((i) => [i.type, i.id, i.href])).toEqual(english.map((i) => [i.type, i.id, i.href]));
+    expect(chinese.find((i) => i.type === "QUIZ" && i.id === "tcp-header-and-flags")).toMatchObject({ title: "检验一下：首部和标志位", lesson: "TCP 首部与标志位" });
+    expect(chinese.find((i) => i.type === "LESSON" && i.id === "tcp-header-and-flags")?.title).toBe("TCP 首部与标志位");
+    expect(chinese.filter((i) => i.type === "CHALLENGE").every((i) => /[\u4e00-\u9fff]/.test(i.title))).toBe(true);
+  });
 });
