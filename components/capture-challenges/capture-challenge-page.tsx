@@ -79,7 +79,9 @@ export async function CaptureChallengePage({ id, locale }: { id: string; locale:
     : visitor
       ? visitorCaptureValues(visitor, id)
       : null;
-  const [evidence, completed] = user ? await Promise.all([captureEvidenceFor(user, id), completionsFor(user, [id])]) : [[], {}];
+  const [evidence, completed]: [Awaited<ReturnType<typeof captureEvidenceFor>>, Record<string, string>] = user
+    ? await Promise.all([captureEvidenceFor(user, id), completionsFor(user, [id])])
+    : [[], {}];
   const lesson = listLessons(locale).find((l) => l.slug === info.lesson);
   const here = captureChallengeHref(id, locale);
   return (

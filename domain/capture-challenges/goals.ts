@@ -6,7 +6,7 @@
  */
 import type { CaptureSegment, Role } from "@/domain/tcp/pcap";
 import { findIndex, hasFin, hasRst, isSyn, isSynAck, other, portOf, type ConnectionView } from "./connection-view";
-import { say, seconds, type Judge, type Judgement, type Mark, type OutcomeText } from "./judgement";
+import { say, seconds, type Judge, type Mark, type OutcomeText } from "./judgement";
 
 const flagsText = (segment: CaptureSegment) => segment.flags.join("+");
 

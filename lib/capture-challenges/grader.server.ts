@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { pathToFileURL } from "node:url";
+import type { ResourceLimits, Worker } from "node:worker_threads";
 import type { CaptureLocale, CaptureValues, GradeResult } from "@/domain/capture-challenges";
 
 /**
@@ -36,10 +37,10 @@ function sourceStamp(root: string): string {
   const hash = createHash("sha256");
   const visit = (relative: string) => {
     const full = path.join(root, relative);
-    if (!existsSync(full)) return;
-    const stats = statSync(full);
+    if (!existsSync(/*turbopackIgnore: true*/ full)) return;
+    const stats = statSync(/*turbopackIgnore: true*/ full);
     if (stats.isDirectory()) {
-      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+      for (const entry of readdirSync(/*turbopackIgnore: true*/ full).sort()) visit(path.join(relative, entry));
     } else {
       hash.update(`${relative}\0${stats.size}\0${stats.mtimeMs}\0`);
     }
@@ -51,7 +52,7 @@ function sourceStamp(root: string): string {
 function writableCacheDir(root: string): string {
   for (const dir of [path.join(root, "node_modules", ".cache", "capture-grader"), path.join(os.tmpdir(), "syn-to-fin-capture-grader")]) {
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
       return dir;
     } catch {
       // Read-only: try the next.
@@ -60,38 +61,46 @@ function writableCacheDir(root: string): string {
   throw new Error("no writable directory for the capture grader's bundle");
 }
 
-let bundle: Promise<string> | null = null;
+/** What the bundle exports to the server process. */
+interface GraderModule {
+  startGrader(resourceLimits: ResourceLimits): Worker;
+}
+
+let bundle: Promise<GraderModule> | null = null;
 
 /**
  * The worker as one JavaScript file, built by esbuild (a dependency already) on first use and
  * kept under node_modules/.cache (like `npm run tcp`): a worker thread cannot load TypeScript, and
  * the app's own bundles are not files a worker can start from.
  */
-export function graderBundle(): Promise<string> {
+export function graderBundle(): Promise<GraderModule> {
   bundle ??= (async () => {
     const root = projectRoot();
     const dir = writableCacheDir(root);
     const file = path.join(dir, `grader-${sourceStamp(root)}.mjs`);
-    if (existsSync(file)) return file;
-    const { build } = await import("esbuild");
-    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await build({
-      entryPoints: [path.join(root, "lib", "capture-challenges", "grader-thread.ts")],
-      outfile: temporary,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      tsconfig: path.join(root, "tsconfig.json"),
-      logLevel: "silent",
-    });
-    renameSync(temporary, file); // atomic: concurrent builders each write their own file
-    return file;
+    if (!existsSync(/*turbopackIgnore: true*/ file)) await buildBundle(root, file);
+    return (await import(/*turbopackIgnore: true*/ /* @vite-ignore */ pathToFileURL(file).href)) as GraderModule;
   })().catch((error: unknown) => {
     bundle = null;
     throw error;
   });
   return bundle;
+}
+
+async function buildBundle(root: string, file: string) {
+  const { build } = await import("esbuild");
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await build({
+    entryPoints: [path.join(root, "lib", "capture-challenges", "grader-thread.ts")],
+    outfile: temporary,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    tsconfig: path.join(root, "tsconfig.json"),
+    logLevel: "silent",
+  });
+  renameSync(/*turbopackIgnore: true*/ temporary, file); // atomic: concurrent builders each write their own file
 }
 
 let running = 0;
@@ -141,15 +150,11 @@ export async function gradeInWorker(
   const release = await slot();
   if (!release) return graderFailure("busy", request.locale);
   try {
-    const file = await graderBundle();
+    const grader = await graderBundle();
     return await new Promise<GraderOutcome>((resolve) => {
-      const worker = new Worker(file, {
-        resourceLimits: {
-          maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb ?? GRADER_BUDGET.maxOldGenerationSizeMb,
-          maxYoungGenerationSizeMb: GRADER_BUDGET.maxYoungGenerationSizeMb,
-        },
-        stdout: false,
-        stderr: false,
+      const worker = grader.startGrader({
+        maxOldGenerationSizeMb: budget.maxOldGenerationSizeMb ?? GRADER_BUDGET.maxOldGenerationSizeMb,
+        maxYoungGenerationSizeMb: GRADER_BUDGET.maxYoungGenerationSizeMb,
       });
       let settled = false;
       const finish = (outcome: GraderOutcome) => {
