@@ -1,0 +1,22 @@
+import { chromium } from "@playwright/test";
+const [url, out, width = "390", height = "844", steps = "3"] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+const page = await context.newPage();
+await page.goto(url, { waitUntil: "networkidle", timeout: 300000 });
+await page.waitForTimeout(1500);
+const section = page.locator('section[aria-label="TCP simulator"]').first();
+const ladder = section.locator('[aria-roledescription], svg').first();
+await section.evaluate((el) => el.scrollIntoView({ block: "start" }));
+await page.mouse.wheel(0, 10);
+await page.waitForTimeout(800);
+for (let i = 0; i < Number(steps); i++) { await section.getByRole("button", { name: /^(Step|单步)$/ }).tap(); await page.waitForTimeout(400); }
+const report = {};
+for (const [name, loc] of [["step", section.getByRole("button", { name: /^(Step|单步)$/ })], ["ladder", section.locator("svg").first()], ["narration", section.getByRole("status").first()], ["packets", section.locator("table").first()]]) report[name] = await loc.boundingBox();
+report.scrollY = await page.evaluate(() => window.scrollY);
+report.docked = await section.locator("[data-docked]").count();
+console.log(JSON.stringify(report));
+await page.screenshot({ path: out });
+await section.locator("table").first().scrollIntoViewIfNeeded();
+await page.screenshot({ path: out.replace(".png", "-packets.png") });
+await browser.close();
