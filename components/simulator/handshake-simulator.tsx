@@ -292,6 +292,8 @@ export function HandshakeSimulator({
             id={narrationId}
             role="status"
             aria-live="polite"
+            // Docked, a long narration scrolls within a few lines; it can then take focus to be scrolled by keyboard.
+            tabIndex={docked ? 0 : undefined}
             className={cn("mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm", docked && "max-h-[4.75rem] overflow-y-auto")}
           >
             {notice ?? narration}

@@ -14,6 +14,9 @@ import { captureEvidenceFor, deleteKeptCapture, keptCaptureOf } from "@/lib/capt
 import { checkCaptureUpload, UPLOAD_LIMITS } from "@/lib/capture-challenges/upload.server";
 import { accountCaptureValues, reissueCaptureValues, visitorCaptureValues } from "@/lib/capture-challenges/values.server";
 import { completionsFor } from "@/lib/challenges/completions.server";
+import { createClass } from "@/lib/classes/classes.server";
+import { gradeForStudent } from "@/lib/gradebook/grade.server";
+import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import { db } from "@/lib/db.server";
 import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { createUser } from "../factories/users";
@@ -63,6 +66,39 @@ describe("capture challenge uploads", () => {
       expect(hit).toMatchObject({ ok: true, stored: "new", verdict: { reached: true } });
     });
   }
+
+  it("counts a success for an assignment of the capture challenge, in the gradebook and the LMS grade", async () => {
+    const teacher = (await createUser({ role: "INSTRUCTOR" })) as CurrentUser;
+    const created = await createClass(teacher, { name: "Capture class", timeZone: "UTC" });
+    if (!created.ok) throw new Error("no class");
+    const student = await learner("capture-unread-rst");
+    const other = await learner("capture-unread-rst");
+    const day = 86_400_000;
+    for (const s of [student, other]) await db.enrollment.create({ data: { classId: created.id, userId: s.id, joinedAt: new Date(Date.now() - 3 * day) } });
+    const assignment = await db.assignment.create({
+      data: {
+        classId: created.id,
+        createdById: teacher.id,
+        title: "Unread data",
+        targetType: "CHALLENGE",
+        targetId: "capture-unread-rst",
+        points: 10,
+        opensAt: new Date(Date.now() - 2 * day),
+        dueAt: new Date(Date.now() + 2 * day),
+      },
+    });
+    // A miss is no evidence; the real capture of the page's commands is.
+    expect(await upload(student, "capture-unread-rst", capture("capture-unread-rst.read-before-close.pcap"))).toMatchObject({ stored: null });
+    expect(await gradeForStudent(assignment.id, student.id)).toMatchObject({ pointsGiven: null, submittedAt: null });
+    expect(await upload(student, "capture-unread-rst", capture("capture-unread-rst.pcap"))).toMatchObject({ stored: "new" });
+    const grade = await gradeForStudent(assignment.id, student.id);
+    expect(grade).toMatchObject({ status: "submitted", pointsGiven: 10, pointsPossible: 10 });
+    expect(grade?.evidence).toHaveLength(1);
+    const book = await getGradebook(teacher, created.id);
+    expect(book.assignments[0]?.item).toMatchObject({ title: "Capture: Close with unread data and see the RST", href: "/capture-challenges/capture-unread-rst" });
+    const cells = book.rows.map((row) => [row.student.id, row.cells[0]?.result.status, row.cells[0]?.result.score]);
+    expect(cells).toEqual(expect.arrayContaining([[student.id, "submitted", 10], [other.id, "not-started", null]]));
+  });
 
   it("does not pass a classmate's capture: the goal names each learner's own values", async () => {
     const owner = await learner("capture-unread-rst");
