@@ -1,3 +1,4 @@
+import "server-only";
 import type { Action } from "@/domain/tcp";
 import { CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
 import { CHALLENGE_LIST, verifySubmission, type ChallengeSubmitResult } from "@/domain/challenges";

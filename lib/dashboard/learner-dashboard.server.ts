@@ -1,3 +1,4 @@
+import "server-only";
 import { challengeText } from "@/domain/challenges/text";
 import { getChallenge } from "@/domain/challenges/registry";
 import { getCaptureChallengeInfo } from "@/domain/capture-challenges/catalog";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One place every write that can change a grade reports to. Whoever needs to act on a changed
  * grade (sending it back to an LMS, say) subscribes here instead of being called from each write.
