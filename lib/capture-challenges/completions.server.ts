@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
@@ -8,14 +9,21 @@ import { recordCompletionEvidence } from "../gradebook/evidence.server";
  * (recordCompletionEvidence), so it is assignable, counted in the gradebook and passed back to an
  * LMS. Where a simulator completion keeps the action log that replays it, this one names the
  * stored CaptureEvidence that shows why the capture met the goal. A capture is always checked on
- * an account (visitors' successes are not recorded), so the work is done when it is handed in.
+ * an account (visitors' successes are not recorded), and its own timestamps are written by the
+ * learner's machine, so the work counts as done when the server checked it. The same file handed
+ * in again (`newEvidence` false) is not new work and offers nothing to an assignment opened since.
  */
-export async function recordCaptureCompletion(userId: string, challengeId: string, evidenceId: string): Promise<{ completedAt: Date; created: boolean }> {
-  const now = new Date();
+export async function recordCaptureCompletion(
+  userId: string,
+  challengeId: string,
+  evidence: { id: string; checkedAt: Date },
+  { newEvidence }: { newEvidence: boolean },
+): Promise<{ completedAt: Date; created: boolean }> {
+  const { checkedAt } = evidence;
   let outcome: { completedAt: Date; created: boolean };
   try {
     const row = await db.challengeCompletion.create({
-      data: { userId, challengeId, actionLog: JSON.stringify({ captureEvidence: evidenceId }), completedAt: now },
+      data: { userId, challengeId, actionLog: JSON.stringify({ captureEvidence: evidence.id }), completedAt: checkedAt },
       select: { completedAt: true },
     });
     outcome = { completedAt: row.completedAt, created: true };
@@ -24,6 +32,6 @@ export async function recordCaptureCompletion(userId: string, challengeId: strin
     const row = await db.challengeCompletion.findUniqueOrThrow({ where: { userId_challengeId: { userId, challengeId } }, select: { completedAt: true } });
     outcome = { completedAt: row.completedAt, created: false };
   }
-  await recordCompletionEvidence(userId, "CHALLENGE", challengeId, { doneAt: now, handedInAt: now });
+  if (newEvidence) await recordCompletionEvidence(userId, "CHALLENGE", challengeId, { doneAt: checkedAt, handedInAt: checkedAt });
   return outcome;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CaptureEvidenceSummary } from "@/domain/capture-challenges";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";

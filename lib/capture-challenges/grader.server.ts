@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import os from "node:os";

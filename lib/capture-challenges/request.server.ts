@@ -1,3 +1,4 @@
+import "server-only";
 import { configuredOrigin } from "../http/site-origin.server";
 import { UPLOAD_LIMITS } from "./upload.server";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { getCaptureChallenge, type CaptureEvidenceSummary, type CaptureLocale, type CaptureValues } from "@/domain/capture-challenges";
 import type { CurrentUser } from "../auth/session.server";
@@ -57,13 +58,13 @@ async function storeEvidence(userId: string, challengeId: string, bytes: Uint8Ar
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
   const data = { userId, challengeId, fileSha256, fileBytes: bytes.length, summary: JSON.stringify(evidence), ...(kept ? { keptCapture: Buffer.from(kept) } : {}) };
   try {
-    return await db.captureEvidence.create({ data, select: { id: true } });
+    return { ...(await db.captureEvidence.create({ data, select: { id: true, checkedAt: true } })), sameFileAgain: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // The same file again: the first check stays the evidence; a copy asked for now is kept.
     const where = { userId_challengeId_fileSha256: { userId, challengeId, fileSha256 } };
     if (kept) await db.captureEvidence.update({ where, data: { keptCapture: Buffer.from(kept) } });
-    return db.captureEvidence.findUniqueOrThrow({ where, select: { id: true } });
+    return { ...(await db.captureEvidence.findUniqueOrThrow({ where, select: { id: true, checkedAt: true } })), sameFileAgain: true };
   }
 }
 
@@ -93,6 +94,6 @@ export async function checkCaptureUpload(
   if (!verdict.reached || !evidence) return { ok: true, verdict, stored: null, completedAt: null, kept: false };
   if (!uploader.user) return { ok: true, verdict, stored: "signed-out", completedAt: null, kept: false };
   const stored = await storeEvidence(uploader.user.id, challengeId, bytes, evidence, kept);
-  const completion = await recordCaptureCompletion(uploader.user.id, challengeId, stored.id);
+  const completion = await recordCaptureCompletion(uploader.user.id, challengeId, stored, { newEvidence: !stored.sameFileAgain });
   return { ok: true, verdict, stored: completion.created ? "new" : "existing", completedAt: completion.completedAt.toISOString(), kept: kept !== null };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { VALUE_SEED_BYTES, valuesFromRandom, type CaptureValues } from "@/domain/capture-challenges";
 import { authSecret } from "../auth/secret.server";

@@ -100,6 +100,10 @@ test("a learner uploads a capture of their own values and reads why it meets the
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoSeriousA11yViolations(page);
   }
+
+  // The dashboard names the success among the learner's recent work.
+  await page.goto("/dashboard");
+  await expect(page.locator("#recent-activity-heading").locator("..")).toContainText("Show a half-close with data after the FIN");
 });
 
 test("a Chinese page explains a missed goal in Chinese and refuses a file that is not a capture", async ({ page }) => {

@@ -100,6 +100,36 @@ describe("capture challenge uploads", () => {
     expect(cells).toEqual(expect.arrayContaining([[student.id, "submitted", 10], [other.id, "not-started", null]]));
   });
 
+  it("counts a capture checked inside an assignment's window, not the same file checked before it opened", async () => {
+    const teacher = (await createUser({ role: "INSTRUCTOR" })) as CurrentUser;
+    const created = await createClass(teacher, { name: "Half-close class", timeZone: "UTC" });
+    if (!created.ok) throw new Error("no class");
+    const student = await learner("capture-half-close");
+    const day = 86_400_000;
+    await db.enrollment.create({ data: { classId: created.id, userId: student.id, joinedAt: new Date(Date.now() - 3 * day) } });
+    expect(await upload(student, "capture-half-close", capture("capture-half-close.pcap"))).toMatchObject({ stored: "new" });
+    const checkedBefore = await db.captureEvidence.findFirstOrThrow({ where: { userId: student.id }, select: { checkedAt: true } });
+    const assignment = await db.assignment.create({
+      data: {
+        classId: created.id,
+        createdById: teacher.id,
+        title: "Half-close",
+        targetType: "CHALLENGE",
+        targetId: "capture-half-close",
+        points: 5,
+        opensAt: new Date(checkedBefore.checkedAt.getTime() + 1),
+        dueAt: new Date(Date.now() + 2 * day),
+      },
+    });
+    // The file checked before the assignment opened, handed in again, is not work done for it.
+    expect(await upload(student, "capture-half-close", capture("capture-half-close.pcap"))).toMatchObject({ stored: "existing" });
+    expect(await gradeForStudent(assignment.id, student.id)).toMatchObject({ pointsGiven: null, submittedAt: null });
+    // Another capture meeting the goal, checked now, is.
+    expect(await upload(student, "capture-half-close", capture("capture-half-close.pcapng"))).toMatchObject({ stored: "existing" });
+    expect(await gradeForStudent(assignment.id, student.id)).toMatchObject({ status: "submitted", pointsGiven: 5 });
+    expect(await db.completionEvidence.count({ where: { userId: student.id, targetId: "capture-half-close" } })).toBe(2);
+  });
+
   it("does not pass a classmate's capture: the goal names each learner's own values", async () => {
     const owner = await learner("capture-unread-rst");
     const classmate = await learner("capture-unread-rst", { serverPort: 24000, clientPort: 15000, token: "syn2fin-zzzzzzzz" });
