@@ -101,6 +101,9 @@ test("an instructor runs a graded week: kept input, an ended session, extension,
   const ended = teacher.getByRole("alert").filter({ hasText: "Your session ended. Sign in again" });
   await expect(ended).toBeVisible();
   await expect(teacher.getByText("You cannot change this class.")).toHaveCount(0);
+  // The header stops showing an account the server no longer recognises.
+  await expect(teacher.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(teacher.getByRole("banner").getByRole("link", { name: "Teach" })).toHaveCount(0);
   await expect(teacher.getByLabel("Instructions")).toHaveValue("Read to the end, twice if needed.");
   await ended.getByRole("link", { name: "sign in" }).click();
   await teacher.waitForURL(/\/signin\?callbackUrl=/);
