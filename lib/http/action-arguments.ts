@@ -23,3 +23,10 @@ export const idArgument = z.string().min(1).max(64);
 
 /** The state React passes back to a form action: never read, so anything is accepted. */
 export const previousStateArgument = z.unknown();
+
+/**
+ * The FormData of a form that always posts these text fields (empty when nothing was typed): one
+ * without them is not that form, and is refused before anything counts it as an attempt.
+ */
+export const formWithFields = (...names: string[]) =>
+  formArgument.refine((form) => names.every((name) => typeof form.get(name) === "string"), "Not the form's fields");

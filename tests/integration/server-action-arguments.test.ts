@@ -75,6 +75,7 @@ function formWith(fields: Record<string, string>): FormData {
 const ACTIONS: Record<string, Record<string, Entry>> = {
   "app/account/actions.ts": {
     changePasswordAction: { kinds: ["input", "locale"], valid: () => [{ currentPassword: "correct horse battery", newPassword: "another long password" }, "en"] },
+    changePasswordFormAction: { kinds: ["state", "form"], valid: () => [null, formWith({ currentPassword: "correct horse battery", newPassword: "another long password", locale: "en" })] },
     signOutEverywhereAction: { kinds: [], valid: () => [] },
     resendVerificationAction: { kinds: ["locale"], valid: () => ["en"] },
   },
@@ -145,6 +146,10 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   },
   "app/signup/actions.ts": {
     signUpAction: { kinds: ["input", "locale"], valid: () => [{ name: "New", email: `new-${randomUUID()}@example.test`, password: "a-good-long-password" }, "en"] },
+    signUpFormAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "New", email: `new-${randomUUID()}@example.test`, password: "a-good-long-password", locale: "en" })] },
+  },
+  "app/signin/actions.ts": {
+    signInFormAction: { kinds: ["state", "form"], valid: (w) => [null, formWith({ email: w.instructor.email, password: "correct horse battery", locale: "en" })] },
   },
 };
 
