@@ -1,10 +1,11 @@
 import "server-only";
 /**
  * What instructors can assign, generated from the course content: lessons (content/*), quizzes
- * (the quiz registry) and simulator challenges. Each source is a function returning items, so a
+ * (the quiz registry) and challenges (simulator and capture). Each source is a function returning items, so a
  * source that does not exist yet simply contributes nothing. Assignment targets are validated
  * against this catalog on the server.
  */
+import { CAPTURE_CATALOG, CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
 import { CHALLENGE_LIST, CHALLENGE_TEXT_ZH } from "@/domain/challenges";
 import type { Locale } from "./i18n/paths";
 import { listLessons } from "./content/lessons.server";
@@ -59,10 +60,17 @@ const quizSource: CatalogSource = {
 const challengeSource: CatalogSource = {
   items: (locale = "en") => {
     const titles = lessonTitles(locale);
-    return CHALLENGE_LIST.map((challenge) => ({
+    const simulator = CHALLENGE_LIST.map((challenge) => ({ ...challenge, title: (locale === "zh" ? CHALLENGE_TEXT_ZH[challenge.id]?.title : undefined) ?? challenge.title }));
+    const captureTitles = new Map(CAPTURE_CATALOG.map((info) => [info.id, info.title]));
+    const capture = CAPTURE_CHALLENGE_LIST.map((challenge) => ({
+      ...challenge,
+      title: locale === "zh" ? `抓包：${captureTitles.get(challenge.id)?.zh ?? challenge.title}` : `Capture: ${challenge.title}`,
+    }));
+    // Simulator challenges, then capture challenges (done on the learner's own machine), one target type.
+    return [...simulator, ...capture].map((challenge) => ({
       type: "CHALLENGE" as const,
       id: challenge.id,
-      title: (locale === "zh" ? CHALLENGE_TEXT_ZH[challenge.id]?.title : undefined) ?? challenge.title,
+      title: challenge.title,
       lesson: titles.get(challenge.lesson) ?? null,
       href: challenge.href,
     }));
@@ -71,8 +79,8 @@ const challengeSource: CatalogSource = {
 
 const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };
 
-export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Simulator challenge" };
-const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Simulator challenges" };
+export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Challenge" };
+const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Challenges" };
 
 export function listCatalog(locale: Locale = "en"): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items(locale));
