@@ -242,7 +242,7 @@ test("in a Chinese LMS on a 360 px phone, keyboard only: the instructor picks a 
   await page.keyboard.press("Tab");
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("0");
-  await tabTo(page, picker, (e) => e.tag === "button", 10);
+  await tabTo(page, picker, (e) => e.tag === "button", 60);
   await expect(picker.getByRole("button", { name: "向 LMS 添加 1 个活动" })).toBeFocused();
   await page.keyboard.press("Enter");
   // The server's refusal is in the page's language, and focus lands on the refused field with what was typed kept.
