@@ -86,6 +86,11 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     addPlatformAction: { kinds: ["input"], valid: () => [{ name: "LMS" }] },
     removePlatformAction: { kinds: ["id"], valid: () => ["platform-id"] },
   },
+  "app/capture-challenges/actions.ts": {
+    captureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
+    reissueCaptureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
+    deleteKeptCaptureAction: { kinds: ["input"], valid: () => [{ evidenceId: "evidence-id" }] },
+  },
   "app/challenges/actions.ts": {
     submitChallengeAction: { kinds: ["input"], valid: () => [{ challengeId: "x", log: [] }] },
     challengeStatusAction: { kinds: ["input"], valid: () => [{ ids: [] }] },
