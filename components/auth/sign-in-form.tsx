@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signIn } from "@/lib/auth/browser-session";
 import { useState, type FormEvent } from "react";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
