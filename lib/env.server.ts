@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./database-url";
 
@@ -38,6 +39,13 @@ const envSchema = z.object({
   RATE_LIMIT_JOIN_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
   /** Class codes, invite links and invitations tried from one client address per hour. */
   RATE_LIMIT_JOIN_PER_IP: z.coerce.number().int().positive().default(100),
+  /** LTI: the tool's RSA private key (PKCS#8 PEM); otherwise a key set generated in LTI_KEYS_FILE. */
+  LTI_PRIVATE_KEY: z.string().optional(),
+  /** LTI: the previous key's public half (SPKI PEM), still published after rotating LTI_PRIVATE_KEY. */
+  LTI_PREVIOUS_PUBLIC_KEY: z.string().optional(),
+  LTI_KEYS_FILE: z.string().default("./data/lti-keys.json"),
+  /** LTI: seconds between each process's looks for score deliveries that are due (retries); a new score is sent at once. */
+  LTI_SCORE_POLL_SECONDS: z.coerce.number().int().positive().default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

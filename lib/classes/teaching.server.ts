@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "../auth/roles";
 import { db } from "../db.server";
@@ -19,7 +20,7 @@ export async function listTeachingClasses(user: CurrentUser | null) {
       archivedAt: true,
       instructors: { where: { userId: user.id }, select: { isOwner: true } },
       _count: { select: { enrollments: true } },
-      assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, targetType: true } },
+      assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, ungraded: true, targetType: true } },
     },
   });
 }
