@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { ReferenceLesson } from "../support/lesson-reference";
-import { DEMO, signIn, waitForHydration } from "./support";
+import { DEMO, readThrough, signIn, waitForHydration } from "./support";
 
 /**
  * What a lesson says, to a reader and to a screen reader, must not change with the way pages are
@@ -29,7 +29,7 @@ test.beforeAll(() => {
   const directory = mkdtempSync(path.join(tmpdir(), "lesson-reference-"));
   try {
     const file = path.join(directory, "lessons.json");
-    execFileSync("npx", ["tsx", "tests/support/lesson-reference.tsx", file], { stdio: "inherit" });
+    execFileSync("npx", ["tsx", "--import", "./tests/support/server-only-register.mjs", "tests/support/lesson-reference.tsx", file], { stdio: "inherit" });
     reference = JSON.parse(readFileSync(file, "utf8")) as ReferenceLesson[];
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -58,17 +58,6 @@ function headingPositions(page: Page): Promise<number[]> {
     const top = prose.getBoundingClientRect().top;
     return [...prose.querySelectorAll("h2, h3")].map((heading) => Math.round(heading.getBoundingClientRect().top - top));
   });
-}
-
-/** Scrolls to the end of the page most of a window at a time, as a reader does. */
-async function readThrough(page: Page) {
-  for (let y = 0; ; ) {
-    const { height, viewport } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: innerHeight }));
-    if (y >= height) break;
-    y += Math.round(viewport * 0.8);
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(150);
-  }
 }
 
 type Tagged = { fromServer: boolean };

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
+import { bringPartsToLife, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
 
 const LESSON = "/course/tcp-header-and-flags";
 
@@ -89,13 +89,7 @@ for (const slug of LESSON_SLUGS) {
       await page.goto(`${prefix}/course/${slug}`);
       // Interactive components load in their own chunks as the reader comes near (ADR 0950);
       // scan once they have rendered.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
-          scrollTo(0, y);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      });
-      await expect(page.locator('[data-on-demand="waiting"]')).toHaveCount(0, { timeout: 30_000 });
+      await bringPartsToLife(page);
       await page.waitForLoadState("networkidle");
       await expectNoSeriousA11yViolations(page);
     });

@@ -14,8 +14,9 @@ const WRONG = FIRST.options.find((o) => !o.correct)!;
 async function openQuiz(page: Page) {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
-  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
+  // The quiz loads as the reader comes near it (ADR 0950).
   await section.scrollIntoViewIfNeeded();
+  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   return section;
 }
 

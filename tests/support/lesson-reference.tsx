@@ -5,7 +5,8 @@
  * compares what the served pages say with this, so a reference exists for whatever the lessons
  * say today, with nothing to record by hand.
  *
- *   npx tsx tests/support/lesson-reference.tsx OUT.json   writes [{ slug, locale, html }]
+ *   npx tsx --import ./tests/support/server-only-register.mjs tests/support/lesson-reference.tsx OUT.json
+ *   writes [{ slug, locale, html }]
  */
 import { writeFileSync } from "node:fs";
 import { getMDXComponent } from "mdx-bundler/client";
