@@ -61,7 +61,8 @@ function wait(start: () => void): () => void {
  * it in before the page is shown); a browser that runs no script keeps the placeholder.
  *
  * The wrapper says how far it is in `data-on-demand`: "waiting", then "live" once the component
- * has hydrated (or rendered) in the browser, or "failed".
+ * has hydrated (or rendered) in the browser, or "failed"; `data-on-demand-armed` appears when
+ * the wrapper itself has hydrated and watches for the reader (which may be after the rest of the page).
  */
 export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<OnDemandProps<P>> {
   let loaded: ComponentType<P> | null = null;
@@ -99,6 +100,7 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
 
     useEffect(() => {
       const element = box.current;
+      if (element) element.dataset.onDemandArmed = "";
       if (loaded || !element) {
         if (loaded) ready.resolve(loaded);
         return;

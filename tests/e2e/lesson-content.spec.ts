@@ -84,6 +84,8 @@ async function expectPartsComeAlive(page: Page, address: string) {
   await parts.evaluateAll((boxes) => {
     for (const box of boxes) if (box.firstElementChild) (box.firstElementChild as unknown as Tagged).fromServer = true;
   });
+  // The parts watch for the reader once they have hydrated, which may come after the header's.
+  await expect(page.locator('[data-on-demand]:not([data-on-demand-armed])')).toHaveCount(0);
   await readThrough(page);
   await expect(page.locator('[data-on-demand]:not([data-on-demand="live"])')).toHaveCount(0, { timeout: 30_000 });
   const hydratedInPlace = await parts.evaluateAll((boxes) => boxes.map((box) => (box.firstElementChild as unknown as Tagged | null)?.fromServer === true));

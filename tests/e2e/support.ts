@@ -77,6 +77,7 @@ export async function readThrough(page: Page) {
 /** Brings every interactive part of a lesson to life (read through, then each one still waiting scrolled into view), for checks of the whole page. */
 export async function bringPartsToLife(page: Page) {
   await waitForHydration(page);
+  await expect(page.locator('[data-on-demand]:not([data-on-demand-armed])')).toHaveCount(0);
   await readThrough(page);
   const waiting = page.locator('[data-on-demand="waiting"]');
   for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
