@@ -21,3 +21,19 @@ export function EndStaleSession({ ended }: { ended: boolean }) {
   }, [ended, status]);
   return null;
 }
+
+/**
+ * Rendered with a "Your session ended" message after the server refused an action because it no
+ * longer recognises the session: finishes the sign-out in this browser, so the header stops
+ * showing the signed-in user at once.
+ */
+export function ForgetEndedSession() {
+  const { status } = useSession();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || status !== "authenticated") return;
+    done.current = true;
+    void signOut({ redirect: false });
+  }, [status]);
+  return null;
+}
