@@ -65,7 +65,7 @@ export function SiteSearch({ locale }: { locale: Locale }) {
     const url = new URL(window.location.href);
     if (value.trim()) url.searchParams.set("q", value.trim());
     else url.searchParams.delete("q");
-    window.history.replaceState(window.history.state, "", url);
+    window.history.replaceState(null, "", url);
   }
 
   let status: string;
