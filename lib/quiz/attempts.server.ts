@@ -6,6 +6,7 @@ import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { refreshLessonCompletion } from "../progress/completion.server";
+import { afterQuizAnswer } from "../review/hooks.server";
 import { getQuiz } from "./registry.server";
 
 /**
@@ -153,8 +154,10 @@ export async function storeAnswer(
   if (!graded.ok) return { ok: false, error: "invalid-response" };
 
   let grading = graded.grading;
+  const at = answeredAt ?? new Date();
+  let storedId: string | null = null;
   try {
-    await db.quizAnswer.create({
+    ({ id: storedId } = await db.quizAnswer.create({
       data: {
         attemptId: attempt.id,
         questionId,
@@ -163,15 +166,18 @@ export async function storeAnswer(
         correct: grading.correct,
         points: grading.points,
         misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
-        ...(answeredAt ? { answeredAt } : {}),
+        answeredAt: at,
       },
-    });
+      select: { id: true },
+    }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.
     const stored = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId } }, select: { response: true } });
     grading = regrade(quiz, attempt.variantSeed, questionId, stored.response, locale) ?? grading;
   }
+  // The review queue follows every new answer: a missed question comes back for review.
+  if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at });
   const progress = await refreshAttemptScore(attempt.id, quiz);
   if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug);
   return { ok: true, answer: { grading, progress, lessonSlug: quiz.lessonSlug } };
