@@ -100,7 +100,7 @@ describe("spaced review through several days (fixed clock)", () => {
     for (let n = 2; n <= 40; n++) {
       const summary = await reviewSummary(user.id, day(n));
       if (summary.due === 0) continue;
-      const wrong = !missedOnce && (await cardOf(user.id, "q:time-wait/linux-length")).due <= day(n) ? ["linux-length"] : [];
+      const wrong: string[] = !missedOnce && (await cardOf(user.id, "q:time-wait/linux-length")).due <= day(n) ? ["linux-length"] : [];
       missedOnce ||= wrong.length > 0;
       const before = await Promise.all(questionKeys.map((key) => cardOf(user.id, key)));
       const session = await review(user.id, day(n), wrong);
