@@ -45,6 +45,7 @@ export function SiteHeader() {
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
     { href: playgroundPath(locale), label: words.playground },
+    { href: localePath(locale, "/review"), label: words.review },
     { href: localePath(locale, "/glossary"), label: words.glossary },
     { href: localePath(locale, "/about"), label: words.about },
   ];

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { diagnosticQuestions, type DiagnosticPhase } from "@/domain/learning/diagnostic";
+import type { DiagnosticPhase } from "@/domain/learning/diagnostic";
 import { share } from "@/domain/learning/gain";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type Question, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
@@ -8,7 +8,10 @@ import { resolveQuestion } from "@/domain/quiz/variant";
 import { questionKey } from "@/domain/review/items";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
-import { getQuiz, quizzesForLesson } from "../quiz/registry.server";
+import { getQuiz } from "../quiz/registry.server";
+import { lessonDiagnostic } from "./lesson-diagnostic.server";
+
+export { lessonDiagnostic };
 import { recordAnswerForReview } from "../review/queue.server";
 
 /**
@@ -24,15 +27,6 @@ export type PhaseName = DiagnosticPhase;
 const PHASE = { pre: "PRE", post: "POST" } as const;
 
 export type DiagnosticError = "no-diagnostic" | "pre-closed" | "read-first" | "unknown-item" | "invalid-response";
-
-/** The lesson's diagnostic: its quiz and the questions asked (in `locale`), or null when the lesson has no quiz. */
-export function lessonDiagnostic(lessonSlug: string, locale: QuizLocale = "en"): { quiz: Quiz; questions: Question[] } | null {
-  const english = quizzesForLesson(lessonSlug)[0];
-  if (!english) return null;
-  const quiz = getQuiz(english.id, locale) ?? english;
-  const ids = diagnosticQuestions(english).map((q) => q.id);
-  return { quiz, questions: ids.map((id) => quiz.questions.find((q) => q.id === id)!) };
-}
 
 type PhaseState = "open" | "in-progress" | "done" | "closed" | "locked";
 

@@ -1,0 +1,80 @@
+"use server";
+
+import { z } from "zod";
+import { questionResponseSchema } from "@/domain/quiz/schema";
+import { quizLocaleSchema } from "@/domain/quiz/translation";
+import { getSession } from "@/lib/auth/session.server";
+import { reviewSummary } from "@/lib/review/queue.server";
+import { startReviewSession, submitReviewAnswer, type AnsweredItem, type PublicReviewItem, type ReviewError, type ReviewProgress } from "@/lib/review/sessions.server";
+
+/**
+ * Spaced review Server Actions: validate, find out who is asking, call lib/review. Signed-in
+ * learners' sessions are stored; visitors get the same grading plus signed receipts to keep in
+ * this browser (lib/review/visitor.server.ts). Dates travel as ISO strings.
+ */
+
+const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const locale = quizLocaleSchema.default("en");
+const assignmentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const token = z.string().max(2048);
+
+const statusInput = z.object({ locale, assignmentId: assignmentId.optional() }).strict();
+const startInput = z.object({ clientKey, locale, assignmentId: assignmentId.optional(), token: token.optional(), account: z.boolean().optional() }).strict();
+const submitInput = z
+  .object({
+    clientKey,
+    index: z.number().int().min(0).max(50),
+    response: questionResponseSchema,
+    unsure: z.boolean().default(false),
+    locale,
+    token: token.optional(),
+    account: z.boolean().optional(),
+  })
+  .strict();
+
+type Failure = { ok: false; error: ReviewError | "invalid-input" | "session-ended"; nextDueAt?: string | null };
+
+export type AnsweredItemView = Omit<AnsweredItem, "nextDueAt"> & { nextDueAt: string | null };
+
+export type ReviewStatusResult = { ok: true; mode: "account" | "visitor"; due: number; queued: number; nextDueAt: string | null } | Failure;
+
+export type StartReviewResult =
+  | { ok: true; mode: "account" | "visitor"; items: PublicReviewItem[]; answered: AnsweredItemView[]; progress: ReviewProgress; token?: string }
+  | Failure;
+
+export type SubmitReviewResult = { ok: true; mode: "account" | "visitor"; item: AnsweredItemView; progress: ReviewProgress; receipt?: string } | Failure;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const view = (item: AnsweredItem): AnsweredItemView => ({ ...item, nextDueAt: iso(item.nextDueAt) });
+
+/** How many items are due now, and when the next one will be. */
+export async function reviewStatusAction(raw: unknown): Promise<ReviewStatusResult> {
+  const parsed = statusInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  const { user } = await getSession();
+  if (!user) return { ok: true, mode: "visitor", due: 0, queued: 0, nextDueAt: null };
+  const summary = await reviewSummary(user.id);
+  return { ok: true, mode: "account", due: summary.due, queued: summary.queued, nextDueAt: iso(summary.nextDueAt) };
+}
+
+/** Starts (or resumes) the session the browser's client key names. */
+export async function startReviewAction(raw: unknown): Promise<StartReviewResult> {
+  const parsed = startInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  const { user, ended } = await getSession();
+  if (!user) return { ok: false, error: ended || parsed.data.account ? "session-ended" : "unknown-session" };
+  const started = await startReviewSession(user.id, parsed.data.clientKey, { locale: parsed.data.locale });
+  if (!started.ok) return { ok: false, error: started.error, ...(started.nextDueAt !== undefined ? { nextDueAt: iso(started.nextDueAt) } : {}) };
+  return { ok: true, mode: "account", items: started.review.items, answered: started.review.answered.map(view), progress: started.review.progress };
+}
+
+/** Grades one item; its answer key, feedback and explanation come back only here. */
+export async function submitReviewAction(raw: unknown): Promise<SubmitReviewResult> {
+  const parsed = submitInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  const { clientKey, index, response, unsure, locale } = parsed.data;
+  const { user, ended } = await getSession();
+  if (!user) return { ok: false, error: ended || parsed.data.account ? "session-ended" : "unknown-session" };
+  const submitted = await submitReviewAnswer(user.id, clientKey, index, response, { unsure, locale });
+  return submitted.ok ? { ok: true, mode: "account", item: view(submitted.answer.item), progress: submitted.answer.progress } : submitted;
+}
