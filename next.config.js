@@ -1,4 +1,4 @@
-import { developmentHeaders, securityHeaders } from "./security-headers.js";
+import { developmentHeaders, ltiSecurityHeaders, securityHeaders } from "./security-headers.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,7 +21,11 @@ const nextConfig = {
   async headers() {
     // scripts/serve.mjs applies these rules to the responses it serves itself (precompressed
     // prerendered pages and static files), so a rule added here holds for every response.
-    return [{ source: "/:path*", headers: [...securityHeaders, ...developmentHeaders] }];
+    // Nothing may be framed, except the LTI routes: their frame-ancestors name the registered LMSs (ADR 0803).
+    return [
+      { source: "/((?!lti(?:/|$)|zh/lti(?:/|$)|api/lti(?:/|$)).*)", headers: [...securityHeaders, ...developmentHeaders] },
+      { source: "/(lti|zh/lti|api/lti)(/.*)?", headers: ltiSecurityHeaders },
+    ];
   },
   experimental: {
     authInterrupts: true,

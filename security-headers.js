@@ -43,3 +43,18 @@ export const developmentHeaders =
   process.env.NODE_ENV === "production"
     ? []
     : [{ key: "Content-Security-Policy", value: contentSecurityPolicy(["'unsafe-inline'", "'unsafe-eval'"]) }];
+
+/**
+ * Pages an LMS frames (/lti, /zh/lti): the policy the response would get (`policy`, with its
+ * nonce) with frame-ancestors and form-action naming the registered LMS origins instead of none
+ * (ADR 0803). proxy.ts applies it; the LTI endpoints (/api/lti) send their own nonce-based policy.
+ */
+export function framedContentSecurityPolicy(origins, policy = contentSecurityPolicy()) {
+  const list = origins.join(" ");
+  return policy
+    .replace("frame-ancestors 'none'", `frame-ancestors ${origins.length ? list : "'none'"}`)
+    .replace(/form-action ([^;]*)/, (_, sources) => `form-action ${sources}${origins.length ? ` ${list}` : ""}`);
+}
+
+/** The LTI routes' headers: securityHeaders without the framing denial (their CSP names who may frame them). */
+export const ltiSecurityHeaders = securityHeaders.filter((header) => header.key !== "X-Frame-Options");

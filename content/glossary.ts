@@ -462,6 +462,22 @@ const ENTRIES: Array<z.input<typeof glossaryEntrySchema>> = [
     related: ["time-wait", "rst"],
   },
   {
+    id: "tcp_invalid_ratelimit",
+    kind: "sysctl",
+    term: { en: "tcp_invalid_ratelimit", zh: "tcp_invalid_ratelimit" },
+    aliases: ["net.ipv4.tcp_invalid_ratelimit"],
+    short: {
+      en: "The least time between two ACKs Linux sends in answer to invalid segments: challenge ACKs, out-of-window and TIME-WAIT answers.",
+      zh: "Linux 回应无效报文段（挑战 ACK、窗口外报文段、TIME-WAIT 中的应答）时，两个 ACK 之间的最短间隔。",
+    },
+    body: {
+      en: "In milliseconds. An out-of-window segment, an old duplicate, a segment PAWS rejects or a reset inside the window but not at RCV.NXT each deserve an ACK (RFC 5961's challenge ACK, RFC 9293's answer to an unacceptable segment), but an attacker could make a host send them in a loop. `tcp_oow_rate_limited()` sends at most one per this interval per socket, [[time-wait]] sockets included; the rest are dropped silently. The default is {fact:linux.tcp_invalid_ratelimit}.",
+      zh: "单位是毫秒。窗口之外的报文段、旧的重复报文段、被 PAWS 拒绝的报文段，以及落在窗口内却不等于 RCV.NXT 的复位，本来都应得到一个 ACK（RFC 5961 的挑战 ACK，RFC 9293 对不可接受报文段的应答），但攻击者可以借此让主机不停地发送 ACK。`tcp_oow_rate_limited()` 让每个套接字（包括 [[time-wait]] 套接字）在这个间隔内最多发出一个，其余的直接丢弃，不作应答。默认值为 {fact:linux.tcp_invalid_ratelimit}。",
+    },
+    facts: [{ fact: "linux.tcp_invalid_ratelimit", label: linuxDefault }],
+    related: ["rst", "time-wait"],
+  },
+  {
     id: "ip_local_reserved_ports",
     kind: "sysctl",
     term: { en: "ip_local_reserved_ports", zh: "ip_local_reserved_ports" },

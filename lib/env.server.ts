@@ -38,6 +38,11 @@ const envSchema = z.object({
   RATE_LIMIT_JOIN_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
   /** Class codes, invite links and invitations tried from one client address per hour. */
   RATE_LIMIT_JOIN_PER_IP: z.coerce.number().int().positive().default(100),
+  /** LTI: the tool's RSA private key (PKCS#8 PEM); otherwise a key set generated in LTI_KEYS_FILE. */
+  LTI_PRIVATE_KEY: z.string().optional(),
+  /** LTI: the previous key's public half (SPKI PEM), still published after rotating LTI_PRIVATE_KEY. */
+  LTI_PREVIOUS_PUBLIC_KEY: z.string().optional(),
+  LTI_KEYS_FILE: z.string().default("./data/lti-keys.json"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,10 +3,14 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { completionsFor, submitChallenge, type SubmitResult } from "@/lib/challenges/completions.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 
 /** Checks a challenge attempt: the server replays the action log; the browser's word counts for nothing. */
 export async function submitChallengeAction(raw: unknown): Promise<SubmitResult> {
-  return submitChallenge(await getCurrentUser(), raw);
+  const user = await getCurrentUser();
+  const result = await submitChallenge(user, raw);
+  if (user && result.ok && result.reached) await afterEvidenceWrite(user.id);
+  return result;
 }
 
 const statusInput = z.object({ ids: z.array(z.string().max(64)).max(100) }).strict();

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { lessonExists } from "@/lib/content/lessons.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import * as progress from "@/lib/progress/lesson-progress.server";
 
 const lessonInput = z.object({ slug: z.string().max(100) });
@@ -17,13 +18,17 @@ async function withLesson<T extends { slug: string }>(
   schema: z.ZodType<T>,
   raw: unknown,
   run: (userId: string, input: T) => Promise<Awaited<ReturnType<typeof progress.getLessonProgress>>>,
+  { evidence = true }: { evidence?: boolean } = {},
 ): Promise<ProgressResult> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   if (!lessonExists(parsed.data.slug)) return { ok: false, error: "unknown-lesson" };
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "signed-out" };
-  return { ok: true, progress: await run(user.id, parsed.data) };
+  const saved = await run(user.id, parsed.data);
+  // Starting and completing a lesson count for assignments (and LMS grades); a reading position does not.
+  if (evidence) await afterEvidenceWrite(user.id);
+  return { ok: true, progress: saved };
 }
 
 export async function startLessonAction(raw: { slug: string }) {
@@ -31,7 +36,7 @@ export async function startLessonAction(raw: { slug: string }) {
 }
 
 export async function saveLessonPositionAction(raw: { slug: string; position: string }) {
-  return withLesson(positionInput, raw, (userId, { slug, position }) => progress.saveLessonPosition(userId, slug, position));
+  return withLesson(positionInput, raw, (userId, { slug, position }) => progress.saveLessonPosition(userId, slug, position), { evidence: false });
 }
 
 export async function markLessonReadAction(raw: { slug: string }) {

@@ -6,6 +6,7 @@ import { lessonExists } from "@/lib/content/lessons.server";
 import { MAX_MERGED_CHALLENGES } from "@/lib/challenges/completions.server";
 import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
 import { MAX_TOKEN_LENGTH, signReceipt } from "@/lib/progress/receipts.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 
 const milestoneInput = z
   .object({
@@ -42,5 +43,7 @@ export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: 
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "signed-out" };
-  return { ok: true, summary: await mergeAnonymousProgress(user.id, parsed.data.receipts, parsed.data.challenges) };
+  const summary = await mergeAnonymousProgress(user.id, parsed.data.receipts, parsed.data.challenges);
+  await afterEvidenceWrite(user.id);
+  return { ok: true, summary };
 }

@@ -5,6 +5,7 @@ import { questionResponseSchema, type PublicQuiz, type QuestionGrading } from "@
 import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { startAnonymousAttempt, submitAnonymousAnswer } from "@/lib/quiz/anonymous.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { startAttempt, submitAnswer, type AttemptProgress, type QuizError } from "@/lib/quiz/attempts.server";
 
 /**
@@ -71,5 +72,6 @@ export async function submitQuizAnswerAction(raw: unknown): Promise<SubmitAnswer
     return { ok: true, mode: "anonymous", ...answered.answer };
   }
   const submitted = await submitAnswer(user.id, quizId, clientKey, questionId, response, locale);
+  if (submitted.ok) await afterEvidenceWrite(user.id);
   return submitted.ok ? { ok: true, mode: "account", grading: submitted.answer.grading, progress: submitted.answer.progress } : submitted;
 }

@@ -4,13 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 
-export function ClassNav({ classId }: { classId: string }) {
+export function ClassNav({ classId, lms = false }: { classId: string; lms?: boolean }) {
   const pathname = usePathname();
   const base = `/instructor/classes/${classId}`;
   const tabs = [
     { href: base, label: "Class", match: (p: string) => p === base || p.startsWith(`${base}/assignments`) },
     { href: `${base}/gradebook`, label: "Gradebook", match: (p: string) => p.startsWith(`${base}/gradebook`) || p.startsWith(`${base}/students`) },
     { href: `${base}/analytics`, label: "Analytics", match: (p: string) => p.startsWith(`${base}/analytics`) },
+    // Classes that come from an LMS course (LTI): roster and grade sync.
+    ...(lms ? [{ href: `${base}/lti`, label: "LMS", match: (p: string) => p.startsWith(`${base}/lti`) }] : []),
   ];
   return (
     <nav aria-label="Class sections" className="mt-6 border-b border-border">

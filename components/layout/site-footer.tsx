@@ -1,14 +1,19 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { isLtiPath } from "@/lib/lti/paths";
 import { aboutPath } from "@/lib/i18n/paths";
 import { useLocale } from "./use-locale";
 
 export function SiteFooter() {
   const locale = useLocale();
+  // Pages inside an LMS frame have their own chrome (components/lti/lti-frame.tsx).
+  const inLms = isLtiPath(usePathname() ?? "");
   const words = dictionary(locale).footer;
+  if (inLms) return null;
   return (
     <footer className="mt-24 border-t border-border">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-fg-muted sm:flex-row sm:justify-between">

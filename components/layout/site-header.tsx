@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { isLtiPath } from "@/lib/lti/paths";
 import { localePath, playgroundPath, searchPath } from "@/lib/i18n/paths";
 import { LanguageSwitch } from "./language-switch";
 import { ThemeToggle } from "./theme-toggle";
@@ -41,7 +43,10 @@ function SearchLink({ href, label }: { href: string; label: string }) {
 
 export function SiteHeader() {
   const locale = useLocale();
+  // Pages inside an LMS frame have their own chrome (components/lti/lti-frame.tsx).
+  const inLms = isLtiPath(usePathname() ?? "");
   const words = dictionary(locale).nav;
+  if (inLms) return null;
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
     { href: playgroundPath(locale), label: words.playground },

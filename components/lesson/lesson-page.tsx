@@ -41,7 +41,7 @@ export async function lessonMetadata(slug: string, locale: Locale): Promise<Meta
 }
 
 /** Progress headings: this page's h2 ids, keyed by the English lesson's ids. */
-function progressHeadings(lesson: Lesson, english: Lesson): ProgressHeading[] {
+export function progressHeadings(lesson: Lesson, english: Lesson): ProgressHeading[] {
   const toEnglish = mapAnchors(lesson.toc, english.toc);
   return lesson.toc
     .filter((entry) => entry.depth === 2)
@@ -49,7 +49,7 @@ function progressHeadings(lesson: Lesson, english: Lesson): ProgressHeading[] {
 }
 
 /** Frontmatter text with `backticks` shown as code, as in the lesson body. */
-function InlineCode({ text }: { text: string }) {
+export function InlineCode({ text }: { text: string }) {
   return text.split(/(`[^`]+`)/).map((part, index) =>
     part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
       <code key={index} className="rounded bg-bg-sunken px-1 font-mono text-[0.9em]">

@@ -8,6 +8,7 @@ import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-excl
 import type { HostId, TcpState } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
 import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
+import { RunItYourself } from "./run-it-yourself";
 import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { flagHex, flagList, flagString, formatCount, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { captureLadderModel } from "@/domain/simulator/ladder-model";
@@ -278,6 +279,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         ) : null}
       </div>
       {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
+      {current ? <RunItYourself sample={current.id} locale={locale} /> : null}
       {largeFile ? (
         <LargeCapture
           key={`${largeFile.name}:${largeFile.size}:${largeFile.lastModified}`}

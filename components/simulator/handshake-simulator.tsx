@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
-import type { Action, ProfileName } from "@/domain/tcp";
+import type { Action, HostId, ProfileName } from "@/domain/tcp";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
 import { simulatorLadderModel, withoutFate } from "@/domain/simulator/ladder-model";
 import { PRESET_LIST, presetText, type PresetId } from "@/domain/simulator/presets";
 import {
   errorsAt,
   inFlightAt,
+  linkUpAt,
   narrateStep,
   narratorFor,
   segmentStatus,
@@ -17,10 +18,19 @@ import {
   timeAt,
   visibleSegmentCount,
 } from "@/domain/simulator/run";
-import { DEFAULT_SETTINGS, LEARNER_CALLS, SIM_LIMITS, type ActionKey, type SimulatorSettings } from "@/domain/simulator/session";
+import {
+  DEFAULT_SETTINGS,
+  LEARNER_CALLS,
+  SIM_LIMITS,
+  effectiveAutoRead,
+  type ActionKey,
+  type SimulatorSettings,
+} from "@/domain/simulator/session";
 import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
+import { stepQuestion } from "@/domain/simulator/predict";
 import { EndpointCard } from "./endpoint-card";
+import { PredictPanel } from "./predict-panel";
 import { LazyDetails } from "./lazy-details";
 import { Ladder } from "./ladder";
 import { LiveStateDiagram } from "./live-state-diagram";
@@ -33,6 +43,7 @@ export type ControlsLevel = "full" | "actions" | "playback";
 const ALL_ACTIONS: readonly ActionKey[] = [
   ...(["client", "server"] as const).flatMap((host) => LEARNER_CALLS.map((call) => `${host}:${call}` as const)),
   "drop",
+  "link",
 ];
 
 export interface SimulatorSnapshot {
@@ -58,6 +69,10 @@ export interface HandshakeSimulatorProps {
   title?: string;
   /** Start with absolute sequence numbers instead of relative ones. */
   absolute?: boolean;
+  /** Whether each host's application reads data as it arrives (default: the preset's choice). */
+  autoRead?: Partial<Record<HostId, boolean>>;
+  /** Start in "Predict, then run": a question before each step (the learner can switch it off). */
+  predict?: boolean;
   /** Offer a scenario picker (default: with full controls). */
   presetPicker?: boolean;
   /** For the playground and challenges: the learner's actions to start with. */
@@ -81,6 +96,8 @@ export function HandshakeSimulator({
   height = 380,
   title,
   absolute = false,
+  autoRead,
+  predict = false,
   presetPicker,
   initialActions = [],
   allowedActions,
@@ -97,12 +114,13 @@ export function HandshakeSimulator({
       latencyMs: Math.min(SIM_LIMITS.maxLatencyMs, Math.max(SIM_LIMITS.minLatencyMs, latencyMs)),
       lossProbability: Math.min(SIM_LIMITS.maxLoss, Math.max(0, lossProbability)),
       seed,
+      ...(autoRead ? { autoRead } : {}),
     },
     actions: initialActions,
     cursor: initialStep,
     absolute,
   }));
-  const { state, dispatch, hosts, act } = useSimulator(init);
+  const { state, dispatch, hosts, act, setOption } = useSimulator(init);
   const { run, cursor, settings, absolute: showAbsolute, selected } = state;
   const ids = useId();
   const narrationId = `${ids}-narration`;
@@ -113,6 +131,7 @@ export function HandshakeSimulator({
     [controls, allowedActions],
   );
   const canDrop = allowed.has("drop");
+  const canCutLink = allowed.has("link");
   const learnerActs = allowed.size > 0;
 
   useEffect(() => {
@@ -135,6 +154,14 @@ export function HandshakeSimulator({
   const inFlight = useMemo(() => (canDrop ? inFlightAt(run, cursor) : []), [run, cursor, canDrop]);
   const droppable = useMemo(() => new Set(inFlight.map((segment) => segment.id)), [inFlight]);
   const count = visibleSegmentCount(run, cursor);
+  const linkUp = useMemo(() => linkUpAt(run, cursor), [run, cursor]);
+  const [predicting, setPredicting] = useState(predict);
+  const question = useMemo(() => (predicting ? stepQuestion(run, cursor) : null), [predicting, run, cursor]);
+  const reading = effectiveAutoRead(settings);
+  const onAutoRead = useCallback(
+    (host: HostId, value: boolean) => dispatch({ type: "settings", patch: { autoRead: { ...state.settings.autoRead, [host]: value } } }),
+    [dispatch, state.settings.autoRead],
+  );
 
   const rows: PacketRow[] = useMemo(() => {
     const direction = simulatorWords(locale).direction;
@@ -151,6 +178,8 @@ export function HandshakeSimulator({
         len: segment.len,
         kind: segmentKind(segment.flags),
         retransmission: segment.retransmission,
+        win: segment.win,
+        ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
       }));
   }, [run, showAbsolute, locale]);
   const statusOf = useCallback(
@@ -239,16 +268,52 @@ export function HandshakeSimulator({
             {words.undo}
           </Button>
         ) : null}
+        <Button
+          size="sm"
+          variant={predicting ? "primary" : "ghost"}
+          aria-pressed={predicting}
+          title={words.predict.help}
+          onClick={() => setPredicting((value) => !value)}
+        >
+          {words.predict.toggle}
+        </Button>
         <span className="ml-auto text-xs tabular-nums text-fg-muted">{words.stepOf(cursor, total, formatSeconds(now))}</span>
       </div>
+
+
 
       <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
         {notice ?? narration}
       </p>
 
+      {predicting && !atEnd ? (
+        <PredictPanel
+          question={question}
+          cause={question === null ? "" : narrate(question.trigger)}
+          settings={settings}
+          actions={state.actions}
+          cursor={cursor}
+          locale={locale}
+          words={words}
+          onStep={() => dispatch({ type: "step" })}
+        />
+      ) : null}
+
       <div className="mt-3 grid gap-3 @2xl:grid-cols-2">
-        <EndpointCard host="client" snapshot={hosts.client} errors={errors.filter((e) => e.host === "client")} absolute={showAbsolute} allowed={allowed} onAct={act} />
-        <EndpointCard host="server" snapshot={hosts.server} errors={errors.filter((e) => e.host === "server")} absolute={showAbsolute} allowed={allowed} onAct={act} />
+        {(["client", "server"] as const).map((host) => (
+          <EndpointCard
+            key={host}
+            host={host}
+            snapshot={hosts[host]}
+            errors={errors.filter((e) => e.host === host)}
+            absolute={showAbsolute}
+            allowed={allowed}
+            onAct={act}
+            autoRead={reading[host]}
+            onAutoRead={onAutoRead}
+            onSetOption={setOption}
+          />
+        ))}
       </div>
 
       <div className="mt-3 rounded-lg border border-border">
@@ -266,6 +331,15 @@ export function HandshakeSimulator({
           describedBy={summaryId}
         />
       </div>
+
+      {canCutLink ? (
+        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={words.link}>
+          <span className={linkUp ? "text-fg-muted" : "font-medium text-danger"}>{linkUp ? words.linkUp : words.linkDown}</span>
+          <Button size="sm" variant={linkUp ? "secondary" : "primary"} onClick={() => dispatch({ type: "link", up: !linkUp })}>
+            {linkUp ? words.cutLink : words.restoreLink}
+          </Button>
+        </div>
+      ) : null}
 
       {canDrop ? (
         <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={words.inFlight}>
@@ -296,6 +370,7 @@ export function HandshakeSimulator({
           onSelect={select}
           height={Math.min(280, Math.max(160, 32 * (count + 1) + 2))}
           caption={words.packetListCaption}
+          windowColumn
         />
       </div>
 

@@ -1,7 +1,11 @@
 "use client";
 
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { predictLabAction, type PredictionResult } from "@/app/practice/actions";
+import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
+import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
+import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
@@ -43,6 +47,7 @@ export function LabFrame({
   elapsedMs,
   controls,
   children,
+  prediction,
 }: {
   locale: Locale;
   region: string;
@@ -55,27 +60,60 @@ export function LabFrame({
   controls: ReactNode;
   /** The charts, once there is a result. */
   children: ReactNode;
+  /** "Predict, then run": the lab and its current input, graded on the server. */
+  prediction?: LabPredictionSubject;
 }) {
   const words = labWords(locale);
   // The first result can lengthen the explanation: the reader's place below the lab is kept.
   const frame = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(frame, response === null);
+  const [predicting, setPredicting] = useState(false);
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  const subjectKey = prediction === undefined ? "" : JSON.stringify(prediction);
+  const hidden = predicting && prediction !== undefined && !revealed.has(subjectKey);
   return (
     <SimulatorLocale value={locale}>
       <section ref={frame} aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
         <LiveControls>
-        <p className="font-semibold">{title}</p>
-        <p className="text-sm text-fg-muted">{intro}</p>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div className="min-w-0 flex-1">
+            <p className="font-semibold">{title}</p>
+            <p className="text-sm text-fg-muted">{intro}</p>
+          </div>
+          {prediction !== undefined ? (
+            <Button size="sm" variant={predicting ? "primary" : "ghost"} aria-pressed={predicting} title={words.predict.help} onClick={() => setPredicting((on) => !on)}>
+              {words.predict.toggle}
+            </Button>
+          ) : null}
+        </div>
         <div className="mt-3 grid gap-4 @3xl:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
           <div className="space-y-3">{controls}</div>
           <div className="min-w-0 space-y-3">
-            <p role="status" aria-live="polite" className="min-h-[6rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-              {labStatus(response, words)}
-            </p>
-            <p className="min-h-4 text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
-              {pending ? (response === null ? "" : words.recomputing) : elapsedMs !== null ? words.computed(elapsedMs.toFixed(0)) : ""}
-            </p>
-            {children}
+            {predicting && prediction !== undefined ? (
+              <LabPredictionForm
+                key={subjectKey}
+                subject={prediction}
+                locale={locale}
+                words={words}
+                answered={!hidden}
+                onAnswered={() => setRevealed((previous) => new Set(previous).add(subjectKey))}
+              />
+            ) : null}
+            {hidden ? (
+              <p className="min-h-[6rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm text-fg-muted">{words.predict.hidden}</p>
+            ) : (
+              <>
+                <p role="status" aria-live="polite" className="min-h-[6rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
+                  {labStatus(response, words)}
+                </p>
+                <p className="min-h-4 text-xs text-fg-muted" aria-hidden={pending ? undefined : true}>
+                  {pending ? (response === null ? "" : words.recomputing) : elapsedMs !== null ? words.computed(elapsedMs.toFixed(0)) : ""}
+                </p>
+              </>
+            )}
+            <div className={hidden ? "invisible" : undefined} aria-hidden={hidden ? true : undefined}>
+              {children}
+            </div>
           </div>
         </div>
         </LiveControls>
@@ -214,5 +252,78 @@ export function Choice<T extends string | number>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** What a lab prediction is about: which lab, and the settings the learner has now. */
+export type LabPredictionSubject = { lab: "timewait"; input: TimeWaitInput } | { lab: "synflood"; input: SynBacklogInput };
+
+/** The lab's yes/no question for the current settings; once answered, the result shows. */
+function LabPredictionForm({
+  subject,
+  locale,
+  words,
+  answered,
+  onAnswered,
+}: {
+  subject: LabPredictionSubject;
+  locale: Locale;
+  words: LabWords;
+  answered: boolean;
+  onAnswered: () => void;
+}) {
+  const ids = useId();
+  const text = words.predict;
+  const [choice, setChoice] = useState<"yes" | "no" | null>(null);
+  const [feedback, setFeedback] = useState("");
+  const [checking, startChecking] = useTransition();
+  const question = subject.lab === "timewait" ? text.timewait(subject.input.durationSeconds) : text.synflood;
+  const check = () => {
+    if (choice === null) return;
+    const answer = choice;
+    startChecking(async () => {
+      let result: PredictionResult;
+      try {
+        result = await predictLabAction({ ...subject, answer, locale });
+      } catch {
+        result = { ok: false, error: "invalid" };
+      }
+      if (!result.ok) {
+        setFeedback(result.error === "rate-limited" ? text.rateLimited : text.invalid);
+        if (result.error !== "rate-limited") onAnswered();
+        return;
+      }
+      const concept = dashboardWords(locale).concepts[result.concept];
+      const counted = result.stored === "new" ? text.counted(concept) : result.stored === "existing" ? text.again : text.signIn;
+      setFeedback(`${result.correct ? text.right : text.wrong(result.truth === "yes" ? text.yes : text.no)}${counted}`);
+      onAnswered();
+    });
+  };
+  return (
+    <form
+      className="rounded-lg border border-accent/40 bg-accent-soft/40 px-3 py-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        check();
+      }}
+    >
+      <fieldset disabled={answered || checking}>
+        <legend className="font-medium">{question}</legend>
+        <div className="mt-1.5 flex gap-4">
+          {(["yes", "no"] as const).map((option) => (
+            <label key={option} className="inline-flex items-center gap-1.5">
+              <input type="radio" name={`${ids}-prediction`} value={option} checked={choice === option} onChange={() => setChoice(option)} />
+              {option === "yes" ? text.yes : text.no}
+            </label>
+          ))}
+        </div>
+        <Button type="submit" size="sm" className="mt-2" disabled={choice === null}>
+          {checking ? text.checking : text.check}
+        </Button>
+      </fieldset>
+      <p role="status" aria-live="polite" className="mt-1 min-h-[1.25rem]">
+        {feedback}
+      </p>
+    </form>
   );
 }

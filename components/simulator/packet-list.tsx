@@ -20,6 +20,10 @@ export interface PacketRow {
   len: number;
   kind: SegmentKind;
   retransmission: boolean;
+  /** Advertised window, when the list shows a Win column. */
+  win?: number;
+  /** Why a segment without new data was sent (keep-alive probe, window probe, window update). */
+  purpose?: string;
 }
 
 /** Status that changes as the learner steps (segments themselves do not). */
@@ -41,6 +45,7 @@ const Row = memo(function Row({
   focusable,
   onSelect,
   words,
+  windowColumn,
 }: {
   row: PacketRow;
   index: number;
@@ -50,8 +55,14 @@ const Row = memo(function Row({
   onSelect: (id: number) => void;
   /** The component's language's words (one object per language, so memo still holds). */
   words: SimulatorWords;
+  windowColumn: boolean;
 }) {
-  const notes = [row.retransmission ? words.notes.retransmission : null, status === "lost" || status === "in-flight" ? words.notes[status] : null]
+  const notes = [
+    row.retransmission ? words.notes.retransmission : null,
+    row.purpose !== undefined ? words.notes[row.purpose] : null,
+    row.win === 0 && row.kind !== "rst" ? words.notes["zero window"] : null,
+    status === "lost" || status === "in-flight" ? words.notes[status] : null,
+  ]
     .filter(Boolean)
     .join(words.notesSeparator);
   return (
@@ -92,6 +103,7 @@ const Row = memo(function Row({
       <td className={`${CELL} !text-right tabular-nums`}>{row.seq}</td>
       <td className={`${CELL} !text-right tabular-nums`}>{row.ack ?? ""}</td>
       <td className={`${CELL} !text-right tabular-nums`}>{row.len}</td>
+      {windowColumn ? <td className={`${CELL} !text-right tabular-nums`}>{row.win ?? ""}</td> : null}
       <td className={`${CELL} whitespace-nowrap font-sans text-fg-muted`}>{notes}</td>
     </tr>
   );
@@ -113,6 +125,7 @@ export function PacketList({
   height = 240,
   caption,
   follow = true,
+  windowColumn = false,
 }: {
   rows: readonly PacketRow[];
   /** Rows shown: the first `count` of `rows`. */
@@ -124,6 +137,8 @@ export function PacketList({
   caption: string;
   /** Scroll to the newest row as rows are added, unless the reader scrolled up. */
   follow?: boolean;
+  /** Show each segment's advertised window. */
+  windowColumn?: boolean;
 }) {
   const words = simulatorWords(useViewLocale());
   const columns = words.columns;
@@ -182,6 +197,7 @@ export function PacketList({
   };
 
   const visible = rows.slice(first, last);
+  const columnCount = windowColumn ? 9 : 8;
   return (
     <div
       ref={scroller}
@@ -205,13 +221,14 @@ export function PacketList({
             <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.seq}</th>
             <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.ack}</th>
             <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.len}</th>
+            {windowColumn ? <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.win}</th> : null}
             <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.notes}</th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
           {first > 0 ? (
             <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={8} className="!border-0 !p-0" />
+              <td colSpan={columnCount} className="!border-0 !p-0" />
             </tr>
           ) : null}
           {visible.map((row, offset) => (
@@ -224,16 +241,17 @@ export function PacketList({
               focusable={first + offset === tabIndexRow}
               onSelect={onSelect}
               words={words}
+              windowColumn={windowColumn}
             />
           ))}
           {last < count ? (
             <tr aria-hidden="true" style={{ height: (count - last) * ROW_HEIGHT }}>
-              <td colSpan={8} className="!border-0 !p-0" />
+              <td colSpan={columnCount} className="!border-0 !p-0" />
             </tr>
           ) : null}
           {count === 0 ? (
             <tr>
-              <td colSpan={8} className="!border-0 !px-3 !py-6 !text-center text-sm text-fg-muted">
+              <td colSpan={columnCount} className="!border-0 !px-3 !py-6 !text-center text-sm text-fg-muted">
                 {words.noSegments}
               </td>
             </tr>

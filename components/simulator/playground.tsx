@@ -68,6 +68,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
           actions: [...snapshot.actions],
           step: snapshot.cursor,
           absolute: snapshot.absolute,
+          ...(snapshot.settings.autoRead ? { autoRead: snapshot.settings.autoRead } : {}),
         },
       }),
     [update],
@@ -136,6 +137,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
           initialActions={sim.actions}
           initialStep={sim.step}
           absolute={sim.absolute}
+          {...(sim.autoRead ? { autoRead: sim.autoRead } : {})}
           height={460}
           onChange={onSimulator}
           locale={locale}

@@ -63,6 +63,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
       response={response}
       pending={pending}
       elapsedMs={result ? result.elapsedMs : null}
+      prediction={{ lab: "synflood", input }}
       controls={
         <>
           <NumberSlider label={words.attack} value={input.attackSynPerSecond} min={0} max={200_000} log onChange={(v) => set("attackSynPerSecond", v)} />

@@ -81,6 +81,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
       response={response}
       pending={pending}
       elapsedMs={result ? result.elapsedMs : null}
+      prediction={{ lab: "timewait", input }}
       controls={
         <>
           <NumberSlider label={words.requestsPerSecond} value={input.requestsPerSecond} min={1} max={50_000} log onChange={(v) => set("requestsPerSecond", v)} />

@@ -132,6 +132,11 @@ export function simulatorReducer(state: SimulatorState, message: SimulatorMessag
       return { ...state, speed: message.speed };
     case "act": {
       const at = timeAt(state.run, state.cursor);
+      if (message.call === "read") {
+        // No byte count (or 0): read everything buffered.
+        const bytes = message.bytes !== undefined && message.bytes >= 1 ? Math.min(SIM_LIMITS.maxSendBytes, Math.floor(message.bytes)) : 0;
+        return withAction(state, hostCall(at, message.host, "read", bytes));
+      }
       const bytes = Math.min(SIM_LIMITS.maxSendBytes, Math.max(1, Math.floor(message.bytes ?? 100)));
       return withAction(state, hostCall(at, message.host, message.call, bytes));
     }
@@ -149,8 +154,9 @@ export function simulatorReducer(state: SimulatorState, message: SimulatorMessag
     }
     case "settings": {
       const settings = { ...state.settings, ...message.patch };
-      // A new preset starts over; other settings keep the learner's actions and the current time.
+      // A new preset starts over (with its own reading habits); other settings keep the learner's actions and the current time.
       const presetChanged = message.patch.preset !== undefined && message.patch.preset !== state.settings.preset;
+      if (presetChanged && message.patch.autoRead === undefined) delete settings.autoRead;
       const actions = presetChanged ? [] : state.actions;
       const run = runFor(settings, actions);
       const cursor = presetChanged ? 0 : cursorAtTime(run, timeAt(state.run, state.cursor));
@@ -179,5 +185,9 @@ export function useSimulator(init: SimulatorInit) {
   }, [playing, speed]);
 
   const act = useCallback((host: HostId, call: Exclude<LearnerCall, "setsockopt">, bytes?: number) => dispatch({ type: "act", host, call, bytes }), []);
-  return { state, dispatch, hosts, act };
+  const setOption = useCallback(
+    (host: HostId, option: SocketOption, value: SocketOptionValue) => dispatch({ type: "setsockopt", host, option, value }),
+    [],
+  );
+  return { state, dispatch, hosts, act, setOption };
 }

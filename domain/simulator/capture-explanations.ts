@@ -81,10 +81,10 @@ function ruleOf(transition: StateTransition): Rule {
     case "abort":
       return {
         rule: {
-          en: "Sending a RST ends the connection at once, CLOSED: an ABORT (close() with SO_LINGER 0 or with unread data), or Linux resetting a closed socket that still received data.",
-          zh: "发出 RST 立即结束连接，进入 CLOSED：可能是 ABORT（SO_LINGER 为 0 或还有未读数据时调用 close()），也可能是 Linux 重置一个已关闭却仍收到数据的套接字。",
+          en: "Sending a RST ends the connection at once, CLOSED: an ABORT (close() with SO_LINGER 0 or with unread data), keep-alive giving up on a silent peer, or Linux resetting a closed socket that still received data.",
+          zh: "发出 RST 立即结束连接，进入 CLOSED：可能是 ABORT（SO_LINGER 为 0 或还有未读数据时调用 close()），可能是保活探测得不到应答而放弃，也可能是 Linux 重置一个已关闭却仍收到数据的套接字。",
         },
-        source: "RFC 9293 §3.10.5; Linux tcp_send_active_reset(), tcp_done()",
+        source: "RFC 9293 §3.10.5; Linux tcp_send_active_reset(), tcp_keepalive_timer(), tcp_done()",
       };
     case "syn-in-listen":
       return {
@@ -176,7 +176,10 @@ function resetIn(from: TcpState, to: TcpState): Rule {
   }
   if (from === "TIME-WAIT") {
     return {
-      rule: { en: "A RST in TIME-WAIT ends it at once: CLOSED, without waiting out 2 MSL.", zh: "TIME-WAIT 中收到 RST 会立即结束它：不等满 2 MSL，直接进入 CLOSED。" },
+      rule: {
+        en: "A RST at exactly the next expected sequence number ends TIME-WAIT at once: CLOSED, without waiting out the timer (Linux ignores any other RST here, and every RST with tcp_rfc1337=1).",
+        zh: "序列号恰好等于期望的下一个序列号的 RST 会立即结束 TIME-WAIT：不等定时器到期，直接进入 CLOSED（其他 RST 会被 Linux 忽略；tcp_rfc1337=1 时所有 RST 都被忽略）。",
+      },
       source: "RFC 9293 §3.10.7.4 (second, the RST bit); Linux tcp_timewait_state_process() with tcp_rfc1337=0",
     };
   }

@@ -4,7 +4,7 @@
  * the step at which it appears, so a view at any cursor only filters. x positions depend on the
  * width and are left to the view.
  */
-import type { HostId, SimEvent } from "@/domain/tcp";
+import { optionValueText, type HostId, type SimEvent } from "@/domain/tcp";
 import type { CaptureConnection } from "@/domain/tcp/pcap";
 import { formatDuration, formatSeconds, formatTime, segmentKind, segmentLabel, type SegmentKind, type ViewLocale } from "./format";
 import { LADDER_METRICS, layoutSteps, yAtTime } from "./ladder-layout";
@@ -77,8 +77,13 @@ const TEXT = {
       "delayed-ack": "delayed ACK",
       "time-wait": "TIME-WAIT ends",
       "fin-wait-2": "FIN-WAIT-2 timeout",
+      persist: "window probe timer",
+      keepalive: "keep-alive timer",
+      linger: "linger time up",
     } as Record<string, string>,
     hosts: { client: "client", server: "server" } as Record<HostId, string>,
+    purposes: { "keepalive probe": " (keep-alive probe)", "window probe": " (zero-window probe)", "window update": " (window update)" } as Record<string, string>,
+    link: { down: "link down", up: "link up" },
     retransmission: " (retransmission)",
     dropped: ", dropped",
     lost: ", lost",
@@ -92,8 +97,13 @@ const TEXT = {
       "delayed-ack": "延迟确认",
       "time-wait": "TIME-WAIT 结束",
       "fin-wait-2": "FIN-WAIT-2 超时",
+      persist: "零窗口探测定时器",
+      keepalive: "保活定时器",
+      linger: "linger 时间到",
     } as Record<string, string>,
     hosts: { client: "客户端", server: "服务端" } as Record<HostId, string>,
+    purposes: { "keepalive probe": "（保活探测）", "window probe": "（零窗口探测）", "window update": "（窗口更新）" } as Record<string, string>,
+    link: { down: "链路断开", up: "链路恢复" },
     retransmission: "（重传）",
     dropped: "，已丢弃",
     lost: "，丢失",
@@ -110,7 +120,7 @@ export function withoutFate(description: string): string {
 function markFor(event: SimEvent, locale: ViewLocale): { host: HostId; text: string; tone: MarkTone } | null {
   switch (event.kind) {
     case "app":
-      return { host: event.host, text: event.call === "send" ? `send(${event.bytes ?? 0})` : `${event.call}()`, tone: "call" };
+      return { host: event.host, text: callMark(event), tone: "call" };
     case "transition":
       return { host: event.host, text: event.to, tone: "state" };
     case "error":
@@ -122,6 +132,25 @@ function markFor(event: SimEvent, locale: ViewLocale): { host: HostId; text: str
   }
 }
 
+/** "send(100)", "read() → 2920", "SO_RCVBUF=4096", "close()". */
+function callMark(event: Extract<SimEvent, { kind: "app" }>): string {
+  switch (event.call) {
+    case "send":
+      return `send(${event.bytes ?? 0})`;
+    case "read":
+      return `read(${event.bytes ?? ""}) → ${event.result ?? 0}`;
+    case "setsockopt":
+      return `${event.option}=${optionValueText(event.value)}`;
+    default:
+      return `${event.call}()`;
+  }
+}
+
+/** The window is worth writing on an arrow when it is zero or announces that room opened up. */
+function windowLabel(segment: { win: number; purpose?: string; flags: readonly string[] }): string {
+  return (segment.win === 0 && !segment.flags.includes("RST")) || segment.purpose === "window update" ? ` win=${segment.win}` : "";
+}
+
 export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, locale: ViewLocale = "en"): LadderModel {
   const text = TEXT[locale];
   // What each step draws: its sends, and its notes per host line.
@@ -129,6 +158,11 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, local
     const marks: { host: HostId; text: string; tone: MarkTone }[] = [];
     for (let e = step.first; e < step.end; e++) {
       const event = run.events[e];
+      if (event?.kind === "link") {
+        const linkText = event.up ? text.link.up : text.link.down;
+        marks.push({ host: "client", text: linkText, tone: "error" }, { host: "server", text: linkText, tone: "error" });
+        continue;
+      }
       const mark = event === undefined ? null : markFor(event, locale);
       if (mark !== null) marks.push(mark);
     }
@@ -162,7 +196,8 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, local
     const lostFraction =
       lostAt === null ? null : Math.min(0.85, Math.max(0.45, span > 0 ? (lostAt - segment.t) / span : 0.45));
     const numbers = absolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
-    const label = segmentLabel(numbers);
+    const label = `${segmentLabel(numbers)}${windowLabel(segment)}`;
+    const purpose = segment.purpose === undefined ? "" : (text.purposes[segment.purpose] ?? "");
     const fate = segment.lostStep !== null ? (segment.dropReason === "manual" ? text.dropped : text.lost) : "";
     return {
       id: segment.id,
@@ -175,8 +210,8 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, local
       label,
       description:
         locale === "en"
-          ? `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${segment.retransmission ? " (retransmission)" : ""}${fate}`
-          : `${formatTime(segment.t, locale)}：${text.hosts[segment.from]} → ${text.hosts[segment.to]} ${label}${segment.retransmission ? text.retransmission : ""}${fate}`,
+          ? `${formatSeconds(segment.t)} s: ${segment.from} → ${segment.to} ${label}${purpose}${segment.retransmission ? " (retransmission)" : ""}${fate}`
+          : `${formatTime(segment.t, locale)}：${text.hosts[segment.from]} → ${text.hosts[segment.to]} ${label}${purpose}${segment.retransmission ? text.retransmission : ""}${fate}`,
       kind: segmentKind(segment.flags),
       retransmission: segment.retransmission,
       sentStep: segment.sentStep,

@@ -3,7 +3,7 @@
  * drop rules), never a scripted animation. What the learner sees is whatever the engine does
  * with it. Pure data; tests check each preset's defining behaviour against the engine.
  */
-import type { Action, DropRule, ScenarioInput } from "@/domain/tcp";
+import type { Action, DropRule, HostId, ScenarioInput, SocketOption } from "@/domain/tcp";
 
 export const PRESET_IDS = [
   "three-way-handshake",
@@ -18,6 +18,9 @@ export const PRESET_IDS = [
   "close-wait-leak",
   "syn-retries",
   "silent-host",
+  "idle-dead-peer",
+  "slow-reader",
+  "close-unread-data",
   "blank",
 ] as const;
 
@@ -30,12 +33,16 @@ export interface Preset {
   description: string;
   actions: readonly Action[];
   drop?: readonly DropRule[];
+  /** Hosts whose application does not read by itself (the learner can change it). */
+  autoRead?: Readonly<Partial<Record<HostId, boolean>>>;
 }
 
 const OPEN: readonly Action[] = [
   { at: 0, host: "server", do: "listen" },
   { at: 0, host: "client", do: "connect" },
 ];
+
+const option = (at: number, host: HostId, name: SocketOption, value: number): Action => ({ at, host, do: "setsockopt", option: name, value });
 
 /** Every SYN the client sends is lost, whichever profile and sysctls are used (at most 127 + 127 retries). */
 const SILENT_HOST_DROPS: readonly DropRule[] = [{ from: "client", nth: Array.from({ length: 255 }, (_, index) => index + 1) }];
@@ -137,6 +144,46 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     actions: [],
     drop: SILENT_HOST_DROPS,
   },
+  "idle-dead-peer": {
+    id: "idle-dead-peer",
+    title: "Idle connection behind a dead peer",
+    description:
+      "The client turns keep-alive on (idle 20 s, then every 5 s, 3 probes) and goes quiet. The first probe is answered; at 30 s the server's host vanishes (the link is cut). Nothing answers the next probes, and after the third the client resets the connection: its application gets ETIMEDOUT. The server never knows.",
+    actions: [
+      option(0, "client", "SO_KEEPALIVE", 1),
+      option(0, "client", "TCP_KEEPIDLE", 20),
+      option(0, "client", "TCP_KEEPINTVL", 5),
+      option(0, "client", "TCP_KEEPCNT", 3),
+      ...OPEN,
+      { at: 100, host: "client", do: "send", bytes: 100 },
+      { at: 30_000, do: "link", up: false },
+    ],
+  },
+  "slow-reader": {
+    id: "slow-reader",
+    title: "Slow reader",
+    description:
+      "The server's application sets SO_RCVBUF to 4096 (Linux doubles it; half of it, two segments, is window) and stops reading. The window closes; the client sends zero-window probes, further and further apart. Each read at 3 s and 6 s reopens the window at once with a window update.",
+    actions: [
+      option(0, "server", "SO_RCVBUF", 4096),
+      ...OPEN,
+      { at: 100, host: "client", do: "send", bytes: 6000 },
+      { at: 3000, host: "server", do: "read" },
+      { at: 6000, host: "server", do: "read" },
+      { at: 7000, host: "server", do: "read" },
+      { at: 8000, host: "client", do: "close" },
+      { at: 8100, host: "server", do: "close" },
+    ],
+    autoRead: { server: false },
+  },
+  "close-unread-data": {
+    id: "close-unread-data",
+    title: "Close with unread data",
+    description:
+      "The client sends 1000 bytes; the server's application closes its socket without reading them. Data was lost, so instead of a FIN the server sends RST, and the client's application gets ECONNRESET.",
+    actions: [...OPEN, { at: 100, host: "client", do: "send", bytes: 1000 }, { at: 300, host: "server", do: "close" }],
+    autoRead: { server: false },
+  },
   blank: {
     id: "blank",
     title: "Two closed sockets",
@@ -195,6 +242,20 @@ export const PRESET_TEXT_ZH: Readonly<Record<PresetId, { title: string; descript
     title: "无人应答的主机",
     description: "服务端所在的主机宕机了：客户端发出的每个报文段都会丢失。目前还没有安排任何操作。",
   },
+  "idle-dead-peer": {
+    title: "对端失联的空闲连接",
+    description:
+      "客户端打开保活（空闲 20 秒后开始，每 5 秒一次，共 3 次探测），然后不再收发数据。第一次探测得到了应答；30 秒时服务端所在的主机消失了（链路被切断）。之后的探测都没有应答，第三次之后客户端复位连接，它的应用收到 ETIMEDOUT。服务端对此一无所知。",
+  },
+  "slow-reader": {
+    title: "读得慢的接收方",
+    description:
+      "服务端的应用把 SO_RCVBUF 设为 4096（Linux 会把它翻倍，其中一半、即两个报文段的大小用作窗口），然后不再读取。窗口关闭后，客户端发送零窗口探测，间隔越来越长。服务端在 3 秒和 6 秒各读一次，每次都会立即用窗口更新重新打开窗口。",
+  },
+  "close-unread-data": {
+    title: "关闭时还有未读的数据",
+    description: "客户端发送 1000 字节；服务端的应用没读这些数据就关闭了套接字。数据丢了，所以服务端发出的不是 FIN 而是 RST，客户端的应用收到 ECONNRESET。",
+  },
   blank: {
     title: "两个关闭的套接字",
     description: "没有安排任何操作：用下面的操作自己监听、连接、发送和关闭。",
@@ -216,5 +277,9 @@ export const PRESET_LIST: readonly Preset[] = PRESET_IDS.map((id) => PRESETS[id]
 /** The engine scenario of a preset, without any learner actions. */
 export function presetScenario(id: PresetId): ScenarioInput {
   const preset = PRESETS[id];
-  return { actions: [...preset.actions], ...(preset.drop ? { drop: preset.drop.map((rule) => ({ ...rule })) } : {}) };
+  return {
+    actions: preset.actions.map((action) => ({ ...action })),
+    ...(preset.drop ? { drop: preset.drop.map((rule) => ({ ...rule })) } : {}),
+    ...(preset.autoRead ? { autoRead: { ...preset.autoRead } } : {}),
+  };
 }

@@ -287,3 +287,13 @@ export function errorsAt(run: SimulatorRun, cursor: number): Extract<SimEvent, {
   }
   return errors;
 }
+
+/** Whether the path between the hosts is up after `cursor` steps (the last link event before it). */
+export function linkUpAt(run: SimulatorRun, cursor: number): boolean {
+  const end = cursor <= 0 ? 0 : (run.steps[Math.min(cursor, run.steps.length) - 1]?.end ?? 0);
+  for (let index = end - 1; index >= 0; index--) {
+    const event = run.events[index];
+    if (event?.kind === "link") return event.up;
+  }
+  return true;
+}

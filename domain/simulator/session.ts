@@ -5,7 +5,7 @@
  * on the server that verifies a challenge.
  */
 import type { Action, HostId, ProfileName, ScenarioInput } from "@/domain/tcp";
-import { presetScenario, type PresetId } from "./presets";
+import { PRESETS, presetScenario, type PresetId } from "./presets";
 
 export interface SimulatorSettings {
   preset: PresetId;
@@ -16,6 +16,8 @@ export interface SimulatorSettings {
   lossProbability: number;
   /** Seeds the ISNs and the random losses; fixed so a shared state replays identically. */
   seed: number;
+  /** Whether each host's application reads data as it arrives, where the learner changed the preset's choice. */
+  autoRead?: Partial<Record<HostId, boolean>>;
 }
 
 export const DEFAULT_SETTINGS: SimulatorSettings = {
@@ -61,8 +63,11 @@ export function hostCall(at: number, host: HostId, call: Exclude<LearnerCall, "s
 /** The engine scenario: the preset's calls first, then the learner's, in the order they were added. */
 export function buildScenario(settings: SimulatorSettings, learnerActions: readonly Action[]): ScenarioInput {
   const base = presetScenario(settings.preset);
+  const autoRead = effectiveAutoRead(settings);
+  const { autoRead: _presetAutoRead, ...rest } = base;
   return {
-    ...base,
+    ...rest,
+    ...(autoRead.client && autoRead.server ? {} : { autoRead }),
     profile: settings.profile,
     seed: settings.seed,
     latencyMs: settings.latencyMs,
@@ -70,5 +75,14 @@ export function buildScenario(settings: SimulatorSettings, learnerActions: reado
     actions: [...base.actions, ...learnerActions.map((action) => ({ ...action }))],
     until: SIM_LIMITS.horizonMs,
     maxEvents: SIM_LIMITS.maxEvents,
+  };
+}
+
+/** Whether each host reads by itself: the preset's choice, then the learner's. */
+export function effectiveAutoRead(settings: Pick<SimulatorSettings, "preset" | "autoRead">): Record<HostId, boolean> {
+  const preset = PRESETS[settings.preset].autoRead ?? {};
+  return {
+    client: settings.autoRead?.client ?? preset.client ?? true,
+    server: settings.autoRead?.server ?? preset.server ?? true,
   };
 }

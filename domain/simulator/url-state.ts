@@ -169,6 +169,8 @@ export function encodePlayground(state: PlaygroundState): string {
   if (sim.actions.length > 0) params.set("a", encodeActions(sim.actions));
   if (sim.step !== 0) params.set("s", String(sim.step));
   if (sim.absolute) params.set("abs", "1");
+  const reading = encodeAutoRead(sim.autoRead);
+  if (reading !== "") params.set("ar", reading);
   if (!sameJson(state.timeWait, DEFAULT_PLAYGROUND.timeWait)) params.set("tw", encodeTimeWait(state.timeWait));
   if (!sameJson(state.synBacklog, DEFAULT_PLAYGROUND.synBacklog)) params.set("sb", encodeSynBacklog(state.synBacklog));
   if (state.capture !== null) params.set("cap", state.capture);
@@ -176,7 +178,28 @@ export function encodePlayground(state: PlaygroundState): string {
   return params.toString();
 }
 
-const KNOWN_PARAMS = new Set(["p", "prof", "lat", "loss", "a", "s", "abs", "tw", "sb", "cap", "challenge"]);
+const KNOWN_PARAMS = new Set(["p", "prof", "lat", "loss", "a", "s", "abs", "ar", "tw", "sb", "cap", "challenge"]);
+
+/** "s0": the server's application does not read by itself; "c1s0": the client does, the server does not. */
+function encodeAutoRead(autoRead: Partial<Record<HostId, boolean>> | undefined): string {
+  if (autoRead === undefined) return "";
+  return (["client", "server"] as const)
+    .filter((host) => autoRead[host] !== undefined)
+    .map((host) => `${HOST_CODES[host]}${autoRead[host] ? 1 : 0}`)
+    .join("");
+}
+
+function decodeAutoRead(text: string): { ok: true; value: Partial<Record<HostId, boolean>> } | { ok: false; error: string } {
+  const match = /^(?:c([01]))?(?:s([01]))?$/.exec(text);
+  if (match === null || text === "") return { ok: false, error: `ar: expected c0, c1, s0, s1 or both (e.g. c1s0), got "${text.slice(0, 10)}"` };
+  return {
+    ok: true,
+    value: {
+      ...(match[1] === undefined ? {} : { client: match[1] === "1" }),
+      ...(match[2] === undefined ? {} : { server: match[2] === "1" }),
+    },
+  };
+}
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const simulatorParams = z
@@ -217,6 +240,8 @@ export function decodePlayground(query: string | URLSearchParams): DecodeResult 
   }
   const actions = decodeActions(single.a ?? "");
   if (!actions.ok) errors.push(actions.error);
+  const reading = single.ar === undefined ? null : decodeAutoRead(single.ar);
+  if (reading !== null && !reading.ok) errors.push(reading.error);
 
   let timeWait = DEFAULT_PLAYGROUND.timeWait;
   if (single.tw !== undefined) {
@@ -279,6 +304,7 @@ export function decodePlayground(query: string | URLSearchParams): DecodeResult 
         actions: actions.actions,
         step: sim.data.s ?? 0,
         absolute: sim.data.abs === "1",
+        ...(reading?.ok ? { autoRead: reading.value } : {}),
       },
       timeWait,
       synBacklog,
@@ -311,6 +337,7 @@ const MESSAGES_ZH: readonly Rule[] = [
   [/^action (\d+) is after the simulator's horizon$/, (n) => `第 ${n} 个操作晚于模拟器的时间上限`],
   [/^action (\d+) sends more than (\d+) bytes$/, (n, max) => `第 ${n} 个操作发送的数据超过了 ${max} 字节`],
   [/^at most (\d+) actions$/, (max) => `最多 ${max} 个操作`],
+  [/^expected c0, c1, s0, s1 or both \(e\.g\. c1s0\), got "(.*)"$/s, (got) => `应为 c0、c1、s0、s1 或两者组合（例如 c1s0），实际是“${got}”`],
   [/^given more than once$/, () => "出现了不止一次"],
   [/^there is no sample capture "(.*)"$/s, (id) => `没有名为“${id}”的示例抓包`],
   [/^there is no challenge "(.*)"$/s, (id) => `没有名为“${id}”的挑战`],

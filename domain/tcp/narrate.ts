@@ -224,6 +224,7 @@ export const ENGINE_TEXTS_ZH: Readonly<Record<string, string>> = {
   "TIME-WAIT timer restarted": "TIME-WAIT 定时器重新计时",
   "tail loss probe: last segment sent again": "尾部丢失探测：再次发送最后一个报文段",
   "zero window: data dropped, ACK sent": "零窗口：丢弃数据，发送 ACK",
+  "probe (seq = RCV.NXT - 1): answered with an ACK": "探测报文（seq = RCV.NXT - 1）：以 ACK 应答",
   "close() with unread data: connection reset": "close() 时还有未读的数据：复位连接",
   "close() waits for the FIN to be acknowledged (SO_LINGER)": "close() 等待 FIN 被确认（SO_LINGER）",
   "close() returns: the FIN was acknowledged": "close() 返回：FIN 已被确认",
@@ -241,6 +242,7 @@ const RATE_LIMITED_ZH: Readonly<Record<string, string>> = {
   "out-of-window segment": "窗口外的报文段",
   "ACK of unsent data": "对未发送数据的确认",
   "old duplicate": "旧的重复报文段",
+  probe: "探测报文",
 };
 
 /** The Chinese for one of the engine's discard reasons or notes, or the English when it has none. */
@@ -252,6 +254,11 @@ export function engineTextZh(text: string): string {
   const notInFlight = /^segment (\d+) is not in flight$/.exec(text);
   if (notInFlight) return `报文段 ${notInFlight[1]} 不在传输途中`;
   return text;
+}
+
+/** A space between Chinese and what follows only when it starts with a Latin letter or a digit. */
+function spaced(text: string): string {
+  return /^[A-Za-z0-9]/.test(text) ? ` ${text}` : text;
 }
 
 function createChineseNarrator(segments: readonly SegmentRecord[], options: NarrationOptions) {
@@ -291,10 +298,10 @@ function createChineseNarrator(segments: readonly SegmentRecord[], options: Narr
         return event.up ? "链路恢复了" : "链路断开：任何报文段都无法通过";
       case "send": {
         const segment = byId.get(event.segment);
-        return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"} ${describeSegment(event.segment)}`;
+        return `${host(event.host)}${segment?.retransmission ? "重传" : "发送"}${spaced(describeSegment(event.segment))}`;
       }
       case "deliver":
-        return `${host(event.host)}收到 ${describeSegment(event.segment)}`;
+        return `${host(event.host)}收到${spaced(describeSegment(event.segment))}`;
       case "drop":
         return event.reason === "manual"
           ? `报文段 ${event.segment}（${describeSegment(event.segment)}）被丢弃`

@@ -89,6 +89,7 @@ export const TRANSITION_TABLE: readonly TransitionRow[] = [
   row("CLOSING", "retransmission timeout", "CLOSED", null, "tcp_write_timeout(): FIN retries exhausted"),
   row("CLOSING", "close", "CLOSED", "RST", "RFC 1122 4.2.2.13; tcp_close() after shutdown(): unread data"),
   row("CLOSING", "recv ACK", "CLOSED", null, "tcp_time_wait(): no TIME-WAIT bucket (tcp_max_tw_buckets)", "linux"),
+  row("CLOSING", "persist timeout", "CLOSED", null, "tcp_probe_timer(): our FIN still waits for a window"),
   row("LAST-ACK", "recv ACK", "CLOSED", null, "3.10.7.4 fifth: our FIN ACKed in LAST-ACK"),
   row("LAST-ACK", "recv RST", "CLOSED", null, "3.10.7.4 second: RST in LAST-ACK"),
   row("LAST-ACK", "abort", "CLOSED", null, "3.10.5 ABORT in LAST-ACK"),

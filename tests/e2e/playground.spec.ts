@@ -76,6 +76,8 @@ test("the labs answer the keyboard, explain their result and offer the data as t
 });
 
 test("the playground has no serious accessibility violations, light and dark", async ({ page }) => {
+  // axe reads the whole playground (a simulator, two labs, the capture viewer) twice, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/playground?challenge=refused-connect");
   await expect(page.getByRole("region", { name: "TIME-WAIT lab" }).getByRole("status")).toContainText("ephemeral ports");
   await expect(page.getByRole("region", { name: "Capture viewer" }).getByRole("img", { name: "Sequence diagram" })).toBeVisible();

@@ -52,6 +52,8 @@ test("packet-list rows and diagram arrows select each other", async ({ page }) =
 });
 
 test("with the keyboard alone: connect, drop the SYN-ACK in flight, watch it being retransmitted", async ({ page }) => {
+  // About a hundred Tab presses a lap of the playground, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/playground?p=blank");
   const sim = simulator(page);
   await tabTo(page, "Listen", "Server actions");

@@ -238,6 +238,24 @@ function socketModelSources(): Source[] {
       },
     },
     {
+      id: "socket-model:small-receive-buffer",
+      label: "socket model: a server with SO_RCVBUF 4096 that reads only at 1, 2 and 2.1 s (zero window, probes, window updates)",
+      scenario: {
+        latencyMs: 10,
+        autoRead: { server: false },
+        actions: [
+          { at: 0, host: "server", do: "setsockopt", option: "SO_RCVBUF", value: 4096 },
+          ...open,
+          { at: 100, host: "client", do: "send", bytes: 6000 },
+          { at: 1000, host: "server", do: "read" },
+          { at: 2000, host: "server", do: "read" },
+          { at: 2100, host: "server", do: "read" },
+          { at: 2500, host: "client", do: "close" },
+          { at: 2600, host: "server", do: "close" },
+        ],
+      },
+    },
+    {
       id: "socket-model:close-unread",
       label: "socket model: the server closes with data it never read (RST)",
       scenario: {

@@ -45,8 +45,8 @@ const SYNCHRONIZED: ReadonlySet<TcpState> = new Set([
   "TIME-WAIT",
 ]);
 
-/** States that send queued data and FINs. */
-const SENDING: ReadonlySet<TcpState> = new Set(["ESTABLISHED", "CLOSE-WAIT", "FIN-WAIT-1", "LAST-ACK"]);
+/** States that send queued data and FINs (in CLOSING our FIN may still wait for a window). */
+const SENDING: ReadonlySet<TcpState> = new Set(["ESTABLISHED", "CLOSE-WAIT", "FIN-WAIT-1", "CLOSING", "LAST-ACK"]);
 
 /** States in which close() waits when SO_LINGER asks it to (sk_stream_closing()). */
 const CLOSING_STATES: ReadonlySet<TcpState> = new Set(["FIN-WAIT-1", "CLOSING", "LAST-ACK"]);

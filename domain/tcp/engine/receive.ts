@@ -126,7 +126,12 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
     const end = seqAdd(seg.seq, segmentLength(seg));
     // Linux rate-limits these ACKs only for segments without data (tcp_oow_rate_limited()).
     const empty = segmentLength(seg) === 0;
-    if (seqLeq(end, tcb.rcvNxt)) {
+    if (empty && seg.seq === seqAdd(tcb.rcvNxt, -1)) {
+      // What a keep-alive or Linux zero-window probe looks like: it must be answered.
+      discard(ep, seg, "probe (seq = RCV.NXT - 1): answered with an ACK");
+      if (ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("probe");
+      else ep.sendAck();
+    } else if (seqLeq(end, tcb.rcvNxt)) {
       discard(ep, seg, "old duplicate: acknowledged again");
       if (empty && ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("old duplicate");
       else ep.sendAck();

@@ -151,10 +151,29 @@ describe("TIME-WAIT is a restartable timer, not a fixed sentence", () => {
   it.each(LOCALES)("no lesson says it lasts the same whatever happens (%s)", (locale) => {
     for (const slug of ["time-wait", "closing-states", "four-way-teardown", "many-time-wait-sockets"]) {
       expect(ownText(slug, locale), slug).not.toMatch(/whatever the traffic|whatever happens|on Linux always <Fact|无论流量如何|无论发生什么/);
+      // Its length is fixed; the timer itself is not "always" that long.
+      expect(ownText(slug, locale), slug).not.toMatch(/(?:is|timer) always\s+(?:`TCP_TIMEWAIT_LEN`|<Fact name="linux\.timeWait")|始终是\s*(?:`TCP_TIMEWAIT_LEN`|<Fact name="linux\.timeWait")/);
     }
     const timeWait = ownText("time-wait", locale);
     expect(timeWait).toContain("tcp_timewait_state_process()");
     expect(timeWait).toContain("tcp_rfc1337");
+  });
+
+  it.each(LOCALES)("a segment PAWS rejects is answered and restarts the timer, as tcp_timewait_state_process() does (%s)", (locale) => {
+    const text = ownText("time-wait", locale);
+    // The last box of the lesson: what arriving segments do to a TIME-WAIT socket.
+    const box = text.slice(text.lastIndexOf("<RfcVsLinux"), text.lastIndexOf("</RfcVsLinux>"));
+    const linux = box.slice(box.indexOf("<LinuxDoes"));
+    expect(linux).not.toMatch(/dropped by PAWS|被 PAWS 丢弃/);
+    expect(linux).toMatch(/too old for PAWS[\s\S]*answered with an ACK|被 PAWS 拒绝的报文段，都会得到一个 ACK/);
+  });
+
+  it.each(LOCALES)("shows its length as RFC 9293 and Linux give it, side by side (%s)", (locale) => {
+    const text = ownText("time-wait", locale);
+    const box = text.slice(text.indexOf("<RfcVsLinux"), text.indexOf("</RfcVsLinux>"));
+    expect(box.slice(0, box.indexOf("<LinuxDoes"))).toContain('<Fact name="rfc9293.timeWait" />');
+    expect(box.slice(box.indexOf("<LinuxDoes"))).toContain('<Fact name="linux.timeWait" />');
+    expect(box).toContain("TCP_TIMEWAIT_LEN");
   });
 
   it("is what the glossary says", () => {
@@ -298,6 +317,27 @@ describe("the glossary's details", () => {
     expect(text).toContain('<Fact name="linux.lastSynRetransmission" />');
     expect(text).toContain('<Fact name="measured.lastSynRetransmission" />');
     expect(text).toContain("calc_wheel_index()");
+  });
+});
+
+describe("the glossary's corrections, in Chinese too", () => {
+  it("says each corrected fact in the zh text of its entry", () => {
+    const zh = (id: string) => glossary(id).body.zh;
+    expect(zh("tcp_max_syn_backlog")).toMatch(/只有关闭 cookie（`tcp_syncookies = 0`）时内核才会读取这个参数/);
+    expect(glossary("tcp_max_syn_backlog").short.zh).toMatch(/并不决定 SYN 队列的长度/);
+    expect(zh("syn-queue")).toMatch(/min\(backlog, \[\[somaxconn\]\]\)/);
+    expect(zh("fin-wait-1")).toMatch(/如果它确认了本端的 FIN，就直接进入 \[\[time-wait\]\]/);
+    expect(zh("fin-wait-1")).toMatch(/\[\[closing\]\]/);
+    expect(zh("closed")).toContain("`UNCONN`");
+    expect(zh("time-wait")).toContain("`06`");
+    expect(zh("rst")).toMatch(/RFC 5961/);
+    expect(zh("rst")).toMatch(/挑战 ACK/);
+    expect(zh("ack")).toMatch(/§3\.10\.5/);
+    expect(zh("tcp_tw_reuse_delay")).toMatch(/进入 TIME-WAIT 的时刻/);
+    expect(glossary("urg").short.zh).toMatch(/SHOULD NOT/);
+    expect(zh("syn-sent")).toContain("[[tcp_syn_linear_timeouts]] + [[tcp_syn_retries]]");
+    expect(zh("close-wait")).toMatch(/保活仍会探测 CLOSE-WAIT 套接字/);
+    expect(zh("tcp_keepalive_time")).toMatch(/CLOSE-WAIT 也不例外/);
   });
 });
 

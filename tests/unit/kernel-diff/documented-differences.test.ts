@@ -31,7 +31,30 @@ function lostSynAck() {
 }
 
 /** What the engine-side test of each entry checks; every entry must have one. */
+/** SO_RCVBUF 4096 on a server that reads at 1 s: its window closes after two segments. */
+const smallBuffer = () =>
+  scenario(
+    [
+      { at: 0, host: "server", do: "setsockopt", option: "SO_RCVBUF", value: 4096 },
+      ...OPEN,
+      send(100, "client", 6000),
+      { at: 1000, host: "server", do: "read" },
+      { at: 1100, host: "server", do: "read" },
+      call(1500, "client", "close"),
+      call(1600, "server", "close"),
+    ],
+    { autoRead: { server: false } },
+  );
+
 const ENGINE_SIDE: Record<string, () => void> = {
+  "receive-window-from-buffer-memory": () => {
+    // Half of the doubled 4096-byte buffer, in whole segments: two segments, then a zero window until the read.
+    const result = runScenario(smallBuffer());
+    const fromServer = result.segments.filter((segment) => segment.from === "server" && segment.t < 1000);
+    expect(fromServer[0]?.win).toBe(2920);
+    expect(result.segments.filter((segment) => segment.from === "client" && segment.len > 0 && segment.t < 1000).map((segment) => segment.len)).toEqual([1460, 1460]);
+    expect(fromServer.at(-1)?.win).toBe(0);
+  },
   "push-on-every-gso-chunk": () => {
     // One send() of 3000 bytes: PSH on its last segment only.
     const result = runScenario(scenario([...OPEN, send(100, "client", 3000)]));
@@ -172,5 +195,44 @@ describe("push-on-every-gso-chunk explains", () => {
       expect(push.explains(difference, trace)).toBe(false);
     }
     expect(noPush.length + fin.length).toBeGreaterThan(0);
+  });
+});
+
+describe("receive-window-from-buffer-memory explains", () => {
+  const trace = engineTrace(smallBuffer());
+  const memory = entry("receive-window-from-buffer-memory");
+  const differencesWith = (change: (kernel: ReturnType<typeof syntheticKernelRun>) => void, on = trace) => {
+    const kernel = syntheticKernelRun(on);
+    change(kernel);
+    return compareCase(on, kernel, 5000).differences;
+  };
+  const firstData = trace.result.segments.findIndex((segment) => segment.len > 0);
+
+  it("a kernel that let a third segment in before its window closed, and ACKed it", () => {
+    const differences = differencesWith((kernel) => {
+      const third = { ...kernel.segments[firstData + 1]!, relSeq: 2921, t: kernel.segments[firstData + 1]!.t + 20 };
+      kernel.segments.splice(firstData + 2, 0, third, { ...kernel.segments[firstData + 2]!, relAck: 4381, t: third.t + 10 });
+    });
+    expect(differences.length).toBeGreaterThan(0);
+    for (const difference of differences) expect(memory.explains(difference, trace), difference.summary).toBe(true);
+  });
+
+  it("not the handshake, the close or a reset, nor any data difference on a connection whose window never closed", () => {
+    const synAck = differencesWith((kernel) => {
+      kernel.segments[1] = { ...kernel.segments[1]!, relAck: 2 };
+    });
+    const fin = differencesWith((kernel) => {
+      const index = kernel.segments.findIndex((segment) => segment.flags.includes("FIN"));
+      kernel.segments[index] = { ...kernel.segments[index]!, flags: ["RST", "ACK"] };
+    });
+    const open = engineTrace(scenario([...OPEN, send(100, "client", 3000), call(500, "client", "close"), call(600, "server", "close")]));
+    const data = differencesWith((kernel) => {
+      const index = kernel.segments.findIndex((segment) => segment.len > 0);
+      kernel.segments[index] = { ...kernel.segments[index]!, len: 1000 };
+    }, open);
+    expect(synAck.length * fin.length * data.length).toBeGreaterThan(0);
+    for (const difference of synAck) expect(memory.explains(difference, trace)).toBe(false);
+    for (const difference of fin) expect(memory.explains(difference, trace)).toBe(false);
+    for (const difference of data) expect(memory.explains(difference, open)).toBe(false);
   });
 });

@@ -119,6 +119,17 @@ describe("explainTransition", () => {
     }
     expect(rules.size).toBe(cases.length);
   });
+
+  it("says which resets end TIME-WAIT on Linux, and that keep-alive giving up is a reset too", () => {
+    const at = (rule: TransitionRule, from: string, to: string) => ({ segment: 0, host: "client", from, to, by: rule === "abort" ? "sent" : "received", rule }) as StateTransition;
+    const timeWait = explainTransition(simultaneous, at("reset", "TIME-WAIT", "CLOSED"));
+    expect(timeWait.rule).toMatch(/exactly the next expected sequence number/);
+    expect(timeWait.rule).toMatch(/tcp_rfc1337=1/);
+    expect(explainTransition(simultaneous, at("reset", "TIME-WAIT", "CLOSED"), "zh").rule).toMatch(/恰好等于期望的下一个序列号/);
+    const abort = explainTransition(simultaneous, at("abort", "ESTABLISHED", "CLOSED"));
+    expect(abort.rule).toMatch(/keep-alive giving up/);
+    expect(abort.source).toContain("tcp_keepalive_timer()");
+  });
 });
 
 describe("transitionsOfSegment", () => {

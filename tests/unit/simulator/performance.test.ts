@@ -34,7 +34,8 @@ function time<T>(run: () => T, repeat = 9): { value: T; ms: number; median: numb
 
 const figure = (measured: { ms: number; median: number }, per = 1) => `${(measured.ms / per).toFixed(3)} (median ${(measured.median / per).toFixed(3)})`;
 
-describe("a 1,000-segment trace", () => {
+// Timings are printed, not asserted; the time limit only has to survive a busy machine.
+describe("a 1,000-segment trace", { timeout: 60_000 }, () => {
   const scenario = buildScenario({ ...DEFAULT_SETTINGS, preset: "three-way-handshake" }, LONG_ACTIONS);
   const built = time(() => buildRun(scenario));
   const run = built.value;

@@ -160,4 +160,46 @@ describe("presets", () => {
     expect(run("silent-host").segments).toEqual([]);
     expect(run("blank").events).toEqual([]);
   });
+
+  // One-way latency 10 ms (the simulator's default): RTT 20 ms.
+  it("idle connection behind a dead peer: keep-alive probes go unanswered after the link is cut, then RST and ETIMEDOUT", () => {
+    const result = run("idle-dead-peer");
+    const probes = result.segments.filter((s) => s.purpose === "keepalive probe");
+    const lastHeard = 100 + 20; // the ACK of the client's 100 bytes
+    const answered = lastHeard + 20_000 + 20;
+    expect(probes.map((s) => s.t)).toEqual([lastHeard + 20_000, answered + 20_000, answered + 25_000, answered + 30_000]);
+    expect(probes.map((s) => s.dropped)).toEqual([false, true, true, true]);
+    const rst = result.segments.at(-1);
+    expect(rst).toMatchObject({ from: "client", flags: ["RST", "ACK"], t: answered + 35_000, dropReason: "link" });
+    expect(result.errors).toEqual([{ t: answered + 35_000, host: "client", code: "ETIMEDOUT" }]);
+    expect(result.final).toEqual({ client: "CLOSED", server: "ESTABLISHED" });
+  });
+
+  it("slow reader: the window closes, probes back off, each read reopens it with a window update", () => {
+    const result = run("slow-reader");
+    const server = result.segments.filter((s) => s.from === "server");
+    expect(server.some((s) => s.win === 0)).toBe(true);
+    const probes = result.segments.filter((s) => s.purpose === "window probe");
+    expect(probes.length).toBeGreaterThanOrEqual(3);
+    expect(probes.every((s) => s.len === 0)).toBe(true);
+    expect(server.filter((s) => s.purpose === "window update").map((s) => s.t)).toEqual([3000, 6000]);
+    const delivered = result.segments.filter((s) => s.from === "client" && !s.retransmission && !s.dropped).reduce((sum, s) => sum + s.len, 0);
+    expect(delivered).toBe(6000);
+    expect(result.errors).toEqual([]);
+    expect(result.final).toEqual({ client: "CLOSED", server: "CLOSED" });
+  });
+
+  it("close with unread data: the server's close() sends RST+ACK instead of FIN; the client gets ECONNRESET", () => {
+    const result = run("close-unread-data");
+    expect(result.segments.filter((s) => s.from === "server").map((s) => s.flags.join(","))).toEqual(["SYN,ACK", "ACK", "RST,ACK"]);
+    expect(result.segments.at(-1)).toMatchObject({ t: 300 });
+    expect(result.errors).toEqual([{ t: 310, host: "client", code: "ECONNRESET" }]);
+    expect(result.final).toEqual({ client: "CLOSED", server: "CLOSED" });
+  });
+
+  it("the learner can switch reading back on: the slow reader then never closes its window", () => {
+    const result = runScenario(buildScenario({ ...DEFAULT_SETTINGS, preset: "slow-reader", autoRead: { server: true } }, []));
+    expect(result.segments.some((s) => s.from === "server" && s.win === 0)).toBe(false);
+    expect(result.segments.some((s) => s.purpose === "window probe")).toBe(false);
+  });
 });

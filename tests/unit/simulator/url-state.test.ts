@@ -12,10 +12,30 @@ const ACTIONS: Action[] = [
   { at: 400, host: "client", do: "connect" },
   { at: 500, host: "client", do: "shutdown" },
   { at: 600, host: "server", do: "abort" },
+  { at: 700, host: "server", do: "read" },
+  { at: 710, host: "server", do: "read", bytes: 1460 },
+  { at: 0, host: "client", do: "setsockopt", option: "SO_KEEPALIVE", value: 1 },
+  { at: 0, host: "client", do: "setsockopt", option: "TCP_KEEPIDLE", value: 20 },
+  { at: 0, host: "client", do: "setsockopt", option: "TCP_KEEPINTVL", value: 5 },
+  { at: 0, host: "client", do: "setsockopt", option: "TCP_KEEPCNT", value: 3 },
+  { at: 0, host: "server", do: "setsockopt", option: "SO_RCVBUF", value: 4096 },
+  { at: 0, host: "client", do: "setsockopt", option: "TCP_USER_TIMEOUT", value: 5000 },
+  { at: 0, host: "client", do: "setsockopt", option: "SO_LINGER", value: { onoff: 1, linger: 0 } },
+  { at: 800, do: "link", up: false },
+  { at: 900, do: "link", up: true },
 ];
 
 const FULL: PlaygroundState = {
-  simulator: { preset: "lost-final-ack", profile: "rfc9293", latencyMs: 25, lossProbability: 0.05, actions: ACTIONS, step: 12, absolute: true },
+  simulator: {
+    preset: "lost-final-ack",
+    profile: "rfc9293",
+    latencyMs: 25,
+    lossProbability: 0.05,
+    actions: ACTIONS,
+    step: 12,
+    absolute: true,
+    autoRead: { client: true, server: false },
+  },
   timeWait: { ...DEFAULT_TIME_WAIT_INPUT, closer: "server", tcp_tw_reuse: 1, loopback: true, requestsPerConnection: 10 },
   synBacklog: { ...DEFAULT_SYN_BACKLOG_INPUT, tcp_syncookies: 0, acceptPerSecond: 20 },
   capture: "refused",
@@ -37,9 +57,10 @@ describe("playground URL state", () => {
 
   it("is compact and readable", () => {
     const query = encodePlayground(FULL);
-    expect(query).toContain("a=100cX_150sS300_315.5d7_400sL_400cC_500cH_600sA");
+    expect(query).toContain("a=100cX_150sS300_315.5d7_400sL_400cC_500cH_600sA_700sR_710sR1460_0cOK1_0cOI20_0cOV5_0cON3_0sOB4096_0cOU5000_0cOG1-0_800l0_900l1");
+    expect(query).toContain("ar=c1s0");
     expect(query).toContain("p=lost-final-ack");
-    expect(query.length).toBeLessThan(220);
+    expect(query.length).toBeLessThan(320);
   });
 
   it("ignores parameters it does not know (e.g. tracking tags)", () => {

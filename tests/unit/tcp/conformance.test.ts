@@ -139,6 +139,19 @@ const RECIPES: Record<string, Recipe> = {
     autoRead: { server: false },
   }),
   "CLOSING|recv ACK|CLOSED": recipe("client", [...OPEN, ...closeBoth(100)], noTimeWaitBuckets),
+  // The client's FIN waits behind a closed window when the server's FIN arrives.
+  "CLOSING|persist timeout|CLOSED": recipe(
+    "client",
+    [
+      ...slowReader("server"),
+      option(0, "client", "TCP_USER_TIMEOUT", 2000),
+      ...OPEN,
+      send(100, "client", 2920),
+      call(200, "client", "shutdown"),
+      call(300, "server", "shutdown"),
+    ],
+    { autoRead: { server: false } },
+  ),
   "LAST-ACK|close|CLOSED": recipe(
     "server",
     [...OPEN, send(100, "client", 100), call(150, "client", "shutdown"), call(200, "server", "shutdown"), call(205, "server", "close")],

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { requireTeaching } from "@/lib/classes/access.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
+import { isLtiClass } from "@/lib/lti/views.server";
 
 export default async function ClassLayout({ children, params }: { children: ReactNode; params: Promise<{ classId: string }> }) {
   const { classId } = await params;
@@ -21,7 +22,7 @@ export default async function ClassLayout({ children, params }: { children: Reac
         <h1 className="text-3xl font-semibold tracking-tight">{classroom.name}</h1>
         {classroom.archivedAt ? <Badge tone="warning">Archived · read-only</Badge> : null}
       </div>
-      <ClassNav classId={classId} />
+      <ClassNav classId={classId} lms={await isLtiClass(classId)} />
       <div className="mt-8">{children}</div>
     </div>
   );

@@ -1,0 +1,10 @@
+import { LtiActivityPage } from "@/components/lti/activity-page";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ link?: string | string[] }> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const [{ id }, { link }] = await Promise.all([params, searchParams]);
+  return <LtiActivityPage locale="en" type="CHALLENGE" id={id} linkId={typeof link === "string" ? link : null} />;
+}

@@ -1,0 +1,105 @@
+import { notFound } from "next/navigation";
+import { challengeText, getChallenge } from "@/domain/challenges";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { findCatalogItem } from "@/lib/catalog.server";
+import { getLesson } from "@/lib/content/lessons.server";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { lessonPath, localePath, type Locale } from "@/lib/i18n/paths";
+import type { LtiTargetType } from "@/lib/lti/paths";
+import { ltiLinkView } from "@/lib/lti/views.server";
+import { getQuiz } from "@/lib/quiz/registry.server";
+import { InlineCode, progressHeadings } from "../lesson/lesson-page";
+import { LessonBody } from "../lesson/lesson-body";
+import { LessonCompletion, LessonProgressProvider } from "../lesson/lesson-progress";
+import { Quiz } from "../quiz/quiz";
+import { SimulatorChallenge } from "../simulator/lazy";
+import { AssignmentPanel } from "./assignment-panel";
+import { NotSignedIn } from "./lti-frame";
+import { LinkSyncTable } from "./sync-table";
+
+type Props = { locale: Locale; type: LtiTargetType; id: string; linkId?: string | null };
+
+/** The site page an activity also has outside the LMS (for the "read it on the site" link). */
+function publicHref(locale: Locale, type: LtiTargetType, id: string): string {
+  const item = findCatalogItem(type, id);
+  return item ? localePath(locale, item.href) : localePath(locale, "/course");
+}
+
+/**
+ * A lesson, quiz or challenge opened from an LMS: the activity itself, with the assignment it
+ * counts for and (for instructors) every student's grade sync on it.
+ */
+export async function LtiActivityPage({ locale, type, id, linkId }: Props) {
+  const item = findCatalogItem(type, id);
+  if (!item) notFound();
+  const user = await getCurrentUser();
+  if (!user) return <NotSignedIn locale={locale} publicHref={publicHref(locale, type, id)} />;
+  const view = await ltiLinkView(user, linkId);
+  const panels = view ? (
+    <>
+      <AssignmentPanel view={view} locale={locale} />
+      {view.role === "teach" ? <LinkSyncTable students={view.students} platformName={view.platformName} classId={view.classId} locale={locale} /> : null}
+    </>
+  ) : null;
+
+  if (type === "LESSON") {
+    const lesson = await getLesson(id, locale);
+    const english = locale === "en" ? lesson : await getLesson(id, "en");
+    if (!lesson || !english) notFound();
+    return (
+      <LessonProgressProvider slug={id} headings={progressHeadings(lesson, english)} locale={locale}>
+        <article className="min-w-0">
+          <header className="mb-6">
+            <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{lesson.frontmatter.title}</h1>
+            <p className="mt-2 text-fg-muted">{lesson.frontmatter.summary}</p>
+          </header>
+          {panels}
+          <section aria-labelledby="objectives-title" className="mb-8 rounded-xl border border-border bg-bg-elevated p-4">
+            <h2 id="objectives-title" className="mb-2 font-semibold">
+              {dictionary(locale).lesson.objectives}
+            </h2>
+            <ul className="list-disc space-y-1 pl-5">
+              {lesson.frontmatter.objectives.map((objective) => (
+                <li key={objective}>
+                  <InlineCode text={objective} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <div className="prose">
+            <LessonBody code={lesson.code} locale={locale} />
+          </div>
+          <div className="mt-10 border-t border-border pt-6">
+            <LessonCompletion signInHref={lessonPath(locale, id)} />
+          </div>
+        </article>
+      </LessonProgressProvider>
+    );
+  }
+
+  if (type === "QUIZ") {
+    const quiz = getQuiz(id, locale);
+    if (!quiz) notFound();
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-semibold tracking-tight">{quiz.title}</h1>
+        {panels}
+        <div className="prose">
+          <Quiz id={id} locale={locale} />
+        </div>
+      </>
+    );
+  }
+
+  const challenge = getChallenge(id);
+  if (!challenge) notFound();
+  const text = challengeText(challenge, locale);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight">{text.title}</h1>
+      <p className="mb-4 text-fg-muted">{text.summary}</p>
+      {panels}
+      <SimulatorChallenge id={id} locale={locale} />
+    </>
+  );
+}

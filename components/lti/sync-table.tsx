@@ -1,0 +1,196 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { resendClassScoresAction, resendScoreAction, syncRosterAction } from "@/app/lti/actions";
+import { ltiWords } from "@/lib/i18n/words/lti";
+import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
+import { formatDateTime } from "@/lib/format/date";
+import type { ScoreSync, StudentSync } from "@/lib/lti/views.server";
+import { Alert } from "../ui/alert";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+
+const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;
+
+function when(date: Date | null, lang: string): string {
+  return date ? formatDateTime(new Date(date).toISOString(), undefined, lang) : "";
+}
+
+/** One score's sync state in words: status badge, score, attempts, next try or error. */
+export function SyncCell({ sync, locale }: { sync: ScoreSync | null; locale: Locale }) {
+  const words = ltiWords(locale);
+  const lang = LOCALE_LANG[locale];
+  if (!sync) return <span className="text-fg-muted">{words.sync.none}</span>;
+  const details = [
+    sync.scoreGiven === null ? words.assignment.noScoreYet : `${sync.scoreGiven}/${sync.scoreMaximum}`,
+    sync.status === "DELIVERED" && sync.deliveredAt ? words.sync.sentAt(when(sync.deliveredAt, lang)) : null,
+    sync.status !== "DELIVERED" && sync.attempts ? words.sync.attempts(sync.attempts) : null,
+    sync.status === "PENDING" && sync.attempts && sync.nextAttemptAt ? words.sync.nextTry(when(sync.nextAttemptAt, lang)) : null,
+  ].filter(Boolean);
+  return (
+    <span className="flex flex-col gap-1">
+      <span className="flex flex-wrap items-center gap-2">
+        <Badge tone={TONE[sync.status]}>{words.sync.status[sync.status]}</Badge>
+        <span>{details.join(" · ")}</span>
+      </span>
+      {sync.lastError && sync.status !== "DELIVERED" ? <span className="break-words text-xs text-fg-muted">{sync.lastError}</span> : null}
+    </span>
+  );
+}
+
+export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; label: string; locale: Locale; onDone: (ok: boolean) => void }) {
+  const words = ltiWords(locale).sync;
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      size="sm"
+      variant="secondary"
+      aria-label={label}
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await resendScoreAction(jobId).catch(() => ({ ok: false as const }));
+          onDone(result.ok);
+        })
+      }
+    >
+      {words.resend}
+    </Button>
+  );
+}
+
+/** An instructor's table of every student's score on one link, as sent to the LMS, with resend. */
+export function LinkSyncTable({ students, platformName, classId, locale }: { students: StudentSync[]; platformName: string; classId: string; locale: Locale }) {
+  const words = ltiWords(locale).sync;
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const done = (ok: boolean) => {
+    setMessage({ ok, text: ok ? words.sent : words.failed });
+    router.refresh();
+  };
+  return (
+    <section aria-labelledby="lti-sync" className="mb-6 rounded-xl border border-border bg-bg-elevated p-4 text-sm">
+      <h2 id="lti-sync" className="font-semibold">
+        {words.heading}
+      </h2>
+      <p className="mt-1 text-fg-muted">{words.intro(platformName)}</p>
+      {message ? (
+        <Alert tone={message.ok ? "success" : "danger"} className="mt-3">
+          {message.text}
+        </Alert>
+      ) : null}
+      {students.length === 0 ? (
+        <p className="mt-3">{words.empty}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-border">
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {words.student}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {words.state}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {words.action}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {students.map((student) => {
+                const name = student.name ?? student.email;
+                return (
+                  <tr key={student.userId} className="border-b border-border align-top" data-student={student.userId}>
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      {name}
+                    </th>
+                    <td className="py-2 pr-3">
+                      <SyncCell sync={student.sync} locale={locale} />
+                    </td>
+                    <td className="py-2">{student.sync ? <ResendButton jobId={student.sync.jobId} label={words.resendLabel(name)} locale={locale} onDone={done} /> : null}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mt-3 flex flex-wrap gap-2">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              const result = await resendClassScoresAction(classId).catch(() => ({ ok: false as const }));
+              done(result.ok);
+            })
+          }
+        >
+          {words.resendAll}
+        </Button>
+      </p>
+    </section>
+  );
+}
+
+/** Roster sync status and the "sync now" button of an LMS class. */
+export function RosterPanel({
+  classId,
+  rosterService,
+  syncedAt,
+  error,
+  locale,
+}: {
+  classId: string;
+  rosterService: boolean;
+  syncedAt: Date | null;
+  error: string | null;
+  locale: Locale;
+}) {
+  const words = ltiWords(locale).sync;
+  const lang = LOCALE_LANG[locale];
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <section aria-labelledby="lti-roster" className="rounded-xl border border-border bg-bg-elevated p-4 text-sm">
+      <h2 id="lti-roster" className="font-semibold">
+        {words.roster}
+      </h2>
+      {!rosterService ? (
+        <p className="mt-1">{words.rosterNone}</p>
+      ) : (
+        <>
+          <p className="mt-1">{syncedAt ? words.rosterSynced(when(syncedAt, lang)) : words.rosterNever}</p>
+          {error ? <p className="mt-1 text-danger">{words.rosterError(error)}</p> : null}
+          {message ? (
+            <Alert tone={message.ok ? "success" : "danger"} className="mt-3">
+              {message.text}
+            </Alert>
+          ) : null}
+          <p className="mt-3">
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending}
+              onClick={() =>
+                start(async () => {
+                  const result = await syncRosterAction(classId).catch(() => ({ ok: false as const, error: "not-allowed" as const }));
+                  if (result.ok) setMessage({ ok: true, text: words.rosterDone(result.summary.added, result.summary.removed, result.summary.waitingToLink) });
+                  else setMessage({ ok: false, text: result.error === "sync-failed" ? words.rosterError(result.message) : words.failed });
+                  router.refresh();
+                })
+              }
+            >
+              {words.syncRoster}
+            </Button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { z } from "zod";
+import type { CurrentUser } from "../auth/session.server";
+import { wallTimeToInstant } from "../assignments/zoned-time";
+import { findCatalogItem, listCatalog, TARGET_LABELS } from "../catalog.server";
+import { db } from "../db.server";
+import type { TargetType } from "../gradebook/semantics";
+import type { DeepLinkingSettings } from "./claims";
+import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from "./constants";
+import { toolKeySet } from "./keys.server";
+import { ltiContentPath } from "./paths";
+import { createLinkAssignment } from "./provision.server";
+
+/**
+ * Deep Linking 2.0: an instructor picks lessons, quizzes and challenges (with points) from inside
+ * the LMS. Each pick becomes an assignment of the course's class and an `ltiResourceLink` item
+ * with a `lineItem`, returned to the LMS in a signed LtiDeepLinkingResponse. The request is
+ * answered once; an expired or answered one is refused.
+ */
+
+export type PickerItem = { value: string; type: TargetType; id: string; title: string; lesson: string | null; typeLabel: string };
+
+export type PickerView = {
+  requestId: string;
+  title: string | null;
+  text: string | null;
+  acceptMultiple: boolean;
+  acceptLineItem: boolean;
+  acceptsResourceLinks: boolean;
+  className: string;
+  timeZone: string;
+  items: PickerItem[];
+};
+
+export type PickerRefusal = "expired" | "not-allowed";
+
+type Loaded = { request: { id: string; platformId: string; deploymentId: string; userId: string; returnUrl: string; settings: string; expiresAt: Date; answeredAt: Date | null; contextId: string | null }; settings: DeepLinkingSettings };
+
+async function loadRequest(user: CurrentUser | null, requestId: string, now: Date): Promise<{ ok: true; loaded: Loaded } | { ok: false; error: PickerRefusal }> {
+  if (!user || typeof requestId !== "string" || requestId.length > 64) return { ok: false, error: "not-allowed" };
+  const request = await db.ltiDeepLinkRequest.findUnique({ where: { id: requestId } });
+  if (!request || request.userId !== user.id) return { ok: false, error: "not-allowed" };
+  if (request.answeredAt || request.expiresAt.getTime() <= now.getTime()) return { ok: false, error: "expired" };
+  return { ok: true, loaded: { request, settings: JSON.parse(request.settings) as DeepLinkingSettings } };
+}
+
+export async function deepLinkPickerView(user: CurrentUser | null, requestId: string, now = new Date()): Promise<{ ok: true; view: PickerView } | { ok: false; error: PickerRefusal }> {
+  const result = await loadRequest(user, requestId, now);
+  if (!result.ok) return result;
+  const { request, settings } = result.loaded;
+  const context = request.contextId ? await db.ltiContext.findUnique({ where: { id: request.contextId }, select: { classroom: { select: { name: true, timeZone: true } } } }) : null;
+  return {
+    ok: true,
+    view: {
+      requestId: request.id,
+      title: settings.title,
+      text: settings.text,
+      acceptMultiple: settings.acceptMultiple,
+      acceptLineItem: settings.acceptLineItem,
+      acceptsResourceLinks: settings.acceptTypes.includes("ltiResourceLink"),
+      className: context?.classroom.name ?? "",
+      timeZone: context?.classroom.timeZone ?? "UTC",
+      items: listCatalog().map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
+    },
+  };
+}
+
+const pickInput = z.object({
+  target: z.string().regex(/^(LESSON|QUIZ|CHALLENGE):[A-Za-z0-9_-]{1,100}$/, "Choose an item from the list"),
+  title: z.string().trim().min(1, "Enter a title").max(200, "Use at most 200 characters"),
+  points: z.coerce.number({ message: "Enter the points" }).int("Use a whole number").min(1, "At least 1 point").max(1000, "At most 1000 points"),
+});
+
+export const deepLinkInput = z.object({
+  requestId: z.string().min(1).max(64),
+  items: z.array(pickInput).max(50, "Pick at most 50 items"),
+  /** A date and time in the class's time zone (yyyy-mm-ddThh:mm), or empty. */
+  dueAt: z.string().max(20).optional(),
+});
+
+export type DeepLinkAnswer =
+  | { ok: true; returnUrl: string; jwt: string; count: number }
+  | { ok: false; error: "invalid"; itemErrors: Array<Partial<Record<"target" | "title" | "points", string>>>; formError?: string; dueAtError?: string }
+  | { ok: false; error: PickerRefusal };
+
+async function signResponse(platformId: string, deploymentId: string, settings: DeepLinkingSettings, items: Array<Record<string, unknown>>, message: string | null, now: Date): Promise<string> {
+  const platform = await db.ltiPlatform.findUniqueOrThrow({ where: { id: platformId }, select: { issuer: true, clientId: true } });
+  const { current } = await toolKeySet(now);
+  const iat = Math.floor(now.getTime() / 1000);
+  const claims: Record<string, unknown> = {
+    nonce: randomUUID(),
+    [CLAIM.deploymentId]: deploymentId,
+    [CLAIM.messageType]: MESSAGE_TYPE.deepLinkingResponse,
+    [CLAIM.version]: LTI_VERSION,
+    [CLAIM.contentItems]: items,
+  };
+  if (settings.data !== null && settings.data !== undefined) claims[CLAIM.deepLinkingData] = settings.data;
+  if (message) claims[CLAIM.deepLinkingMessage] = message;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "RS256", kid: current.kid, typ: "JWT" })
+    .setIssuer(platform.clientId)
+    .setAudience(platform.issuer)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 600)
+    .sign(current.privateKey);
+}
+
+/** The instructor's picks: assignments in the class, then the signed response for the LMS. */
+export async function answerDeepLink(user: CurrentUser | null, raw: unknown, toolOrigin: string, now = new Date()): Promise<DeepLinkAnswer> {
+  const parsed = deepLinkInput.safeParse(raw);
+  const requestId = typeof (raw as { requestId?: unknown })?.requestId === "string" ? (raw as { requestId: string }).requestId : "";
+  const result = await loadRequest(user, requestId, now);
+  if (!result.ok) return result;
+  const { request, settings } = result.loaded;
+  const count = Array.isArray((raw as { items?: unknown })?.items) ? ((raw as { items: unknown[] }).items.length) : 0;
+  const itemErrors: Array<Partial<Record<"target" | "title" | "points", string>>> = Array.from({ length: count }, () => ({}));
+  if (!parsed.success) {
+    let formError: string | undefined;
+    for (const issue of parsed.error.issues) {
+      const [first, index, field] = issue.path;
+      if (first === "items" && typeof index === "number" && typeof field === "string") itemErrors[index] = { ...itemErrors[index], [field]: issue.message };
+      else formError ??= issue.message;
+    }
+    return { ok: false, error: "invalid", itemErrors, formError };
+  }
+  const input = parsed.data;
+  if (input.items.length === 0) return { ok: false, error: "invalid", itemErrors, formError: "Pick at least one item, or cancel" };
+  if (!settings.acceptMultiple && input.items.length > 1) return { ok: false, error: "invalid", itemErrors, formError: "This LMS placement takes one item: pick one" };
+  if (!settings.acceptTypes.includes("ltiResourceLink")) return { ok: false, error: "invalid", itemErrors, formError: "This LMS placement does not accept links to activities" };
+  const context = request.contextId ? await db.ltiContext.findUnique({ where: { id: request.contextId }, select: { classId: true, classroom: { select: { timeZone: true } } } }) : null;
+  if (!context) return { ok: false, error: "not-allowed" };
+  let dueAt: Date | undefined;
+  if (input.dueAt) {
+    const instant = wallTimeToInstant(input.dueAt, context.classroom.timeZone);
+    if (!instant) return { ok: false, error: "invalid", itemErrors, dueAtError: "Enter a valid date and time" };
+    if (instant.getTime() <= now.getTime()) return { ok: false, error: "invalid", itemErrors, dueAtError: "The due date must be in the future" };
+    dueAt = instant;
+  }
+  const targets = input.items.map((item, index) => {
+    const [type, id] = item.target.split(":") as [TargetType, string];
+    const known = findCatalogItem(type, id);
+    if (!known) itemErrors[index] = { ...itemErrors[index], target: "Choose an item from the list" };
+    return { ...item, type, id };
+  });
+  if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, error: "invalid", itemErrors };
+
+  const created = await db.$transaction(async (tx) => {
+    // Answered once: whoever marks the request answered creates the assignments.
+    const claimed = await tx.ltiDeepLinkRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
+    if (claimed.count !== 1) return null;
+    const ids: string[] = [];
+    for (const target of targets) ids.push(await createLinkAssignment(tx, context.classId, (user as CurrentUser).id, { type: target.type, id: target.id, title: target.title }, { points: target.points, dueAt, now }));
+    return ids;
+  });
+  if (!created) return { ok: false, error: "expired" };
+
+  const items = targets.map((target, index) => {
+    const assignmentId = created[index] as string;
+    const item: Record<string, unknown> = {
+      type: "ltiResourceLink",
+      title: target.title,
+      text: TARGET_LABELS[target.type],
+      url: `${toolOrigin}${ltiContentPath("en", target.type, target.id)}`,
+      custom: { [ASSIGNMENT_CUSTOM_PARAMETER]: assignmentId },
+    };
+    if (settings.acceptLineItem) item.lineItem = { scoreMaximum: target.points, label: target.title, resourceId: assignmentId, tag: "syntofin" };
+    if (dueAt) item.submission = { endDateTime: dueAt.toISOString() };
+    return item;
+  });
+  const jwt = await signResponse(request.platformId, request.deploymentId, settings, items, `Added ${items.length} ${items.length === 1 ? "activity" : "activities"} from SYN to FIN`, now);
+  return { ok: true, returnUrl: request.returnUrl, jwt, count: items.length };
+}
+
+/** The instructor leaves without picking: the LMS gets an empty response (Deep Linking 2.0 §4.5.2). */
+export async function cancelDeepLink(user: CurrentUser | null, requestId: string, now = new Date()): Promise<{ ok: true; returnUrl: string; jwt: string } | { ok: false; error: PickerRefusal }> {
+  const result = await loadRequest(user, requestId, now);
+  if (!result.ok) return result;
+  const { request, settings } = result.loaded;
+  const claimed = await db.ltiDeepLinkRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
+  if (claimed.count !== 1) return { ok: false, error: "expired" };
+  return { ok: true, returnUrl: request.returnUrl, jwt: await signResponse(request.platformId, request.deploymentId, settings, [], "Nothing was added", now) };
+}

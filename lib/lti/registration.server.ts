@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { hitRateLimit } from "../security/rate-limit.server";
+import { PLATFORM_CONFIGURATION, SCOPE, TOOL_CONFIGURATION } from "./constants";
+import { fetchLms, jsonOf, LmsUnreachableError } from "./http.server";
+import { platformFrameOrigins, registerPlatform, type RegisteredPlatform } from "./platforms.server";
+import { isServiceUrl, originOf, toolUrls } from "./urls";
+
+/**
+ * LTI Dynamic Registration 1.0: the LMS opens /api/lti/register with `openid_configuration` (and
+ * usually `registration_token`). The tool reads the LMS's OpenID configuration, registers itself
+ * at the LMS's registration endpoint, and stores the platform with the client id and deployment
+ * the LMS assigned. Registrations are limited per client address.
+ */
+
+export const REGISTRATIONS_PER_HOUR = 10;
+
+const serviceUrl = z.string().refine(isServiceUrl, "must be an https URL");
+
+const openIdConfiguration = z.object({
+  issuer: serviceUrl,
+  authorization_endpoint: serviceUrl,
+  token_endpoint: serviceUrl,
+  jwks_uri: serviceUrl,
+  registration_endpoint: serviceUrl,
+  token_endpoint_auth_methods_supported: z.array(z.string()).optional(),
+  id_token_signing_alg_values_supported: z.array(z.string()).optional(),
+  scopes_supported: z.array(z.string()).optional(),
+  authorization_server: z.string().optional(),
+  [PLATFORM_CONFIGURATION]: z
+    .object({
+      product_family_code: z.string().max(255).optional(),
+      messages_supported: z.array(z.object({ type: z.string() }).passthrough()).optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+
+const registrationResponse = z.object({
+  client_id: z.string().min(1).max(255),
+  [TOOL_CONFIGURATION]: z.object({ deployment_id: z.string().min(1).max(255).optional() }).passthrough().optional(),
+});
+
+export type RegistrationOutcome =
+  | { ok: true; platform: RegisteredPlatform; productName: string; deploymentMissing: boolean; frameAncestors: string[] }
+  | { ok: false; message: string; frameAncestors: string[] };
+
+const WANTED_SCOPES = [SCOPE.lineItem, SCOPE.lineItemReadOnly, SCOPE.resultReadOnly, SCOPE.score, SCOPE.memberships];
+
+/** The client metadata the tool registers with (Dynamic Registration 1.0 §3.4). */
+export function toolRegistrationRequest(toolOrigin: string, offeredScopes: readonly string[] | undefined, supportsDeepLinking: boolean) {
+  const urls = toolUrls(toolOrigin);
+  const scopes = offeredScopes ? WANTED_SCOPES.filter((s) => offeredScopes.includes(s)) : WANTED_SCOPES;
+  return {
+    application_type: "web",
+    response_types: ["id_token"],
+    grant_types: ["implicit", "client_credentials"],
+    initiate_login_uri: urls.login,
+    redirect_uris: [urls.launch],
+    client_name: "SYN to FIN",
+    "client_name#zh": "SYN to FIN",
+    jwks_uri: urls.jwks,
+    logo_uri: `${toolOrigin}/icon.svg`,
+    client_uri: toolOrigin,
+    token_endpoint_auth_method: "private_key_jwt",
+    scope: scopes.join(" "),
+    [TOOL_CONFIGURATION]: {
+      domain: new URL(toolOrigin).host,
+      description: "How TCP opens and closes connections: lessons, a real TCP state machine simulator, quizzes and challenges, graded into the LMS.",
+      target_link_uri: `${toolOrigin}/lti`,
+      claims: ["iss", "sub", "name", "given_name", "family_name", "email"],
+      messages: [
+        { type: "LtiResourceLinkRequest", target_link_uri: `${toolOrigin}/lti`, label: "SYN to FIN" },
+        ...(supportsDeepLinking ? [{ type: "LtiDeepLinkingRequest", target_link_uri: urls.deepLinking, label: "SYN to FIN activities", placements: ["ContentArea", "link_selection", "assignment_selection"] }] : []),
+      ],
+    },
+  };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+export async function registerDynamically(
+  params: { openidConfiguration: string | null; registrationToken: string | null },
+  toolOrigin: string,
+  clientAddress: string,
+  now = new Date(),
+): Promise<RegistrationOutcome> {
+  const configUrl = params.openidConfiguration;
+  if (!configUrl || !isServiceUrl(configUrl)) return { ok: false, message: "openid_configuration must be the https URL of the LMS's OpenID configuration.", frameAncestors: [] };
+  const frameAncestors = [originOf(configUrl) as string];
+  if (params.registrationToken !== null && params.registrationToken.length > 4096) return { ok: false, message: "registration_token is too long.", frameAncestors };
+  const limited = await hitRateLimit(`lti-register:ip:${clientAddress}`, { limit: REGISTRATIONS_PER_HOUR, windowMs: 60 * 60 * 1000 }, now);
+  if (!limited.allowed) return { ok: false, message: `Too many registrations from this address; try again in ${Math.ceil(limited.retryAfterMs / 60000)} minutes.`, frameAncestors };
+
+  let configResponse;
+  try {
+    configResponse = await fetchLms(configUrl, { headers: { accept: "application/json" } }, { maxBytes: 256 * 1024 });
+  } catch (error) {
+    return { ok: false, message: `The LMS's OpenID configuration could not be read: ${error instanceof LmsUnreachableError ? error.message : String(error)}`, frameAncestors };
+  }
+  if (configResponse.status !== 200) return { ok: false, message: `The LMS's OpenID configuration answered HTTP ${configResponse.status}.`, frameAncestors };
+  const parsed = openIdConfiguration.safeParse(jsonOf(configResponse));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `The LMS's OpenID configuration is incomplete: ${issue?.path.join(".") || "document"} ${issue?.message ?? ""}`.trim(), frameAncestors };
+  }
+  const config = parsed.data;
+  if (hostOf(config.issuer) !== hostOf(configUrl)) {
+    return { ok: false, message: `The issuer ${config.issuer} is not on the host of the configuration URL ${configUrl}.`, frameAncestors };
+  }
+  if (config.token_endpoint_auth_methods_supported && !config.token_endpoint_auth_methods_supported.includes("private_key_jwt")) {
+    return { ok: false, message: "The LMS does not accept private_key_jwt client authentication, which LTI 1.3 services use.", frameAncestors };
+  }
+  if (config.id_token_signing_alg_values_supported && !config.id_token_signing_alg_values_supported.includes("RS256")) {
+    return { ok: false, message: "The LMS does not sign with RS256.", frameAncestors };
+  }
+  const platformConfig = config[PLATFORM_CONFIGURATION];
+  const supportsDeepLinking = !platformConfig?.messages_supported || platformConfig.messages_supported.some((m) => m.type === "LtiDeepLinkingRequest");
+  const request = toolRegistrationRequest(toolOrigin, config.scopes_supported, supportsDeepLinking);
+
+  let registered;
+  try {
+    registered = await fetchLms(
+      config.registration_endpoint,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...(params.registrationToken ? { authorization: `Bearer ${params.registrationToken}` } : {}) },
+        body: JSON.stringify(request),
+      },
+      { maxBytes: 256 * 1024 },
+    );
+  } catch (error) {
+    return { ok: false, message: `The LMS's registration endpoint could not be reached: ${error instanceof LmsUnreachableError ? error.message : String(error)}`, frameAncestors };
+  }
+  if (registered.status < 200 || registered.status >= 300) {
+    return { ok: false, message: `The LMS refused the registration (HTTP ${registered.status}): ${registered.text.replace(/\s+/g, " ").slice(0, 300)}`, frameAncestors };
+  }
+  const answer = registrationResponse.safeParse(jsonOf(registered));
+  if (!answer.success) return { ok: false, message: "The LMS's registration answer has no client_id.", frameAncestors };
+  const deploymentId = answer.data[TOOL_CONFIGURATION]?.deployment_id;
+  const productName = platformConfig?.product_family_code ?? new URL(config.issuer).host;
+  const stored = await registerPlatform(
+    {
+      name: productName,
+      issuer: config.issuer,
+      clientId: answer.data.client_id,
+      deploymentIds: deploymentId ? [deploymentId] : [],
+      authUrl: config.authorization_endpoint,
+      tokenUrl: config.token_endpoint,
+      jwksUrl: config.jwks_uri,
+      tokenAudience: config.authorization_server,
+      frameOrigins: [originOf(configUrl) as string],
+    },
+    "dynamic",
+  );
+  if (!stored.ok) return { ok: false, message: `The registration could not be stored: ${Object.values(stored.errors).join("; ")}`, frameAncestors };
+  return { ok: true, platform: stored.platform, productName, deploymentMissing: !deploymentId, frameAncestors: platformFrameOrigins(stored.platform) };
+}

@@ -1,0 +1,241 @@
+import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type BrowserContext, type Frame, type Page } from "@playwright/test";
+import { ROLE, SCOPES, startTestPlatform, type TestPlatform } from "../support/lti-platform/platform";
+import { finishQuiz, quiz, quizSection } from "./quiz-support";
+import { E2E_DATABASE, queryDatabase } from "./support";
+
+/**
+ * The tool inside an LMS, in Chromium with third-party cookies blocked: the test LMS (on
+ * 127.0.0.1, another site than the tool on localhost) frames the tool; an instructor deep-links
+ * the lesson-1 quiz with points, a learner launches it, answers, and the score arrives at the
+ * LMS; without the LMS's postMessage storage the tool opens in a window of its own.
+ */
+
+const TOOL = `http://localhost:${process.env.E2E_PORT ?? "3210"}`;
+const PLATFORM_PORT = Number(process.env.LTI_PLATFORM_PORT ?? 4321);
+const OTHER_SITE_PORT = PLATFORM_PORT + 1;
+
+// Whole LMS round trips (login, launch, quiz, grade passback) on a shared 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 150_000 });
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--test-third-party-cookie-phaseout"],
+  },
+});
+
+let platform: TestPlatform;
+let otherSite: TestPlatform;
+const courseId = "net101";
+const teacher = { id: "teacher-1", name: "Grace Hopper", email: "grace.e2e@lms.test" };
+const learners = [
+  { id: "learner-1", name: "Alan Turing", email: "alan.e2e@lms.test" },
+  { id: "learner-2", name: "Katherine Johnson", email: "katherine.e2e@lms.test" },
+];
+let quizLinkId = "";
+
+test.beforeAll(async () => {
+  platform = await startTestPlatform(PLATFORM_PORT);
+  otherSite = await startTestPlatform(OTHER_SITE_PORT);
+  platform.addUser(teacher);
+  for (const learner of learners) platform.addUser(learner);
+  platform.addCourse({
+    id: courseId,
+    title: "Networks 101",
+    label: "NET101",
+    members: [{ userId: teacher.id, roles: [ROLE.instructor] }, ...learners.map((l) => ({ userId: l.id, roles: [ROLE.learner] }))],
+  });
+  platform.registerTool({
+    clientId: "syn-to-fin-e2e",
+    deploymentId: "deployment-e2e",
+    loginUrl: `${TOOL}/api/lti/login`,
+    redirectUris: [`${TOOL}/api/lti/launch`],
+    jwks: `${TOOL}/api/lti/jwks`,
+    grantedScopes: Object.values(SCOPES),
+    offeredAgsScopes: [SCOPES.lineItem, SCOPES.lineItemReadOnly, SCOPES.score, SCOPES.resultReadOnly],
+    deepLinkingUrl: `${TOOL}/lti/deep-link`,
+  });
+  // The administrator registers the LMS with the command line, as docs/lti.md says.
+  const urls = execFileSync(
+    "npx",
+    [
+      "tsx",
+      "scripts/lti.ts",
+      "platform",
+      "add",
+      "--issuer",
+      platform.issuer,
+      "--client-id",
+      "syn-to-fin-e2e",
+      "--deployment-id",
+      "deployment-e2e",
+      "--auth-url",
+      platform.urls.auth,
+      "--token-url",
+      platform.urls.token,
+      "--jwks-url",
+      platform.urls.jwks,
+      "--name",
+      "Test LMS",
+      "--tool-url",
+      TOOL,
+    ],
+    { env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` }, encoding: "utf8" },
+  );
+  expect(JSON.parse(urls)).toEqual({ login: `${TOOL}/api/lti/login`, launch: `${TOOL}/api/lti/launch`, jwks: `${TOOL}/api/lti/jwks`, deepLinking: `${TOOL}/lti/deep-link` });
+});
+
+test.afterAll(async () => {
+  await platform?.stop();
+  await otherSite?.stop();
+});
+
+async function toolFrame(page: Page): Promise<Frame> {
+  await expect(page.locator("iframe[name=tool-frame]")).toBeVisible();
+  return page.frame({ name: "tool-frame" }) as Frame;
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 1000 } });
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("an instructor deep-links the quiz with points from inside the LMS frame, through the LMS's postMessage storage", async ({ browser }) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${platform.origin}/courses/${courseId}/deep-link?user=${teacher.id}&storage=1`);
+  const frame = await toolFrame(page);
+  await expect(frame.getByRole("heading", { name: "Add an activity" })).toBeVisible({ timeout: 20_000 });
+
+  // State and nonce went through the LMS's storage frame, from the tool's origin; the frame kept no state cookie.
+  const messages = await page.evaluate(() => (window as unknown as { __ltiMessages?: Array<{ subject: string; origin: string }> }).__ltiMessages ?? []);
+  expect(messages.map((m) => m.subject).sort()).toEqual(["lti.get_data", "lti.get_data", "lti.put_data", "lti.put_data"]);
+  expect(new Set(messages.map((m) => m.origin))).toEqual(new Set([TOOL]));
+  const cookies = await context.cookies(TOOL);
+  expect(cookies.filter((c) => c.name.startsWith("lti-state-"))).toEqual([]);
+  const session = cookies.find((c) => c.name === "next-auth.session-token");
+  expect(session).toMatchObject({ sameSite: "None", secure: true, httpOnly: true });
+  // Partitioned by the LMS's site (scheme and host): kept only inside this LMS's pages.
+  expect((session as { partitionKey?: string } | undefined)?.partitionKey).toBe(`http://${new URL(platform.origin).hostname}`);
+
+  await frame.getByRole("checkbox", { name: new RegExp(quiz.title) }).check();
+  await frame.getByLabel("Points").fill("0");
+  await frame.getByRole("button", { name: "Add 1 activity to the LMS" }).click();
+  // A mistake keeps what was typed.
+  await expect(frame.getByText("At least 1 point")).toBeVisible();
+  await expect(frame.getByRole("checkbox", { name: new RegExp(quiz.title) })).toBeChecked();
+  await frame.getByLabel("Points").fill("10");
+  await frame.getByLabel("Title in the LMS").fill("Flags and segments quiz");
+  await frame.getByRole("button", { name: "Add 1 activity to the LMS" }).click();
+  await expect(frame.getByRole("heading", { name: "Added 1 item(s)" })).toBeVisible();
+
+  expect(platform.deepLinkResults).toHaveLength(1);
+  const [link] = platform.deepLinkResults[0]!.createdLinks;
+  expect(link).toMatchObject({ title: "Flags and segments quiz", targetLinkUri: `${TOOL}/lti/quiz/${quiz.id}` });
+  const lineItem = platform.lineItems.get(link!.lineItemId!);
+  expect(lineItem).toMatchObject({ scoreMaximum: 10, label: "Flags and segments quiz" });
+  quizLinkId = link!.id;
+  const assignments = queryDatabase<{ title: string; points: number; targetId: string }>(`SELECT "title", "points", "targetId" FROM "Assignment" WHERE "title" = ?`, "Flags and segments quiz");
+  expect(assignments).toEqual([{ title: "Flags and segments quiz", points: 10, targetId: quiz.id }]);
+  await context.close();
+});
+
+test("a learner launches the quiz in the frame, answers, and the score arrives at the LMS", async ({ browser }) => {
+  expect(quizLinkId).not.toBe("");
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const learner = learners[0]!;
+  await page.goto(`${platform.origin}/courses/${courseId}/launch?user=${learner.id}&link=${quizLinkId}&storage=1`);
+  const frame = await toolFrame(page);
+  await expect(frame.getByRole("heading", { level: 1, name: quiz.title })).toBeVisible({ timeout: 20_000 });
+  await expect(frame.getByText("Your score goes to Test LMS each time it changes.")).toBeVisible();
+  await expect(frame.getByText(`Signed in as ${learner.name}`)).toBeVisible();
+  await expect(quizSection(frame).getByRole("heading", { name: /^Question 1 of \d+$/ })).toBeVisible();
+  await finishQuiz(frame, () => true);
+
+  await expect
+    .poll(() => platform.scores.filter((s) => s.body.userId === learner.id && s.accepted).at(-1)?.body, { timeout: 30_000 })
+    .toMatchObject({ scoreGiven: 10, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+
+  // Opening it again from the LMS shows the score reached it.
+  await page.reload();
+  const again = await toolFrame(page);
+  await expect(again.locator("[data-score-status=DELIVERED]")).toContainText("reached the LMS", { timeout: 20_000 });
+  await context.close();
+});
+
+test("without the LMS's storage the frame offers a new window, where the activity works and its score arrives too", async ({ browser }) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const learner = learners[1]!;
+  await page.goto(`${platform.origin}/courses/${courseId}/launch?user=${learner.id}&link=${quizLinkId}`);
+  const frame = await toolFrame(page);
+  // Third-party cookies are blocked: the state cookie set inside the frame did not come back.
+  await expect(frame.getByRole("heading", { name: "Open this activity in a new window" })).toBeVisible({ timeout: 20_000 });
+  const [popup] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: "Open SYN to FIN in a new window" }).click()]);
+  await popup.waitForURL((url) => url.pathname === `/lti/quiz/${quiz.id}`, { timeout: 20_000 });
+  await expect(popup.getByRole("heading", { level: 1, name: quiz.title })).toBeVisible();
+  await expect(frame.getByText("Opened in a new window.")).toBeVisible();
+
+  await expectNoSeriousViolations(popup);
+  await popup.emulateMedia({ colorScheme: "dark" });
+  await popup.evaluate(() => document.documentElement.classList.add("dark"));
+  await expectNoSeriousViolations(popup);
+
+  await finishQuiz(popup, (index) => index === 0);
+  await expect
+    .poll(() => platform.scores.filter((s) => s.body.userId === learner.id && s.accepted).at(-1)?.body, { timeout: 30_000 })
+    .toMatchObject({ scoreMaximum: 10, activityProgress: "InProgress", gradingProgress: "FullyGraded", scoreGiven: expect.any(Number) });
+  await context.close();
+});
+
+test("only LTI pages may be framed, and only by registered LMS origins", async ({ browser, request }) => {
+  const lti = await request.get(`/lti/quiz/${quiz.id}`);
+  expect(lti.headers()["content-security-policy"]).toContain(`frame-ancestors ${platform.origin}`);
+  expect(lti.headers()["x-frame-options"]).toBeUndefined();
+  const home = await request.get("/");
+  expect(home.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(home.headers()["x-frame-options"]).toBe("DENY");
+
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const framed = async (origin: string, src: string) => {
+    await page.goto(`${origin}/frame?src=${encodeURIComponent(src)}`);
+    await expect(page.locator("iframe[name=framed]")).toBeVisible();
+    await page.waitForTimeout(1500);
+    const frame = page.frame({ name: "framed" }) as Frame;
+    return { url: frame.url(), text: await frame.locator("body").innerText().catch(() => "") };
+  };
+  const allowed = await framed(platform.origin, `${TOOL}/lti/quiz/${quiz.id}`);
+  expect(allowed.text).toContain("Open this activity from your LMS");
+  // Refused frames end on Chromium's error page instead of the tool's document.
+  const siteFramed = await framed(platform.origin, `${TOOL}/course`);
+  expect(siteFramed.url).not.toContain(TOOL);
+  const stranger = await framed(otherSite.origin, `${TOOL}/lti/quiz/${quiz.id}`);
+  expect(stranger.url).not.toContain(TOOL);
+  expect(stranger.text).not.toContain("Open this activity from your LMS");
+  await context.close();
+});
+
+test("a failed launch names the problem for an administrator, in the LMS's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const response = await page.goto(`${TOOL}/api/lti/login?iss=https%3A%2F%2Flms.unknown.test&login_hint=x&target_link_uri=${encodeURIComponent(`${TOOL}/lti`)}`);
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole("heading", { level: 1, name: "此 LMS 尚未注册" })).toBeVisible();
+  await expect(page.locator("[data-problem-code]")).toHaveText("unknown-platform");
+  await expectNoSeriousViolations(page);
+  await context.close();
+
+  const english = await browser.newContext();
+  const launch = await english.request.post(`${TOOL}/api/lti/launch`, { form: { id_token: "not.a.jwt", state: "nope" } });
+  expect(launch.status()).toBe(400);
+  expect(await launch.text()).toContain("This launch was already used or has expired");
+  await english.close();
+});
