@@ -6,7 +6,7 @@ import { resolveQuestion } from "@/domain/quiz/variant";
 import { db } from "@/lib/db.server";
 import { createOrFindAttempt, listQuizStats, storeAnswer } from "@/lib/quiz/attempts.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
-import { afterPrediction } from "@/lib/review/hooks.server";
+import { recordPrediction } from "@/lib/practice/predictions.server";
 import { listQueue, recordAnswerForReview, reviewSummary } from "@/lib/review/queue.server";
 import { parseStoredItems, REVIEW_QUIZ_ID, startReviewSession, submitReviewAnswer } from "@/lib/review/sessions.server";
 import { keyResponse } from "@/tests/support/quiz-responses";
@@ -138,10 +138,12 @@ describe("spaced review through several days (fixed clock)", () => {
     await takeQuiz(user.id, t0, ["two-reasons", "who-enters", "linux-length", "rfc-msl"]);
     expect((await listQueue(user.id)).map((c) => c.key)).toContain("c:time-wait");
 
-    const attempt = await db.quizAttempt.create({ data: { userId: user.id, quizId: "practice:predictions", clientKey: "practice:predictions", variantSeed: 0, maxScore: 0 } });
-    const prediction = await db.quizAnswer.create({ data: { attemptId: attempt.id, questionId: "run-1-step-2", concept: "handshake-states", response: "{}", correct: false, points: 0, answeredAt: t0 } });
-    await afterPrediction(user.id, { answerId: prediction.id, concept: "handshake-states", correct: false, at: t0 });
+    // A prediction the simulator graded wrong (lib/practice/predictions.server.ts stores it).
+    const missed = { ok: true as const, correct: false, answer: "SYN-SENT", truth: "SYN-RECEIVED", concept: "handshake-states" as const, key: "run-1-step-2" };
+    expect(await recordPrediction(user.id, missed)).toEqual({ stored: "new", correct: false });
+    expect(await recordPrediction(user.id, { ...missed, correct: true })).toEqual({ stored: "existing", correct: false });
     expect((await listQueue(user.id)).map((c) => c.key)).toContain("p:handshake-states");
+    expect(await db.reviewEvent.count({ where: { userId: user.id, itemKey: "p:handshake-states" } })).toBe(1);
 
     const session = await review(user.id, day(1));
     const predicted = session.items!.find((item) => item.key === "p:handshake-states")!;
