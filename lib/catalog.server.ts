@@ -5,10 +5,9 @@
  * against this catalog on the server.
  */
 import { CHALLENGE_LIST } from "@/domain/challenges";
-import { questionResponseSchema, type Question } from "@/domain/quiz/schema";
 import { listLessons } from "./content/lessons.server";
-import type { TargetType } from "./gradebook/semantics";
-import { getQuiz, listQuizzes } from "./quiz/registry.server";
+import type { TargetType } from "@/domain/gradebook/semantics";
+import { listQuizzes } from "./quiz/registry.server";
 
 export type CatalogItem = {
   type: TargetType;
@@ -20,14 +19,8 @@ export type CatalogItem = {
   href: string;
 };
 
-export type QuizQuestionInfo = { id: string; prompt: string };
-
 type CatalogSource = {
   items: () => CatalogItem[];
-  /** Questions in the quiz's order, for analytics (quizzes only). */
-  questions?: (id: string) => QuizQuestionInfo[] | null;
-  /** A stored response in words ("SYN, ACK" rather than JSON), for analytics (quizzes only). */
-  describe?: (quizId: string, questionId: string, response: string) => string | null;
 };
 
 const lessonSource: CatalogSource = {
@@ -43,44 +36,6 @@ const lessonSource: CatalogSource = {
 
 const lessonTitles = () => new Map(listLessons("en").map((lesson) => [lesson.slug, lesson.title]));
 
-/** A stored response (JSON of the quiz contract's QuestionResponse) in the quiz's own words. */
-function responseInWords(question: Question, raw: string): string | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const parsed = questionResponseSchema.safeParse(json);
-  if (!parsed.success || parsed.data.type !== question.type) return null;
-  const r = parsed.data;
-  const optionText = (id: string) => ("options" in question ? question.options.find((o) => o.id === id)?.text : undefined) ?? id;
-  switch (r.type) {
-    case "single":
-      return optionText(r.optionId);
-    case "multiple":
-      return r.optionIds.length ? r.optionIds.map(optionText).join("; ") : "(nothing selected)";
-    case "flags":
-      return r.flags.length ? r.flags.join("+") : "(no flags)";
-    case "state":
-      return r.state;
-    case "number":
-      return String(r.value);
-    case "order": {
-      const items = question.type === "order" ? question.items : [];
-      return r.itemIds.map((id) => items.find((i) => i.id === id)?.text ?? id).join(" → ");
-    }
-    case "match": {
-      if (question.type !== "match") return null;
-      const rights = new Map<string, string>([...question.pairs.map((p) => [p.right.id, p.right.text] as const), ...question.distractors.map((d) => [d.id, d.text] as const)]);
-      return question.pairs
-        .filter((p) => r.pairs[p.id])
-        .map((p) => `${p.left} → ${rights.get(r.pairs[p.id] as string) ?? r.pairs[p.id]}`)
-        .join("; ");
-    }
-  }
-}
-
 const quizSource: CatalogSource = {
   items: () => {
     const titles = lessonTitles();
@@ -92,12 +47,6 @@ const quizSource: CatalogSource = {
       // The quiz's section in its lesson (components/quiz renders it as section#quiz-<id>).
       href: `/course/${quiz.lessonSlug}#quiz-${quiz.id}`,
     }));
-  },
-  // "Set the flags of this segment." is the same for every flags question: the segment tells them apart.
-  questions: (id) => getQuiz(id)?.questions.map((q) => ({ id: q.id, prompt: q.type === "flags" ? `${q.prompt} ${q.segment}` : q.prompt })) ?? null,
-  describe: (quizId, questionId, response) => {
-    const question = getQuiz(quizId)?.questions.find((q) => q.id === questionId);
-    return question ? responseInWords(question, response) : null;
   },
 };
 
@@ -125,15 +74,6 @@ export function listCatalog(): CatalogItem[] {
 
 export function findCatalogItem(type: TargetType, id: string): CatalogItem | null {
   return SOURCES[type].items().find((item) => item.id === id) ?? null;
-}
-
-/** A stored quiz response for people: the quiz's own wording when known, else the raw value. */
-export function describeResponse(quizId: string, questionId: string, response: string): string {
-  return quizSource.describe?.(quizId, questionId, response) ?? response;
-}
-
-export function quizQuestions(quizId: string): QuizQuestionInfo[] | null {
-  return quizSource.questions?.(quizId) ?? null;
 }
 
 /** The picker's groups: one per kind of item, in course order. */

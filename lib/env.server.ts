@@ -43,6 +43,8 @@ const envSchema = z.object({
   /** LTI: the previous key's public half (SPKI PEM), still published after rotating LTI_PRIVATE_KEY. */
   LTI_PREVIOUS_PUBLIC_KEY: z.string().optional(),
   LTI_KEYS_FILE: z.string().default("./data/lti-keys.json"),
+  /** LTI: seconds between each process's looks for score deliveries that are due (retries); a new score is sent at once. */
+  LTI_SCORE_POLL_SECONDS: z.coerce.number().int().positive().default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

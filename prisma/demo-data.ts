@@ -84,10 +84,10 @@ export const DEMO_WORK: Record<string, DemoWork> = {
     handshake: { started: -8.2, completed: -8 },
     teardown: { started: -1 },
   },
+  // Started after the due date: late.
   "ben@example.com": {
     quiz: [
-      { day: -9, wrong: ["ack-field-valid", "segments-with-ack", "flags-syn-ack", "flags-refused", "capture-order"] },
-      { day: -7, wrong: ["segments-with-ack", "flags-syn-ack", "flags-refused"] },
+      { day: -4.5, wrong: ["ack-field-valid", "segments-with-ack", "flags-syn-ack", "flags-refused", "capture-order"] },
       { day: -4, wrong: ["flags-refused"] },
     ],
   },
@@ -119,5 +119,11 @@ export const DEMO_WORK: Record<string, DemoWork> = {
     handshake: { started: -8 },
   },
 };
+
+/** Excuses and extensions in the demo class. */
+export const DEMO_STANDINGS: ReadonlyArray<{ email: string; assignment: (typeof DEMO_MORE_ASSIGNMENTS)[number]["key"]; excused?: string; extendedByDays?: number }> = [
+  { email: "sofia@example.com", assignment: "handshake", excused: "Away for a family emergency" },
+  { email: "chidi@example.com", assignment: "teardown", extendedByDays: 3 },
+];
 
 export const days = (n: number, from: number) => new Date(from + n * DAY);

@@ -9,7 +9,7 @@ import { hashPassword } from "../lib/auth/password.server";
 import { createPrismaClient } from "../lib/db.server";
 import type { Question, Quiz } from "../domain/quiz/schema";
 import { getQuiz, quizzesForLesson } from "../lib/quiz/registry.server";
-import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_CLASSMATES, DEMO_MORE_ASSIGNMENTS, DEMO_USERS, DEMO_WORK, days, type DemoWork } from "./demo-data";
+import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_CLASSMATES, DEMO_MORE_ASSIGNMENTS, DEMO_STANDINGS, DEMO_USERS, DEMO_WORK, days, type DemoWork } from "./demo-data";
 
 const db = createPrismaClient(process.env.DATABASE_URL);
 
@@ -42,10 +42,11 @@ async function seed() {
     create: { classId: classroom.id, userId: instructor.id, isOwner: true },
     update: {},
   });
+  // The class started two weeks ago: an instructor sees work from enrollment on (docs/gradebook.md).
   for (const student of students) {
     await db.enrollment.upsert({
       where: { classId_userId: { classId: classroom.id, userId: student.id } },
-      create: { classId: classroom.id, userId: student.id },
+      create: { classId: classroom.id, userId: student.id, joinedAt: days(-14, Date.now()) },
       update: {},
     });
   }
@@ -91,6 +92,27 @@ async function seed() {
   }
   for (const student of students) {
     await seedWork(student.id, DEMO_WORK[student.email] ?? {}, now);
+  }
+  // An excused student and an extension, so every status and the effective due date show.
+  for (const { email, assignment: key, excused, extendedByDays } of DEMO_STANDINGS) {
+    const student = students.find((s) => s.email === email);
+    const spec = DEMO_MORE_ASSIGNMENTS.find((a) => a.key === key);
+    const assignment = spec && (await db.assignment.findFirst({ where: { classId: classroom.id, title: spec.title } }));
+    if (!student || !assignment) continue;
+    if (excused) {
+      await db.assignmentExcusal.upsert({
+        where: { assignmentId_userId: { assignmentId: assignment.id, userId: student.id } },
+        create: { assignmentId: assignment.id, userId: student.id, excusedById: instructor.id, note: excused },
+        update: {},
+      });
+    }
+    if (extendedByDays) {
+      await db.assignmentExtension.upsert({
+        where: { assignmentId_userId: { assignmentId: assignment.id, userId: student.id } },
+        create: { assignmentId: assignment.id, userId: student.id, dueAt: new Date(assignment.dueAt.getTime() + extendedByDays * 24 * 60 * 60 * 1000) },
+        update: {},
+      });
+    }
   }
 }
 
@@ -139,11 +161,11 @@ async function seedWork(userId: string, work: DemoWork, now: number) {
     if (!lesson) continue;
     const slug = DEMO_MORE_ASSIGNMENTS.find((a) => a.key === key)?.targetId as string;
     const completedAt = lesson.completed === undefined ? null : days(lesson.completed, now);
-    await db.lessonProgress.upsert({
-      where: { userId_lessonSlug: { userId, lessonSlug: slug } },
-      create: { userId, lessonSlug: slug, startedAt: days(lesson.started, now), readToEndAt: completedAt, completedAt },
-      update: {},
-    });
+    const existing = await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: slug } } });
+    if (existing) continue;
+    await db.lessonProgress.create({ data: { userId, lessonSlug: slug, startedAt: days(lesson.started, now), readToEndAt: completedAt, completedAt } });
+    // The completion is also the evidence assignments count (lib/gradebook/evidence.server.ts).
+    if (completedAt) await db.completionEvidence.create({ data: { userId, targetType: "LESSON", targetId: slug, doneAt: completedAt, handedInAt: completedAt } });
   }
   // The completion rule needs the lesson's quiz passed: a completed lesson comes with a passing attempt.
   for (const key of ["handshake", "teardown"] as const) {

@@ -16,6 +16,8 @@ const env = {
   RATE_LIMIT_SIGNUP_PER_IP: "10000",
   RATE_LIMIT_JOIN_PER_ACCOUNT: "10000",
   RATE_LIMIT_JOIN_PER_IP: "10000",
+  // LMS scores must go out because the write woke the delivery loop, not because a poll came by.
+  LTI_SCORE_POLL_SECONDS: "3600",
 };
 rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });

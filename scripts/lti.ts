@@ -6,7 +6,7 @@
  *   npm run lti -- platform list
  *   npm run lti -- platform remove --issuer URL --client-id ID   (or --id ID)
  *   npm run lti -- urls
- *   npm run lti -- key list | key rotate
+ *   npm run lti -- key list | key rotate [--now]
  *
  * `platform add` and `urls` print the tool's URLs as JSON on standard output
  * ({"login","launch","jwks","deepLinking"}); `npm run --silent lti -- ...` prints only that.
@@ -20,7 +20,7 @@ const USAGE = `usage:
   npm run lti -- platform list
   npm run lti -- platform remove (--issuer URL --client-id ID | --id ID)
   npm run lti -- urls [--tool-url URL]
-  npm run lti -- key list | key rotate`;
+  npm run lti -- key list | key rotate [--now]`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -51,6 +51,7 @@ async function main() {
       name: { type: "string" },
       id: { type: "string" },
       "tool-url": { type: "string" },
+      now: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -67,16 +68,17 @@ async function main() {
   if (group === "key") {
     const keys = await import("../lib/lti/keys.server");
     if (command === "rotate") {
-      const { kid, retired } = await keys.rotateToolKey();
-      console.error(`Now signing with ${kid}; ${retired.length ? `${retired.join(", ")} stays published for 7 days` : "no previous key"}.`);
-      console.log(JSON.stringify({ kid, retired }));
+      const { kid, activatesAt, retired } = await keys.rotateToolKey({ immediately: values.now === true });
+      const from = values.now ? "now" : `from ${activatesAt.toISOString()}, once LMSs' cached copies of the key set hold it`;
+      console.error(`Published ${kid}; it signs ${from}.${retired.length ? ` ${retired.join(", ")} then retires and stays published for 7 days.` : ""}`);
+      console.log(JSON.stringify({ kid, activatesAt: activatesAt.toISOString(), retired }));
       return;
     }
     if (command === "list") {
       const set = await keys.toolKeySet();
       console.log(
         JSON.stringify(
-          set.published.map((key) => ({ kid: key.kid, current: key === set.current, createdAt: key.createdAt, retiredAt: key.retiredAt, source: set.source })),
+          set.published.map((key) => ({ kid: key.kid, current: key === set.current, createdAt: key.createdAt, activatesAt: key.activatesAt, retiredAt: key.retiredAt, source: set.source })),
           null,
           2,
         ),

@@ -37,6 +37,8 @@ function ensureKernelTools() {
     ["tcpdump", "tcpdump"],
     ["ip", "iproute2"],
     ["python3", "python3"],
+    // The "Run it yourself" commands lose segments with nftables rules.
+    ["nft", "nftables"],
   ].filter(([tool]) => !(process.env.PATH ?? "").split(":").concat(["/usr/sbin", "/sbin"]).some((dir) => dir && existsSync(`${dir}/${tool}`)));
   for (const [, pkg] of missing) {
     step(`Installing ${pkg} from Debian's packages for the kernel differential test (apt-get install ${pkg})`);

@@ -4,11 +4,16 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { completionsFor, submitChallenge, type SubmitResult } from "@/lib/challenges/completions.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
+import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 
-/** Checks a challenge attempt: the server replays the action log; the browser's word counts for nothing. */
+/**
+ * Checks a challenge attempt: the server replays the action log; the browser's word counts for
+ * nothing. A visitor's success comes with a receipt bound to this browser's visitor cookie.
+ */
 export async function submitChallengeAction(raw: unknown): Promise<SubmitResult> {
   const user = await getCurrentUser();
-  const result = await submitChallenge(user, raw);
+  const visitor = user ? await currentVisitor() : await ensureVisitor();
+  const result = await submitChallenge(user, raw, visitor ? visitorBinding(visitor) : null);
   if (user && result.ok && result.reached) await afterEvidenceWrite(user.id);
   return result;
 }

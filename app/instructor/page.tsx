@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassForm } from "@/components/instructor/class-form";
+import { UserText } from "@/components/instructor/user-text";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { timeZoneOptions } from "@/lib/assignments/zoned-time";
+import { timeZoneOptions } from "@/domain/gradebook/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { listTeachingClasses } from "@/lib/classes/teaching.server";
 import { createClassAction } from "./actions";
@@ -38,7 +39,7 @@ export default async function InstructorPage() {
                 <div className="flex flex-wrap items-center gap-3">
                   <h2 className="text-xl font-semibold">
                     <Link href={`/instructor/classes/${classroom.id}`} className="hover:text-accent hover:underline">
-                      {classroom.name}
+                      <UserText>{classroom.name}</UserText>
                     </Link>
                   </h2>
                   {classroom.archivedAt ? <Badge tone="warning">Archived</Badge> : null}
@@ -65,18 +66,24 @@ export default async function InstructorPage() {
                   <ul className="mt-2 space-y-1 text-sm">
                     {classroom.assignments.map((assignment) => (
                       <li key={assignment.id}>
-                        {assignment.title} · due <LocalTime iso={assignment.dueAt.toISOString()} timeZone={classroom.timeZone} /> ·{" "}
-                        {assignment.points} points
+                        <UserText>{assignment.title}</UserText> · due <LocalTime iso={assignment.dueAt.toISOString()} timeZone={classroom.timeZone} /> ·{" "}
+                        {assignment.ungraded ? "ungraded practice" : `${assignment.points} points`}
                       </li>
                     ))}
                   </ul>
                 )}
                 <div className="mt-4 flex flex-wrap gap-3 text-sm">
                   <Link href={`/instructor/classes/${classroom.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
-                    Manage <span className="sr-only">{classroom.name}</span>
+                    Manage{" "}
+                    <span className="sr-only">
+                      <UserText>{classroom.name}</UserText>
+                    </span>
                   </Link>
                   <Link href={`/instructor/classes/${classroom.id}/gradebook`} className="font-medium text-accent underline-offset-2 hover:underline">
-                    Gradebook <span className="sr-only">of {classroom.name}</span>
+                    Gradebook{" "}
+                    <span className="sr-only">
+                      of <UserText>{classroom.name}</UserText>
+                    </span>
                   </Link>
                 </div>
               </Card>

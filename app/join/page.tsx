@@ -2,16 +2,13 @@ import type { Metadata } from "next";
 import { JoinCodeForm } from "@/components/instructor/join-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session.server";
-import { acceptPendingInvitations } from "@/lib/classes/membership.server";
 import { joinByCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
-  const user = await requireUser(code ? `/join?code=${encodeURIComponent(code)}` : "/join");
-  // Someone invited by a roster import who signs in here is enrolled right away.
-  await acceptPendingInvitations(user);
+  await requireUser(code ? `/join?code=${encodeURIComponent(code)}` : "/join");
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-semibold tracking-tight">Join a class</h1>

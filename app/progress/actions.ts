@@ -5,7 +5,8 @@ import { getCurrentUser } from "@/lib/auth/session.server";
 import { lessonExists } from "@/lib/content/lessons.server";
 import { MAX_MERGED_CHALLENGES } from "@/lib/challenges/completions.server";
 import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
-import { MAX_TOKEN_LENGTH, signReceipt } from "@/lib/progress/receipts.server";
+import { MAX_TOKEN_LENGTH, newReceiptId, signReceipt } from "@/lib/progress/receipts.server";
+import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 
 const milestoneInput = z
@@ -34,16 +35,18 @@ export async function recordAnonymousLessonAction(raw: unknown): Promise<{ ok: t
   if (!lessonExists(parsed.data.slug)) return { ok: false, error: "unknown-lesson" };
   if (await getCurrentUser()) return { ok: false, error: "signed-in" };
   const { slug, milestone, position } = parsed.data;
-  return { ok: true, receipt: signReceipt({ k: "lesson", slug, milestone, ...(position ? { position } : {}), at: Date.now() }) };
+  const v = visitorBinding(await ensureVisitor());
+  return { ok: true, receipt: signReceipt({ k: "lesson", id: newReceiptId(), v, slug, milestone, ...(position ? { position } : {}), at: Date.now() }) };
 }
 
-/** Merges the receipts a visitor collected into the account now signed in. */
+/** Merges the receipts a visitor collected in this browser (its visitor cookie) into the account now signed in. */
 export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: true; summary: MergeSummary } | { ok: false; error: "invalid-input" | "signed-out" }> {
   const parsed = mergeInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: "signed-out" };
-  const summary = await mergeAnonymousProgress(user.id, parsed.data.receipts, parsed.data.challenges);
+  const visitor = await currentVisitor();
+  const summary = await mergeAnonymousProgress(user.id, visitor ? visitorBinding(visitor) : null, parsed.data.receipts, parsed.data.challenges);
   await afterEvidenceWrite(user.id);
   return { ok: true, summary };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatPoints, StatusBadge } from "../instructor/status-badge";
 import { TimeZoneSync } from "../instructor/time-zone-sync";
+import { UserText } from "../instructor/user-text";
 import { Badge } from "../ui/badge";
 import { buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
@@ -46,10 +47,10 @@ export function AssignmentsCard({
                 <div className="flex flex-wrap items-center gap-2">
                   {assignment.href ? (
                     <Link href={assignment.href} className="font-medium hover:text-accent hover:underline">
-                      {assignment.title}
+                      <UserText>{assignment.title}</UserText>
                     </Link>
                   ) : (
-                    <span className="font-medium">{assignment.title}</span>
+                    <UserText className="font-medium">{assignment.title}</UserText>
                   )}
                   <StatusBadge status={assignment.status} label={words.status[assignment.status]} />
                   {overdue ? (
@@ -59,14 +60,23 @@ export function AssignmentsCard({
                   ) : null}
                 </div>
                 <p className="mt-0.5 text-fg-muted">
-                  {assignment.className} · {overdue ? words.wasDue : words.due}{" "}
+                  <UserText>{assignment.className}</UserText> · {overdue ? words.wasDue : words.due}{" "}
                   <LocalTime iso={assignment.dueAt.toISOString()} timeZone={zone ?? undefined} lang={LOCALE_LANG[locale]} />
                   {assignment.extended ? words.extended : ""} ·{" "}
-                  {assignment.score !== null && assignment.status !== "in-progress"
-                    ? words.scored(formatPoints(assignment.score), assignment.points)
-                    : words.points(assignment.points)}
+                  {assignment.ungraded
+                    ? words.ungraded
+                    : assignment.score !== null
+                      ? words.scored(formatPoints(assignment.score), assignment.points)
+                      : words.points(assignment.points)}
                 </p>
-                {assignment.instructions ? <p className="mt-1 text-fg-muted">{assignment.instructions}</p> : null}
+                {assignment.hasEarlierWork && (assignment.status === "not-started" || assignment.status === "in-progress") ? (
+                  <p className="mt-1 text-fg-muted">{words.earlierWork}</p>
+                ) : null}
+                {assignment.instructions ? (
+                  <p className="mt-1 whitespace-pre-line text-fg-muted">
+                    <UserText>{assignment.instructions}</UserText>
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -7,6 +7,7 @@ import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { AssignmentsCard } from "./assignments-card";
 import { CourseProgressCard } from "./course-progress-card";
+import { InvitationsCard } from "./invitations-card";
 import { MasteryCard } from "./mastery-card";
 import { MergePendingProgress } from "./merge-pending-progress";
 import { LearningGainCard } from "./learning-gain-card";
@@ -47,6 +48,7 @@ export async function DashboardPage({ locale }: { locale: Locale }) {
           <RecentActivityCard items={dashboard.recent} locale={locale} />
         </div>
         <div className="min-w-0 space-y-6 md:col-start-2 md:row-start-2">
+          <InvitationsCard invitations={dashboard.invitations} locale={locale} />
           <MasteryCard mastery={dashboard.mastery} locale={locale} />
           <LearningGainCard rows={gains} locale={locale} />
           <AssignmentsCard assignments={dashboard.assignments} locale={locale} />

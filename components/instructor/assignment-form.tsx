@@ -1,52 +1,68 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/classes/action-state";
+import { useState } from "react";
+import { MAX_POINTS } from "@/domain/gradebook/rules";
+import { TEXT_LIMITS } from "@/domain/gradebook/text";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { FormMessage, SelectField, TextAreaField, type FormAction } from "./form-bits";
+import { CheckboxField, FormMessage, lengthHint, RestoredNote, SelectField, TextAreaField, useKeptForm, type FormAction } from "./form-bits";
 
 export type CatalogGroup = { label: string; items: Array<{ value: string; label: string }> };
 export type AssignmentDefaults = {
   title: string;
   instructions: string;
   target: string;
-  points: number;
+  /** Empty for ungraded practice. */
+  points: string;
+  ungraded: boolean;
   opensAt: string;
   dueAt: string;
   latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE";
-  latePenaltyPercent: number;
+  latePenaltyPercent: string;
+  acceptEarlierWork: boolean;
 };
 
-export function AssignmentForm({
-  action,
+/**
+ * Create or edit an assignment. Every field keeps what was typed when the server refuses it
+ * (the field at fault is marked and focused) or when the session ended (ADR 0403).
+ */
+export function AssignmentForm(props: { action: FormAction; catalog: CatalogGroup[]; defaults: AssignmentDefaults; timeZone: string; submitLabel: string; formId: string }) {
+  const kept = useKeptForm(props.action, props.formId);
+  // Restored values remount the fields with them as defaults.
+  return <AssignmentFields key={kept.formKey} {...props} kept={kept} />;
+}
+
+function AssignmentFields({
   catalog,
   defaults,
   timeZone,
   submitLabel,
+  kept,
 }: {
-  action: FormAction;
   catalog: CatalogGroup[];
   defaults: AssignmentDefaults;
   timeZone: string;
   submitLabel: string;
+  kept: ReturnType<typeof useKeptForm>;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
-  const [policy, setPolicy] = useState(defaults.latePolicy);
-  const [title, setTitle] = useState(defaults.title);
+  const { state, pending, formProps, value, checked, restored } = kept;
+  const [policy, setPolicy] = useState(value("latePolicy", defaults.latePolicy) as AssignmentDefaults["latePolicy"]);
+  const [ungraded, setUngraded] = useState(checked("ungraded", defaults.ungraded));
+  const [title, setTitle] = useState(value("title", defaults.title));
   const labels = new Map(catalog.flatMap((group) => group.items.map((item) => [item.value, item.label] as const)));
   const errors = state?.fieldErrors ?? {};
   const zoneHint = `In the class's time zone, ${timeZone.replaceAll("_", " ")}.`;
   return (
-    <form action={formAction} className="grid grid-cols-1 gap-5">
+    <form {...formProps} className="grid grid-cols-1 gap-5" noValidate>
+      <RestoredNote show={restored} />
       <SelectField
         label="What to assign"
         name="target"
-        defaultValue={defaults.target}
+        defaultValue={value("target", defaults.target)}
         required
         error={errors.target}
         // An empty title takes the item's name; a title the instructor typed is kept.
-        onChange={(event) => setTitle((current) => current.trim() ? current : (labels.get(event.target.value) ?? ""))}
+        onChange={(event) => setTitle((current) => (current.trim() ? current : (labels.get(event.target.value) ?? "")))}
       >
         <option value="" disabled>
           Choose from the course…
@@ -61,21 +77,59 @@ export function AssignmentForm({
           </optgroup>
         ))}
       </SelectField>
-      <Field label="Title" name="title" required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} />
+      <Field
+        label="Title"
+        name="title"
+        required
+        maxLength={TEXT_LIMITS.assignmentTitle}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={errors.title}
+        hint={lengthHint(TEXT_LIMITS.assignmentTitle)}
+      />
       <TextAreaField
         label="Instructions"
         name="instructions"
-        maxLength={5000}
-        defaultValue={defaults.instructions}
+        maxLength={TEXT_LIMITS.assignmentInstructions}
+        defaultValue={value("instructions", defaults.instructions)}
         error={errors.instructions}
-        hint="Optional. Shown to students with the assignment."
+        hint={lengthHint(TEXT_LIMITS.assignmentInstructions, "Optional. Shown to students with the assignment.")}
       />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
-        <Field label="Points" name="points" type="number" min={0} max={1000} step={1} required defaultValue={defaults.points} error={errors.points} />
-        <Field label="Opens" name="opensAt" type="datetime-local" required defaultValue={defaults.opensAt} error={errors.opensAt} hint={zoneHint} />
-        <Field label="Due" name="dueAt" type="datetime-local" required defaultValue={defaults.dueAt} error={errors.dueAt} hint={zoneHint} />
+        <div className="flex flex-col gap-3">
+          <Field
+            label="Points"
+            name="points"
+            type="number"
+            min={1}
+            max={MAX_POINTS}
+            step={1}
+            required={!ungraded}
+            disabled={ungraded}
+            defaultValue={value("points", defaults.points)}
+            error={errors.points}
+            hint={ungraded ? "Ungraded practice has no points." : `1 to ${MAX_POINTS.toLocaleString("en")}.`}
+          />
+          <CheckboxField
+            label="Ungraded practice"
+            name="ungraded"
+            defaultChecked={ungraded}
+            onChange={(event) => setUngraded(event.target.checked)}
+            error={errors.ungraded}
+            hint="Tracked, never scored, left out of totals."
+          />
+        </div>
+        <Field label="Opens" name="opensAt" type="datetime-local" required defaultValue={value("opensAt", defaults.opensAt)} error={errors.opensAt} hint={zoneHint} />
+        <Field label="Due" name="dueAt" type="datetime-local" required defaultValue={value("dueAt", defaults.dueAt)} error={errors.dueAt} hint={zoneHint} />
       </div>
-      <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border border-border p-4">
+      <CheckboxField
+        label="Accept work done before it opened"
+        name="acceptEarlierWork"
+        defaultChecked={checked("acceptEarlierWork", defaults.acceptEarlierWork)}
+        error={errors.acceptEarlierWork}
+        hint="Otherwise only work done from the opening on counts: a student who did it earlier does it again. Work from before a student joined the class never counts."
+      />
+      <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border border-border p-4" aria-describedby={errors.latePolicy ? "late-policy-error" : undefined}>
         <legend className="px-1 text-sm font-medium">Work handed in after the due date</legend>
         <label className="flex items-start gap-2 text-sm">
           <input
@@ -96,7 +150,7 @@ export function AssignmentForm({
             min={0}
             max={100}
             step={1}
-            defaultValue={defaults.latePenaltyPercent}
+            defaultValue={value("latePenaltyPercent", defaults.latePenaltyPercent)}
             disabled={policy === "CLOSE"}
             error={errors.latePenaltyPercent}
           />
@@ -105,7 +159,11 @@ export function AssignmentForm({
           <input type="radio" name="latePolicy" value="CLOSE" className="mt-1" checked={policy === "CLOSE"} onChange={() => setPolicy("CLOSE")} />
           <span>Close the assignment: late work does not count</span>
         </label>
-        {errors.latePolicy ? <p className="text-sm text-danger">{errors.latePolicy}</p> : null}
+        {errors.latePolicy ? (
+          <p id="late-policy-error" className="text-sm text-danger">
+            {errors.latePolicy}
+          </p>
+        ) : null}
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
-import type { ActionState } from "@/lib/classes/action-state";
+import { useSyncExternalStore } from "react";
+import { TEXT_LIMITS } from "@/domain/gradebook/text";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { noSubscription } from "../ui/use-hydrated";
-import { FormMessage, SelectField, type FormAction } from "./form-bits";
+import { FormMessage, lengthHint, RestoredNote, SelectField, useKeptForm, type FormAction } from "./form-bits";
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -26,12 +26,22 @@ export function ClassForm({
   /** One field per row, for narrow places. */
   stacked?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, idPrefix);
   const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
-  const defaultZone = initial?.timeZone ?? (timeZones.includes(detected) ? detected : "UTC");
+  const defaultZone = value("timeZone", initial?.timeZone ?? (timeZones.includes(detected) ? detected : "UTC"));
   return (
-    <form action={formAction} className={stacked ? "grid grid-cols-1 gap-4" : "grid grid-cols-1 gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
-      <Field id={`${idPrefix}-name`} label="Class name" name="name" required maxLength={120} defaultValue={initial?.name} error={state?.fieldErrors?.name} />
+    <form key={formKey} {...formProps} className={stacked ? "grid grid-cols-1 gap-4" : "grid grid-cols-1 gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
+      <RestoredNote show={restored} className={stacked ? undefined : "sm:col-span-3"} />
+      <Field
+        id={`${idPrefix}-name`}
+        label="Class name"
+        name="name"
+        required
+        maxLength={TEXT_LIMITS.className}
+        defaultValue={value("name", initial?.name)}
+        error={state?.fieldErrors?.name}
+        hint={lengthHint(TEXT_LIMITS.className)}
+      />
       <SelectField
         id={`${idPrefix}-time-zone`}
         key={defaultZone}

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/classes/action-state";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { FormMessage, type FormAction } from "./form-bits";
+import { FormMessage, RestoredNote, useKeptForm, type FormAction } from "./form-bits";
 
 function Joined({ state }: { state: ActionState }) {
   return state?.ok ? (
@@ -18,11 +18,12 @@ function Joined({ state }: { state: ActionState }) {
   ) : null;
 }
 
-/** Student side: enter a class code. */
+/** Student side: enter a class code. The code typed survives a refusal and a sign-in round trip. */
 export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction; initialCode?: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, "join-code");
   return (
-    <form action={formAction} className="grid grid-cols-1 gap-4">
+    <form key={formKey} {...formProps} className="grid grid-cols-1 gap-4">
+      <RestoredNote show={restored} />
       <Field
         label="Class code"
         name="code"
@@ -30,7 +31,7 @@ export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction;
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        defaultValue={initialCode}
+        defaultValue={value("code", initialCode)}
         className="font-mono uppercase tracking-widest"
         hint="The code your instructor gave you, e.g. SYNACK42."
         error={state && !state.ok ? state.fieldErrors?.code : undefined}
@@ -40,7 +41,7 @@ export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction;
           {pending ? "Joining…" : "Join class"}
         </Button>
       </div>
-      <FormMessage state={state?.ok ? state : null} />
+      <FormMessage state={state?.ok || state?.sessionEnded ? state : null} />
       <Joined state={state} />
     </form>
   );

@@ -1,4 +1,4 @@
-import type { ProgressPoint } from "@/lib/gradebook/analytics";
+import type { ProgressPoint } from "@/domain/gradebook/analytics";
 
 const W = 560;
 const H = 240;

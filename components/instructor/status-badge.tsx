@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type SubmissionStatus } from "@/lib/gradebook/semantics";
+import { formatPoints, STATUS_LABELS, type SubmissionStatus } from "@/domain/gradebook/semantics";
 import { Badge } from "../ui/badge";
 
 const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warning" | "danger"> = {
@@ -7,6 +7,7 @@ const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warnin
   submitted: "success",
   late: "warning",
   missing: "danger",
+  excused: "neutral",
 };
 
 /** `label` replaces the English status name (the learner's dashboard in another language). */
@@ -18,6 +19,4 @@ export function StatusBadge({ status, label, className }: { status: SubmissionSt
   );
 }
 
-export function formatPoints(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, "");
-}
+export { formatPoints };

@@ -109,9 +109,10 @@ export function LessonProgressProvider({
     };
   }, [signedIn, slug, headings, apply]);
 
-  // Reaching the end of the article counts as reading it.
+  // Reaching the end of the article counts as reading it, once per visit: reading a finished
+  // lesson again is new work for an assignment that opened since (docs/gradebook.md).
   useEffect(() => {
-    if (!signedIn || progress?.readToEndAt) return;
+    if (!signedIn) return;
     const end = document.getElementById("lesson-end");
     if (!end) return;
     const observer = new IntersectionObserver((entries) => {
@@ -122,7 +123,7 @@ export function LessonProgressProvider({
     });
     observer.observe(end);
     return () => observer.disconnect();
-  }, [signedIn, slug, progress?.readToEndAt, apply]);
+  }, [signedIn, slug, apply]);
 
   const markDone = useCallback(async () => {
     setBusy(true);

@@ -35,6 +35,27 @@ export function initialDraft(question: PublicQuestion): Draft {
   }
 }
 
+/** A response already given (another tab, another device, before a reload) shown as the draft it came from. */
+export function responseToDraft(question: PublicQuestion, response: QuestionResponse): Draft {
+  if (response.type !== question.type) return initialDraft(question);
+  switch (response.type) {
+    case "single":
+      return { type: "single", optionId: response.optionId };
+    case "multiple":
+      return { type: "multiple", optionIds: [...response.optionIds] };
+    case "flags":
+      return { type: "flags", flags: [...response.flags] };
+    case "state":
+      return { type: "state", state: response.state };
+    case "number":
+      return { type: "number", text: String(response.value) };
+    case "order":
+      return { type: "order", itemIds: [...response.itemIds] };
+    case "match":
+      return { type: "match", pairs: { ...response.pairs } };
+  }
+}
+
 const MAX_UINT32 = 0xffffffff;
 
 /** A number as typed: digits only (spaces and thin separators allowed), within 32 bits. */

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { SessionContext } from "next-auth/react";
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
-import type { PublicQuestion, PublicQuiz, QuestionGrading } from "@/domain/quiz/schema";
+import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
 import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
@@ -16,10 +16,9 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
 import { ProgressBar } from "../ui/progress-bar";
-import { initialDraft, QuestionControls, toResponse, type Draft } from "./controls";
+import { initialDraft, QuestionControls, responseToDraft, toResponse, type Draft } from "./controls";
 import { QuestionFeedback } from "./feedback";
 import { RichText } from "./rich-text";
-import { loadResponses, saveResponse } from "./saved-responses";
 import { SegmentLadder } from "./segment-ladder";
 
 type Attempt = {
@@ -28,9 +27,46 @@ type Attempt = {
   token?: string;
   quiz: PublicQuiz;
   results: Record<string, QuestionGrading>;
+  /** The responses that were graded (the first answer to each question counts, wherever it was given). */
+  responses: Record<string, QuestionResponse>;
 };
 
-type Phase = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; attempt: Attempt };
+type Phase = { kind: "loading" } | { kind: "error"; message: string; sessionEnded?: boolean } | { kind: "ready"; attempt: Attempt };
+
+/** A draft answer kept in this tab while its author signs in again (ADR 0403). */
+type KeptDraft = { clientKey: string; questionId: string; draft: Draft };
+const draftKey = (quizId: string) => `syn-to-fin:quiz-draft:v1:${quizId}`;
+
+function keepDraft(quizId: string, kept: KeptDraft | null) {
+  try {
+    if (kept) window.sessionStorage.setItem(draftKey(quizId), JSON.stringify(kept));
+    else window.sessionStorage.removeItem(draftKey(quizId));
+  } catch {
+    // Storage unavailable: the draft stays on the page until it is left.
+  }
+}
+
+function keptDraft(quizId: string): KeptDraft | null {
+  try {
+    const value = JSON.parse(window.sessionStorage.getItem(draftKey(quizId)) ?? "null") as KeptDraft | null;
+    return value && typeof value.clientKey === "string" && typeof value.questionId === "string" && value.draft && typeof value.draft === "object" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Your session ended. Sign in again": the link returns to this quiz. */
+function SessionEndedMessage({ words, locale, returnTo }: { words: QuizWords; locale: Locale; returnTo: string }) {
+  return (
+    <Alert tone="danger">
+      {words.sessionEnded.before}{" "}
+      <Link href={accountPagePath(locale, "/signin", returnTo)} className="font-medium underline underline-offset-2">
+        {words.sessionEnded.link}
+      </Link>{" "}
+      {words.sessionEnded.after}
+    </Alert>
+  );
+}
 
 function firstUnanswered(attempt: Attempt): number {
   const index = attempt.quiz.questions.findIndex((q) => !attempt.results[q.id]);
@@ -54,6 +90,8 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [pending, setPending] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const [notice, setNotice] = useState<{ questionId: string; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const questionHeading = useRef<HTMLHeadingElement>(null);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
@@ -63,50 +101,97 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, phase.kind === "loading");
 
+  /** Applies a start reply: the attempt with what it already answered, from wherever it was answered. */
+  const attemptFrom = useCallback(
+    (result: Extract<StartQuizResult, { ok: true }>, clientKey: string, saved: ReturnType<typeof loadQuizAttempt>): Attempt => {
+      const results = Object.fromEntries(result.answered.map((g) => [g.questionId, g]));
+      if (result.mode === "account") {
+        saveQuizAttempt(id, { clientKey: result.clientKey, mode: "account" });
+        return { mode: "account", clientKey: result.clientKey, quiz: result.quiz, results, responses: result.responses };
+      }
+      for (const receipt of result.receipts) addReceipt(receipt);
+      const resumed = saved?.mode === "anonymous" && saved.token === result.token;
+      // Gradings the server rebuilt in this page's language replace those kept from another.
+      const merged = resumed ? { ...saved.results, ...results } : results;
+      saveQuizAttempt(id, { clientKey, mode: "anonymous", token: result.token, results: merged });
+      return { mode: "anonymous", clientKey, token: result.token, quiz: result.quiz, results: merged, responses: result.responses };
+    },
+    [id],
+  );
+
   const begin = useCallback(
     async (fresh: boolean) => {
       setPhase({ kind: "loading" });
       setSubmitError(null);
+      setSessionEnded(false);
+      setNotice(null);
       setDrafts({});
       if (status === "authenticated") await mergeLocalProgress();
       const saved = fresh ? null : loadQuizAttempt(id);
       const clientKey = saved?.clientKey ?? newClientKey();
-      const resumesAnonymous = saved?.mode === "anonymous" && saved.token;
-      const responses = resumesAnonymous ? loadResponses(id, clientKey) : {};
       let result: StartQuizResult;
       try {
         result = await startQuizAttemptAction({
           quizId: id,
           clientKey,
           locale,
-          ...(resumesAnonymous ? { token: saved.token } : {}),
-          ...(Object.keys(responses).length ? { responses } : {}),
+          ...(saved?.mode === "anonymous" && saved.token ? { token: saved.token } : {}),
+          // An attempt this browser holds as a learner's: without a session, say so rather than start a visitor's.
+          ...(saved?.mode === "account" ? { account: true } : {}),
+          // Nothing of its own in this browser: carry on the learner's unfinished attempt from another device.
+          ...(!saved && !fresh && status === "authenticated" ? { resumeLatest: true } : {}),
         });
       } catch {
         setPhase({ kind: "error", message: words.loadFailedOffline });
         return;
       }
       if (!result.ok) {
-        setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
+        setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed, sessionEnded: result.error === "session-ended" });
         return;
       }
-      let attempt: Attempt;
-      if (result.mode === "account") {
-        attempt = { mode: "account", clientKey, quiz: result.quiz, results: Object.fromEntries(result.answered.map((g) => [g.questionId, g])) };
-        saveQuizAttempt(id, { clientKey, mode: "account" });
+      const attempt = attemptFrom(result, clientKey, saved);
+      const kept = keptDraft(id);
+      const keptIndex = kept && kept.clientKey === attempt.clientKey && !attempt.results[kept.questionId] ? attempt.quiz.questions.findIndex((q) => q.id === kept.questionId) : -1;
+      keepDraft(id, null);
+      if (kept && keptIndex >= 0) {
+        // Back from signing in again: the answer chosen before the session ended is as it was.
+        setDrafts({ [kept.questionId]: kept.draft });
+        setNotice({ questionId: kept.questionId, text: words.draftRestored });
+        setIndex(keptIndex);
       } else {
-        const resumed = saved?.mode === "anonymous" && saved.token === result.token;
-        // Gradings the server rebuilt in this page's language replace those kept from another.
-        const results = resumed ? { ...saved.results, ...Object.fromEntries(result.answered.map((g) => [g.questionId, g])) } : {};
-        attempt = { mode: "anonymous", clientKey, token: result.token, quiz: result.quiz, results };
-        saveQuizAttempt(id, { clientKey, mode: "anonymous", token: result.token, results });
+        setIndex(firstUnanswered(attempt));
       }
-      setIndex(firstUnanswered(attempt));
       setPhase({ kind: "ready", attempt });
       if (fresh) focusNext.current = "question";
     },
-    [id, status, locale, words],
+    [id, status, locale, words, attemptFrom],
   );
+
+  // Another tab or device may have answered meanwhile: catch up when this tab is looked at again.
+  useEffect(() => {
+    if (phase.kind !== "ready") return;
+    const current = phase.attempt;
+    const onVisible = async () => {
+      if (document.visibilityState !== "visible" || pending) return;
+      try {
+        const result = await startQuizAttemptAction({
+          quizId: id,
+          clientKey: current.clientKey,
+          locale,
+          ...(current.token ? { token: current.token } : {}),
+          ...(current.mode === "account" ? { account: true } : {}),
+        });
+        if (!result.ok) return;
+        const fresher = attemptFrom(result, current.clientKey, loadQuizAttempt(id));
+        if (fresher.clientKey !== current.clientKey || Object.keys(fresher.results).length <= Object.keys(current.results).length) return;
+        setPhase((now) => (now.kind === "ready" && now.attempt.clientKey === current.clientKey ? { kind: "ready", attempt: { ...fresher, results: { ...now.attempt.results, ...fresher.results } } } : now));
+      } catch {
+        // Offline: the next submission tells what was already answered.
+      }
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [phase, pending, id, locale, attemptFrom]);
 
   useEffect(() => {
     if (status === "loading") return;
@@ -145,7 +230,11 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           </p>
         ) : (
           <div className="mt-3 space-y-3">
-            <Alert tone="danger">{phase.message}</Alert>
+            {phase.sessionEnded ? (
+              <SessionEndedMessage words={words} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} />
+            ) : (
+              <Alert tone="danger">{phase.message}</Alert>
+            )}
             <Button variant="secondary" onClick={() => void begin(true)}>
               {words.startNew}
             </Button>
@@ -168,26 +257,40 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
     if (!response || pending) return;
     setPending(true);
     setSubmitError(null);
+    setSessionEnded(false);
+    setNotice(null);
     try {
       const result = await submitQuizAnswerAction({
         quizId: quiz.id,
         clientKey: attempt.clientKey,
         ...(attempt.token ? { token: attempt.token } : {}),
+        ...(attempt.mode === "account" ? { account: true } : {}),
         questionId: question.id,
         response,
         locale,
       });
       if (!result.ok) {
+        if (result.error === "session-ended") {
+          // Kept in this tab: after signing in again the quiz comes back to this answer.
+          keepDraft(quiz.id, { clientKey: attempt.clientKey, questionId: question.id, draft });
+          setSessionEnded(true);
+          return;
+        }
         setSubmitError(words.errors[result.error] ?? words.submitFailed);
         return;
       }
       const results = { ...attempt.results, [question.id]: result.grading };
+      const responses = { ...attempt.responses, [question.id]: result.response };
       if (result.mode === "anonymous") {
         addReceipt(result.receipt);
-        saveResponse(quiz.id, attempt.clientKey, question.id, response);
         saveQuizAttempt(quiz.id, { clientKey: attempt.clientKey, mode: "anonymous", token: attempt.token, results });
       }
-      setPhase({ kind: "ready", attempt: { ...attempt, results } });
+      if (result.alreadyAnswered) {
+        // Another tab or device answered first: show that answer, which is the one that counts.
+        setDrafts((all) => ({ ...all, [question.id]: responseToDraft(question, result.response) }));
+        setNotice({ questionId: question.id, text: words.alreadyAnswered });
+      }
+      setPhase({ kind: "ready", attempt: { ...attempt, results, responses } });
       const first = result.grading.feedback[0];
       setAnnouncement(`${result.grading.correct ? words.announceCorrect : words.announceWrong}${first ? ` ${first}` : ""}`);
       focusNext.current = "feedback";
@@ -227,11 +330,13 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           question={question}
           number={index + 1}
           total={total}
-          draft={drafts[question.id] ?? initialDraft(question)}
+          draft={drafts[question.id] ?? (attempt.responses[question.id] ? responseToDraft(question, attempt.responses[question.id] as QuestionResponse) : initialDraft(question))}
           onDraft={(draft) => setDrafts((all) => ({ ...all, [question.id]: draft }))}
           grading={attempt.results[question.id]}
           pending={pending}
           error={submitError}
+          sessionEnded={sessionEnded ? <SessionEndedMessage words={words} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} /> : null}
+          notice={notice?.questionId === question.id ? notice.text : null}
           onSubmit={(draft) => void submit(question, draft)}
           nextLabel={firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}
           onNext={() => goTo(firstUnansweredAfter(attempt, index))}
@@ -323,6 +428,10 @@ type QuestionViewProps = {
   grading: QuestionGrading | undefined;
   pending: boolean;
   error: string | null;
+  /** "Your session ended. Sign in again", with its link. */
+  sessionEnded: React.ReactNode;
+  /** A note about this question (an answer restored, or given first elsewhere). */
+  notice: string | null;
   onSubmit: (draft: Draft) => void;
   onNext: () => void;
   nextLabel: string;
@@ -335,7 +444,7 @@ type QuestionViewProps = {
 };
 
 function QuestionView(props: QuestionViewProps) {
-  const { question, number, total, draft, onDraft, grading, pending, error, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce, words, locale } = props;
+  const { question, number, total, draft, onDraft, grading, pending, error, sessionEnded, notice, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce, words, locale } = props;
   const promptId = `${idPrefix}-prompt`;
   const headingId = `${idPrefix}-heading`;
   const response = toResponse(draft, question);
@@ -369,7 +478,9 @@ function QuestionView(props: QuestionViewProps) {
           announce={announce}
           words={words}
         />
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
         {error && !grading ? <Alert tone="danger">{error}</Alert> : null}
+        {!grading ? sessionEnded : null}
         {!grading ? (
           <Button type="submit" disabled={!response || pending}>
             {pending ? words.checking : words.check}

@@ -1,28 +1,62 @@
+import { dateWindow, isValidExtension, isWithinDateWindow, MAX_POINTS, pointsProblem } from "@/domain/gradebook/rules";
+import type { TargetType } from "@/domain/gradebook/semantics";
+import { instantToWallTime, wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { requireTeaching, requireTeachingAssignment } from "../classes/access.server";
 import { fieldErrorsOf, REPEAT_WINDOW_MS, type FieldErrors } from "../classes/classes.server";
 import { db } from "../db.server";
-import type { TargetType } from "../gradebook/semantics";
-import { ASSIGNMENT_FIELDS, assignmentInput, extensionInput, type AssignmentField } from "./input";
-import { instantToWallTime, wallTimeToInstant } from "./zoned-time";
+import { formatDateTime } from "../format/date";
+import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
+import { ASSIGNMENT_FIELDS, assignmentInput, excuseInput, extensionInput, type AssignmentField } from "./input";
 
 export type AssignmentFormResult = { ok: true; id: string } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<AssignmentField> };
 
-/** Validates the form against the class's time zone and the catalog; returns the row's data. */
-function toAssignmentData(raw: unknown, timeZone: string) {
+/** "Dec 11, 2026, 11:59 PM GMT+1": how messages name a date, in the class's zone. */
+const inZone = (date: Date, timeZone: string) => formatDateTime(date.toISOString(), timeZone);
+
+/** The message for a date outside the window, naming the window's first and last day in the class's zone. */
+function windowMessage(now: Date, timeZone: string): string {
+  const { earliest, latest } = dateWindow(now);
+  const day = (d: Date) => instantToWallTime(d, timeZone).slice(0, 10);
+  return `Choose a date between ${day(earliest)} and ${day(latest)}`;
+}
+
+/** A wall-clock time in the class's zone as an instant inside the date window, or the message saying why not. */
+function parseDate(wall: string, timeZone: string, now: Date): Date | string {
+  const instant = wallTimeToInstant(wall, timeZone);
+  if (!instant) return "Enter a valid date and time";
+  if (!isWithinDateWindow(instant, now)) return windowMessage(now, timeZone);
+  return instant;
+}
+
+/** Validates the form against the class's time zone, the date window and the catalog; returns the row's data. */
+function toAssignmentData(raw: unknown, timeZone: string, now: Date) {
   const parsed = assignmentInput.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsOf(parsed.error, ASSIGNMENT_FIELDS) };
   const input = parsed.data;
   const fieldErrors: FieldErrors<AssignmentField> = {};
   const [type, id] = input.target.split(":") as [TargetType, string];
   if (!findCatalogItem(type, id)) fieldErrors.target = "Choose an item from the catalog";
-  const opensAt = wallTimeToInstant(input.opensAt, timeZone);
-  const dueAt = wallTimeToInstant(input.dueAt, timeZone);
-  if (!opensAt) fieldErrors.opensAt = "Enter a valid date and time";
-  if (!dueAt) fieldErrors.dueAt = "Enter a valid date and time";
-  if (opensAt && dueAt && dueAt.getTime() <= opensAt.getTime()) fieldErrors.dueAt = "The due date must be after the opening date";
-  if (Object.keys(fieldErrors).length || !opensAt || !dueAt) return { ok: false as const, fieldErrors };
+  const points = input.ungraded ? 0 : input.points;
+  if (!input.ungraded) {
+    const problem = points === undefined || Number.isNaN(points) ? "missing" : pointsProblem(points, false);
+    if (problem)
+      fieldErrors.points = {
+        missing: "Enter the points",
+        "not-whole": "Use a whole number",
+        "too-few": "A graded assignment is worth at least 1 point. For practice without points, tick “Ungraded practice”.",
+        "too-many": `At most ${MAX_POINTS.toLocaleString("en")}`,
+      }[problem];
+  }
+  const opensAt = parseDate(input.opensAt, timeZone, now);
+  const dueAt = parseDate(input.dueAt, timeZone, now);
+  if (typeof opensAt === "string") fieldErrors.opensAt = opensAt;
+  if (typeof dueAt === "string") fieldErrors.dueAt = dueAt;
+  if (typeof opensAt !== "string" && typeof dueAt !== "string" && dueAt.getTime() <= opensAt.getTime()) {
+    fieldErrors.dueAt = "The due date must be after the opening date";
+  }
+  if (Object.keys(fieldErrors).length || typeof opensAt === "string" || typeof dueAt === "string") return { ok: false as const, fieldErrors };
   return {
     ok: true as const,
     data: {
@@ -30,18 +64,20 @@ function toAssignmentData(raw: unknown, timeZone: string) {
       instructions: input.instructions,
       targetType: type,
       targetId: id,
-      points: input.points,
+      points: points ?? 0,
+      ungraded: input.ungraded,
       opensAt,
       dueAt,
       latePolicy: input.latePolicy,
       latePenaltyPercent: input.latePolicy === "CLOSE" ? 0 : input.latePenaltyPercent,
+      acceptEarlierWork: input.acceptEarlierWork,
     },
   };
 }
 
-export async function createAssignment(user: CurrentUser | null, classId: string, raw: unknown): Promise<AssignmentFormResult> {
+export async function createAssignment(user: CurrentUser | null, classId: string, raw: unknown, now = new Date()): Promise<AssignmentFormResult> {
   const { classroom } = await requireTeaching(user, classId, { write: true });
-  const result = toAssignmentData(raw, classroom.timeZone);
+  const result = toAssignmentData(raw, classroom.timeZone, now);
   if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
   const createdById = (user as CurrentUser).id;
   // A double submit or a retried request within a few seconds is the same creation.
@@ -54,11 +90,13 @@ export async function createAssignment(user: CurrentUser | null, classId: string
   return { ok: true, id: created.id };
 }
 
-export async function updateAssignment(user: CurrentUser | null, assignmentId: string, raw: unknown): Promise<AssignmentFormResult> {
+/** Saves new settings; every student's grade on it may change (listeners are told). */
+export async function updateAssignment(user: CurrentUser | null, assignmentId: string, raw: unknown, now = new Date()): Promise<AssignmentFormResult> {
   const { classroom } = await requireTeachingAssignment(user, assignmentId, { write: true });
-  const result = toAssignmentData(raw, classroom.timeZone);
+  const result = toAssignmentData(raw, classroom.timeZone, now);
   if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
   await db.assignment.update({ where: { id: assignmentId }, data: result.data });
+  await gradeMayHaveChanged({ kind: "assignment", assignmentId });
   return { ok: true, id: assignmentId };
 }
 
@@ -68,14 +106,19 @@ export async function deleteAssignment(user: CurrentUser | null, assignmentId: s
   return { ok: true, classId: assignment.classId };
 }
 
-/** The edit page: the assignment with its times as wall-clock values in the class's zone, extensions and the roster. */
+/** The edit page: the assignment with its times as wall-clock values in the class's zone, extensions, excusals and the roster. */
 export async function getAssignmentForEdit(user: CurrentUser | null, assignmentId: string) {
   const { classroom, assignment } = await requireTeachingAssignment(user, assignmentId);
-  const [extensions, enrollments] = await Promise.all([
+  const [extensions, excusals, enrollments] = await Promise.all([
     db.assignmentExtension.findMany({
       where: { assignmentId },
       orderBy: { dueAt: "asc" },
       select: { dueAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db.assignmentExcusal.findMany({
+      where: { assignmentId },
+      orderBy: { createdAt: "asc" },
+      select: { note: true, createdAt: true, user: { select: { id: true, name: true, email: true } }, excusedBy: { select: { name: true, email: true } } },
     }),
     db.enrollment.findMany({ where: { classId: classroom.id }, select: { user: { select: { id: true, name: true, email: true } } } }),
   ]);
@@ -86,39 +129,85 @@ export async function getAssignmentForEdit(user: CurrentUser | null, assignmentI
       title: assignment.title,
       instructions: assignment.instructions,
       target: `${assignment.targetType}:${assignment.targetId}`,
-      points: assignment.points,
+      points: assignment.ungraded ? "" : String(assignment.points),
+      ungraded: assignment.ungraded,
       opensAt: instantToWallTime(assignment.opensAt, classroom.timeZone),
       dueAt: instantToWallTime(assignment.dueAt, classroom.timeZone),
       latePolicy: assignment.latePolicy,
-      latePenaltyPercent: assignment.latePenaltyPercent,
+      latePenaltyPercent: String(assignment.latePenaltyPercent),
+      acceptEarlierWork: assignment.acceptEarlierWork,
     },
-    extensions: extensions.map((e) => ({ ...e.user, dueAt: e.dueAt })),
+    // An extension the due date has since caught up with no longer changes anything: it is shown as such.
+    extensions: extensions.map((e) => ({ ...e.user, dueAt: e.dueAt, effective: isValidExtension(assignment.dueAt, e.dueAt) })),
+    excusals: excusals.map((e) => ({ ...e.user, note: e.note, createdAt: e.createdAt, excusedBy: e.excusedBy.name ?? e.excusedBy.email })),
     students: enrollments.map((e) => e.user).sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email)),
   };
 }
 
 export type ExtensionResult = { ok: true } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<"studentId" | "dueAt"> };
 
-/** A later (or earlier) due date for one enrolled student; granting again replaces it. */
-export async function grantExtension(user: CurrentUser | null, assignmentId: string, raw: unknown): Promise<ExtensionResult> {
+async function requireStudentOf(classId: string, studentId: string): Promise<boolean> {
+  return Boolean(await db.enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { id: true } }));
+}
+
+/**
+ * More time for one enrolled student: the new due date must be later than the assignment's (an
+ * earlier or equal date is refused, never stored). Granting again replaces it.
+ */
+export async function grantExtension(user: CurrentUser | null, assignmentId: string, raw: unknown, now = new Date()): Promise<ExtensionResult> {
   const { classroom, assignment } = await requireTeachingAssignment(user, assignmentId, { write: true });
   const parsed = extensionInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "dueAt"]) };
-  const enrolled = await db.enrollment.findUnique({ where: { classId_userId: { classId: classroom.id, userId: parsed.data.studentId } } });
-  if (!enrolled) return { ok: false, error: "invalid", fieldErrors: { studentId: "Choose a student of this class" } };
-  const dueAt = wallTimeToInstant(parsed.data.dueAt, classroom.timeZone);
-  if (!dueAt) return { ok: false, error: "invalid", fieldErrors: { dueAt: "Enter a valid date and time" } };
-  if (dueAt.getTime() <= assignment.opensAt.getTime()) return { ok: false, error: "invalid", fieldErrors: { dueAt: "The new due date must be after the opening date" } };
+  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, error: "invalid", fieldErrors: { studentId: "Choose a student of this class" } };
+  const dueAt = parseDate(parsed.data.dueAt, classroom.timeZone, now);
+  if (typeof dueAt === "string") return { ok: false, error: "invalid", fieldErrors: { dueAt } };
+  if (!isValidExtension(assignment.dueAt, dueAt)) {
+    return {
+      ok: false,
+      error: "invalid",
+      fieldErrors: { dueAt: `An extension must be later than the due date (${inZone(assignment.dueAt, classroom.timeZone)})` },
+    };
+  }
   await db.assignmentExtension.upsert({
     where: { assignmentId_userId: { assignmentId, userId: parsed.data.studentId } },
     create: { assignmentId, userId: parsed.data.studentId, dueAt },
     update: { dueAt },
   });
+  await gradeMayHaveChanged({ kind: "standing", userId: parsed.data.studentId, assignmentId });
   return { ok: true };
 }
 
 export async function removeExtension(user: CurrentUser | null, assignmentId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeachingAssignment(user, assignmentId, { write: true });
-  await db.assignmentExtension.deleteMany({ where: { assignmentId, userId: studentId } });
+  const { count } = await db.assignmentExtension.deleteMany({ where: { assignmentId, userId: studentId } });
+  if (count) await gradeMayHaveChanged({ kind: "standing", userId: studentId, assignmentId });
+  return { ok: true };
+}
+
+export type ExcuseResult = { ok: true } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<"studentId" | "note"> };
+
+/**
+ * Excuses one enrolled student from an assignment: it is then "Excused" everywhere and left out
+ * of their earned and possible points. Excusing again updates the note.
+ */
+export async function excuseStudent(user: CurrentUser | null, assignmentId: string, raw: unknown): Promise<ExcuseResult> {
+  const { classroom } = await requireTeachingAssignment(user, assignmentId, { write: true });
+  const parsed = excuseInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "note"]) };
+  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, error: "invalid", fieldErrors: { studentId: "Choose a student of this class" } };
+  const excusedById = (user as CurrentUser).id;
+  await db.assignmentExcusal.upsert({
+    where: { assignmentId_userId: { assignmentId, userId: parsed.data.studentId } },
+    create: { assignmentId, userId: parsed.data.studentId, note: parsed.data.note, excusedById },
+    update: { note: parsed.data.note, excusedById },
+  });
+  await gradeMayHaveChanged({ kind: "standing", userId: parsed.data.studentId, assignmentId });
+  return { ok: true };
+}
+
+export async function withdrawExcuse(user: CurrentUser | null, assignmentId: string, studentId: string): Promise<{ ok: true }> {
+  await requireTeachingAssignment(user, assignmentId, { write: true });
+  const { count } = await db.assignmentExcusal.deleteMany({ where: { assignmentId, userId: studentId } });
+  if (count) await gradeMayHaveChanged({ kind: "standing", userId: studentId, assignmentId });
   return { ok: true };
 }

@@ -1,11 +1,11 @@
+import { assignmentResult, isHandedIn, type SubmissionStatus, type TargetType } from "@/domain/gradebook/semantics";
+import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { NotAllowedError } from "../classes/errors";
-import { acceptPendingInvitations } from "../classes/membership.server";
 import { db } from "../db.server";
-import { assignmentResult, type SubmissionStatus, type TargetType } from "../gradebook/semantics";
+import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "../gradebook/assignment-rules";
 import { loadStudentWork } from "../gradebook/work.server";
-import { isValidTimeZone } from "./zoned-time";
 
 export type StudentAssignment = {
   id: string;
@@ -16,11 +16,18 @@ export type StudentAssignment = {
   targetId: string;
   href: string | null;
   points: number;
-  /** The student's own due date: their extension if they have one. */
+  ungraded: boolean;
+  /** The student's own due date: their extension when it is later than the assignment's. */
   dueAt: Date;
   extended: boolean;
+  opensAt: Date;
+  /** Work done before this does not count (the opening, or when they joined the class). */
+  countsFrom: Date;
+  acceptEarlierWork: boolean;
   status: SubmissionStatus;
   score: number | null;
+  /** Some of their work on it was done before it opened and so does not count. */
+  hasEarlierWork: boolean;
   latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE";
   latePenaltyPercent: number;
   /** The zone the student's browser reported (User.timeZone), to show the due date in; null until known. */
@@ -29,16 +36,15 @@ export type StudentAssignment = {
 
 /**
  * The signed-in student's open assignments across their active classes, with their own status
- * and due date. Reads only the user's own rows. Accepts pending roster invitations for their
- * email first, so a student invited before they had an account sees the class on first visit.
+ * and due date, from the same rules as the gradebook. Reads only the user's own rows.
  */
 export async function listStudentAssignments(user: CurrentUser | null, now = new Date()): Promise<StudentAssignment[]> {
   if (!user) throw new NotAllowedError();
-  await acceptPendingInvitations(user);
   const [enrollments, me] = await Promise.all([
     db.enrollment.findMany({
       where: { userId: user.id, classroom: { archivedAt: null } },
       select: {
+        joinedAt: true,
         classroom: {
           select: {
             name: true,
@@ -48,14 +54,10 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
                 id: true,
                 title: true,
                 instructions: true,
-                targetType: true,
                 targetId: true,
-                points: true,
-                opensAt: true,
-                dueAt: true,
-                latePolicy: true,
-                latePenaltyPercent: true,
+                ...ASSIGNMENT_RULE_FIELDS,
                 extensions: { where: { userId: user.id }, select: { dueAt: true } },
+                excusals: { where: { userId: user.id }, select: { id: true } },
               },
             },
           },
@@ -64,12 +66,12 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
     }),
     db.user.findUnique({ where: { id: user.id }, select: { timeZone: true } }),
   ]);
-  const assignments = enrollments.flatMap(({ classroom }) => classroom.assignments.map((a) => ({ ...a, className: classroom.name })));
+  const assignments = enrollments.flatMap(({ classroom, joinedAt }) => classroom.assignments.map((a) => ({ ...a, className: classroom.name, joinedAt })));
   const workOf = await loadStudentWork([user.id], assignments);
   const list = assignments.map((a): StudentAssignment => {
     const extension = a.extensions[0]?.dueAt ?? null;
     const targetType = a.targetType as TargetType;
-    const result = assignmentResult({ ...a, targetType }, workOf(user.id, a), extension, now);
+    const result = assignmentResult(rulesOf(a), workOf(user.id, a), { enrolledAt: a.joinedAt, extensionDueAt: extension, excused: a.excusals.length > 0 }, now);
     return {
       id: a.id,
       title: a.title,
@@ -78,18 +80,23 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
       targetType,
       targetId: a.targetId,
       href: findCatalogItem(targetType, a.targetId)?.href ?? null,
-      points: a.points,
+      points: a.ungraded ? 0 : a.points,
+      ungraded: a.ungraded,
       dueAt: result.effectiveDueAt,
-      extended: extension !== null,
+      extended: result.effectiveDueAt.getTime() !== a.dueAt.getTime(),
+      opensAt: a.opensAt,
+      countsFrom: result.windowStart,
+      acceptEarlierWork: a.acceptEarlierWork,
       status: result.status,
       score: result.score,
+      hasEarlierWork: result.verdicts.some((v) => !v.counts && v.reason === "before-window"),
       latePolicy: a.latePolicy,
       latePenaltyPercent: a.latePenaltyPercent,
       timeZone: me?.timeZone ?? null,
     };
   });
-  // Work still to do first (soonest due first), then handed-in work.
-  const done = (s: SubmissionStatus) => s === "submitted" || s === "late";
+  // Work still to do first (soonest due first), then handed-in and excused work.
+  const done = (s: SubmissionStatus) => isHandedIn(s) || s === "excused";
   list.sort((a, b) => Number(done(a.status)) - Number(done(b.status)) || a.dueAt.getTime() - b.dueAt.getTime());
   return list;
 }

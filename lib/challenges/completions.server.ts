@@ -3,40 +3,38 @@ import { CHALLENGE_LIST, verifySubmission, type ChallengeSubmitResult } from "@/
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
-import { actionLogDigest, MAX_TOKEN_LENGTH, signReceipt, verifiedChallengeTime } from "../progress/receipts.server";
+import { recordCompletionEvidence } from "../gradebook/evidence.server";
+import { redeemReceipt } from "../progress/redeem.server";
+import { actionLogDigest, challengeReceiptFor, MAX_TOKEN_LENGTH, newReceiptId, signReceipt } from "../progress/receipts.server";
 
 export type SubmitResult = ChallengeSubmitResult;
 
 /**
- * Stores a completion once per user and challenge: the first verified success wins and later
- * ones (double clicks, two tabs, retries) find it. `reachedAt` is the time of a visitor's
- * success vouched for by a receipt: it dates a new row, and replaces a later time on an existing
- * one. Only call with a log the engine verified.
+ * Records a verified challenge success for an account. The completion (one row per user and
+ * challenge, the first wins; double clicks, two tabs and retries find it) is dated when the
+ * account proved it, now: nothing ever moves it earlier. Each success is also offered as
+ * evidence for assignments (recordCompletionEvidence); `signedOut` is the time a success earned
+ * signed out was reached, from a redeemed receipt, kept as when the work was done. Only call with
+ * a log the engine verified.
  */
 export async function recordCompletion(
   userId: string,
   challengeId: string,
   log: readonly Action[],
-  reachedAt?: Date,
+  signedOut?: { reachedAt: Date },
 ): Promise<{ completedAt: Date; created: boolean }> {
-  const actionLog = JSON.stringify(log);
+  const now = new Date();
+  let outcome: { completedAt: Date; created: boolean };
   try {
-    const row = await db.challengeCompletion.create({
-      data: { userId, challengeId, actionLog, ...(reachedAt ? { completedAt: reachedAt } : {}) },
-      select: { completedAt: true },
-    });
-    return { completedAt: row.completedAt, created: true };
+    const row = await db.challengeCompletion.create({ data: { userId, challengeId, actionLog: JSON.stringify(log), completedAt: now }, select: { completedAt: true } });
+    outcome = { completedAt: row.completedAt, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    if (reachedAt) {
-      await db.challengeCompletion.updateMany({ where: { userId, challengeId, completedAt: { gt: reachedAt } }, data: { completedAt: reachedAt, actionLog } });
-    }
-    const row = await db.challengeCompletion.findUniqueOrThrow({
-      where: { userId_challengeId: { userId, challengeId } },
-      select: { completedAt: true },
-    });
-    return { completedAt: row.completedAt, created: false };
+    const row = await db.challengeCompletion.findUniqueOrThrow({ where: { userId_challengeId: { userId, challengeId } }, select: { completedAt: true } });
+    outcome = { completedAt: row.completedAt, created: false };
   }
+  await recordCompletionEvidence(userId, "CHALLENGE", challengeId, { doneAt: signedOut?.reachedAt ?? now, handedInAt: now, signedOut: Boolean(signedOut) });
+  return outcome;
 }
 
 /** A submission may carry the receipt of a success the learner had while signed out. */
@@ -47,28 +45,35 @@ function withoutReceipt(raw: unknown): { submission: unknown; receipt: unknown }
 }
 
 /**
+ * When a visitor reached this challenge with exactly this log, if `receipt` vouches for it, was
+ * earned in this browser (`visitor`) and was not spent before; spending it here.
+ */
+async function redeemedSuccess(receipt: unknown, challengeId: string, log: readonly Action[], visitor: string | null, userId: string) {
+  const vouched = challengeReceiptFor(receipt, challengeId, log);
+  if (!vouched) return undefined;
+  return (await redeemReceipt(vouched, visitor, userId)) === "accepted" ? { reachedAt: new Date(vouched.at) } : undefined;
+}
+
+/**
  * Verifies a learner's action log by replaying it with the TCP engine and, for a signed-in
  * user whose log reaches the goal, records the completion. Whatever the browser claims, only
- * the replay decides; nothing is stored for a log that fails or does not parse. A visitor gets
- * a signed receipt instead; handed back with the same log once signed in, it dates the
- * completion to the visitor's success (a receipt for another challenge or log is ignored).
+ * the replay decides; nothing is stored for a log that fails or does not parse. A visitor gets a
+ * signed receipt bound to their browser (`visitor`: the binding of its visitor cookie) instead.
  */
-export async function submitChallenge(user: CurrentUser | null, raw: unknown): Promise<SubmitResult> {
+export async function submitChallenge(user: CurrentUser | null, raw: unknown, visitor: string | null = null): Promise<SubmitResult> {
   const { submission, receipt } = withoutReceipt(raw);
   const verification = verifySubmission(submission);
   if (!verification.ok) return verification;
   const { challengeId, log, feedback } = verification;
   if (!verification.reached) return { ok: true, reached: false, feedback };
   if (user === null) {
-    const signed = signReceipt({ k: "challenge", challengeId, log: actionLogDigest(log), at: Date.now() });
+    if (!visitor) return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null };
+    const signed = signReceipt({ k: "challenge", id: newReceiptId(), v: visitor, challengeId, log: actionLogDigest(log), at: Date.now() });
     return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null, receipt: signed };
   }
-  const { completedAt, created } = await recordVerified(user.id, challengeId, log, receipt);
+  const signedOut = await redeemedSuccess(receipt, challengeId, log, visitor, user.id);
+  const { completedAt, created } = await recordCompletion(user.id, challengeId, log, signedOut);
   return { ok: true, reached: true, feedback, stored: created ? "new" : "existing", completedAt: completedAt.toISOString() };
-}
-
-function recordVerified(userId: string, challengeId: string, log: readonly Action[], receipt: unknown) {
-  return recordCompletion(userId, challengeId, log, verifiedChallengeTime(receipt, challengeId, log) ?? undefined);
 }
 
 /** Most visitor challenge successes one merge replays (there are far fewer challenges). */
@@ -76,10 +81,11 @@ export const MAX_MERGED_CHALLENGES = 50;
 
 /**
  * Records the challenges a visitor reached before signing in: each `{ challengeId, log, receipt? }`
- * is replayed like a fresh submission, so a forged entry counts for nothing, and its receipt (if
- * it matches) dates the completion. Idempotent: a second merge finds the completions.
+ * is replayed like a fresh submission, so a forged entry counts for nothing. A receipt earned in
+ * this browser and not spent before says when the work was done; the completion itself is the
+ * account's from now. Idempotent: a second merge finds the completions.
  */
-export async function mergeVisitorChallenges(userId: string, entries: readonly unknown[]): Promise<{ recorded: number; rejected: number }> {
+export async function mergeVisitorChallenges(userId: string, visitor: string | null, entries: readonly unknown[]): Promise<{ recorded: number; rejected: number }> {
   const summary = { recorded: 0, rejected: Math.max(0, entries.length - MAX_MERGED_CHALLENGES) };
   for (const entry of entries.slice(0, MAX_MERGED_CHALLENGES)) {
     const { submission, receipt } = withoutReceipt(entry);
@@ -88,7 +94,9 @@ export async function mergeVisitorChallenges(userId: string, entries: readonly u
       summary.rejected += 1;
       continue;
     }
-    await recordVerified(userId, verification.challengeId, verification.log, receipt);
+    const signedOut = await redeemedSuccess(receipt, verification.challengeId, verification.log, visitor, userId);
+    if (receipt !== undefined && !signedOut) summary.rejected += 1;
+    await recordCompletion(userId, verification.challengeId, verification.log, signedOut);
     summary.recorded += 1;
   }
   return summary;

@@ -3,13 +3,15 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "../auth/roles";
 import { emailField } from "../auth/credentials";
-import { isValidTimeZone } from "../assignments/zoned-time";
+import { TEXT_LIMITS } from "@/domain/gradebook/text";
+import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
+import { typedText } from "../assignments/input";
 import { db } from "../db.server";
 import { requireTeaching } from "./access.server";
 import { newJoinCode, newToken } from "./codes";
 import { NotAllowedError } from "./errors";
 
-export const classNameField = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
+export const classNameField = typedText({ max: TEXT_LIMITS.className, required: "Enter a name" });
 export const timeZoneField = z.string().refine(isValidTimeZone, "Choose a time zone");
 export const classInput = z.object({ name: classNameField, timeZone: timeZoneField });
 
@@ -122,10 +124,26 @@ export async function getClassOverview(user: CurrentUser | null, classId: string
       createdAt: true,
       instructors: { orderBy: [{ isOwner: "desc" }, { addedAt: "asc" }], select: { isOwner: true, user: { select: { id: true, name: true, email: true } } } },
       enrollments: { orderBy: { joinedAt: "asc" }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
-      invitations: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, email: true, token: true, createdAt: true } },
+      invitations: {
+        where: { acceptedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, email: true, token: true, createdAt: true, declinedAt: true, emailedAt: true },
+      },
       assignments: {
         orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true, title: true, targetType: true, targetId: true, points: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercent: true },
+        select: {
+          id: true,
+          title: true,
+          targetType: true,
+          targetId: true,
+          points: true,
+          ungraded: true,
+          acceptEarlierWork: true,
+          opensAt: true,
+          dueAt: true,
+          latePolicy: true,
+          latePenaltyPercent: true,
+        },
       },
     },
   });
@@ -137,9 +155,10 @@ export async function getClassOverview(user: CurrentUser | null, classId: string
 
 export async function removeStudent(user: CurrentUser | null, classId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { write: true });
-  // Their own work (progress, attempts) stays theirs; only the class membership and extensions go.
+  // Their own work (progress, attempts) stays theirs; only the class membership, extensions and excuses go.
   await db.$transaction([
     db.assignmentExtension.deleteMany({ where: { userId: studentId, assignment: { classId } } }),
+    db.assignmentExcusal.deleteMany({ where: { userId: studentId, assignment: { classId } } }),
     db.enrollment.deleteMany({ where: { classId, userId: studentId } }),
   ]);
   return { ok: true };

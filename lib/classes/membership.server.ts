@@ -4,6 +4,7 @@ import { db } from "../db.server";
 import { requireTeaching } from "./access.server";
 import { newToken, normalizeJoinCode } from "./codes";
 import { NotAllowedError } from "./errors";
+import { sendInvitationEmails } from "./invitation-mail.server";
 import { parseRosterCsv } from "./roster-csv";
 
 export type JoinResult =
@@ -73,85 +74,101 @@ export async function previewInvite(kind: "link" | "invitation", token: string):
 }
 
 /**
- * Accepts the invitations addressed to the user's email (roster imports made before they had
- * an account). Runs when they land on their dashboard or a join page after signing up or in;
- * idempotent. Invitations to archived classes wait until the class is restored.
+ * Invitations waiting for this person's answer (their account's email), newest first; archived
+ * classes wait. With email confirmation on, an address means nothing until the account proved it.
  */
-export async function acceptPendingInvitations(user: CurrentUser): Promise<number> {
-  // Matching by address means nothing until the account has shown the address is its owner's.
-  if (!(await hasProvenEmail(user.id))) return 0;
-  const pending = await db.invitation.findMany({
-    where: { email: user.email.toLowerCase(), acceptedAt: null, classroom: { archivedAt: null } },
-    select: { id: true, classId: true },
+export async function listPendingInvitations(user: CurrentUser | null) {
+  if (!user) throw new NotAllowedError();
+  if (!(await hasProvenEmail(user.id))) return [];
+  const invitations = await db.invitation.findMany({
+    where: { email: user.email.toLowerCase(), acceptedAt: null, declinedAt: null, classroom: { archivedAt: null } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, classroom: { select: { id: true, name: true } } },
   });
-  let accepted = 0;
-  for (const invitation of pending) {
-    const teaches = await db.classInstructor.findUnique({ where: { classId_userId: { classId: invitation.classId, userId: user.id } } });
-    if (!teaches) {
-      await db.enrollment.upsert({
-        where: { classId_userId: { classId: invitation.classId, userId: user.id } },
-        create: { classId: invitation.classId, userId: user.id },
-        update: {},
-      });
-    }
-    accepted += (await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } })).count;
-  }
-  return accepted;
+  // Someone already in the class (joined with the code meanwhile) has nothing to answer.
+  const enrolled = new Set(
+    (await db.enrollment.findMany({ where: { userId: user.id, classId: { in: invitations.map((i) => i.classroom.id) } }, select: { classId: true } })).map((e) => e.classId),
+  );
+  return invitations.filter((i) => !enrolled.has(i.classroom.id)).map((i) => ({ id: i.id, className: i.classroom.name, invitedAt: i.createdAt }));
+}
+
+/**
+ * The invitee accepts an invitation addressed to their account's email, from their dashboard: a
+ * roster import never enrolls anyone by itself. Idempotent.
+ */
+export async function acceptInvitation(user: CurrentUser | null, invitationId: string): Promise<JoinResult> {
+  if (!user) throw new NotAllowedError();
+  if (typeof invitationId !== "string" || invitationId.length > 64) return { ok: false, error: "not-found" };
+  const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, declinedAt: true, classroom: { select: CLASS_SUMMARY } } });
+  // Someone else's invitation is refused exactly like one that does not exist.
+  if (!invitation || invitation.email !== user.email.toLowerCase()) return { ok: false, error: "not-found" };
+  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
+  const result = await enroll(user, invitation.classroom);
+  if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date(), declinedAt: null } });
+  return result;
+}
+
+/** The invitee declines; the invitation stays declined (a later import does not send it again). */
+export async function declineInvitation(user: CurrentUser | null, invitationId: string): Promise<{ ok: boolean }> {
+  if (!user) throw new NotAllowedError();
+  if (typeof invitationId !== "string" || invitationId.length > 64) return { ok: false };
+  const { count } = await db.invitation.updateMany({
+    where: { id: invitationId, email: user.email.toLowerCase(), acceptedAt: null, declinedAt: null },
+    data: { declinedAt: new Date() },
+  });
+  return { ok: count > 0 };
 }
 
 export type RosterImportResult =
-  | { ok: true; enrolled: string[]; alreadyEnrolled: string[]; invited: string[]; alreadyInvited: string[]; skipped: string[]; invalid: string[] }
+  | { ok: true; invited: number; alreadyInvited: number; alreadyInClass: number; emailed: number; invalid: string[] }
   | { ok: false; error: "invalid"; message: string };
 
 /**
- * Roster import: people who have an account are enrolled at once; everyone else gets an
- * invitation (accepted when they sign up or sign in with that email, or open its link).
- * Instructors of the class in the list are skipped. Safe to run twice with the same file.
+ * Roster import: everyone on the roster gets an invitation, whether or not they have an account,
+ * and joins only by accepting it (from their dashboard, or its link). The result is counts only,
+ * so an import never tells the instructor who has an account. People already in the class (the
+ * instructor sees the roster anyway) and the class's instructors are counted as already in the
+ * class. Safe to run twice with the same file: existing invitations (pending, accepted or
+ * declined) are left as they are. With email configured, each new invitation is emailed.
  */
 export async function importRoster(user: CurrentUser | null, classId: string, csvText: string): Promise<RosterImportResult> {
-  await requireTeaching(user, classId, { write: true });
+  const { classroom } = await requireTeaching(user, classId, { write: true });
   const parsed = parseRosterCsv(csvText);
   if (parsed.tooLarge) return { ok: false, error: "invalid", message: "The file is too large: at most 1,000 rows and 256 KB." };
   if (parsed.emails.length === 0) {
     return { ok: false, error: "invalid", message: parsed.invalid.length ? `No valid email addresses found (${parsed.invalid.length} rows could not be read).` : "The file has no email addresses." };
   }
-  const inviterId = (user as CurrentUser).id;
-  const [accounts, enrolled, teachers, invited] = await Promise.all([
-    // An account that has not proven its address is not matched: it gets an invitation, accepted once it has.
+  const inviter = user as CurrentUser;
+  const [members, invited] = await Promise.all([
     db.user.findMany({
-      where: { email: { in: parsed.emails }, ...(emailVerificationRequired() ? { emailVerified: { not: null } } : {}) },
-      select: { id: true, email: true, role: true },
+      // An account that has not proven its address does not stand for it: the address is invited.
+      where: {
+        email: { in: parsed.emails },
+        OR: [{ enrollments: { some: { classId } } }, { teaching: { some: { classId } } }],
+        ...(emailVerificationRequired() ? { emailVerified: { not: null } } : {}),
+      },
+      select: { email: true },
     }),
-    db.enrollment.findMany({ where: { classId }, select: { user: { select: { email: true } } } }),
-    db.classInstructor.findMany({ where: { classId }, select: { user: { select: { email: true } } } }),
-    db.invitation.findMany({ where: { classId, email: { in: parsed.emails } }, select: { email: true, acceptedAt: true } }),
+    db.invitation.findMany({ where: { classId, email: { in: parsed.emails } }, select: { email: true } }),
   ]);
-  const accountByEmail = new Map(accounts.map((a) => [a.email, a]));
-  const enrolledEmails = new Set(enrolled.map((e) => e.user.email));
-  const teacherEmails = new Set(teachers.map((t) => t.user.email));
-  const invitedEmails = new Set(invited.map((i) => i.email));
-  const result = { ok: true as const, enrolled: [] as string[], alreadyEnrolled: [] as string[], invited: [] as string[], alreadyInvited: [] as string[], skipped: [] as string[], invalid: parsed.invalid };
-
+  const inClass = new Set(members.map((m) => m.email));
+  const alreadyInvited = new Set(invited.map((i) => i.email));
+  const result = { ok: true as const, invited: 0, alreadyInvited: 0, alreadyInClass: 0, emailed: 0, invalid: parsed.invalid };
+  const created: Array<{ id: string; email: string; token: string }> = [];
   for (const email of parsed.emails) {
-    const account = accountByEmail.get(email);
-    if (teacherEmails.has(email)) result.skipped.push(email);
-    else if (enrolledEmails.has(email)) result.alreadyEnrolled.push(email);
-    else if (account) {
-      await db.enrollment.upsert({
-        where: { classId_userId: { classId, userId: account.id } },
-        create: { classId, userId: account.id },
-        update: {},
-      });
-      result.enrolled.push(email);
-    } else if (invitedEmails.has(email)) result.alreadyInvited.push(email);
+    if (inClass.has(email)) result.alreadyInClass += 1;
+    else if (alreadyInvited.has(email)) result.alreadyInvited += 1;
     else {
-      await db.invitation.upsert({
+      const invitation = await db.invitation.upsert({
         where: { classId_email: { classId, email } },
-        create: { classId, email, token: newToken(), invitedById: inviterId },
+        create: { classId, email, token: newToken(), invitedById: inviter.id },
         update: {},
+        select: { id: true, email: true, token: true },
       });
-      result.invited.push(email);
+      created.push(invitation);
+      result.invited += 1;
     }
   }
+  result.emailed = await sendInvitationEmails(created, { className: classroom.name, inviter: inviter.name ?? inviter.email });
   return result;
 }

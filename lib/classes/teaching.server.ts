@@ -19,7 +19,7 @@ export async function listTeachingClasses(user: CurrentUser | null) {
       archivedAt: true,
       instructors: { where: { userId: user.id }, select: { isOwner: true } },
       _count: { select: { enrollments: true } },
-      assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, targetType: true } },
+      assignments: { orderBy: { dueAt: "asc" }, select: { id: true, title: true, dueAt: true, points: true, ungraded: true, targetType: true } },
     },
   });
 }

@@ -4,6 +4,7 @@ import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";
 import { listStudentAssignments, type StudentAssignment } from "../assignments/student.server";
 import type { CurrentUser } from "../auth/session.server";
+import { listPendingInvitations } from "../classes/membership.server";
 import { getLesson, listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
 import { mapAnchors } from "../i18n/anchors";
@@ -57,6 +58,8 @@ export type LearnerDashboard = {
   recent: ActivityItem[];
   /** The student's own assignments, statuses and due dates (lib/assignments/student.server.ts). */
   assignments: StudentAssignment[];
+  /** Class invitations waiting for their answer (a roster import never enrolls anyone by itself). */
+  invitations: Awaited<ReturnType<typeof listPendingInvitations>>;
 };
 
 /** Below this a concept with enough answers is recommended for practice. */
@@ -85,7 +88,7 @@ async function localSection(slug: string, englishId: string, locale: Locale): Pr
 
 /** Everything on a student's dashboard, in `locale`; reads only the signed-in user's own rows. */
 export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "en"): Promise<LearnerDashboard> {
-  const [progressRows, quizStats, answers, attempts, challenges, assignments] = await Promise.all([
+  const [progressRows, quizStats, answers, attempts, challenges, assignments, invitations] = await Promise.all([
     listLessonProgress(user.id),
     listQuizStats(user.id),
     db.quizAnswer.findMany({
@@ -102,6 +105,7 @@ export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "e
     }),
     db.challengeCompletion.findMany({ where: { userId: user.id }, select: { challengeId: true, completedAt: true }, orderBy: { completedAt: "desc" }, take: RECENT_ITEMS }),
     listStudentAssignments(user),
+    listPendingInvitations(user),
   ]);
 
   const quizzes = listQuizzes();
@@ -191,6 +195,7 @@ export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "e
     recent,
     // Assigned lessons, quizzes and challenges open in the dashboard's language.
     assignments: assignments.map((a) => (a.href && hasTranslation(a.href) ? { ...a, href: localePath(locale, a.href) } : a)),
+    invitations,
   };
 }
 

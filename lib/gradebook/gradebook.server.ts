@@ -1,55 +1,85 @@
+import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AttentionReason } from "@/domain/gradebook/analytics";
+import { assignmentResult, totalScore, type AssignmentResult, type StudentWork, type TargetType } from "@/domain/gradebook/semantics";
 import type { CurrentUser } from "../auth/session.server";
-import { findCatalogItem, quizQuestions } from "../catalog.server";
+import { findCatalogItem } from "../catalog.server";
 import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
-import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AttentionReason } from "./analytics";
+import { misconceptionsOf } from "../quiz/misconceptions";
+import { attemptQuestion, describeMistake, mistakeKey, presentAnswer, promptOf } from "../quiz/presentation.server";
+import { getQuiz } from "../quiz/registry.server";
+import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "./assignment-rules";
 import { gradebookCsv } from "./csv";
-import { assignmentResult, totalScore, type AssignmentResult, type TargetType } from "./semantics";
 import { loadStudentWork } from "./work.server";
 
 const ASSIGNMENT_VIEW = {
   id: true,
   title: true,
-  targetType: true,
   targetId: true,
-  points: true,
-  opensAt: true,
-  dueAt: true,
-  latePolicy: true,
-  latePenaltyPercent: true,
+  createdAt: true,
+  ...ASSIGNMENT_RULE_FIELDS,
   extensions: { select: { userId: true, dueAt: true } },
+  excusals: { select: { userId: true, note: true, createdAt: true } },
 } as const;
 
-/** Everything the class-wide views are computed from, for a class the user teaches. */
+type StudentRow = { id: string; name: string | null; email: string; joinedAt: Date };
+
+/**
+ * Everything the class-wide views are computed from, for a class the user teaches: its students
+ * (with when they joined), its assignments with extensions and excusals, and each student's
+ * result on each assignment from domain/gradebook/semantics.ts.
+ */
 async function loadClass(user: CurrentUser | null, classId: string, now: Date) {
-  const { classroom } = await requireTeaching(user, classId);
+  const { classroom, isOwner } = await requireTeaching(user, classId);
   const [enrollments, assignments] = await Promise.all([
-    db.enrollment.findMany({ where: { classId }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.enrollment.findMany({ where: { classId }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } }),
     db.assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }], select: ASSIGNMENT_VIEW }),
   ]);
-  const students = enrollments.map((e) => e.user).sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email));
+  const students: StudentRow[] = enrollments
+    .map((e) => ({ ...e.user, joinedAt: e.joinedAt }))
+    .sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email));
   const workOf = await loadStudentWork(
     students.map((s) => s.id),
     assignments,
   );
   const results = new Map<string, AssignmentResult>();
+  const works = new Map<string, StudentWork>();
   for (const student of students) {
     for (const a of assignments) {
-      const extension = a.extensions.find((e) => e.userId === student.id)?.dueAt ?? null;
-      const rules = { ...a, targetType: a.targetType as TargetType };
-      results.set(`${student.id}|${a.id}`, assignmentResult(rules, workOf(student.id, a), extension, now));
+      const work = workOf(student.id, a);
+      const standing = {
+        enrolledAt: student.joinedAt,
+        extensionDueAt: a.extensions.find((e) => e.userId === student.id)?.dueAt ?? null,
+        excused: a.excusals.some((e) => e.userId === student.id),
+      };
+      results.set(`${student.id}|${a.id}`, assignmentResult(rulesOf(a), work, standing, now));
+      works.set(`${student.id}|${a.id}`, work);
     }
   }
   const resultOf = (studentId: string, assignmentId: string) => results.get(`${studentId}|${assignmentId}`) as AssignmentResult;
-  return { classroom, students, assignments, resultOf };
+  const workFor = (studentId: string, assignmentId: string) => works.get(`${studentId}|${assignmentId}`) as StudentWork;
+  return { classroom, isOwner, students, assignments, resultOf, workFor };
 }
 
-/** Wrong and right answers of these students on these quizzes (submitted attempts only). */
-async function loadAnswers(studentIds: string[], quizIds: string[]) {
-  if (!studentIds.length || !quizIds.length) return [];
+type LoadedClass = Awaited<ReturnType<typeof loadClass>>;
+
+/** The quiz attempts that count toward one of the class's assignments (an answer's attempt must be one). */
+function countingAttemptIds({ students, assignments, resultOf }: LoadedClass): Set<string> {
+  const ids = new Set<string>();
+  for (const student of students) {
+    for (const a of assignments) {
+      if (a.targetType !== "QUIZ") continue;
+      for (const verdict of resultOf(student.id, a.id).verdicts) if (verdict.counts) ids.add(verdict.evidenceId);
+    }
+  }
+  return ids;
+}
+
+/** Answers of attempts that count toward the class's assignments: nothing from a student's private history. */
+async function loadCountingAnswers(attemptIds: ReadonlySet<string>) {
+  if (attemptIds.size === 0) return [];
   return db.quizAnswer.findMany({
-    where: { attempt: { userId: { in: studentIds }, quizId: { in: quizIds }, submittedAt: { not: null } } },
+    where: { attemptId: { in: [...attemptIds] } },
     select: {
       attemptId: true,
       questionId: true,
@@ -58,7 +88,7 @@ async function loadAnswers(studentIds: string[], quizIds: string[]) {
       correct: true,
       misconception: true,
       answeredAt: true,
-      attempt: { select: { userId: true, quizId: true } },
+      attempt: { select: { userId: true, quizId: true, variantSeed: true } },
     },
   });
 }
@@ -67,12 +97,15 @@ export async function getGradebook(user: CurrentUser | null, classId: string, no
   const data = await loadClass(user, classId, now);
   const { classroom, students, assignments, resultOf } = data;
   const rows = students.map((student) => {
-    const cells = assignments.map((a) => ({ assignmentId: a.id, points: a.points, result: resultOf(student.id, a.id), extended: a.extensions.some((e) => e.userId === student.id) }));
-    return { student, cells, total: totalScore(cells) };
+    const cells = assignments.map((a) => ({
+      assignmentId: a.id,
+      result: resultOf(student.id, a.id),
+      extensionDueAt: a.extensions.find((e) => e.userId === student.id)?.dueAt ?? null,
+    }));
+    return { student, cells, total: totalScore(cells.map((c) => c.result)) };
   });
 
-  const quizIds = [...new Set(assignments.filter((a) => a.targetType === "QUIZ").map((a) => a.targetId))];
-  const answers = await loadAnswers(students.map((s) => s.id), quizIds);
+  const answers = await loadCountingAnswers(countingAttemptIds(data));
   const needsAttention = students
     .map((student) => {
       const reasons: AttentionReason[] = [
@@ -87,12 +120,10 @@ export async function getGradebook(user: CurrentUser | null, classId: string, no
     .filter((entry) => entry.reasons.length > 0);
 
   const progress = progressOverTime({
-    studentCount: students.length,
-    assignments,
-    submissions: students.flatMap((s) =>
+    pairs: students.flatMap((s) =>
       assignments.flatMap((a) => {
-        const submittedAt = resultOf(s.id, a.id).submittedAt;
-        return submittedAt ? [{ assignmentId: a.id, submittedAt }] : [];
+        const result = resultOf(s.id, a.id);
+        return result.status === "excused" ? [] : [{ windowStart: result.windowStart.getTime() > a.opensAt.getTime() ? result.windowStart : a.opensAt, handedInAt: result.submittedAt }];
       }),
     ),
     timeZone: classroom.timeZone,
@@ -101,105 +132,161 @@ export async function getGradebook(user: CurrentUser | null, classId: string, no
 
   return {
     classroom,
-    assignments: assignments.map(({ extensions: _extensions, ...a }) => ({ ...a, item: findCatalogItem(a.targetType as TargetType, a.targetId) })),
+    assignments: assignments.map(({ extensions: _extensions, excusals: _excusals, ...a }) => ({ ...a, item: findCatalogItem(a.targetType as TargetType, a.targetId) })),
     rows,
     needsAttention,
     progress,
   };
 }
 
-/** One student's every attempt and answer on the class's assignments. The student must be enrolled. */
+/**
+ * One student's work on the class's assignments, as evidence for every number: each piece of
+ * work from the day they joined the class on (their earlier, private history is not shown), with
+ * whether and why it counts. The student must be enrolled.
+ */
 export async function getStudentDrilldown(user: CurrentUser | null, classId: string, studentId: string, now = new Date()) {
-  const { classroom, students, assignments, resultOf } = await loadClass(user, classId, now);
+  const data = await loadClass(user, classId, now);
+  const { classroom, isOwner, students, assignments, resultOf, workFor } = data;
   const student = students.find((s) => s.id === studentId);
   if (!student) throw new NotAllowedError();
+  const since = student.joinedAt;
   const quizIds = [...new Set(assignments.filter((a) => a.targetType === "QUIZ").map((a) => a.targetId))];
   const lessonIds = assignments.filter((a) => a.targetType === "LESSON").map((a) => a.targetId);
-  const challengeIds = assignments.filter((a) => a.targetType === "CHALLENGE").map((a) => a.targetId);
-  const [attempts, lessons, challenges] = await Promise.all([
-    db.quizAttempt.findMany({
-      where: { userId: studentId, quizId: { in: quizIds } },
-      orderBy: { startedAt: "asc" },
-      select: {
-        id: true,
-        quizId: true,
-        startedAt: true,
-        submittedAt: true,
-        score: true,
-        maxScore: true,
-        passed: true,
-        answers: { orderBy: { answeredAt: "asc" }, select: { questionId: true, concept: true, response: true, correct: true, points: true, misconception: true } },
-      },
-    }),
-    db.lessonProgress.findMany({ where: { userId: studentId, lessonSlug: { in: lessonIds } } }),
-    db.challengeCompletion.findMany({ where: { userId: studentId, challengeId: { in: challengeIds } }, select: { challengeId: true, completedAt: true } }),
+  const [attempts, lessons] = await Promise.all([
+    quizIds.length
+      ? db.quizAttempt.findMany({
+          where: { userId: studentId, quizId: { in: quizIds }, startedAt: { gte: since } },
+          orderBy: { startedAt: "asc" },
+          select: {
+            id: true,
+            quizId: true,
+            variantSeed: true,
+            startedAt: true,
+            submittedAt: true,
+            score: true,
+            maxScore: true,
+            passed: true,
+            answers: { orderBy: { answeredAt: "asc" }, select: { questionId: true, concept: true, response: true, correct: true, misconception: true, answeredAt: true } },
+          },
+        })
+      : [],
+    lessonIds.length ? db.lessonProgress.findMany({ where: { userId: studentId, lessonSlug: { in: lessonIds } } }) : [],
   ]);
+  const after = (date: Date | null | undefined) => (date && date.getTime() >= since.getTime() ? date : null);
   return {
     classroom,
+    isOwner,
     student,
     assignments: assignments.map((a) => {
       const result = resultOf(studentId, a.id);
+      const verdicts = new Map(result.verdicts.map((v) => [v.evidenceId, v]));
+      const quiz = a.targetType === "QUIZ" ? getQuiz(a.targetId) : null;
+      const lesson = a.targetType === "LESSON" ? lessons.find((l) => l.lessonSlug === a.targetId) : undefined;
       return {
         id: a.id,
         title: a.title,
         targetType: a.targetType as TargetType,
         targetId: a.targetId,
+        item: findCatalogItem(a.targetType as TargetType, a.targetId),
         points: a.points,
+        ungraded: a.ungraded,
+        acceptEarlierWork: a.acceptEarlierWork,
         opensAt: a.opensAt,
         dueAt: a.dueAt,
         latePolicy: a.latePolicy,
         latePenaltyPercent: a.latePenaltyPercent,
         extensionDueAt: a.extensions.find((e) => e.userId === studentId)?.dueAt ?? null,
+        excusal: a.excusals.find((e) => e.userId === studentId) ?? null,
         result,
-        prompts: a.targetType === "QUIZ" ? new Map((quizQuestions(a.targetId) ?? []).map((q) => [q.id, q.prompt])) : new Map<string, string>(),
-        attempts: a.targetType === "QUIZ" ? attempts.filter((t) => t.quizId === a.targetId).map((t) => ({ ...t, counted: t.submittedAt !== null && (a.latePolicy !== "CLOSE" || t.submittedAt.getTime() <= result.effectiveDueAt.getTime()), late: t.submittedAt !== null && t.submittedAt.getTime() > result.effectiveDueAt.getTime() })) : [],
-        lesson: a.targetType === "LESSON" ? (lessons.find((l) => l.lessonSlug === a.targetId) ?? null) : null,
-        challenge: a.targetType === "CHALLENGE" ? (challenges.find((c) => c.challengeId === a.targetId) ?? null) : null,
+        // Completions (lessons, challenges) inside what the instructor may see.
+        completions: workFor(studentId, a.id)
+          .evidence.filter((e) => e.kind !== "quiz-attempt" && e.doneAt.getTime() >= since.getTime())
+          .map((e) => ({ ...e, verdict: verdicts.get(e.id) ?? null })),
+        lessonActivity: lesson ? { startedAt: after(lesson.startedAt), readToEndAt: after(lesson.readToEndAt), markedDoneAt: after(lesson.markedDoneAt) } : null,
+        attempts: quiz
+          ? attempts
+              .filter((t) => t.quizId === a.targetId)
+              .map((t) => ({
+                id: t.id,
+                startedAt: t.startedAt,
+                submittedAt: t.submittedAt,
+                score: t.score,
+                maxScore: t.maxScore,
+                passed: t.passed,
+                verdict: verdicts.get(t.id) ?? null,
+                answers: t.answers.map((answer) => ({
+                  questionId: answer.questionId,
+                  concept: answer.concept,
+                  correct: answer.correct,
+                  answeredAt: answer.answeredAt,
+                  presented: presentAnswer(t.quizId, answer.questionId, t.variantSeed, answer.response),
+                  misconceptions: misconceptionsOf(answer.misconception),
+                })),
+              }))
+          : [],
       };
     }),
   };
 }
 
 /**
- * Per quiz assignment and question: share correct over every submitted attempt by the class's
- * students, the most common wrong response and its misconception tag.
+ * Per quiz assignment and question: share correct over the answers of every attempt that counts
+ * toward the assignment, the most common wrong answer (the same mistake across variants, see
+ * mistakeKey) with its misconception, and the question as the latest of those attempts showed it.
  */
 export async function getQuestionAnalytics(user: CurrentUser | null, classId: string, now = new Date()) {
-  const { classroom, students, assignments } = await loadClass(user, classId, now);
+  const data = await loadClass(user, classId, now);
+  const { classroom, students, assignments, resultOf } = data;
   const quizzes = assignments.filter((a) => a.targetType === "QUIZ");
-  const answers = await loadAnswers(
-    students.map((s) => s.id),
-    [...new Set(quizzes.map((q) => q.targetId))],
-  );
   return {
     classroom,
     studentCount: students.length,
-    quizzes: quizzes.map((quiz) => {
-      const questions = quizQuestions(quiz.targetId) ?? [];
-      const stats = questionAnalytics(
-        answers.filter((a) => a.attempt.quizId === quiz.targetId),
-        questions.map((q) => q.id),
-      );
-      const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
-      return {
-        assignmentId: quiz.id,
-        title: quiz.title,
-        quizId: quiz.targetId,
-        attempts: new Set(answers.filter((a) => a.attempt.quizId === quiz.targetId).map((a) => a.attemptId)).size,
-        questions: stats.map((s) => ({ ...s, prompt: prompts.get(s.questionId) ?? null })),
-      };
-    }),
+    quizzes: await Promise.all(
+      quizzes.map(async (quiz) => {
+        const attemptIds = new Set(students.flatMap((s) => resultOf(s.id, quiz.id).verdicts.flatMap((v) => (v.counts ? [v.evidenceId] : []))));
+        const answers = await loadCountingAnswers(attemptIds);
+        const keyed = answers.map((a) => ({ ...a, response: mistakeKey(quiz.targetId, a.questionId, a.attempt.variantSeed, a.response), stored: a.response }));
+        const order = getQuiz(quiz.targetId)?.questions.map((q) => q.id) ?? [];
+        const stats = questionAnalytics(keyed, order);
+        return {
+          assignmentId: quiz.id,
+          title: quiz.title,
+          quizId: quiz.targetId,
+          attempts: attemptIds.size,
+          questions: stats.map((s) => {
+            const forQuestion = keyed.filter((a) => a.questionId === s.questionId);
+            const latest = forQuestion.reduce<(typeof forQuestion)[number] | null>((l, a) => (!l || a.answeredAt > l.answeredAt ? a : l), null);
+            const shown = latest ? attemptQuestion(quiz.targetId, s.questionId, latest.attempt.variantSeed) : null;
+            const example = s.mostCommonWrong ? forQuestion.find((a) => !a.correct && a.response === s.mostCommonWrong?.response) : undefined;
+            return {
+              ...s,
+              prompt: shown ? promptOf(shown.public) : null,
+              variesPerAttempt: shown ? shown.public.type === "number" || shown.public.type === "state" : false,
+              mostCommonWrong:
+                s.mostCommonWrong && example
+                  ? {
+                      count: s.mostCommonWrong.count,
+                      text: describeMistake(quiz.targetId, s.questionId, s.mostCommonWrong.response, { seed: example.attempt.variantSeed, response: example.stored }),
+                      misconceptions: misconceptionsOf(s.mostCommonWrong.misconception),
+                    }
+                  : null,
+            };
+          }),
+        };
+      }),
+    ),
   };
 }
 
 export async function exportGradebookCsv(user: CurrentUser | null, classId: string, now = new Date()) {
   const gradebook = await getGradebook(user, classId, now);
   const csv = gradebookCsv({
+    timeZone: gradebook.classroom.timeZone,
     assignments: gradebook.assignments,
     rows: gradebook.rows.map((row) => ({
       name: row.student.name ?? "",
       email: row.student.email,
-      cells: row.cells.map((c) => ({ status: c.result.status, score: c.result.score })),
+      cells: row.cells.map((c) => c.result),
       total: row.total,
     })),
   });

@@ -1,49 +1,77 @@
+import type { Activity, Evidence, StudentWork, TargetType } from "@/domain/gradebook/semantics";
 import { db } from "../db.server";
-import type { ChallengeActivity, LessonActivity, QuizAttemptActivity, StudentWork, TargetType } from "./semantics";
 
 type Target = { targetType: TargetType | string; targetId: string };
 
+/** A finished quiz attempt as evidence: done when started, handed in when its last answer was stored. */
+export function attemptEvidence(attempt: { id: string; startedAt: Date; submittedAt: Date; score: number; maxScore: number; passed: boolean }): Evidence {
+  return {
+    id: attempt.id,
+    kind: "quiz-attempt",
+    doneAt: attempt.startedAt,
+    handedInAt: attempt.submittedAt,
+    fraction: attempt.maxScore > 0 ? attempt.score / attempt.maxScore : 0,
+    passed: attempt.passed,
+  };
+}
+
 /**
- * Loads, in three queries, the work of some students on some assignments' targets. Callers
- * decide who may see which students; this only reads what it is asked for.
+ * Loads, in four queries, the work of some students on some assignments' targets: finished quiz
+ * attempts and recorded completions as evidence; lessons opened or read, and attempts started, as
+ * activity. Callers decide who may see which students (and apply each student's window, see
+ * domain/gradebook/semantics.ts); this only reads what it is asked for.
  */
 export async function loadStudentWork(userIds: readonly string[], targets: readonly Target[]) {
   const ids = (type: string) => [...new Set(targets.filter((t) => t.targetType === type).map((t) => t.targetId))];
   const users = [...userIds];
-  const [lessons, attempts, challenges] = await Promise.all([
-    ids("LESSON").length && users.length
+  const lessonIds = ids("LESSON");
+  const quizIds = ids("QUIZ");
+  const completionTargets = [...lessonIds.map((id) => ({ targetType: "LESSON" as const, targetId: id })), ...ids("CHALLENGE").map((id) => ({ targetType: "CHALLENGE" as const, targetId: id }))];
+  const [lessons, attempts, completions] = await Promise.all([
+    lessonIds.length && users.length
       ? db.lessonProgress.findMany({
-          where: { userId: { in: users }, lessonSlug: { in: ids("LESSON") } },
-          select: { userId: true, lessonSlug: true, startedAt: true, updatedAt: true, completedAt: true },
+          where: { userId: { in: users }, lessonSlug: { in: lessonIds } },
+          select: { userId: true, lessonSlug: true, startedAt: true, updatedAt: true },
         })
       : [],
-    ids("QUIZ").length && users.length
+    quizIds.length && users.length
       ? db.quizAttempt.findMany({
-          where: { userId: { in: users }, quizId: { in: ids("QUIZ") } },
+          where: { userId: { in: users }, quizId: { in: quizIds } },
           orderBy: { startedAt: "asc" },
           select: { id: true, userId: true, quizId: true, startedAt: true, submittedAt: true, score: true, maxScore: true, passed: true },
         })
       : [],
-    ids("CHALLENGE").length && users.length
-      ? db.challengeCompletion.findMany({
-          where: { userId: { in: users }, challengeId: { in: ids("CHALLENGE") } },
-          select: { userId: true, challengeId: true, completedAt: true },
+    completionTargets.length && users.length
+      ? db.completionEvidence.findMany({
+          where: { userId: { in: users }, OR: completionTargets },
+          orderBy: { handedInAt: "asc" },
+          select: { id: true, userId: true, targetType: true, targetId: true, doneAt: true, handedInAt: true, signedOut: true },
         })
       : [],
   ]);
-  const lessonMap = new Map<string, LessonActivity>(lessons.map((l) => [`${l.userId}|${l.lessonSlug}`, l]));
-  const challengeMap = new Map<string, ChallengeActivity>(challenges.map((c) => [`${c.userId}|${c.challengeId}`, c]));
-  const attemptMap = new Map<string, QuizAttemptActivity[]>();
-  for (const a of attempts) {
-    const key = `${a.userId}|${a.quizId}`;
-    const list = attemptMap.get(key) ?? [];
-    list.push(a);
-    attemptMap.set(key, list);
-  }
-  return (userId: string, target: Target): StudentWork => {
-    const key = `${userId}|${target.targetId}`;
-    if (target.targetType === "LESSON") return { lesson: lessonMap.get(key) ?? null };
-    if (target.targetType === "QUIZ") return { quizAttempts: attemptMap.get(key) ?? [] };
-    return { challenge: challengeMap.get(key) ?? null };
+
+  const work = new Map<string, { evidence: Evidence[]; activity: Activity[] }>();
+  const entry = (key: string) => {
+    let value = work.get(key);
+    if (!value) work.set(key, (value = { evidence: [], activity: [] }));
+    return value;
   };
+  for (const l of lessons) entry(`${l.userId}|LESSON|${l.lessonSlug}`).activity.push({ at: l.startedAt }, { at: l.updatedAt });
+  for (const a of attempts) {
+    const target = entry(`${a.userId}|QUIZ|${a.quizId}`);
+    if (a.submittedAt) target.evidence.push(attemptEvidence({ ...a, submittedAt: a.submittedAt }));
+    else target.activity.push({ at: a.startedAt });
+  }
+  for (const c of completions) {
+    entry(`${c.userId}|${c.targetType}|${c.targetId}`).evidence.push({
+      id: c.id,
+      kind: c.targetType === "LESSON" ? "lesson-completion" : "challenge-completion",
+      doneAt: c.doneAt,
+      handedInAt: c.handedInAt,
+      fraction: 1,
+      signedOut: c.signedOut,
+    });
+  }
+  const empty: StudentWork = { evidence: [], activity: [] };
+  return (userId: string, target: Target): StudentWork => work.get(`${userId}|${target.targetType}|${target.targetId}`) ?? empty;
 }

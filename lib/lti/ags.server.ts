@@ -1,7 +1,9 @@
-import { z } from "zod";
+import { lineItemOf, lineItemsOf } from "./ags-json";
 import { MEDIA_TYPE, SCOPE } from "./constants";
 import { callService, ServiceError, type ServicePlatform } from "./service-token.server";
-import { isServiceUrl, scoresUrl } from "./urls";
+import { isServiceUrl, nextLink, scoresUrl } from "./urls";
+
+const MAX_LINE_ITEM_PAGES = 50;
 
 /**
  * Assignment and Grade Services 2.0: publishing scores to a line item, and finding or creating
@@ -18,23 +20,6 @@ export async function postScore(platform: ServicePlatform, lineItemUrl: string, 
     `score for ${lineItemUrl}`,
     now,
   );
-}
-
-const lineItem = z.object({ id: z.string().refine(isServiceUrl), resourceLinkId: z.string().optional(), resourceId: z.string().optional() });
-
-/** Parses a line item container (an array); entries that are not line items are ignored. */
-function lineItemsOf(text: string): Array<z.infer<typeof lineItem>> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(json)) return [];
-  return json.flatMap((entry) => {
-    const parsed = lineItem.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
 
 export type LineItemRequest = {
@@ -64,16 +49,22 @@ export async function findOrCreateLineItem(platform: ServicePlatform, request: L
   const canRead = canManage || request.offeredScopes.includes(SCOPE.lineItemReadOnly);
   if (!canRead) throw new ServiceError("the LMS gave this link no line item and grants no line item scope: it takes scores only for line items it names", { retryable: false });
   const readScope = canManage ? SCOPE.lineItem : SCOPE.lineItemReadOnly;
-  const listed = await callService(
-    platform,
-    [readScope],
-    withQuery(request.lineItemsUrl, { resource_link_id: request.resourceLinkId }),
-    { headers: { accept: MEDIA_TYPE.lineItemContainer } },
-    `line items of ${request.lineItemsUrl}`,
-    now,
-  );
-  const found = lineItemsOf(listed.text).find((item) => item.resourceLinkId === request.resourceLinkId || item.resourceId === request.resourceId);
-  if (found) return found.id;
+  // The container comes in pages (AGS 2.0 §3.2.4): each Link rel="next" is followed as it is.
+  // A link may have several line items (AGS 2.0 §3.2): the one carrying this assignment as its
+  // resourceId is ours; otherwise the LMS's first for the link.
+  let next: string | null = withQuery(request.lineItemsUrl, { resource_link_id: request.resourceLinkId });
+  let firstForLink: string | null = null;
+  for (let page = 0; next && page < MAX_LINE_ITEM_PAGES; page++) {
+    if (!isServiceUrl(next)) throw new ServiceError(`the line item page ${next} is not an https URL`, { retryable: false });
+    const listed = await callService(platform, [readScope], next, { headers: { accept: MEDIA_TYPE.lineItemContainer } }, `line items of ${request.lineItemsUrl}`, now);
+    const items = lineItemsOf(listed.text);
+    const ours = items.find((item) => item.resourceId === request.resourceId);
+    if (ours) return ours.id;
+    firstForLink ??= items.find((item) => item.resourceLinkId === request.resourceLinkId)?.id ?? null;
+    const link = nextLink(listed.headers.get("link"));
+    next = link ? new URL(link, next).toString() : null;
+  }
+  if (firstForLink) return firstForLink;
   if (!canManage) throw new ServiceError("the LMS lists no line item for this link and grants no scope to create one", { retryable: false });
   const created = await callService(
     platform,
@@ -94,13 +85,7 @@ export async function findOrCreateLineItem(platform: ServicePlatform, request: L
     `new line item in ${request.lineItemsUrl}`,
     now,
   );
-  const parsed = lineItem.safeParse((() => {
-    try {
-      return JSON.parse(created.text) as unknown;
-    } catch {
-      return null;
-    }
-  })());
-  if (!parsed.success) throw new ServiceError(`new line item in ${request.lineItemsUrl}: the answer has no line item id`, { retryable: true });
-  return parsed.data.id;
+  const item = lineItemOf(created.text);
+  if (!item) throw new ServiceError(`new line item in ${request.lineItemsUrl}: the answer has no line item id`, { retryable: true });
+  return item.id;
 }

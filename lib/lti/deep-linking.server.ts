@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
-import { wallTimeToInstant } from "../assignments/zoned-time";
+import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import { findCatalogItem, listCatalog, TARGET_LABELS } from "../catalog.server";
 import { db } from "../db.server";
-import type { TargetType } from "../gradebook/semantics";
+import { DATE_WINDOW_YEARS, isWithinDateWindow } from "@/domain/gradebook/rules";
+import type { TargetType } from "@/domain/gradebook/semantics";
 import type { DeepLinkingSettings } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from "./constants";
 import { toolKeySet } from "./keys.server";
@@ -135,6 +136,8 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
     const instant = wallTimeToInstant(input.dueAt, context.classroom.timeZone);
     if (!instant) return { ok: false, error: "invalid", itemErrors, dueAtError: "Enter a valid date and time" };
     if (instant.getTime() <= now.getTime()) return { ok: false, error: "invalid", itemErrors, dueAtError: "The due date must be in the future" };
+    // The same window as the class's own assignment form (domain/gradebook/rules.ts): year 9999 is a typo.
+    if (!isWithinDateWindow(instant, now)) return { ok: false, error: "invalid", itemErrors, dueAtError: `Choose a date within ${DATE_WINDOW_YEARS} years` };
     dueAt = instant;
   }
   const targets = input.items.map((item, index) => {

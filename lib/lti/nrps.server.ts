@@ -7,7 +7,7 @@ import { MEDIA_TYPE, SCOPE } from "./constants";
 import { applyClassRole, syntheticEmail } from "./provision.server";
 import { classRole } from "./roles";
 import { callService, ServiceError } from "./service-token.server";
-import { isServiceUrl } from "./urls";
+import { isServiceUrl, nextLink } from "./urls";
 
 /**
  * Names and Role Provisioning Services 2.0: the course's members fill the class roster, on each
@@ -33,20 +33,6 @@ const member = z.object({
 const container = z.object({ members: z.array(z.unknown()).max(MAX_MEMBERS) });
 
 export type RosterSummary = { members: number; added: number; removed: number; waitingToLink: number; skipped: number };
-
-/** rel="next" of an RFC 8288 Link header. */
-export function nextLink(header: string | null): string | null {
-  if (!header) return null;
-  for (const part of header.split(/,(?=\s*<)/)) {
-    const match = part.match(/^\s*<([^>]*)>(.*)$/);
-    if (!match) continue;
-    for (const param of (match[2] ?? "").split(";")) {
-      const [name, value] = param.split("=").map((v) => v?.trim());
-      if (name?.toLowerCase() === "rel" && value && value.replace(/^"|"$/g, "").split(/\s+/).includes("next")) return match[1] ?? null;
-    }
-  }
-  return null;
-}
 
 async function fetchMembers(platform: { id: string; clientId: string; tokenUrl: string; tokenAudience: string | null }, url: string, now: Date) {
   const members: Array<z.infer<typeof member>> = [];

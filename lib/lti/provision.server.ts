@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { cleanText } from "@/domain/gradebook/text";
 import { findCatalogItem } from "../catalog.server";
 import { newJoinCode, newToken } from "../classes/codes";
 import { db } from "../db.server";
@@ -115,8 +116,13 @@ async function resolveUser(tx: Tx, message: LaunchMessage, choice: IdentityChoic
   return user;
 }
 
+/** An LMS's course or link title as the class or assignment shows it: controls and bidi overrides removed, bounded. */
+function lmsTitle(title: string, limit: number): string {
+  return cleanText(title).trim().slice(0, limit);
+}
+
 async function createClassroom(tx: Tx, name: string) {
-  return tx.classroom.create({ data: { name: name.slice(0, 120), timeZone: "UTC", joinCode: newJoinCode(), inviteToken: newToken() }, select: { id: true } });
+  return tx.classroom.create({ data: { name: lmsTitle(name, 120) || "LMS course", timeZone: "UTC", joinCode: newJoinCode(), inviteToken: newToken() }, select: { id: true } });
 }
 
 /** The class of (issuer, deployment, context), created on first sight; its title and services follow the LMS. */
@@ -137,7 +143,7 @@ export async function ensureContext(
   const title = context.title ?? context.label ?? null;
   if (existing) {
     await tx.ltiContext.update({ where: { id: existing.id }, data: { platformId, ...services, ...(title ? { title } : {}) } });
-    if (title && title !== existing.title) await tx.classroom.update({ where: { id: existing.classId }, data: { name: title.slice(0, 120) } });
+    if (title && title !== existing.title && lmsTitle(title, 120)) await tx.classroom.update({ where: { id: existing.classId }, data: { name: lmsTitle(title, 120) } });
     return { id: existing.id, classId: existing.classId };
   }
   const classroom = await createClassroom(tx, title ?? "LMS course");
@@ -187,7 +193,7 @@ export async function createLinkAssignment(
   const assignment = await tx.assignment.create({
     data: {
       classId,
-      title: target.title.slice(0, 200),
+      title: lmsTitle(target.title, 200) || (findCatalogItem(target.type, target.id)?.title ?? "Activity"),
       targetType: target.type,
       targetId: target.id,
       points: options.points ?? DEFAULT_LINK_POINTS,

@@ -3,8 +3,7 @@ import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
-import { assignmentResult, type TargetType } from "../gradebook/semantics";
-import { loadStudentWork } from "../gradebook/work.server";
+import { gradesFor } from "../gradebook/grade.server";
 import { findOrCreateLineItem, postScore } from "./ags.server";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs, samePayload, scoreBody, scoreFor, type ScorePayload } from "./score-mapping";
 import { ServiceError } from "./service-token.server";
@@ -21,13 +20,13 @@ export const LEASE_MS = 2 * 60 * 1000;
 
 type LinkForScoring = {
   id: string;
-  assignment: { id: string; classId: string; targetType: TargetType; targetId: string; points: number; opensAt: Date; dueAt: Date; latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE"; latePenaltyPercent: number };
+  assignment: { id: string; classId: string; points: number };
   issuer: string;
 };
 
 const LINK_SELECT = {
   id: true,
-  assignment: { select: { id: true, classId: true, targetType: true, targetId: true, points: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercent: true } },
+  assignment: { select: { id: true, classId: true, points: true } },
   context: { select: { issuer: true } },
 } as const;
 
@@ -41,16 +40,13 @@ function forScoring(rows: LinkRow[]): LinkForScoring[] {
 async function payloadsFor(userIds: string[], links: LinkForScoring[], now: Date): Promise<Map<string, ScorePayload | null>> {
   const out = new Map<string, ScorePayload | null>();
   if (!userIds.length || !links.length) return out;
-  const work = await loadStudentWork(userIds, links.map((link) => link.assignment));
-  const extensions = await db.assignmentExtension.findMany({
-    where: { userId: { in: userIds }, assignmentId: { in: links.map((link) => link.assignment.id) } },
-    select: { userId: true, assignmentId: true, dueAt: true },
-  });
-  const extension = new Map(extensions.map((e) => [`${e.userId}|${e.assignmentId}`, e.dueAt]));
+  // The gradebook's own grade (docs/gradebook.md): windows from enrollment, extensions, excuses, Missing = 0.
+  const grades = await gradesFor(links.map((link) => link.assignment.id), userIds, now);
   for (const userId of userIds) {
     for (const link of links) {
-      const result = assignmentResult(link.assignment, work(userId, link.assignment), extension.get(`${userId}|${link.assignment.id}`), now);
-      out.set(`${userId}|${link.id}`, scoreFor(result, link.assignment.points));
+      const grade = grades.get(`${userId}|${link.assignment.id}`);
+      const payload = grade ? scoreFor({ status: grade.status, score: grade.pointsGiven, activeSinceOpen: grade.activeSinceOpen }, link.assignment.points) : null;
+      out.set(`${userId}|${link.id}`, payload);
     }
   }
   return out;
@@ -79,11 +75,21 @@ async function upsertJob(resourceLinkId: string, userId: string, ltiUserId: stri
 }
 
 type Kick = () => void;
-let kick: Kick = () => {};
+
+/**
+ * The worker's wake-up call lives on globalThis: Next bundles instrumentation (which starts the
+ * worker), route handlers and pages with separate module caches, so a module variable set by the
+ * worker would stay unset where pages and server actions write jobs.
+ */
+const wakeHolder = globalThis as unknown as { syntofinLtiWakeWorker?: Kick };
+
+function kick() {
+  wakeHolder.syntofinLtiWakeWorker?.();
+}
 
 /** The worker registers how to wake itself up when a job is written (lib/lti/worker.server.ts). */
 export function onScoreJobWritten(wake: Kick) {
-  kick = wake;
+  wakeHolder.syntofinLtiWakeWorker = wake;
 }
 
 /**

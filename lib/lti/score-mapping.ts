@@ -4,7 +4,7 @@
  * assignment's rules, late penalty included), so the LMS shows exactly what the tool's
  * gradebook explains.
  */
-import type { AssignmentResult } from "../gradebook/semantics";
+import type { AssignmentResult } from "@/domain/gradebook/semantics";
 
 export type ActivityProgress = "Initialized" | "Started" | "InProgress" | "Submitted" | "Completed";
 export type GradingProgress = "FullyGraded" | "Pending" | "PendingManual" | "Failed" | "NotReady";
@@ -18,20 +18,23 @@ export type ScorePayload = {
 
 /**
  * The score for a result, or null when there is nothing to say yet (no activity since the
- * assignment opened and no score).
+ * student's window opened and no score).
  *
  * - Handed in (on time or late): Completed, FullyGraded, the score.
- * - Anything else with a score (a quiz attempt that counts but has not passed yet; missing work
- *   after the due date, 0 or the best counted attempt): InProgress, FullyGraded, the score.
- * - Activity without a score (a lesson started): InProgress, NotReady, no score.
+ * - Missing after the effective due date: InProgress, FullyGraded, 0 (the gradebook's Missing = 0).
+ * - Excused: no score, NotReady, so a score sent before the excuse is cleared in the LMS.
+ * - Ungraded practice handed in: Completed without a score (NotReady).
+ * - Activity without a score (a lesson opened, an attempt started): InProgress, NotReady, no score.
  */
 export function scoreFor(result: Pick<AssignmentResult, "status" | "score" | "activeSinceOpen">, points: number): ScorePayload | null {
   const scoreMaximum = Math.max(0, points);
+  const handedIn = result.status === "submitted" || result.status === "late";
+  if (result.status === "excused") return { scoreGiven: null, scoreMaximum, activityProgress: "Initialized", gradingProgress: "NotReady" };
   if (result.score !== null) {
     const scoreGiven = Math.min(scoreMaximum, Math.max(0, Math.round(result.score * 100) / 100));
-    const handedIn = result.status === "submitted" || result.status === "late";
     return { scoreGiven, scoreMaximum, activityProgress: handedIn ? "Completed" : "InProgress", gradingProgress: "FullyGraded" };
   }
+  if (handedIn) return { scoreGiven: null, scoreMaximum, activityProgress: "Completed", gradingProgress: "NotReady" };
   if (result.status === "in-progress" || result.activeSinceOpen) {
     return { scoreGiven: null, scoreMaximum, activityProgress: "InProgress", gradingProgress: "NotReady" };
   }

@@ -64,3 +64,17 @@ export function scoresUrl(lineItemUrl: string): string {
   url.pathname = `${url.pathname.replace(/\/+$/, "")}/scores`;
   return url.toString();
 }
+
+/** rel="next" of an RFC 8288 Link header. */
+export function nextLink(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = part.match(/^\s*<([^>]*)>(.*)$/);
+    if (!match) continue;
+    for (const param of (match[2] ?? "").split(";")) {
+      const [name, value] = param.split("=").map((v) => v?.trim());
+      if (name?.toLowerCase() === "rel" && value && value.replace(/^"|"$/g, "").split(/\s+/).includes("next")) return match[1] ?? null;
+    }
+  }
+  return null;
+}

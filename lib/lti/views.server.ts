@@ -1,7 +1,7 @@
 import type { CurrentUser } from "../auth/session.server";
 import { requireTeaching } from "../classes/access.server";
 import { db } from "../db.server";
-import type { TargetType } from "../gradebook/semantics";
+import type { TargetType } from "@/domain/gradebook/semantics";
 import type { JobStatus } from "./score-jobs.server";
 
 /**

@@ -1,4 +1,5 @@
 import { db } from "../db.server";
+import { env } from "../env.server";
 import { deliverDueJobs, onScoreJobWritten } from "./score-jobs.server";
 
 /**
@@ -7,13 +8,11 @@ import { deliverDueJobs, onScoreJobWritten } from "./score-jobs.server";
  * tickets and tokens. Several processes run it at once; leases keep them from sending a job twice.
  */
 
-const INTERVAL_MS = 15_000;
 const PURGE_EVERY_MS = 5 * 60_000;
 
-let started = false;
-let running = false;
-let again = false;
-let lastPurge = 0;
+// One loop per process: state on globalThis, since Next loads this module once per bundle (see score-jobs.server.ts).
+const loop = globalThis as unknown as { syntofinLtiWorker?: { started: boolean; running: boolean; again: boolean; lastPurge: number } };
+const state = (loop.syntofinLtiWorker ??= { started: false, running: false, again: false, lastPurge: 0 });
 
 export async function purgeExpired(now = new Date()): Promise<void> {
   await db.$transaction([
@@ -26,32 +25,32 @@ export async function purgeExpired(now = new Date()): Promise<void> {
 }
 
 async function tick(): Promise<void> {
-  if (running) {
-    again = true;
+  if (state.running) {
+    state.again = true;
     return;
   }
-  running = true;
+  state.running = true;
   try {
     await deliverDueJobs();
-    if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-      lastPurge = Date.now();
+    if (Date.now() - state.lastPurge > PURGE_EVERY_MS) {
+      state.lastPurge = Date.now();
       await purgeExpired();
     }
   } catch (error) {
     console.error("LTI score delivery round failed", error);
   } finally {
-    running = false;
-    if (again) {
-      again = false;
+    state.running = false;
+    if (state.again) {
+      state.again = false;
       setImmediate(() => void tick());
     }
   }
 }
 
 export function startLtiWorker(): void {
-  if (started) return;
-  started = true;
+  if (state.started) return;
+  state.started = true;
   onScoreJobWritten(() => setImmediate(() => void tick()));
-  setInterval(() => void tick(), INTERVAL_MS).unref();
+  setInterval(() => void tick(), env().LTI_SCORE_POLL_SECONDS * 1000).unref();
   setTimeout(() => void tick(), 1_000).unref();
 }

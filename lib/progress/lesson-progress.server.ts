@@ -1,5 +1,6 @@
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
+import { recordCompletionEvidence } from "../gradebook/evidence.server";
 import { refreshLessonCompletion } from "./completion.server";
 
 export type LessonProgressView = {
@@ -51,13 +52,20 @@ type Milestone = "readToEndAt" | "markedDoneAt";
 /**
  * Sets a milestone once (its first time is kept, or the earlier `at` of a merged receipt) and
  * completes the lesson when its requirement is met. Conditional updates make concurrent calls
- * safe without read-modify-write races.
+ * safe without read-modify-write races. Reading a completed lesson to the end again (or marking
+ * it again) is offered as new evidence: an assignment that opened after the first completion
+ * needs work done since it opened (docs/gradebook.md). `signedOut`: the milestone comes from a
+ * merged receipt; the completion is then the account's from `completedAt` (the merge), and the
+ * milestone's time is when the work was done.
  */
-export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date(), completedAt = at) {
-  await startLesson(userId, lessonSlug);
+export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date(), completedAt = at, signedOut = false) {
+  const before = await startLesson(userId, lessonSlug);
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: at } });
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: { gt: at } }, data: { [milestone]: at } });
-  await refreshLessonCompletion(userId, lessonSlug, completedAt);
+  const completedNow = await refreshLessonCompletion(userId, lessonSlug, completedAt, signedOut ? { doneAt: at } : undefined);
+  if (!completedNow && before.completedAt) {
+    await recordCompletionEvidence(userId, "LESSON", lessonSlug, { doneAt: at, handedInAt: completedAt, signedOut });
+  }
   return db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
 }
 

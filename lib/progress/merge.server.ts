@@ -5,36 +5,67 @@ import { createOrFindAttempt, storeAnswer } from "../quiz/attempts.server";
 import { getQuiz } from "../quiz/registry.server";
 import { reachMilestone, startLesson } from "./lesson-progress.server";
 import { verifyReceipt, type AnswerReceipt, type LessonReceipt } from "./receipts.server";
+import { redeemReceipt } from "./redeem.server";
 
 /** Most receipts one merge accepts (a long anonymous session stays far below it). */
 export const MAX_RECEIPTS = 500;
 
-export type MergeSummary = { lessons: number; attempts: number; answers: number; challenges: number; rejected: number };
+export type MergeSummary = {
+  lessons: number;
+  attempts: number;
+  answers: number;
+  challenges: number;
+  /** Forged, malformed, unknown or inconsistent receipts and challenge logs. */
+  rejected: number;
+  /** Signed receipts earned in another browser (or with no visitor cookie sent). */
+  otherBrowser: number;
+  /** Signed receipts already merged into an account (this one or another). */
+  alreadyUsed: number;
+};
 
 /**
- * Merges a visitor's signed receipts into the account they just signed up or signed in to.
- * Only receipts this server signed count; everything is keyed (lesson per user, attempt per
- * client key, answer per attempt and question), so merging the same receipts twice, or
- * concurrently, adds nothing the second time. Earlier times from receipts win over later ones.
- * `challenges` are the visitor's verified challenge logs, replayed again here (see
- * mergeVisitorChallenges).
+ * Merges the receipts a visitor collected in this browser into the account they just signed up
+ * or signed in to (ADR 0302, ADR 0402). `visitor` is the binding of the request's visitor cookie:
+ * only receipts earned in this browser count, each once (it is spent for this account), so they
+ * cannot be handed to a classmate nor merged into two accounts. What is credited is dated as
+ * the account proved it: a quiz attempt is handed in now, a lesson or challenge is completed
+ * now; the receipts' times say when the work was done (an assignment counts work done after it
+ * opened only). `challenges` are the visitor's verified challenge logs, replayed again here.
  */
-export async function mergeAnonymousProgress(userId: string, tokens: readonly unknown[], challenges: readonly unknown[] = []): Promise<MergeSummary> {
-  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 0 };
+export async function mergeAnonymousProgress(
+  userId: string,
+  visitor: string | null,
+  tokens: readonly unknown[],
+  challenges: readonly unknown[] = [],
+): Promise<MergeSummary> {
+  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
   const lessons = new Map<string, LessonReceipt[]>();
   const attempts = new Map<string, AnswerReceipt[]>();
 
   for (const token of new Set(tokens.slice(0, MAX_RECEIPTS))) {
     const receipt = verifyReceipt(token);
-    if (!receipt) {
-      summary.rejected += 1;
-    } else if (receipt.k === "lesson") {
-      if (lessonExists(receipt.slug)) lessons.set(receipt.slug, [...(lessons.get(receipt.slug) ?? []), receipt]);
-      else summary.rejected += 1;
-    } else if (receipt.k === "answer") {
-      attempts.set(receipt.clientKey, [...(attempts.get(receipt.clientKey) ?? []), receipt]);
+    if (!receipt || receipt.k === "attempt" || receipt.k === "challenge") {
+      // Attempt tokens carry no answers; challenge receipts travel with their logs (below).
+      if (!receipt) summary.rejected += 1;
+      continue;
     }
-    // Attempt tokens alone carry no answers: nothing to merge.
+    if (receipt.k === "lesson" && !lessonExists(receipt.slug)) {
+      summary.rejected += 1;
+      continue;
+    }
+    if (receipt.k === "answer") {
+      // Only the first answer a visitor gave gets a receipt; check it is the stored one.
+      const stored = await db.visitorQuizAnswer.findUnique({ where: { id: receipt.id }, select: { visitor: true, clientKey: true, questionId: true } });
+      if (!stored || stored.visitor !== receipt.v || stored.clientKey !== receipt.clientKey || stored.questionId !== receipt.questionId) {
+        summary.rejected += 1;
+        continue;
+      }
+    }
+    const outcome = await redeemReceipt(receipt, visitor, userId);
+    if (outcome === "other-browser") summary.otherBrowser += 1;
+    else if (outcome === "spent") summary.alreadyUsed += 1;
+    else if (receipt.k === "lesson") lessons.set(receipt.slug, [...(lessons.get(receipt.slug) ?? []), receipt]);
+    else attempts.set(receipt.clientKey, [...(attempts.get(receipt.clientKey) ?? []), receipt]);
   }
   summary.rejected += Math.max(0, tokens.length - MAX_RECEIPTS);
 
@@ -66,7 +97,7 @@ export async function mergeAnonymousProgress(userId: string, tokens: readonly un
     }
   }
 
-  const merged = await mergeVisitorChallenges(userId, challenges);
+  const merged = await mergeVisitorChallenges(userId, visitor, challenges);
   summary.challenges = merged.recorded;
   summary.rejected += merged.rejected;
   return summary;
@@ -85,7 +116,7 @@ async function mergeLesson(userId: string, slug: string, receipts: LessonReceipt
     ["done", "markedDoneAt"],
   ] as const) {
     const times = receipts.filter((r) => r.milestone === milestone).map((r) => r.at);
-    // The lesson completes now (the quiz may have been passed after the reading).
-    if (times.length) await reachMilestone(userId, slug, field, new Date(Math.min(...times)), new Date());
+    // The reading happened then; the account proves it, and the lesson completes, now.
+    if (times.length) await reachMilestone(userId, slug, field, new Date(Math.min(...times)), new Date(), true);
   }
 }

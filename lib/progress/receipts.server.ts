@@ -1,12 +1,17 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { questionResponseSchema } from "@/domain/quiz/schema";
 import { authSecret } from "../auth/secret.server";
 
 /**
- * Server-signed receipts for visitors without an account. The server stores nothing for them;
- * the browser keeps these tokens and hands them back after sign-up or sign-in, and only tokens
- * this server signed are merged (a forged or edited one fails the HMAC check).
+ * Server-signed receipts for visitors without an account. The browser keeps these tokens and
+ * hands them back after sign-up or sign-in; only tokens this server signed are merged (a forged
+ * or edited one fails the HMAC check). Receipts are not bearer tokens (ADR 0402):
+ * - each is bound to the browser that earned it: `v` is a keyed hash of the visitor identity in
+ *   that browser's httpOnly cookie (lib/progress/visitor.server.ts), and a merge accepts only
+ *   receipts whose `v` matches the cookie sent with it;
+ * - each has an `id` and counts once: a merge stores the ids it accepted (SpentReceipt), so the
+ *   same receipt never reaches a second account, nor the same account twice.
  *
  * Format: base64url(JSON payload) "." base64url(HMAC-SHA256(key, payload)), where the key is
  * derived from the auth secret for this purpose only.
@@ -15,14 +20,25 @@ import { authSecret } from "../auth/secret.server";
 const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const time = z.number().int().positive();
+/** The visitor binding (see visitorBinding in visitor.server.ts): 22 base64url characters. */
+const visitor = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+/** A receipt's own id, spent when it is merged. */
+const receiptId = z.string().regex(/^[A-Za-z0-9_-]{16,40}$/);
 
 /** Starting an anonymous quiz attempt: the seed lets the server regenerate the same variant. */
-export const attemptTokenSchema = z.object({ k: z.literal("attempt"), quizId: slug, clientKey, seed: z.number().int().min(0).max(0x7fffffff), at: time }).strict();
+export const attemptTokenSchema = z
+  .object({ k: z.literal("attempt"), v: visitor, quizId: slug, clientKey, seed: z.number().int().min(0).max(0x7fffffff), at: time })
+  .strict();
 
-/** One answered question of an anonymous attempt; the grading is recomputed when merged. */
+/**
+ * The first answer to one question of an anonymous attempt (its id is the stored
+ * VisitorQuizAnswer's); the grading is recomputed when merged.
+ */
 export const answerReceiptSchema = z
   .object({
     k: z.literal("answer"),
+    id: receiptId,
+    v: visitor,
     quizId: slug,
     clientKey,
     seed: z.number().int().min(0).max(0x7fffffff),
@@ -36,6 +52,8 @@ export const answerReceiptSchema = z
 export const lessonReceiptSchema = z
   .object({
     k: z.literal("lesson"),
+    id: receiptId,
+    v: visitor,
     slug,
     milestone: z.enum(["started", "position", "read", "done"]),
     position: z.string().max(200).regex(/^[\w-]+$/).optional(),
@@ -48,7 +66,7 @@ export const lessonReceiptSchema = z
  * the digest of that action log (`actionLogDigest`), so the receipt vouches for that log only.
  */
 export const challengeReceiptSchema = z
-  .object({ k: z.literal("challenge"), challengeId: slug, log: z.string().regex(/^[A-Za-z0-9_-]{43}$/), at: time })
+  .object({ k: z.literal("challenge"), id: receiptId, v: visitor, challengeId: slug, log: z.string().regex(/^[A-Za-z0-9_-]{43}$/), at: time })
   .strict();
 
 export const receiptSchema = z.discriminatedUnion("k", [attemptTokenSchema, answerReceiptSchema, lessonReceiptSchema, challengeReceiptSchema]);
@@ -57,6 +75,11 @@ export type AttemptToken = z.infer<typeof attemptTokenSchema>;
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
 export type LessonReceipt = z.infer<typeof lessonReceiptSchema>;
 export type ChallengeReceipt = z.infer<typeof challengeReceiptSchema>;
+
+/** A fresh receipt id (128 random bits). */
+export function newReceiptId(): string {
+  return randomBytes(16).toString("base64url");
+}
 
 /** SHA-256 of an action log as the server parsed it (base64url, 43 characters). */
 export function actionLogDigest(log: readonly unknown[]): string {
@@ -67,7 +90,7 @@ export function actionLogDigest(log: readonly unknown[]): string {
 export const MAX_TOKEN_LENGTH = 2048;
 
 function key(): Buffer {
-  return createHmac("sha256", authSecret()).update("syn-to-fin progress receipts v1").digest();
+  return createHmac("sha256", authSecret()).update("syn-to-fin progress receipts v2").digest();
 }
 
 function mac(payload: string): Buffer {
@@ -100,9 +123,9 @@ export function verifyAttemptToken(token: unknown): AttemptToken | null {
   return receipt?.k === "attempt" ? receipt : null;
 }
 
-/** When the visitor reached this challenge with exactly this log, if the receipt says so. */
-export function verifiedChallengeTime(token: unknown, challengeId: string, log: readonly unknown[]): Date | null {
+/** The challenge receipt in a token when it vouches for exactly this challenge and log. */
+export function challengeReceiptFor(token: unknown, challengeId: string, log: readonly unknown[]): ChallengeReceipt | null {
   const receipt = verifyReceipt(token);
   if (receipt?.k !== "challenge" || receipt.challengeId !== challengeId || receipt.log !== actionLogDigest(log)) return null;
-  return new Date(receipt.at);
+  return receipt;
 }

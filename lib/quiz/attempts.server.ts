@@ -1,12 +1,14 @@
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import { questionResponseSchema, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
+import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
+import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
 import { afterQuizAnswer } from "../review/hooks.server";
+import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
 
 /**
@@ -26,12 +28,23 @@ export type AttemptProgress = {
 
 export type StartedAttempt = {
   quiz: PublicQuiz;
-  /** Gradings of the questions already answered in this attempt (a reload, a second tab). */
+  /** The attempt's key: the one asked for, or that of the unfinished attempt resumed from another device. */
+  clientKey: string;
+  /** Gradings of the questions already answered in this attempt (a reload, a second tab, another device). */
   answered: QuestionGrading[];
+  /** The responses those gradings are for, so the page shows what was answered. */
+  responses: Record<string, QuestionResponse>;
   progress: AttemptProgress;
 };
 
-export type SubmittedAnswer = { grading: QuestionGrading; progress: AttemptProgress; lessonSlug: string };
+export type SubmittedAnswer = {
+  grading: QuestionGrading;
+  progress: AttemptProgress;
+  lessonSlug: string;
+  /** The response that counts: this one, or the one given first (in another tab or on another device). */
+  response: QuestionResponse;
+  alreadyAnswered: boolean;
+};
 
 export type QuizError = "unknown-quiz" | "unknown-attempt" | "unknown-question" | "invalid-response" | "key-in-use";
 
@@ -66,13 +79,13 @@ function progressOf(quiz: Quiz, answers: Array<{ correct: boolean }>): AttemptPr
  * Rebuilds the grading of a stored answer (deterministic in the attempt's seed), in the language
  * `quiz` is translated into: answers are stored by id, so an attempt reads in any language.
  */
-function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string, locale: QuizLocale = "en"): QuestionGrading | null {
+function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string, locale: QuizLocale = "en"): { grading: QuestionGrading; response: QuestionResponse } | null {
   const question = quiz.questions.find((q) => q.id === questionId);
   if (!question) return null;
-  const response = questionResponseSchema.safeParse(JSON.parse(storedResponse));
-  if (!response.success) return null;
-  const result = gradeQuestion(resolveQuestion(question, seed, locale), response.data);
-  return result.ok ? result.grading : null;
+  const response = parseStoredResponse(storedResponse);
+  if (!response) return null;
+  const result = gradeQuestion(resolveQuestion(question, seed, locale), response);
+  return result.ok ? { grading: result.grading, response } : null;
 }
 
 /**
@@ -98,20 +111,39 @@ export async function refreshAttemptScore(attemptId: string, quiz: Quiz): Promis
 /**
  * Starts (or resumes, for the same client key) an attempt at a quiz: its variant as the browser
  * may see it, plus the gradings of questions this attempt already answered, all in `locale`.
+ * `resumeLatest`: the browser holds no attempt of its own (another device, cleared storage), so
+ * the learner's latest unfinished attempt at this quiz is resumed, under its own key, if any.
  */
 export async function startAttempt(
   userId: string,
   quizId: string,
   clientKey: string,
   locale: QuizLocale = "en",
+  { resumeLatest = false }: { resumeLatest?: boolean } = {},
 ): Promise<{ ok: true; attempt: StartedAttempt } | { ok: false; error: QuizError }> {
   const quiz = getQuiz(quizId, locale);
   if (!quiz) return { ok: false, error: "unknown-quiz" };
-  const attempt = await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed());
+  const unfinished = resumeLatest
+    ? await db.quizAttempt.findFirst({ where: { userId, quizId: quiz.id, submittedAt: null }, orderBy: { startedAt: "desc" }, select: { ...ATTEMPT, clientKey: true } })
+    : null;
+  const attempt = unfinished ?? { ...(await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed())), clientKey };
   if (attempt.quizId !== quiz.id) return { ok: false, error: "key-in-use" };
   const rows = await db.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
-  const answered = rows.flatMap((row) => regrade(quiz, attempt.variantSeed, row.questionId, row.response, locale) ?? []);
-  return { ok: true, attempt: { quiz: toPublicQuiz(quiz, attempt.variantSeed, locale), answered, progress: progressOf(quiz, answered) } };
+  const regraded = rows.flatMap((row) => {
+    const graded = regrade(quiz, attempt.variantSeed, row.questionId, row.response, locale);
+    return graded ? [{ questionId: row.questionId, ...graded }] : [];
+  });
+  const answered = regraded.map((r) => r.grading);
+  return {
+    ok: true,
+    attempt: {
+      quiz: toPublicQuiz(quiz, attempt.variantSeed, locale),
+      clientKey: attempt.clientKey,
+      answered,
+      responses: Object.fromEntries(regraded.map((r) => [r.questionId, r.response])),
+      progress: progressOf(quiz, answered),
+    },
+  };
 }
 
 /**
@@ -156,6 +188,8 @@ export async function storeAnswer(
   let grading = graded.grading;
   const at = answeredAt ?? new Date();
   let storedId: string | null = null;
+  let counted = response;
+  let alreadyAnswered = false;
   try {
     ({ id: storedId } = await db.quizAnswer.create({
       data: {
@@ -174,13 +208,20 @@ export async function storeAnswer(
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.
     const stored = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId } }, select: { response: true } });
-    grading = regrade(quiz, attempt.variantSeed, questionId, stored.response, locale) ?? grading;
+    const first = regrade(quiz, attempt.variantSeed, questionId, stored.response, locale);
+    if (first) {
+      grading = first.grading;
+      counted = first.response;
+    }
+    alreadyAnswered = true;
   }
   // The review queue follows every new answer: a missed question comes back for review.
   if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at });
   const progress = await refreshAttemptScore(attempt.id, quiz);
-  if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug);
-  return { ok: true, answer: { grading, progress, lessonSlug: quiz.lessonSlug } };
+  // A merged answer (answeredAt from a receipt) passed the quiz signed out, at that time.
+  if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug, new Date(), answeredAt ? { doneAt: answeredAt } : undefined);
+  if (!alreadyAnswered) await gradeMayHaveChanged({ kind: "work", userId, targetType: "QUIZ", targetId: quiz.id });
+  return { ok: true, answer: { grading, progress, lessonSlug: quiz.lessonSlug, response: counted, alreadyAnswered } };
 }
 
 export type QuizStats = {

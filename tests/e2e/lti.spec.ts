@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Frame, type Page } from "@playwright/test";
+import { decodeJwt } from "jose";
 import { ROLE, SCOPES, startTestPlatform, type TestPlatform } from "../support/lti-platform/platform";
 import { finishQuiz, quiz, quizSection } from "./quiz-support";
 import { E2E_DATABASE, queryDatabase } from "./support";
@@ -238,4 +240,112 @@ test("a failed launch names the problem for an administrator, in the LMS's langu
   expect(launch.status()).toBe(400);
   expect(await launch.text()).toContain("This launch was already used or has expired");
   await english.close();
+});
+
+/**
+ * Every way a launch can be refused, through the real routes over HTTP, carried as a browser
+ * carries them: the login's redirects and its state cookie, the LMS's authorization answer, and
+ * the LMS's form_post from its own origin (its id_token altered on the way where the case needs
+ * it). Each ends on a page naming the problem, with no session cookie and no account, identity,
+ * course or link written for the learner.
+ */
+test("every refused launch shows the problem's page, starts no session and writes nothing", async ({ playwright }) => {
+  test.setTimeout(240_000);
+  const learner = platform.addUser({ id: "learner-refused", name: "Rita Refused", email: "rita.e2e@lms.test" });
+  platform.enroll(courseId, { userId: learner.id, roles: [ROLE.learner] });
+  const link = platform.addResourceLink({ id: "rl-refusals", courseId, title: "Refusals", targetLinkUri: `${TOOL}/lti/quiz/${quiz.id}` });
+  const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(sql, ...params)[0]!.n;
+  const written = () => ({
+    users: count(`SELECT COUNT(*) AS n FROM "User" WHERE "email" = ?`, learner.email),
+    identities: count(`SELECT COUNT(*) AS n FROM "LtiUserLink" WHERE "issuer" = ? AND "subject" = ?`, platform.issuer, learner.id),
+    links: count(`SELECT COUNT(*) AS n FROM "LtiResourceLink" WHERE "resourceLinkId" = ?`, link.id),
+    contexts: count(`SELECT COUNT(*) AS n FROM "LtiContext" WHERE "issuer" = ?`, platform.issuer),
+  });
+  const before = written();
+  const strangerKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  type Claims = Record<string, unknown>;
+  const now = () => Math.floor(Date.now() / 1000);
+  // A fresh HTTP client (its own cookie jar) for each browser in the story: only the cookies given are sent.
+  const client = () => playwright.request.newContext({ maxRedirects: 0 });
+
+  /** Login → its redirect with the state cookie → the LMS's authorization: the form the LMS would post, and the browser's cookie. */
+  async function loginForm(): Promise<{ form: Record<string, string>; cookie: string }> {
+    const params = new URLSearchParams(platform.loginParameters({ userId: learner.id, resourceLinkId: link.id }));
+    const http = await client();
+    const login = await http.get(`${TOOL}/api/lti/login?${params}`);
+    expect(login.status()).toBe(303);
+    const cookie = login.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value.split(";")[0]).join("; ");
+    expect(cookie).toMatch(/^lti-state-/);
+    const continued = await http.get(new URL(login.headers().location!, TOOL).toString(), { headers: { cookie } });
+    expect([302, 303]).toContain(continued.status());
+    await http.dispose();
+    const authorized = await platform.authorize(continued.headers().location!, learner.id);
+    if (!authorized.ok) throw new Error(authorized.error);
+    expect(authorized.action).toBe(`${TOOL}/api/lti/launch`);
+    return { form: { id_token: authorized.idToken, state: authorized.state }, cookie };
+  }
+
+  /** The LMS page's form_post, as Chromium sends it from the LMS's origin. */
+  async function post(form: Record<string, string>, cookie: string | null) {
+    const http = await client();
+    const response = await http.post(`${TOOL}/api/lti/launch`, { form, headers: { origin: platform.origin, "sec-fetch-site": "cross-site", "sec-fetch-dest": "document", ...(cookie ? { cookie } : {}) } });
+    const answer = { status: () => response.status(), text: await response.text(), setCookies: response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value) };
+    await http.dispose();
+    return answer;
+  }
+
+  async function expectRefused(response: Awaited<ReturnType<typeof post>>, code: string, status = 400) {
+    expect(response.status(), code).toBe(status);
+    expect(response.text, code).toContain(`<code data-problem-code>${code}</code>`);
+    expect(response.text, code).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
+    expect(response.setCookies.filter((c) => c.includes("session-token")), code).toEqual([]);
+    expect(written(), code).toEqual(before);
+  }
+
+  const cases: Array<{ code: string; status?: number; tamper: (claims: Claims) => Promise<string> }> = [
+    { code: "bad-signature", tamper: (c) => platform.signIdToken(c, { key: strangerKey }) },
+    { code: "unknown-kid", tamper: (c) => platform.signIdToken(c, { key: strangerKey, kid: "kid-nobody-published" }) },
+    { code: "wrong-issuer", tamper: (c) => platform.signIdToken({ ...c, iss: "https://lms.elsewhere.test" }) },
+    { code: "wrong-audience", tamper: (c) => platform.signIdToken({ ...c, aud: "another-tool", azp: undefined }) },
+    { code: "wrong-azp", tamper: (c) => platform.signIdToken({ ...c, aud: [c.aud as string, "another-tool"], azp: "another-tool" }) },
+    { code: "expired", tamper: (c) => platform.signIdToken({ ...c, iat: now() - 400, exp: now() - 120 }) },
+    { code: "issued-in-future", tamper: (c) => platform.signIdToken({ ...c, iat: now() + 300, exp: now() + 600 }) },
+    { code: "nonce-mismatch", tamper: (c) => platform.signIdToken({ ...c, nonce: "a-nonce-of-another-login" }) },
+    { code: "unknown-deployment", tamper: (c) => platform.signIdToken({ ...c, "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "deployment-nobody-registered" }) },
+    { code: "wrong-version", tamper: (c) => platform.signIdToken({ ...c, "https://purl.imsglobal.org/spec/lti/claim/version": "1.1" }) },
+    { code: "unsupported-message-type", tamper: (c) => platform.signIdToken({ ...c, "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiSubmissionReviewRequest" }) },
+    { code: "invalid-claim", tamper: (c) => platform.signIdToken({ ...c, "https://purl.imsglobal.org/spec/lti/claim/roles": "Learner" }) },
+  ];
+  for (const refusal of cases) {
+    const { form, cookie } = await loginForm();
+    await expectRefused(await post({ ...form, id_token: await refusal.tamper(decodeJwt(form.id_token!) as Claims) }, cookie), refusal.code, refusal.status);
+  }
+
+  // The LMS's key set is down while a token names a kid the tool has not seen: 502, nothing written.
+  await new Promise((resolve) => setTimeout(resolve, 2_100)); // past the tool's refetch cooldown
+  platform.jwksMode = "down";
+  try {
+    const { form, cookie } = await loginForm();
+    const token = await platform.signIdToken(decodeJwt(form.id_token!) as Claims, { key: strangerKey, kid: "kid-while-down" });
+    await expectRefused(await post({ ...form, id_token: token }, cookie), "jwks-unavailable", 502);
+  } finally {
+    platform.jwksMode = "ok";
+  }
+
+  // The state is bound to the browser that started the login: the same form from a browser without its cookie is refused.
+  const elsewhere = await loginForm();
+  await expectRefused(await post(elsewhere.form, null), "state-not-bound");
+  await expectRefused(await post(elsewhere.form, "lti-state-someone-else=1"), "state-not-bound");
+
+  // A launch works once: the same form posted again finds its state used.
+  const { form, cookie } = await loginForm();
+  const first = await post(form, cookie);
+  expect(first.status()).toBeLessThan(400);
+  expect(first.setCookies.some((c) => c.includes("session-token"))).toBe(true);
+  const afterFirst = written();
+  expect(afterFirst).toMatchObject({ users: 1, identities: 1, links: 1 });
+  const replayed = await post(form, cookie);
+  expect(replayed.status()).toBe(400);
+  expect(replayed.text).toContain("<code data-problem-code>state-unknown</code>");
+  expect(written()).toEqual(afterFirst);
 });

@@ -96,7 +96,7 @@ test("forged completions are refused: a rewritten request and a crafted Server A
   expect(completions(email)).toHaveLength(0);
 });
 
-test("a visitor's verified success is kept in the browser and recorded at sign-up, dated when it was reached", async ({ page }) => {
+test("a visitor's verified success is kept in the browser and recorded at sign-up, completed when the account proves it", async ({ page }) => {
   await page.goto(`/playground?challenge=${CHALLENGE}`);
   const region = page.getByRole("region", { name: REGION });
   for (let i = 0; i < 5; i++) await region.getByRole("button", { name: "Step", exact: true }).click();
@@ -109,13 +109,15 @@ test("a visitor's verified success is kept in the browser and recorded at sign-u
   expect(saved).toContain(CHALLENGE);
 
   const email = await signUpStudent(page, "visitor");
-  // Merged by the sign-up itself, before the learner sees the challenge again, with the visitor's time.
+  // Merged by the sign-up itself, before the learner sees the challenge again. The completion is the
+  // account's from the merge (never earlier); the visitor's time is kept as when the work was done.
   await expect.poll(() => completions(email).length).toBe(1);
-  const [dated] = queryDatabase<{ before: number }>(
-    'SELECT c.completedAt < u.createdAt AS "before" FROM "ChallengeCompletion" c JOIN "User" u ON u.id = c.userId WHERE u.email = ?',
+  const [dated] = queryDatabase<{ completedAfter: number; doneBefore: number; signedOut: number }>(
+    `SELECT c.completedAt >= u.createdAt AS "completedAfter", e.doneAt < u.createdAt AS "doneBefore", e.signedOut AS "signedOut"
+     FROM "ChallengeCompletion" c JOIN "User" u ON u.id = c.userId JOIN "CompletionEvidence" e ON e.userId = u.id AND e.targetId = c.challengeId WHERE u.email = ?`,
     email,
   );
-  expect(dated?.before).toBe(1);
+  expect(dated).toEqual({ completedAfter: 1, doneBefore: 1, signedOut: 1 });
   expect(await page.evaluate(() => localStorage.getItem("syn-to-fin:challenges:v1"))).toBe("[]");
   await page.goto(`/playground?challenge=${CHALLENGE}`);
   await expect(page.getByRole("region", { name: REGION }).getByText(/^Completed /)).toBeVisible();

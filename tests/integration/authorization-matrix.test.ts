@@ -69,8 +69,10 @@ async function world() {
   });
   await db.assignmentExtension.create({ data: { assignmentId: assignment.id, userId: student.id, dueAt: new Date(Date.now() + 2 * 86_400_000) } });
   const invitation = await db.invitation.create({ data: { classId: classroom.id, email: `invited-${tag}@example.test`, token: `inv-${tag}`, invitedById: instructor.id } });
+  // A roster invitation to someone who has an account: only they may answer it.
+  const ownInvitation = await db.invitation.create({ data: { classId: classroom.id, email: otherStudent.email, token: `own-${tag}`, invitedById: instructor.id } });
   const users: Record<Actor, CurrentUser | null> = { anonymous: null, student, otherStudent, instructor, otherInstructor };
-  return { classroom, assignment, invitation, users, coInstructor, spare, student };
+  return { classroom, assignment, invitation, ownInvitation, users, coInstructor, spare, student };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -85,7 +87,13 @@ async function read(run: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-const REFUSALS = ["You cannot change this class.", "This class is archived: restore it to make changes.", "Sign in to join a class.", "Sign in to accept the invitation.", "You teach this class, so you cannot join it as a student."];
+const REFUSALS = [
+  "You cannot change this class.",
+  "This class is archived: restore it to make changes.",
+  "Your session ended. Sign in again",
+  "You teach this class, so you cannot join it as a student.",
+  "No class has this code or link. Check it with your instructor.",
+];
 
 /** A Server Action: refused when it answers with a refusal, allowed when it succeeds or redirects. */
 async function act(run: () => Promise<{ ok: boolean; message?: string } | null>): Promise<Outcome> {
@@ -194,10 +202,15 @@ const OPERATIONS: Operation[] = [
   { name: "action: deleteAssignment", allowed: INSTRUCTOR_ONLY, run: (w) => act(() => instructorActions.deleteAssignmentAction(w.assignment.id, null)) },
   { name: "action: grantExtension", allowed: INSTRUCTOR_ONLY, run: (w) => act(() => instructorActions.grantExtensionAction(w.assignment.id, null, form({ studentId: w.student.id, dueAt: wall(5 * 86_400_000) }))) },
   { name: "action: removeExtension", allowed: INSTRUCTOR_ONLY, run: (w) => act(() => instructorActions.removeExtensionAction(w.assignment.id, w.student.id, null)) },
+  { name: "action: excuseStudent", allowed: INSTRUCTOR_ONLY, run: (w) => act(() => instructorActions.excuseStudentAction(w.assignment.id, null, form({ studentId: w.student.id, note: "Ill" }))) },
+  { name: "action: withdrawExcuse", allowed: INSTRUCTOR_ONLY, run: (w) => act(() => instructorActions.withdrawExcuseAction(w.assignment.id, w.student.id, null)) },
   // Student actions: any account may join as a student, except the class's own instructors.
   { name: "action: joinByCode", allowed: SIGNED_IN_NOT_TEACHING, run: (w) => act(() => joinActions.joinByCodeAction(null, form({ code: w.classroom.joinCode.toLowerCase() }))) },
   { name: "action: joinByLink", allowed: SIGNED_IN_NOT_TEACHING, run: (w) => act(() => joinActions.joinByLinkAction(w.classroom.inviteToken, null)) },
   { name: "action: acceptInvitation", allowed: SIGNED_IN_NOT_TEACHING, run: (w) => act(() => joinActions.acceptInvitationAction(w.invitation.token, null)) },
+  // A roster invitation answered from the dashboard: its invitee only (the email of their account).
+  { name: "action: acceptMyInvitation", allowed: ["otherStudent"], run: (w) => act(() => joinActions.acceptMyInvitationAction(w.ownInvitation.id, null)) },
+  { name: "action: declineMyInvitation", allowed: ["otherStudent"], run: (w) => act(() => joinActions.declineMyInvitationAction(w.ownInvitation.id, null)) },
   {
     name: "action: saveTimeZone (own account)",
     allowed: ["student", "otherStudent", "instructor", "otherInstructor"],

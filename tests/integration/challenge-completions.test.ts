@@ -9,6 +9,8 @@ import type { CurrentUser } from "@/lib/auth/session.server";
 import { completionsFor, recordCompletion, submitChallenge } from "@/lib/challenges/completions.server";
 import { db } from "@/lib/db.server";
 import { mergeAnonymousProgress } from "@/lib/progress/merge.server";
+import { newReceiptId } from "@/lib/progress/receipts.server";
+import { visitorBinding } from "@/lib/progress/visitor.server";
 import { createUser } from "../factories/users";
 
 const SOLUTION = { challengeId: "both-closing", log: [{ at: 50, host: "client", do: "close" }, { at: 50, host: "server", do: "close" }] };
@@ -90,7 +92,7 @@ describe("challenge completions", () => {
 
   it("verifies visitors without an account but stores nothing for them", async () => {
     const before = await db.challengeCompletion.count();
-    expect(await submitChallenge(null, SOLUTION)).toMatchObject({ ok: true, reached: true, stored: "signed-out", completedAt: null });
+    expect(await submitChallenge(null, SOLUTION, newVisitor())).toMatchObject({ ok: true, reached: true, stored: "signed-out", completedAt: null });
     expect(await db.challengeCompletion.count()).toBe(before);
   });
 
@@ -117,11 +119,13 @@ describe("challenge completions", () => {
   });
 });
 
+const newVisitor = () => visitorBinding(`${newReceiptId()}${newReceiptId()}`.slice(0, 32));
+
 /** A visitor's success: the server's answer, with the receipt the browser keeps. */
-async function visitorSuccess(submission: typeof SOLUTION) {
-  const result = await submitChallenge(null, submission);
+async function visitorSuccess(submission: typeof SOLUTION, visitor = newVisitor()) {
+  const result = await submitChallenge(null, submission, visitor);
   if (!(result.ok && result.reached && result.receipt)) throw new Error("the visitor's log should verify and come with a receipt");
-  return { ...submission, receipt: result.receipt };
+  return { entry: { ...submission, receipt: result.receipt }, visitor, reachedAt: JSON.parse(Buffer.from(result.receipt.split(".")[0]!, "base64url").toString()).at as number };
 }
 
 /** The same receipt with `at` moved, signed with a key that is not the server's. */
@@ -130,55 +134,64 @@ function forgedEarlier(receipt: string, at: number) {
   return `${payload}.${createHmac("sha256", "someone-else's-key-of-enough-length").update(payload).digest("base64url")}`;
 }
 
+const evidenceOf = (userId: string) => db.completionEvidence.findMany({ where: { userId, targetType: "CHALLENGE" }, orderBy: { handedInAt: "asc" } });
+
 describe("a visitor's challenge successes after sign-in", () => {
-  it("keep the time the visitor reached the goal, when the receipt matches the challenge and log", async () => {
-    const entry = await visitorSuccess(SOLUTION);
-    const reachedAt = JSON.parse(Buffer.from(entry.receipt.split(".")[0]!, "base64url").toString()).at as number;
+  it("are completed when the account proves them, with the visitor's time kept as when the work was done", async () => {
+    const { entry, visitor, reachedAt } = await visitorSuccess(SOLUTION);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const user = await student();
-    const summary = await mergeAnonymousProgress(user.id, [], [entry]);
+    const before = Date.now();
+    const summary = await mergeAnonymousProgress(user.id, visitor, [], [entry]);
     expect(summary).toMatchObject({ challenges: 1, rejected: 0 });
     const [row] = await rowsOf(user.id);
-    expect(row?.completedAt.getTime()).toBe(reachedAt);
-    // Merging again (a second tab, a retry) adds nothing and keeps the time.
-    expect(await mergeAnonymousProgress(user.id, [], [entry])).toMatchObject({ challenges: 1 });
+    expect(row!.completedAt.getTime()).toBeGreaterThanOrEqual(before);
+    const [evidence] = await evidenceOf(user.id);
+    expect(evidence).toMatchObject({ doneAt: new Date(reachedAt), signedOut: true });
+    expect(evidence!.handedInAt.getTime()).toBeGreaterThanOrEqual(before);
+    // Merging again (a second tab, a retry) adds nothing: the receipt is spent.
+    expect(await mergeAnonymousProgress(user.id, visitor, [], [entry])).toMatchObject({ challenges: 1, rejected: 1 });
     expect(await rowsOf(user.id)).toEqual([row]);
+    expect(await evidenceOf(user.id)).toHaveLength(1);
   });
 
-  it("date an existing later completion back to the visitor's success", async () => {
-    const entry = await visitorSuccess(SOLUTION);
+  it("never move an existing completion earlier", async () => {
+    const { entry, visitor } = await visitorSuccess(SOLUTION);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const user = await student();
-    const signedIn = await submitChallenge(user, SOLUTION);
+    const signedIn = await submitChallenge(user, SOLUTION, visitor);
     expect(signedIn).toMatchObject({ stored: "new" });
-    const resubmitted = await submitChallenge(user, { ...entry, locale: "en" });
+    const resubmitted = await submitChallenge(user, { ...entry, locale: "en" }, visitor);
     expect(resubmitted).toMatchObject({ stored: "existing" });
     const [row] = await rowsOf(user.id);
-    expect(resubmitted.ok && resubmitted.reached && resubmitted.completedAt).toBe(row?.completedAt.toISOString());
-    expect(row!.completedAt.getTime()).toBeLessThan(new Date(signedIn.ok && signedIn.reached ? signedIn.completedAt! : 0).getTime());
+    expect(row!.completedAt.toISOString()).toBe(signedIn.ok && signedIn.reached ? signedIn.completedAt : null);
   });
 
-  it("ignore a receipt for another log, another challenge or from another key, but still replay the log", async () => {
-    const entry = await visitorSuccess(SOLUTION);
+  it("cannot be presented from another browser, nor twice, nor with a forged time: the log alone then counts, now", async () => {
+    const { entry, visitor } = await visitorSuccess(SOLUTION);
     const otherLog = { ...SOLUTION, log: [{ at: 40, host: "client", do: "close" }, { at: 40, host: "server", do: "close" }] };
     await new Promise((resolve) => setTimeout(resolve, 20));
     const before = Date.now();
-    for (const submission of [
-      { ...otherLog, receipt: entry.receipt },
-      { challengeId: "refused-connect", log: [{ at: 0, host: "client", do: "connect" }], receipt: entry.receipt },
-      { ...SOLUTION, receipt: forgedEarlier(entry.receipt, before - 86_400_000) },
-    ]) {
+    for (const [submission, from] of [
+      [{ ...otherLog, receipt: entry.receipt }, visitor],
+      [{ challengeId: "refused-connect", log: [{ at: 0, host: "client", do: "connect" }], receipt: entry.receipt }, visitor],
+      [{ ...SOLUTION, receipt: forgedEarlier(entry.receipt, before - 86_400_000) }, visitor],
+      [entry, newVisitor()],
+      [entry, null],
+    ] as const) {
       const user = await student();
-      expect(await submitChallenge(user, submission)).toMatchObject({ ok: true, reached: true, stored: "new" });
-      const [row] = await rowsOf(user.id);
-      expect(row!.completedAt.getTime()).toBeGreaterThanOrEqual(before);
+      expect(await submitChallenge(user, submission, from)).toMatchObject({ ok: true, reached: true, stored: "new" });
+      const [evidence] = await evidenceOf(user.id);
+      expect(evidence).toMatchObject({ signedOut: false });
+      expect(evidence!.doneAt.getTime()).toBeGreaterThanOrEqual(before);
     }
+    expect(await db.spentReceipt.count({ where: { id: JSON.parse(Buffer.from(entry.receipt.split(".")[0]!, "base64url").toString()).id } })).toBe(0);
   });
 
   it("count for nothing when the log does not verify, receipt or not", async () => {
-    const entry = await visitorSuccess(SOLUTION);
+    const { entry, visitor } = await visitorSuccess(SOLUTION);
     const user = await student();
-    const summary = await mergeAnonymousProgress(user.id, [], [
+    const summary = await mergeAnonymousProgress(user.id, visitor, [], [
       { ...NEAR_MISS, receipt: entry.receipt },
       { challengeId: "both-closing", log: "not a log", receipt: entry.receipt },
       { challengeId: "both-closing", log: SOLUTION.log, success: true },

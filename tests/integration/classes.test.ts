@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createAssignment, grantExtension } from "@/lib/assignments/assignments.server";
+import { createAssignment, excuseStudent, grantExtension, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import { listStudentAssignments, saveTimeZone } from "@/lib/assignments/student.server";
 import { addCoInstructor, createClass, getClassOverview, regenerateInviteLink, regenerateJoinCode, removeStudent } from "@/lib/classes/classes.server";
-import { acceptInvitationLink, importRoster, joinByCode, joinByInviteLink } from "@/lib/classes/membership.server";
+import { acceptInvitation, acceptInvitationLink, declineInvitation, importRoster, joinByCode, joinByInviteLink, listPendingInvitations } from "@/lib/classes/membership.server";
 import { db } from "@/lib/db.server";
 import { createUser } from "../factories/users";
 
@@ -103,30 +103,52 @@ describe("classes", () => {
 });
 
 describe("roster import and invitations", () => {
-  it("enrolls people with accounts, invites the others, and is idempotent", async () => {
+  it("invites everyone, with an account or not, reports counts only, and is idempotent", async () => {
     const { teacher, classroom } = await newClass();
-    const existing = await createUser();
+    const [existing, member] = await Promise.all([createUser(), createUser()]);
+    await joinByCode(member, classroom.joinCode);
     const newcomer = `newcomer-${classroom.id}@example.test`;
-    const csv = `Name,Email\nKnown,${existing.email.toUpperCase()}\nNew,${newcomer}\nTeacher,${teacher.email}\nBroken,not-an-email\n`;
+    const csv = `Name,Email\nKnown,${existing.email.toUpperCase()}\nNew,${newcomer}\nTeacher,${teacher.email}\nIn class,${member.email}\nBroken,not-an-email\n`;
     const first = await importRoster(teacher, classroom.id, csv);
-    expect(first).toMatchObject({ ok: true, enrolled: [existing.email], invited: [newcomer], skipped: [teacher.email], invalid: ["not-an-email"] });
+    // An account and no account look the same to the instructor: two invitations.
+    expect(first).toEqual({ ok: true, invited: 2, alreadyInvited: 0, alreadyInClass: 2, emailed: 0, invalid: ["not-an-email"] });
+    expect(JSON.stringify(first)).not.toContain(existing.email);
+    // Nobody is enrolled by the import itself.
+    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: existing.id } })).toBe(0);
     const second = await importRoster(teacher, classroom.id, csv);
-    expect(second).toMatchObject({ ok: true, enrolled: [], alreadyEnrolled: [existing.email], invited: [], alreadyInvited: [newcomer] });
-    expect(await db.invitation.count({ where: { classId: classroom.id } })).toBe(1);
+    expect(second).toMatchObject({ ok: true, invited: 0, alreadyInvited: 2, alreadyInClass: 2 });
+    expect(await db.invitation.count({ where: { classId: classroom.id } })).toBe(2);
     expect(await importRoster(teacher, classroom.id, "nothing here")).toMatchObject({ ok: false });
   });
 
-  it("an invitation is accepted when the invitee signs up with that email and opens the dashboard", async () => {
+  it("an invitee joins only by accepting it; declining keeps them out, and a re-import does not invite again", async () => {
     const { teacher, classroom } = await newClass();
     const email = `later-${classroom.id}@example.test`;
     await importRoster(teacher, classroom.id, email);
     const invitee = await createUser({ email });
+    // Signing up and opening the dashboard enrolls nobody.
     await listStudentAssignments(invitee);
+    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: invitee.id } })).toBe(0);
+    const [pending] = await listPendingInvitations(invitee);
+    expect(pending).toMatchObject({ className: "Networks" });
+    // Someone else cannot answer it.
+    const stranger = await createUser();
+    expect(await acceptInvitation(stranger, pending!.id)).toEqual({ ok: false, error: "not-found" });
+    expect(await declineInvitation(stranger, pending!.id)).toEqual({ ok: false });
+    expect(await acceptInvitation(invitee, pending!.id)).toMatchObject({ ok: true, alreadyEnrolled: false });
     expect(await db.enrollment.count({ where: { classId: classroom.id, userId: invitee.id } })).toBe(1);
-    expect((await db.invitation.findFirstOrThrow({ where: { classId: classroom.id } })).acceptedAt).not.toBeNull();
+    expect(await listPendingInvitations(invitee)).toEqual([]);
+
+    const declining = await createUser();
+    await importRoster(teacher, classroom.id, declining.email);
+    const [theirs] = await listPendingInvitations(declining);
+    expect(await declineInvitation(declining, theirs!.id)).toEqual({ ok: true });
+    expect(await listPendingInvitations(declining)).toEqual([]);
+    expect(await importRoster(teacher, classroom.id, declining.email)).toMatchObject({ invited: 0, alreadyInvited: 1 });
+    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: declining.id } })).toBe(0);
   });
 
-  it("an invitation link works for whoever opens it signed in", async () => {
+  it("an invitation link works for whoever opens it signed in and accepts", async () => {
     const { teacher, classroom } = await newClass();
     await importRoster(teacher, classroom.id, "someone-else@example.test");
     const invitation = await db.invitation.findFirstOrThrow({ where: { classId: classroom.id } });
@@ -181,5 +203,63 @@ describe("assignments", () => {
     expect(mine).toMatchObject({ title: "Overdue", status: "missing", score: 0, extended: false, timeZone: "Asia/Tokyo", href: "/course/tcp-header-and-flags" });
     const [theirs] = await listStudentAssignments(classmate);
     expect(theirs).toMatchObject({ status: "not-started", extended: true, timeZone: null });
+  });
+
+  it("refuses an extension that is not later than the due date, and writes nothing", async () => {
+    const { teacher, classroom } = await newClass("UTC");
+    const student = await createUser();
+    await joinByCode(student, classroom.joinCode);
+    const created = await createAssignment(teacher, classroom.id, {
+      title: "Read",
+      target: "LESSON:tcp-header-and-flags",
+      points: "10",
+      opensAt: "2026-12-01T09:00",
+      dueAt: "2026-12-10T17:00",
+      latePolicy: "CLOSE",
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    for (const dueAt of ["2026-12-09T17:00", "2026-12-10T17:00", "2026-11-01T17:00"]) {
+      expect(await grantExtension(teacher, created.id, { studentId: student.id, dueAt })).toEqual({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { dueAt: expect.stringMatching(/^An extension must be later than the due date \(Dec 10, 2026, 5:00 PM/) },
+      });
+    }
+    expect(await grantExtension(teacher, created.id, { studentId: student.id, dueAt: "9999-12-31T23:59" })).toMatchObject({ ok: false, fieldErrors: { dueAt: expect.stringMatching(/^Choose a date between/) } });
+    expect(await db.assignmentExtension.count({ where: { assignmentId: created.id } })).toBe(0);
+    expect(await grantExtension(teacher, created.id, { studentId: student.id, dueAt: "2026-12-11T17:00" })).toEqual({ ok: true });
+  });
+
+  it("refuses far dates and 0 points unless ungraded, and strips invisible characters", async () => {
+    const { teacher, classroom } = await newClass("UTC");
+    const base = { title: "Read", target: "LESSON:tcp-header-and-flags", points: "10", opensAt: "2026-12-01T09:00", dueAt: "2026-12-10T17:00", latePolicy: "CLOSE" };
+    expect(await createAssignment(teacher, classroom.id, { ...base, dueAt: "9999-12-31T23:59" })).toMatchObject({ ok: false, fieldErrors: { dueAt: expect.stringMatching(/^Choose a date between \d{4}-\d{2}-\d{2} and/) } });
+    expect(await createAssignment(teacher, classroom.id, { ...base, opensAt: "1999-01-01T00:00" })).toMatchObject({ ok: false, fieldErrors: { opensAt: expect.stringMatching(/^Choose a date between/) } });
+    expect(await createAssignment(teacher, classroom.id, { ...base, points: "0" })).toMatchObject({ ok: false, fieldErrors: { points: expect.stringMatching(/at least 1 point.*Ungraded practice/) } });
+    expect(await createAssignment(teacher, classroom.id, { ...base, points: "" })).toMatchObject({ ok: false, fieldErrors: { points: "Enter the points" } });
+    expect(await db.assignment.count({ where: { classId: classroom.id } })).toBe(0);
+    const practice = await createAssignment(teacher, classroom.id, { ...base, title: "Practice", points: "0", ungraded: "on" });
+    if (!practice.ok) throw new Error(JSON.stringify(practice));
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: practice.id } })).toMatchObject({ ungraded: true, points: 0 });
+    const sneaky = await createAssignment(teacher, classroom.id, { ...base, title: "Quiz \u202E01/02\u0000", instructions: "Read\u0000 it\r\nthen \u2066answer\u2069" });
+    if (!sneaky.ok) throw new Error(JSON.stringify(sneaky));
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: sneaky.id } })).toMatchObject({ title: "Quiz 01/02", instructions: "Read it\nthen answer" });
+    expect(await createClass(teacher, { name: "\u202E\u0000", timeZone: "UTC" })).toMatchObject({ ok: false, fieldErrors: { name: "Enter a name" } });
+  });
+
+  it("excuses a student and withdraws it", async () => {
+    const { teacher, classroom } = await newClass("UTC");
+    const [student, outsider] = await Promise.all([createUser(), createUser()]);
+    await joinByCode(student, classroom.joinCode);
+    const created = await createAssignment(teacher, classroom.id, { title: "Read", target: "LESSON:tcp-header-and-flags", points: "10", opensAt: "2026-12-01T09:00", dueAt: "2026-12-02T17:00", latePolicy: "CLOSE" });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(await excuseStudent(teacher, created.id, { studentId: outsider.id })).toMatchObject({ ok: false, fieldErrors: { studentId: "Choose a student of this class" } });
+    expect(await excuseStudent(teacher, created.id, { studentId: student.id, note: "Ill \u202Eweek" })).toEqual({ ok: true });
+    expect(await db.assignmentExcusal.findFirstOrThrow({ where: { assignmentId: created.id } })).toMatchObject({ note: "Ill week" });
+    const [mine] = await listStudentAssignments(student);
+    expect(mine).toMatchObject({ status: "excused", score: null });
+    await withdrawExcuse(teacher, created.id, student.id);
+    const [after] = await listStudentAssignments(student);
+    expect(after?.status).toBe("missing");
   });
 });

@@ -80,7 +80,8 @@ describe("migrations", () => {
       return rows;
     };
     expect(schemaOf(fromMigrations)).toEqual(schemaOf(fromSchema));
-  });
+    // Two Prisma CLI runs (each migration replayed): on a loaded 2-core machine they take longer than the default.
+  }, 120_000);
 
   it.skipIf(!isPostgres)("build the same PostgreSQL database as the schema does", async () => {
     if (testDatabase.provider !== "postgresql") return;

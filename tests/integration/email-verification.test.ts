@@ -11,11 +11,13 @@ const SMTP_PORT = 4331;
 vi.hoisted(() => {
   process.env.EMAIL_SERVER = "smtp://127.0.0.1:4331";
   process.env.EMAIL_FROM = "SYN to FIN <course@example.test>";
+  // Roster imports email invitations; their links are built on the configured origin.
+  process.env.NEXTAUTH_URL = "http://localhost:3000";
 });
 
 const { createAccount } = await import("@/lib/auth/signup.server");
 const { sendVerificationEmail, verifyEmail, hasProvenEmail } = await import("@/lib/auth/email-verification.server");
-const { acceptInvitationLink, acceptPendingInvitations, importRoster } = await import("@/lib/classes/membership.server");
+const { acceptInvitation, acceptInvitationLink, listPendingInvitations, importRoster } = await import("@/lib/classes/membership.server");
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
 
@@ -75,33 +77,39 @@ async function signUp(email: string) {
 }
 
 describe("email confirmation", () => {
-  it("an invitation addressed to an email waits until the account proves the address, then is accepted", async () => {
+  it("an invitation addressed to an email waits until the account proves the address, then can be accepted", async () => {
     const email = `invited-${randomUUID()}@example.test`;
     const { classroom, invitation } = await classWithInvitation(email);
     const user = await signUp(email);
 
     expect(await hasProvenEmail(user.id)).toBe(false);
-    expect(await acceptPendingInvitations(user)).toBe(0);
+    expect(await listPendingInvitations(user)).toEqual([]);
+    expect(await acceptInvitation(user, invitation.id)).toEqual({ ok: false, error: "email-unverified" });
     expect(await acceptInvitationLink(user, invitation.token)).toEqual({ ok: false, error: "email-unverified" });
     expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(0);
 
     expect(await verifyEmail(tokenSentTo(email))).toBe("verified");
     expect(await hasProvenEmail(user.id)).toBe(true);
-    expect(await acceptPendingInvitations(user)).toBe(1);
+    expect(await listPendingInvitations(user)).toEqual([expect.objectContaining({ id: invitation.id, className: classroom.name })]);
+    // Proving the address does not enroll anyone by itself: the student accepts.
+    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(0);
+    expect(await acceptInvitation(user, invitation.id)).toMatchObject({ ok: true, classId: classroom.id });
     expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(1);
   });
 
-  it("a roster does not match an account that has not proven its address: it invites it instead", async () => {
+  it("a roster counts an account that has not proven its address as not in the class: the address is invited", async () => {
     const email = `roster-${randomUUID()}@example.test`;
     const user = await signUp(email);
+    const confirmation = tokenSentTo(email);
     const { owner, classroom } = await classWithInvitation(`someone-else-${randomUUID()}@example.test`);
+    // The unproven account joined with the class code meanwhile; the address is still invited.
+    await db.enrollment.create({ data: { classId: classroom.id, userId: user.id } });
     const result = await importRoster(owner, classroom.id, `email\n${email}\n`);
-    expect(result).toMatchObject({ ok: true, enrolled: [], invited: [email] });
-    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(0);
+    expect(result).toMatchObject({ ok: true, invited: 1, alreadyInClass: 0 });
 
-    expect(await verifyEmail(tokenSentTo(email))).toBe("verified");
-    expect(await acceptPendingInvitations(user)).toBe(1);
-    expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(1);
+    expect(await verifyEmail(confirmation)).toBe("verified");
+    // Proven, the account stands for its address: it is counted as in the class.
+    expect(await importRoster(owner, classroom.id, `email\n${email}\n`)).toMatchObject({ ok: true, invited: 0, alreadyInClass: 1 });
   });
 
   it("a link works once, not after a newer one was sent, not after it expired, and not for a changed address", async () => {

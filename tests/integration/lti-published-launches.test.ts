@@ -8,6 +8,7 @@ vi.hoisted(() => {
 import { db } from "@/lib/db.server";
 import { answerDeepLink } from "@/lib/lti/deep-linking.server";
 import { initiateLogin } from "@/lib/lti/login.server";
+import { syncRoster } from "@/lib/lti/nrps.server";
 import { publishedClaims, publishedPayload } from "../support/lti-fixtures";
 import { expectLaunched, launch, platformWithTool, seedCourse, TOOL_ORIGIN, unique } from "./lti-helpers";
 
@@ -86,6 +87,21 @@ describe("published launches, end to end", () => {
     const exampleItem = (example["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as Array<Record<string, unknown>>)[0]!;
     expect(item.type).toBe(exampleItem.type);
     expect(Object.keys(item.lineItem as object).sort()).toEqual(["label", "resourceId", "scoreMaximum", "tag"]);
+  });
+
+  it("reads the NRPS 2.0 example membership container: its member's email belongs to the Core example's learner, so it waits to be linked", async () => {
+    // The Core example's learner (another sub) already has the account with the example's email.
+    const jane = await launchPublished("lti-core-1.3-example-resource-link");
+    const { courseId, instructor } = seedCourse(setup.platform, { learners: 0 });
+    const launched = expectLaunched((await launch(setup.platform, { userId: instructor.id, deepLinkCourseId: courseId })).outcome);
+    setup.platform.publishedMemberships = { body: publishedPayload("lti-nrps-2.0-example-membership").payload };
+    try {
+      expect(await syncRoster(launched.provisioned.contextId as string)).toMatchObject({ members: 1, added: 0, skipped: 0, waitingToLink: 1 });
+    } finally {
+      setup.platform.publishedMemberships = null;
+    }
+    expect(await membership(launched.provisioned.classId, jane.provisioned.user.id)).toBe("none");
+    expect(await db.ltiUserLink.findFirst({ where: { subject: "0ae836b9-7fc9-4060-006f-27b2066ac545" } })).toBeNull();
   });
 
   it("starts Canvas's login with its postMessage storage frame", async () => {

@@ -8,14 +8,19 @@ vi.hoisted(() => {
 import { db } from "@/lib/db.server";
 import { answerDeepLink, cancelDeepLink, deepLinkPickerView } from "@/lib/lti/deep-linking.server";
 import { syncRoster } from "@/lib/lti/nrps.server";
+import { rotateToolKey } from "@/lib/lti/keys.server";
 import { deliverDueJobs, deliverJob, LEASE_MS, queueScoresForUser, resendScore } from "@/lib/lti/score-jobs.server";
 import { classSyncView, ltiLinkView } from "@/lib/lti/views.server";
 import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
+import { excuseStudent, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import type { CurrentUser } from "@/lib/auth/session.server";
 import { createUser } from "../factories/users";
 import type { TestPlatform } from "../support/lti-platform/platform";
 import { lessonQuiz, rightResponse, wrongResponse, QUIZ_ID } from "./quiz-helpers";
 import { expectLaunched, launch, platformWithTool, ROLE, SCOPES, seedCourse, TOOL_ORIGIN, unique } from "./lti-helpers";
+
+/** A due date next year: in the future and inside the five-year window every assignment date keeps to. */
+const DUE_YEAR = new Date().getUTCFullYear() + 1;
 
 type Setup = Awaited<ReturnType<typeof platformWithTool>>;
 const platforms: TestPlatform[] = [];
@@ -28,6 +33,8 @@ async function newPlatform(options?: Parameters<typeof platformWithTool>[0]): Pr
 
 afterAll(async () => {
   for (const platform of platforms) await platform.stop();
+  // Nothing the tool sent broke the specifications (media types, repeated score timestamps, …).
+  expect(platforms.flatMap((platform) => platform.violations)).toEqual([]);
 });
 
 async function asCurrentUser(id: string): Promise<CurrentUser> {
@@ -92,7 +99,7 @@ describe("deep linking", () => {
           { target: "LESSON:three-way-handshake", title: "Read the handshake", points: 5 },
           { target: "CHALLENGE:both-closing", title: "Both closing", points: 3 },
         ],
-        dueAt: "2099-05-01T17:00",
+        dueAt: `${DUE_YEAR}-05-01T17:00`,
       },
       TOOL_ORIGIN,
     );
@@ -114,7 +121,7 @@ describe("deep linking", () => {
       title: "Flags quiz",
       url: `${TOOL_ORIGIN}/lti/quiz/${QUIZ_ID}`,
       lineItem: { scoreMaximum: 10, label: "Flags quiz", tag: "syntofin" },
-      submission: { endDateTime: "2099-05-01T17:00:00.000Z" },
+      submission: { endDateTime: `${DUE_YEAR}-05-01T17:00:00.000Z` },
     });
     const assignments = await db.assignment.findMany({ where: { classId: launched.provisioned.classId as string }, orderBy: { points: "desc" } });
     expect(assignments.map((a) => [a.title, a.targetType, a.targetId, a.points])).toEqual([
@@ -133,7 +140,7 @@ describe("deep linking", () => {
     expect(row).toMatchObject({ assignmentId: assignments[0]!.id, targetType: "QUIZ", lineItemUrl: setup.platform.urls.lineItem(course.courseId, result.createdLinks[0]!.lineItemId!) });
   });
 
-  it("keeps bad picks out: points out of range, unknown items, a past due date, another instructor's request", async () => {
+  it("keeps bad picks out: points out of range, unknown items, a past or year-9999 due date, another instructor's request", async () => {
     const course = seedCourse(setup.platform);
     const { outcome } = await launch(setup.platform, { userId: course.instructor.id, deepLinkCourseId: course.courseId });
     const launched = expectLaunched(outcome);
@@ -148,6 +155,8 @@ describe("deep linking", () => {
     expect(unknown).toMatchObject({ ok: false, error: "invalid", itemErrors: [{ target: "Choose an item from the list" }] });
     const past = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }], dueAt: "2001-01-01T00:00" }, TOOL_ORIGIN);
     expect(past).toMatchObject({ ok: false, error: "invalid", dueAtError: "The due date must be in the future" });
+    const far = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }], dueAt: "9999-12-31T23:59" }, TOOL_ORIGIN);
+    expect(far).toMatchObject({ ok: false, error: "invalid", dueAtError: "Choose a date within 5 years" });
     const stranger = await createUser({ role: "INSTRUCTOR" });
     expect(await answerDeepLink(stranger, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }] }, TOOL_ORIGIN)).toEqual({ ok: false, error: "not-allowed" });
     expect(await db.assignment.count()).toBe(before);
@@ -156,6 +165,28 @@ describe("deep linking", () => {
     if (!cancelled.ok) throw new Error(cancelled.error);
     const result = await setup.platform.acceptDeepLinkingResponse(cancelled.jwt);
     expect(result.items).toEqual([]);
+  });
+
+  it("keeps working through a key rotation at an LMS that caches the tool's key set and never refetches it early", async () => {
+    const course = seedCourse(setup.platform);
+    await deepLinkQuiz(setup, course);
+    const fetches = setup.platform.toolKeyFetches;
+    // The administrator rotates the key: the LMS's cached copy does not hold the new key.
+    const rotation = await rotateToolKey();
+    expect(rotation.activatesAt.getTime()).toBeGreaterThan(Date.now());
+    const { result } = await deepLinkQuiz(setup, course, 7);
+    expect(result.createdLinks).toHaveLength(1);
+    const launched = await learnerLaunch(setup, course.learners[0]!.id, result.createdLinks[0]!.id);
+    await takeQuiz(launched.provisioned.user.id, 2);
+    await queueScoresForUser(launched.provisioned.user.id);
+    expect((await deliverDueJobs()).delivered).toBe(1);
+    expect(setup.platform.toolKeyFetches).toBe(fetches);
+
+    // Why it waits: a key that signed at once would be refused until the LMS's copy expires.
+    await rotateToolKey({ immediately: true });
+    await expect(deepLinkQuiz(setup, course, 3)).rejects.toThrow();
+    setup.platform.expireToolKeys();
+    expect((await deepLinkQuiz(setup, course, 3)).result.createdLinks).toHaveLength(1);
   });
 
   it("refuses a deep-linking request from a learner", async () => {
@@ -204,6 +235,31 @@ describe("grade passback", () => {
     expect(learnerView?.mine).toMatchObject({ status: "DELIVERED", scoreGiven: 10, scoreMaximum: 10 });
     const classView = await classSyncView(await asCurrentUser((await db.classInstructor.findFirstOrThrow({ where: { classId: launched.provisioned.classId as string, isOwner: true } })).userId), launched.provisioned.classId as string);
     expect(classView?.totals).toMatchObject({ DELIVERED: 1 });
+  });
+
+  it("follows the gradebook when the instructor excuses a learner: the score is cleared, and comes back when the excuse is withdrawn", async () => {
+    const setup = await newPlatform();
+    const course = seedCourse(setup.platform);
+    const { link, teacher } = await deepLinkQuiz(setup, course, 10);
+    const learner = course.learners[0]!;
+    const launched = await learnerLaunch(setup, learner.id, link.id);
+    const userId = launched.provisioned.user.id;
+    await takeQuiz(userId, lessonQuiz().questions.length);
+    expect(await queueScoresForUser(userId)).toBe(1);
+    await deliverDueJobs();
+    const { assignmentId } = await db.ltiResourceLink.findUniqueOrThrow({ where: { id: launched.provisioned.resourceLinkRowId as string }, select: { assignmentId: true } });
+
+    // The excuse itself queues the change: nobody has to call the LMS sync.
+    expect(await excuseStudent(teacher, assignmentId as string, { studentId: userId, note: "Ill" })).toMatchObject({ ok: true });
+    await deliverDueJobs();
+    await withdrawExcuse(teacher, assignmentId as string, userId);
+    await deliverDueJobs();
+    const bodies = setup.platform.scores.filter((s) => s.body.userId === learner.id).map((s) => s.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[0]).toMatchObject({ scoreGiven: 10, gradingProgress: "FullyGraded" });
+    expect(bodies[1]).not.toHaveProperty("scoreGiven");
+    expect(bodies[1]).toMatchObject({ gradingProgress: "NotReady", activityProgress: "Initialized" });
+    expect(bodies[2]).toMatchObject({ scoreGiven: 10, gradingProgress: "FullyGraded", activityProgress: "Completed" });
   });
 
   it("survives an LMS outage: 500, 429 with Retry-After, a hang and a refused token are retried with backoff; one score arrives, never two", async () => {
@@ -296,6 +352,8 @@ describe("grade passback", () => {
     const bare = setup.platform.addResourceLink({ id: unique("bare"), courseId: course.courseId, title: "Ungraded challenge", targetLinkUri: `${TOOL_ORIGIN}/lti/quiz/${QUIZ_ID}` });
     await expectLaunched((await launch(setup.platform, { userId: course.instructor.id, resourceLinkId: bare.id })).outcome);
     const bareLaunch = await learnerLaunch(setup, learner.id, bare.id);
+    // Work done before this link's assignment opened does not count for it: the learner takes the quiz again.
+    await takeQuiz(bareLaunch.provisioned.user.id, 3);
     await queueScoresForUser(bareLaunch.provisioned.user.id);
     await deliverDueJobs();
     const failed = await db.ltiScoreJob.findFirstOrThrow({ where: { resourceLinkId: bareLaunch.provisioned.resourceLinkRowId as string } });
@@ -316,6 +374,24 @@ describe("grade passback", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ label: "Handshake lesson", scoreMaximum: 100, tag: "syntofin" });
     expect(setup.platform.scores.at(-1)!.lineItemId).toBe(items[0]!.id);
+  });
+
+  it("finds the assignment's line item on a later page of the LMS's container (Link rel=next) instead of creating another", async () => {
+    const setup = await newPlatform();
+    setup.platform.lineItemPageSize = 2;
+    const course = seedCourse(setup.platform);
+    const bare = setup.platform.addResourceLink({ id: unique("bare"), courseId: course.courseId, title: "Handshake quiz", targetLinkUri: `${TOOL_ORIGIN}/lti/quiz/${QUIZ_ID}` });
+    await expectLaunched((await launch(setup.platform, { userId: course.instructor.id, resourceLinkId: bare.id })).outcome);
+    const launched = await learnerLaunch(setup, course.learners[0]!.id, bare.id);
+    const { assignmentId } = await db.ltiResourceLink.findUniqueOrThrow({ where: { id: launched.provisioned.resourceLinkRowId as string } });
+    // The link carries several line items (AGS 2.0 §3.2); the assignment's own comes on the third page.
+    for (const tag of ["originality", "participation", "attendance", "bonus"]) setup.platform.addLineItem({ courseId: course.courseId, label: tag, scoreMaximum: 10, tag, resourceLinkId: bare.id });
+    const own = setup.platform.addLineItem({ courseId: course.courseId, label: "Handshake quiz", scoreMaximum: 20, resourceLinkId: bare.id, resourceId: assignmentId as string });
+    await takeQuiz(launched.provisioned.user.id, 5);
+    await queueScoresForUser(launched.provisioned.user.id);
+    expect((await deliverDueJobs()).delivered).toBe(1);
+    expect(setup.platform.lineItems.size).toBe(5);
+    expect(setup.platform.scores.at(-1)!.lineItemId).toBe(own.id);
   });
 
   it("lets the instructor resend a score: graded again and sent with a new timestamp", async () => {

@@ -5,14 +5,22 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session.server";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null, jar: new Map<string, string>() }));
 vi.mock("@/lib/auth/session.server", () => ({ getCurrentUser: async () => session.user }));
+// The browser's cookies: the visitor cookie set by the actions lives here.
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (session.jar.has(name) ? { name, value: session.jar.get(name) } : undefined),
+    getAll: () => [...session.jar].map(([name, value]) => ({ name, value })),
+    set: (name: string, value: string) => void session.jar.set(name, value),
+  }),
+}));
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
 const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/app/quiz/actions");
 const { mergeAnonymousProgressAction, recordAnonymousLessonAction } = await import("@/app/progress/actions");
-const { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf } = await import("./quiz-helpers");
+const { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } = await import("./quiz-helpers");
 const { verifyAttemptToken } = await import("@/lib/progress/receipts.server");
 
 const quiz = lessonQuiz();
@@ -72,10 +80,61 @@ describe("quiz actions", () => {
     session.user = user;
     expect(await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" })).toEqual({ ok: false, error: "signed-in" });
     const merged = await mergeAnonymousProgressAction({ receipts: [submitted.receipt, lesson.ok ? lesson.receipt : ""] });
-    expect(merged).toMatchObject({ ok: true, summary: { lessons: 1, attempts: 1, answers: 1, rejected: 0 } });
+    expect(merged).toMatchObject({ ok: true, summary: { lessons: 1, attempts: 1, answers: 1, rejected: 0, otherBrowser: 0, alreadyUsed: 0 } });
     // The merged attempt keeps its key: the quiz in this browser resumes it with the same variant.
     const resumed = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
     expect(resumed).toMatchObject({ ok: true, mode: "account", answered: [{ questionId: "fin-meaning", correct: true }] });
     expect(resumed.ok && resumed.quiz).toEqual(started.quiz);
+  });
+
+  it("a learner whose session ended is told so, with nothing lost, instead of getting a visitor's attempt", async () => {
+    const user = await createUser();
+    session.user = user;
+    const clientKey = newClientKey();
+    await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    session.user = null;
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey, account: true })).toEqual({ ok: false, error: "session-ended" });
+    const seed = await seedOf(user.id, clientKey);
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, account: true, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toEqual({
+      ok: false,
+      error: "session-ended",
+    });
+    // Signed in again: the same attempt takes the answer.
+    session.user = user;
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, account: true, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toMatchObject({
+      ok: true,
+      alreadyAnswered: false,
+      progress: { answered: 1 },
+    });
+  });
+
+  it("a second tab gets the answer already given, not a verdict on its own", async () => {
+    const user = await createUser();
+    session.user = user;
+    const clientKey = newClientKey();
+    await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    const seed = await seedOf(user.id, clientKey);
+    const wrong = wrongResponse(quiz, seed, "fin-meaning");
+    const right = rightResponse(quiz, seed, "fin-meaning");
+    await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: wrong });
+    const second = await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: right });
+    expect(second).toMatchObject({ ok: true, mode: "account", alreadyAnswered: true, response: wrong, grading: { correct: false } });
+  });
+
+  it("resumes an unfinished attempt on another device, where the browser holds no key of its own", async () => {
+    const user = await createUser();
+    session.user = user;
+    const clientKey = newClientKey();
+    const first = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
+    const seed = await seedOf(user.id, clientKey);
+    await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") });
+    const elsewhere = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: newClientKey(), resumeLatest: true });
+    expect(elsewhere).toMatchObject({ ok: true, mode: "account", clientKey, answered: [{ questionId: "fin-meaning", correct: true }], responses: { "fin-meaning": rightResponse(quiz, seed, "fin-meaning") } });
+    expect(elsewhere.ok && elsewhere.quiz).toEqual(first.ok && first.quiz);
+    // A finished attempt is not resumed: a new one starts.
+    for (const q of quiz.questions) await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: q.id, response: rightResponse(quiz, seed, q.id) });
+    const fresh = await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: newClientKey(), resumeLatest: true });
+    expect(fresh).toMatchObject({ ok: true, answered: [] });
+    expect(fresh.ok && fresh.mode === "account" && fresh.clientKey).not.toBe(clientKey);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { JoinButton } from "@/components/instructor/join-form";
+import { UserText } from "@/components/instructor/user-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session.server";
@@ -22,12 +23,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p>This invitation does not exist or was withdrawn. Ask your instructor for the class code.</p>
         ) : invite.archived ? (
           <p>
-            <strong>{invite.className}</strong> has been archived.
+            <strong>
+              <UserText>{invite.className}</UserText>
+            </strong> has been archived.
           </p>
         ) : (
           <>
             <p>
-              Your instructor invited you to <strong>{invite.className}</strong>.
+              Your instructor invited you to <strong>
+              <UserText>{invite.className}</UserText>
+            </strong>.
             </p>
             {user ? (
               <JoinButton action={acceptInvitationAction.bind(null, token)} label="Accept invitation" />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { JoinButton } from "@/components/instructor/join-form";
+import { UserText } from "@/components/instructor/user-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session.server";
@@ -22,12 +23,16 @@ export default async function JoinLinkPage({ params }: { params: Promise<{ token
           <p>This invite link does not work any more. Ask your instructor for a new link or the class code.</p>
         ) : invite.archived ? (
           <p>
-            <strong>{invite.className}</strong> has been archived and no longer takes students.
+            <strong>
+              <UserText>{invite.className}</UserText>
+            </strong> has been archived and no longer takes students.
           </p>
         ) : (
           <>
             <p>
-              You are invited to <strong>{invite.className}</strong>.
+              You are invited to <strong>
+              <UserText>{invite.className}</UserText>
+            </strong>.
             </p>
             {user ? (
               <JoinButton action={joinByLinkAction.bind(null, token)} label={`Join ${invite.className}`} />

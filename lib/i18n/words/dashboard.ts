@@ -6,7 +6,7 @@
 import type { MasteryLevel } from "@/domain/quiz/mastery";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 import type { LessonStatus } from "@/lib/dashboard/learner-dashboard.server";
-import { STATUS_LABELS, type SubmissionStatus } from "@/lib/gradebook/semantics";
+import { STATUS_LABELS, type SubmissionStatus } from "@/domain/gradebook/semantics";
 import { defineWords } from "./define";
 
 const en = {
@@ -70,6 +70,15 @@ const en = {
     extended: " (extended)",
     points: (points: number) => `${points} points`,
     scored: (score: string, points: number) => `${score} of ${points} points`,
+    ungraded: "ungraded practice",
+    earlierWork: "What you did before this assignment opened does not count for it: do it again.",
+  },
+  invitations: {
+    heading: "Class invitations",
+    intro: "You join a class only if you accept its invitation.",
+    invitedTo: "Invitation to",
+    accept: (className: string) => ({ label: "Accept", name: `Accept the invitation to ${className}` }),
+    decline: (className: string) => ({ label: "Decline", name: `Decline the invitation to ${className}` }),
   },
 };
 
@@ -129,7 +138,7 @@ export const dashboardWords = defineWords<DashboardWords>({
       heading: "作业",
       join: "加入班级",
       empty: "目前没有布置给你的作业。有班级邀请码吗？加入班级后，它布置的作业会显示在这里。",
-      status: { "not-started": "未开始", "in-progress": "进行中", submitted: "已提交", late: "迟交", missing: "缺交" },
+      status: { "not-started": "未开始", "in-progress": "进行中", submitted: "已提交", late: "迟交", missing: "缺交", excused: "已免做" },
       lateClosed: "已逾期：不再接受提交",
       late: (penalty) => (penalty ? `已逾期 · 现在提交扣 ${penalty}%` : "已逾期"),
       due: "截止时间",
@@ -137,6 +146,15 @@ export const dashboardWords = defineWords<DashboardWords>({
       extended: "（已延期）",
       points: (points) => `${points} 分`,
       scored: (score, points) => `${score} / ${points} 分`,
+      ungraded: "不计分练习",
+      earlierWork: "你在这份作业开放之前做的内容不计入本作业：请再做一次。",
+    },
+    invitations: {
+      heading: "班级邀请",
+      intro: "只有你接受邀请后才会加入班级。",
+      invitedTo: "邀请你加入",
+      accept: (className) => ({ label: "接受", name: `接受加入${className}的邀请` }),
+      decline: (className) => ({ label: "拒绝", name: `拒绝加入${className}的邀请` }),
     },
   },
 });

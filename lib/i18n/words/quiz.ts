@@ -31,6 +31,9 @@ const en = {
   keptInBrowser: { before: "Your answers are kept in this browser.", signUp: "Create an account", or: "or", signIn: "sign in", after: "to keep them with your progress." },
   tryNewVariant: "Try a new variant",
   dashboard: "See your dashboard",
+  sessionEnded: { before: "Your session ended.", link: "Sign in again", after: "to carry on: your attempt and the answer you chose are kept." },
+  draftRestored: "Your answer is back as you left it. Check it and send it.",
+  alreadyAnswered: "You had already answered this question (in another tab or on another device). The first answer is the one that counts; here it is.",
   questionOf: (number: number, total: number) => `Question ${number} of ${total}`,
   numberCaption: (field: "seq" | "ack") =>
     `The connection so far; the ${field === "ack" ? "acknowledgment" : "sequence"} number marked ? is the one to find.`,
@@ -102,6 +105,9 @@ const zh: QuizWords = {
   keptInBrowser: { before: "你的答案保存在这个浏览器里。", signUp: "注册账号", or: "或", signIn: "登录", after: "，就能把它们保存到你的学习进度中。" },
   tryNewVariant: "再做一次（重新随机出题）",
   dashboard: "查看学习面板",
+  sessionEnded: { before: "你的登录已过期。", link: "重新登录", after: "后即可继续：这次作答和你选的答案都会保留。" },
+  draftRestored: "你离开前选的答案已经恢复。检查后再提交。",
+  alreadyAnswered: "你已经回答过这道题（在另一个标签页或另一台设备上）。以第一次的回答为准，如下所示。",
   questionOf: (number, total) => `第 ${number} 题，共 ${total} 题`,
   numberCaption: (field) => `到目前为止的连接；标着 ? 的${field === "ack" ? "确认号" : "序列号"}就是要求的值。`,
   stateCaption: (segment, moment) =>

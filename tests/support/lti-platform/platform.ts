@@ -9,9 +9,16 @@
  *   linking request) to the tool with the state, from an auto-submitting form;
  * - token endpoint: client_credentials with a JWT assertion verified against the tool's JWKS
  *   (iss = sub = client id, aud, exp, jti used once); grants the configured scopes only;
- * - AGS line items and scores (media types, bearer token and scope, score validation, older
- *   timestamps ignored), with fault injection (401, 429, 500, hang);
- * - NRPS memberships with paging (Link rel="next");
+ * - AGS line items and scores (media types both ways: Content-Type checked, Accept answered
+ *   with 406 when it names another type; bearer token and scope; score validation; older
+ *   timestamps ignored, a repeated timestamp recorded as a violation), line item containers in
+ *   pages (`limit`, Link rel="next" among other relations), with fault injection (401, 429,
+ *   500, hang);
+ * - NRPS memberships in pages (Link rel="next" beside "first", "last" and "differences"), or a
+ *   published membership container served as it is;
+ * - the tool's key set fetched from its JWKS URL and cached as its Cache-Control says, with no
+ *   refetch for an unknown kid (the strictest platform behaviour: a tool that signs with a key
+ *   it has not published long enough is refused);
  * - deep-linking return endpoint verifying the tool's signed LtiDeepLinkingResponse, creating
  *   resource links and line items from its items;
  * - Dynamic Registration (openid configuration + registration endpoint);
@@ -146,6 +153,17 @@ export class TestPlatform {
   readonly tokens = new Map<string, { scopes: string[]; expiresAt: number; clientId: string }>();
   readonly registrationTokens = new Set<string>();
   readonly registrations: Array<Record<string, unknown>> = [];
+  /** Things the tool did that the specifications forbid (a repeated score timestamp, …); tests expect none. */
+  readonly violations: string[] = [];
+  /** Line items per page of the container (AGS 2.0 §3.2.4); a request's `limit` may ask for fewer. */
+  lineItemPageSize = 50;
+  /** A published membership container served instead of the course's members (its own Link header optional). */
+  publishedMemberships: { body: unknown; link?: string } | null = null;
+  /** How long the tool's key set is kept when its answer names no max-age. */
+  toolKeysDefaultMaxAgeMs = 5 * 60 * 1000;
+  private toolKeysCache: { set: ReturnType<typeof createLocalJWKSet>; kids: string[]; expiresAt: number } | null = null;
+  /** Requests to the tool's JWKS URL (or calls of its key function). */
+  toolKeyFetches = 0;
   /** Messages (by login hint) waiting for the authorization step. */
   private readonly messageHints = new Map<string, { userId: string; kind: "resource" | "deep-link"; resourceLinkId?: string; courseId: string; overrides?: Record<string, unknown> }>();
   tool: ToolRegistration | null = null;
@@ -357,12 +375,41 @@ export class TestPlatform {
     return { ok: true, action: redirectUri, idToken, state };
   }
 
+  /**
+   * The tool's key set, cached until its max-age runs out (Cache-Control from the tool's JWKS
+   * URL) and never refetched for an unknown kid before then.
+   */
   private async toolKeySet() {
     const tool = this.requireTool();
-    if (typeof tool.jwks === "function") return createLocalJWKSet(await tool.jwks());
-    const response = await fetch(tool.jwks);
-    if (!response.ok) throw new Error(`tool JWKS answered ${response.status}`);
-    return createLocalJWKSet((await response.json()) as { keys: JWK[] });
+    if (this.toolKeysCache && this.toolKeysCache.expiresAt > Date.now()) return this.toolKeysCache.set;
+    let keys: { keys: JWK[] };
+    let maxAgeMs = this.toolKeysDefaultMaxAgeMs;
+    this.toolKeyFetches++;
+    if (typeof tool.jwks === "function") keys = await tool.jwks();
+    else {
+      const response = await fetch(tool.jwks, { headers: { accept: "application/json" } });
+      if (!response.ok) throw new Error(`tool JWKS answered ${response.status}`);
+      keys = (await response.json()) as { keys: JWK[] };
+      const maxAge = (response.headers.get("cache-control") ?? "").match(/max-age=(\d+)/);
+      if (maxAge) maxAgeMs = Number(maxAge[1]) * 1000;
+    }
+    const set = createLocalJWKSet(keys);
+    this.toolKeysCache = { set, kids: keys.keys.map((k) => String(k.kid)), expiresAt: Date.now() + maxAgeMs };
+    return set;
+  }
+
+  /** Forgets the cached tool key set (as a platform does when its cache time is over). */
+  expireToolKeys() {
+    this.toolKeysCache = null;
+  }
+
+  /** 406 unless the request's Accept names `type` (or a wildcard); AGS and NRPS tools send the media type. */
+  private acceptable(req: http.IncomingMessage, res: http.ServerResponse, type: string): boolean {
+    const accept = (req.headers.accept ?? "").split(",").map((part) => part.split(";")[0]?.trim().toLowerCase());
+    if (accept.some((value) => value === type || value === "*/*" || value === "application/*")) return true;
+    this.violations.push(`${req.method} ${req.url} with Accept ${JSON.stringify(req.headers.accept ?? "")} instead of ${type}`);
+    json(res, 406, { error: `not acceptable: this endpoint answers ${type}` });
+    return false;
   }
 
   private takeFault(kind: keyof TestPlatform["faults"], res: http.ServerResponse): boolean {
@@ -486,6 +533,7 @@ export class TestPlatform {
     if (req.method === "GET") {
       const auth = this.bearer(req, [SCOPES.lineItem, SCOPES.lineItemReadOnly]);
       if (!auth.ok) return json(res, auth.status, { error: "unauthorized" });
+      if (!this.acceptable(req, res, "application/vnd.ims.lis.v2.lineitemcontainer+json")) return;
       const items = [...this.lineItems.values()].filter(
         (item) =>
           item.courseId === courseId &&
@@ -493,13 +541,29 @@ export class TestPlatform {
           (!url.searchParams.get("resource_id") || item.resourceId === url.searchParams.get("resource_id")) &&
           (!url.searchParams.get("tag") || item.tag === url.searchParams.get("tag")),
       );
-      return json(res, 200, items.map((item) => this.lineItemJson(item)), "application/vnd.ims.lis.v2.lineitemcontainer+json");
+      // Pages (AGS 2.0 §3.2.4): the next URL carries the filters, the tool uses it as it is.
+      const limit = Math.min(this.lineItemPageSize, Number(url.searchParams.get("limit")) || this.lineItemPageSize);
+      const page = Number(url.searchParams.get("page") ?? "0");
+      const headers: Record<string, string> = {};
+      if ((page + 1) * limit < items.length) {
+        const next = new URL(url.toString());
+        next.searchParams.set("page", String(page + 1));
+        next.searchParams.set("limit", String(limit));
+        const first = new URL(next.toString());
+        first.searchParams.set("page", "0");
+        headers.link = `<${first.toString()}>; rel="first", <${next.toString()}>; rel="next"`;
+      }
+      const slice = items.slice(page * limit, page * limit + limit);
+      return json(res, 200, slice.map((item) => this.lineItemJson(item)), "application/vnd.ims.lis.v2.lineitemcontainer+json", headers);
     }
     if (req.method === "POST") {
       const auth = this.bearer(req, SCOPES.lineItem);
       if (!auth.ok) return json(res, auth.status, { error: "unauthorized" });
       if (!(req.headers["content-type"] ?? "").startsWith("application/vnd.ims.lis.v2.lineitem+json")) return json(res, 415, { error: "unsupported media type" });
+      if (!this.acceptable(req, res, "application/vnd.ims.lis.v2.lineitem+json")) return;
       const body = JSON.parse(await readBody(req)) as Partial<LineItem>;
+      // §3.2.9: a resource link the tool names must exist in this context.
+      if (body.resourceLinkId !== undefined && this.resourceLinks.get(body.resourceLinkId)?.courseId !== courseId) return json(res, 404, { error: "no such resource link in this context" });
       if (typeof body.label !== "string" || !body.label || typeof body.scoreMaximum !== "number" || body.scoreMaximum <= 0) return json(res, 400, { error: "label and a positive scoreMaximum are required" });
       const item = this.addLineItem({ courseId, label: body.label, scoreMaximum: body.scoreMaximum, resourceId: body.resourceId, resourceLinkId: body.resourceLinkId, tag: body.tag, endDateTime: body.endDateTime });
       return json(res, 201, this.lineItemJson(item), "application/vnd.ims.lis.v2.lineitem+json");
@@ -528,8 +592,17 @@ export class TestPlatform {
       if (problems.length) return json(res, 400, { error: problems.join(", ") });
       const byUser = this.results.get(id) ?? new Map<string, Record<string, unknown>>();
       const previous = byUser.get(body.userId as string);
-      // AGS: a score older than the one on record is ignored.
-      const accepted = !previous || Date.parse(previous.timestamp as string) <= Date.parse(body.timestamp as string);
+      // AGS 2.0 §3.4.9: timestamps strictly increase per line item and user; an older score is ignored.
+      const sameTimestamp = this.scores.some((s) => s.lineItemId === id && s.body.userId === body.userId && Date.parse(s.body.timestamp as string) === Date.parse(body.timestamp as string));
+      if (sameTimestamp) this.violations.push(`a second score for ${String(body.userId)} on line item ${id} with timestamp ${String(body.timestamp)}`);
+      if (!/\.\d+(Z|[+-]\d\d(:?\d\d)?)$/.test(body.timestamp as string)) this.violations.push(`timestamp ${String(body.timestamp)} has no sub-second precision or no time zone`);
+      const submission = body.submission as Record<string, unknown> | undefined;
+      if (submission !== undefined) {
+        const started = submission.startedAt === undefined ? null : Date.parse(String(submission.startedAt));
+        const submitted = submission.submittedAt === undefined ? null : Date.parse(String(submission.submittedAt));
+        if (Number.isNaN(started) || Number.isNaN(submitted) || (started !== null && submitted !== null && submitted < started)) return json(res, 400, { error: "submission" });
+      }
+      const accepted = !previous || Date.parse(previous.timestamp as string) < Date.parse(body.timestamp as string);
       this.scores.push({ lineItemId: id, body, receivedAt: new Date(), accepted });
       if (accepted) byUser.set(body.userId as string, body);
       this.results.set(id, byUser);
@@ -540,12 +613,14 @@ export class TestPlatform {
     if (sub === "/results") {
       const auth = this.bearer(req, SCOPES.resultReadOnly);
       if (!auth.ok) return json(res, auth.status, { error: "unauthorized" });
+      if (!this.acceptable(req, res, "application/vnd.ims.lis.v2.resultcontainer+json")) return;
       const list = [...(this.results.get(id)?.values() ?? [])].map((score) => ({ userId: score.userId, resultScore: score.scoreGiven, resultMaximum: score.scoreMaximum, scoreOf: this.urls.lineItem(courseId, id) }));
       return json(res, 200, list, "application/vnd.ims.lis.v2.resultcontainer+json");
     }
     if (req.method === "GET") {
       const auth = this.bearer(req, [SCOPES.lineItem, SCOPES.lineItemReadOnly]);
       if (!auth.ok) return json(res, auth.status, { error: "unauthorized" });
+      if (!this.acceptable(req, res, "application/vnd.ims.lis.v2.lineitem+json")) return;
       return json(res, 200, this.lineItemJson(item), "application/vnd.ims.lis.v2.lineitem+json");
     }
     return json(res, 405, { error: "method not allowed" });
@@ -555,6 +630,11 @@ export class TestPlatform {
     if (this.takeFault("memberships", res)) return;
     const auth = this.bearer(req, SCOPES.memberships);
     if (!auth.ok) return json(res, auth.status, { error: "unauthorized" });
+    if (!this.acceptable(req, res, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")) return;
+    if (this.publishedMemberships) {
+      const { body, link } = this.publishedMemberships;
+      return json(res, 200, body, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", link ? { link } : {});
+    }
     const course = this.courses.get(courseId);
     if (!course) return json(res, 404, { error: "no such course" });
     const role = url.searchParams.get("role");
@@ -564,9 +644,15 @@ export class TestPlatform {
     const slice = members.slice(page * size, page * size + size);
     const headers: Record<string, string> = {};
     if ((page + 1) * size < members.length) {
-      const next = new URL(url.toString());
-      next.searchParams.set("page", String(page + 1));
-      headers.link = `<${next.toString()}>; rel="next"`;
+      // Several relations in one header, as Moodle and Canvas send them (NRPS 2.0 §2.4).
+      const at = (p: number) => {
+        const u = new URL(url.toString());
+        u.searchParams.set("page", String(p));
+        return u.toString();
+      };
+      const differences = new URL(url.toString());
+      differences.search = `?since=${Date.now()}`;
+      headers.link = [`<${differences.toString()}>; rel="differences"`, `<${at(page + 1)}>; rel="next"`, `<${at(0)}>; rel="first"`, `<${at(Math.ceil(members.length / size) - 1)}>; rel="last"`].join(",");
     }
     return json(
       res,

@@ -249,6 +249,16 @@ describe("which resets are accepted, and which resets carry ACK", () => {
     expect(text).not.toMatch(/it is accepted only if its\s+sequence number falls inside the receiver's window/);
   });
 
+  it.each(LOCALES)("shows the abort's reset without ACK in RFC 9293 and with ACK on Linux, side by side in the teardown lesson (%s)", (locale) => {
+    const text = ownText("four-way-teardown", locale);
+    const box = text.slice(text.lastIndexOf("<RfcVsLinux"), text.lastIndexOf("</RfcVsLinux>"));
+    const [rfc, linux] = [box.slice(0, box.indexOf("<LinuxDoes")), box.slice(box.indexOf("<LinuxDoes"))];
+    expect(rfc).toContain("<SEQ=SND.NXT><CTL=RST>");
+    expect(rfc).toContain("§3.10.5");
+    expect(linux).toContain("<SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>");
+    expect(linux).toContain("tcp_send_active_reset()");
+  });
+
   it("says so in the glossary", () => {
     expect(glossary("rst").body.en).toMatch(/RFC 5961/);
     expect(glossary("rst").body.en).not.toMatch(/it is accepted only if its sequence number is in the window\.$/);

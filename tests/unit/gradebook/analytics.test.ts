@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AnswerRow } from "@/lib/gradebook/analytics";
-import { assignmentResult, type AssignmentRules } from "@/lib/gradebook/semantics";
+import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AnswerRow } from "@/domain/gradebook/analytics";
+import { assignmentResult, type AssignmentRules } from "@/domain/gradebook/semantics";
 
 let minute = 0;
 const answer = (attemptId: string, questionId: string, correct: boolean, response = correct ? "right" : "wrong", misconception: string | null = null, concept = "flags"): AnswerRow => ({
@@ -50,35 +50,44 @@ describe("needs attention", () => {
   const rules: AssignmentRules = {
     targetType: "LESSON",
     points: 10,
+    ungraded: false,
     opensAt: new Date("2026-12-01T09:00:00Z"),
     dueAt: new Date("2026-12-10T09:00:00Z"),
     latePolicy: "ACCEPT_WITH_PENALTY",
     latePenaltyPercent: 0,
+    acceptsEarlierWork: false,
   };
-  const inactive = (now: Date, lesson: Parameters<typeof assignmentResult>[1]["lesson"] = null) =>
-    inactiveAssignments([{ id: "x", title: "Read", opensAt: rules.opensAt, result: assignmentResult(rules, { lesson }, null, now) }], now);
+  const joined = new Date("2026-11-20T09:00:00Z");
+  const inactive = (now: Date, activity: Date[] = [], enrolledAt = joined, excused = false) =>
+    inactiveAssignments(
+      [{ id: "x", title: "Read", opensAt: rules.opensAt, result: assignmentResult(rules, { evidence: [], activity: activity.map((at) => ({ at })) }, { enrolledAt, excused }, now) }],
+      now,
+    );
 
   it("flags no activity once the assignment has been open for two days, is due soon, or is missing", () => {
     expect(inactive(new Date("2026-12-02T09:00:00Z"))).toEqual([]);
     expect(inactive(new Date("2026-12-03T09:00:00Z"))).toHaveLength(1);
     expect(inactive(new Date("2026-12-11T09:00:00Z"))[0]).toMatchObject({ kind: "no-activity", status: "missing" });
-    const started = { startedAt: new Date("2026-12-02T09:00:00Z"), updatedAt: new Date("2026-12-02T09:00:00Z"), completedAt: null };
-    expect(inactive(new Date("2026-12-05T09:00:00Z"), started)).toEqual([]);
+    expect(inactive(new Date("2026-12-05T09:00:00Z"), [new Date("2026-12-02T09:00:00Z")])).toEqual([]);
+  });
+
+  it("counts the two days from joining for a student who joined late, and never flags excused work", () => {
+    expect(inactive(new Date("2026-12-05T09:00:00Z"), [], new Date("2026-12-04T09:00:00Z"))).toEqual([]);
+    expect(inactive(new Date("2026-12-07T09:00:00Z"), [], new Date("2026-12-04T09:00:00Z"))).toHaveLength(1);
+    expect(inactive(new Date("2026-12-11T09:00:00Z"), [], joined, true)).toEqual([]);
   });
 });
 
 describe("progress over time", () => {
-  it("gives, per day in the class's zone, the share of opened work handed in", () => {
+  const open = (day: number) => new Date(Date.UTC(2026, 11, day, 8));
+  it("gives, per day in the class's zone, the share of started pairs handed in", () => {
     const points = progressOverTime({
-      studentCount: 2,
-      assignments: [
-        { id: "a", opensAt: new Date("2026-12-01T08:00:00Z") },
-        { id: "b", opensAt: new Date("2026-12-02T08:00:00Z") },
-      ],
-      submissions: [
-        { assignmentId: "a", submittedAt: new Date("2026-12-01T10:00:00Z") },
-        { assignmentId: "b", submittedAt: new Date("2026-11-20T10:00:00Z") },
-        { assignmentId: "a", submittedAt: new Date("2026-12-03T22:30:00Z") },
+      pairs: [
+        { windowStart: open(1), handedInAt: new Date("2026-12-01T10:00:00Z") },
+        { windowStart: open(1), handedInAt: new Date("2026-12-03T22:30:00Z") },
+        // Handed in before its window started (earlier work accepted): counted from the start.
+        { windowStart: open(2), handedInAt: new Date("2026-11-20T10:00:00Z") },
+        { windowStart: open(2), handedInAt: null },
       ],
       timeZone: "Europe/Berlin",
       now: new Date("2026-12-04T12:00:00Z"),
@@ -93,9 +102,9 @@ describe("progress over time", () => {
     expect(points[3]?.share).toBe(0.75);
   });
 
-  it("is empty without students or open assignments", () => {
+  it("is empty without pairs or before any window starts", () => {
     const now = new Date("2026-12-04T12:00:00Z");
-    expect(progressOverTime({ studentCount: 0, assignments: [{ id: "a", opensAt: now }], submissions: [], timeZone: "UTC", now })).toEqual([]);
-    expect(progressOverTime({ studentCount: 3, assignments: [{ id: "a", opensAt: new Date("2027-01-01T00:00:00Z") }], submissions: [], timeZone: "UTC", now })).toEqual([]);
+    expect(progressOverTime({ pairs: [], timeZone: "UTC", now })).toEqual([]);
+    expect(progressOverTime({ pairs: [{ windowStart: new Date("2027-01-01T00:00:00Z"), handedInAt: null }], timeZone: "UTC", now })).toEqual([]);
   });
 });

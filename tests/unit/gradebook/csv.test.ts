@@ -3,13 +3,44 @@ import { describe, expect, it } from "vitest";
 import { gradebookCsv, neutralizeFormula } from "@/lib/gradebook/csv";
 import { parseRosterCsv } from "@/lib/classes/roster-csv";
 
+const due = new Date("2026-12-10T16:00:00Z");
+const extended = new Date("2026-12-14T16:00:00Z");
+
 describe("gradebook CSV", () => {
   const csv = gradebookCsv({
-    assignments: [{ title: 'Quiz: "flags", states', points: 10 }],
+    timeZone: "Europe/Berlin",
+    assignments: [
+      { title: 'Quiz: "flags", states', points: 10, ungraded: false },
+      { title: "Practice\u202E01/01", points: 0, ungraded: true },
+    ],
     rows: [
-      { name: "Zoë Müller", email: "zoe@example.test", cells: [{ status: "late", score: 8 }], total: { earned: 8, possible: 10 } },
-      { name: "王小明", email: "wang@example.test", cells: [{ status: "not-started", score: null }], total: { earned: 0, possible: 0 } },
-      { name: "=HYPERLINK(\"x\")", email: "x@example.test", cells: [{ status: "missing", score: 0 }], total: { earned: 0, possible: 10 } },
+      {
+        name: "Zoë Müller",
+        email: "zoe@example.test",
+        cells: [
+          { status: "late", score: 8, effectiveDueAt: extended },
+          { status: "submitted", score: null, effectiveDueAt: due },
+        ],
+        total: { earned: 8, possible: 10 },
+      },
+      {
+        name: "王小明",
+        email: "wang@example.test",
+        cells: [
+          { status: "not-started", score: null, effectiveDueAt: due },
+          { status: "missing", score: null, effectiveDueAt: due },
+        ],
+        total: { earned: 0, possible: 0 },
+      },
+      {
+        name: '=HYPERLINK("x")\u0000',
+        email: "x@example.test",
+        cells: [
+          { status: "missing", score: 0, effectiveDueAt: due },
+          { status: "excused", score: null, effectiveDueAt: due },
+        ],
+        total: { earned: 0, possible: 10 },
+      },
     ],
   });
 
@@ -19,12 +50,24 @@ describe("gradebook CSV", () => {
     expect(csv).toContain("\r\n");
   });
 
-  it("round-trips through a CSV parser", () => {
+  it("round-trips through a CSV parser: Missing is 0, the effective due date per student, no control characters", () => {
     const records: string[][] = parse(csv, { bom: true });
-    expect(records[0]).toEqual(["Student", "Email", 'Quiz: "flags", states — status', 'Quiz: "flags", states — score (of 10)', "Total", "Possible"]);
-    expect(records[1]).toEqual(["Zoë Müller", "zoe@example.test", "Late", "8", "8", "10"]);
-    expect(records[2]).toEqual(["王小明", "wang@example.test", "Not started", "", "0", "0"]);
-    expect(records[3]?.[0]).toBe("'=HYPERLINK(\"x\")");
+    expect(records[0]).toEqual([
+      "Student",
+      "Email",
+      'Quiz: "flags", states — status',
+      'Quiz: "flags", states — score (of 10)',
+      'Quiz: "flags", states — due (Europe/Berlin)',
+      "Practice01/01 — status",
+      "Practice01/01 — score (ungraded practice)",
+      "Practice01/01 — due (Europe/Berlin)",
+      "Total",
+      "Possible",
+    ]);
+    expect(records[1]).toEqual(["Zoë Müller", "zoe@example.test", "Late", "8", "2026-12-14 17:00", "Submitted", "", "2026-12-10 17:00", "8", "10"]);
+    expect(records[2]).toEqual(["王小明", "wang@example.test", "Not started", "", "2026-12-10 17:00", "Missing", "", "2026-12-10 17:00", "0", "0"]);
+    expect(records[3]?.slice(0, 7)).toEqual(["'=HYPERLINK(\"x\")", "x@example.test", "Missing", "0", "2026-12-10 17:00", "Excused", ""]);
+    expect(csv).not.toMatch(/[\u0000\u202E]/);
   });
 
   it("neutralizes formula prefixes only", () => {

@@ -1,116 +1,215 @@
+/**
+ * The assignment rules (docs/gradebook.md, ADR 0401) as tables: each row is one student's work
+ * on one assignment and what the gradebook must say about it.
+ */
 import { describe, expect, it } from "vitest";
-import { assignmentResult, totalScore, type AssignmentRules, type QuizAttemptActivity } from "@/lib/gradebook/semantics";
+import {
+  assignmentResult,
+  effectiveDueDate,
+  scoreText,
+  totalScore,
+  windowStart,
+  type AssignmentRules,
+  type Evidence,
+  type StudentStanding,
+  type SubmissionStatus,
+} from "@/domain/gradebook/semantics";
 
-const T = (iso: string) => new Date(`2026-12-${iso}Z`);
-const base: AssignmentRules = {
+const T = (day: string) => new Date(`2026-12-${day}Z`);
+const OPENS = T("05T09:00:00");
+const DUE = T("10T17:00:00");
+const JOINED = T("01T08:00:00");
+const BEFORE_DUE = T("08T12:00:00");
+const AFTER_DUE = T("12T12:00:00");
+
+const rules = (over: Partial<AssignmentRules> = {}): AssignmentRules => ({
   targetType: "QUIZ",
-  points: 10,
-  opensAt: T("01T09:00:00"),
-  dueAt: T("08T17:00:00"),
+  points: 20,
+  ungraded: false,
+  opensAt: OPENS,
+  dueAt: DUE,
   latePolicy: "ACCEPT_WITH_PENALTY",
-  latePenaltyPercent: 20,
-};
+  latePenaltyPercent: 25,
+  acceptsEarlierWork: false,
+  ...over,
+});
+
 let n = 0;
-const attempt = (submitted: string | null, score: number, passed: boolean, started = "02T10:00:00"): QuizAttemptActivity => ({
-  id: `a${++n}`,
-  startedAt: T(started),
-  submittedAt: submitted ? T(submitted) : null,
-  score,
-  maxScore: 4,
-  passed,
+/** A finished quiz attempt started at `done` and handed in at `handedIn`, scoring `fraction`. */
+const attempt = (done: string, handedIn: string, fraction: number): Evidence => ({
+  id: `e${++n}`,
+  kind: "quiz-attempt",
+  doneAt: T(done),
+  handedInAt: T(handedIn),
+  fraction,
+  passed: fraction >= 0.7,
 });
-const BEFORE_DUE = T("05T12:00:00");
-const AFTER_DUE = T("09T12:00:00");
-
-describe("quiz assignments", () => {
-  it("is not started without attempts, missing with 0 points once due", () => {
-    expect(assignmentResult(base, { quizAttempts: [] }, null, BEFORE_DUE)).toMatchObject({ status: "not-started", score: null });
-    expect(assignmentResult(base, { quizAttempts: [] }, null, AFTER_DUE)).toMatchObject({ status: "missing", score: 0 });
-  });
-
-  it("is in progress with a failed attempt, scored with the best attempt so far", () => {
-    const r = assignmentResult(base, { quizAttempts: [attempt("02T10:05:00", 1, false)] }, null, BEFORE_DUE);
-    expect(r).toMatchObject({ status: "in-progress", score: 2.5, submittedAt: null, activeSinceOpen: true });
-  });
-
-  it("is submitted at the first passing attempt and scored with the best attempt", () => {
-    const first = attempt("03T10:00:00", 3, true);
-    const best = attempt("04T10:00:00", 4, true);
-    const r = assignmentResult(base, { quizAttempts: [best, first, attempt("02T10:00:00", 1, false)] }, null, BEFORE_DUE);
-    expect(r).toMatchObject({ status: "submitted", score: 10, submittedAt: first.submittedAt, bestAttemptId: best.id });
-  });
-
-  it("applies the late penalty to attempts after the due date and keeps the best penalised value", () => {
-    const onTime = attempt("05T10:00:00", 3, false);
-    const late = attempt("09T10:00:00", 4, true);
-    const r = assignmentResult(base, { quizAttempts: [onTime, late] }, null, AFTER_DUE);
-    // Late: 4/4 × 10 × 0.8 = 8 beats on time 3/4 × 10 = 7.5.
-    expect(r).toMatchObject({ status: "late", score: 8, bestAttemptId: late.id });
-    const close = assignmentResult({ ...base, latePenaltyPercent: 30 }, { quizAttempts: [onTime, late] }, null, AFTER_DUE);
-    expect(close).toMatchObject({ status: "late", score: 7.5, bestAttemptId: onTime.id });
-  });
-
-  it("ignores attempts after the due date when the policy closes the assignment", () => {
-    const rules = { ...base, latePolicy: "CLOSE" as const };
-    const r = assignmentResult(rules, { quizAttempts: [attempt("09T10:00:00", 4, true)] }, null, AFTER_DUE);
-    expect(r).toMatchObject({ status: "missing", score: 0, submittedAt: null });
-  });
-
-  it("uses the extension as the due date", () => {
-    const late = attempt("09T10:00:00", 4, true);
-    const extension = T("10T17:00:00");
-    expect(assignmentResult(base, { quizAttempts: [late] }, extension, AFTER_DUE)).toMatchObject({ status: "submitted", score: 10, effectiveDueAt: extension });
-    expect(assignmentResult(base, { quizAttempts: [] }, extension, AFTER_DUE).status).toBe("not-started");
-  });
-
-  it("treats unsubmitted attempts as activity but never as a score", () => {
-    const r = assignmentResult(base, { quizAttempts: [attempt(null, 0, false, "03T08:00:00")] }, null, BEFORE_DUE);
-    expect(r).toMatchObject({ status: "in-progress", score: null });
-  });
-
-  it("counts only activity since opening as in progress, but earlier passing work as submitted", () => {
-    const early = attempt("01T08:00:00", 1, false, "01T07:00:00");
-    expect(assignmentResult(base, { quizAttempts: [early] }, null, BEFORE_DUE)).toMatchObject({ status: "not-started", activeSinceOpen: false });
-    const earlyPass = attempt("01T08:00:00", 4, true, "01T07:00:00");
-    expect(assignmentResult(base, { quizAttempts: [earlyPass] }, null, BEFORE_DUE)).toMatchObject({ status: "submitted", score: 10 });
-  });
+const completion = (done: string, handedIn = done, signedOut = false): Evidence => ({
+  id: `c${++n}`,
+  kind: "challenge-completion",
+  doneAt: T(done),
+  handedInAt: T(handedIn),
+  fraction: 1,
+  signedOut,
 });
+const standing = (over: Partial<StudentStanding> = {}): StudentStanding => ({ enrolledAt: JOINED, extensionDueAt: null, excused: false, ...over });
 
-describe("lesson and challenge assignments", () => {
-  const lesson = { ...base, targetType: "LESSON" as const };
-  const progress = (completed: string | null) => ({ startedAt: T("02T10:00:00"), updatedAt: T("02T10:30:00"), completedAt: completed ? T(completed) : null });
+type Row = {
+  name: string;
+  rules?: Partial<AssignmentRules>;
+  evidence?: Evidence[];
+  activity?: string[];
+  standing?: Partial<StudentStanding>;
+  now: Date;
+  status: SubmissionStatus;
+  score: number | null;
+};
 
-  it("is submitted when the lesson was completed, late with the penalty after the due date", () => {
-    expect(assignmentResult(lesson, { lesson: progress("03T10:00:00") }, null, BEFORE_DUE)).toMatchObject({ status: "submitted", score: 10 });
-    expect(assignmentResult(lesson, { lesson: progress("09T10:00:00") }, null, AFTER_DUE)).toMatchObject({ status: "late", score: 8 });
-    expect(assignmentResult({ ...lesson, latePolicy: "CLOSE" }, { lesson: progress("09T10:00:00") }, null, AFTER_DUE)).toMatchObject({ status: "missing", score: 0 });
+const rows: Row[] = [
+  { name: "nothing yet, before the due date", now: BEFORE_DUE, status: "not-started", score: null },
+  { name: "nothing by the due date: missing, worth 0", now: AFTER_DUE, status: "missing", score: 0 },
+  { name: "an unfinished attempt since opening", activity: ["06T10:00:00"], now: BEFORE_DUE, status: "in-progress", score: null },
+  { name: "only an unfinished attempt when the due date passed: missing, 0", activity: ["06T10:00:00"], now: AFTER_DUE, status: "missing", score: 0 },
+  { name: "activity before the opening is not progress", activity: ["03T10:00:00"], now: BEFORE_DUE, status: "not-started", score: null },
+  { name: "a failed attempt on time is submitted with its score", evidence: [attempt("06T10:00:00", "06T10:20:00", 0.4)], now: AFTER_DUE, status: "submitted", score: 8 },
+  { name: "a passing attempt on time", evidence: [attempt("06T10:00:00", "06T10:20:00", 0.75)], now: BEFORE_DUE, status: "submitted", score: 15 },
+  {
+    name: "the best counting attempt is the score",
+    evidence: [attempt("06T10:00:00", "06T10:20:00", 0.5), attempt("07T10:00:00", "07T10:20:00", 1), attempt("08T10:00:00", "08T10:20:00", 0.25)],
+    now: AFTER_DUE,
+    status: "submitted",
+    score: 20,
+  },
+  { name: "late under accept-with-penalty: penalised", evidence: [attempt("11T10:00:00", "11T10:20:00", 1)], now: AFTER_DUE, status: "late", score: 15 },
+  {
+    name: "on-time 80% beats a late 100% with a 25% penalty",
+    evidence: [attempt("06T10:00:00", "06T10:20:00", 0.8), attempt("11T10:00:00", "11T10:20:00", 1)],
+    now: AFTER_DUE,
+    status: "submitted",
+    score: 16,
+  },
+  { name: "late under close: does not count, missing", rules: { latePolicy: "CLOSE" }, evidence: [attempt("11T10:00:00", "11T10:20:00", 1)], now: AFTER_DUE, status: "missing", score: 0 },
+  {
+    name: "an attempt made before the opening does not satisfy it",
+    evidence: [attempt("02T10:00:00", "02T10:20:00", 1)],
+    now: AFTER_DUE,
+    status: "missing",
+    score: 0,
+  },
+  {
+    name: "an attempt started before the opening and finished after does not count either",
+    evidence: [attempt("05T08:50:00", "05T09:10:00", 1)],
+    now: BEFORE_DUE,
+    status: "not-started",
+    score: null,
+  },
+  {
+    name: "earlier work counts when the assignment accepts it",
+    rules: { acceptsEarlierWork: true },
+    evidence: [attempt("02T10:00:00", "02T10:20:00", 1)],
+    now: BEFORE_DUE,
+    status: "submitted",
+    score: 20,
+  },
+  {
+    name: "work from before the student joined never counts, even when earlier work is accepted",
+    rules: { acceptsEarlierWork: true },
+    standing: { enrolledAt: T("06T00:00:00") },
+    evidence: [attempt("02T10:00:00", "02T10:20:00", 1)],
+    now: AFTER_DUE,
+    status: "missing",
+    score: 0,
+  },
+  {
+    name: "a student who joined after the opening: work from joining counts",
+    standing: { enrolledAt: T("07T00:00:00") },
+    evidence: [attempt("06T10:00:00", "06T10:20:00", 1), attempt("07T10:00:00", "07T10:20:00", 0.5)],
+    now: BEFORE_DUE,
+    status: "submitted",
+    score: 10,
+  },
+  { name: "an extension makes late work on time", standing: { extensionDueAt: T("14T17:00:00") }, evidence: [attempt("11T10:00:00", "11T10:20:00", 1)], now: AFTER_DUE, status: "submitted", score: 20 },
+  { name: "not missing before the extended due date", standing: { extensionDueAt: T("14T17:00:00") }, now: AFTER_DUE, status: "not-started", score: null },
+  { name: "an extension earlier than the due date changes nothing", standing: { extensionDueAt: T("09T17:00:00") }, evidence: [attempt("09T18:00:00", "09T18:20:00", 1)], now: AFTER_DUE, status: "submitted", score: 20 },
+  { name: "excused: no score, whatever the work", standing: { excused: true }, evidence: [attempt("06T10:00:00", "06T10:20:00", 1)], now: AFTER_DUE, status: "excused", score: null },
+  { name: "excused instead of missing", standing: { excused: true }, now: AFTER_DUE, status: "excused", score: null },
+  { name: "ungraded practice handed in: no score", rules: { ungraded: true, points: 0 }, evidence: [attempt("06T10:00:00", "06T10:20:00", 1)], now: BEFORE_DUE, status: "submitted", score: null },
+  { name: "ungraded practice not done: missing but no score", rules: { ungraded: true, points: 0 }, now: AFTER_DUE, status: "missing", score: null },
+  { name: "a challenge completed on time", rules: { targetType: "CHALLENGE" }, evidence: [completion("06T10:00:00")], now: AFTER_DUE, status: "submitted", score: 20 },
+  {
+    name: "a challenge done signed out before the due date but merged after it is late (proved then)",
+    rules: { targetType: "CHALLENGE" },
+    evidence: [completion("06T10:00:00", "11T10:00:00", true)],
+    now: AFTER_DUE,
+    status: "late",
+    score: 15,
+  },
+  {
+    name: "a challenge done signed out before the opening does not count when merged after it",
+    rules: { targetType: "CHALLENGE" },
+    evidence: [completion("03T10:00:00", "06T10:00:00", true)],
+    now: BEFORE_DUE,
+    status: "not-started",
+    score: null,
+  },
+  { name: "a lesson completed late with a 100% penalty scores 0 but is late", rules: { targetType: "LESSON", latePenaltyPercent: 100 }, evidence: [{ ...completion("11T10:00:00"), kind: "lesson-completion" }], now: AFTER_DUE, status: "late", score: 0 },
+];
+
+describe("assignment results", () => {
+  it.each(rows)("$name", (row) => {
+    const result = assignmentResult(
+      rules(row.rules),
+      { evidence: row.evidence ?? [], activity: (row.activity ?? []).map((at) => ({ at: T(at) })) },
+      standing(row.standing),
+      row.now,
+    );
+    expect({ status: result.status, score: result.score }).toEqual({ status: row.status, score: row.score });
   });
 
-  it("is in progress when the lesson was opened but not finished", () => {
-    expect(assignmentResult(lesson, { lesson: progress(null) }, null, BEFORE_DUE)).toMatchObject({ status: "in-progress", score: null });
-    expect(assignmentResult(lesson, { lesson: null }, null, BEFORE_DUE).status).toBe("not-started");
+  it("explains every piece of evidence: counts, late, before the window, closed", () => {
+    const early = attempt("02T10:00:00", "02T10:20:00", 1);
+    const onTime = attempt("06T10:00:00", "06T10:20:00", 0.5);
+    const late = attempt("11T10:00:00", "11T10:20:00", 1);
+    const result = assignmentResult(rules(), { evidence: [late, early, onTime], activity: [] }, standing(), AFTER_DUE);
+    expect(result.verdicts).toEqual([
+      { evidenceId: early.id, counts: false, reason: "before-window" },
+      { evidenceId: onTime.id, counts: true, late: false, value: 10 },
+      { evidenceId: late.id, counts: true, late: true, value: 15 },
+    ]);
+    expect(result).toMatchObject({ status: "submitted", score: 15, bestEvidenceId: late.id, submittedAt: onTime.handedInAt });
+    const closed = assignmentResult(rules({ latePolicy: "CLOSE" }), { evidence: [late], activity: [] }, standing(), AFTER_DUE);
+    expect(closed.verdicts).toEqual([{ evidenceId: late.id, counts: false, reason: "closed" }]);
   });
 
-  it("scores a verified challenge completion", () => {
-    const challenge = { ...base, targetType: "CHALLENGE" as const, points: 5 };
-    expect(assignmentResult(challenge, { challenge: { completedAt: T("04T10:00:00") } }, null, AFTER_DUE)).toMatchObject({ status: "submitted", score: 5 });
-    expect(assignmentResult(challenge, { challenge: null }, null, AFTER_DUE)).toMatchObject({ status: "missing", score: 0 });
+  it("starts the window at the opening, or at joining when later or when earlier work is accepted", () => {
+    expect(windowStart({ opensAt: OPENS, acceptsEarlierWork: false }, JOINED)).toEqual(OPENS);
+    expect(windowStart({ opensAt: OPENS, acceptsEarlierWork: false }, T("07T00:00:00"))).toEqual(T("07T00:00:00"));
+    expect(windowStart({ opensAt: OPENS, acceptsEarlierWork: true }, JOINED)).toEqual(JOINED);
   });
 
-  it("submits exactly at the due instant on time", () => {
-    expect(assignmentResult(lesson, { lesson: progress("08T17:00:00") }, null, AFTER_DUE).status).toBe("submitted");
+  it("uses an extension only when it is later than the due date", () => {
+    expect(effectiveDueDate(DUE, null)).toEqual(DUE);
+    expect(effectiveDueDate(DUE, T("14T17:00:00"))).toEqual(T("14T17:00:00"));
+    expect(effectiveDueDate(DUE, T("09T17:00:00"))).toEqual(DUE);
   });
 });
 
 describe("totals", () => {
-  it("adds settled work only; missing counts as 0", () => {
-    const now = AFTER_DUE;
-    const lesson = { ...base, targetType: "LESSON" as const };
-    const cells = [
-      { points: 10, result: assignmentResult(lesson, { lesson: { startedAt: T("02T10:00:00"), updatedAt: T("02T10:00:00"), completedAt: T("02T11:00:00") } }, null, now) },
-      { points: 10, result: assignmentResult(base, { quizAttempts: [] }, null, now) },
-      { points: 5, result: assignmentResult({ ...base, dueAt: T("20T10:00:00") }, { quizAttempts: [attempt("09T10:00:00", 2, false)] }, null, now) },
-    ];
-    expect(totalScore(cells)).toEqual({ earned: 10, possible: 20 });
+  const result = (status: SubmissionStatus, score: number | null, pointsPossible = 20) => ({ status, score, pointsPossible });
+  const cases: Array<{ name: string; results: ReturnType<typeof result>[]; earned: number; possible: number }> = [
+    { name: "missing counts 0 of its points", results: [result("submitted", 15), result("missing", 0)], earned: 15, possible: 40 },
+    { name: "work not yet due is left out", results: [result("late", 10), result("in-progress", null), result("not-started", null)], earned: 10, possible: 20 },
+    { name: "excused work is in neither earned nor possible", results: [result("excused", null), result("submitted", 20)], earned: 20, possible: 20 },
+    { name: "ungraded practice is left out", results: [result("submitted", null, 0), result("missing", null, 0)], earned: 0, possible: 0 },
+    { name: "decimals are rounded to cents", results: [result("submitted", 1 / 3), result("submitted", 1 / 3)], earned: 0.67, possible: 40 },
+  ];
+  it.each(cases)("$name", ({ results, earned, possible }) => {
+    expect(totalScore(results)).toEqual({ earned, possible });
+  });
+
+  it("writes scores the same way everywhere: missing is 0, nothing is a dash", () => {
+    expect(scoreText({ score: 0, pointsPossible: 20 })).toBe("0 / 20");
+    expect(scoreText({ score: 8.89, pointsPossible: 20 })).toBe("8.89 / 20");
+    expect(scoreText({ score: null, pointsPossible: 20 })).toBe("—");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToWallTime, isValidTimeZone, parseWallTime, wallTimeToInstant } from "@/lib/assignments/zoned-time";
+import { instantToWallTime, isValidTimeZone, parseWallTime, wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 
 describe("wall-clock times in a class's zone", () => {
   it("converts in winter and summer", () => {

@@ -23,10 +23,15 @@ function leaves(value: unknown, prefix = ""): Map<string, string> {
 
 /**
  * Texts that are rightly the same in both languages or carry no words of their own: Wireshark's
- * column names, separators, a BCP 47 tag, punctuation joining a chart's title and description.
+ * column names, socket API and flag names, separators, a BCP 47 tag, punctuation joining a chart's title and description.
  */
 const NOT_WORDS: Record<string, readonly string[]> = {
-  simulator: ["columns.seq", "columns.ack", "columns.len", "sentenceGap", "notesSeparator", "dateLocale"],
+  simulator: [
+    "columns.seq", "columns.ack", "columns.len", "columns.win", "sentenceGap", "notesSeparator", "dateLocale",
+    // Socket API names and TCP flag names are written the same in Chinese technical text.
+    "calls.setsockopt.help", "optionLabels.SO_LINGER", "optionParts.linger",
+    "predict.segments.SYN", "predict.segments.SYN-ACK", "predict.segments.FIN", "predict.segments.RST",
+  ],
   labs: ["chart.image"],
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lineItemOf, lineItemsOf } from "@/lib/lti/ags-json";
 import { validateLaunchClaims } from "@/lib/lti/claims";
 import { classRole } from "@/lib/lti/roles";
 import { publishedPayload, publishedPayloadNames } from "../../support/lti-fixtures";
@@ -114,5 +115,31 @@ describe("launches published by the 1EdTech specifications and by LMSs", () => {
     const message = readPublished("moodle-resource-link");
     expect(classRole(message.roles)).toBe("teach");
     expect(message).toMatchObject({ name: "Admin User", context: { id: "2", title: "Curso 1" }, resourceLink: { id: "1", title: "Prueba lti 1" }, presentation: { returnUrl: null, locale: "en" } });
+  });
+});
+
+describe("the examples of Assignment and Grade Services 2.0", () => {
+  const AGS = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+  const claims = publishedPayload("lti-ags-2.0-example-claims").payload as Record<string, { scope: string[]; lineitems?: string; lineitem?: string }>;
+
+  it.each(Object.keys(claims))("reads the endpoint claim example “%s” as published", (name) => {
+    const example = claims[name]!;
+    const result = validateLaunchClaims(
+      { ...ENVELOPE, iat: 1_800_000_000, exp: 1_800_000_300, [`${LTI}target_link_uri`]: "https://tool.example/lti", [AGS]: example },
+      { issuer: ENVELOPE.iss, clientId: ENVELOPE.aud, nonce: ENVELOPE.nonce, deploymentIds: new Set(["d-1"]), toolOrigin: "https://tool.example", now: 1_800_000_005 },
+    );
+    if (!result.ok) throw new Error(`${result.problem.code} ${result.problem.detail}`);
+    expect(result.message.ags).toEqual({ scopes: example.scope, lineItemsUrl: example.lineitems ?? null, lineItemUrl: example.lineitem ?? null });
+  });
+
+  it("reads the line item representation and the created line item, and finds a link's line item in a container of them", () => {
+    const { representation, created } = publishedPayload("lti-ags-2.0-example-line-items").payload as Record<string, Record<string, unknown>>;
+    expect(lineItemOf(JSON.stringify(created))).toMatchObject({ id: created!.id, resourceId: "quiz-231", scoreMaximum: 60, label: "Chapter 5 Test" });
+    const container = JSON.stringify([created, { label: "no id: skipped" }, representation]);
+    const items = lineItemsOf(container);
+    expect(items).toHaveLength(2);
+    expect(items.find((item) => item.resourceLinkId === "1g3k4dlk49fk")?.id).toBe(representation!.id);
+    expect(lineItemsOf("<html>")).toEqual([]);
+    expect(lineItemOf(JSON.stringify({ ...created, id: "http://lms.example.com/x" }))).toBeNull();
   });
 });

@@ -1,47 +1,81 @@
 import { describe, expect, it } from "vitest";
-import { assignmentResult, type AssignmentRules } from "@/lib/gradebook/semantics";
+import { assignmentResult, type AssignmentRules, type Evidence, type StudentWork } from "@/domain/gradebook/semantics";
 import { classRole, contextRole } from "@/lib/lti/roles";
 import { retryDelayMs, scoreBody, scoreFor } from "@/lib/lti/score-mapping";
-import { scoresUrl } from "@/lib/lti/urls";
-import { nextLink } from "@/lib/lti/nrps.server";
+import { nextLink, scoresUrl } from "@/lib/lti/urls";
 
 const opensAt = new Date("2026-03-01T00:00:00Z");
 const dueAt = new Date("2026-03-08T00:00:00Z");
-const rules = (over: Partial<AssignmentRules> = {}): AssignmentRules => ({ targetType: "QUIZ", points: 20, opensAt, dueAt, latePolicy: "ACCEPT_WITH_PENALTY", latePenaltyPercent: 25, ...over });
+const enrolledAt = new Date("2026-02-20T00:00:00Z");
+const rules = (over: Partial<AssignmentRules> = {}): AssignmentRules => ({
+  targetType: "QUIZ",
+  points: 20,
+  ungraded: false,
+  opensAt,
+  dueAt,
+  latePolicy: "ACCEPT_WITH_PENALTY",
+  latePenaltyPercent: 25,
+  acceptsEarlierWork: false,
+  ...over,
+});
 const before = new Date("2026-03-05T00:00:00Z");
 const after = new Date("2026-03-10T00:00:00Z");
-const attempt = (score: number, maxScore: number, submittedAt: Date | null, passed: boolean) => ({ id: `a-${score}-${submittedAt?.getTime()}`, startedAt: opensAt, submittedAt, score, maxScore, passed });
+const attempt = (score: number, maxScore: number, handedInAt: Date, passed: boolean): Evidence => ({
+  id: `a-${score}-${handedInAt.getTime()}`,
+  kind: "quiz-attempt",
+  doneAt: handedInAt,
+  handedInAt,
+  fraction: score / maxScore,
+  passed,
+});
+const completion = (at: Date): Evidence => ({ id: `c-${at.getTime()}`, kind: "challenge-completion", doneAt: at, handedInAt: at, fraction: 1 });
+const work = (evidence: Evidence[], activity: Date[] = []): StudentWork => ({ evidence, activity: activity.map((at) => ({ at })) });
+const result = (r: AssignmentRules, w: StudentWork, now: Date, excused = false) => assignmentResult(r, w, { enrolledAt, excused }, now);
 
 describe("scoreFor: gradebook result → AGS score", () => {
   it("sends a passed quiz as Completed and FullyGraded, with the points of the assignment", () => {
-    const result = assignmentResult(rules(), { quizAttempts: [attempt(4, 5, before, true)] }, null, before);
-    expect(scoreFor(result, 20)).toEqual({ scoreGiven: 16, scoreMaximum: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+    expect(scoreFor(result(rules(), work([attempt(4, 5, before, true)]), before), 20)).toEqual({ scoreGiven: 16, scoreMaximum: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
   });
 
   it("applies the late penalty exactly as the gradebook does", () => {
-    const result = assignmentResult(rules(), { quizAttempts: [attempt(5, 5, after, true)] }, null, after);
-    expect(result.status).toBe("late");
-    expect(scoreFor(result, 20)).toMatchObject({ scoreGiven: 15, activityProgress: "Completed" });
+    const late = result(rules(), work([attempt(5, 5, after, true)]), after);
+    expect(late.status).toBe("late");
+    expect(scoreFor(late, 20)).toMatchObject({ scoreGiven: 15, activityProgress: "Completed" });
   });
 
-  it("sends a counted attempt that has not passed yet as InProgress with its score", () => {
-    const result = assignmentResult(rules(), { quizAttempts: [attempt(2, 5, before, false)] }, null, before);
-    expect(scoreFor(result, 20)).toEqual({ scoreGiven: 8, scoreMaximum: 20, activityProgress: "InProgress", gradingProgress: "FullyGraded" });
+  it("sends a failed attempt as handed in with its score, as the gradebook says Submitted", () => {
+    const failed = result(rules(), work([attempt(2, 5, before, false)]), before);
+    expect(failed.status).toBe("submitted");
+    expect(scoreFor(failed, 20)).toEqual({ scoreGiven: 8, scoreMaximum: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
   });
 
   it("sends a started lesson without a score, and nothing before any activity", () => {
-    const started = assignmentResult(rules({ targetType: "LESSON" }), { lesson: { startedAt: before, updatedAt: before, completedAt: null } }, null, before);
+    const started = result(rules({ targetType: "LESSON" }), work([], [before]), before);
     expect(scoreFor(started, 20)).toEqual({ scoreGiven: null, scoreMaximum: 20, activityProgress: "InProgress", gradingProgress: "NotReady" });
-    const nothing = assignmentResult(rules({ targetType: "LESSON" }), { lesson: null }, null, before);
-    expect(scoreFor(nothing, 20)).toBeNull();
+    expect(scoreFor(result(rules({ targetType: "LESSON" }), work([]), before), 20)).toBeNull();
   });
 
-  it("sends a verified challenge as full points, and late work under a closed policy as the gradebook's 0", () => {
-    const done = assignmentResult(rules({ targetType: "CHALLENGE" }), { challenge: { completedAt: before } }, null, before);
-    expect(scoreFor(done, 20)).toMatchObject({ scoreGiven: 20, activityProgress: "Completed" });
-    const closed = assignmentResult(rules({ targetType: "CHALLENGE", latePolicy: "CLOSE" }), { challenge: { completedAt: after } }, null, after);
+  it("sends nothing for work done before the assignment opened", () => {
+    const early = new Date("2026-02-25T00:00:00Z");
+    expect(scoreFor(result(rules(), work([attempt(5, 5, early, true)]), before), 20)).toBeNull();
+  });
+
+  it("sends a verified challenge as full points, and late work under a closed policy as the gradebook's Missing = 0", () => {
+    expect(scoreFor(result(rules({ targetType: "CHALLENGE" }), work([completion(before)]), before), 20)).toMatchObject({ scoreGiven: 20, activityProgress: "Completed" });
+    const closed = result(rules({ targetType: "CHALLENGE", latePolicy: "CLOSE" }), work([completion(after)]), after);
     expect(closed.status).toBe("missing");
     expect(scoreFor(closed, 20)).toMatchObject({ scoreGiven: 0, activityProgress: "InProgress", gradingProgress: "FullyGraded" });
+  });
+
+  it("clears the score of an excused student, and sends ungraded practice without one", () => {
+    expect(scoreFor(result(rules(), work([attempt(5, 5, before, true)]), after, true), 20)).toEqual({
+      scoreGiven: null,
+      scoreMaximum: 20,
+      activityProgress: "Initialized",
+      gradingProgress: "NotReady",
+    });
+    const practice = result(rules({ ungraded: true, points: 0 }), work([attempt(5, 5, before, true)]), before);
+    expect(scoreFor(practice, 0)).toEqual({ scoreGiven: null, scoreMaximum: 0, activityProgress: "Completed", gradingProgress: "NotReady" });
   });
 
   it("writes the AGS body with the LMS user id and an ISO timestamp, leaving scoreGiven out when there is none", () => {
@@ -95,5 +129,8 @@ describe("service URLs", () => {
     expect(nextLink('<https://lms.example/m?page=2>; rel="next", <https://lms.example/m?page=9>; rel="last"')).toBe("https://lms.example/m?page=2");
     expect(nextLink('<https://lms.example/m?page=1>; rel="prev first"')).toBeNull();
     expect(nextLink(null)).toBeNull();
+    // Moodle's form: no space after the commas, "differences" first; and an unquoted rel.
+    expect(nextLink('<https://lms.example/nr?since=6236>; rel="differences",<https://lms.example/nr?page=2&per_page=1>; rel="next",<https://lms.example/nr?page=1>; rel="first"')).toBe("https://lms.example/nr?page=2&per_page=1");
+    expect(nextLink("<https://lms.example/li?p=2>; rel=next")).toBe("https://lms.example/li?p=2");
   });
 });

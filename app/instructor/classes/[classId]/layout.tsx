@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ClassNav } from "@/components/instructor/class-nav";
+import { UserText } from "@/components/instructor/user-text";
 import { Badge } from "@/components/ui/badge";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { requireTeaching } from "@/lib/classes/access.server";
@@ -19,7 +20,9 @@ export default async function ClassLayout({ children, params }: { children: Reac
         </Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-semibold tracking-tight">{classroom.name}</h1>
+        <h1 className="text-3xl font-semibold tracking-tight">
+          <UserText>{classroom.name}</UserText>
+        </h1>
         {classroom.archivedAt ? <Badge tone="warning">Archived · read-only</Badge> : null}
       </div>
       <ClassNav classId={classId} lms={await isLtiClass(classId)} />

@@ -3,17 +3,18 @@ import Link from "next/link";
 import { ClassForm } from "@/components/instructor/class-form";
 import { ActionButton } from "@/components/instructor/form-bits";
 import { CoInstructorForm, CopyButton, CopyField, RosterImportForm } from "@/components/instructor/small-forms";
+import { UserText } from "@/components/instructor/user-text";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { timeZoneOptions } from "@/lib/assignments/zoned-time";
+import { timeZoneOptions } from "@/domain/gradebook/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { findCatalogItem, TARGET_LABELS } from "@/lib/catalog.server";
 import { getClassOverview } from "@/lib/classes/classes.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { siteOrigin } from "@/lib/classes/site-url.server";
-import type { TargetType } from "@/lib/gradebook/semantics";
+import type { TargetType } from "@/domain/gradebook/semantics";
 import {
   addCoInstructorAction,
   importRosterAction,
@@ -111,8 +112,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     <tr key={a.id}>
                       <td className={td}>
                         <Link href={`/instructor/classes/${c.id}/assignments/${a.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
-                          {a.title}
+                          <UserText>{a.title}</UserText>
                         </Link>
+                        {a.acceptEarlierWork ? <span className="block text-xs text-fg-muted">accepts work done before it opened</span> : null}
                       </td>
                       <td className={td}>
                         <span className="text-fg-muted">{TARGET_LABELS[a.targetType as TargetType]}:</span> {item?.title ?? a.targetId}
@@ -123,7 +125,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                       <td className={td}>
                         <LocalTime iso={a.dueAt.toISOString()} timeZone={tz} />
                       </td>
-                      <td className={td}>{a.points}</td>
+                      <td className={td}>{a.ungraded ? "Ungraded practice" : a.points}</td>
                       <td className={td}>{a.latePolicy === "CLOSE" ? "Not accepted" : `−${a.latePenaltyPercent}%`}</td>
                     </tr>
                   );
@@ -154,10 +156,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   <tr key={s.id}>
                     <td className={td}>
                       <Link href={`/instructor/classes/${c.id}/students/${s.id}`} className="text-accent underline-offset-2 hover:underline">
-                        {s.name ?? s.email}
+                        <UserText>{s.name ?? s.email}</UserText>
                       </Link>
                     </td>
-                    <td className={td}>{s.email}</td>
+                    <td className={td}>
+                      <UserText>{s.email}</UserText>
+                    </td>
                     <td className={td}>
                       <LocalTime iso={s.joinedAt.toISOString()} timeZone={tz} />
                     </td>
@@ -180,14 +184,24 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         )}
         {c.invitations.length > 0 ? (
           <>
-            <h3 className="mt-6 font-medium">Invited, no account yet ({c.invitations.length})</h3>
-            <p className="text-sm text-fg-muted">They join when they sign up or sign in with that email, or open their invitation link.</p>
+            <h3 className="mt-6 font-medium">Invited ({c.invitations.length})</h3>
+            <p className="text-sm text-fg-muted">
+              Everyone on an imported roster is invited, with or without an account, and joins only by accepting (on their dashboard, or through the invitation&apos;s link).
+            </p>
             <ul className="mt-2 divide-y divide-border text-sm">
               {c.invitations.map((inv) => (
                 <li key={inv.id} className="flex flex-wrap items-center gap-3 py-2">
-                  <span className="min-w-0 flex-1 break-all">{inv.email}</span>
+                  <UserText className="min-w-0 flex-1 [overflow-wrap:anywhere]">{inv.email}</UserText>
                   <span className="text-fg-muted">
-                    invited <LocalTime iso={inv.createdAt.toISOString()} timeZone={tz} />
+                    {inv.declinedAt ? (
+                      <>
+                        declined <LocalTime iso={inv.declinedAt.toISOString()} timeZone={tz} />
+                      </>
+                    ) : (
+                      <>
+                        {inv.emailedAt ? "emailed" : "invited"} <LocalTime iso={(inv.emailedAt ?? inv.createdAt).toISOString()} timeZone={tz} />
+                      </>
+                    )}
                   </span>
                   <CopyButton value={`${origin}/invite/${inv.token}`} label={`Copy invitation link for ${inv.email}`} />
                   {!archived ? (
@@ -200,7 +214,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         ) : null}
         {!archived ? (
           <div className="mt-6 border-t border-border pt-5">
-            <h3 className="font-medium">Import a roster</h3>
+            <h3 className="font-medium">Invite a roster</h3>
             <div className="mt-3">
               <RosterImportForm action={importRosterAction.bind(null, c.id)} />
             </div>
@@ -215,7 +229,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             {c.instructors.map(({ user: i, isOwner }) => (
               <li key={i.id} className="flex flex-wrap items-center gap-2 py-2">
                 <span className="min-w-0 flex-1">
-                  {i.name ?? i.email} <span className="text-fg-muted">· {i.email}</span>
+                  <UserText>{i.name ?? i.email}</UserText>{" "}
+                  <span className="text-fg-muted">
+                    · <UserText>{i.email}</UserText>
+                  </span>
                 </span>
                 <Badge tone={isOwner ? "accent" : "neutral"}>{isOwner ? "Owner" : "Co-instructor"}</Badge>
                 {c.isOwner && !isOwner && !archived ? (

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { MisconceptionList } from "@/components/instructor/misconception-list";
 import { ProgressChart } from "@/components/instructor/progress-chart";
+import { UserText } from "@/components/instructor/user-text";
+import { RichText } from "@/components/quiz/rich-text";
 import { Card } from "@/components/ui/card";
+import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 import { requireInstructor } from "@/lib/auth/session.server";
-import { describeResponse } from "@/lib/catalog.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getGradebook, getQuestionAnalytics } from "@/lib/gradebook/gradebook.server";
 
@@ -24,64 +27,57 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ clas
       <Card>
         <h2 className="text-lg font-semibold">Questions</h2>
         <p className="mt-1 text-sm text-fg-muted">
-          Every submitted attempt by the class&apos;s students on each assigned quiz: the share of answers that were right, and the wrong answer given most often with the misconception
-          it points to.
+          Every attempt that counts toward each assigned quiz: the share of answers that were right, and the wrong answer given most often with the misconception it
+          points to. Questions read as the latest of those attempts showed them.
         </p>
         {analytics.quizzes.length === 0 ? <p className="mt-3 text-sm">No quiz is assigned in this class yet.</p> : null}
         {analytics.quizzes.map((quiz) => (
           <section key={quiz.assignmentId} className="mt-6" aria-labelledby={`quiz-${quiz.assignmentId}`}>
             <h3 id={`quiz-${quiz.assignmentId}`} className="font-semibold">
-              {quiz.title} <span className="font-normal text-fg-muted">· {quiz.attempts} submitted attempts</span>
+              <UserText>{quiz.title}</UserText>{" "}
+              <span className="font-normal text-fg-muted">
+                · {quiz.attempts} {quiz.attempts === 1 ? "attempt" : "attempts"}
+              </span>
             </h3>
             {quiz.questions.length === 0 ? (
               <p className="mt-2 text-sm text-fg-muted">No answers yet.</p>
             ) : (
-              <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`Per-question results for ${quiz.title}, scrolls sideways`}>
-                <table className="w-full min-w-[40rem] text-sm">
-                  <caption className="sr-only">Per-question results for {quiz.title}</caption>
-                  <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-                    <tr>
-                      <th scope="col" className="px-2 py-2">Question</th>
-                      <th scope="col" className="px-2 py-2">Correct</th>
-                      <th scope="col" className="px-2 py-2">Most common wrong answer</th>
-                      <th scope="col" className="px-2 py-2">Misconception</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-border">
-                    {quiz.questions.map((q) => {
-                      const pct = Math.round(q.shareCorrect * 100);
-                      return (
-                        <tr key={q.questionId}>
-                          <th scope="row" className="px-2 py-2 text-left align-top font-normal">
-                            {q.prompt ?? <span className="font-mono text-xs">{q.questionId}</span>}
-                            <span className="block text-xs text-fg-muted">{q.concept}</span>
-                          </th>
-                          <td className="px-2 py-2 align-top">
-                            <span className="tabular-nums font-medium">{pct}%</span>
-                            <span className="block text-xs text-fg-muted">
-                              {q.correct} of {q.answered}
-                            </span>
-                            <span aria-hidden="true" className="mt-1 block h-1.5 w-20 overflow-hidden rounded-full bg-bg-sunken">
-                              <span className="block h-full bg-accent" style={{ width: `${pct}%` }} />
-                            </span>
-                          </td>
-                          <td className="px-2 py-2 align-top break-all">
-                            {q.mostCommonWrong ? (
-                              <>
-                                {describeResponse(quiz.quizId, q.questionId, q.mostCommonWrong.response)}
-                                <span className="block text-xs text-fg-muted">{q.mostCommonWrong.count}×</span>
-                              </>
-                            ) : (
-                              <span className="text-fg-muted">—</span>
-                            )}
-                          </td>
-                          <td className="px-2 py-2 align-top font-mono text-xs">{q.mostCommonWrong?.misconception?.replaceAll(",", ", ") ?? ""}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <ol className="mt-3 grid gap-3">
+                {quiz.questions.map((q, index) => {
+                  const pct = Math.round(q.shareCorrect * 100);
+                  return (
+                    <li key={q.questionId} className="rounded-lg border border-border px-3 py-3 text-sm" data-testid="question-analytics">
+                      <p className="font-medium">
+                        <span className="text-fg-muted">Question {index + 1}. </span>
+                        {q.prompt ? <RichText text={q.prompt} /> : q.questionId}
+                      </p>
+                      <p className="text-xs text-fg-muted">
+                        {CONCEPT_LABELS[q.concept as Concept] ?? q.concept}
+                        {q.variesPerAttempt ? " · its numbers or scenario change with every attempt" : ""}
+                      </p>
+                      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+                        <span>
+                          <span className="font-medium tabular-nums">{pct}%</span> right ({q.correct} of {q.answered})
+                        </span>
+                        <span aria-hidden="true" className="block h-1.5 w-24 overflow-hidden rounded-full bg-bg-sunken">
+                          <span className="block h-full bg-accent" style={{ width: `${pct}%` }} />
+                        </span>
+                      </div>
+                      {q.mostCommonWrong ? (
+                        <div className="mt-2">
+                          <p>
+                            <span className="text-fg-muted">Most common wrong answer ({q.mostCommonWrong.count}×): </span>
+                            <RichText text={q.mostCommonWrong.text} />
+                          </p>
+                          <MisconceptionList items={q.mostCommonWrong.misconceptions} />
+                        </div>
+                      ) : (
+                        <p className="mt-2 text-fg-muted">No wrong answers.</p>
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
             )}
           </section>
         ))}

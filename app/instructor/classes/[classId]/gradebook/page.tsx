@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatPoints, StatusBadge } from "@/components/instructor/status-badge";
+import { UserText } from "@/components/instructor/user-text";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { scoreText, type TargetType } from "@/domain/gradebook/semantics";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { TARGET_LABELS } from "@/lib/catalog.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getGradebook } from "@/lib/gradebook/gradebook.server";
-import type { TargetType } from "@/lib/gradebook/semantics";
+import { describeMisconception } from "@/lib/quiz/misconceptions";
+import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
@@ -40,12 +43,13 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                     Student
                   </th>
                   {g.assignments.map((a) => (
-                    <th key={a.id} scope="col" className="min-w-40 px-3 py-2 text-left align-bottom font-semibold">
+                    <th key={a.id} scope="col" className="min-w-44 px-3 py-2 text-left align-bottom font-semibold">
                       <Link href={`${base}/assignments/${a.id}`} className="hover:text-accent hover:underline">
-                        {a.title}
+                        <UserText>{a.title}</UserText>
                       </Link>
                       <span className="block text-xs font-normal text-fg-muted">
-                        {TARGET_LABELS[a.targetType as TargetType]} · {a.points} pts · due <LocalTime iso={a.dueAt.toISOString()} timeZone={tz} />
+                        {TARGET_LABELS[a.targetType as TargetType]} · {a.ungraded ? "ungraded practice" : `${a.points} pts`} · due{" "}
+                        <LocalTime iso={a.dueAt.toISOString()} timeZone={tz} />
                       </span>
                     </th>
                   ))}
@@ -59,25 +63,25 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                   <tr key={row.student.id}>
                     <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-bg-elevated px-3 py-2 text-left font-medium">
                       <Link href={`${base}/students/${row.student.id}`} className="text-accent underline-offset-2 hover:underline">
-                        {row.student.name ?? row.student.email}
+                        <UserText>{row.student.name ?? row.student.email}</UserText>
                       </Link>
                     </th>
                     {row.cells.map((cell) => (
-                      <td key={cell.assignmentId} className="px-3 py-2">
-                        <div className="flex items-center gap-2 whitespace-nowrap">
+                      <td key={cell.assignmentId} className="px-3 py-2 align-top" data-testid="gradebook-cell">
+                        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                           <StatusBadge status={cell.result.status} />
-                          <span className="tabular-nums">
-                            {cell.result.score === null ? <span className="text-fg-muted">—</span> : `${formatPoints(cell.result.score)} / ${cell.points}`}
+                          <span className="whitespace-nowrap tabular-nums">
+                            {cell.result.score === null ? <span className="text-fg-muted">—</span> : scoreText(cell.result)}
                           </span>
                         </div>
-                        {cell.extended ? (
+                        {cell.result.effectiveDueAt.getTime() !== (g.assignments.find((a) => a.id === cell.assignmentId)?.dueAt.getTime() ?? 0) ? (
                           <span className="mt-1 block text-xs text-fg-muted">
-                            extended to <LocalTime iso={cell.result.effectiveDueAt.toISOString()} timeZone={tz} />
+                            extended: due <LocalTime iso={cell.result.effectiveDueAt.toISOString()} timeZone={tz} />
                           </span>
                         ) : null}
                       </td>
                     ))}
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums">
                       {row.total.possible ? `${formatPoints(row.total.earned)} / ${row.total.possible}` : "—"}
                     </td>
                   </tr>
@@ -87,7 +91,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           </div>
         )}
         <p className="mt-3 text-xs text-fg-muted">
-          Totals count handed-in and missing work (missing = 0); work not yet due is left out. Times in {tz.replaceAll("_", " ")}.
+          Totals count handed-in work and missing work (missing = 0 points); work not yet due, excused work and ungraded practice are left out. Work counts from the
+          assignment&apos;s opening (unless it accepts earlier work) and never from before the student joined. Times in {tz.replaceAll("_", " ")}.
         </p>
       </Card>
 
@@ -100,18 +105,23 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
             {g.needsAttention.map(({ student, reasons }) => (
               <li key={student.id} className="py-3 text-sm">
                 <Link href={`${base}/students/${student.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
-                  {student.name ?? student.email}
+                  <UserText>{student.name ?? student.email}</UserText>
                 </Link>
                 <ul className="mt-1 list-disc pl-5 text-fg-muted">
                   {reasons.map((r) =>
                     r.kind === "repeated-failures" ? (
                       <li key={`f-${r.concept}`}>
-                        Keeps missing <strong className="text-fg">{r.concept}</strong>: {r.wrong} wrong answers over {r.attempts} attempts
-                        {r.misconception ? ` (often: ${r.misconception})` : ""}
+                        Keeps missing <strong className="text-fg">{CONCEPT_LABELS[r.concept as Concept] ?? r.concept}</strong>: {r.wrong} wrong answers over {r.attempts}{" "}
+                        attempts
+                        {r.misconception ? <> (most often: “{describeMisconception(r.misconception.split(",")[0] ?? "").title}”)</> : null}
                       </li>
                     ) : (
                       <li key={`a-${r.assignmentId}`}>
-                        No activity on <strong className="text-fg">{r.title}</strong> since it opened
+                        No activity on{" "}
+                        <strong className="text-fg">
+                          <UserText>{r.title}</UserText>
+                        </strong>{" "}
+                        since it opened
                         {r.status === "missing" ? " (now missing)" : ""}
                       </li>
                     ),

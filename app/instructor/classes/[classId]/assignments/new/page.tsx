@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AssignmentForm } from "@/components/instructor/assignment-form";
 import { Card } from "@/components/ui/card";
-import { instantToWallTime } from "@/lib/assignments/zoned-time";
+import { instantToWallTime } from "@/domain/gradebook/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { catalogGroups } from "@/lib/catalog.server";
 import { requireTeaching } from "@/lib/classes/access.server";
@@ -29,7 +29,19 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
           catalog={catalogGroups()}
           timeZone={classroom.timeZone}
           submitLabel="Create assignment"
-          defaults={{ title: "", instructions: "", target: "", points: 10, opensAt, dueAt, latePolicy: "ACCEPT_WITH_PENALTY", latePenaltyPercent: 10 }}
+          formId="new-assignment"
+          defaults={{
+            title: "",
+            instructions: "",
+            target: "",
+            points: "10",
+            ungraded: false,
+            opensAt,
+            dueAt,
+            latePolicy: "ACCEPT_WITH_PENALTY",
+            latePenaltyPercent: "10",
+            acceptEarlierWork: false,
+          }}
         />
       </div>
     </Card>

@@ -2,8 +2,8 @@
  * Class-level views computed from rows already authorised and loaded: per-question analytics,
  * the "needs attention" list and class progress over time. Pure; see docs/gradebook.md.
  */
-import { instantToWallTime, wallTimeToInstant } from "../assignments/zoned-time";
-import type { AssignmentResult } from "./semantics";
+import { instantToWallTime, wallTimeToInstant } from "./zoned-time";
+import { isHandedIn, type AssignmentResult } from "./semantics";
 
 export type AnswerRow = {
   attemptId: string;
@@ -121,8 +121,9 @@ export function inactiveAssignments(
   return assignments
     .filter(({ result, opensAt }) => {
       if (!result.isOpen || result.activeSinceOpen) return false;
-      if (result.status === "submitted" || result.status === "late") return false;
-      const openFor = now.getTime() - opensAt.getTime();
+      if (isHandedIn(result.status) || result.status === "excused") return false;
+      // A student who joined after the opening gets the grace period from joining.
+      const openFor = now.getTime() - Math.max(opensAt.getTime(), result.windowStart.getTime());
       const untilDue = result.effectiveDueAt.getTime() - now.getTime();
       return result.status === "missing" || openFor >= NO_ACTIVITY_GRACE_MS || untilDue <= NO_ACTIVITY_DUE_SOON_MS;
     })
@@ -141,31 +142,29 @@ function nextDay(date: string): string {
 
 /**
  * Class progress per day (in the class's time zone): of the student × assignment pairs whose
- * assignment had opened by the end of that day, the share handed in by then. Work done before
- * an assignment opened counts from its opening.
+ * window had started by the end of that day (the assignment opened and the student was in the
+ * class; excused pairs are left out), the share handed in by then. Work handed in is counted
+ * from its window's start, never earlier.
  */
 export function progressOverTime(input: {
-  studentCount: number;
-  assignments: ReadonlyArray<{ id: string; opensAt: Date }>;
-  submissions: ReadonlyArray<{ assignmentId: string; submittedAt: Date }>;
+  /** One entry per student × assignment pair that is expected (not excused). */
+  pairs: ReadonlyArray<{ windowStart: Date; handedInAt: Date | null }>;
   timeZone: string;
   now: Date;
 }): ProgressPoint[] {
-  const { studentCount, assignments, timeZone, now } = input;
-  if (assignments.length === 0 || studentCount === 0) return [];
-  const opens = new Map(assignments.map((a) => [a.id, a.opensAt.getTime()]));
-  const firstOpen = Math.min(...assignments.map((a) => a.opensAt.getTime()));
-  if (firstOpen > now.getTime()) return [];
-  const handedIn = input.submissions
-    .filter((s) => opens.has(s.assignmentId))
-    .map((s) => Math.max(s.submittedAt.getTime(), opens.get(s.assignmentId) ?? 0));
+  const { pairs, timeZone, now } = input;
+  if (pairs.length === 0) return [];
+  const starts = pairs.map((p) => p.windowStart.getTime());
+  const firstStart = Math.min(...starts);
+  if (firstStart > now.getTime()) return [];
+  const handedIn = pairs.flatMap((p) => (p.handedInAt ? [Math.max(p.handedInAt.getTime(), p.windowStart.getTime())] : []));
 
   const today = instantToWallTime(now, timeZone).slice(0, 10);
-  let date = instantToWallTime(new Date(Math.max(firstOpen, now.getTime() - PROGRESS_MAX_DAYS * 86_400_000)), timeZone).slice(0, 10);
+  let date = instantToWallTime(new Date(Math.max(firstStart, now.getTime() - PROGRESS_MAX_DAYS * 86_400_000)), timeZone).slice(0, 10);
   const points: ProgressPoint[] = [];
   for (;;) {
     const end = Math.min(wallTimeToInstant(`${nextDay(date)}T00:00`, timeZone)?.getTime() ?? Infinity, now.getTime() + 1);
-    const expected = studentCount * assignments.filter((a) => a.opensAt.getTime() < end).length;
+    const expected = starts.filter((t) => t < end).length;
     const submitted = handedIn.filter((t) => t < end).length;
     points.push({ date, submitted, expected, share: expected ? submitted / expected : 0 });
     if (date >= today) break;

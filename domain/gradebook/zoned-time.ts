@@ -4,7 +4,8 @@
  * UTC instants. Pure and framework-free so the rules are unit-tested.
  */
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+// Four to six year digits: a datetime-local input lets people type year 12026; the date window then refuses it by name.
+const WALL = /^(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00)?$/;
 const HOUR_MS = 60 * 60 * 1000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
