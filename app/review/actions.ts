@@ -1,10 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { questionResponseSchema } from "@/domain/quiz/schema";
+import { questionResponseSchema, type Concept } from "@/domain/quiz/schema";
+import { isDue } from "@/domain/review/schedule";
+import { reviewAssignmentFor, type ReviewAssignmentView } from "@/lib/review/mastery-evidence.server";
+import type { ReviewFocus } from "@/lib/review/sessions.server";
 import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { getSession } from "@/lib/auth/session.server";
-import { reviewSummary } from "@/lib/review/queue.server";
+import { listQueue, reviewSummary, summarizeQueue } from "@/lib/review/queue.server";
 import { startReviewSession, submitReviewAnswer, type AnsweredItem, type PublicReviewItem, type ReviewError, type ReviewProgress } from "@/lib/review/sessions.server";
 
 /**
@@ -36,7 +39,17 @@ type Failure = { ok: false; error: ReviewError | "invalid-input" | "session-ende
 
 export type AnsweredItemView = Omit<AnsweredItem, "nextDueAt"> & { nextDueAt: string | null };
 
-export type ReviewStatusResult = { ok: true; mode: "account" | "visitor"; due: number; queued: number; nextDueAt: string | null } | Failure;
+/** A "review until mastered" assignment as its session page shows it. */
+export type AssignmentFocusView = {
+  title: string;
+  concepts: Array<{ concept: Concept; score: number | null; answered: number; mastered: boolean }>;
+  /** Every concept mastered inside the assignment's window. */
+  done: boolean;
+};
+
+export type ReviewStatusResult =
+  | { ok: true; mode: "account" | "visitor"; due: number; queued: number; nextDueAt: string | null; assignment?: AssignmentFocusView }
+  | Failure;
 
 export type StartReviewResult =
   | { ok: true; mode: "account" | "visitor"; items: PublicReviewItem[]; answered: AnsweredItemView[]; progress: ReviewProgress; token?: string }
@@ -53,8 +66,31 @@ export async function reviewStatusAction(raw: unknown): Promise<ReviewStatusResu
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const { user } = await getSession();
   if (!user) return { ok: true, mode: "visitor", due: 0, queued: 0, nextDueAt: null };
+  if (parsed.data.assignmentId) {
+    const view = await reviewAssignmentFor(user.id, parsed.data.assignmentId);
+    if (!view) return { ok: false, error: "unknown-assignment" };
+    const cards = (await listQueue(user.id)).filter((card) => view.concepts.includes(card.concept));
+    const summary = summarizeQueue(cards, new Date());
+    return { ok: true, mode: "account", due: cards.filter((c) => isDue(c.card, new Date())).length, queued: summary.queued, nextDueAt: iso(summary.nextDueAt), assignment: focusView(view) };
+  }
   const summary = await reviewSummary(user.id);
   return { ok: true, mode: "account", due: summary.due, queued: summary.queued, nextDueAt: iso(summary.nextDueAt) };
+}
+
+function focusView(view: ReviewAssignmentView): AssignmentFocusView {
+  return {
+    title: view.title,
+    concepts: view.progress.concepts.map((c) => ({ concept: c.concept, score: c.score, answered: c.answered, mastered: c.level === "mastered" })),
+    done: view.progress.mastered,
+  };
+}
+
+/** The focus of a session for a student's own "review until mastered" assignment, or null when it is not theirs. */
+async function focusFor(userId: string, assignmentId: string | undefined): Promise<ReviewFocus | null | undefined> {
+  if (!assignmentId) return undefined;
+  const view = await reviewAssignmentFor(userId, assignmentId);
+  if (!view) return null;
+  return { assignmentId, concepts: view.concepts, unmastered: view.progress.concepts.filter((c) => c.level !== "mastered").map((c) => c.concept) };
 }
 
 /** Starts (or resumes) the session the browser's client key names. */
@@ -63,7 +99,9 @@ export async function startReviewAction(raw: unknown): Promise<StartReviewResult
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const { user, ended } = await getSession();
   if (!user) return { ok: false, error: ended || parsed.data.account ? "session-ended" : "unknown-session" };
-  const started = await startReviewSession(user.id, parsed.data.clientKey, { locale: parsed.data.locale });
+  const focus = await focusFor(user.id, parsed.data.assignmentId);
+  if (focus === null) return { ok: false, error: "unknown-assignment" };
+  const started = await startReviewSession(user.id, parsed.data.clientKey, { locale: parsed.data.locale, ...(focus ? { focus } : {}) });
   if (!started.ok) return { ok: false, error: started.error, ...(started.nextDueAt !== undefined ? { nextDueAt: iso(started.nextDueAt) } : {}) };
   return { ok: true, mode: "account", items: started.review.items, answered: started.review.answered.map(view), progress: started.review.progress };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session.server";
 import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import { learnerGains } from "@/lib/learning/learner.server";
+import { reviewAssignmentProgress } from "@/lib/review/mastery-evidence.server";
 import { reviewSummary } from "@/lib/review/queue.server";
 import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
@@ -26,6 +27,7 @@ export function dashboardMetadata(locale: Locale): Metadata {
 export async function DashboardPage({ locale }: { locale: Locale }) {
   const user = await requireUser(localePath(locale, "/dashboard"));
   const [dashboard, review, gains] = await Promise.all([getLearnerDashboard(user, locale), reviewSummary(user.id), learnerGains(user.id, locale)]);
+  const reviewProgress = await reviewAssignmentProgress(user.id, dashboard.assignments.filter((a) => a.targetType === "REVIEW").map((a) => a.id));
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -51,7 +53,7 @@ export async function DashboardPage({ locale }: { locale: Locale }) {
           <InvitationsCard invitations={dashboard.invitations} locale={locale} />
           <MasteryCard mastery={dashboard.mastery} locale={locale} />
           <LearningGainCard rows={gains} locale={locale} />
-          <AssignmentsCard assignments={dashboard.assignments} locale={locale} />
+          <AssignmentsCard assignments={dashboard.assignments} locale={locale} reviewProgress={reviewProgress} />
         </div>
       </div>
     </div>

@@ -10,7 +10,7 @@ export function reviewMetadata(locale: Locale): Metadata {
 }
 
 /** /review and /zh/review: the learner's (or this browser's) spaced review. */
-export async function ReviewPage({ locale, assignment }: { locale: Locale; assignment?: { id: string; title: string } | null }) {
+export async function ReviewPage({ locale, assignmentId }: { locale: Locale; assignmentId?: string | null }) {
   const words = reviewWords(locale).review;
   const lessonTitles = Object.fromEntries(listLessons(locale).map((lesson) => [lesson.slug, lesson.title]));
   return (
@@ -18,7 +18,7 @@ export async function ReviewPage({ locale, assignment }: { locale: Locale; assig
       <h1 className="text-3xl font-semibold tracking-tight">{words.title}</h1>
       <p className="mt-3 text-fg-muted">{words.intro}</p>
       <div className="mt-8">
-        <ReviewSession locale={locale} lessonTitles={lessonTitles} assignment={assignment ?? null} />
+        <ReviewSession key={assignmentId ?? "all"} locale={locale} lessonTitles={lessonTitles} assignmentId={assignmentId ?? null} />
       </div>
     </div>
   );

@@ -76,12 +76,12 @@ function firstOpen(session: Session, from = 0): number {
 export function ReviewSession({
   locale,
   lessonTitles,
-  assignment,
+  assignmentId = null,
 }: {
   locale: Locale;
   lessonTitles: Record<string, string>;
-  /** A "review until mastered" assignment this session works toward. */
-  assignment?: { id: string; title: string } | null;
+  /** A "review until mastered" assignment this session works toward (its id, from the page's query). */
+  assignmentId?: string | null;
 }) {
   const words = reviewWords(locale).review;
   const qwords = quizWords(locale);
@@ -97,19 +97,22 @@ export function ReviewSession({
   const [sessionEnded, setSessionEnded] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [after, setAfter] = useState<Status | null>(null);
+  const [focus, setFocus] = useState<Status["assignment"] | null>(null);
+  const assignment = assignmentId ? { id: assignmentId, title: focus?.title ?? "" } : null;
   const questionHeading = useRef<HTMLHeadingElement>(null);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const focusNext = useRef<"question" | "feedback" | "summary" | null>(null);
 
   const loadStatus = useCallback(async (): Promise<Status | null> => {
-    const result = await reviewStatusAction({ locale, ...(assignment ? { assignmentId: assignment.id } : {}) });
+    const result = await reviewStatusAction({ locale, ...(assignmentId ? { assignmentId } : {}) });
     if (!result.ok) {
       setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
       return null;
     }
+    if (result.assignment) setFocus(result.assignment);
     return result;
-  }, [locale, assignment, words]);
+  }, [locale, assignmentId, words]);
 
   const open = useCallback((result: Extract<StartReviewResult, { ok: true }>, clientKey: string) => {
     const session: Session = {
@@ -138,7 +141,7 @@ export function ReviewSession({
         const result = await startReviewAction({
           clientKey,
           locale,
-          ...(assignment ? { assignmentId: assignment.id } : {}),
+          ...(assignmentId ? { assignmentId } : {}),
           ...(resume?.token ? { token: resume.token } : {}),
           ...(resume?.mode === "account" ? { account: true } : {}),
         });
@@ -164,14 +167,14 @@ export function ReviewSession({
           if (fresh) setPhase({ kind: "idle", status: fresh });
           return;
         }
-        save({ clientKey, mode: result.mode, ...(result.token ? { token: result.token } : {}), ...(assignment ? { assignmentId: assignment.id } : {}) });
+        save({ clientKey, mode: result.mode, ...(result.token ? { token: result.token } : {}), ...(assignmentId ? { assignmentId } : {}) });
         open(result, clientKey);
         if (!resume) focusNext.current = "question";
       } catch {
         setPhase({ kind: "error", message: words.loadFailed });
       }
     },
-    [status, locale, assignment, words, loadStatus, open],
+    [status, locale, assignmentId, words, loadStatus, open],
   );
 
   useEffect(() => {
@@ -179,8 +182,10 @@ export function ReviewSession({
     let cancelled = false;
     (async () => {
       const saved = loadSaved();
-      const sameContext = saved && (saved.assignmentId ?? null) === (assignment?.id ?? null) && (saved.mode === "account") === (status === "authenticated");
+      const sameContext = saved && (saved.assignmentId ?? null) === assignmentId && (saved.mode === "account") === (status === "authenticated");
       if (sameContext) {
+        // An assignment's title and progress come with the status.
+        if (assignmentId) await loadStatus();
         await begin(saved);
         return;
       }
@@ -196,7 +201,7 @@ export function ReviewSession({
       cancelled = true;
     };
     // Loading is a network round trip whose result sets state once it arrives.
-  }, [status, assignment, begin, loadStatus, words]);
+  }, [status, assignmentId, begin, loadStatus, words]);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -238,10 +243,37 @@ export function ReviewSession({
 
   if (phase.kind === "idle") {
     const { due, queued, nextDueAt } = phase.status;
+    const target = phase.status.assignment;
+    if (target) {
+      return (
+        <Card>
+          <h2 className="font-semibold">{words.assignment(target.title)}</h2>
+          <p className="mt-1 text-sm text-fg-muted">{words.assignmentIntro}</p>
+          <ul className="mt-4 space-y-2 text-sm">
+            {target.concepts.map((c) => (
+              <li key={c.concept} className="flex flex-wrap items-baseline justify-between gap-2">
+                <span className="font-medium">{concepts[c.concept]}</span>
+                <span className="text-fg-muted">
+                  {c.mastered ? <Badge tone="success">{words.conceptMastered}</Badge> : words.conceptProgress(c.score === null ? null : Math.round(c.score * 100), c.answered)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {target.done ? (
+            <p className="mt-4" role="status">
+              {words.assignmentDone}
+            </p>
+          ) : (
+            <Button className="mt-4" onClick={() => void begin(null)}>
+              {words.startAssignment}
+            </Button>
+          )}
+        </Card>
+      );
+    }
     return (
       <Card>
-        <h2 className="font-semibold">{assignment ? words.assignment(assignment.title) : words.title}</h2>
-        {assignment ? <p className="mt-1 text-sm text-fg-muted">{words.assignmentIntro}</p> : null}
+        <h2 className="font-semibold">{words.title}</h2>
         <p className="mt-3" role="status">
           {due > 0 ? words.due(due) : queued > 0 || phase.status.mode === "account" ? words.nothingDue : words.empty}
           {due === 0 && nextDueAt ? ` ${words.nextDue(formatWhen(nextDueAt, words.when, locale))}` : ""}
@@ -341,7 +373,7 @@ export function ReviewSession({
             <label className="flex items-start gap-2 text-sm">
               <input
                 type="checkbox"
-                className="mt-0.5 size-4 accent-[var(--color-accent)]"
+                className="mt-0.5 size-4 accent-(--accent)"
                 checked={Boolean(unsure[item.index])}
                 onChange={(event) => setUnsure((all) => ({ ...all, [item.index]: event.target.checked }))}
               />

@@ -8,6 +8,7 @@ import { resolveQuestion } from "@/domain/quiz/variant";
 import { questionKey } from "@/domain/review/items";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
+import { recordCompletionEvidence } from "../gradebook/evidence.server";
 import { getQuiz } from "../quiz/registry.server";
 import { lessonDiagnostic } from "./lesson-diagnostic.server";
 
@@ -267,10 +268,12 @@ export async function submitDiagnosticAnswer(
   const answers = await db.diagnosticAnswer.findMany({ where: { attemptId: attempt.id }, select: { correct: true } });
   const done = answers.length >= questions.length;
   if (done) {
-    await db.diagnosticAttempt.updateMany({
+    const finished = await db.diagnosticAttempt.updateMany({
       where: { id: attempt.id, submittedAt: null },
       data: { submittedAt: now, score: answers.filter((a) => a.correct).length, maxScore: questions.length },
     });
+    // The after-check handed in completes the lesson's diagnostic assignments (ADR 1002).
+    if (finished.count === 1 && phase === "post") await recordCompletionEvidence(userId, "DIAGNOSTIC", lessonSlug, { doneAt: now, handedInAt: now });
   }
   return {
     ok: true,

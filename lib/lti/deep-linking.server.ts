@@ -10,7 +10,7 @@ import type { TargetType } from "@/domain/gradebook/semantics";
 import type { DeepLinkingSettings } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from "./constants";
 import { toolKeySet } from "./keys.server";
-import { ltiContentPath } from "./paths";
+import { ltiContentPath, isLtiTarget } from "./paths";
 import { createLinkAssignment } from "./provision.server";
 
 /**
@@ -62,7 +62,7 @@ export async function deepLinkPickerView(user: CurrentUser | null, requestId: st
       acceptsResourceLinks: settings.acceptTypes.includes("ltiResourceLink"),
       className: context?.classroom.name ?? "",
       timeZone: context?.classroom.timeZone ?? "UTC",
-      items: listCatalog().map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
+      items: listCatalog().filter((item) => isLtiTarget(item.type)).map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
     },
   };
 }

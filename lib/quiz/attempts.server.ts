@@ -216,7 +216,7 @@ export async function storeAnswer(
     alreadyAnswered = true;
   }
   // The review queue follows every new answer: a missed question comes back for review.
-  if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at });
+  if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at, signedOut: answeredAt !== undefined });
   const progress = await refreshAttemptScore(attempt.id, quiz);
   // A merged answer (answeredAt from a receipt) passed the quiz signed out, at that time.
   if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug, new Date(), answeredAt ? { doneAt: answeredAt } : undefined);

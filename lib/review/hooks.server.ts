@@ -1,5 +1,6 @@
 import type { Concept } from "@/domain/quiz/schema";
 import { questionKey } from "@/domain/review/items";
+import { refreshMasteryEvidence } from "./mastery-evidence.server";
 import { recordAnswerForReview } from "./queue.server";
 
 /**
@@ -8,8 +9,14 @@ import { recordAnswerForReview } from "./queue.server";
  * and simulator predictions (lib/practice/predictions.server.ts).
  */
 
-/** A quiz answer was stored (`at`: when it was given; earlier than now for a merged receipt). */
-export async function afterQuizAnswer(userId: string, answer: { answerId: string; quizId: string; questionId: string; concept: Concept; correct: boolean; at: Date }): Promise<void> {
+/**
+ * A quiz answer was stored (`at`: when it was given; `signedOut`: it came from a merged receipt).
+ * The queue moves, and "review until mastered" assignments may be complete now.
+ */
+export async function afterQuizAnswer(
+  userId: string,
+  answer: { answerId: string; quizId: string; questionId: string; concept: Concept; correct: boolean; at: Date; signedOut?: boolean },
+): Promise<void> {
   await recordAnswerForReview(userId, {
     id: answer.answerId,
     source: "quiz",
@@ -18,6 +25,7 @@ export async function afterQuizAnswer(userId: string, answer: { answerId: string
     correct: answer.correct,
     at: answer.at,
   });
+  await refreshMasteryEvidence(userId, { signedOut: Boolean(answer.signedOut) });
 }
 
 /** A simulator prediction was stored: a missed one queues its kind of question on its concept. */
@@ -30,4 +38,5 @@ export async function afterPrediction(userId: string, prediction: { answerId: st
     correct: prediction.correct,
     at: prediction.at,
   });
+  await refreshMasteryEvidence(userId);
 }

@@ -9,6 +9,7 @@ import { planSession, type SessionItem } from "@/domain/review/queue";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { findQuestion, questionPool } from "./pool.server";
+import { refreshMasteryEvidence } from "./mastery-evidence.server";
 import { listQueue, recordAnswerForReview, summarizeQueue } from "./queue.server";
 
 /**
@@ -212,6 +213,7 @@ export async function submitReviewAnswer(
       select: { id: true },
     });
     await recordAnswerForReview(userId, { id: answer.id, source: "review", key: item.key, concept: item.concept, correct: grading.correct, unsure, at: now });
+    await refreshMasteryEvidence(userId, { now });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Answered already (a retry, a second tab): the first answer stands.

@@ -24,6 +24,9 @@ const en = {
     assignmentIntro: "This session keeps to the assignment's concepts: what is due on them, then practice for each concept not mastered yet.",
     assignmentDone: "Every concept of this assignment is mastered. Well done.",
     startAssignment: "Practise for the assignment",
+    conceptMastered: "Mastered",
+    conceptProgress: (percent: number | null, answers: number) =>
+      percent === null ? "No answers since the assignment opened" : `${percent}% over ${answers} ${answers === 1 ? "answer" : "answers"}: 80% over 3 or more masters it`,
     itemOf: (number: number, total: number) => `Item ${number} of ${total}`,
     progress: (answered: number, total: number) => `Review progress: ${answered} of ${total} answered`,
     reason: {
@@ -135,6 +138,7 @@ const en = {
     gainEmpty: "Take a lesson's check before you read it, and again afterwards, to see what you learned.",
     gainRow: (before: string, after: string) => `${before} → ${after}`,
     gainBar: (lesson: string, before: string, after: string) => `${lesson}: ${before} before, ${after} after`,
+    conceptsMastered: (mastered: number, total: number) => `${mastered} of ${total} ${total === 1 ? "concept" : "concepts"} mastered since it opened`,
   },
 };
 
@@ -159,6 +163,8 @@ const zh: ReviewWords = {
     assignmentIntro: "这次复习只涉及作业里的概念：先复习到期的内容，再为每个尚未掌握的概念安排练习。",
     assignmentDone: "这份作业的所有概念你都已掌握，做得好！",
     startAssignment: "为作业练习",
+    conceptMastered: "已掌握",
+    conceptProgress: (percent, answers) => (percent === null ? "作业开放以来还没有作答" : `${answers} 次作答，掌握度 ${percent}%：至少 3 次作答且达到 80% 即为掌握`),
     itemOf: (number, total) => `第 ${number} 项，共 ${total} 项`,
     progress: (answered, total) => `复习进度：已答 ${answered} 项，共 ${total} 项`,
     reason: {
@@ -263,6 +269,7 @@ const zh: ReviewWords = {
     gainEmpty: "读一课之前先做它的诊断，读完后再做一次，就能看到你学到了什么。",
     gainRow: (before, after) => `${before} → ${after}`,
     gainBar: (lesson, before, after) => `${lesson}：课前 ${before}，课后 ${after}`,
+    conceptsMastered: (mastered, total) => `作业开放以来已掌握 ${total} 个概念中的 ${mastered} 个`,
   },
 };
 
