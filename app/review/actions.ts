@@ -6,7 +6,12 @@ import { isDue } from "@/domain/review/schedule";
 import { reviewAssignmentFor, type ReviewAssignmentView } from "@/lib/review/mastery-evidence.server";
 import type { ReviewFocus } from "@/lib/review/sessions.server";
 import { quizLocaleSchema } from "@/domain/quiz/translation";
+import { headers } from "next/headers";
 import { getSession } from "@/lib/auth/session.server";
+import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
+import { startVisitorReview, submitVisitorReview, visitorReviewSummary } from "@/lib/review/visitor.server";
+import { clientAddress } from "@/lib/security/client-address";
+import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { listQueue, reviewSummary, summarizeQueue } from "@/lib/review/queue.server";
 import { startReviewSession, submitReviewAnswer, type AnsweredItem, type PublicReviewItem, type ReviewError, type ReviewProgress } from "@/lib/review/sessions.server";
 
@@ -35,7 +40,7 @@ const submitInput = z
   })
   .strict();
 
-type Failure = { ok: false; error: ReviewError | "invalid-input" | "session-ended"; nextDueAt?: string | null };
+type Failure = { ok: false; error: ReviewError | "invalid-input" | "session-ended" | "rate-limited"; nextDueAt?: string | null };
 
 export type AnsweredItemView = Omit<AnsweredItem, "nextDueAt"> & { nextDueAt: string | null };
 
@@ -52,10 +57,17 @@ export type ReviewStatusResult =
   | Failure;
 
 export type StartReviewResult =
-  | { ok: true; mode: "account" | "visitor"; items: PublicReviewItem[]; answered: AnsweredItemView[]; progress: ReviewProgress; token?: string }
+  | { ok: true; mode: "account" | "visitor"; items: PublicReviewItem[]; answered: AnsweredItemView[]; progress: ReviewProgress; token?: string; receipts?: string[] }
   | Failure;
 
 export type SubmitReviewResult = { ok: true; mode: "account" | "visitor"; item: AnsweredItemView; progress: ReviewProgress; receipt?: string } | Failure;
+
+/** A visitor's queue is rebuilt from their answers on every start: plenty for a learner, throttled for a script. */
+const VISITOR_REQUESTS_PER_MINUTE = 120;
+
+async function visitorAllowed(): Promise<boolean> {
+  return (await hitRateLimit(`review:${clientAddress(await headers())}`, { limit: VISITOR_REQUESTS_PER_MINUTE, windowMs: 60_000 })).allowed;
+}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const view = (item: AnsweredItem): AnsweredItemView => ({ ...item, nextDueAt: iso(item.nextDueAt) });
@@ -65,7 +77,13 @@ export async function reviewStatusAction(raw: unknown): Promise<ReviewStatusResu
   const parsed = statusInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const { user } = await getSession();
-  if (!user) return { ok: true, mode: "visitor", due: 0, queued: 0, nextDueAt: null };
+  if (!user) {
+    if (parsed.data.assignmentId) return { ok: false, error: "unknown-assignment" };
+    if (!(await visitorAllowed())) return { ok: false, error: "rate-limited" };
+    const visitor = await currentVisitor();
+    const summary = await visitorReviewSummary(visitor ? visitorBinding(visitor) : null);
+    return { ok: true, mode: "visitor", due: summary.due, queued: summary.queued, nextDueAt: iso(summary.nextDueAt) };
+  }
   if (parsed.data.assignmentId) {
     const view = await reviewAssignmentFor(user.id, parsed.data.assignmentId);
     if (!view) return { ok: false, error: "unknown-assignment" };
@@ -98,7 +116,16 @@ export async function startReviewAction(raw: unknown): Promise<StartReviewResult
   const parsed = startInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const { user, ended } = await getSession();
-  if (!user) return { ok: false, error: ended || parsed.data.account ? "session-ended" : "unknown-session" };
+  if (!user) {
+    if (ended || parsed.data.account) return { ok: false, error: "session-ended" };
+    if (parsed.data.assignmentId) return { ok: false, error: "unknown-assignment" };
+    if (!(await visitorAllowed())) return { ok: false, error: "rate-limited" };
+    const visitor = visitorBinding(await ensureVisitor());
+    const started = await startVisitorReview(visitor, parsed.data.clientKey, { locale: parsed.data.locale, ...(parsed.data.token ? { token: parsed.data.token } : {}) });
+    if (!started.ok) return { ok: false, error: started.error, ...(started.nextDueAt !== undefined ? { nextDueAt: iso(started.nextDueAt) } : {}) };
+    const { items, answered, progress, token, receipts } = started.review;
+    return { ok: true, mode: "visitor", items, answered: answered.map(view), progress, token, receipts };
+  }
   const focus = await focusFor(user.id, parsed.data.assignmentId);
   if (focus === null) return { ok: false, error: "unknown-assignment" };
   const started = await startReviewSession(user.id, parsed.data.clientKey, { locale: parsed.data.locale, ...(focus ? { focus } : {}) });
@@ -112,7 +139,14 @@ export async function submitReviewAction(raw: unknown): Promise<SubmitReviewResu
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const { clientKey, index, response, unsure, locale } = parsed.data;
   const { user, ended } = await getSession();
-  if (!user) return { ok: false, error: ended || parsed.data.account ? "session-ended" : "unknown-session" };
+  if (!user) {
+    if (ended || parsed.data.account) return { ok: false, error: "session-ended" };
+    const visitor = await currentVisitor();
+    if (!visitor || !parsed.data.token) return { ok: false, error: "unknown-session" };
+    if (!(await visitorAllowed())) return { ok: false, error: "rate-limited" };
+    const answered = await submitVisitorReview(visitorBinding(visitor), clientKey, parsed.data.token, index, response, { unsure, locale });
+    return answered.ok ? { ok: true, mode: "visitor", item: view(answered.answer.item), progress: answered.answer.progress, receipt: answered.answer.receipt } : answered;
+  }
   const submitted = await submitReviewAnswer(user.id, clientKey, index, response, { unsure, locale });
   return submitted.ok ? { ok: true, mode: "account", item: view(submitted.answer.item), progress: submitted.answer.progress } : submitted;
 }

@@ -167,6 +167,7 @@ export function ReviewSession({
           if (fresh) setPhase({ kind: "idle", status: fresh });
           return;
         }
+        for (const receipt of result.receipts ?? []) addReceipt(receipt);
         save({ clientKey, mode: result.mode, ...(result.token ? { token: result.token } : {}), ...(assignmentId ? { assignmentId } : {}) });
         open(result, clientKey);
         if (!resume) focusNext.current = "question";
