@@ -10,7 +10,7 @@ import type { TargetType } from "@/domain/gradebook/semantics";
 import type { DeepLinkingSettings } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from "./constants";
 import { toolKeySet } from "./keys.server";
-import { ltiContentPath, isLtiTarget } from "./paths";
+import { ltiContentPath, isLtiTarget, type LtiTargetType } from "./paths";
 import { createLinkAssignment } from "./provision.server";
 
 /**
@@ -142,9 +142,9 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
   }
   const targets = input.items.map((item, index) => {
     const [type, id] = item.target.split(":") as [TargetType, string];
-    const known = findCatalogItem(type, id);
+    const known = isLtiTarget(type) ? findCatalogItem(type, id) : null;
     if (!known) itemErrors[index] = { ...itemErrors[index], target: "Choose an item from the list" };
-    return { ...item, type, id };
+    return { ...item, type: type as LtiTargetType, id };
   });
   if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, error: "invalid", itemErrors };
 
