@@ -2,7 +2,6 @@ import { z } from "zod";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";
-import { resolveQuestion } from "@/domain/quiz/variant";
 import { parseItemKey, questionKey } from "@/domain/review/items";
 import { planSession } from "@/domain/review/queue";
 import { replayQueue, type AnswerFact, type QueueCard } from "@/domain/review/rules";
