@@ -100,7 +100,8 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
         setAnnouncement(`${result.answer.grading.correct ? qwords.announceCorrect : qwords.announceWrong}${first ? ` ${first}` : ""}`);
         focusNext.current = "feedback";
       } else {
-        setAnnouncement(words.saved);
+        // The "answer saved" note is itself a status message: nothing more to announce.
+        setAnnouncement("");
       }
     } catch {
       setError({ message: words.loadFailed });
@@ -180,7 +181,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
   return (
     <div className="space-y-6">
       <h2 ref={overviewHeading} tabIndex={-1} className="sr-only">
-        {words.beforeAfter}
+        {words.overview}
       </h2>
       {errorView}
       <div className="grid gap-6 md:grid-cols-2">
