@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { architecturePlugin } from "./eslint/architecture.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -9,6 +10,14 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // A "use client" module never imports a server module (docs/architecture.md).
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    plugins: { architecture: architecturePlugin },
+    rules: {
+      "architecture/client-imports-no-server": "error",
     },
   },
   {

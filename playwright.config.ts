@@ -1,4 +1,8 @@
+import { register } from "node:module";
 import { defineConfig, devices } from "@playwright/test";
+
+// Specs read quiz answer keys, which are server modules (docs/architecture.md).
+register("./tests/support/server-only-resolve.mjs", import.meta.url);
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;

@@ -2,9 +2,12 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+// Tests import server modules directly, as the server does: resolve `server-only` the way Next
+// resolves it for server code (the package's empty "react-server" export), not to the throwing default.
+const serverOnly = fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: { alias: [{ find: /^server-only$/, replacement: serverOnly }, { find: "@", replacement: root }] },
   test: {
     projects: [
       {

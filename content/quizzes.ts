@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Every quiz of the course, one entry per lesson folder, with its translations. Imported only by
  * server modules (lib/quiz/registry.server.ts) because the files hold the answer keys. To add a

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What instructors can assign, generated from the course content: lessons (content/*), quizzes
  * (the quiz registry) and simulator challenges. Each source is a function returning items, so a

@@ -18,4 +18,4 @@ for (const [command, pkg] of [
   if (!aptInstall(pkg)) console.warn(`⚠ ${pkg} could not be installed: the figures that need it say so.`);
 }
 
-run("npx", ["tsx", "bench/run.ts", ...process.argv.slice(2)]);
+run("npx", ["tsx", "--conditions=react-server", "bench/run.ts", ...process.argv.slice(2)]);

@@ -21,6 +21,6 @@ const env = {
 };
 rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
-run("npx", ["tsx", "prisma/seed.ts"], { env });
+run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env });
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) run("npm", ["run", "build"]);
 exec("node", ["scripts/serve.mjs"], { ...env, PORT: port });

@@ -9,7 +9,7 @@ installDependencies();
 step("Preparing the database");
 run("node", ["scripts/prisma.mjs", "generate"]);
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"]);
-run("npx", ["tsx", "prisma/seed.ts", "--if-empty"]);
+run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", "--if-empty"]);
 
 const stampFile = path.join(root, ".next", "source-hash");
 const hash = sourceHash();

@@ -85,7 +85,7 @@ step("Production build");
 run("npm", ["run", "--silent", "build"]);
 
 step("Fault test: the server is killed with SIGKILL under load and restarted");
-run("npx", ["tsx", "scripts/loadtest.ts", "--users", "30", "--seconds", "12", "--kill-at", "5", "--think-ms", "300"]);
+run("npx", ["tsx", "--conditions=react-server", "scripts/loadtest.ts", "--users", "30", "--seconds", "12", "--kill-at", "5", "--think-ms", "300"]);
 
 step("End-to-end tests (Playwright, headless Chromium)");
 run("npx", ["playwright", "test"]);

@@ -1,5 +1,5 @@
 /**
- * Changes an account's role: `npx tsx scripts/user-role.ts EMAIL ROLE` with ROLE one of STUDENT,
+ * Changes an account's role: `npm run user:role -- EMAIL ROLE` with ROLE one of STUDENT,
  * INSTRUCTOR, ADMIN. Sign-up always creates students; whoever runs the server decides who
  * teaches. Every session of the account ends (ADR 0010): the person signs in again and gets the
  * new role's view, and nobody keeps a role they lost in a session started before the change.
@@ -11,7 +11,7 @@ async function main() {
   const [emailArg, roleArg] = process.argv.slice(2);
   const role = roleArg?.toUpperCase();
   if (!emailArg || !isRole(role)) {
-    console.error(`Usage: npx tsx scripts/user-role.ts EMAIL ${ROLES.join("|")}`);
+    console.error(`Usage: npm run user:role -- EMAIL ${ROLES.join("|")}`);
     process.exitCode = 2;
     return;
   }

@@ -66,7 +66,7 @@ export async function startProductionServer(options: { postgres?: boolean; env?:
     ...options.env,
   } as NodeJS.ProcessEnv;
   execFileSync("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env: serverEnv, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: serverEnv, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env: serverEnv, stdio: "ignore" });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let child: ChildProcess;

@@ -265,6 +265,7 @@ function SocketOptionsForm({
     <details className="mt-3 rounded-md border border-border px-2 py-1 text-sm">
       <summary className="cursor-pointer py-1 font-medium">{words.socketOptions}</summary>
       <div className="space-y-2 py-2">
+        <p className="text-xs text-fg-muted">{words.optionsHelp(host)}</p>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={snapshot.options.keepalive} onChange={(event) => onSet(host, "SO_KEEPALIVE", event.target.checked ? 1 : 0)} />
           <span className="font-mono text-xs">{labels.SO_KEEPALIVE}</span>

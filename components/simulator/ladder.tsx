@@ -305,7 +305,8 @@ export function Ladder({
           {gaps.map((gap) => (
             <g key={gap.y}>
               <line x1={geo.clientX} y1={gap.y} x2={geo.serverX} y2={gap.y} stroke="var(--border)" strokeDasharray="2 5" />
-              <text x={(geo.clientX + geo.serverX) / 2} y={gap.y} dy={-3} textAnchor="middle" fontSize={geo.font - 1} fill="var(--fg-muted)" fontStyle="italic">
+              {/* Three quarters across: a lost segment's arrow ends in the middle, with its label there. */}
+              <text x={geo.clientX + 0.75 * (geo.serverX - geo.clientX)} y={gap.y} dy={-3} textAnchor="middle" fontSize={geo.font - 1} fill="var(--fg-muted)" fontStyle="italic">
                 {gap.text}
               </text>
             </g>

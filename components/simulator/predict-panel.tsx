@@ -84,7 +84,7 @@ export function PredictPanel({
         >
           <fieldset>
             <legend className="font-medium">
-              {text.next(cause)} {question.kind === "state" ? text.stateQuestion(question.host) : text.segmentQuestion(question.host)}
+              {text.ask(cause, question.kind === "state" ? text.stateQuestion(question.host) : text.segmentQuestion(question.host))}
             </legend>
             <div className="mt-1.5 flex flex-wrap gap-x-3 gap-y-1" role="radiogroup" aria-label={text.legend}>
               {question.options.map((option) => (

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 4: the closing states, orphans and tcp_fin_timeout, CLOSING, and diagnosing CLOSE_WAIT. */

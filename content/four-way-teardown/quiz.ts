@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 3: the segments of a close, why four, half-close and the three-segment close. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuizTranslation } from "@/domain/quiz/translation";
 
 /** 第 3 课测验的中文文本：按 quiz.ts 中的 id 对应，答案与评分规则都在 quiz.ts 里。 */

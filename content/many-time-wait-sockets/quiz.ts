@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 6: where TIME-WAIT hurts, the port arithmetic, and the article's sysctls on Linux 6. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 1: the flags, the ack-valid rule, and sequence-number arithmetic around SYN, data and FIN. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 2: the handshake's segments, numbers and states, and why it takes three segments. */

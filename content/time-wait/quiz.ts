@@ -1,3 +1,4 @@
+import "server-only";
 import { defineQuiz } from "@/domain/quiz/schema";
 
 /** Lesson 5: why TIME-WAIT exists, who enters it, how long it lasts, what it does with segments. */

@@ -152,8 +152,30 @@ export type PredictionGrade =
   | { ok: false; error: "invalid" | "no-question" };
 
 /**
- * Grades a step prediction by replaying the run. `key` names the question (the run and the step),
- * so answering the same question again counts once.
+ * What a step question asks, independent of the run it appears in: the host, its state, what
+ * happens to it (a segment of some kind arriving, a timer, a call), the options and the answer.
+ * The same situation met again in another run (another latency, another preset, a learner's
+ * extra action) is the same question, so it counts once toward mastery.
+ */
+function questionIdentity(run: SimulatorRun, cursor: number, question: StepQuestion, truth: string): string {
+  const trigger = question.trigger;
+  let cause: string;
+  if (trigger.kind === "deliver") {
+    const segment = run.segments[trigger.segment - 1];
+    cause = `recv ${segment === undefined ? "?" : `${segment.flags.join("+")}${segment.len > 0 ? " data" : ""}${segment.purpose ? ` ${segment.purpose}` : ""}`}`;
+  } else if (trigger.kind === "timer") {
+    cause = `timer ${trigger.timer}`;
+  } else if (trigger.kind === "app") {
+    cause = `call ${trigger.call}`;
+  } else {
+    cause = trigger.kind;
+  }
+  return JSON.stringify([question.kind, question.host, statesAt(run, cursor)[question.host].state, cause, question.options, truth]);
+}
+
+/**
+ * Grades a step prediction by replaying the run. `key` names the question by what it asks
+ * (questionIdentity), so answering the same question again, in this run or another, counts once.
  */
 export function gradeStepPrediction(prediction: Omit<StepPrediction, "locale">): PredictionGrade {
   const settings: SimulatorSettings = prediction.settings;
@@ -169,7 +191,7 @@ export function gradeStepPrediction(prediction: Omit<StepPrediction, "locale">):
     answer: prediction.answer,
     truth,
     concept: stepConcept(run, prediction.cursor, question),
-    key: `step:${digest(JSON.stringify([settings, prediction.actions, prediction.cursor, question.kind, question.host]))}`,
+    key: `step:${digest(questionIdentity(run, prediction.cursor, question, truth))}`,
   };
 }
 

@@ -163,7 +163,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     id: "slow-reader",
     title: "Slow reader",
     description:
-      "The server's application sets SO_RCVBUF to 4096 (Linux doubles it; half of it, two segments, is window) and stops reading. The window closes; the client sends zero-window probes, further and further apart. Each read at 3 s and 6 s reopens the window at once with a window update.",
+      "The server's application sets SO_RCVBUF to 4096 (Linux doubles it) and stops reading. The simulator opens half the buffer as window, in whole segments: two (a real kernel sizes the window from the memory each packet takes and, measured, let in three). The window closes; the client sends zero-window probes, further and further apart. Each read at 3 s and 6 s reopens the window at once with a window update.",
     actions: [
       option(0, "server", "SO_RCVBUF", 4096),
       ...OPEN,
@@ -250,7 +250,7 @@ export const PRESET_TEXT_ZH: Readonly<Record<PresetId, { title: string; descript
   "slow-reader": {
     title: "读得慢的接收方",
     description:
-      "服务端的应用把 SO_RCVBUF 设为 4096（Linux 会把它翻倍，其中一半、即两个报文段的大小用作窗口），然后不再读取。窗口关闭后，客户端发送零窗口探测，间隔越来越长。服务端在 3 秒和 6 秒各读一次，每次都会立即用窗口更新重新打开窗口。",
+      "服务端的应用把 SO_RCVBUF 设为 4096（Linux 会把它翻倍），然后不再读取。模拟器把缓冲区的一半按整个报文段算作窗口，即两个报文段（真实内核按每个分组实际占用的内存来算窗口，实测放进了三个）。窗口关闭后，客户端发送零窗口探测，间隔越来越长。服务端在 3 秒和 6 秒各读一次，每次都会立即用窗口更新重新打开窗口。",
   },
   "close-unread-data": {
     title: "关闭时还有未读的数据",

@@ -23,7 +23,7 @@ export const TCP_STATES = [
 ] as const;
 export type TcpState = (typeof TCP_STATES)[number];
 
-/** Linux's names for the same states, as `ss` and /proc/net/tcp show them. */
+/** The kernel's names for the same states (include/net/tcp_states.h, without TCP_), as netstat prints them; ss abbreviates some, /proc/net/tcp prints numbers. */
 export const LINUX_STATE_NAMES: Readonly<Record<TcpState, string>> = {
   CLOSED: "CLOSE",
   LISTEN: "LISTEN",

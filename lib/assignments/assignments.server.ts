@@ -1,3 +1,4 @@
+import "server-only";
 import { dateWindow, isValidExtension, isWithinDateWindow, MAX_POINTS, pointsProblem } from "@/domain/gradebook/rules";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { instantToWallTime, wallTimeToInstant } from "@/domain/gradebook/zoned-time";

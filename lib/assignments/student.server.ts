@@ -1,3 +1,4 @@
+import "server-only";
 import { assignmentResult, isHandedIn, type SubmissionStatus, type TargetType } from "@/domain/gradebook/semantics";
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/paths";

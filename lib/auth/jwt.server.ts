@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import hkdf from "@panva/hkdf";
 import { EncryptJWT, jwtDecrypt } from "jose";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "../env.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { delayAfter, type ThrottleRule } from "../security/login-throttle.server";

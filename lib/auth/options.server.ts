@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { cookies } from "next/headers";
 import type { Provider } from "next-auth/providers/index";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 // Algorithm is an ambient const enum (unusable with isolatedModules): 2 is Argon2id.

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { accountPagePath, localeFromPath } from "../i18n/paths";

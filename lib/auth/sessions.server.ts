@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { db, type Db } from "../db.server";
 import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionTokenFrom, SESSION_MAX_AGE_S } from "./jwt.server";

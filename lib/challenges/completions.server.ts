@@ -1,3 +1,4 @@
+import "server-only";
 import type { Action } from "@/domain/tcp";
 import { CHALLENGE_LIST, verifySubmission, type ChallengeSubmitResult } from "@/domain/challenges";
 import type { CurrentUser } from "../auth/session.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 
 /** No 0/O, 1/I/L: codes are read aloud and typed from a projector. */

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "../db.server";
 import { env } from "../env.server";

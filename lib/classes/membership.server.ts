@@ -1,3 +1,4 @@
+import "server-only";
 import { emailVerificationRequired, hasProvenEmail } from "../auth/email-verification.server";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "../auth/roles";
 import { db } from "../db.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { challengeText } from "@/domain/challenges/text";
 import { getChallenge } from "@/domain/challenges/registry";
 import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";

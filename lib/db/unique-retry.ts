@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 
 /** True for a unique-constraint violation (P2002) from either generated client. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { windowStart } from "@/domain/gradebook/semantics";
 import { db } from "../db.server";
 import { gradeMayHaveChanged } from "./grade-changes.server";

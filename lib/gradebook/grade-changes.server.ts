@@ -1,3 +1,4 @@
+import "server-only";
 import type { TargetType } from "@/domain/gradebook/semantics";
 /**
  * One place every write that can change a grade reports to. Whoever needs to act on a changed

@@ -1,3 +1,4 @@
+import "server-only";
 import { assignmentResult, type AssignmentResult, type Evidence } from "@/domain/gradebook/semantics";
 import { db } from "../db.server";
 import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "./assignment-rules";

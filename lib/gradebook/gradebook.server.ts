@@ -1,3 +1,4 @@
+import "server-only";
 import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AttentionReason } from "@/domain/gradebook/analytics";
 import { assignmentResult, totalScore, type AssignmentResult, type StudentWork, type TargetType } from "@/domain/gradebook/semantics";
 import type { CurrentUser } from "../auth/session.server";

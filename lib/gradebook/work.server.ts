@@ -1,3 +1,4 @@
+import "server-only";
 import type { Activity, Evidence, StudentWork, TargetType } from "@/domain/gradebook/semantics";
 import { parseConceptSet } from "@/domain/review/concept-set";
 import { db } from "../db.server";

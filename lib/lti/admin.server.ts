@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { listPlatforms, platformFrameOrigins, registerPlatform, removePlatform, requireAdmin, type RegisteredPlatform, PLATFORM_FIELDS } from "./platforms.server";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { lineItemOf, lineItemsOf } from "./ags-json";
 import { MEDIA_TYPE, SCOPE } from "./constants";
 import { callService, ServiceError, type ServicePlatform } from "./service-token.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { encodeSessionToken, sessionCookieName } from "../auth/jwt.server";
 import { authSecret } from "../auth/secret.server";
 import { newSessionClaims } from "../auth/sessions.server";

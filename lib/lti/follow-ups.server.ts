@@ -1,3 +1,4 @@
+import "server-only";
 import type { Launched } from "./launch.server";
 import { followUps } from "./launch.server";
 import { syncRoster } from "./nrps.server";

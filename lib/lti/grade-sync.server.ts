@@ -1,3 +1,4 @@
+import "server-only";
 import type { GradeChange } from "../gradebook/grade-changes.server";
 import { db } from "../db.server";
 import { queueScoresForLink, queueScoresForUser } from "./score-jobs.server";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The small self-contained pages the LTI endpoints answer with (login hand-off, launch checks,
  * error pages, the deep-linking return form). They are route-handler responses, not React

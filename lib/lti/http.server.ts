@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Calls from the tool to an LMS (key sets, tokens, grades, rosters): bounded in time and size,
  * so an LMS that hangs or answers with megabytes of junk costs one request its timeout and

@@ -1,3 +1,4 @@
+import "server-only";
 import { compactVerify, decodeProtectedHeader } from "jose";
 import { validateLaunchClaims, type LaunchExpectations, type LaunchMessage } from "./claims";
 import { MAX_ID_TOKEN_LENGTH } from "./constants";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/paths";

@@ -1,3 +1,4 @@
+import "server-only";
 import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LaunchOutcome } from "./launch.server";
 import { launchedPage, pendingIdentityPage, storageCheckPage } from "./pages";
 import { pageResponse, problemResponse } from "./responses.server";

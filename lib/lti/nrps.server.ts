@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { requireTeaching } from "../classes/access.server";

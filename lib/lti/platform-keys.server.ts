@@ -1,3 +1,4 @@
+import "server-only";
 import { importJWK, type JWK, type KeyLike } from "jose";
 import { fetchLms, jsonOf, LmsUnreachableError } from "./http.server";
 import { LtiProblem } from "./problems";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { NotAllowedError } from "../classes/errors";

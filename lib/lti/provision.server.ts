@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { cleanText } from "@/domain/gradebook/text";
 import { findCatalogItem } from "../catalog.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { PLATFORM_CONFIGURATION, SCOPE, TOOL_CONFIGURATION } from "./constants";

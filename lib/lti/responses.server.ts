@@ -1,3 +1,4 @@
+import "server-only";
 import { configuredOrigin } from "../http/site-origin.server";
 import type { Locale } from "../i18n/paths";
 import type { RenderedPage } from "./pages";

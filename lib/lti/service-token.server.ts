@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { db } from "../db.server";

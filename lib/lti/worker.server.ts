@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { deliverDueJobs, onScoreJobWritten } from "./score-jobs.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
 import { quizzesForLesson } from "../quiz/registry.server";

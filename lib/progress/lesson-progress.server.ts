@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";

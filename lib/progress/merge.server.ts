@@ -1,3 +1,4 @@
+import "server-only";
 import { mergeVisitorChallenges } from "../challenges/completions.server";
 import { lessonExists } from "../content/lessons.server";
 import { db } from "../db.server";

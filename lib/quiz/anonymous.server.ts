@@ -1,3 +1,4 @@
+import "server-only";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";

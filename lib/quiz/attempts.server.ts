@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { questionResponseSchema, type CorrectAnswer, type PublicQuestion, type QuestionResponse } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, type ResolvedQuestion } from "@/domain/quiz/variant";

@@ -1,3 +1,4 @@
+import "server-only";
 import { quizFiles, type QuizFile } from "@/content/quizzes";
 import { parseQuiz, type Quiz } from "@/domain/quiz/schema";
 import { localizeQuiz, parseQuizTranslation, type QuizLocale } from "@/domain/quiz/translation";

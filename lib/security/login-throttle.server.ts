@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";

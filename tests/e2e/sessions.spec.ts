@@ -48,7 +48,7 @@ async function expectSignedOutOnServer(page: Page) {
 
 /** The operator's scripts, on the database the e2e server uses. */
 function operator(script: "user-role.ts" | "user-sign-out.ts", ...args: string[]) {
-  execFileSync("npx", ["tsx", `scripts/${script}`, ...args], { env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` }, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", `scripts/${script}`, ...args], { env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` }, stdio: "pipe" });
 }
 
 test("signing out ends the session, including a copy of its cookie taken before", async ({ browser }) => {

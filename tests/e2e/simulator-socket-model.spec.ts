@@ -18,7 +18,7 @@ test("the slow reader preset: the window closes, the client probes it, each read
 });
 
 test("with the keyboard alone: stop reading, read, set a socket option and cut the link", async ({ page }) => {
-  // About a hundred Tab presses a lap of the playground, slow on a busy machine.
+  // Dozens of key presses, each followed by a look at the focus: slow on a busy machine.
   test.setTimeout(120_000);
   await page.goto("/playground?p=three-way-handshake&s=20");
   const sim = simulator(page);
@@ -29,10 +29,11 @@ test("with the keyboard alone: stop reading, read, set a socket option and cut t
   await reads.focus();
   await page.keyboard.press("Space");
   await expect(reads).not.toBeChecked();
-  await tabTo(page, "Send", "Client actions");
+  // Back up to the client's Send and on to Step, as a keyboard user would (Shift+Tab).
+  await tabTo(page, "Send", "Client actions", 400, true);
   await page.keyboard.press("Enter");
   await expect(narrationOf(page)).toContainText("client calls send(100 bytes)");
-  await tabTo(page, "Step", "Playback");
+  await tabTo(page, "Step", "Playback", 400, true);
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await expect(sim.getByText("Unread", { exact: true })).toBeVisible();

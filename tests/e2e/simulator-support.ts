@@ -14,12 +14,13 @@ export async function signUpStudent(page: Page, prefix = "sim"): Promise<string>
 }
 
 /**
- * Presses Tab (only the keyboard) until the focused element has the given accessible name
- * (aria-label or text) and lies inside an element labelled `within`, if given.
+ * Presses Tab (only the keyboard; Shift+Tab with `backward`, as a keyboard user goes back) until
+ * the focused element has the given accessible name (aria-label or text) and lies inside an
+ * element labelled `within`, if given.
  */
-export async function tabTo(page: Page, name: string | RegExp, within?: string, limit = 400): Promise<void> {
+export async function tabTo(page: Page, name: string | RegExp, within?: string, limit = 400, backward = false): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(backward ? "Shift+Tab" : "Tab");
     const focused = await page.evaluate((scope) => {
       const element = document.activeElement as HTMLElement | null;
       if (!element) return null;

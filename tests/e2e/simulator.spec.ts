@@ -52,16 +52,17 @@ test("packet-list rows and diagram arrows select each other", async ({ page }) =
 });
 
 test("with the keyboard alone: connect, drop the SYN-ACK in flight, watch it being retransmitted", async ({ page }) => {
-  // About a hundred Tab presses a lap of the playground, slow on a busy machine.
+  // Dozens of key presses, each followed by a look at the focus: slow on a busy machine.
   test.setTimeout(120_000);
   await page.goto("/playground?p=blank");
   const sim = simulator(page);
   await tabTo(page, "Listen", "Server actions");
   await page.keyboard.press("Enter");
-  await tabTo(page, "Connect", "Client actions");
+  // Back to the client's card and the playback bar with Shift+Tab, as a keyboard user would.
+  await tabTo(page, "Connect", "Client actions", 400, true);
   await page.keyboard.press("Enter");
   await expect(sim.getByRole("status").first()).toContainText("client sends SYN seq 0");
-  await tabTo(page, "Step", "Playback");
+  await tabTo(page, "Step", "Playback", 400, true);
   await page.keyboard.press("Enter");
   await expect(sim.getByRole("status").first()).toContainText("server sends SYN-ACK");
   await tabTo(page, /^Drop segment 2 /, "Segments in flight");
@@ -69,7 +70,7 @@ test("with the keyboard alone: connect, drop the SYN-ACK in flight, watch it bei
   await expect(sim.getByRole("status").first()).toContainText("segment 2 (SYN-ACK seq 0 ack 1) is dropped");
   await expect(sim.locator('[data-segment="2"]')).toHaveAttribute("data-status", "lost");
   // Step until the retransmitted SYN-ACK shows up in the packet list.
-  await tabTo(page, "Step", "Playback");
+  await tabTo(page, "Step", "Playback", 400, true);
   for (let i = 0; i < 12; i++) await page.keyboard.press("Enter");
   await expect(sim.getByRole("table")).toContainText("retransmission");
   await expect(sim.getByRole("table").getByRole("row").filter({ hasText: "lost" })).toHaveCount(1);
@@ -99,6 +100,8 @@ test("reduced motion: new arrows are not animated", async ({ page }) => {
 });
 
 test("a lesson with simulators has no serious accessibility violations, light and dark", async ({ page }) => {
+  // axe reads a whole lesson (text, simulators, capture viewer, quiz) twice, slow on a busy machine.
+  test.setTimeout(120_000);
   await page.goto("/course/four-way-teardown");
   await expect(simulator(page)).toBeVisible();
   await simulator(page).getByRole("button", { name: "Step", exact: true }).click();

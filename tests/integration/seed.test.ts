@@ -5,7 +5,7 @@ import { DEMO_CLASS, DEMO_USERS } from "@/prisma/demo-data";
 import { authorizeWithPassword } from "@/lib/auth/options.server";
 
 function seed(...args: string[]) {
-  return execFileSync("npx", ["tsx", "prisma/seed.ts", ...args], { env: process.env, encoding: "utf8" });
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", ...args], { env: process.env, encoding: "utf8" });
 }
 
 async function counts() {

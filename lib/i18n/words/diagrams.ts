@@ -39,7 +39,7 @@ const en = {
       "The TCP state diagram (RFC 9293 §3.3.2), redrawn. Boxes are states; each arrow is labelled with the event that causes it and the segment sent in response. Resets, timeouts other than 2MSL, and CLOSE from LISTEN or SYN-SENT are left out.",
     asText: "The diagram as text",
     extra: " (a FIN that also acknowledges our FIN; dashed)",
-    linuxNames: "`/proc/net/tcp` and `netstat` print the same states with underscores, `ss` with hyphens and some abbreviations (`SYN-RECV`, `ESTAB`):",
+    linuxNames: "The kernel (`include/net/tcp_states.h`) and `netstat` name the same states with underscores, `ss` with hyphens and some abbreviations (`SYN-RECV`, `ESTAB`, `UNCONN` for CLOSED); `/proc/net/tcp` shows each as a hex number (`01` ESTABLISHED … `0B` CLOSING):",
   },
   ports: {
     client: "Client",
@@ -103,7 +103,7 @@ const zh: DiagramWords = {
       "重绘的 TCP 状态图（RFC 9293 §3.3.2）。方框是状态；每个箭头标注引起这次转换的事件，以及作为回应发出的报文段。图中省略了复位、2MSL 以外的超时，以及从 LISTEN 或 SYN-SENT 调用 CLOSE 的情形。",
     asText: "状态图的文字版",
     extra: "（一个同时确认了本端 FIN 的 FIN；虚线）",
-    linuxNames: "`/proc/net/tcp` 和 `netstat` 显示同样的状态，但用下划线连接；`ss` 用连字符，并有几个缩写（`SYN-RECV`、`ESTAB`）：",
+    linuxNames: "内核（`include/net/tcp_states.h`）和 `netstat` 用下划线命名同样的状态；`ss` 用连字符，并有几个缩写（`SYN-RECV`、`ESTAB`，CLOSED 显示为 `UNCONN`）；`/proc/net/tcp` 则把每个状态显示为十六进制编号（`01` ESTABLISHED … `0B` CLOSING）：",
   },
   ports: {
     client: "客户端",

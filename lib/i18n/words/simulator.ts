@@ -80,6 +80,8 @@ const en = {
   bytesToRead: (host: Host) => `Bytes the ${host} reads (empty: everything)`,
   everything: "all",
   socketOptions: "Socket options (setsockopt)",
+  optionsHelp: (host: Host) =>
+    `Each Set calls setsockopt() on the ${host} at this moment of the run with the value beside it; ticking SO_KEEPALIVE calls it at once. What is in effect shows in the card above.`,
   optionLabels: {
     SO_KEEPALIVE: "SO_KEEPALIVE: keep-alive on",
     TCP_KEEPIDLE: "TCP_KEEPIDLE (s idle)",
@@ -103,7 +105,8 @@ const en = {
     toggle: "Predict, then run",
     help: "Before each step, say what it will do. Signed in, your answers count as practice toward mastery.",
     legend: "Your prediction",
-    next: (cause: string) => `Next: ${cause}.`,
+    /** The step's cause, then the question. */
+    ask: (cause: string, question: string) => `Next: ${cause}. ${question}`,
     stateQuestion: (host: Host) => `What state will the ${host} be in after this step?`,
     segmentQuestion: (host: Host) => `What will the ${host} send in this step?`,
     segments: { nothing: "nothing", SYN: "SYN", "SYN-ACK": "SYN-ACK", ACK: "ACK (no data)", data: "data", FIN: "FIN", RST: "RST" } as Record<string, string>,
@@ -136,7 +139,7 @@ const en = {
   cutLink: "Cut the link",
   restoreLink: "Restore the link",
   stateOf: (name: string) => `${name} state: `,
-  linuxName: "Linux's name for the state (ss, /proc/net/tcp)",
+  linuxName: "The kernel's name for the state (TCP_SYN_RECV… in include/net/tcp_states.h), as netstat prints it; ss abbreviates some (ESTAB, SYN-RECV, UNCONN for CLOSE) and /proc/net/tcp shows the number in hex",
   unsent: "Unsent",
   bytes: (n: number) => `${n} bytes`,
   socket: "Socket",
@@ -285,6 +288,8 @@ const zh: SimulatorWords = {
   bytesToRead: (host) => `${host === "client" ? "客户端" : "服务端"}要读取的字节数（留空：全部）`,
   everything: "全部",
   socketOptions: "套接字选项（setsockopt）",
+  optionsHelp: (host) =>
+    `每个“设置”按钮都会在运行的此刻，以旁边的值在${host === "client" ? "客户端" : "服务端"}调用 setsockopt()；勾选 SO_KEEPALIVE 则立即调用。当前生效的选项显示在上方卡片中。`,
   optionLabels: {
     SO_KEEPALIVE: "SO_KEEPALIVE：打开保活",
     TCP_KEEPIDLE: "TCP_KEEPIDLE（空闲秒数）",
@@ -307,7 +312,7 @@ const zh: SimulatorWords = {
     toggle: "先预测，再运行",
     help: "每走一步之前，先说出这一步会发生什么。登录后，你的回答会作为练习计入掌握程度。",
     legend: "你的预测",
-    next: (cause) => `下一步：${cause}。`,
+    ask: (cause, question) => `下一步：${cause}。${question}`,
     stateQuestion: (host) => `这一步之后，${host === "client" ? "客户端" : "服务端"}处于什么状态？`,
     segmentQuestion: (host) => `这一步里，${host === "client" ? "客户端" : "服务端"}会发出什么？`,
     segments: { nothing: "什么也不发", SYN: "SYN", "SYN-ACK": "SYN-ACK", ACK: "ACK（不带数据）", data: "数据", FIN: "FIN", RST: "RST" },
@@ -337,7 +342,7 @@ const zh: SimulatorWords = {
   cutLink: "切断链路",
   restoreLink: "恢复链路",
   stateOf: (name) => `${name}状态：`,
-  linuxName: "Linux 对这个状态的叫法（ss、/proc/net/tcp）",
+  linuxName: "内核对这个状态的叫法（include/net/tcp_states.h 中的 TCP_SYN_RECV 等），netstat 就这样显示；ss 会缩写其中几个（ESTAB、SYN-RECV，CLOSE 显示为 UNCONN），/proc/net/tcp 则显示十六进制的编号",
   unsent: "未发送",
   bytes: (n) => `${n} 字节`,
   socket: "套接字",

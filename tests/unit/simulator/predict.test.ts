@@ -91,14 +91,31 @@ describe("grading on the server", () => {
     expect(gradeStepPrediction({ ...base, cursor: 999, answer: "CLOSED" })).toEqual({ ok: false, error: "no-question" });
   });
 
-  it("names each question by its run and step, so the same question counts once", () => {
+  it("names each question by what it asks, so the same question counts once, in any run", () => {
     const key = (extra: object) => {
       const grade = gradeStepPrediction({ ...base, answer: "SYN-RECEIVED", ...extra });
       return grade.ok ? grade.key : null;
     };
     expect(key({})).toBe(key({}));
     expect(key({ answer: "LISTEN" })).toBe(key({}));
-    expect(key({ settings: { ...base.settings, latencyMs: 20 } })).not.toBe(key({}));
+    // Another latency or another preset with the same handshake: the same question.
+    expect(key({ settings: { ...base.settings, latencyMs: 20 } })).toBe(key({}));
+    expect(key({ settings: settings("four-way-close") })).toBe(key({}));
+    // The client receiving the SYN-ACK is another question.
+    const clientKey = gradeStepPrediction({ ...base, cursor: 3, host: "client", answer: "ESTABLISHED" });
+    expect(clientKey).toMatchObject({ ok: true, correct: true });
+    expect(clientKey.ok ? clientKey.key : null).not.toBe(key({}));
+    // What the server sends on the final ACK of a handshake vs on a client's FIN: different questions.
+    const closing = settings("four-way-close");
+    const run = buildRun(buildScenario(closing, []));
+    const keys = new Set<string>();
+    for (let cursor = 0; cursor < run.steps.length; cursor++) {
+      const question = stepQuestion(run, cursor);
+      if (question === null) continue;
+      const grade = gradeStepPrediction({ settings: closing, actions: [], cursor, kind: question.kind, host: question.host, answer: question.options[0] as string });
+      if (grade.ok) keys.add(grade.key);
+    }
+    expect(keys.size).toBeGreaterThan(4);
     expect(key({})).toMatch(/^step:[0-9a-f]{16}$/);
     expect(digest("a")).not.toBe(digest("b"));
   });

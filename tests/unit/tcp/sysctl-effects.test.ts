@@ -16,6 +16,8 @@ import {
   runScenario,
   runSynBacklogLab,
   runTimeWaitLab,
+  synBacklogLabSchema,
+  timeWaitLabSchema,
   type Action,
   type HostId,
   type ScenarioInput,
@@ -202,6 +204,16 @@ describe("every sysctl a lab accepts changes its outcome", () => {
     portRange: { portRange: [40_000, 40_999] },
     timestamps: { timestamps: false },
   };
+  /** A lab's kernel settings: its sysctl-named fields, plus the ones it names for readability. */
+  const kernelSettingsOf = (shape: Record<string, unknown>, renamed: string[]) =>
+    Object.keys(shape).filter((key) => key in LINUX_DEFAULTS || renamed.includes(key)).sort();
+
+  it("has a case for each kernel setting a lab accepts", () => {
+    // portRange is ip_local_port_range, timestamps tcp_timestamps.
+    expect(kernelSettingsOf(timeWaitLabSchema.shape, ["portRange", "timestamps"])).toEqual(Object.keys(TIME_WAIT).sort());
+    expect(kernelSettingsOf(synBacklogLabSchema.shape, [])).toEqual(Object.keys(SYN).sort());
+  });
+
   it.each(Object.entries(TIME_WAIT))("TIME-WAIT lab: %s", (_key, change) => {
     expect(parseTimeWaitLab({ ...timeWait, ...change }).ok).toBe(true);
     const before = runTimeWaitLab({ ...timeWait, tcp_tw_reuse: 2 }).summary;
