@@ -1,3 +1,4 @@
+import "server-only";
 import { groupGain, learnedLeast, type GroupGain, type LearnerPair, type Score } from "@/domain/learning/gain";
 import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
 import type { CurrentUser } from "../auth/session.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 import type { DiagnosticPhase } from "@/domain/learning/diagnostic";
 import { share } from "@/domain/learning/gain";

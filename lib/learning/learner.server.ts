@@ -1,3 +1,4 @@
+import "server-only";
 import { listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
 import { lessonPath, localePath, type Locale } from "../i18n/paths";

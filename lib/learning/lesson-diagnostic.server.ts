@@ -1,3 +1,4 @@
+import "server-only";
 import { diagnosticQuestions } from "@/domain/learning/diagnostic";
 import type { Question, Quiz } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";

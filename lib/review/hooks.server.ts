@@ -1,3 +1,4 @@
+import "server-only";
 import type { Concept } from "@/domain/quiz/schema";
 import { questionKey } from "@/domain/review/items";
 import { refreshMasteryEvidence } from "./mastery-evidence.server";

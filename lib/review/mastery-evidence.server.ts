@@ -1,3 +1,4 @@
+import "server-only";
 import { windowStart } from "@/domain/gradebook/semantics";
 import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";

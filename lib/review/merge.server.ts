@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReviewReceipt } from "../progress/receipts.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";

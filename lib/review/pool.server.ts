@@ -1,3 +1,4 @@
+import "server-only";
 import type { PoolQuestion } from "@/domain/review/queue";
 import type { Question, Quiz } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseItemKey } from "@/domain/review/items";
 import { nextDue, type PoolQuestion } from "@/domain/review/queue";
 import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, type QueueCard, type ReviewEvent } from "@/domain/review/rules";

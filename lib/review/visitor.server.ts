@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
