@@ -1,6 +1,6 @@
 // `npm run bench [suite…]`: prepares what the benchmarks need on a fresh clone (dependencies, the
 // Prisma client, Debian's wrk, tshark and GNU time when missing; the production build is made by
-// the web suite if there is none), then runs bench/run.ts. Suites: engine, pcap, quiz, web.
+// the web suite if there is none), then runs bench/run.ts. Suites: engine, pcap, quiz, session, web.
 import { aptInstall, hasCommand, installDependencies, run, step } from "./lib.mjs";
 
 installDependencies();

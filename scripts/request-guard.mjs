@@ -3,6 +3,7 @@
 // decides who the client is. Plain JavaScript: it runs in the server's entry process, outside
 // the Next.js bundle. See docs/security.md.
 import { IncomingMessage } from "node:http";
+import { decodesAsActionReply } from "./server-action-reply.mjs";
 
 /**
  * How many reverse proxies in front of the server to believe (TRUST_PROXY): 0 (the default)
@@ -39,6 +40,23 @@ export function resolveClientAddress(socketAddress, forwardedFor, hops) {
   return client && client.length <= 64 && /^[0-9a-fA-F:.]+$/.test(client) ? client : peer;
 }
 
+/**
+ * The request target as a path. Browsers send a path (origin form); a proxy may send the whole
+ * URL (absolute form, which a server must accept: RFC 9112, section 3.2.2), whose scheme and host
+ * are dropped here, the app never taking its origin from a request (Next.js would answer it with a
+ * redirect to that host). Anything else (`*`, which Next.js answers with a 500, or garbage) is null.
+ */
+export function originFormTarget(url) {
+  if (url.startsWith("/")) return url;
+  if (!/^https?:\/\//i.test(url)) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return null;
+  }
+}
+
 /** True when every percent-escape in the path decodes to UTF-8 (Next.js answers 500 otherwise). */
 export function hasWellFormedPath(url) {
   const path = (url ?? "/").split("?")[0] ?? "/";
@@ -54,33 +72,10 @@ export function hasWellFormedPath(url) {
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Tags of React's Server Action argument encoding that stand for a value on their own
- * (`$$` an escaped dollar, `$u` undefined, `$D` a date, `$n` a bigint, `$K` form data, ...).
- * Every other `$` tag points at another part of a multipart body (a map, a set, a promise, a
- * blob, a typed array, a stream or an outlined object), so it cannot appear in a plain-text body.
- */
-const INLINE_TAGS = new Set(["$", "H", "T", "I", "-", "N", "u", "D", "n", "K"]);
-
-/** The part ids (hexadecimal in the encoding) that `$`-strings in `value` refer to; null when one is malformed. */
-function referencedParts(value, found = []) {
-  if (typeof value === "string") {
-    if (value[0] !== "$" || value.length < 2 || INLINE_TAGS.has(value[1])) return found;
-    // `$1:path` (a default reference, optionally into a path of the part) or `$Q1`, `$@1`, `$B1`...
-    const id = (/^[0-9a-f]$/i.test(value[1]) ? value.slice(1) : value.slice(2)).split(":")[0];
-    if (!/^[0-9a-f]{1,8}$/i.test(id ?? "")) return null;
-    found.push(parseInt(id, 16));
-    return found;
-  }
-  if (value && typeof value === "object") {
-    for (const item of Object.values(value)) if (referencedParts(item, found) === null) return null;
-  }
-  return found;
-}
-
-/**
- * Whether a Server Action request body is well-formed enough for Next.js to decode: a form that
- * parses, and for a fetch action a JSON argument list whose references all point at parts the
- * body contains. Next.js throws (a 500) on anything else; the client sent it, so it gets a 400.
+ * Whether a Server Action request body is one Next.js can decode: a form that parses, and the
+ * action's arguments (a fetch call's body, or the arguments a form posted before the page's script
+ * ran carries in its `$ACTION_<n>:` fields) decoded by React's own decoder, every part they refer
+ * to present. Next.js answers anything else with a 500; the client sent it, so it gets a 400.
  */
 export async function isDecodableActionBody(contentType, body, isFetchAction) {
   if (/^multipart\/form-data/i.test(contentType ?? "")) {
@@ -90,33 +85,46 @@ export async function isDecodableActionBody(contentType, body, isFetchAction) {
     } catch {
       return false;
     }
-    if (!isFetchAction) return true;
-    const root = form.get("0");
-    if (typeof root !== "string") return false;
-    const parts = new Set([...form.keys()].filter((key) => /^\d+$/.test(key)).map(Number));
-    for (const key of parts) {
-      const field = form.get(String(key));
-      if (typeof field !== "string") continue;
-      let parsed;
-      try {
-        parsed = JSON.parse(field);
-      } catch {
-        return false;
-      }
-      const references = referencedParts(parsed);
-      if (references === null || references.some((id) => !parts.has(id))) return false;
+    if (isFetchAction) return typeof form.get("0") === "string" && (await decodesAsActionReply(form, true));
+    // `$ACTION_REF_<n>` names the action whose id and bound arguments are in the `$ACTION_<n>:` fields.
+    for (const key of new Set(form.keys())) {
+      if (!key.startsWith("$ACTION_REF_")) continue;
+      const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
+      const fields = new FormData();
+      for (const [name, value] of form.entries()) if (name.startsWith(prefix)) fields.append(name.slice(prefix.length), value);
+      if (typeof fields.get("0") !== "string" || !(await decodesAsActionReply(fields, false))) return false;
     }
     return true;
   }
   if (!isFetchAction) return true;
-  let parsed;
+  const text = body.toString("utf8");
+  // Next.js decodes the text as the argument list.
   try {
-    parsed = JSON.parse(body.toString("utf8"));
+    if (!Array.isArray(JSON.parse(text))) return false;
   } catch {
     return false;
   }
-  // A plain-text body has no other parts, so it can refer to none.
-  return Array.isArray(parsed) && referencedParts(parsed)?.length === 0;
+  return decodesAsActionReply(text, true);
+}
+
+/**
+ * Next.js refuses a Server Action whose Origin names another host than the request's (CSRF), or
+ * that it cannot parse, by throwing: a 500. It is the sender's doing, so it gets a 403 here. The
+ * comparison is Next.js's own (the first X-Forwarded-Host, else Host); a request without Origin is
+ * left to Next.js, which lets it through as browsers always send Origin on cross-site POSTs.
+ */
+export function hasForeignOrigin(headers) {
+  const origin = headers.origin;
+  if (origin === undefined) return false;
+  const forwarded = Array.isArray(headers["x-forwarded-host"]) ? headers["x-forwarded-host"][0] : headers["x-forwarded-host"]?.split(",")[0]?.trim();
+  const host = forwarded || headers.host;
+  let originHost;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  return !host || originHost !== host;
 }
 
 /** Reads the body, up to `limit` bytes; null when it is larger. */
@@ -170,6 +178,9 @@ function refuse(response, status, message) {
  * (lib/security/client-address.ts).
  */
 export async function guardRequest(request, response, hops) {
+  const target = originFormTarget(request.url ?? "/");
+  if (target === null) return refuse(response, 400, "Bad request: the request target must be a path.");
+  request.url = target;
   if (!hasWellFormedPath(request.url)) return refuse(response, 400, "Bad request: the address is not valid percent-encoded UTF-8.");
   const client = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], hops);
   if (hops === 0) for (const name of FORWARDING_HEADERS) delete request.headers[name];
@@ -181,6 +192,7 @@ export async function guardRequest(request, response, hops) {
   const isFetchAction = typeof request.headers["next-action"] === "string";
   const isPageAction = request.method === "POST" && !path.startsWith("/api/") && !path.startsWith("/_next/") && (isFetchAction || /^multipart\/form-data/i.test(contentType));
   if (!isPageAction) return request;
+  if (hasForeignOrigin(request.headers)) return refuse(response, 403, "Forbidden: this form was sent from another site.");
   const body = await readBody(request, ACTION_BODY_LIMIT).catch(() => undefined);
   if (body === undefined) return null; // the client went away
   if (body === null) return refuse(response, 413, "Request too large.");

@@ -1,10 +1,12 @@
 "use server";
 
 import { z } from "zod";
+import type { AuthFormState } from "@/lib/auth/form-state";
 import { changePassword, type PasswordChangeResult } from "@/lib/auth/account.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { endAllSessions } from "@/lib/auth/sessions.server";
 import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
+import { textFields } from "@/lib/http/form-fields";
 import { siteOrigin } from "@/lib/http/site-origin.server";
 import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { LOCALES } from "@/lib/i18n/paths";
@@ -17,6 +19,15 @@ export async function changePasswordAction(input: { currentPassword: string; new
   const user = await getCurrentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: authWords(language).account.sessionEnded };
   return changePassword(user, input, language);
+}
+
+const passwordForm = z.object({ currentPassword: z.string().catch(""), newPassword: z.string().catch(""), locale: z.enum(LOCALES).catch("en") });
+
+/** The password form posted before the page's script ran (with it, the form calls changePasswordAction). */
+export async function changePasswordFormAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const { currentPassword, newPassword, locale } = passwordForm.parse(textFields(form));
+  const result = await changePasswordAction({ currentPassword, newPassword }, locale);
+  return result.ok ? { ok: true } : { formError: result.formError, fieldErrors: result.fieldErrors };
 }
 
 /** Ends every session of the signed-in account, this one included. */

@@ -1,13 +1,18 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { AuthFormState } from "@/lib/auth/form-state";
 import { RateLimitedError, limitSignUp } from "@/lib/auth/limits.server";
 import { emailVerificationRequired, sendVerificationEmail } from "@/lib/auth/email-verification.server";
+import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
 import { createAccount, type SignUpResult } from "@/lib/auth/signup.server";
 import { db } from "@/lib/db.server";
+import { textFields } from "@/lib/http/form-fields";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { siteOrigin } from "@/lib/http/site-origin.server";
-import { LOCALES } from "@/lib/i18n/paths";
+import { LOCALES, localePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { clientAddress } from "@/lib/security/client-address";
 
@@ -34,4 +39,27 @@ export async function signUpAction(input: { name: string; email: string; passwor
     if (created) await sendVerificationEmail(created.id, await siteOrigin(), language);
   }
   return result;
+}
+
+const signUpForm = z.object({
+  name: z.string().max(200).catch(""),
+  email: z.string().max(320).catch(""),
+  password: z.string().max(1000).catch(""),
+  callbackUrl: z.string().catch(""),
+  locale: z.enum(LOCALES).catch("en"),
+});
+
+/**
+ * The sign-up form posted before the page's script ran (with it, the form calls signUpAction and
+ * signs in through next-auth). Creates the account, signs in and goes on, or answers with the
+ * page, the errors and the name and email typed.
+ */
+export async function signUpFormAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const { name, email, password, callbackUrl, locale } = signUpForm.parse(textFields(form));
+  const values = { name, email };
+  const result = await signUpAction({ name, email, password }, locale);
+  if (!result.ok) return { formError: result.formError, fieldErrors: result.fieldErrors, values };
+  const signedIn = await signInWithPassword({ email, password });
+  if (!signedIn.ok) return { formError: authWords(locale).errors.createdButSignInFailed, values };
+  redirect(safeRedirectPath(callbackUrl, localePath(locale, "/dashboard")));
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { changePasswordAction } from "@/app/account/actions";
+import { useActionState, useState, type FormEvent } from "react";
+import { changePasswordAction, changePasswordFormAction } from "@/app/account/actions";
 import type { PasswordChangeResult } from "@/lib/auth/account.server";
 import type { Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
@@ -13,8 +13,13 @@ type Errors = Extract<PasswordChangeResult, { ok: false }>;
 
 export function ChangePasswordForm({ locale }: { locale: Locale }) {
   const words = authWords(locale);
-  const [errors, setErrors] = useState<Errors | undefined>();
-  const [changed, setChanged] = useState(false);
+  // Before the page's script runs, the form posts to changePasswordFormAction and the page comes
+  // back with the outcome; once the script runs, onSubmit takes over.
+  const [posted, postAction] = useActionState(changePasswordFormAction, null);
+  const [errors, setErrors] = useState<Errors | undefined>(
+    posted && !posted.ok ? { ok: false, fieldErrors: posted.fieldErrors ?? {}, formError: posted.formError } : undefined,
+  );
+  const [changed, setChanged] = useState(posted?.ok === true);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,7 +48,8 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="locale" value={locale} />
       {changed ? <Alert tone="success">{words.account.passwordChanged}</Alert> : null}
       {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
       <Field

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
+import { signInFormAction } from "@/app/signin/actions";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
@@ -26,7 +27,10 @@ export function SignInForm({
 }) {
   const words = authWords(locale);
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
+  // Before the page's script runs, the form posts to signInFormAction; the page then comes back
+  // with its error and the email typed. Once the script runs, onSubmit signs in through next-auth.
+  const [posted, postAction] = useActionState(signInFormAction, null);
+  const [error, setError] = useState<string | undefined>(posted?.formError ?? initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -47,15 +51,19 @@ export function SignInForm({
     }
     // Progress kept in this browser while signed out joins the account (idempotent).
     await mergeLocalProgress();
+    // One navigation, nothing after it: it renders the destination afresh with the new session
+    // (dynamic pages are never served from the router's cache). A refresh queued behind it would
+    // hold this page on screen until a second render of the destination had finished too.
     router.replace(callbackUrl);
-    router.refresh();
   }
 
   return (
     <div className="space-y-6">
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label={words.fields.email} name="email" type="email" autoComplete="email" required />
+      <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <input type="hidden" name="locale" value={locale} />
+        <Field label={words.fields.email} name="email" type="email" autoComplete="email" required defaultValue={posted?.values?.email} />
         <Field label={words.fields.password} name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? words.signIn.pending : words.signIn.submit}

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
-import { signUpAction } from "@/app/signup/actions";
+import { signUpAction, signUpFormAction } from "@/app/signup/actions";
 import type { SignUpResult } from "@/lib/auth/signup.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -18,7 +18,12 @@ type Errors = Extract<SignUpResult, { ok: false }>;
 export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
   const words = authWords(locale);
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors | undefined>();
+  // Before the page's script runs, the form posts to signUpFormAction; the page then comes back
+  // with its errors and the name and email typed. Once the script runs, onSubmit takes over.
+  const [posted, postAction] = useActionState(signUpFormAction, null);
+  const [errors, setErrors] = useState<Errors | undefined>(
+    posted ? { ok: false, fieldErrors: posted.fieldErrors ?? {}, formError: posted.formError } : undefined,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -44,8 +49,10 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
       }
       // Progress kept in this browser while signed out joins the new account.
       await mergeLocalProgress();
+      // One navigation, nothing after it: it renders the destination afresh with the new session
+      // (dynamic pages are never served from the router's cache). A refresh queued behind it would
+      // hold this page on screen until a second render of the destination had finished too.
       router.replace(callbackUrl);
-      router.refresh();
     } catch {
       setErrors({ ok: false, fieldErrors: {}, formError: words.errors.serverFailed });
     } finally {
@@ -56,9 +63,19 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
   return (
     <div className="space-y-6">
       {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label={words.fields.name} name="name" autoComplete="name" required error={errors?.fieldErrors.name} />
-        <Field label={words.fields.email} name="email" type="email" autoComplete="email" required error={errors?.fieldErrors.email} />
+      <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <input type="hidden" name="locale" value={locale} />
+        <Field label={words.fields.name} name="name" autoComplete="name" required error={errors?.fieldErrors.name} defaultValue={posted?.values?.name} />
+        <Field
+          label={words.fields.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors?.fieldErrors.email}
+          defaultValue={posted?.values?.email}
+        />
         <Field
           label={words.fields.password}
           name="password"

@@ -63,6 +63,17 @@ export async function authorizeWithPassword(raw: unknown, address = "unknown", t
   return { id: user.id, email: user.email, name: user.name, role: user.role, trustedDevice: issueTrustedDevice(secret, user.id, deviceId ?? undefined) };
 }
 
+/** After a sign-in: this browser is now one the owner uses, so guessing from elsewhere will not slow it down. */
+export async function rememberTrustedDevice(value: string) {
+  (await cookies()).set(TRUSTED_DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    maxAge: TRUSTED_DEVICE_MAX_AGE_S,
+  });
+}
+
 /** Optional providers switch on only when their environment variables are all present. */
 export function configuredProviders(): Provider[] {
   const e = env();
@@ -76,14 +87,7 @@ export function configuredProviders(): Provider[] {
         const result = await authorizeWithPassword(credentials, clientAddress(request?.headers ?? {}), jar.get(TRUSTED_DEVICE_COOKIE)?.value);
         if (!result) return null;
         const { trustedDevice, ...user } = result;
-        // This browser is now one the owner uses: guessing from elsewhere will not slow it down.
-        jar.set(TRUSTED_DEVICE_COOKIE, trustedDevice, {
-          httpOnly: true,
-          sameSite: "lax",
-          path: "/",
-          secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
-          maxAge: TRUSTED_DEVICE_MAX_AGE_S,
-        });
+        await rememberTrustedDevice(trustedDevice);
         return user;
       },
     }),

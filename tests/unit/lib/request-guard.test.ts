@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { hasWellFormedPath, isDecodableActionBody, resolveClientAddress, trustedProxyHops } from "@/scripts/request-guard.mjs";
+import { hasForeignOrigin, hasWellFormedPath, originFormTarget, isDecodableActionBody, resolveClientAddress, trustedProxyHops } from "@/scripts/request-guard.mjs";
 
 // The encoder the browser uses for Server Action arguments: whatever it produces must pass.
 const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node") as {
@@ -48,6 +48,17 @@ describe("client address", () => {
   });
 });
 
+describe("request targets", () => {
+  it("keeps a path, and takes the path of a whole URL (a proxy's absolute form) without its host", () => {
+    expect(originFormTarget("/course?x=1")).toBe("/course?x=1");
+    expect(originFormTarget("http://evil.example/dashboard?a=b")).toBe("/dashboard?a=b");
+    expect(originFormTarget("HTTPS://evil.example")).toBe("/");
+  });
+  it.each(["*", "dashboard", "javascript:alert(1)", "http://[", ""])("refuses %s", (url) => {
+    expect(originFormTarget(url)).toBeNull();
+  });
+});
+
 describe("request paths", () => {
   it.each(["/course/%ff", "/%E4%B8", "/join/%", "/x%zz"])("refuses %s, which Next.js would answer with a 500", (url) => {
     expect(hasWellFormedPath(url)).toBe(false);
@@ -61,17 +72,21 @@ describe("Server Action bodies", () => {
   it("accepts whatever the browser's encoder produces", async () => {
     const form = new FormData();
     form.set("code", "SYNACK42");
+    const cyclic: { name: string; self?: unknown } = { name: "loop" };
+    cyclic.self = cyclic;
     const samples: unknown[][] = [
       [{ name: "Ada", email: "ada@example.com", password: "x" }, "en"],
       ["$100 is a string that starts with a dollar", 3, null, undefined, Number.NaN, -0, Infinity, 10n, new Date(0)],
       [{ nested: { map: new Map([["a", 1]]), set: new Set([1, 2]) } }],
+      [cyclic],
+      [{ later: Promise.resolve("kept") }],
       [form],
       [null, form],
       [],
     ];
-    for (const args of samples) {
+    for (const [index, args] of samples.entries()) {
       const { contentType, body } = await actionBody(args);
-      expect(await isDecodableActionBody(contentType, body, true), JSON.stringify(args, (_, v) => (typeof v === "bigint" ? String(v) : v))).toBe(true);
+      expect(await isDecodableActionBody(contentType, body, true), `sample ${index}`).toBe(true);
     }
   });
 
@@ -85,6 +100,9 @@ describe("Server Action bodies", () => {
     ['["$B1"]', "a blob that is not there"],
     ['["$AB1"]', "a typed array that is not there"],
     ['[{"a":"$@zz"}]', "a malformed reference"],
+    ['["$nabc"]', "a bigint that is not a number"],
+    [`["$n${"9".repeat(301)}"]`, "a bigint longer than React accepts"],
+    ['[{"a":"$0:a:b"}]', "a path through something that is not an object"],
   ])("refuses the text body %s (%s)", async (text) => {
     expect(await isDecodableActionBody("text/plain;charset=UTF-8", Buffer.from(text), true)).toBe(false);
   });
@@ -103,5 +121,51 @@ describe("Server Action bodies", () => {
     // A form posted before the page's script ran is read by Next.js itself: it only has to parse.
     const form = multipart({ $ACTION_ID_abc: "", code: "SYNACK42" });
     expect(await isDecodableActionBody(form.contentType, form.body, false)).toBe(true);
+  });
+});
+
+describe("forms posted before the page's script ran", () => {
+  // What the join page renders for its form (useActionState with a bound argument), as the browser posts it.
+  const joinForm = (bound: string, argumentsPart: string) =>
+    multipart({ $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: "60738d5a1a7ec6c35305bc972fe252752218a99b44", bound }), "$ACTION_1:1": argumentsPart, $ACTION_KEY: "k1", code: "SYNACK42" });
+
+  it("accepts the fields React renders", async () => {
+    const { contentType, body } = joinForm("$@1", "[null]");
+    expect(await isDecodableActionBody(contentType, body, false)).toBe(true);
+    const unbound = multipart({ $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: "60738d5a1a7ec6c35305bc972fe252752218a99b44", bound: null }), code: "x" });
+    expect(await isDecodableActionBody(unbound.contentType, unbound.body, false)).toBe(true);
+  });
+
+  it.each([
+    ["$@1", "[[[[", "bound arguments that are not JSON"],
+    ["$@9", "[null]", "bound arguments in a field that is not there"],
+    ["$@1", '["$T"]', "a temporary reference, which only a script can send"],
+    ["$@1", '["$Q2"]', "a map in a field that is not there"],
+  ])("refuses %s with %s (%s)", async (bound, argumentsPart) => {
+    const { contentType, body } = joinForm(bound, argumentsPart);
+    expect(await isDecodableActionBody(contentType, body, false)).toBe(false);
+  });
+
+  it("refuses an action reference without its descriptor", async () => {
+    const { contentType, body } = multipart({ $ACTION_REF_1: "", code: "x" });
+    expect(await isDecodableActionBody(contentType, body, false)).toBe(false);
+  });
+});
+
+describe("Origin of Server Action requests", () => {
+  it("is foreign when it names another host, is not a URL, or there is no host to compare with", () => {
+    expect(hasForeignOrigin({ origin: "http://evil.example", host: "localhost:3000" })).toBe(true);
+    expect(hasForeignOrigin({ origin: "null", host: "localhost:3000" })).toBe(true);
+    expect(hasForeignOrigin({ origin: "", host: "localhost:3000" })).toBe(true);
+    expect(hasForeignOrigin({ origin: "http://localhost:3000, http://evil.example", host: "localhost:3000" })).toBe(true);
+    expect(hasForeignOrigin({ origin: "http://localhost:3000" })).toBe(true);
+    // Behind a trusted proxy Next.js compares with the first X-Forwarded-Host, and so does the guard.
+    expect(hasForeignOrigin({ origin: "http://localhost:3000", host: "localhost:3000", "x-forwarded-host": "course.example" })).toBe(true);
+  });
+
+  it("is not foreign when it is this host, or absent (Next.js decides then)", () => {
+    expect(hasForeignOrigin({ origin: "http://localhost:3000", host: "localhost:3000" })).toBe(false);
+    expect(hasForeignOrigin({ origin: "https://course.example", host: "internal:3000", "x-forwarded-host": "course.example, other" })).toBe(false);
+    expect(hasForeignOrigin({ host: "localhost:3000" })).toBe(false);
   });
 });

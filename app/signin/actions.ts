@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { AuthFormState } from "@/lib/auth/form-state";
+import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
+import { textFields } from "@/lib/http/form-fields";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { LOCALES, localePath } from "@/lib/i18n/paths";
+import { authWords } from "@/lib/i18n/words/auth";
+
+const signInForm = z.object({
+  email: z.string().max(320).catch(""),
+  password: z.string().max(200).catch(""),
+  callbackUrl: z.string().catch(""),
+  locale: z.enum(LOCALES).catch("en"),
+});
+
+/**
+ * The sign-in form posted before the page's script ran (with it, the form signs in through
+ * next-auth). Signs in and goes where the form was asked to, or answers with the page, the error
+ * and the email typed.
+ */
+export async function signInFormAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const { email, password, callbackUrl, locale } = signInForm.parse(textFields(form));
+  const words = authWords(locale);
+  const result = await signInWithPassword({ email, password });
+  if (!result.ok) return { formError: result.waitSeconds ? words.signIn.wait(result.waitSeconds) : words.errors.credentials, values: { email } };
+  redirect(safeRedirectPath(callbackUrl, localePath(locale, "/dashboard")));
+}
