@@ -6,7 +6,7 @@ import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, ty
 import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { parseItemKey, type ReviewItemKind } from "@/domain/review/items";
-import { planSession, type SessionItem } from "@/domain/review/queue";
+import { planSession, type SessionItem, type SessionPlan } from "@/domain/review/queue";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { findQuestion, questionPool } from "./pool.server";
@@ -85,6 +85,61 @@ export function newReviewSeed(): number {
   return randomInt(0, 0x7fffffff);
 }
 
+/** The seeds a learner has seen each question in, keyed `quizId/questionId`. */
+export type SeenVariants = ReadonlyMap<string, readonly number[]>;
+
+/** Records that the question `quizId/questionId` was shown with `seed`. */
+export function addSeenVariant(seen: Map<string, number[]>, quizId: string, questionId: string, seed: number): void {
+  const key = `${quizId}/${questionId}`;
+  const seeds = seen.get(key) ?? [];
+  if (!seeds.includes(seed)) seeds.push(seed);
+  seen.set(key, seeds);
+}
+
+/** How many seeds a new session tries before settling for the one that repeats fewest variants. */
+const SEED_TRIES = 16;
+
+function repeatsSeenVariant(item: SessionItem, seed: number, seen: SeenVariants): boolean {
+  const seeds = seen.get(`${item.quizId}/${item.questionId}`);
+  const found = seeds?.length ? findQuestion(item.quizId, item.questionId) : null;
+  if (!seeds || !found) return false;
+  const variant = JSON.stringify(resolveQuestion(found.question, seed).public);
+  return seeds.some((other) => JSON.stringify(resolveQuestion(found.question, other).public) === variant);
+}
+
+/**
+ * Plans a new session whose questions come in variants the learner has not seen: seeds are drawn
+ * until no item repeats a variant in `seen` (a question with one variant, or few, repeats under
+ * any seed; then the seed repeating fewest wins).
+ */
+export function planFreshSession(input: Omit<Parameters<typeof planSession>[0], "seed">, seen: SeenVariants, nextSeed: () => number = newReviewSeed): { seed: number; plan: SessionPlan } {
+  let best: { seed: number; plan: SessionPlan; repeats: number } | null = null;
+  for (let tries = 0; tries < SEED_TRIES && best?.repeats !== 0; tries++) {
+    const seed = nextSeed();
+    const plan = planSession({ ...input, seed });
+    const repeats = plan.items.filter((item) => repeatsSeenVariant(item, seed, seen)).length;
+    if (!best || repeats < best.repeats) best = { seed, plan, repeats };
+  }
+  return { seed: best!.seed, plan: best!.plan };
+}
+
+/** The seeds a signed-in learner saw each question in: quiz attempts and earlier review sessions. */
+async function seenVariants(userId: string): Promise<SeenVariants> {
+  const seen = new Map<string, number[]>();
+  const answers = await db.quizAnswer.findMany({ where: { attempt: { userId } }, select: { questionId: true, attempt: { select: { id: true, quizId: true, variantSeed: true } } } });
+  const sessions = await db.reviewSession.findMany({ where: { userId }, select: { attemptId: true, items: true } });
+  const sessionItems = new Map(sessions.map((s) => [s.attemptId, parseStoredItems(s.items)]));
+  for (const { questionId, attempt } of answers) {
+    if (attempt.quizId !== REVIEW_QUIZ_ID) {
+      addSeenVariant(seen, attempt.quizId, questionId, attempt.variantSeed);
+      continue;
+    }
+    const item = sessionItems.get(attempt.id)?.find((i) => i.key === questionId);
+    if (item) addSeenVariant(seen, item.quizId, item.questionId, attempt.variantSeed);
+  }
+  return seen;
+}
+
 /** The public part of one item in `locale`, or null when its question left the course. */
 export function publicItem(item: StoredItem, index: number, seed: number, locale: QuizLocale): PublicReviewItem | null {
   const found = findQuestion(item.quizId, item.questionId, locale);
@@ -144,8 +199,7 @@ export async function startReviewSession(
   let session = await findSession(userId, clientKey);
   if (!session) {
     const cards = await listQueue(userId);
-    const seed = newReviewSeed();
-    const plan = planSession({ cards, now, pool: questionPool(), seed, ...(focus ? { focus } : {}) });
+    const { seed, plan } = planFreshSession({ cards, now, pool: questionPool(), ...(focus ? { focus } : {}) }, await seenVariants(userId));
     const dueKeys = new Set(cards.map((c) => c.key));
     const items: StoredItem[] = plan.items.map((item) => ({ ...item, reason: dueKeys.has(item.key) ? "due" : "practice" }));
     if (!items.length) return { ok: false, error: "nothing-due", nextDueAt: summarizeQueue(cards, now).nextDueAt };

@@ -4,7 +4,6 @@ import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
 import type { QuizLocale } from "@/domain/quiz/translation";
 import { parseItemKey, questionKey } from "@/domain/review/items";
-import { planSession } from "@/domain/review/queue";
 import { replayQueue, type AnswerFact, type QueueCard } from "@/domain/review/rules";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -13,13 +12,15 @@ import { attemptQuestion } from "../quiz/presentation.server";
 import { questionPool } from "./pool.server";
 import { itemAvailable, summarizeQueue, type ReviewSummary } from "./queue.server";
 import {
+  addSeenVariant,
   gradeItem,
-  newReviewSeed,
+  planFreshSession,
   publicItem,
   REVIEW_QUIZ_ID,
   type AnsweredItem,
   type ReviewError,
   type ReviewProgress,
+  type SeenVariants,
   type StartedReview,
   type StoredItem,
 } from "./sessions.server";
@@ -87,6 +88,17 @@ async function visitorFacts(visitor: string): Promise<AnswerFact[]> {
   });
 }
 
+/** The seeds this browser saw each question in (its quiz answers and review answers). */
+async function visitorSeenVariants(visitor: string): Promise<SeenVariants> {
+  const seen = new Map<string, number[]>();
+  const rows = await db.visitorQuizAnswer.findMany({ where: { visitor }, orderBy: [{ answeredAt: "desc" }, { id: "desc" }], take: HISTORY_LIMIT, select: ROW });
+  for (const row of rows) {
+    const stored = row.quizId === REVIEW_QUIZ_ID ? parseStoredReview(row.response) : { quizId: row.quizId, questionId: row.questionId };
+    if (stored) addSeenVariant(seen, stored.quizId, stored.questionId, row.variantSeed);
+  }
+  return seen;
+}
+
 /** The visitor's queue: every card the course can still ask. */
 export async function visitorQueue(visitor: string): Promise<QueueCard[]> {
   const pool = questionPool();
@@ -149,8 +161,7 @@ export async function startVisitorReview(
   let signed = token ?? "";
   if (!session) {
     const cards = await visitorQueue(visitor);
-    const seed = newReviewSeed();
-    const plan = planSession({ cards, now, pool: questionPool(), seed });
+    const { seed, plan } = planFreshSession({ cards, now, pool: questionPool() }, await visitorSeenVariants(visitor));
     if (!plan.items.length) return { ok: false, error: "nothing-due", nextDueAt: summarizeQueue(cards, now).nextDueAt };
     const items: StoredItem[] = plan.items.map((item) => ({ ...item, reason: "due" }));
     signed = signReceipt({ k: "review-session", v: visitor, clientKey, seed, items: items.map(encodeItem), at: now.getTime() });
