@@ -179,6 +179,7 @@ test.describe("lesson diagnostics", () => {
     await page.goto("/course/time-wait");
     await waitForHydration(page);
     await page.getByRole("button", { name: "Mark lesson as complete" }).click();
+    await expect(page.getByText("Pass the quiz above to complete this lesson.")).toBeVisible();
     await page.goto("/diagnostic/time-wait");
     await page.getByRole("button", { name: "Take the after-check" }).click();
     for (let index = 1; index <= 5; index++) {
