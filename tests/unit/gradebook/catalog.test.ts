@@ -8,7 +8,13 @@ describe("assignment catalog", () => {
     expect(findCatalogItem("LESSON", "tcp-header-and-flags")).toMatchObject({ href: "/course/tcp-header-and-flags" });
     expect(findCatalogItem("QUIZ", "tcp-header-and-flags")).toMatchObject({ lesson: "The TCP header and its flags" });
     expect(findCatalogItem("LESSON", "nope")).toBeNull();
-    expect(catalogGroups().map((g) => g.label)).toEqual(["Lessons", "Quizzes", "Simulator challenges", "Diagnostics before and after a lesson", "Spaced review"]);
+    expect(catalogGroups().map((g) => g.label)).toEqual(["Lessons", "Quizzes", "Challenges", "Diagnostics before and after a lesson", "Spaced review"]);
+    expect(findCatalogItem("CHALLENGE", "both-closing")).toMatchObject({ href: "/playground?challenge=both-closing#challenges" });
+    expect(findCatalogItem("CHALLENGE", "capture-half-close")).toMatchObject({
+      title: "Capture: Show a half-close with data after the FIN",
+      lesson: "States on the way down",
+      href: "/capture-challenges/capture-half-close",
+    });
   });
 
   it("offers review until mastered for any set of concepts, and each lesson's diagnostic", () => {
