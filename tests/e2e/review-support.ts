@@ -96,3 +96,12 @@ export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "page scrolls sideways").toBeLessThanOrEqual(0);
 }
+
+/** The page's main content fits the viewport's width (wide tables scroll inside their own regions). */
+export async function expectMainFitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    return Math.max(main.scrollWidth - main.clientWidth, main.getBoundingClientRect().right - document.documentElement.clientWidth);
+  });
+  expect(overflow, "the main content is wider than the screen").toBeLessThanOrEqual(0);
+}
