@@ -214,7 +214,7 @@ test.describe("for instructors", () => {
     await shot(page, "instructor-learning-gain");
     await axeInBothThemes(page);
     await page.setViewportSize({ width: 360, height: 740 });
-    // The site header's row for an instructor (Dashboard, Teach, Sign out) is the header's own matter.
+    // The header at 360 px for an instructor is held by tests/e2e/instructor.spec.ts.
     await expectMainFitsWidth(page);
     await shot(page, "instructor-learning-gain-360");
     await page.setViewportSize({ width: 1280, height: 900 });
