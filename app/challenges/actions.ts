@@ -20,12 +20,14 @@ export async function submitChallengeAction(raw: unknown): Promise<SubmitResult>
 
 const statusInput = z.object({ ids: z.array(z.string().max(64)).max(100) }).strict();
 
-export type ChallengeStatus = { signedIn: boolean; completed: Record<string, string> };
+/** ok: false when the request was malformed (then nothing is reported as completed). */
+export type ChallengeStatus = { ok: boolean; signedIn: boolean; completed: Record<string, string> };
 
 /** Which of these challenges the signed-in learner has completed (and when). */
 export async function challengeStatusAction(raw: unknown): Promise<ChallengeStatus> {
   const parsed = statusInput.safeParse(raw);
   const user = await getCurrentUser();
-  if (!user || !parsed.success) return { signedIn: user !== null, completed: {} };
-  return { signedIn: true, completed: await completionsFor(user, parsed.data.ids) };
+  if (!parsed.success) return { ok: false, signedIn: user !== null, completed: {} };
+  if (!user) return { ok: true, signedIn: false, completed: {} };
+  return { ok: true, signedIn: true, completed: await completionsFor(user, parsed.data.ids) };
 }

@@ -5,15 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import * as assignments from "@/lib/assignments/assignments.server";
-import { REFUSAL_MESSAGES, SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
+import { invalidRequest, REFUSAL_MESSAGES, SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
 import * as classes from "@/lib/classes/classes.server";
 import { refusalAsResult } from "@/lib/classes/errors";
 import { importRoster } from "@/lib/classes/membership.server";
+import { formArgument, idArgument as id, parseArguments, previousStateArgument as state } from "@/lib/http/action-arguments";
 
-// Thin wrappers: parse the form with zod, get the user, call lib (which authorizes), report.
-const idSchema = z.string().min(1).max(64);
-// A malformed id is refused by lib like any id the user may not touch.
-const id = { parse: (value: unknown) => (idSchema.safeParse(value).success ? (value as string) : "") };
+// Thin wrappers: check the arguments with zod, get the user, call lib (which authorizes and
+// validates the fields), report. Arguments of the wrong shape are refused before anything runs.
 const fields = (form: FormData): Record<string, string> => Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 const classPath = (classId: string) => `/instructor/classes/${classId}`;
 
@@ -43,86 +42,97 @@ async function run(
   return { ok: true, message: success, at: Date.now() };
 }
 
-export async function createClassAction(_: ActionState, form: FormData): Promise<ActionState> {
+export async function createClassAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = parseArguments([previous, form], state, formArgument);
+  if (!input) return invalidRequest();
   const user = await getCurrentUser();
   let createdId: string | null = null;
-  const state = await run(
+  const result = await run(
     user,
     async (me) => {
-      const result = await classes.createClass(me, fields(form));
-      if (result.ok) createdId = result.id;
-      return result;
+      const created = await classes.createClass(me, fields(form));
+      if (created.ok) createdId = created.id;
+      return created;
     },
     "Class created.",
     undefined,
     form,
   );
   if (createdId) redirect(classPath(createdId));
-  return state;
+  return result;
 }
 
-export async function updateClassAction(classId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function updateClassAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.updateClass(me, id.parse(classId), fields(form)), "Class settings saved.", classPath(classId), form);
+  return run(user, (me) => classes.updateClass(me, classId, fields(form)), "Class settings saved.", classPath(classId), form);
 }
 
-export async function setArchivedAction(classId: string, archived: boolean, _: ActionState): Promise<ActionState> {
+export async function setArchivedAction(classId: string, archived: boolean, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, archived, previous], id, z.boolean(), state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.setClassArchived(me, id.parse(classId), z.boolean().parse(archived)), archived ? "Class archived." : "Class restored.", "/instructor");
+  return run(user, (me) => classes.setClassArchived(me, classId, archived), archived ? "Class archived." : "Class restored.", "/instructor");
 }
 
-export async function regenerateJoinCodeAction(classId: string, _: ActionState): Promise<ActionState> {
+export async function regenerateJoinCodeAction(classId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, previous], id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.regenerateJoinCode(me, id.parse(classId)), "New join code created. The old code no longer works.", classPath(classId));
+  return run(user, (me) => classes.regenerateJoinCode(me, classId), "New join code created. The old code no longer works.", classPath(classId));
 }
 
-export async function regenerateInviteLinkAction(classId: string, _: ActionState): Promise<ActionState> {
+export async function regenerateInviteLinkAction(classId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, previous], id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.regenerateInviteLink(me, id.parse(classId)), "New invite link created. The old link no longer works.", classPath(classId));
+  return run(user, (me) => classes.regenerateInviteLink(me, classId), "New invite link created. The old link no longer works.", classPath(classId));
 }
 
-export async function removeStudentAction(classId: string, studentId: string, _: ActionState): Promise<ActionState> {
+export async function removeStudentAction(classId: string, studentId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, studentId, previous], id, id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.removeStudent(me, id.parse(classId), id.parse(studentId)), "Student removed from the class.", classPath(classId));
+  return run(user, (me) => classes.removeStudent(me, classId, studentId), "Student removed from the class.", classPath(classId));
 }
 
-export async function addCoInstructorAction(classId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function addCoInstructorAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.addCoInstructor(me, id.parse(classId), form.get("email")), "Co-instructor added.", classPath(classId), form);
+  return run(user, (me) => classes.addCoInstructor(me, classId, form.get("email")), "Co-instructor added.", classPath(classId), form);
 }
 
-export async function removeCoInstructorAction(classId: string, instructorId: string, _: ActionState): Promise<ActionState> {
+export async function removeCoInstructorAction(classId: string, instructorId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, instructorId, previous], id, id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.removeCoInstructor(me, id.parse(classId), id.parse(instructorId)), "Co-instructor removed.", classPath(classId));
+  return run(user, (me) => classes.removeCoInstructor(me, classId, instructorId), "Co-instructor removed.", classPath(classId));
 }
 
-export async function revokeInvitationAction(classId: string, invitationId: string, _: ActionState): Promise<ActionState> {
+export async function revokeInvitationAction(classId: string, invitationId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([classId, invitationId, previous], id, id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => classes.revokeInvitation(me, id.parse(classId), id.parse(invitationId)), "Invitation withdrawn.", classPath(classId));
+  return run(user, (me) => classes.revokeInvitation(me, classId, invitationId), "Invitation withdrawn.", classPath(classId));
 }
 
 const rosterForm = z.object({ text: z.string().max(300_000).optional() });
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-export async function importRosterAction(classId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function importRosterAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
   const file = form.get("file");
   const pasted = rosterForm.safeParse({ text: form.get("text") ?? undefined });
   const tooLarge = file instanceof File && file.size > 300_000;
   const text = file instanceof File && file.size > 0 ? (tooLarge ? "" : await file.text()) : pasted.success ? (pasted.data.text ?? "") : "";
   let summary = "";
-  const state = await run(
+  const result = await run(
     user,
     async (me) => {
       if (tooLarge) return { ok: false, message: "The file is too large: at most 1,000 rows and 256 KB." };
-      const result = await importRoster(me, id.parse(classId), text);
-      if (!result.ok) return { ok: false, message: result.message };
+      const imported = await importRoster(me, classId, text);
+      if (!imported.ok) return { ok: false, message: imported.message };
       // Counts only: an import never says who has an account.
       const parts = [
-        `${count(result.invited, "invitation", "invitations")} sent${result.emailed ? ` (${result.emailed.toLocaleString("en")} by email)` : ""}`,
-        result.alreadyInvited ? `${count(result.alreadyInvited, "person was", "people were")} already invited` : "",
-        result.alreadyInClass ? `${count(result.alreadyInClass, "person is", "people are")} already in the class` : "",
-        result.invalid.length ? `${count(result.invalid.length, "row is", "rows are")} not a valid email: ${result.invalid.slice(0, 5).join(", ")}${result.invalid.length > 5 ? "…" : ""}` : "",
+        `${count(imported.invited, "invitation", "invitations")} sent${imported.emailed ? ` (${imported.emailed.toLocaleString("en")} by email)` : ""}`,
+        imported.alreadyInvited ? `${count(imported.alreadyInvited, "person was", "people were")} already invited` : "",
+        imported.alreadyInClass ? `${count(imported.alreadyInClass, "person is", "people are")} already in the class` : "",
+        imported.invalid.length ? `${count(imported.invalid.length, "row is", "rows are")} not a valid email: ${imported.invalid.slice(0, 5).join(", ")}${imported.invalid.length > 5 ? "…" : ""}` : "",
       ].filter(Boolean);
       summary = `Roster imported: ${parts.join("; ")}. People join once they accept.`;
       return { ok: true };
@@ -131,65 +141,72 @@ export async function importRosterAction(classId: string, _: ActionState, form: 
     classPath(classId),
     form,
   );
-  return state?.ok ? { ...state, message: summary } : state;
+  return result?.ok ? { ...result, message: summary } : result;
 }
 
-export async function createAssignmentAction(classId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function createAssignmentAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
   let created = false;
-  const state = await run(
+  const result = await run(
     user,
     async (me) => {
-      const result = await assignments.createAssignment(me, id.parse(classId), fields(form));
-      created = result.ok;
-      return result;
+      const saved = await assignments.createAssignment(me, classId, fields(form));
+      created = saved.ok;
+      return saved;
     },
     "Assignment created.",
     classPath(classId),
     form,
   );
   if (created) redirect(`${classPath(classId)}#assignments`);
-  return state;
+  return result;
 }
 
-export async function updateAssignmentAction(assignmentId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function updateAssignmentAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => assignments.updateAssignment(me, id.parse(assignmentId), fields(form)), "Assignment saved.", "/instructor", form);
+  return run(user, (me) => assignments.updateAssignment(me, assignmentId, fields(form)), "Assignment saved.", "/instructor", form);
 }
 
-export async function deleteAssignmentAction(assignmentId: string, _: ActionState): Promise<ActionState> {
+export async function deleteAssignmentAction(assignmentId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([assignmentId, previous], id, state)) return invalidRequest();
   const user = await getCurrentUser();
   let classId: string | null = null;
-  const state = await run(
+  const result = await run(
     user,
     async (me) => {
-      const result = await assignments.deleteAssignment(me, id.parse(assignmentId));
-      classId = result.classId;
-      return result;
+      const deleted = await assignments.deleteAssignment(me, assignmentId);
+      classId = deleted.classId;
+      return deleted;
     },
     "Assignment deleted.",
     "/instructor",
   );
   if (classId) redirect(`${classPath(classId)}#assignments`);
-  return state;
+  return result;
 }
 
-export async function grantExtensionAction(assignmentId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function grantExtensionAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => assignments.grantExtension(me, id.parse(assignmentId), fields(form)), "Extension saved.", "/instructor", form);
+  return run(user, (me) => assignments.grantExtension(me, assignmentId, fields(form)), "Extension saved.", "/instructor", form);
 }
 
-export async function removeExtensionAction(assignmentId: string, studentId: string, _: ActionState): Promise<ActionState> {
+export async function removeExtensionAction(assignmentId: string, studentId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => assignments.removeExtension(me, id.parse(assignmentId), id.parse(studentId)), "Extension removed.", "/instructor");
+  return run(user, (me) => assignments.removeExtension(me, assignmentId, studentId), "Extension removed.", "/instructor");
 }
 
-export async function excuseStudentAction(assignmentId: string, _: ActionState, form: FormData): Promise<ActionState> {
+export async function excuseStudentAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => assignments.excuseStudent(me, id.parse(assignmentId), fields(form)), "Student excused from this assignment.", "/instructor", form);
+  return run(user, (me) => assignments.excuseStudent(me, assignmentId, fields(form)), "Student excused from this assignment.", "/instructor", form);
 }
 
-export async function withdrawExcuseAction(assignmentId: string, studentId: string, _: ActionState): Promise<ActionState> {
+export async function withdrawExcuseAction(assignmentId: string, studentId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest();
   const user = await getCurrentUser();
-  return run(user, (me) => assignments.withdrawExcuse(me, id.parse(assignmentId), id.parse(studentId)), "Excuse withdrawn.", "/instructor");
+  return run(user, (me) => assignments.withdrawExcuse(me, assignmentId, studentId), "Excuse withdrawn.", "/instructor");
 }

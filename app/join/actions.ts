@@ -7,7 +7,8 @@ import { saveTimeZone } from "@/lib/assignments/student.server";
 import { limitClassJoin, RateLimitedError } from "@/lib/auth/limits.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { clientAddress } from "@/lib/security/client-address";
-import { SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
+import { invalidRequest, SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
+import { formArgument, idArgument, parseArguments, previousStateArgument as state } from "@/lib/http/action-arguments";
 import { acceptInvitation, acceptInvitationLink, declineInvitation, joinByCode, joinByInviteLink, type JoinResult } from "@/lib/classes/membership.server";
 
 const MESSAGES: Record<Extract<JoinResult, { ok: false }>["error"], string> = {
@@ -36,12 +37,14 @@ async function tooManyAttempts(userId: string): Promise<ActionState | null> {
 }
 
 const code = z.string().trim().min(1, "Enter the class code").max(32, "Codes are short: check it");
-const token = z.string().min(1).max(64);
 
 /** No valid session: the form keeps what was typed and offers to sign in again (ADR 0403). */
 const sessionEnded = (values?: Record<string, string>): ActionState => ({ ok: false, sessionEnded: true, message: SESSION_ENDED_MESSAGE, values, at: Date.now() });
 
-export async function joinByCodeAction(_: ActionState, form: FormData): Promise<ActionState> {
+// Arguments of the wrong shape are refused before the session or the attempt limit is even read.
+
+export async function joinByCodeAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([previous, form], state, formArgument)) return invalidRequest();
   const typed = typeof form.get("code") === "string" ? { code: form.get("code") as string } : undefined;
   const parsed = code.safeParse(form.get("code"));
   if (!parsed.success) return { ok: false, fieldErrors: { code: parsed.error.issues[0]?.message }, message: parsed.error.issues[0]?.message, values: typed, at: Date.now() };
@@ -49,59 +52,60 @@ export async function joinByCodeAction(_: ActionState, form: FormData): Promise<
   if (!user) return sessionEnded(typed);
   const limited = await tooManyAttempts(user.id);
   if (limited) return { ...limited, values: typed };
-  const state = report(await joinByCode(user, parsed.data));
-  return state?.ok ? state : { ...state, ok: false, values: typed };
+  const result = report(await joinByCode(user, parsed.data));
+  return result?.ok ? result : { ...result, ok: false, values: typed };
 }
 
-export async function joinByLinkAction(inviteToken: string, _: ActionState): Promise<ActionState> {
+export async function joinByLinkAction(inviteToken: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([inviteToken, previous], idArgument, state)) return invalidRequest();
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
   const limited = await tooManyAttempts(user.id);
   if (limited) return limited;
-  const parsed = token.safeParse(inviteToken);
-  return report(parsed.success ? await joinByInviteLink(user, parsed.data) : { ok: false, error: "not-found" });
+  return report(await joinByInviteLink(user, inviteToken));
 }
 
 /** A personal invitation accepted through its link (/invite/<token>). */
-export async function acceptInvitationAction(invitationToken: string, _: ActionState): Promise<ActionState> {
+export async function acceptInvitationAction(invitationToken: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([invitationToken, previous], idArgument, state)) return invalidRequest();
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
   const limited = await tooManyAttempts(user.id);
   if (limited) return limited;
-  const parsed = token.safeParse(invitationToken);
-  return report(parsed.success ? await acceptInvitationLink(user, parsed.data) : { ok: false, error: "not-found" });
+  return report(await acceptInvitationLink(user, invitationToken));
 }
 
-const invitationAnswer = z.object({ invitationId: token, answer: z.enum(["accept", "decline"]) });
+const invitationAnswer = z.object({ invitationId: idArgument, answer: z.enum(["accept", "decline"]) });
 
 /** An invitation to the learner's email, accepted or declined from their dashboard (one form per invitation). */
-export async function answerInvitationAction(_: ActionState, form: FormData): Promise<ActionState> {
+export async function answerInvitationAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!parseArguments([previous, form], state, formArgument)) return invalidRequest();
   const parsed = invitationAnswer.safeParse({ invitationId: form.get("invitationId"), answer: form.get("answer") });
   if (!parsed.success) return { ok: false, message: MESSAGES["not-found"], at: Date.now() };
   return parsed.data.answer === "accept" ? acceptMyInvitationAction(parsed.data.invitationId, null) : declineMyInvitationAction(parsed.data.invitationId, null);
 }
 
 /** An invitation to the learner's email accepted from their dashboard. */
-export async function acceptMyInvitationAction(invitationId: string, _: ActionState): Promise<ActionState> {
+export async function acceptMyInvitationAction(invitationId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([invitationId, previous], idArgument, state)) return invalidRequest();
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
-  const parsed = token.safeParse(invitationId);
-  return report(parsed.success ? await acceptInvitation(user, parsed.data) : { ok: false, error: "not-found" });
+  return report(await acceptInvitation(user, invitationId));
 }
 
-export async function declineMyInvitationAction(invitationId: string, _: ActionState): Promise<ActionState> {
+export async function declineMyInvitationAction(invitationId: string, previous: ActionState): Promise<ActionState> {
+  if (!parseArguments([invitationId, previous], idArgument, state)) return invalidRequest();
   const user = await getCurrentUser();
   if (!user) return sessionEnded();
-  const parsed = token.safeParse(invitationId);
-  const result = parsed.success ? await declineInvitation(user, parsed.data) : { ok: false };
+  const result = await declineInvitation(user, invitationId);
   if (result.ok) revalidatePath("/dashboard");
   return result.ok ? { ok: true, message: "Invitation declined.", at: Date.now() } : { ok: false, message: MESSAGES["not-found"], at: Date.now() };
 }
 
 /** The browser reports its time zone; due dates on the dashboard are then shown in it. */
 export async function saveTimeZoneAction(timeZone: string): Promise<{ ok: boolean; changed: boolean }> {
+  if (!parseArguments([timeZone], z.string().min(1).max(64))) return { ok: false, changed: false };
   const user = await getCurrentUser();
-  const parsed = z.string().max(64).safeParse(timeZone);
-  if (!user || !parsed.success) return { ok: false, changed: false };
-  return saveTimeZone(user, parsed.data);
+  if (!user) return { ok: false, changed: false };
+  return saveTimeZone(user, timeZone);
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
+import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
 import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { LOCALES, localePath } from "@/lib/i18n/paths";
@@ -21,7 +22,8 @@ const signInForm = z.object({
  * next-auth). Signs in and goes where the form was asked to, or answers with the page, the error
  * and the email typed.
  */
-export async function signInFormAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signInFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  if (!parseArguments([previous, form], previousStateArgument, formWithFields("email", "password"))) return { ok: false, formError: authWords("en").errors.invalidRequest };
   const { email, password, callbackUrl, locale } = signInForm.parse(textFields(form));
   const words = authWords(locale);
   const result = await signInWithPassword({ email, password });

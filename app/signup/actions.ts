@@ -12,18 +12,25 @@ import { db } from "@/lib/db.server";
 import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { siteOrigin } from "@/lib/http/site-origin.server";
+import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
 import { LOCALES, localePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { clientAddress } from "@/lib/security/client-address";
 
-const localeInput = z.enum(LOCALES).catch("en");
+const localeInput = z.enum(LOCALES).optional();
+/** The language to refuse in, even when the locale argument itself is what was wrong. */
+const languageOf = (locale: unknown) => z.enum(LOCALES).catch("en").parse(locale);
+// The shape only: what the fields hold is validated by createAccount.
+const signUpShape = z.object({ name: z.string(), email: z.string(), password: z.string() });
 
 /**
  * Validation and the decision live in createAccount; this only crosses the network boundary.
- * `locale` is the form's language (an unknown one falls back to English).
+ * `locale` is the form's language (English when absent; anything else is refused).
  */
 export async function signUpAction(input: { name: string; email: string; password: string }, locale?: unknown): Promise<SignUpResult> {
-  const language = localeInput.parse(locale);
+  const language = languageOf(locale);
+  // A malformed request is refused before it counts toward the network's sign-up limit.
+  if (!parseArguments([input, locale], signUpShape, localeInput)) return { ok: false, fieldErrors: {}, formError: authWords(language).errors.invalidRequest };
   try {
     await limitSignUp(clientAddress(await headers()));
   } catch (error) {
@@ -35,7 +42,7 @@ export async function signUpAction(input: { name: string; email: string; passwor
   const result = await createAccount(input, language);
   if (result.ok && emailVerificationRequired()) {
     // The account works at once; claiming invitations waits for the link in this email.
-    const created = await db.user.findUnique({ where: { email: String(input?.email ?? "").trim().toLowerCase() }, select: { id: true } });
+    const created = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true } });
     if (created) await sendVerificationEmail(created.id, await siteOrigin(), language);
   }
   return result;
@@ -54,7 +61,8 @@ const signUpForm = z.object({
  * signs in through next-auth). Creates the account, signs in and goes on, or answers with the
  * page, the errors and the name and email typed.
  */
-export async function signUpFormAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signUpFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  if (!parseArguments([previous, form], previousStateArgument, formWithFields("name", "email", "password"))) return { ok: false, formError: authWords("en").errors.invalidRequest };
   const { name, email, password, callbackUrl, locale } = signUpForm.parse(textFields(form));
   const values = { name, email };
   const result = await signUpAction({ name, email, password }, locale);

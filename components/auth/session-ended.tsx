@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut, useSession } from "next-auth/react";
-import { useEffect, useRef } from "react";
+import { SessionContext, signOut, useSession } from "next-auth/react";
+import { useContext, useEffect, useRef } from "react";
 
 /**
  * Rendered by pages the server answered as for a visitor although the browser sent a session
@@ -19,5 +19,21 @@ export function EndStaleSession({ ended }: { ended: boolean }) {
     checked.current = true;
     if (ended && status === "authenticated") void signOut({ redirect: false });
   }, [ended, status]);
+  return null;
+}
+
+/**
+ * Rendered with a "Your session ended" message after the server refused an action because it no
+ * longer recognises the session: finishes the sign-out in this browser, so the header stops
+ * showing the signed-in user at once. Outside a SessionProvider (static renders) it does nothing.
+ */
+export function ForgetEndedSession() {
+  const session = useContext(SessionContext);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || session?.status !== "authenticated") return;
+    done.current = true;
+    void signOut({ redirect: false });
+  }, [session?.status]);
   return null;
 }

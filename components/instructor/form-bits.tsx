@@ -15,6 +15,7 @@ import {
 } from "react";
 import { SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
 import { accountPagePath } from "@/lib/i18n/paths";
+import { ForgetEndedSession } from "../auth/session-ended";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
@@ -144,6 +145,7 @@ export function SessionEnded({ className }: { className?: string }) {
         sign in
       </Link>{" "}
       and you come back here with what you typed.
+      <ForgetEndedSession />
     </p>
   );
 }

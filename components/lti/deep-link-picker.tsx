@@ -132,7 +132,7 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
                       value={item.value}
                       checked={Boolean(pick)}
                       onChange={(event) => toggle(item, event.target.checked)}
-                      className="mt-1 size-4"
+                      className="mt-1 size-4 shrink-0"
                     />
                     <span>
                       <span className="font-medium">{item.title}</span>

@@ -10,6 +10,7 @@ import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -64,6 +65,7 @@ function SessionEndedMessage({ words, locale, returnTo }: { words: QuizWords; lo
         {words.sessionEnded.link}
       </Link>{" "}
       {words.sessionEnded.after}
+      <ForgetEndedSession />
     </Alert>
   );
 }
@@ -91,6 +93,8 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const [pending, setPending] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [sessionEnded, setSessionEnded] = useState(false);
+  // Once the server said the session ended, the header signs out too: that must not restart the quiz as a visitor's.
+  const endedSession = useRef(false);
   const [notice, setNotice] = useState<{ questionId: string; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const questionHeading = useRef<HTMLHeadingElement>(null);
@@ -146,6 +150,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
         return;
       }
       if (!result.ok) {
+        if (result.error === "session-ended") endedSession.current = true;
         setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed, sessionEnded: result.error === "session-ended" });
         return;
       }
@@ -194,9 +199,8 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   }, [phase, pending, id, locale, attemptFrom]);
 
   useEffect(() => {
-    if (status === "loading") return;
+    if (status === "loading" || (status === "unauthenticated" && endedSession.current)) return;
     // Loading the attempt is a network round trip whose result sets state once it arrives.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     void begin(false);
   }, [begin, status]);
 
@@ -273,6 +277,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
         if (result.error === "session-ended") {
           // Kept in this tab: after signing in again the quiz comes back to this answer.
           keepDraft(quiz.id, { clientKey: attempt.clientKey, questionId: question.id, draft });
+          endedSession.current = true;
           setSessionEnded(true);
           return;
         }

@@ -20,3 +20,8 @@ export const REFUSAL_MESSAGES = {
   "not-allowed": "You cannot change this class.",
   archived: "This class is archived: restore it to make changes.",
 } as const;
+
+/** Arguments of the wrong shape (a crafted request, never the app's own forms): refused before anything runs. */
+export const INVALID_REQUEST_MESSAGE = "This request could not be read, so nothing was changed. Reload the page and try again.";
+
+export const invalidRequest = (): ActionState => ({ ok: false, message: INVALID_REQUEST_MESSAGE, at: Date.now() });

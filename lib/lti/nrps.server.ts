@@ -7,6 +7,7 @@ import { db } from "../db.server";
 import { MEDIA_TYPE, SCOPE } from "./constants";
 import { applyClassRole, syntheticEmail } from "./provision.server";
 import { classRole } from "./roles";
+import { queueScoresForLink } from "./score-jobs.server";
 import { callService, ServiceError } from "./service-token.server";
 import { isServiceUrl, nextLink } from "./urls";
 
@@ -124,6 +125,11 @@ export async function syncRoster(contextId: string, now = new Date()): Promise<R
       if ((role === "learn" && !before) || (role === "teach" && !teachingBefore)) summary.added++;
     }
     await db.ltiContext.update({ where: { id: context.id }, data: { rosterSyncedAt: now, rosterSyncError: null } });
+    // New learners have grades too (Missing = 0 once a due date has passed): the LMS hears them.
+    if (summary.added > 0) {
+      const links = await db.ltiResourceLink.findMany({ where: { contextId: context.id, assignmentId: { not: null } }, select: { id: true } });
+      for (const link of links) await queueScoresForLink(link.id, { now });
+    }
     return summary;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -4,15 +4,16 @@ import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
-import { gradesFor } from "../gradebook/grade.server";
+import { gradesFor, type StudentGrade } from "../gradebook/grade.server";
 import { findOrCreateLineItem, postScore } from "./ags.server";
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs, samePayload, scoreBody, scoreFor, type ScorePayload } from "./score-mapping";
+import { isBlank, MAX_DELIVERY_ATTEMPTS, nextScoreTimestamp, retryDelayMs, samePayload, scoreBody, scoreFor, type ScorePayload } from "./score-mapping";
 import { ServiceError } from "./service-token.server";
 
 /**
  * Durable grade passback (ADR 0804). A learner's score on a linked assignment is a row in
- * LtiScoreJob (one per learner and link): written in the request that changed the evidence,
- * delivered by a background loop in every server process, retried with backoff while the LMS is
+ * LtiScoreJob (one per learner and link): written in the request that changed the grade (new
+ * work, an excuse, an extension, edited rules) or by the delivery loop when a due date passes
+ * (Missing = 0 needs no write), delivered by a background loop in every server process, retried with backoff while the LMS is
  * down or rate-limits, never lost on restart (it is in the database) and never sent twice for
  * one revision (a lease claims the row; delivery is recorded only for the revision sent).
  */
@@ -21,23 +22,34 @@ export const LEASE_MS = 2 * 60 * 1000;
 
 type LinkForScoring = {
   id: string;
-  assignment: { id: string; classId: string; points: number };
+  assignment: { id: string; classId: string };
   issuer: string;
+  /** Whether the LMS has (or lets the tool make) a line item for this link. */
+  hasLineItem: boolean;
 };
 
 const LINK_SELECT = {
   id: true,
-  assignment: { select: { id: true, classId: true, points: true } },
-  context: { select: { issuer: true } },
+  lineItemUrl: true,
+  assignment: { select: { id: true, classId: true } },
+  context: { select: { issuer: true, lineItemsUrl: true } },
 } as const;
 
-type LinkRow = { id: string; assignment: LinkForScoring["assignment"] | null; context: { issuer: string } };
+type LinkRow = { id: string; lineItemUrl: string | null; assignment: LinkForScoring["assignment"] | null; context: { issuer: string; lineItemsUrl: string | null } };
 
 function forScoring(rows: LinkRow[]): LinkForScoring[] {
-  return rows.flatMap((row) => (row.assignment ? [{ id: row.id, assignment: row.assignment, issuer: row.context.issuer }] : []));
+  return rows.flatMap((row) => (row.assignment ? [{ id: row.id, assignment: row.assignment, issuer: row.context.issuer, hasLineItem: Boolean(row.lineItemUrl ?? row.context.lineItemsUrl) }] : []));
 }
 
-/** The payloads the gradebook's rules give `userIds` on `links` now (null: nothing to report yet). */
+/** The score of one grade, or null when there is nothing the LMS could take. */
+function payloadOf(grade: StudentGrade, link: LinkForScoring): ScorePayload | null {
+  const payload = scoreFor({ ...grade, score: grade.pointsGiven });
+  // Ungraded practice on a link without a line item: a line item needs points (AGS §3.2.8), so nothing is sent.
+  if (grade.ungraded && !link.hasLineItem) return null;
+  return payload;
+}
+
+/** The payloads the gradebook gives `userIds` on `links` now, from its own grade function (null: not in the class). */
 async function payloadsFor(userIds: string[], links: LinkForScoring[], now: Date): Promise<Map<string, ScorePayload | null>> {
   const out = new Map<string, ScorePayload | null>();
   if (!userIds.length || !links.length) return out;
@@ -46,26 +58,29 @@ async function payloadsFor(userIds: string[], links: LinkForScoring[], now: Date
   for (const userId of userIds) {
     for (const link of links) {
       const grade = grades.get(`${userId}|${link.assignment.id}`);
-      const payload = grade ? scoreFor({ status: grade.status, score: grade.pointsGiven, activeSinceOpen: grade.activeSinceOpen }, link.assignment.points) : null;
-      out.set(`${userId}|${link.id}`, payload);
+      out.set(`${userId}|${link.id}`, grade ? payloadOf(grade, link) : null);
     }
   }
   return out;
 }
 
-/** Writes the job for one learner and link when the payload changed (or `force`: an instructor's resend). */
+/**
+ * Writes the job for one learner and link when the payload changed (or `force`: an instructor's
+ * resend). A blank score (nothing done, no score) is written only to replace one sent before.
+ */
 async function upsertJob(resourceLinkId: string, userId: string, ltiUserId: string, payload: ScorePayload, now: Date, force = false): Promise<boolean> {
   const existing = await db.ltiScoreJob.findUnique({
     where: { resourceLinkId_userId: { resourceLinkId, userId } },
-    select: { id: true, scoreGiven: true, scoreMaximum: true, activityProgress: true, gradingProgress: true, ltiUserId: true },
+    select: { id: true, scoreGiven: true, scoreMaximum: true, activityProgress: true, gradingProgress: true, startedAt: true, submittedAt: true, ltiUserId: true, scoredAt: true },
   });
-  const data = { ...payload, ltiUserId, scoredAt: now, status: "PENDING", attempts: 0, nextAttemptAt: now, lastError: null };
+  const data = { ...payload, ltiUserId, scoredAt: nextScoreTimestamp(now, existing?.scoredAt ?? null), status: "PENDING", attempts: 0, nextAttemptAt: now, lastError: null };
   if (existing) {
     const unchanged = samePayload(existing as ScorePayload, payload) && existing.ltiUserId === ltiUserId;
     if (unchanged && !force) return false;
     await db.ltiScoreJob.update({ where: { id: existing.id }, data: { ...data, revision: { increment: 1 } } });
     return true;
   }
+  if (isBlank(payload)) return false;
   try {
     await db.ltiScoreJob.create({ data: { ...data, resourceLinkId, userId } });
   } catch (error) {
@@ -137,6 +152,28 @@ export async function queueScoresForLink(resourceLinkRowId: string, { force = fa
   return written;
 }
 
+/**
+ * Grades again every link whose due date, or a learner's extension, passed since the link was
+ * last checked: a due date passing turns work not handed in into Missing = 0 (and an extension's
+ * end does the same for one learner) without any write to report it. Run by the delivery loop.
+ */
+export async function queueScoresAfterDeadlines(now = new Date()): Promise<number> {
+  const rows = await db.ltiResourceLink.findMany({
+    where: { assignment: { OR: [{ dueAt: { lt: now } }, { extensions: { some: { dueAt: { lt: now } } } }] } },
+    select: { id: true, deadlinesCheckedAt: true, assignment: { select: { dueAt: true, extensions: { where: { dueAt: { lt: now } }, select: { dueAt: true } } } } },
+  });
+  let queued = 0;
+  for (const row of rows) {
+    if (!row.assignment) continue;
+    const passed = [row.assignment.dueAt, ...row.assignment.extensions.map((e) => e.dueAt)].filter((at) => at.getTime() < now.getTime());
+    const latest = Math.max(...passed.map((at) => at.getTime()));
+    if (row.deadlinesCheckedAt && row.deadlinesCheckedAt.getTime() >= latest) continue;
+    queued += await queueScoresForLink(row.id, { now });
+    await db.ltiResourceLink.update({ where: { id: row.id }, data: { deadlinesCheckedAt: now } });
+  }
+  return queued;
+}
+
 type ClaimedJob = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
 
 function loadJob(id: string) {
@@ -151,6 +188,8 @@ function loadJob(id: string) {
       scoreMaximum: true,
       activityProgress: true,
       gradingProgress: true,
+      startedAt: true,
+      submittedAt: true,
       scoredAt: true,
       resourceLink: {
         select: {
@@ -204,7 +243,14 @@ export async function deliverJob(id: string, now = new Date()): Promise<{ result
   const attempt = job.attempts + 1;
   try {
     const lineItemUrl = await lineItemFor(job, now);
-    const payload: ScorePayload = { scoreGiven: job.scoreGiven, scoreMaximum: job.scoreMaximum, activityProgress: job.activityProgress as ScorePayload["activityProgress"], gradingProgress: job.gradingProgress as ScorePayload["gradingProgress"] };
+    const payload: ScorePayload = {
+      scoreGiven: job.scoreGiven,
+      scoreMaximum: job.scoreMaximum,
+      activityProgress: job.activityProgress as ScorePayload["activityProgress"],
+      gradingProgress: job.gradingProgress as ScorePayload["gradingProgress"],
+      startedAt: job.startedAt,
+      submittedAt: job.submittedAt,
+    };
     await postScore(job.resourceLink.context.platform, lineItemUrl, scoreBody(payload, job.ltiUserId, job.scoredAt), now);
   } catch (caught) {
     const error = caught instanceof ServiceError ? caught : new ServiceError((caught as Error).message, { retryable: true });

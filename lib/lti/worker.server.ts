@@ -1,19 +1,20 @@
 import "server-only";
 import { db } from "../db.server";
 import { env } from "../env.server";
-import { deliverDueJobs, onScoreJobWritten } from "./score-jobs.server";
+import { deliverDueJobs, onScoreJobWritten, queueScoresAfterDeadlines } from "./score-jobs.server";
 
 /**
  * The background loop of each server process (started from instrumentation.ts): delivers due
- * score jobs every few seconds and as soon as one is written, and removes expired login states,
- * tickets and tokens. Several processes run it at once; leases keep them from sending a job twice.
+ * score jobs every few seconds and as soon as one is written, grades links again when a due date
+ * has passed (every minute), and removes expired login states, tickets and tokens. Several processes run it at once; leases keep them from sending a job twice.
  */
 
 const PURGE_EVERY_MS = 5 * 60_000;
+const DEADLINES_EVERY_MS = 60_000;
 
 // One loop per process: state on globalThis, since Next loads this module once per bundle (see score-jobs.server.ts).
-const loop = globalThis as unknown as { syntofinLtiWorker?: { started: boolean; running: boolean; again: boolean; lastPurge: number } };
-const state = (loop.syntofinLtiWorker ??= { started: false, running: false, again: false, lastPurge: 0 });
+const loop = globalThis as unknown as { syntofinLtiWorker?: { started: boolean; running: boolean; again: boolean; lastPurge: number; lastDeadlines: number } };
+const state = (loop.syntofinLtiWorker ??= { started: false, running: false, again: false, lastPurge: 0, lastDeadlines: 0 });
 
 export async function purgeExpired(now = new Date()): Promise<void> {
   await db.$transaction([
@@ -32,6 +33,10 @@ async function tick(): Promise<void> {
   }
   state.running = true;
   try {
+    if (Date.now() - state.lastDeadlines > DEADLINES_EVERY_MS) {
+      state.lastDeadlines = Date.now();
+      await queueScoresAfterDeadlines();
+    }
     await deliverDueJobs();
     if (Date.now() - state.lastPurge > PURGE_EVERY_MS) {
       state.lastPurge = Date.now();

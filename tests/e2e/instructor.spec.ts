@@ -101,6 +101,9 @@ test("an instructor runs a graded week: kept input, an ended session, extension,
   const ended = teacher.getByRole("alert").filter({ hasText: "Your session ended. Sign in again" });
   await expect(ended).toBeVisible();
   await expect(teacher.getByText("You cannot change this class.")).toHaveCount(0);
+  // The header stops showing an account the server no longer recognises.
+  await expect(teacher.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(teacher.getByRole("banner").getByRole("link", { name: "Teach" })).toHaveCount(0);
   await expect(teacher.getByLabel("Instructions")).toHaveValue("Read to the end, twice if needed.");
   await ended.getByRole("link", { name: "sign in" }).click();
   await teacher.waitForURL(/\/signin\?callbackUrl=/);
@@ -397,4 +400,47 @@ test("a roster import invites everyone, tells no one who has an account, and enr
   await keyboard.keyboard.press("Enter");
   await expect(keyboard.getByText("You joined Computer Networks — Demo Class.")).toBeVisible();
   await expectNoSeriousA11yViolations(keyboard);
+});
+
+test("a title with a right-to-left override is stripped when typed, and an older one cannot reorder the line on /instructor", async ({ page }) => {
+  test.setTimeout(120_000);
+  const run = Math.random().toString(36).slice(2, 7);
+  await signIn(page, DEMO.instructor, "/instructor");
+  await page.getByLabel("Class name").fill(`Bidi ${run}`);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Bidi ${run}` })).toBeVisible();
+  const classId = new URL(page.url()).pathname.split("/").pop() as string;
+  await page.getByRole("link", { name: "New assignment" }).click();
+  await page.getByLabel("What to assign").selectOption("LESSON:tcp-header-and-flags");
+  // Every free-text field shows its bound.
+  await expect(page.getByLabel("Title")).toHaveAccessibleDescription(/At most [\d,]+ characters\./);
+  await expect(page.getByLabel("Instructions")).toHaveAccessibleDescription(/At most [\d,]+ characters\./);
+  await page.getByLabel("Title").fill(`Read \u202E${run}\u0000`);
+  await page.getByLabel("Points").fill("5");
+  await page.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page.getByRole("link", { name: `Read ${run}` })).toBeVisible();
+  const [stored] = queryDatabase<{ id: string; title: string }>('SELECT id, title FROM "Assignment" WHERE classId = ?', classId);
+  expect(stored?.title).toBe(`Read ${run}`);
+
+  // A row stored before titles were cleaned: the override stays inside the title.
+  writeDatabase('UPDATE "Assignment" SET title = ? WHERE id = ?', `Old \u202E${run}`, stored?.id);
+  await page.goto("/instructor");
+  const line = page.getByRole("listitem").filter({ hasText: run }).filter({ hasNot: page.getByRole("listitem") });
+  await expect(line).toContainText("5 points");
+  const order = await line.evaluate((li) => {
+    const title = li.querySelector("bdi") as HTMLElement;
+    const last = li.lastChild as Text;
+    const at = (node: Text, offset: number) => {
+      const range = document.createRange();
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      return range.getBoundingClientRect().left;
+    };
+    const text = last.textContent ?? "";
+    return { titleRight: title.getBoundingClientRect().right, five: at(last, text.indexOf("5")), points: at(last, text.indexOf("points")), isolate: getComputedStyle(title).unicodeBidi };
+  });
+  expect(order.isolate).toMatch(/isolate/);
+  // Left to right as written: the title, then "5", then "points".
+  expect(order.five).toBeGreaterThan(order.titleRight);
+  expect(order.points).toBeGreaterThan(order.five);
 });

@@ -80,3 +80,29 @@ test("an unfinished attempt continues on another device after signing in there",
   await expect(resumed.getByRole("progressbar", { name: `Quiz progress: 1 of ${quiz.questions.length} answered` })).toBeVisible();
   await laptop.close();
 });
+
+test("the session ends mid-question: the quiz says so, links to sign in, and the chosen answer comes back", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("quiz-ended");
+  await signUp(page, email, LESSON_PATH);
+  const section = await openQuiz(page);
+  await section.getByLabel(WRONG.text, { exact: true }).check();
+  await page.context().clearCookies({ name: "next-auth.session-token" });
+  await section.getByRole("button", { name: "Check answer" }).click();
+  const ended = section.getByText("Your session ended.");
+  await expect(ended).toBeVisible();
+  await expect(section.getByText(/attempt (has )?expired/i)).toHaveCount(0);
+  // The header stops showing the account the server no longer recognises.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await section.getByRole("link", { name: "Sign in again" }).click();
+  await page.waitForURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("flags-and-states");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === LESSON_PATH);
+  const back = quizSection(page);
+  await expect(back.getByText("Your answer is back as you left it. Check it and send it.")).toBeVisible();
+  await expect(back.getByLabel(WRONG.text, { exact: true })).toBeChecked();
+  await back.getByRole("button", { name: "Check answer" }).click();
+  await expect(back.getByRole("heading", { name: "Not quite" })).toBeVisible();
+});

@@ -9,10 +9,11 @@ import { db } from "@/lib/db.server";
 import { answerDeepLink, cancelDeepLink, deepLinkPickerView } from "@/lib/lti/deep-linking.server";
 import { syncRoster } from "@/lib/lti/nrps.server";
 import { rotateToolKey } from "@/lib/lti/keys.server";
-import { deliverDueJobs, deliverJob, LEASE_MS, queueScoresForUser, resendScore } from "@/lib/lti/score-jobs.server";
+import { deliverDueJobs, deliverJob, LEASE_MS, queueScoresAfterDeadlines, queueScoresForUser, resendScore } from "@/lib/lti/score-jobs.server";
 import { classSyncView, ltiLinkView } from "@/lib/lti/views.server";
 import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
-import { excuseStudent, withdrawExcuse } from "@/lib/assignments/assignments.server";
+import { excuseStudent, getAssignmentForEdit, grantExtension, updateAssignment, withdrawExcuse } from "@/lib/assignments/assignments.server";
+import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import type { CurrentUser } from "@/lib/auth/session.server";
 import { createUser } from "../factories/users";
 import type { TestPlatform } from "../support/lti-platform/platform";
@@ -215,7 +216,7 @@ describe("grade passback", () => {
       userId: learner.id,
       scoreGiven: expectedScore,
       scoreMaximum: 10,
-      activityProgress: expect.stringMatching(/Completed|InProgress/),
+      activityProgress: "Submitted",
       gradingProgress: "FullyGraded",
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
@@ -257,10 +258,89 @@ describe("grade passback", () => {
     const bodies = setup.platform.scores.filter((s) => s.body.userId === learner.id).map((s) => s.body);
     expect(bodies).toHaveLength(3);
     expect(bodies[0]).toMatchObject({ scoreGiven: 10, gradingProgress: "FullyGraded" });
+    // Excused: no score, as a final word (FullyGraded), so the LMS clears the 10 it had.
     expect(bodies[1]).not.toHaveProperty("scoreGiven");
-    expect(bodies[1]).toMatchObject({ gradingProgress: "NotReady", activityProgress: "Initialized" });
+    expect(bodies[1]).toMatchObject({ gradingProgress: "FullyGraded", activityProgress: "Started" });
     expect(bodies[2]).toMatchObject({ scoreGiven: 10, gradingProgress: "FullyGraded", activityProgress: "Completed" });
   });
+
+  it("sends every learner exactly the gradebook's cell: partial and full marks, late with its penalty, Missing = 0 when the due date passes, excused, an extension and its end, ungraded practice", async () => {
+    const setup = await newPlatform();
+    const course = seedCourse(setup.platform, { learners: 6 });
+    const { link, teacher, classId } = await deepLinkQuiz(setup, course, 10);
+    type Person = { lms: string; id: string };
+    const people: Person[] = [];
+    for (const learner of course.learners) people.push({ lms: learner.id, id: (await learnerLaunch(setup, learner.id, link.id)).provisioned.user.id });
+    const [partial, full, late, missing, excused, extended] = people as [Person, Person, Person, Person, Person, Person];
+    const row = await db.ltiResourceLink.findFirstOrThrow({ where: { resourceLinkId: link.id }, select: { assignmentId: true } });
+    const assignmentId = row.assignmentId as string;
+    const questions = lessonQuiz().questions.length;
+
+    await takeQuiz(partial.id, 2);
+    await takeQuiz(full.id, questions);
+    await takeQuiz(excused.id, questions);
+    for (const person of [partial, full, excused]) await queueScoresForUser(person.id);
+    await deliverDueJobs();
+
+    // The due date passes: time moves on, nothing is written through the app. Late work loses 20 %.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: new Date(), latePolicy: "ACCEPT_WITH_PENALTY", latePenaltyPercent: 20 } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 16);
+    expect(await grantExtension(teacher, assignmentId, { studentId: extended.id, dueAt: tomorrow })).toEqual({ ok: true });
+    expect(await excuseStudent(teacher, assignmentId, { studentId: excused.id, note: "Ill" })).toEqual({ ok: true });
+    await takeQuiz(late.id, questions);
+    await queueScoresForUser(late.id);
+    await queueScoresAfterDeadlines();
+    await deliverDueJobs();
+
+    /** The LMS's current result for a learner next to the tool's gradebook cell. */
+    const lineItemId = link.lineItemId as string;
+    async function compare(person: Person) {
+      const gradebook = await getGradebook(teacher, classId);
+      const cell = gradebook.rows.find((r) => r.student.id === person.id)!.cells.find((c) => c.assignmentId === assignmentId)!.result;
+      const lms = setup.platform.results.get(lineItemId)?.get(person.lms);
+      return { status: cell.status, cell: cell.score, lms: lms?.scoreGiven ?? null, heard: Boolean(lms), submittedAt: cell.submittedAt?.toISOString() ?? null, lmsSubmittedAt: (lms?.submission as { submittedAt?: string } | undefined)?.submittedAt ?? null, grading: lms?.gradingProgress ?? null };
+    }
+    const partialRow = await compare(partial);
+    expect(partialRow).toMatchObject({ status: "submitted", lms: partialRow.cell, grading: "FullyGraded", lmsSubmittedAt: partialRow.submittedAt });
+    expect(partialRow.cell).toBeGreaterThan(0);
+    expect(partialRow.cell).toBeLessThan(10);
+    expect(await compare(full)).toMatchObject({ status: "submitted", cell: 10, lms: 10, grading: "FullyGraded" });
+    const lateRow = await compare(late);
+    expect(lateRow).toMatchObject({ status: "late", cell: 8, lms: 8, grading: "FullyGraded", lmsSubmittedAt: lateRow.submittedAt });
+    expect(await compare(missing)).toMatchObject({ status: "missing", cell: 0, lms: 0, grading: "FullyGraded", lmsSubmittedAt: null });
+    expect(await compare(excused)).toMatchObject({ status: "excused", cell: null, lms: null, heard: true, grading: "FullyGraded" });
+    // Extended and not started: nothing to say yet, so the LMS heard nothing.
+    expect(await compare(extended)).toMatchObject({ status: "not-started", cell: null, heard: false });
+
+    // The extension ends too: Missing = 0 for that learner as well, again without a write.
+    await db.assignmentExtension.update({ where: { assignmentId_userId: { assignmentId, userId: extended.id } }, data: { dueAt: new Date() } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await queueScoresAfterDeadlines();
+    await deliverDueJobs();
+    expect(await compare(extended)).toMatchObject({ status: "missing", cell: 0, lms: 0, grading: "FullyGraded" });
+    // Checked once per passing: nothing more is queued until another due date passes.
+    expect(await queueScoresAfterDeadlines()).toBe(0);
+
+    // The instructor makes it ungraded practice: every score is cleared in the LMS, as the gradebook shows none.
+    const edit = await getAssignmentForEdit(teacher, assignmentId);
+    // (The form's times are whole minutes: the opening goes an hour back so the due date stays after it.)
+    const anHourBefore = new Date(edit.assignment.opensAt.getTime() - 3600 * 1000).toISOString().slice(0, 16);
+    expect(await updateAssignment(teacher, assignmentId, { ...edit.form, opensAt: anHourBefore, ungraded: "on" })).toMatchObject({ ok: true });
+    await deliverDueJobs();
+    for (const person of people) {
+      const now = await compare(person);
+      expect(now.cell, person.lms).toBeNull();
+      expect(now.lms, person.lms).toBeNull();
+    }
+    // Every score went out in order: strictly later timestamps per learner.
+    for (const person of people) {
+      const stamps = setup.platform.scores.filter((s) => s.body.userId === person.lms).map((s) => Date.parse(s.body.timestamp as string));
+      expect(stamps, person.lms).toEqual([...stamps].sort((a, b) => a - b));
+      expect(new Set(stamps).size, person.lms).toBe(stamps.length);
+    }
+  }, 60_000);
 
   it("survives an LMS outage: 500, 429 with Retry-After, a hang and a refused token are retried with backoff; one score arrives, never two", async () => {
     const setup = await newPlatform();

@@ -84,6 +84,8 @@ const en = {
     signUpRateLimited: "Too many sign-ups from your network. Wait a while and try again.",
     createdButSignInFailed: "Your account was created, but signing in failed. Try signing in.",
     serverFailed: "Something went wrong on our side. Nothing was saved; try again.",
+    /** Arguments of the wrong shape: a crafted request, never the app's own forms. */
+    invalidRequest: "This request could not be read, so nothing was changed. Reload the page and try again.",
   },
 };
 
@@ -166,6 +168,7 @@ export const authWords = defineWords<AuthWords>({
       signUpRateLimited: "来自你所在网络的注册次数过多。请稍等一会儿再试。",
       createdButSignInFailed: "账号已创建，但自动登录失败。请手动登录。",
       serverFailed: "服务器出了问题，没有保存任何内容，请重试。",
+      invalidRequest: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
     },
   },
 });

@@ -828,10 +828,10 @@ export class TestPlatform {
     return html(
       res,
       200,
-      `<!doctype html><html lang="en"><head><title>Test LMS course</title></head><body><main><h1>Test LMS: ${esc(this.courses.get(courseId)?.title ?? courseId)}</h1>` +
+      `<!doctype html><html lang="en"><head><title>Test LMS course</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0"><main style="padding:8px"><h1>Test LMS: ${esc(this.courses.get(courseId)?.title ?? courseId)}</h1>` +
         (storage ? `<iframe name="lti-storage" src="/storage-frame" title="storage" hidden></iframe>` : "") +
         `<form id="launch" method="post" action="${esc(tool.loginUrl)}" target="tool-frame">${inputs}</form>` +
-        `<iframe name="tool-frame" title="SYN to FIN" width="1000" height="800" allow="clipboard-write"></iframe></main>` +
+        `<iframe name="tool-frame" title="SYN to FIN" style="display:block;width:100%;max-width:1000px;height:800px;border:1px solid #ccc" allow="clipboard-write"></iframe></main>` +
         `<script>${storage ? 'document.querySelector("iframe[name=lti-storage]").addEventListener("load",function(){document.getElementById("launch").submit();});' : 'document.getElementById("launch").submit();'}</script></body></html>`,
       { "set-cookie": `platform-session=${encodeURIComponent(userId)}; Path=/; HttpOnly; Secure; SameSite=None` },
     );

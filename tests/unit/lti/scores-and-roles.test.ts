@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { assignmentResult, type AssignmentRules, type Evidence, type StudentWork } from "@/domain/gradebook/semantics";
 import { classRole, contextRole } from "@/lib/lti/roles";
-import { retryDelayMs, scoreBody, scoreFor } from "@/lib/lti/score-mapping";
+import { gradedWork, isBlank, nextScoreTimestamp, retryDelayMs, scoreBody, scoreFor } from "@/lib/lti/score-mapping";
 import { nextLink, scoresUrl } from "@/lib/lti/urls";
+import { publishedPayload } from "../../support/lti-fixtures";
 
 const opensAt = new Date("2026-03-01T00:00:00Z");
 const dueAt = new Date("2026-03-08T00:00:00Z");
@@ -32,61 +33,104 @@ const completion = (at: Date): Evidence => ({ id: `c-${at.getTime()}`, kind: "ch
 const work = (evidence: Evidence[], activity: Date[] = []): StudentWork => ({ evidence, activity: activity.map((at) => ({ at })) });
 const result = (r: AssignmentRules, w: StudentWork, now: Date, excused = false) => assignmentResult(r, w, { enrolledAt, excused }, now);
 
-describe("scoreFor: gradebook result → AGS score", () => {
-  it("sends a passed quiz as Completed and FullyGraded, with the points of the assignment", () => {
-    expect(scoreFor(result(rules(), work([attempt(4, 5, before, true)]), before), 20)).toEqual({ scoreGiven: 16, scoreMaximum: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+/** The score the LMS gets for a result the gradebook computes from this work. */
+const scored = (r: AssignmentRules, w: StudentWork, now: Date, excused = false) => scoreFor(gradedWork(result(r, w, now, excused), w));
+const times = { startedAt: null, submittedAt: null };
+
+describe("scoreFor: the gradebook's grade → AGS score", () => {
+  it("sends a quiz at full marks as Completed and FullyGraded, with the points and the gradebook's times", () => {
+    const w = work([{ ...attempt(5, 5, before, true), doneAt: new Date("2026-03-04T23:50:00Z") }]);
+    expect(scored(rules(), w, before)).toEqual({
+      scoreGiven: 20,
+      scoreMaximum: 20,
+      activityProgress: "Completed",
+      gradingProgress: "FullyGraded",
+      startedAt: new Date("2026-03-04T23:50:00Z"),
+      submittedAt: before,
+    });
+  });
+
+  it("sends a quiz below full marks as Submitted (it may be tried again) with the gradebook's points", () => {
+    const failed = result(rules(), work([attempt(2, 5, before, false)]), before);
+    expect(failed.status).toBe("submitted");
+    expect(scored(rules(), work([attempt(2, 5, before, false)]), before)).toEqual({ scoreGiven: 8, scoreMaximum: 20, activityProgress: "Submitted", gradingProgress: "FullyGraded", startedAt: before, submittedAt: before });
   });
 
   it("applies the late penalty exactly as the gradebook does", () => {
     const late = result(rules(), work([attempt(5, 5, after, true)]), after);
     expect(late.status).toBe("late");
-    expect(scoreFor(late, 20)).toMatchObject({ scoreGiven: 15, activityProgress: "Completed" });
+    expect(scored(rules(), work([attempt(5, 5, after, true)]), after)).toMatchObject({ scoreGiven: late.score, activityProgress: "Completed", gradingProgress: "FullyGraded", submittedAt: after });
+    expect(late.score).toBe(15);
   });
 
-  it("sends a failed attempt as handed in with its score, as the gradebook says Submitted", () => {
-    const failed = result(rules(), work([attempt(2, 5, before, false)]), before);
-    expect(failed.status).toBe("submitted");
-    expect(scoreFor(failed, 20)).toEqual({ scoreGiven: 8, scoreMaximum: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
-  });
-
-  it("sends a started lesson without a score, and nothing before any activity", () => {
-    const started = result(rules({ targetType: "LESSON" }), work([], [before]), before);
-    expect(scoreFor(started, 20)).toEqual({ scoreGiven: null, scoreMaximum: 20, activityProgress: "InProgress", gradingProgress: "NotReady" });
-    expect(scoreFor(result(rules({ targetType: "LESSON" }), work([]), before), 20)).toBeNull();
-  });
-
-  it("sends nothing for work done before the assignment opened", () => {
-    const early = new Date("2026-02-25T00:00:00Z");
-    expect(scoreFor(result(rules(), work([attempt(5, 5, early, true)]), before), 20)).toBeNull();
-  });
-
-  it("sends a verified challenge as full points, and late work under a closed policy as the gradebook's Missing = 0", () => {
-    expect(scoreFor(result(rules({ targetType: "CHALLENGE" }), work([completion(before)]), before), 20)).toMatchObject({ scoreGiven: 20, activityProgress: "Completed" });
+  it("sends Missing as the gradebook's 0 once the due date has passed, Started or Initialized by the activity", () => {
+    expect(scored(rules(), work([]), after)).toEqual({ scoreGiven: 0, scoreMaximum: 20, activityProgress: "Initialized", gradingProgress: "FullyGraded", ...times });
+    expect(scored(rules({ targetType: "LESSON" }), work([], [before]), after)).toMatchObject({ scoreGiven: 0, activityProgress: "Started" });
+    // Late work under a closed policy does not count: Missing = 0 as well.
     const closed = result(rules({ targetType: "CHALLENGE", latePolicy: "CLOSE" }), work([completion(after)]), after);
     expect(closed.status).toBe("missing");
-    expect(scoreFor(closed, 20)).toMatchObject({ scoreGiven: 0, activityProgress: "InProgress", gradingProgress: "FullyGraded" });
+    expect(scored(rules({ targetType: "CHALLENGE", latePolicy: "CLOSE" }), work([completion(after)]), after)).toMatchObject({ scoreGiven: 0, gradingProgress: "FullyGraded" });
   });
 
-  it("clears the score of an excused student, and sends ungraded practice without one", () => {
-    expect(scoreFor(result(rules(), work([attempt(5, 5, before, true)]), after, true), 20)).toEqual({
-      scoreGiven: null,
-      scoreMaximum: 20,
-      activityProgress: "Initialized",
-      gradingProgress: "NotReady",
-    });
-    const practice = result(rules({ ungraded: true, points: 0 }), work([attempt(5, 5, before, true)]), before);
-    expect(scoreFor(practice, 0)).toEqual({ scoreGiven: null, scoreMaximum: 0, activityProgress: "Completed", gradingProgress: "NotReady" });
+  it("sends an opened lesson as Started without a score, and a blank before any work", () => {
+    expect(scored(rules({ targetType: "LESSON" }), work([], [before]), before)).toEqual({ scoreGiven: null, scoreMaximum: 20, activityProgress: "Started", gradingProgress: "NotReady", ...times });
+    const nothing = scored(rules({ targetType: "LESSON" }), work([]), before);
+    expect(isBlank(nothing)).toBe(true);
+    // Work done before the assignment opened does not count for it.
+    expect(isBlank(scored(rules(), work([attempt(5, 5, new Date("2026-02-25T00:00:00Z"), true)]), before))).toBe(true);
   });
 
-  it("writes the AGS body with the LMS user id and an ISO timestamp, leaving scoreGiven out when there is none", () => {
+  it("sends a verified challenge as full points", () => {
+    expect(scored(rules({ targetType: "CHALLENGE" }), work([completion(before)]), before)).toMatchObject({ scoreGiven: 20, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+  });
+
+  it("clears an excused student's score with a final no-score, and never scores ungraded practice", () => {
+    expect(scored(rules(), work([attempt(5, 5, before, true)]), after, true)).toEqual({ scoreGiven: null, scoreMaximum: 20, activityProgress: "Started", gradingProgress: "FullyGraded", ...times });
+    const practice = rules({ ungraded: true, points: 0 });
+    expect(scored(practice, work([attempt(5, 5, before, true)]), before)).toEqual({ scoreGiven: null, scoreMaximum: 0, activityProgress: "Completed", gradingProgress: "NotReady", startedAt: before, submittedAt: before });
+    expect(scored(practice, work([]), after)).toEqual({ scoreGiven: null, scoreMaximum: 0, activityProgress: "Initialized", gradingProgress: "NotReady", ...times });
+  });
+
+  it("writes the AGS body: user id, sub-second UTC timestamp, submission times, no scoreGiven or scoreMaximum when there is none", () => {
     const at = new Date("2026-03-05T12:00:00.123Z");
-    expect(scoreBody({ scoreGiven: null, scoreMaximum: 10, activityProgress: "InProgress", gradingProgress: "NotReady" }, "u-1", at)).toEqual({
+    expect(scoreBody({ scoreGiven: null, scoreMaximum: 10, activityProgress: "Started", gradingProgress: "NotReady", ...times }, "u-1", at)).toEqual({
       userId: "u-1",
       scoreMaximum: 10,
-      activityProgress: "InProgress",
+      activityProgress: "Started",
       gradingProgress: "NotReady",
       timestamp: "2026-03-05T12:00:00.123Z",
     });
+    expect(scoreBody({ scoreGiven: 7.5, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded", startedAt: before, submittedAt: at }, "u-1", at)).toEqual({
+      userId: "u-1",
+      scoreGiven: 7.5,
+      scoreMaximum: 10,
+      activityProgress: "Completed",
+      gradingProgress: "FullyGraded",
+      timestamp: "2026-03-05T12:00:00.123Z",
+      submission: { startedAt: "2026-03-05T00:00:00.000Z", submittedAt: "2026-03-05T12:00:00.123Z" },
+    });
+    expect(scoreBody({ scoreGiven: null, scoreMaximum: 0, activityProgress: "Completed", gradingProgress: "NotReady", ...times }, "u-1", at)).not.toHaveProperty("scoreMaximum");
+  });
+
+  it("uses only the properties of the AGS 2.0 score examples, with their types", () => {
+    const examples = Object.values(publishedPayload("lti-ags-2.0-example-scores").payload as Record<string, Record<string, unknown>>);
+    const known = new Map<string, string>();
+    for (const example of examples) for (const [key, value] of Object.entries(example)) known.set(key, typeof value);
+    const bodies = [
+      scoreBody({ scoreGiven: 7.5, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded", startedAt: before, submittedAt: after }, "u-1", after),
+      scoreBody({ scoreGiven: null, scoreMaximum: 10, activityProgress: "Started", gradingProgress: "NotReady", ...times }, "u-1", after),
+    ];
+    for (const body of bodies) for (const [key, value] of Object.entries(body)) expect([key, typeof value]).toEqual([key, known.get(key)]);
+    const progress = (publishedPayload("lti-ags-2.0-example-scores").payload as Record<string, Record<string, Record<string, unknown>>>).progress!.submission!;
+    expect(Object.keys(bodies[0]!.submission as object).sort()).toEqual(Object.keys(progress).sort());
+  });
+
+  it("dates each new score after the one before it: AGS timestamps strictly increase", () => {
+    const now = new Date("2026-03-05T12:00:00.000Z");
+    expect(nextScoreTimestamp(now, null)).toEqual(now);
+    expect(nextScoreTimestamp(now, new Date("2026-03-05T11:00:00.000Z"))).toEqual(now);
+    expect(nextScoreTimestamp(now, now)).toEqual(new Date("2026-03-05T12:00:00.001Z"));
+    expect(nextScoreTimestamp(now, new Date("2026-03-05T12:00:05.000Z"))).toEqual(new Date("2026-03-05T12:00:05.001Z"));
   });
 
   it("backs off from 30 s doubling to an hour, and waits at least as long as Retry-After", () => {
