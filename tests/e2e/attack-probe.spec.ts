@@ -173,9 +173,10 @@ async function callAction(http: APIRequestContext, name: string, args: unknown[]
   const headers = { "next-action": target.id, origin: options.origin ?? base, accept: "text/x-component" };
   let response: APIResponse;
   if (options.form) {
+    // The form's fields first: Next.js decodes the parts as they stream in, and "0" refers to them.
     const body = new FormData();
-    body.append("0", JSON.stringify(args.map((arg) => (arg === FORM ? "$K1" : arg))));
     for (const [field, value] of Object.entries(options.form)) body.append(`_1_${field}`, value);
+    body.append("0", JSON.stringify(args.map((arg) => (arg === FORM ? "$K1" : arg))));
     response = await http.post(target.page, { headers, multipart: body });
   } else {
     response = await http.post(target.page, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) });
@@ -314,7 +315,7 @@ test("no account reads or changes another's classes, students or work", async ()
         expect(body, `${who}: ${url}`).not.toContain("SYNACK42");
       }
       const refused: Array<[string, unknown[], Record<string, string>?]> = [
-        ["updateClassAction", [classId, null, FORM], { name: "Taken over", description: "" }],
+        ["updateClassAction", [classId, null, FORM], { name: "Taken over", timeZone: "UTC" }],
         ["setArchivedAction", [classId, true, null]],
         ["regenerateJoinCodeAction", [classId, null]],
         ["regenerateInviteLinkAction", [classId, null]],
@@ -333,7 +334,7 @@ test("no account reads or changes another's classes, students or work", async ()
         ["resendClassScoresAction", [classId]],
         ["syncRosterAction", [classId]],
         ["removePlatformAction", ["any-platform"]],
-        ["addPlatformAction", [{ issuer: "https://evil.example", clientId: "x", deploymentIds: ["d"], authUrl: "https://evil.example/a", tokenUrl: "https://evil.example/t", jwksUrl: "https://evil.example/j", name: "Evil" }]],
+        ["addPlatformAction", [{ issuer: "https://evil.example", clientId: "x", deploymentIds: "d", authUrl: "https://evil.example/a", tokenUrl: "https://evil.example/t", jwksUrl: "https://evil.example/j", name: "Evil" }]],
       ];
       for (const [name, args, form] of refused) {
         const { status, text } = await callAction(http, name, args, form ? { form } : {});
@@ -350,8 +351,8 @@ test("no account reads or changes another's classes, students or work", async ()
 
   // Control: the class's own instructor makes the same kind of call with the same encoding, and it works.
   const owner = await client(DEMO.instructor);
-  const [demo] = query<{ name: string; description: string | null }>(`SELECT name, description FROM "Classroom" WHERE id = ?`, classId);
-  const saved = await callAction(owner, "updateClassAction", [classId, null, FORM], { form: { name: demo!.name, description: demo!.description ?? "" } });
+  const [demo] = query<{ name: string; timeZone: string }>(`SELECT name, timeZone FROM "Classroom" WHERE id = ?`, classId);
+  const saved = await callAction(owner, "updateClassAction", [classId, null, FORM], { form: { name: demo!.name, timeZone: demo!.timeZone } });
   expect(saved.text).toMatch(/"ok":true/);
   await owner.dispose();
 
@@ -491,7 +492,9 @@ test("redirect targets and header values an attacker writes stay on the site and
     // next-auth's own sign-in answer.
     const { csrfToken } = (await (await visitor.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const signedIn = await visitor.post("/api/auth/callback/credentials", { form: { csrfToken, email: "priya@example.com", password: STUDENT_PASSWORD, callbackUrl: target, json: "true" } });
-    expect(sameOrigin(((await signedIn.json()) as { url: string }).url), `next-auth ${target}`).toBe(true);
+    // Refused outright (400), or answered with a URL on this site.
+    if (signedIn.status() !== 400) expect(sameOrigin(((await signedIn.json()) as { url: string }).url), `next-auth ${target}`).toBe(true);
+    expect(signedIn.status(), `next-auth ${target}`).toBeLessThan(500);
     // The sign-in form posted before its script ran.
     const signIn = action("signInFormAction");
     const form = await client();
