@@ -1,10 +1,11 @@
 import "server-only";
 /**
  * What instructors can assign, generated from the course content: lessons (content/*), quizzes
- * (the quiz registry) and simulator challenges. Each source is a function returning items, so a
+ * (the quiz registry) and challenges (simulator and capture). Each source is a function returning items, so a
  * source that does not exist yet simply contributes nothing. Assignment targets are validated
  * against this catalog on the server.
  */
+import { CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
 import { CHALLENGE_LIST } from "@/domain/challenges";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
@@ -54,7 +55,8 @@ const quizSource: CatalogSource = {
 const challengeSource: CatalogSource = {
   items: () => {
     const titles = lessonTitles();
-    return CHALLENGE_LIST.map((challenge) => ({
+    // Simulator challenges, then capture challenges (done on the learner's own machine), one target type.
+    return [...CHALLENGE_LIST, ...CAPTURE_CHALLENGE_LIST.map((challenge) => ({ ...challenge, title: `Capture: ${challenge.title}` }))].map((challenge) => ({
       type: "CHALLENGE" as const,
       id: challenge.id,
       title: challenge.title,
@@ -66,8 +68,8 @@ const challengeSource: CatalogSource = {
 
 const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };
 
-export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Simulator challenge" };
-const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Simulator challenges" };
+export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Challenge" };
+const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Challenges" };
 
 export function listCatalog(): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items());

@@ -50,6 +50,7 @@ export function SiteHeader() {
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
     { href: playgroundPath(locale), label: words.playground },
+    { href: localePath(locale, "/capture-challenges"), label: words.captureChallenges },
     { href: localePath(locale, "/glossary"), label: words.glossary },
     { href: localePath(locale, "/about"), label: words.about },
   ];
@@ -73,7 +74,7 @@ export function SiteHeader() {
       </div>
       <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
         {nav.map((item) => (
-          <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
+          <Link key={item.href} href={item.href} className="shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
             {item.label}
           </Link>
         ))}

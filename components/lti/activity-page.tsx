@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { getCaptureChallengeInfo } from "@/domain/capture-challenges/catalog";
 import { challengeText, getChallenge } from "@/domain/challenges";
+import { accountCaptureValues } from "@/lib/capture-challenges/values.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { findCatalogItem } from "@/lib/catalog.server";
 import { getLesson } from "@/lib/content/lessons.server";
@@ -13,6 +15,7 @@ import { LessonBody } from "../lesson/lesson-body";
 import { LessonCompletion, LessonProgressProvider } from "../lesson/lesson-progress";
 import { Quiz } from "../quiz/quiz";
 import { SimulatorChallenge } from "../simulator/lazy";
+import { CaptureWorkspace } from "../capture-challenges/capture-workspace";
 import { AssignmentPanel } from "./assignment-panel";
 import { NotSignedIn } from "./lti-frame";
 import { LinkSyncTable } from "./sync-table";
@@ -87,6 +90,18 @@ export async function LtiActivityPage({ locale, type, id, linkId }: Props) {
         <div className="prose">
           <Quiz id={id} locale={locale} />
         </div>
+      </>
+    );
+  }
+
+  const capture = getCaptureChallengeInfo(id);
+  if (capture) {
+    return (
+      <>
+        <h1 className="mb-2 text-2xl font-semibold tracking-tight">{capture.title[locale]}</h1>
+        <p className="mb-4 text-fg-muted">{capture.summary[locale]}</p>
+        {panels}
+        <CaptureWorkspace challengeId={id} locale={locale} initialValues={await accountCaptureValues(user.id, id)} signedIn signInHref={publicHref(locale, type, id)} />
       </>
     );
   }

@@ -193,6 +193,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         no: segment.frame,
         time: formatSeconds(segment.t),
         direction: direction(segment.from),
+        from: segment.from,
         flagHex: flagHex(flags),
         flagString: flagString(flags),
         flagNames: flagList(segment.flags),

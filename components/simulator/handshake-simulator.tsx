@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { LiveControls } from "@/components/ui/live-controls";
 import type { Action, HostId, ProfileName } from "@/domain/tcp";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
@@ -36,6 +37,7 @@ import { Ladder } from "./ladder";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
+import { useDockedControls, useElementHeight, useLadderHeight } from "./use-docked-controls";
 import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
 
 export type ControlsLevel = "full" | "actions" | "playback";
@@ -121,6 +123,20 @@ export function HandshakeSimulator({
     absolute,
   }));
   const { state, dispatch, hosts, act, setOption } = useSimulator(init);
+  const sectionRef = useRef<HTMLElement>(null);
+  const dockRef = useRef<HTMLDivElement>(null);
+  const docked = useDockedControls(sectionRef);
+  const dockHeight = useElementHeight(dockRef);
+  const ladderHeight = useLadderHeight(height, docked, dockHeight);
+  useEffect(() => {
+    if (!docked) return;
+    // Whatever gets keyboard focus is scrolled clear of the docked controls.
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = `${dockHeight + 8}px`;
+    return () => {
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [docked, dockHeight]);
   const { run, cursor, settings, absolute: showAbsolute, selected } = state;
   const ids = useId();
   const narrationId = `${ids}-narration`;
@@ -170,6 +186,7 @@ export function HandshakeSimulator({
         no: segment.id,
         time: formatSeconds(segment.t),
         direction: direction(segment.from),
+        from: segment.from,
         flagHex: flagHex(segment.flags),
         flagString: flagString(segment.flags),
         flagNames: flagList(segment.flags),
@@ -202,7 +219,11 @@ export function HandshakeSimulator({
 
   return (
     <SimulatorLocale value={locale}>
-    <section aria-label={words.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+    <section
+      ref={sectionRef}
+      aria-label={words.region}
+      className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm max-sm:flex max-sm:flex-col sm:p-4"
+    >
       <LiveControls>
       <header className="mb-3 flex flex-col gap-3 @2xl:flex-row @2xl:items-start @2xl:justify-between">
         <div className="min-w-0 flex-1">
@@ -230,22 +251,58 @@ export function HandshakeSimulator({
         ) : null}
       </header>
 
-      <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label={words.playback}>
-        <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "back" })} disabled={cursor === 0}>
-          {words.stepBack}
-        </Button>
-        <Button size="sm" onClick={() => dispatch({ type: "step" })} disabled={atEnd}>
-          {words.step}
-        </Button>
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => dispatch({ type: state.playing ? "pause" : "play" })}
-          disabled={!state.playing && atEnd}
+      {/* On a phone the playback controls and what the last step did come right after the ladder
+          (order) and dock to the bottom of the screen while this simulator is being read
+          (useDockedControls), so Step, the arrow it adds and the narration are on screen together.
+          The slot keeps their height in the page: nothing moves when they dock or undock. */}
+      <div className="max-sm:order-1 max-sm:mt-3" style={docked && dockHeight > 0 ? { height: dockHeight } : undefined}>
+        <div
+          ref={dockRef}
+          data-docked={docked ? "true" : undefined}
+          className={cn(
+            docked &&
+              "fixed inset-x-0 bottom-0 z-40 border-t border-border bg-bg-elevated px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] shadow-[0_-6px_16px_rgb(0_0_0/0.12)]",
+          )}
         >
-          {state.playing ? words.pause : words.play}
-        </Button>
-        <label htmlFor={`${ids}-speed`} className="ml-1 text-sm">
+          <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label={words.playback}>
+            <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "back" })} disabled={cursor === 0} className="max-sm:h-11 max-sm:px-4">
+              {words.stepBack}
+            </Button>
+            <Button size="sm" onClick={() => dispatch({ type: "step" })} disabled={atEnd} className="max-sm:h-11 max-sm:min-w-20 max-sm:px-5">
+              {words.step}
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => dispatch({ type: state.playing ? "pause" : "play" })}
+              disabled={!state.playing && atEnd}
+              className="max-sm:h-11 max-sm:px-4"
+            >
+              {state.playing ? words.pause : words.play}
+            </Button>
+            <span className="ml-auto text-xs tabular-nums text-fg-muted">
+              {/* The full text once (visually hidden on a phone), the short form for the eye only. */}
+              <span className="max-sm:sr-only">{words.stepOf(cursor, total, formatSeconds(now))}</span>
+              <span aria-hidden="true" className="sm:hidden">
+                {words.stepOfShort(cursor, total, formatSeconds(now))}
+              </span>
+            </span>
+          </div>
+          <p
+            id={narrationId}
+            role="status"
+            aria-live="polite"
+            // Docked, a long narration scrolls within a few lines; it can then take focus to be scrolled by keyboard.
+            tabIndex={docked ? 0 : undefined}
+            className={cn("mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm", docked && "max-h-[4.75rem] overflow-y-auto")}
+          >
+            {notice ?? narration}
+          </p>
+        </div>
+      </div>
+
+      <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={words.playbackOptions}>
+        <label htmlFor={`${ids}-speed`} className="text-sm">
           {words.speed}
         </label>
         <select
@@ -277,14 +334,7 @@ export function HandshakeSimulator({
         >
           {words.predict.toggle}
         </Button>
-        <span className="ml-auto text-xs tabular-nums text-fg-muted">{words.stepOf(cursor, total, formatSeconds(now))}</span>
       </div>
-
-
-
-      <p id={narrationId} role="status" aria-live="polite" className="mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm">
-        {notice ?? narration}
-      </p>
 
       {predicting && !atEnd ? (
         <PredictPanel
@@ -299,7 +349,8 @@ export function HandshakeSimulator({
         />
       ) : null}
 
-      <div className="mt-3 grid gap-3 @2xl:grid-cols-2">
+      {/* On a phone the ladder comes before the endpoint cards (order). */}
+      <div className="mt-3 grid gap-3 max-sm:order-1 @2xl:grid-cols-2">
         {(["client", "server"] as const).map((host) => (
           <EndpointCard
             key={host}
@@ -316,7 +367,7 @@ export function HandshakeSimulator({
         ))}
       </div>
 
-      <div className="mt-3 rounded-lg border border-border">
+      <div className="mt-3 rounded-lg border border-border" data-ladder>
         <p id={summaryId} className="sr-only">
           {words.summary(count, states.client.state, states.server.state)}
         </p>
@@ -327,13 +378,13 @@ export function HandshakeSimulator({
           onSelect={select}
           onDrop={canDrop ? drop : undefined}
           droppable={droppable}
-          height={height}
+          height={ladderHeight}
           describedBy={summaryId}
         />
       </div>
 
       {canCutLink ? (
-        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={words.link}>
+        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm max-sm:order-1" role="group" aria-label={words.link}>
           <span className={linkUp ? "text-fg-muted" : "font-medium text-danger"}>{linkUp ? words.linkUp : words.linkDown}</span>
           <Button size="sm" variant={linkUp ? "secondary" : "primary"} onClick={() => dispatch({ type: "link", up: !linkUp })}>
             {linkUp ? words.cutLink : words.restoreLink}
@@ -342,7 +393,7 @@ export function HandshakeSimulator({
       ) : null}
 
       {canDrop ? (
-        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={words.inFlight}>
+        <div className="mt-2 flex flex-wrap items-center gap-1.5 text-sm max-sm:order-1" role="group" aria-label={words.inFlight}>
           <span className="text-fg-muted">{inFlight.length ? words.inFlightNow : words.noneInFlight}</span>
           {inFlight.map((segment) => {
             const numbers = showAbsolute ? segment : { ...segment, seq: segment.relSeq, ack: segment.relAck };
@@ -361,7 +412,7 @@ export function HandshakeSimulator({
         </div>
       ) : null}
 
-      <div className="mt-3">
+      <div className="mt-3 max-sm:order-1">
         <PacketList
           rows={rows}
           count={count}
@@ -374,7 +425,7 @@ export function HandshakeSimulator({
         />
       </div>
 
-      <div className="mt-3 grid items-start gap-4 @2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="mt-3 grid items-start gap-4 max-sm:order-1 @2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <figure>
           <LiveStateDiagram
             client={{ state: states.client.state, from: states.client.last?.from ?? null }}
@@ -476,7 +527,7 @@ function Legend({ words }: { words: SimulatorWords }) {
 
 function TextAlternative({ model, cursor, states, words }: { model: ReturnType<typeof simulatorLadderModel>; cursor: number; states: string; words: SimulatorWords }) {
   return (
-    <LazyDetails summary={words.asText} className="mt-3">
+    <LazyDetails summary={words.asText} className="mt-3 max-sm:order-1">
       {() => (
         <div className="mt-2">
           <ol className="list-decimal space-y-0.5 pl-6">

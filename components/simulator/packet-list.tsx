@@ -12,6 +12,8 @@ export interface PacketRow {
   no: number;
   time: string;
   direction: string;
+  /** The sender, for the short direction a phone shows ("C→S"). */
+  from?: "client" | "server";
   flagHex: string;
   flagString: string;
   flagNames: string;
@@ -33,7 +35,7 @@ const ROW_HEIGHT = 32;
 const OVERSCAN = 6;
 
 /** Lesson prose styles every table cell; these cells opt out. */
-const CELL = "!border-0 !py-0 !px-2 !align-middle";
+const CELL = "!border-0 !py-0 !px-2 max-sm:!px-1.5 !align-middle";
 
 const KIND_TEXT: Record<SegmentKind, string> = { syn: "text-syn", fin: "text-fin", rst: "text-rst", ack: "text-ack" };
 
@@ -92,11 +94,22 @@ const Row = memo(function Row({
           {row.no}
         </button>
       </td>
-      <td className={`${CELL} tabular-nums`}>{row.time}</td>
-      <td className={`${CELL} whitespace-nowrap`}>{row.direction}</td>
+      <td className={`${CELL} tabular-nums max-sm:hidden`}>{row.time}</td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        {row.from === undefined ? (
+          row.direction
+        ) : (
+          <>
+            <span className="max-sm:sr-only">{row.direction}</span>
+            <span aria-hidden="true" className="sm:hidden">
+              {words.directionShort(row.from)}
+            </span>
+          </>
+        )}
+      </td>
       <td className={`${CELL} whitespace-nowrap`}>
         <span className={cn("font-semibold", KIND_TEXT[row.kind])}>{row.flagNames}</span>{" "}
-        <span className="text-fg-muted">
+        <span className="text-fg-muted max-sm:hidden">
           {row.flagHex} {row.flagString}
         </span>
       </td>
@@ -210,13 +223,19 @@ export function PacketList({
         atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT;
       }}
     >
-      <table className="![display:table] w-full min-w-[640px] border-collapse text-left" aria-rowcount={count + 1}>
+      {/* On a phone the list is condensed (no time column, flag names only, "C→S") so Seq, Ack and Len fit without scrolling sideways. */}
+      <table className="![display:table] w-full border-collapse text-left sm:min-w-[640px]" aria-rowcount={count + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-bg-sunken text-xs">
           <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
             <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.no}</th>
-            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.time}</th>
-            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.direction}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold max-sm:hidden`}>{columns.time}</th>
+            <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>
+              <span className="max-sm:sr-only">{columns.direction}</span>
+              <span aria-hidden="true" className="sm:hidden">
+                {columns.directionShort}
+              </span>
+            </th>
             <th scope="col" className={`${CELL} whitespace-nowrap font-semibold`}>{columns.flags}</th>
             <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.seq}</th>
             <th scope="col" className={`${CELL} !text-right font-semibold`}>{columns.ack}</th>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Action } from "@/domain/tcp";
+import { CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
 import { CHALLENGE_LIST, verifySubmission, type ChallengeSubmitResult } from "@/domain/challenges";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
@@ -103,7 +104,8 @@ export async function mergeVisitorChallenges(userId: string, visitor: string | n
   return summary;
 }
 
-const KNOWN = new Set(CHALLENGE_LIST.map((challenge) => challenge.id));
+// Capture challenges (domain/capture-challenges) complete into the same table.
+const KNOWN = new Set([...CHALLENGE_LIST, ...CAPTURE_CHALLENGE_LIST].map((challenge) => challenge.id));
 
 /** The user's completions among `ids` (unknown ids are ignored): id → ISO time. */
 export async function completionsFor(user: CurrentUser, ids: readonly string[]): Promise<Record<string, string>> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { challengeText } from "@/domain/challenges/text";
 import { getChallenge } from "@/domain/challenges/registry";
+import { getCaptureChallengeInfo } from "@/domain/capture-challenges/catalog";
 import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";
 import { listStudentAssignments, type StudentAssignment } from "../assignments/student.server";
@@ -159,7 +160,8 @@ export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "e
   };
   const challengeTitle = (id: string) => {
     const challenge = getChallenge(id);
-    return challenge ? challengeText(challenge, locale).title : id;
+    if (challenge) return challengeText(challenge, locale).title;
+    return getCaptureChallengeInfo(id)?.title[locale] ?? id;
   };
 
   const recent: ActivityItem[] = [

@@ -18,6 +18,7 @@ const LOCALIZED_PAGES = [
   /^\/search$/,
   /^\/about$/,
   /^\/playground$/,
+  /^\/capture-challenges(?:\/[a-z0-9-]+)?$/,
   /^\/signin$/,
   /^\/signup$/,
   /^\/dashboard$/,

@@ -12,6 +12,8 @@ const en = {
   host: { client: "Client", server: "Server" } as Record<Host, string>,
   hostLower: { client: "client", server: "server" } as Record<Host, string>,
   direction: (from: Host): string => (from === "client" ? "client → server" : "server → client"),
+  /** The same in the packet list's narrow form on a phone. */
+  directionShort: (from: Host): string => (from === "client" ? "C→S" : "S→C"),
   // Handshake simulator
   region: "TCP simulator",
   nothingScheduled: "Nothing is scheduled: use the actions below.",
@@ -20,6 +22,7 @@ const en = {
   tooManyActions: (max: number) => `At most ${max} actions: reset or undo to add more.`,
   scenario: "Scenario",
   playback: "Playback",
+  playbackOptions: "Playback options",
   stepBack: "Step back",
   step: "Step",
   pause: "Pause",
@@ -29,6 +32,8 @@ const en = {
   reset: "Reset",
   undo: "Undo action",
   stepOf: (cursor: number, total: number, time: string) => `step ${cursor} of ${total} · t = ${time} s`,
+  /** The same, narrow enough to sit beside the docked buttons on a phone. */
+  stepOfShort: (cursor: number, total: number, time: string) => `${cursor}/${total} · ${time} s`,
   summary: (count: number, client: string, server: string) => `${count} segment${count === 1 ? "" : "s"} so far. Client ${client}, server ${server}.`,
   inFlight: "Segments in flight",
   inFlightNow: "In flight now:",
@@ -155,7 +160,7 @@ const en = {
   ladderImage: "Sequence diagram",
   clickToDrop: " (click to drop it)",
   // Packet list
-  columns: { no: "No.", time: "Time (s)", direction: "Direction", flags: "Flags", seq: "Seq", ack: "Ack", len: "Len", win: "Win", notes: "Notes" },
+  columns: { no: "No.", time: "Time (s)", direction: "Direction", directionShort: "Dir.", flags: "Flags", seq: "Seq", ack: "Ack", len: "Len", win: "Win", notes: "Notes" },
   notes: {
     retransmission: "retransmission",
     lost: "lost",
@@ -223,6 +228,7 @@ const zh: SimulatorWords = {
   host: { client: "客户端", server: "服务端" },
   hostLower: { client: "客户端", server: "服务端" },
   direction: (from) => (from === "client" ? "客户端 → 服务端" : "服务端 → 客户端"),
+  directionShort: (from) => (from === "client" ? "客→服" : "服→客"),
   region: "TCP 模拟器",
   nothingScheduled: "还没有安排任何事件：用下面的操作开始吧。",
   ready: "准备就绪。按“单步”运行第一个事件。",
@@ -230,6 +236,7 @@ const zh: SimulatorWords = {
   tooManyActions: (max) => `最多 ${max} 个操作：请重置或撤销后再添加。`,
   scenario: "场景",
   playback: "播放控制",
+  playbackOptions: "播放选项",
   stepBack: "后退一步",
   step: "单步",
   pause: "暂停",
@@ -239,6 +246,7 @@ const zh: SimulatorWords = {
   reset: "重置",
   undo: "撤销操作",
   stepOf: (cursor, total, time) => `第 ${cursor} 步，共 ${total} 步 · t = ${time} 秒`,
+  stepOfShort: (cursor, total, time) => `${cursor}/${total} · ${time} 秒`,
   summary: (count, client, server) => `目前共 ${count} 个报文段。客户端 ${client}，服务端 ${server}。`,
   inFlight: "传输途中的报文段",
   inFlightNow: "正在传输：",
@@ -356,7 +364,7 @@ const zh: SimulatorWords = {
   ladderGroup: "序列图（可用方向键滚动）",
   ladderImage: "序列图",
   clickToDrop: "（点击即可丢弃）",
-  columns: { no: "序号", time: "时间（秒）", direction: "方向", flags: "标志位", seq: "Seq", ack: "Ack", len: "Len", win: "Win", notes: "备注" },
+  columns: { no: "序号", time: "时间（秒）", direction: "方向", directionShort: "方向", flags: "标志位", seq: "Seq", ack: "Ack", len: "Len", win: "Win", notes: "备注" },
   notes: {
     retransmission: "重传",
     lost: "丢失",

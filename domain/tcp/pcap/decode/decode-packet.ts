@@ -25,6 +25,8 @@ export interface TcpPacket {
   /** The IP datagram was fragmented: the payload length covers the first fragment only. */
   fragmented: boolean;
   tcp: TcpHeader;
+  /** Where the TCP payload starts in `packet.data` (the capture may hold fewer bytes than `tcp.payloadLength`). */
+  payloadOffset: number;
 }
 
 export type SkipReason = "unsupported-link-type" | "not-tcp" | "non-first-fragment" | "malformed";
@@ -55,6 +57,7 @@ export function decodePacket(packet: CapturedPacket): DecodedPacket {
       endpointKey(ip.packet.destination, tcp.header.destinationPort),
       ip.packet.firstFragment,
       tcp.header,
+      ip.packet.payloadOffset + tcp.header.headerLength,
     ),
   };
 }
@@ -68,6 +71,7 @@ class DecodedTcpPacket implements TcpPacket {
     readonly destinationKey: EndpointKey,
     readonly fragmented: boolean,
     readonly tcp: TcpHeader,
+    readonly payloadOffset: number,
   ) {}
 
   get source(): string {

@@ -1,0 +1,34 @@
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
+import { readCaptureBody, sameOriginUpload } from "@/lib/capture-challenges/request.server";
+import { checkCaptureUpload, uploadError } from "@/lib/capture-challenges/upload.server";
+import { currentVisitor } from "@/lib/progress/visitor.server";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * Checks an uploaded capture (the raw file as the request body) against a capture challenge:
+ * `?locale=zh` for the explanation's language, `?keep=1` to keep the examined connection's
+ * packets with a success. Answers JSON, never 500: a verdict (200) or an error with a message.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const url = new URL(request.url);
+  const locale = url.searchParams.get("locale") === "zh" ? "zh" : "en";
+  try {
+    const forbidden = sameOriginUpload(request);
+    if (forbidden) return Response.json({ ok: false, error: "forbidden", message: forbidden }, { status: 403, headers: NO_STORE });
+    const { id } = await params;
+    const body = await readCaptureBody(request);
+    if (body === "too-large") return Response.json(uploadError("too-large", locale), { status: 413, headers: NO_STORE });
+    const user = await getCurrentUser();
+    const result = await checkCaptureUpload({ user, visitorId: await currentVisitor() }, id, body, { locale, keep: url.searchParams.get("keep") === "1" });
+    if (result.ok && (result.stored === "new" || result.stored === "existing") && user) await afterEvidenceWrite(user.id);
+    const status = result.ok ? 200 : result.error === "unknown-challenge" ? 404 : result.error === "rate-limited" ? 429 : result.error === "busy" ? 503 : 422;
+    return Response.json(result, { status, headers: NO_STORE });
+  } catch (error) {
+    console.error("capture upload failed", error);
+    return Response.json({ ok: false, error: "failed", message: locale === "zh" ? "无法检查这个抓包，没有保存任何内容。请重试。" : "The capture could not be checked and nothing was stored. Try again." }, { status: 503, headers: NO_STORE });
+  }
+}

@@ -1,0 +1,11 @@
+import { CaptureChallengePage, captureChallengeMetadata } from "@/components/capture-challenges/capture-challenge-page";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params) {
+  return captureChallengeMetadata((await params).id, "en");
+}
+
+export default async function EnglishCaptureChallengePage({ params }: Params) {
+  return <CaptureChallengePage id={(await params).id} locale="en" />;
+}

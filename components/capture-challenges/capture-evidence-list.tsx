@@ -1,0 +1,77 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { deleteKeptCaptureAction } from "@/app/capture-challenges/actions";
+import type { CaptureEvidenceItem } from "@/lib/capture-challenges/evidence-item";
+import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
+import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/** The learner's successful captures for a challenge: what is kept of each, with download and delete of kept packets. */
+export function CaptureEvidenceList({ evidence, locale }: { evidence: CaptureEvidenceItem[]; locale: Locale }) {
+  const words = captureChallengeWords(locale);
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [deleted, setDeleted] = useState(false);
+
+  async function remove(evidenceId: string) {
+    const result = await deleteKeptCaptureAction({ evidenceId }).catch(() => ({ ok: false }));
+    if (result.ok) {
+      setDeleted(true);
+      router.refresh();
+    }
+  }
+
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading" className="text-xl font-semibold">
+        {words.evidence}
+      </h2>
+      <p className="mt-2 text-fg-muted">{words.evidenceIntro}</p>
+      {deleted ? (
+        <Alert tone="info" className="mt-3">
+          {words.deleted}
+        </Alert>
+      ) : null}
+      <ul className="mt-4 flex flex-col gap-3" data-testid="capture-evidence">
+        {evidence.map((item) => (
+          <li key={item.id} className="rounded-xl border border-border bg-bg-elevated p-4">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-fg-muted">{words.checkedAt}</dt>
+              <dd>
+                <LocalTime iso={item.checkedAt} lang={LOCALE_LANG[locale]} />
+              </dd>
+              <dt className="text-fg-muted">{words.sha}</dt>
+              <dd className="font-mono break-all">{item.fileSha256}</dd>
+              <dt className="text-fg-muted">{words.file}</dt>
+              <dd>{words.size(item.fileBytes)}</dd>
+            </dl>
+            {item.summary ? (
+              <p className="mt-2 text-sm break-all">
+                {words.examined(item.summary.client, item.summary.server)} · {words.framesMeeting(item.summary.frames.join(", "))}
+              </p>
+            ) : null}
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              {item.keptBytes !== null ? (
+                <>
+                  <a href={`/api/capture-challenges/evidence/${encodeURIComponent(item.id)}`} className="text-sm font-medium underline" download>
+                    {words.download} ({words.size(item.keptBytes)})
+                  </a>
+                  <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => remove(item.id)}>
+                    {words.deleteKept}
+                  </Button>
+                </>
+              ) : (
+                <span className="text-sm text-fg-muted">{words.nothingKept}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

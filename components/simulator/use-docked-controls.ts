@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useState, type RefObject } from "react";
+
+/** Phones: below Tailwind's `sm` breakpoint, where the simulator is one column. */
+const PHONE = "(max-width: 639.98px)";
+
+/**
+ * Whether this simulator's playback controls dock to the bottom of the screen: on a phone, while
+ * the simulator crosses the middle of the viewport (so of several simulators on a page only the
+ * one being read docks). Docked, Step and what it did stay in reach of the thumb while the ladder
+ * is on screen, instead of a screen's height above it.
+ */
+export function useDockedControls(section: RefObject<HTMLElement | null>): boolean {
+  const [docked, setDocked] = useState(false);
+  useEffect(() => {
+    const element = section.current;
+    if (element === null || typeof IntersectionObserver === "undefined") return;
+    const phone = window.matchMedia(PHONE);
+    let crossing = false;
+    const update = () => setDocked(phone.matches && crossing);
+    // A band 2 % of the viewport high around its middle line.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        crossing = entries[entries.length - 1]?.isIntersecting ?? false;
+        update();
+      },
+      { rootMargin: "-49% 0px -49% 0px" },
+    );
+    observer.observe(element);
+    phone.addEventListener("change", update);
+    return () => {
+      observer.disconnect();
+      phone.removeEventListener("change", update);
+    };
+  }, [section]);
+  return docked;
+}
+
+/** Height of an element's border box, updated on resize (0 until measured). */
+export function useElementHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const next = Math.round(element.getBoundingClientRect().height);
+      setHeight((previous) => (previous === next ? previous : next));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
+/**
+ * The ladder's height: as asked, except while the controls are docked on a small phone, where it
+ * shrinks (not below 200 px) so that the site header, the whole ladder and the docked controls
+ * fit on one screen.
+ */
+export function useLadderHeight(height: number, docked: boolean, dockHeight: number): number {
+  const [viewport, setViewport] = useState<number | null>(null);
+  useEffect(() => {
+    if (!docked) return;
+    const update = () => setViewport(window.innerHeight);
+    update();
+    window.addEventListener("resize", update);
+    return () => window.removeEventListener("resize", update);
+  }, [docked]);
+  if (!docked || viewport === null) return height;
+  // The site header (about 100 px on a phone), the ladder's own header row and some margin.
+  const room = viewport - dockHeight - 100 - 56;
+  return Math.max(200, Math.min(height, room));
+}

@@ -1,0 +1,223 @@
+/**
+ * Grades an uploaded capture against a capture challenge: the capture reader analyses the file,
+ * every connection to the learner's server port is judged by the challenge's goal, and the one
+ * that came closest is explained segment by segment. Pure (no I/O): the server runs it in a
+ * worker thread with time and memory budgets (lib/capture-challenges/grader.server.ts).
+ */
+import { explainTransition } from "@/domain/simulator/capture-explanations";
+import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
+import { analyzeCapture, CaptureFormatError, CaptureReader, type CaptureConnection } from "@/domain/tcp/pcap";
+import { payloadsByFrame, portOf, viewConnection } from "./connection-view";
+import { roleName, say, type Judgement } from "./judgement";
+import type { CaptureChallenge } from "./registry";
+import type { CaptureEvidenceSummary, CaptureLocale, CaptureValues, CaptureVerdict, ExaminedConnection, ExplainedSegment } from "./types";
+
+export const GRADE_LIMITS = {
+  /** Segments the analysis keeps per connection (every segment is still analysed). */
+  maxSegmentsPerConnection: 5_000,
+  /** Segments of the examined connection explained in the verdict. */
+  maxListedSegments: 300,
+  maxOthers: 20,
+  maxWarnings: 20,
+} as const;
+
+export type GradeResult =
+  | {
+      ok: true;
+      verdict: CaptureVerdict;
+      /** Stored with a completion when the goal is reached. */
+      evidence: CaptureEvidenceSummary | null;
+      /** The examined connection's packets as a pcap file, when asked for and the goal is reached. */
+      kept: Uint8Array | null;
+    }
+  | { ok: false; error: "not-a-capture"; message: string };
+
+function localizedWarning(message: string, locale: CaptureLocale): string {
+  return locale === "zh" ? captureMessageZh(message) : message;
+}
+
+/** Why the file cannot be graded, when it is not a capture the reader can read. */
+export function notACapture(error: CaptureFormatError, locale: CaptureLocale): { ok: false; error: "not-a-capture"; message: string } {
+  const message =
+    locale === "zh"
+      ? `这不是可读的 pcap 或 pcapng 抓包文件：${captureMessageZh(error.message)}。请上传 tcpdump -w 写出的文件（或 Wireshark 保存的 .pcap/.pcapng）。`
+      : `This is not a pcap or pcapng capture that can be read: ${error.message}. Upload the file tcpdump -w wrote (or a .pcap/.pcapng saved by Wireshark).`;
+  return { ok: false, error: "not-a-capture", message };
+}
+
+function explainSegments(connection: CaptureConnection, judgement: Judgement, locale: CaptureLocale): ExaminedConnection {
+  const marks = new Map<number, { mark: "meets" | "misses"; notes: string[] }>();
+  for (const mark of judgement.marks) {
+    const entry = marks.get(mark.index) ?? { mark: mark.mark, notes: [] };
+    if (mark.mark === "misses") entry.mark = "misses";
+    entry.notes.push(mark.note[locale]);
+    marks.set(mark.index, entry);
+  }
+  const changes = new Map<number, string[]>();
+  for (const transition of connection.transitions) {
+    const explanation = explainTransition(connection, transition, locale);
+    const line = `${roleName(transition.host, locale)} ${transition.from} → ${transition.to}${locale === "zh" ? "：" : ": "}${explanation.rule}`;
+    changes.set(transition.segment, [...(changes.get(transition.segment) ?? []), line]);
+  }
+  const listed = connection.segments
+    .map((segment, index) => ({ segment, index }))
+    .filter(({ index }) => index < GRADE_LIMITS.maxListedSegments || marks.has(index));
+  const segments: ExplainedSegment[] = listed.map(({ segment, index }) => {
+    const marked = marks.get(index);
+    return {
+      index,
+      frame: segment.frame,
+      t: segment.t,
+      from: segment.from,
+      flags: segment.flags.join("+"),
+      seq: segment.seq,
+      ack: segment.ack,
+      len: segment.len,
+      retransmission: segment.retransmission === true,
+      notes: marked?.notes ?? [],
+      changes: changes.get(index) ?? [],
+      ...(marked ? { mark: marked.mark } : {}),
+    };
+  });
+  return {
+    client: connection.client,
+    server: connection.server,
+    states: connection.states,
+    segments,
+    segmentsOmitted: connection.segments.length - segments.length + (connection.segmentsOmitted ?? 0),
+    notes: connection.notes.map((note) => (locale === "zh" ? captureNoteZh(note) : note)),
+  };
+}
+
+function noConnection(connections: readonly CaptureConnection[], values: CaptureValues): ReturnType<typeof say> {
+  if (connections.length === 0) {
+    return say((zh) =>
+      zh
+        ? `抓包里没有任何 TCP 报文段。确认 tcpdump 抓的是回环接口（Linux 上是 lo，macOS 上是 lo0），过滤条件是 tcp port ${values.serverPort}，并且在程序运行期间一直在抓。`
+        : `The capture holds no TCP segment. Check that tcpdump captured the loopback interface (lo on Linux, lo0 on macOS) with the filter tcp port ${values.serverPort}, and ran while the programs did.`,
+    );
+  }
+  const ports = [...new Set(connections.map((c) => portOf(c.server)))].slice(0, 8).join(", ");
+  if (connections.length === 1) {
+    return say((zh) =>
+      zh
+        ? `抓包里唯一的一条 TCP 连接没有使用你的端口 ${values.serverPort}（它的服务端端口是 ${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`
+        : `The capture's only TCP connection does not use your port ${values.serverPort} (its server port is ${ports}). The challenge checks the values issued to you, so someone else's capture, or one downloaded, does not pass.`,
+    );
+  }
+  return say((zh) =>
+    zh
+      ? `抓包里的 ${connections.length} 条 TCP 连接都没有使用你的端口 ${values.serverPort}（服务端端口有：${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`
+      : `None of the ${connections.length} TCP connections in the capture uses your port ${values.serverPort} (server ports seen: ${ports}). The challenge checks the values issued to you, so someone else's capture, or one downloaded, does not pass.`,
+  );
+}
+
+/** Writes the packets of the given frames as a pcap file (nanosecond timestamps), keeping their first link type. */
+export function extractFrames(bytes: Uint8Array, frames: ReadonlySet<number>): Uint8Array | null {
+  const records: { seconds: number; nanoseconds: number; data: Uint8Array; originalLength: number }[] = [];
+  let linkType: number | null = null;
+  const reader = new CaptureReader();
+  reader.read(bytes, (packet) => {
+    if (!frames.has(packet.frame)) return;
+    linkType ??= packet.linkType;
+    if (packet.linkType !== linkType) return;
+    const time = packet.timestamp ?? { seconds: 0, nanoseconds: 0 };
+    records.push({ seconds: time.seconds, nanoseconds: time.nanoseconds, data: packet.data.slice(), originalLength: packet.originalLength });
+  });
+  reader.end();
+  if (linkType === null) return null;
+  const size = 24 + records.reduce((sum, record) => sum + 16 + record.data.length, 0);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0xa1b23c4d, true); // nanosecond-resolution pcap
+  view.setUint16(4, 2, true);
+  view.setUint16(6, 4, true);
+  view.setUint32(16, 262_144, true);
+  view.setUint32(20, linkType, true);
+  let at = 24;
+  for (const record of records) {
+    view.setUint32(at, record.seconds >>> 0, true);
+    view.setUint32(at + 4, record.nanoseconds, true);
+    view.setUint32(at + 8, record.data.length, true);
+    view.setUint32(at + 12, record.originalLength, true);
+    out.set(record.data, at + 16);
+    at += 16 + record.data.length;
+  }
+  return out;
+}
+
+/**
+ * Grades `bytes` for `challenge` with the learner's `values`, explaining in `locale`. A file that
+ * is not a capture gives `{ ok: false }` with a message; anything else is a verdict.
+ */
+export function gradeCapture(
+  bytes: Uint8Array,
+  challenge: CaptureChallenge,
+  values: CaptureValues,
+  locale: CaptureLocale,
+  options: { keep?: boolean } = {},
+): GradeResult {
+  let analysis;
+  try {
+    analysis = analyzeCapture(bytes, { maxSegmentsPerConnection: GRADE_LIMITS.maxSegmentsPerConnection, maxWarnings: GRADE_LIMITS.maxWarnings });
+  } catch (error) {
+    if (error instanceof CaptureFormatError) return notACapture(error, locale);
+    throw error;
+  }
+  const candidates = analysis.connections.filter((c) => portOf(c.server) === values.serverPort || portOf(c.client) === values.serverPort);
+  const frames = new Set(candidates.flatMap((c) => c.segments.map((s) => s.frame)));
+  const payloads = payloadsByFrame(bytes, frames);
+  let best: { connection: CaptureConnection; judgement: Judgement } | null = null;
+  for (const connection of candidates) {
+    const judgement = challenge.judge(viewConnection(connection, values.serverPort, payloads, values.token), values);
+    const better =
+      best === null ||
+      (judgement.reached && !best.judgement.reached) ||
+      (judgement.reached === best.judgement.reached && judgement.rank > best.judgement.rank);
+    if (better) best = { connection, judgement };
+  }
+  const others = analysis.connections
+    .filter((c) => c !== best?.connection)
+    .slice(0, GRADE_LIMITS.maxOthers)
+    .map((c) => ({ client: c.client, server: c.server, segments: c.segments.length + (c.segmentsOmitted ?? 0) }));
+  const capture = {
+    format: analysis.capture.format,
+    packets: analysis.capture.packets,
+    tcpSegments: analysis.capture.tcpSegments,
+    connections: analysis.connections.length,
+  };
+  const warnings = analysis.warnings.slice(0, GRADE_LIMITS.maxWarnings).map((w) => localizedWarning(w.message, locale));
+  if (best === null) {
+    return {
+      ok: true,
+      verdict: { reached: false, outcome: "no-connection", summary: noConnection(analysis.connections, values)[locale], connection: null, others, capture, warnings },
+      evidence: null,
+      kept: null,
+    };
+  }
+  const { connection, judgement } = best;
+  const text = challenge.outcomes[judgement.outcome];
+  if (!text) throw new Error(`${challenge.id}: no text for outcome ${judgement.outcome}`);
+  const verdict: CaptureVerdict = {
+    reached: judgement.reached,
+    outcome: judgement.outcome,
+    summary: text(judgement.vars ?? {}, values)[locale],
+    connection: explainSegments(connection, judgement, locale),
+    others,
+    capture,
+    warnings,
+  };
+  if (!judgement.reached) return { ok: true, verdict, evidence: null, kept: null };
+  const meets = judgement.marks.filter((m) => m.mark === "meets").map((m) => connection.segments[m.index]!.frame);
+  const evidence: CaptureEvidenceSummary = {
+    outcome: judgement.outcome,
+    values,
+    client: connection.client,
+    server: connection.server,
+    frames: [...new Set(meets)].sort((a, b) => a - b),
+    format: analysis.capture.format,
+    packets: analysis.capture.packets,
+  };
+  const kept = options.keep ? extractFrames(bytes, new Set(connection.segments.map((s) => s.frame))) : null;
+  return { ok: true, verdict, evidence, kept };
+}
