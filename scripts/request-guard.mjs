@@ -146,6 +146,9 @@ function readBody(request, limit) {
   });
 }
 
+/** Routes that stream their body under a limit of their own (capture uploads: 5 MB, lib/capture-challenges). */
+const READS_ITS_OWN_BODY = /^\/api\/capture-challenges\//;
+
 /** Whether the request carries a body (a length, or chunks). */
 function hasBody(request) {
   return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? "0") > 0;
@@ -212,7 +215,7 @@ export async function guardRequest(request, response, hops) {
   const contentType = request.headers["content-type"] ?? "";
   const isFetchAction = typeof request.headers["next-action"] === "string";
   const isPageAction = request.method === "POST" && !path.startsWith("/api/") && !path.startsWith("/_next/") && (isFetchAction || /^multipart\/form-data/i.test(contentType));
-  if (!isPageAction) return hasBody(request) ? limitBody(request, response) : request;
+  if (!isPageAction) return hasBody(request) && !READS_ITS_OWN_BODY.test(path) ? limitBody(request, response) : request;
   if (hasForeignOrigin(request.headers)) return refuse(response, 403, "Forbidden: this form was sent from another site.");
   const body = await readBody(request, ACTION_BODY_LIMIT).catch(() => undefined);
   if (body === undefined) return null; // the client went away
