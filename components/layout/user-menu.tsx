@@ -38,11 +38,11 @@ export function UserMenu() {
   const teaches = session.user.role === "INSTRUCTOR" || session.user.role === "ADMIN";
   return (
     <div className="flex items-center gap-1 sm:gap-2">
-      <Link href={localePath(locale, "/dashboard")} className={buttonClass("ghost", "sm")}>
+      <Link href={localePath(locale, "/dashboard")} className={buttonClass("ghost", "sm", "max-sm:px-2")}>
         {words.dashboard}
       </Link>
       {teaches ? (
-        <Link href="/instructor" className={buttonClass("ghost", "sm")}>
+        <Link href="/instructor" className={buttonClass("ghost", "sm", "max-sm:px-2")}>
           {words.teach}
         </Link>
       ) : null}
@@ -53,8 +53,14 @@ export function UserMenu() {
       >
         {session.user.name ?? session.user.email}
       </Link>
-      <button type="button" onClick={() => signOut({ callbackUrl: localePath(locale, "/") })} className={buttonClass("secondary", "sm")}>
-        {words.signOut}
+      {/* On a phone the button is an icon (named for screen readers), so an instructor's header fits 360 px. */}
+      <button type="button" onClick={() => signOut({ callbackUrl: localePath(locale, "/") })} className={buttonClass("secondary", "sm", "max-sm:px-2")} title={words.signOut}>
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="size-4 sm:hidden" aria-hidden="true">
+          <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
+          <path d="m16 17 5-5-5-5" />
+          <path d="M21 12H9" />
+        </svg>
+        <span className="max-sm:sr-only">{words.signOut}</span>
       </button>
     </div>
   );

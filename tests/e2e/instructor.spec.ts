@@ -303,6 +303,8 @@ test("every instructor page fits 360 px without breaking words, and works by key
     await expectNoSeriousA11yViolations(page);
     // The page's own content (the site header is measured by its own tests).
     expect(await page.locator("main").evaluate((main) => main.scrollWidth), `${path} fits a phone`).toBeLessThanOrEqual(360);
+    // And the whole page, the header with an instructor's links included.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} with its header fits a phone`).toBeLessThanOrEqual(360);
   }
   for (const path of [`${base}/analytics`, student]) {
     await page.goto(path);

@@ -66,6 +66,9 @@ type Kind = "id" | "form" | "input" | "bool" | "locale" | "string" | "state";
 type World = Awaited<ReturnType<typeof world>>;
 type Entry = { kinds: Kind[]; valid: (w: World) => unknown[] };
 
+/** A wall-clock time in the class's zone (UTC), `days` from now, as the form's date fields send it. */
+const wallTime = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+
 function formWith(fields: Record<string, string>): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -111,9 +114,12 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     importRosterAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ text: "new-person@example.test" })] },
     createAssignmentAction: {
       kinds: ["id", "state", "form"],
-      valid: (w) => [w.classId, null, formWith({ target: "LESSON:tcp-header-and-flags", title: "Read", points: "5", latePolicy: "ACCEPT" })],
+      valid: (w) => [w.classId, null, formWith({ target: "LESSON:tcp-header-and-flags", title: "Read", points: "5", opensAt: wallTime(0), dueAt: wallTime(7), latePolicy: "CLOSE" })],
     },
-    updateAssignmentAction: { kinds: ["id", "state", "form"], valid: (w) => [w.assignmentId, null, formWith({ title: "Renamed", points: "5" })] },
+    updateAssignmentAction: {
+      kinds: ["id", "state", "form"],
+      valid: (w) => [w.assignmentId, null, formWith({ target: "LESSON:tcp-header-and-flags", title: "Renamed", points: "5", opensAt: wallTime(0), dueAt: wallTime(7), latePolicy: "CLOSE" })],
+    },
     deleteAssignmentAction: { kinds: ["id", "state"], valid: (w) => [w.assignmentId, null] },
     grantExtensionAction: { kinds: ["id", "state", "form"], valid: (w) => [w.assignmentId, null, formWith({ studentId: w.studentId, dueAt: "2030-01-01T12:00" })] },
     removeExtensionAction: { kinds: ["id", "id", "state"], valid: (w) => [w.assignmentId, w.studentId, null] },
@@ -296,5 +302,20 @@ describe("Server Action arguments", () => {
     }
     expect(calls).toBeGreaterThan(0);
     expect(await snapshot(), `${name} wrote something`).toBe(before);
+  });
+});
+
+describe("the valid arguments in the table", () => {
+  // Each instructor action does its work with them: the refusals above come from the one wrong argument.
+  const instructorActions = Object.entries(ACTIONS["app/instructor/actions.ts"]!);
+  it.each(instructorActions.map(([name, entry]) => ({ name, entry })))("$name succeeds with them", async ({ name, entry }) => {
+    const fresh = await world();
+    session.user = fresh.instructor;
+    const action = (await import("@/app/instructor/actions"))[name as keyof typeof import("@/app/instructor/actions")] as (...args: unknown[]) => Promise<unknown>;
+    const outcome = await action(...entry.valid(fresh)).then(
+      (result) => result,
+      (error: unknown) => (String(error).includes("redirected to") ? { ok: true } : { thrown: String(error) }),
+    );
+    expect(outcome).toMatchObject({ ok: true });
   });
 });
