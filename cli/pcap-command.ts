@@ -20,6 +20,7 @@ import {
   summaryLine,
   type AnalyzeOptions,
   type CaptureAnalysis,
+  type CaptureConnectionSummary,
   type CaptureWarning,
 } from "../domain/tcp/pcap";
 
@@ -116,7 +117,7 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
     mode === "json"
       ? { maxSegmentsPerConnection: maxSegments }
       : mode === "summary"
-        ? { maxSegmentsPerConnection: 0 }
+        ? { maxSegmentsPerConnection: 0, transitions: false }
         : {
             maxSegmentsPerConnection: 0,
             onSegment: (connection, segment) => pending.push(JSON.stringify({ type: "segment", connection, ...segment })),
@@ -141,8 +142,8 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
     await handle.close();
   }
   if (mode === "summary") {
-    const summary = analyzer.finishSummary();
-    await printSummary(summary.connections.map(summaryLine), io);
+    const summary = analyzer.finishSummaryRows();
+    await printSummary(summary.rows, io);
     return summary.warnings;
   }
   const analysis = analyzer.finish();
@@ -161,9 +162,18 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
   return analysis.warnings;
 }
 
-async function printSummary(lines: string[], io: PcapCommandIo): Promise<void> {
+/** The header, then the rows a thousand lines at a time, each row made as it is written. */
+async function printSummary(rows: Iterable<CaptureConnectionSummary>, io: PcapCommandIo): Promise<void> {
   await io.out(`${SUMMARY_COLUMNS.join("\t")}\n`);
-  for (let at = 0; at < lines.length; at += 1000) await io.out(`${lines.slice(at, at + 1000).join("\n")}\n`);
+  let lines: string[] = [];
+  for (const row of rows) {
+    lines.push(summaryLine(row));
+    if (lines.length === 1000) {
+      await io.out(`${lines.join("\n")}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) await io.out(`${lines.join("\n")}\n`);
 }
 
 /** One connection at a time, so a large capture never becomes one huge string. */

@@ -6,10 +6,6 @@
  * Prints one JSON object on stdout. Bad input: a message on stderr and exit code 2.
  */
 import { fileURLToPath } from "node:url";
-import { runSynBacklogLab } from "../domain/tcp/labs/syn-backlog-lab";
-import { runTimeWaitLab } from "../domain/tcp/labs/time-wait-lab";
-import { outputOf, runScenario } from "../domain/tcp/scenario";
-import { parseScenario, parseSynBacklogLab, parseTimeWaitLab } from "../domain/tcp/schemas";
 import { readValidated, UsageError } from "./tcp-input";
 
 const USAGE = `usage:
@@ -79,8 +75,11 @@ function print(io: Io, value: unknown, pretty: boolean): void {
   io.out(JSON.stringify(value, null, pretty ? 2 : undefined));
 }
 
+// Each command loads what it needs when it runs: `tcp pcap` starts without the engine and zod.
+
 async function simulate(args: string[], io: Io): Promise<number> {
   const { positional, flags } = splitFlags(args, ["--events", "--pretty"]);
+  const [{ outputOf, runScenario }, { parseScenario }] = await Promise.all([import("../domain/tcp/scenario"), import("../domain/tcp/schemas")]);
   const scenario = await readValidated(oneFile(positional), parseScenario);
   const result = runScenario(scenario);
   print(io, flags.has("--events") ? result : outputOf(result), flags.has("--pretty"));
@@ -93,8 +92,10 @@ async function lab(args: string[], io: Io): Promise<number> {
   const file = oneFile(files);
   const pretty = flags.has("--pretty");
   if (which === "timewait") {
+    const [{ runTimeWaitLab }, { parseTimeWaitLab }] = await Promise.all([import("../domain/tcp/labs/time-wait-lab"), import("../domain/tcp/schemas")]);
     print(io, runTimeWaitLab(await readValidated(file, parseTimeWaitLab)), pretty);
   } else if (which === "synflood") {
+    const [{ runSynBacklogLab }, { parseSynBacklogLab }] = await Promise.all([import("../domain/tcp/labs/syn-backlog-lab"), import("../domain/tcp/schemas")]);
     print(io, runSynBacklogLab(await readValidated(file, parseSynBacklogLab)), pretty);
   } else {
     throw new UsageError(`unknown lab "${which ?? ""}" (expected timewait or synflood)\n${USAGE}`);

@@ -10,6 +10,9 @@ import { CHALLENGE_LIST } from "@/domain/challenges";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { listQuizzes } from "./quiz/registry.server";
+import { CONCEPT_LABELS, CONCEPTS } from "@/domain/quiz/schema";
+import { parseConceptSet } from "@/domain/review/concept-set";
+import { lessonDiagnostic } from "./learning/lesson-diagnostic.server";
 
 export type CatalogItem = {
   type: TargetType;
@@ -66,17 +69,70 @@ const challengeSource: CatalogSource = {
   },
 };
 
-const SOURCES: Record<TargetType, CatalogSource> = { LESSON: lessonSource, QUIZ: quizSource, CHALLENGE: challengeSource };
+/**
+ * "Review until mastered": the picker offers one entry (REVIEW:concepts) and the form's concept
+ * checkboxes name the set; an assignment's target id is the set (domain/review/concept-set.ts).
+ */
+export const REVIEW_PICKER_ID = "concepts";
 
-export const TARGET_LABELS: Record<TargetType, string> = { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Challenge" };
-const GROUP_LABELS: Record<TargetType, string> = { LESSON: "Lessons", QUIZ: "Quizzes", CHALLENGE: "Challenges" };
+function reviewItem(id: string): CatalogItem | null {
+  if (id === REVIEW_PICKER_ID) return { type: "REVIEW", id, title: "Review until mastered", lesson: null, href: "/review" };
+  const concepts = parseConceptSet(id);
+  if (!concepts) return null;
+  return { type: "REVIEW", id, title: `Review until mastered: ${concepts.map((c) => CONCEPT_LABELS[c]).join(", ")}`, lesson: null, href: "/review" };
+}
+
+const reviewSource: CatalogSource = { items: () => [reviewItem(REVIEW_PICKER_ID)!] };
+
+const diagnosticSource: CatalogSource = {
+  items: () =>
+    listLessons("en")
+      .filter((lesson) => lessonDiagnostic(lesson.slug))
+      .map((lesson) => ({
+        type: "DIAGNOSTIC" as const,
+        id: lesson.slug,
+        title: `Diagnostic before and after: ${lesson.title}`,
+        lesson: lesson.title,
+        href: `/diagnostic/${lesson.slug}`,
+      })),
+};
+
+const SOURCES: Record<TargetType, CatalogSource> = {
+  LESSON: lessonSource,
+  QUIZ: quizSource,
+  CHALLENGE: challengeSource,
+  DIAGNOSTIC: diagnosticSource,
+  REVIEW: reviewSource,
+};
+
+export const TARGET_LABELS: Record<TargetType, string> = {
+  LESSON: "Lesson",
+  QUIZ: "Quiz",
+  CHALLENGE: "Challenge",
+  REVIEW: "Review until mastered",
+  DIAGNOSTIC: "Lesson diagnostic",
+};
+const GROUP_LABELS: Record<TargetType, string> = {
+  LESSON: "Lessons",
+  QUIZ: "Quizzes",
+  CHALLENGE: "Challenges",
+  DIAGNOSTIC: "Diagnostics before and after a lesson",
+  REVIEW: "Spaced review",
+};
+
+/** Where a student does an assignment: a review assignment's own session, else the item's page. */
+export function assignmentHref(type: TargetType, targetId: string, assignmentId: string): string | null {
+  if (type === "REVIEW") return parseConceptSet(targetId) ? `/review?assignment=${encodeURIComponent(assignmentId)}` : null;
+  return findCatalogItem(type, targetId)?.href ?? null;
+}
 
 export function listCatalog(): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items());
 }
 
 export function findCatalogItem(type: TargetType, id: string): CatalogItem | null {
-  return SOURCES[type].items().find((item) => item.id === id) ?? null;
+  if (type === "REVIEW") return reviewItem(id);
+  return SOURCES[type]?.items().find((item) => item.id === id) ?? null;
 }
 
 /** The picker's groups: one per kind of item, in course order. */
@@ -94,4 +150,9 @@ export function catalogGroups(): Array<{ label: string; items: Array<{ value: st
     });
   }
   return groups;
+}
+
+/** The concepts a "review until mastered" assignment can name, in the contract's order. */
+export function conceptChoices(): Array<{ id: string; label: string }> {
+  return CONCEPTS.map((concept) => ({ id: concept, label: CONCEPT_LABELS[concept] }));
 }

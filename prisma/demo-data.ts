@@ -127,3 +127,17 @@ export const DEMO_STANDINGS: ReadonlyArray<{ email: string; assignment: (typeof 
 ];
 
 export const days = (n: number, from: number) => new Date(from + n * DAY);
+
+/**
+ * Lesson diagnostics of the demo class (docs/learning.md): questions right before and after the
+ * lesson, out of five. A before-check precedes the student's reading, an after-check follows its
+ * completion; Priya knew it all before the handshake lesson (no gain to compute).
+ */
+export const DEMO_DIAGNOSTICS: Record<string, Partial<Record<"handshake" | "teardown", { pre: number; post?: number }>>> = {
+  "ada@example.com": { handshake: { pre: 1, post: 4 }, teardown: { pre: 2 } },
+  "zoe@example.com": { handshake: { pre: 3, post: 5 }, teardown: { pre: 2, post: 4 } },
+  "wang@example.com": { handshake: { pre: 0, post: 3 }, teardown: { pre: 1 } },
+  "chidi@example.com": { handshake: { pre: 2, post: 3 } },
+  "priya@example.com": { handshake: { pre: 5, post: 5 }, teardown: { pre: 1, post: 2 } },
+  "lars@example.com": { handshake: { pre: 1 } },
+};

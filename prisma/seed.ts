@@ -9,6 +9,7 @@ import { hashPassword } from "../lib/auth/password.server";
 import { createPrismaClient } from "../lib/db.server";
 import type { Question, Quiz } from "../domain/quiz/schema";
 import { getQuiz, quizzesForLesson } from "../lib/quiz/registry.server";
+import { seedLearning } from "./demo-learning";
 import { DEMO_ASSIGNMENT, DEMO_CLASS, DEMO_CLASSMATES, DEMO_MORE_ASSIGNMENTS, DEMO_STANDINGS, DEMO_USERS, DEMO_WORK, days, type DemoWork } from "./demo-data";
 
 const db = createPrismaClient(process.env.DATABASE_URL);
@@ -93,6 +94,8 @@ async function seed() {
   for (const student of students) {
     await seedWork(student.id, DEMO_WORK[student.email] ?? {}, now);
   }
+  // Lesson diagnostics and review queues (docs/learning.md).
+  await seedLearning(db, students, now);
   // An excused student and an extension, so every status and the effective due date show.
   for (const { email, assignment: key, excused, extendedByDays } of DEMO_STANDINGS) {
     const student = students.find((s) => s.email === email);

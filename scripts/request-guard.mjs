@@ -146,6 +146,30 @@ function readBody(request, limit) {
   });
 }
 
+/** Routes that stream their body under a limit of their own (capture uploads: 5 MB, lib/capture-challenges). */
+const READS_ITS_OWN_BODY = /^\/api\/capture-challenges\//;
+
+/** Whether the request carries a body (a length, or chunks). */
+function hasBody(request) {
+  return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? "0") > 0;
+}
+
+/**
+ * Any other body (route handlers: next-auth, LTI) is held to the same limit: route handlers read
+ * a whole body into memory whatever its size, so a chunked body without a length could fill it.
+ */
+async function limitBody(request, response) {
+  if (Number(request.headers["content-length"] ?? "0") > ACTION_BODY_LIMIT) {
+    refuse(response, 413, "Request too large.");
+    request.resume();
+    return null;
+  }
+  const body = await readBody(request, ACTION_BODY_LIMIT).catch(() => undefined);
+  if (body === undefined) return null; // the client went away
+  if (body === null) return refuse(response, 413, "Request too large.");
+  return replay(request, body);
+}
+
 /** A request identical to `original` whose body is `body` (already read from the socket). */
 function replay(original, body) {
   const copy = new IncomingMessage(original.socket);
@@ -191,7 +215,7 @@ export async function guardRequest(request, response, hops) {
   const contentType = request.headers["content-type"] ?? "";
   const isFetchAction = typeof request.headers["next-action"] === "string";
   const isPageAction = request.method === "POST" && !path.startsWith("/api/") && !path.startsWith("/_next/") && (isFetchAction || /^multipart\/form-data/i.test(contentType));
-  if (!isPageAction) return request;
+  if (!isPageAction) return hasBody(request) && !READS_ITS_OWN_BODY.test(path) ? limitBody(request, response) : request;
   if (hasForeignOrigin(request.headers)) return refuse(response, 403, "Forbidden: this form was sent from another site.");
   const body = await readBody(request, ACTION_BODY_LIMIT).catch(() => undefined);
   if (body === undefined) return null; // the client went away

@@ -1,7 +1,7 @@
 "use client";
 
-import { SessionContext, signOut, useSession } from "next-auth/react";
-import { useContext, useEffect, useRef } from "react";
+import { signOut, useSession } from "@/lib/auth/browser-session";
+import { useEffect, useRef } from "react";
 
 /**
  * Rendered by pages the server answered as for a visitor although the browser sent a session
@@ -25,15 +25,15 @@ export function EndStaleSession({ ended }: { ended: boolean }) {
 /**
  * Rendered with a "Your session ended" message after the server refused an action because it no
  * longer recognises the session: finishes the sign-out in this browser, so the header stops
- * showing the signed-in user at once. Outside a SessionProvider (static renders) it does nothing.
+ * showing the signed-in user at once.
  */
 export function ForgetEndedSession() {
-  const session = useContext(SessionContext);
+  const { status } = useSession();
   const done = useRef(false);
   useEffect(() => {
-    if (done.current || session?.status !== "authenticated") return;
+    if (done.current || status !== "authenticated") return;
     done.current = true;
     void signOut({ redirect: false });
-  }, [session?.status]);
+  }, [status]);
   return null;
 }

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useActionState, useState, type FormEvent } from "react";
 import { signInFormAction } from "@/app/signin/actions";
+import { signIn } from "@/lib/auth/browser-session";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";

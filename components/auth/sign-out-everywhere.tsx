@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/auth/browser-session";
 import { useState } from "react";
 import { signOutEverywhereAction } from "@/app/account/actions";
 import { localePath, type Locale } from "@/lib/i18n/paths";

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useActionState, useState, type FormEvent } from "react";
+import { signIn } from "@/lib/auth/browser-session";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/lib/progress/merge-client";

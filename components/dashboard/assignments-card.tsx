@@ -9,6 +9,7 @@ import { LocalTime } from "../ui/local-time";
 import type { LearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
+import { reviewWords } from "@/lib/i18n/words/review";
 
 /**
  * The student's assignments across their classes: work still to do first (soonest due), then
@@ -18,10 +19,13 @@ export function AssignmentsCard({
   assignments,
   timeZone,
   locale = "en",
+  reviewProgress = {},
 }: {
   assignments: LearnerDashboard["assignments"];
   timeZone?: string | null;
   locale?: Locale;
+  /** "Review until mastered" assignments: concepts mastered inside the window, of how many. */
+  reviewProgress?: Record<string, { mastered: number; total: number }>;
 }) {
   const words = dashboardWords(locale).assignments;
   const zone = timeZone ?? assignments[0]?.timeZone ?? null;
@@ -69,6 +73,9 @@ export function AssignmentsCard({
                       ? words.scored(formatPoints(assignment.score), assignment.points)
                       : words.points(assignment.points)}
                 </p>
+                {reviewProgress[assignment.id] ? (
+                  <p className="mt-1 text-fg-muted">{reviewWords(locale).dashboard.conceptsMastered(reviewProgress[assignment.id]!.mastered, reviewProgress[assignment.id]!.total)}</p>
+                ) : null}
                 {assignment.hasEarlierWork && (assignment.status === "not-started" || assignment.status === "in-progress") ? (
                   <p className="mt-1 text-fg-muted">{words.earlierWork}</p>
                 ) : null}

@@ -20,13 +20,26 @@ export type AssignmentDefaults = {
   latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE";
   latePenaltyPercent: string;
   acceptEarlierWork: boolean;
+  /** "Review until mastered": the concepts to master. */
+  concepts: string[];
 };
+
+/** The concepts a "review until mastered" assignment can ask for (domain/quiz/schema.ts CONCEPTS). */
+export type ConceptChoice = { id: string; label: string };
 
 /**
  * Create or edit an assignment. Every field keeps what was typed when the server refuses it
  * (the field at fault is marked and focused) or when the session ended (ADR 0403).
  */
-export function AssignmentForm(props: { action: FormAction; catalog: CatalogGroup[]; defaults: AssignmentDefaults; timeZone: string; submitLabel: string; formId: string }) {
+export function AssignmentForm(props: {
+  action: FormAction;
+  catalog: CatalogGroup[];
+  concepts: ConceptChoice[];
+  defaults: AssignmentDefaults;
+  timeZone: string;
+  submitLabel: string;
+  formId: string;
+}) {
   const kept = useKeptForm(props.action, props.formId);
   // Restored values remount the fields with them as defaults.
   return <AssignmentFields key={kept.formKey} {...props} kept={kept} />;
@@ -34,12 +47,14 @@ export function AssignmentForm(props: { action: FormAction; catalog: CatalogGrou
 
 function AssignmentFields({
   catalog,
+  concepts,
   defaults,
   timeZone,
   submitLabel,
   kept,
 }: {
   catalog: CatalogGroup[];
+  concepts: ConceptChoice[];
   defaults: AssignmentDefaults;
   timeZone: string;
   submitLabel: string;
@@ -49,6 +64,7 @@ function AssignmentFields({
   const [policy, setPolicy] = useState(value("latePolicy", defaults.latePolicy) as AssignmentDefaults["latePolicy"]);
   const [ungraded, setUngraded] = useState(checked("ungraded", defaults.ungraded));
   const [title, setTitle] = useState(value("title", defaults.title));
+  const [target, setTarget] = useState(value("target", defaults.target));
   const labels = new Map(catalog.flatMap((group) => group.items.map((item) => [item.value, item.label] as const)));
   const errors = state?.fieldErrors ?? {};
   const zoneHint = `In the class's time zone, ${timeZone.replaceAll("_", " ")}.`;
@@ -62,7 +78,11 @@ function AssignmentFields({
         required
         error={errors.target}
         // An empty title takes the item's name; a title the instructor typed is kept.
-        onChange={(event) => setTitle((current) => (current.trim() ? current : (labels.get(event.target.value) ?? "")))}
+        onChange={(event) => {
+          const picked = event.target.value;
+          setTarget(picked);
+          setTitle((current) => (current.trim() ? current : (labels.get(picked) ?? "")));
+        }}
       >
         <option value="" disabled>
           Choose from the course…
@@ -77,6 +97,32 @@ function AssignmentFields({
           </optgroup>
         ))}
       </SelectField>
+      {target.startsWith("REVIEW:") ? (
+        <fieldset className="grid min-w-0 grid-cols-1 gap-2 rounded-lg border border-border p-4 sm:grid-cols-2" aria-describedby={errors.concepts ? "concepts-error" : "concepts-hint"}>
+          <legend className="px-1 text-sm font-medium">Concepts to master</legend>
+          <p id="concepts-hint" className="text-sm text-fg-muted sm:col-span-2">
+            Complete when every chosen concept is mastered (a recency-weighted 80% or more over at least three answers) with answers given inside the assignment&apos;s window: reviews,
+            quizzes and simulator predictions all count.
+          </p>
+          {concepts.map((concept, index) => (
+            <label key={concept.id} className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name={`concept-${concept.id}`}
+                className="mt-0.5 size-4 shrink-0 accent-(--accent)"
+                defaultChecked={checked(`concept-${concept.id}`, defaults.concepts.includes(concept.id))}
+                aria-invalid={errors.concepts && index === 0 ? true : undefined}
+              />
+              <span>{concept.label}</span>
+            </label>
+          ))}
+          {errors.concepts ? (
+            <p id="concepts-error" className="text-sm text-danger sm:col-span-2">
+              {errors.concepts}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
       <Field
         label="Title"
         name="title"

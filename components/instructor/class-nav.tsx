@@ -11,6 +11,7 @@ export function ClassNav({ classId, lms = false }: { classId: string; lms?: bool
     { href: base, label: "Class", match: (p: string) => p === base || p.startsWith(`${base}/assignments`) },
     { href: `${base}/gradebook`, label: "Gradebook", match: (p: string) => p.startsWith(`${base}/gradebook`) || p.startsWith(`${base}/students`) },
     { href: `${base}/analytics`, label: "Analytics", match: (p: string) => p.startsWith(`${base}/analytics`) },
+    { href: `${base}/learning`, label: "Learning gain", match: (p: string) => p.startsWith(`${base}/learning`) },
     // Classes that come from an LMS course (LTI): roster and grade sync.
     ...(lms ? [{ href: `${base}/lti`, label: "LMS", match: (p: string) => p.startsWith(`${base}/lti`) }] : []),
   ];

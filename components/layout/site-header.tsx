@@ -51,6 +51,7 @@ export function SiteHeader() {
     { href: localePath(locale, "/course"), label: words.course },
     { href: playgroundPath(locale), label: words.playground },
     { href: localePath(locale, "/capture-challenges"), label: words.captureChallenges },
+    { href: localePath(locale, "/review"), label: words.review },
     { href: localePath(locale, "/glossary"), label: words.glossary },
     { href: localePath(locale, "/about"), label: words.about },
   ];

@@ -1,6 +1,7 @@
 "use client";
 
-import MiniSearch, { type SearchResult } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { SearchResult } from "minisearch";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
@@ -34,10 +35,13 @@ export function SiteSearch({ locale }: { locale: Locale }) {
     if (initial) setQuery(initial);
     input.current?.focus();
     let cancelled = false;
-    fetch(searchIndexUrl(locale))
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-      .then((json) => {
-        if (!cancelled) setLoaded({ state: "ready", index: MiniSearch.loadJSON<SearchDocument>(json, SEARCH_OPTIONS) });
+    // The search library comes with the index, not with the pages that link here (they prefetch this one).
+    Promise.all([
+      fetch(searchIndexUrl(locale)).then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status))))),
+      import("minisearch"),
+    ])
+      .then(([json, { default: MiniSearchIndex }]) => {
+        if (!cancelled) setLoaded({ state: "ready", index: MiniSearchIndex.loadJSON<SearchDocument>(json, SEARCH_OPTIONS) });
       })
       .catch(() => {
         if (!cancelled) setLoaded({ state: "failed" });
@@ -61,7 +65,7 @@ export function SiteSearch({ locale }: { locale: Locale }) {
     const url = new URL(window.location.href);
     if (value.trim()) url.searchParams.set("q", value.trim());
     else url.searchParams.delete("q");
-    window.history.replaceState(window.history.state, "", url);
+    window.history.replaceState(null, "", url);
   }
 
   let status: string;

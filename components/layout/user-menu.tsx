@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "@/lib/auth/browser-session";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { accountPagePath, basePath, localePath } from "@/lib/i18n/paths";
 import { buttonClass } from "../ui/button";

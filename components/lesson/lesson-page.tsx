@@ -12,6 +12,8 @@ import { LessonBody } from "./lesson-body";
 import { LessonNav } from "./lesson-nav";
 import { LessonCompletion, LessonProgressProvider, ResumeBanner, type ProgressHeading } from "./lesson-progress";
 import { TableOfContents } from "./table-of-contents";
+import { LessonDiagnostic } from "../learning/lesson-diagnostic";
+import { lessonDiagnostic } from "@/lib/learning/lesson-diagnostic.server";
 import { UntranslatedLesson } from "./untranslated-lesson";
 
 /** Every English lesson has a page in every language; an untranslated one says so and links back. */
@@ -76,6 +78,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
   const { frontmatter, toc, code } = lesson;
   const { previous, next } = neighbours(slug, locale);
   const href = lessonPath(locale, slug);
+  const diagnostic = lessonDiagnostic(slug);
 
   return (
     <LessonProgressProvider slug={slug} headings={progressHeadings(lesson, english)} locale={locale}>
@@ -98,6 +101,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
             <p className="mt-3 text-sm text-fg-muted">{words.aboutMinutes(frontmatter.minutes)}</p>
           </header>
           <ResumeBanner />
+          {diagnostic ? <LessonDiagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="start" /> : null}
           <section aria-labelledby="objectives-title" className="mb-10 rounded-xl border border-border bg-bg-elevated p-5">
             <h2 id="objectives-title" className="mb-2 font-semibold">
               {words.objectives}
@@ -115,6 +119,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
           </div>
           <div id="lesson-end" className="mt-12 space-y-6 border-t border-border pt-8">
             <LessonCompletion signInHref={accountPagePath(locale, "/signin", href)} />
+            {diagnostic ? <LessonDiagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="end" /> : null}
             <Attribution locale={locale} />
             <LessonNav previous={previous} next={next} hrefFor={(s) => lessonPath(locale, s)} locale={locale} />
           </div>

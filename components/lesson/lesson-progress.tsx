@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useSession } from "next-auth/react";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useSession } from "@/lib/auth/browser-session";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   markLessonDoneAction,
   markLessonReadAction,
@@ -32,7 +32,31 @@ type State = {
   words: Dictionary["lesson"];
 };
 
-const LessonProgressContext = createContext<State | null>(null);
+/**
+ * The state, shared by the banner above the lesson and the completion below it through a store
+ * whose identity never changes: the context around the lesson body never changes value, so
+ * React never has to re-render (or give up hydrating) the interactive parts inside it when the
+ * session or the progress arrives (ADR 0950).
+ */
+type Store = { get: () => State; set: (state: State) => void; subscribe: (listener: () => void) => () => void };
+
+function createStore(initial: State): Store {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(next) {
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const LessonProgressContext = createContext<Store | null>(null);
 
 const POSITION_SAVE_DELAY_MS = 1500;
 /** A heading counts as reached once it scrolls above this fraction of the viewport height. */
@@ -134,17 +158,20 @@ export function LessonProgressProvider({
     }
   }, [slug, apply]);
 
-  return (
-    <LessonProgressContext.Provider value={{ signedIn, progress, resumeFrom, markDone, busy, words: dictionary(locale).lesson }}>
-      {children}
-    </LessonProgressContext.Provider>
+  const state = useMemo<State>(
+    () => ({ signedIn, progress, resumeFrom, markDone, busy, words: dictionary(locale).lesson }),
+    [signedIn, progress, resumeFrom, markDone, busy, locale],
   );
+  const [store] = useState(() => createStore(state));
+  useEffect(() => store.set(state), [store, state]);
+
+  return <LessonProgressContext.Provider value={store}>{children}</LessonProgressContext.Provider>;
 }
 
 function useLessonProgress(): State {
-  const state = useContext(LessonProgressContext);
-  if (!state) throw new Error("useLessonProgress must be used inside LessonProgressProvider");
-  return state;
+  const store = useContext(LessonProgressContext);
+  if (!store) throw new Error("useLessonProgress must be used inside LessonProgressProvider");
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 export function ResumeBanner() {

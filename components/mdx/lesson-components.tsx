@@ -1,6 +1,5 @@
 import type { ComponentType } from "react";
-import { Quiz } from "../quiz/quiz";
-import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../simulator/lazy";
+import { CaptureViewer, HandshakeSimulator, Quiz, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "../lesson/on-demand-parts";
 import { Callout } from "./callout";
 import { LadderDiagram } from "./diagrams/ladder-diagram";
 import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
@@ -14,7 +13,8 @@ import { Term } from "./term";
 
 /**
  * Everything a lesson may use, in one typed map. Interactive components must be listed here
- * (from "use client" modules), not imported by the MDX file, so Next ships and hydrates them.
+ * (through components/lesson/on-demand-parts.tsx, which loads their code when the reader comes
+ * near them), not imported by the MDX file, so Next ships and hydrates them.
  */
 export const lessonComponents = {
   a: MdxLink,

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { SessionContext } from "next-auth/react";
-import { useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
+import { useSession } from "@/lib/auth/browser-session";
 import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
@@ -84,8 +84,7 @@ function firstUnanswered(attempt: Attempt): number {
  */
 export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const words = quizWords(locale);
-  // Read without useSession(), which throws outside a SessionProvider (static renders in tests).
-  const status = useContext(SessionContext)?.status ?? "loading";
+  const { status } = useSession();
   const pathname = usePathname();
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [index, setIndex] = useState(0);

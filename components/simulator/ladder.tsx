@@ -249,7 +249,9 @@ export function Ladder({
   const lineBottom = contentHeight - LADDER_METRICS.bottom / 2;
   return (
     <div ref={outer} className="relative">
-      <div aria-hidden="true" className="relative h-7 border-b border-border text-sm font-semibold">
+      {/* Clipped like the drawing below it: the server draws both at the fallback width, which a
+          phone's page must not scroll sideways for before the component is live (ADR 0950). */}
+      <div aria-hidden="true" className="relative h-7 overflow-hidden border-b border-border text-sm font-semibold">
         <span className="absolute top-1 -translate-x-1/2" style={{ left: geo.clientX }}>
           {hostNames.client}
         </span>

@@ -35,12 +35,15 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const [copied, setCopied] = useState<string | null>(null);
   const pendingUrl = useRef<number | null>(null);
 
+  // replaceState gets null, not history.state: Next.js only learns of an address it did not make
+  // when the state is not its own, and otherwise restores the old one on its next refresh
+  // (a Server Action that sets a cookie triggers one).
   const syncUrl = useCallback(() => {
     if (pendingUrl.current !== null) window.clearTimeout(pendingUrl.current);
     pendingUrl.current = window.setTimeout(() => {
       const search = encodePlayground(state.current);
       const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
-      window.history.replaceState(window.history.state, "", url);
+      window.history.replaceState(null, "", url);
     }, 250);
   }, []);
 
@@ -85,7 +88,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const copyLink = async () => {
     const search = encodePlayground(state.current);
     const url = `${window.location.origin}${window.location.pathname}${search ? `?${search}` : ""}`;
-    window.history.replaceState(window.history.state, "", url);
+    window.history.replaceState(null, "", url);
     try {
       await navigator.clipboard.writeText(url);
       setCopied(url);

@@ -16,7 +16,8 @@
  *   student joined the class: an instructor sees and grades work from the enrollment on only.
  */
 
-export type TargetType = "LESSON" | "QUIZ" | "CHALLENGE";
+/** REVIEW: "review until mastered" for a set of concepts; DIAGNOSTIC: a lesson's diagnostic before and after it (docs/learning.md). */
+export type TargetType = "LESSON" | "QUIZ" | "CHALLENGE" | "REVIEW" | "DIAGNOSTIC";
 export type LatePolicy = "ACCEPT_WITH_PENALTY" | "CLOSE";
 export type SubmissionStatus = "not-started" | "in-progress" | "submitted" | "late" | "missing" | "excused";
 
@@ -45,7 +46,7 @@ export type AssignmentRules = {
   acceptsEarlierWork: boolean;
 };
 
-export type EvidenceKind = "quiz-attempt" | "lesson-completion" | "challenge-completion";
+export type EvidenceKind = "quiz-attempt" | "lesson-completion" | "challenge-completion" | "review-mastery" | "diagnostic-completion";
 
 export type Evidence = {
   id: string;

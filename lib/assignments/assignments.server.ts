@@ -3,7 +3,10 @@ import { dateWindow, isValidExtension, isWithinDateWindow, MAX_POINTS, pointsPro
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { instantToWallTime, wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";
-import { findCatalogItem } from "../catalog.server";
+import { CONCEPTS } from "@/domain/quiz/schema";
+import { conceptSetId, parseConceptSet } from "@/domain/review/concept-set";
+import { findCatalogItem, REVIEW_PICKER_ID } from "../catalog.server";
+import { refreshAssignmentMastery } from "../review/mastery-evidence.server";
 import { requireTeaching, requireTeachingAssignment } from "../classes/access.server";
 import { fieldErrorsOf, REPEAT_WINDOW_MS, type FieldErrors } from "../classes/classes.server";
 import { db } from "../db.server";
@@ -37,8 +40,15 @@ function toAssignmentData(raw: unknown, timeZone: string, now: Date) {
   if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsOf(parsed.error, ASSIGNMENT_FIELDS) };
   const input = parsed.data;
   const fieldErrors: FieldErrors<AssignmentField> = {};
-  const [type, id] = input.target.split(":") as [TargetType, string];
-  if (!findCatalogItem(type, id)) fieldErrors.target = "Choose an item from the catalog";
+  const [type, picked] = input.target.split(":") as [TargetType, string];
+  let id = picked;
+  if (type === "REVIEW") {
+    // The concept checkboxes name the set (concept-<id> = "on").
+    const fields = (raw ?? {}) as Record<string, unknown>;
+    const concepts = CONCEPTS.filter((concept) => fields[`concept-${concept}`] === "on" || fields[`concept-${concept}`] === "true");
+    if (concepts.length === 0) fieldErrors.concepts = "Choose at least one concept to master";
+    id = conceptSetId(concepts);
+  } else if (!findCatalogItem(type, id)) fieldErrors.target = "Choose an item from the catalog";
   const points = input.ungraded ? 0 : input.points;
   if (!input.ungraded) {
     const problem = points === undefined || Number.isNaN(points) ? "missing" : pointsProblem(points, false);
@@ -88,6 +98,8 @@ export async function createAssignment(user: CurrentUser | null, classId: string
   });
   if (recent) return { ok: true, id: recent.id };
   const created = await db.assignment.create({ data: { ...result.data, classId, createdById }, select: { id: true } });
+  // Students who already master the concepts inside the window complete it now.
+  if (result.data.targetType === "REVIEW") await refreshAssignmentMastery(created.id, now);
   return { ok: true, id: created.id };
 }
 
@@ -97,6 +109,7 @@ export async function updateAssignment(user: CurrentUser | null, assignmentId: s
   const result = toAssignmentData(raw, classroom.timeZone, now);
   if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
   await db.assignment.update({ where: { id: assignmentId }, data: result.data });
+  if (result.data.targetType === "REVIEW") await refreshAssignmentMastery(assignmentId, now);
   await gradeMayHaveChanged({ kind: "assignment", assignmentId });
   return { ok: true, id: assignmentId };
 }
@@ -129,7 +142,8 @@ export async function getAssignmentForEdit(user: CurrentUser | null, assignmentI
     form: {
       title: assignment.title,
       instructions: assignment.instructions,
-      target: `${assignment.targetType}:${assignment.targetId}`,
+      target: assignment.targetType === "REVIEW" ? `REVIEW:${REVIEW_PICKER_ID}` : `${assignment.targetType}:${assignment.targetId}`,
+      concepts: assignment.targetType === "REVIEW" ? (parseConceptSet(assignment.targetId) ?? []) : [],
       points: assignment.ungraded ? "" : String(assignment.points),
       ungraded: assignment.ungraded,
       opensAt: instantToWallTime(assignment.opensAt, classroom.timeZone),

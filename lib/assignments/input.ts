@@ -26,6 +26,8 @@ export const ASSIGNMENT_FIELDS = [
   "latePolicy",
   "latePenaltyPercent",
   "acceptEarlierWork",
+  // "Review until mastered": the concepts to master, one checkbox each (concept-<id>).
+  "concepts",
 ] as const;
 export type AssignmentField = (typeof ASSIGNMENT_FIELDS)[number];
 
@@ -46,7 +48,7 @@ export const assignmentInput = z.object({
   title: typedText({ max: TEXT_LIMITS.assignmentTitle, required: "Enter a title" }),
   instructions: typedText({ max: TEXT_LIMITS.assignmentInstructions, multiline: true }).default(""),
   // "LESSON:tcp-header-and-flags": the picker's value; checked against the catalog on the server.
-  target: z.string({ error: "Choose what to assign" }).regex(/^(LESSON|QUIZ|CHALLENGE):[\w.-]{1,100}$/, "Choose what to assign"),
+  target: z.string({ error: "Choose what to assign" }).regex(/^(LESSON|QUIZ|CHALLENGE|REVIEW|DIAGNOSTIC):[\w.-]{1,100}$/, "Choose what to assign"),
   ungraded: checkbox.default(false),
   points: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number({ error: "Enter the points" }).optional()),
   opensAt: wallTime,

@@ -2,7 +2,7 @@ import "server-only";
 import { assignmentResult, isHandedIn, type SubmissionStatus, type TargetType } from "@/domain/gradebook/semantics";
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";
-import { findCatalogItem } from "../catalog.server";
+import { assignmentHref } from "../catalog.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
 import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "../gradebook/assignment-rules";
@@ -80,7 +80,7 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
       className: a.className,
       targetType,
       targetId: a.targetId,
-      href: findCatalogItem(targetType, a.targetId)?.href ?? null,
+      href: assignmentHref(targetType, a.targetId, a.id),
       points: a.ungraded ? 0 : a.points,
       ungraded: a.ungraded,
       dueAt: result.effectiveDueAt,

@@ -3,7 +3,7 @@ import { windowStart } from "@/domain/gradebook/semantics";
 import { db } from "../db.server";
 import { gradeMayHaveChanged } from "./grade-changes.server";
 
-export type CompletionTarget = "LESSON" | "CHALLENGE";
+export type CompletionTarget = "LESSON" | "CHALLENGE" | "REVIEW" | "DIAGNOSTIC";
 
 /**
  * Records that an account completed a lesson or challenge, as evidence for assignments

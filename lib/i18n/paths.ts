@@ -24,10 +24,12 @@ const LOCALIZED_PAGES = [
   /^\/dashboard$/,
   /^\/account$/,
   /^\/verify-email$/,
+  /^\/review$/,
+  /^\/diagnostic\/[a-z0-9-]+$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */
-const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup"]);
+const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup", "/review"]);
 
 export function keepsQuery(path: string): boolean {
   return PAGES_KEEPING_QUERY.has(basePath(path));

@@ -11,7 +11,7 @@ import type { TargetType } from "@/domain/gradebook/semantics";
 import type { DeepLinkingSettings } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from "./constants";
 import { toolKeySet } from "./keys.server";
-import { ltiContentPath } from "./paths";
+import { ltiContentPath, isLtiTarget, type LtiTargetType } from "./paths";
 import { createLinkAssignment } from "./provision.server";
 
 /**
@@ -63,7 +63,7 @@ export async function deepLinkPickerView(user: CurrentUser | null, requestId: st
       acceptsResourceLinks: settings.acceptTypes.includes("ltiResourceLink"),
       className: context?.classroom.name ?? "",
       timeZone: context?.classroom.timeZone ?? "UTC",
-      items: listCatalog().map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
+      items: listCatalog().filter((item) => isLtiTarget(item.type)).map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
     },
   };
 }
@@ -143,9 +143,9 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
   }
   const targets = input.items.map((item, index) => {
     const [type, id] = item.target.split(":") as [TargetType, string];
-    const known = findCatalogItem(type, id);
+    const known = isLtiTarget(type) ? findCatalogItem(type, id) : null;
     if (!known) itemErrors[index] = { ...itemErrors[index], target: "Choose an item from the list" };
-    return { ...item, type, id };
+    return { ...item, type: type as LtiTargetType, id };
   });
   if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, error: "invalid", itemErrors };
 

@@ -6,6 +6,11 @@ import type { Locale } from "@/lib/i18n/paths";
 
 export type LtiTargetType = "LESSON" | "QUIZ" | "CHALLENGE";
 
+/** Targets an LMS can launch into (review and diagnostic assignments are not framed). */
+export function isLtiTarget(type: string): type is LtiTargetType {
+  return type === "LESSON" || type === "QUIZ" || type === "CHALLENGE";
+}
+
 const SEGMENT: Record<LtiTargetType, string> = { LESSON: "lesson", QUIZ: "quiz", CHALLENGE: "challenge" };
 const TYPE_OF_SEGMENT: Record<string, LtiTargetType> = { lesson: "LESSON", quiz: "QUIZ", challenge: "CHALLENGE" };
 

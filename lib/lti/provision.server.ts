@@ -8,7 +8,7 @@ import { retryOnUniqueViolation } from "../db/unique-retry";
 import type { Locale } from "../i18n/paths";
 import type { LaunchMessage } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, MESSAGE_TYPE } from "./constants";
-import { ltiContentPath, ltiDeepLinkPath, ltiHomePath, targetFromUrl, type LtiTargetType } from "./paths";
+import { isLtiTarget, ltiContentPath, ltiDeepLinkPath, ltiHomePath, targetFromUrl, type LtiTargetType } from "./paths";
 import { problem, type Problem } from "./problems";
 import { classRole, type ClassRole } from "./roles";
 
@@ -69,7 +69,7 @@ async function planTarget(message: LaunchMessage, role: ClassRole): Promise<{ ok
       where: { id: custom, classroom: { ltiContext: { issuer: message.issuer, deploymentId: message.deploymentId, contextId: message.context.id } } },
       select: { id: true, targetType: true, targetId: true, title: true },
     });
-    if (assignment) return { ok: true, target: { type: assignment.targetType, id: assignment.targetId, title: assignment.title, assignmentId: assignment.id } };
+    if (assignment && isLtiTarget(assignment.targetType)) return { ok: true, target: { type: assignment.targetType, id: assignment.targetId, title: assignment.title, assignmentId: assignment.id } };
   }
   if (!fromUrl) return { ok: true, target: null };
   const item = findCatalogItem(fromUrl.type, fromUrl.id);
@@ -217,7 +217,8 @@ async function ensureResourceLink(tx: Tx, contextId: string, classId: string, me
     select: { id: true, targetType: true, targetId: true, assignmentId: true, title: true },
   });
   if (!existing && !planned) return null;
-  const target = existing ? { type: existing.targetType, id: existing.targetId, title: resourceLink.title ?? existing.title ?? existing.targetId } : (planned as LinkTarget);
+  if (existing && !isLtiTarget(existing.targetType)) return null;
+  const target = existing && isLtiTarget(existing.targetType) ? { type: existing.targetType, id: existing.targetId, title: resourceLink.title ?? existing.title ?? existing.targetId } : (planned as LinkTarget);
   let assignmentId = existing ? existing.assignmentId : (planned as LinkTarget).assignmentId;
   let assignmentCreated = false;
   if (!assignmentId) {
@@ -230,13 +231,13 @@ async function ensureResourceLink(tx: Tx, contextId: string, classId: string, me
   const data = { title: resourceLink.title ?? undefined, assignmentId, ...(lineItemUrl ? { lineItemUrl } : {}) };
   if (existing) {
     await tx.ltiResourceLink.update({ where: { id: existing.id }, data });
-    return { id: existing.id, type: existing.targetType, targetId: existing.targetId, assignmentCreated };
+    return { id: existing.id, type: target.type, targetId: existing.targetId, assignmentCreated };
   }
   const created = await tx.ltiResourceLink.create({
     data: { ...data, contextId, resourceLinkId: resourceLink.id, targetType: target.type, targetId: target.id },
     select: { id: true, targetType: true, targetId: true },
   });
-  return { id: created.id, type: created.targetType, targetId: created.targetId, assignmentCreated };
+  return { id: created.id, type: target.type, targetId: created.targetId, assignmentCreated };
 }
 
 export async function provisionLaunch(platform: PlatformRef, message: LaunchMessage, locale: Locale, choice: IdentityChoice = { kind: "auto" }, now = new Date()): Promise<ProvisionOutcome> {

@@ -2,6 +2,7 @@ import "server-only";
 import type { PredictionGrade } from "@/domain/simulator/predict";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
+import { afterPrediction } from "../review/hooks.server";
 
 /**
  * "Predict, then run" answers are practice: they are stored as answers of one practice attempt
@@ -34,8 +35,9 @@ export type RecordedPrediction = { stored: "new" | "existing"; correct: boolean 
  */
 export async function recordPrediction(userId: string, grade: Extract<PredictionGrade, { ok: true }>): Promise<RecordedPrediction> {
   const attemptId = await practiceAttemptId(userId);
+  let answer: { id: string; answeredAt: Date };
   try {
-    await db.quizAnswer.create({
+    answer = await db.quizAnswer.create({
       data: {
         attemptId,
         questionId: grade.key,
@@ -44,8 +46,8 @@ export async function recordPrediction(userId: string, grade: Extract<Prediction
         correct: grade.correct,
         points: grade.correct ? 1 : 0,
       },
+      select: { id: true, answeredAt: true },
     });
-    return { stored: "new", correct: grade.correct };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const first = await db.quizAnswer.findUniqueOrThrow({
@@ -54,4 +56,7 @@ export async function recordPrediction(userId: string, grade: Extract<Prediction
     });
     return { stored: "existing", correct: first.correct };
   }
+  // A missed prediction comes back in the learner's review as a question of the same kind.
+  await afterPrediction(userId, { answerId: answer.id, concept: grade.concept, correct: grade.correct, at: answer.answeredAt });
+  return { stored: "new", correct: grade.correct };
 }

@@ -5,7 +5,8 @@ import { db } from "../db.server";
 import { createOrFindAttempt, storeAnswer } from "../quiz/attempts.server";
 import { getQuiz } from "../quiz/registry.server";
 import { reachMilestone, startLesson } from "./lesson-progress.server";
-import { verifyReceipt, type AnswerReceipt, type LessonReceipt } from "./receipts.server";
+import { mergeVisitorReviews } from "../review/merge.server";
+import { verifyReceipt, type AnswerReceipt, type LessonReceipt, type ReviewReceipt } from "./receipts.server";
 import { redeemReceipt } from "./redeem.server";
 
 /** Most receipts one merge accepts (a long anonymous session stays far below it). */
@@ -16,6 +17,8 @@ export type MergeSummary = {
   attempts: number;
   answers: number;
   challenges: number;
+  /** Review answers (signed-out spaced review, lib/review/merge.server.ts). */
+  reviews: number;
   /** Forged, malformed, unknown or inconsistent receipts and challenge logs. */
   rejected: number;
   /** Signed receipts earned in another browser (or with no visitor cookie sent). */
@@ -39,14 +42,15 @@ export async function mergeAnonymousProgress(
   tokens: readonly unknown[],
   challenges: readonly unknown[] = [],
 ): Promise<MergeSummary> {
-  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
+  const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, reviews: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
   const lessons = new Map<string, LessonReceipt[]>();
   const attempts = new Map<string, AnswerReceipt[]>();
+  const reviews: ReviewReceipt[] = [];
 
   for (const token of new Set(tokens.slice(0, MAX_RECEIPTS))) {
     const receipt = verifyReceipt(token);
-    if (!receipt || receipt.k === "attempt" || receipt.k === "challenge") {
-      // Attempt tokens carry no answers; challenge receipts travel with their logs (below).
+    if (!receipt || receipt.k === "attempt" || receipt.k === "challenge" || receipt.k === "review-session") {
+      // Attempt and review-session tokens carry no answers; challenge receipts travel with their logs (below).
       if (!receipt) summary.rejected += 1;
       continue;
     }
@@ -54,10 +58,11 @@ export async function mergeAnonymousProgress(
       summary.rejected += 1;
       continue;
     }
-    if (receipt.k === "answer") {
+    if (receipt.k === "answer" || receipt.k === "review") {
       // Only the first answer a visitor gave gets a receipt; check it is the stored one.
       const stored = await db.visitorQuizAnswer.findUnique({ where: { id: receipt.id }, select: { visitor: true, clientKey: true, questionId: true } });
-      if (!stored || stored.visitor !== receipt.v || stored.clientKey !== receipt.clientKey || stored.questionId !== receipt.questionId) {
+      const question = receipt.k === "answer" ? receipt.questionId : receipt.key;
+      if (!stored || stored.visitor !== receipt.v || stored.clientKey !== receipt.clientKey || stored.questionId !== question) {
         summary.rejected += 1;
         continue;
       }
@@ -66,6 +71,7 @@ export async function mergeAnonymousProgress(
     if (outcome === "other-browser") summary.otherBrowser += 1;
     else if (outcome === "spent") summary.alreadyUsed += 1;
     else if (receipt.k === "lesson") lessons.set(receipt.slug, [...(lessons.get(receipt.slug) ?? []), receipt]);
+    else if (receipt.k === "review") reviews.push(receipt);
     else attempts.set(receipt.clientKey, [...(attempts.get(receipt.clientKey) ?? []), receipt]);
   }
   summary.rejected += Math.max(0, tokens.length - MAX_RECEIPTS);
@@ -96,6 +102,12 @@ export async function mergeAnonymousProgress(
       if (stored.ok) summary.answers += 1;
       else summary.rejected += 1;
     }
+  }
+
+  if (reviews.length) {
+    const merged = await mergeVisitorReviews(userId, reviews);
+    summary.reviews = merged.answers;
+    summary.rejected += merged.rejected;
   }
 
   const merged = await mergeVisitorChallenges(userId, visitor, challenges);

@@ -70,12 +70,53 @@ export const challengeReceiptSchema = z
   .object({ k: z.literal("challenge"), id: receiptId, v: visitor, challengeId: slug, log: z.string().regex(/^[A-Za-z0-9_-]{43}$/), at: time })
   .strict();
 
-export const receiptSchema = z.discriminatedUnion("k", [attemptTokenSchema, answerReceiptSchema, lessonReceiptSchema, challengeReceiptSchema]);
+/**
+ * A visitor's review session (lib/review/visitor.server.ts): its seed and the items drawn for it,
+ * each "<item key>|<quiz>/<question>|<due or practice>".
+ */
+export const reviewSessionTokenSchema = z
+  .object({
+    k: z.literal("review-session"),
+    v: visitor,
+    clientKey,
+    seed: z.number().int().min(0).max(0x7fffffff),
+    items: z.array(z.string().max(200)).min(1).max(15),
+    at: time,
+  })
+  .strict();
+
+/** The first answer to one item of a visitor's review session (its id is the stored VisitorQuizAnswer's). */
+export const reviewReceiptSchema = z
+  .object({
+    k: z.literal("review"),
+    id: receiptId,
+    v: visitor,
+    clientKey,
+    seed: z.number().int().min(0).max(0x7fffffff),
+    key: z.string().max(140),
+    quizId: slug,
+    questionId: z.string().max(64),
+    response: questionResponseSchema,
+    unsure: z.boolean(),
+    at: time,
+  })
+  .strict();
+
+export const receiptSchema = z.discriminatedUnion("k", [
+  attemptTokenSchema,
+  answerReceiptSchema,
+  lessonReceiptSchema,
+  challengeReceiptSchema,
+  reviewSessionTokenSchema,
+  reviewReceiptSchema,
+]);
 export type Receipt = z.infer<typeof receiptSchema>;
 export type AttemptToken = z.infer<typeof attemptTokenSchema>;
 export type AnswerReceipt = z.infer<typeof answerReceiptSchema>;
 export type LessonReceipt = z.infer<typeof lessonReceiptSchema>;
 export type ChallengeReceipt = z.infer<typeof challengeReceiptSchema>;
+export type ReviewSessionToken = z.infer<typeof reviewSessionTokenSchema>;
+export type ReviewReceipt = z.infer<typeof reviewReceiptSchema>;
 
 /** A fresh receipt id (128 random bits). */
 export function newReceiptId(): string {

@@ -8,6 +8,7 @@ import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
+import { afterQuizAnswer } from "../review/hooks.server";
 import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
 
@@ -186,10 +187,12 @@ export async function storeAnswer(
   if (!graded.ok) return { ok: false, error: "invalid-response" };
 
   let grading = graded.grading;
+  const at = answeredAt ?? new Date();
+  let storedId: string | null = null;
   let counted = response;
   let alreadyAnswered = false;
   try {
-    await db.quizAnswer.create({
+    ({ id: storedId } = await db.quizAnswer.create({
       data: {
         attemptId: attempt.id,
         questionId,
@@ -198,9 +201,10 @@ export async function storeAnswer(
         correct: grading.correct,
         points: grading.points,
         misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
-        ...(answeredAt ? { answeredAt } : {}),
+        answeredAt: at,
       },
-    });
+      select: { id: true },
+    }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.
@@ -212,6 +216,8 @@ export async function storeAnswer(
     }
     alreadyAnswered = true;
   }
+  // The review queue follows every new answer: a missed question comes back for review.
+  if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at, signedOut: answeredAt !== undefined });
   const progress = await refreshAttemptScore(attempt.id, quiz);
   // A merged answer (answeredAt from a receipt) passed the quiz signed out, at that time.
   if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug, new Date(), answeredAt ? { doneAt: answeredAt } : undefined);

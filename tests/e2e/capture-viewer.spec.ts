@@ -6,6 +6,8 @@ import { expectNoSeriousA11yViolations } from "./support";
 test("a shipped sample renders its connection: ladder, packets and inferred states", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // A lesson loads an interactive part when the reader comes near it (ADR 0950).
+  await viewer.scrollIntoViewIfNeeded();
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("127.0.0.1");
   await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   await expect(viewer.getByRole("table")).toContainText("[FIN, ACK]");

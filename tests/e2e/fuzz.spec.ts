@@ -4,50 +4,9 @@
  * signed in. Whatever the input, the server must answer with something other than a 5xx: bad
  * input is the client's mistake (400/404/405/413/415, or a redirect or page that ignores it).
  */
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { DEMO, queryDatabase } from "./support";
-
-type Route = { pattern: string; kind: "page" | "route" };
-
-/** Route patterns from the app directory: `/course/[slug]`, `/zh/[...missing]`, route groups removed. */
-function appRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): Route[] {
-  const routes: Route[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      if (entry.startsWith("_") || entry.startsWith("@")) continue;
-      const segment = entry.startsWith("(") && entry.endsWith(")") ? "" : `/${entry}`;
-      routes.push(...appRoutes(full, prefix + segment));
-    } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry)) {
-      routes.push({ pattern: prefix || "/", kind: "page" });
-    } else if (/^route\.(ts|js)$/.test(entry)) {
-      routes.push({ pattern: prefix || "/", kind: "route" });
-    }
-  }
-  return routes;
-}
-
-const ROUTES = appRoutes();
-
-/** A working value for each dynamic segment, so the malformed parts reach the page's own code. */
-function validValues(): Record<string, string> {
-  const [demoClass] = queryDatabase<{ id: string; inviteToken: string }>('SELECT id, inviteToken FROM "Classroom" WHERE joinCode = ?', "SYNACK42");
-  const [assignment] = queryDatabase<{ id: string }>('SELECT id FROM "Assignment" WHERE classId = ?', demoClass!.id);
-  const [student] = queryDatabase<{ id: string }>('SELECT id FROM "User" WHERE email = ?', "ben@example.com");
-  const [invitation] = queryDatabase<{ token: string }>('SELECT token FROM "Invitation" LIMIT 1');
-  return {
-    slug: "tcp-header-and-flags",
-    classId: demoClass!.id,
-    assignmentId: assignment!.id,
-    studentId: student!.id,
-    token: invitation?.token ?? demoClass!.inviteToken,
-    file: "en.json",
-    missing: "nothing-here",
-    nextauth: "session",
-  };
-}
+import { expect, test, type APIResponse } from "@playwright/test";
+import { fill, params, ROUTES, signedInContext, validValues } from "./app-routes";
+import { DEMO } from "./support";
 
 // Path segments: broken UTF-8, truncated escapes, NUL, CR/LF, traversal, very long, markup, non-ASCII.
 const BAD_SEGMENTS = ["%ff", "%E4%B8", "%", "%zz", "%00", "%0d%0a", "..%2f..%2fpackage.json", "%2e%2e", "x".repeat(1500), "%3Cscript%3E", "%E4%B8%AD%E6%96%87", "'%22"];
@@ -84,14 +43,6 @@ const BAD_BODIES: Array<{ headers: Record<string, string>; data: string }> = [
   { headers: { "content-type": "text/plain", "next-action": "7f".repeat(21) }, data: "[]" },
 ];
 
-function fill(pattern: string, values: Record<string, string>, replace?: { param: string; value: string }): string {
-  return pattern.replace(/\[\[?(?:\.\.\.)?([^\]]+)\]\]?/g, (_, name: string) => (replace?.param === name ? replace.value : (values[name] ?? "x")));
-}
-
-function params(pattern: string): string[] {
-  return [...pattern.matchAll(/\[\[?(?:\.\.\.)?([^\]]+)\]\]?/g)].map((m) => m[1]!);
-}
-
 async function expectNo5xx(requests: Array<{ label: string; send: () => Promise<APIResponse> }>) {
   const failures: string[] = [];
   // A few at a time: enough to be quick, not enough to make this a load test.
@@ -105,15 +56,6 @@ async function expectNo5xx(requests: Array<{ label: string; send: () => Promise<
     );
   }
   expect(failures).toEqual([]);
-}
-
-async function signedInContext(request: APIRequestContext, account: { email: string; password: string }) {
-  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: account.email, password: account.password, json: "true" },
-  });
-  expect(response.ok()).toBe(true);
-  expect(((await (await request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeTruthy();
 }
 
 test.describe("malformed requests never get a 5xx", () => {

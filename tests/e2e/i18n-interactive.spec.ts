@@ -239,6 +239,8 @@ test("the Chinese playground and a Chinese lab fit a phone @phone", async ({ pag
   await expect(page.getByRole("region", { name: "TIME-WAIT 实验" }).getByText(/^已在后台线程/)).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await page.goto("/zh/course/many-time-wait-sockets");
+  // A lesson loads a lab when the reader comes near it (ADR 0950).
+  await page.getByRole("region", { name: "SYN 队列实验" }).scrollIntoViewIfNeeded();
   await expect(page.getByRole("region", { name: "SYN 队列实验" }).getByRole("status")).toContainText("SYN");
   await expectNoHorizontalOverflow(page);
 });

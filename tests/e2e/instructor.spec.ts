@@ -315,6 +315,13 @@ test("every instructor page fits 360 px without breaking words, and works by key
   // Misconceptions by their titles, never their tags.
   await expect(page.getByText("Thinks the SYN+ACK carries no acknowledgment").first()).toBeVisible();
   await expect(page.locator("main")).not.toContainText("thinks-synack-has-no-ack");
+  // Question text as the learner saw it: markdown rendered (code, no backticks), the attempt's numbers filled in.
+  for (const path of [`${base}/analytics`, student]) {
+    await page.goto(path);
+    await expect(page.locator("main code").first()).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("`");
+    await expect(page.locator("main")).not.toContainText(/\{[A-Za-z]+\}/);
+  }
 
   // Keyboard: from the section tabs to a student's drill-down without the mouse.
   await page.goto(`${base}/gradebook`);

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
+import { bringPartsToLife, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
 
 const LESSON = "/course/tcp-header-and-flags";
 
@@ -87,7 +87,9 @@ for (const slug of LESSON_SLUGS) {
     test(`${prefix}/course/${slug} has no serious accessibility violations once its components load`, async ({ page }) => {
       test.setTimeout(120_000);
       await page.goto(`${prefix}/course/${slug}`);
-      // Interactive components load in their own chunks; scan once they have rendered.
+      // Interactive components load in their own chunks as the reader comes near (ADR 0950);
+      // scan once they have rendered.
+      await bringPartsToLife(page);
       await page.waitForLoadState("networkidle");
       await expectNoSeriousA11yViolations(page);
     });

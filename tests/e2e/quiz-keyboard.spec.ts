@@ -30,6 +30,8 @@ test("a quiz can be completed with the keyboard alone", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
+  // The quiz loads when the reader comes near it (ADR 0950).
+  await section.scrollIntoViewIfNeeded();
   await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   // Start from the quiz's heading, as a keyboard user arriving at it would.
   await section.getByRole("heading", { name: /^Question 1 of/ }).focus();

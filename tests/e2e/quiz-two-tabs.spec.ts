@@ -14,8 +14,9 @@ const WRONG = FIRST.options.find((o) => !o.correct)!;
 async function openQuiz(page: Page) {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
-  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
+  // The quiz loads as the reader comes near it (ADR 0950).
   await section.scrollIntoViewIfNeeded();
+  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   return section;
 }
 
@@ -75,6 +76,7 @@ test("an unfinished attempt continues on another device after signing in there",
   await other.getByRole("button", { name: "Sign in" }).click();
   await other.waitForURL((url) => url.pathname === LESSON_PATH);
   const resumed = quizSection(other);
+  await resumed.scrollIntoViewIfNeeded();
   // Question 1 was answered on the first device: this one carries on with question 2.
   await expect(resumed.getByRole("heading", { name: /^Question 2 of/ })).toBeVisible();
   await expect(resumed.getByRole("progressbar", { name: `Quiz progress: 1 of ${quiz.questions.length} answered` })).toBeVisible();

@@ -7,8 +7,9 @@ const total = quiz.questions.length;
 async function openQuiz(page: Page) {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
-  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
+  // The quiz loads when the reader comes near it (ADR 0950).
   await section.scrollIntoViewIfNeeded();
+  await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   return section;
 }
 
@@ -146,6 +147,7 @@ test("a visitor's answers and reading are merged into the account they create @p
 
   // Reload: the anonymous attempt resumes where it was.
   await page.reload();
+  await quizSection(page).scrollIntoViewIfNeeded();
   await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
 
   const email = uniqueEmail("visitor");
@@ -165,6 +167,7 @@ test("a visitor's answers and reading are merged into the account they create @p
   expect(await stored()).toEqual({ answers: 0, reading: [] });
 
   // The same attempt carries on in the account, and merging again adds nothing.
+  await quizSection(page).scrollIntoViewIfNeeded();
   await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
   await page.goto("/dashboard");
   await page.reload();

@@ -7,6 +7,8 @@ const HANDSHAKE_LESSON = "/course/three-way-handshake";
 test("the lesson's simulator steps through the handshake, narrating each event", async ({ page }) => {
   await page.goto(HANDSHAKE_LESSON);
   const sim = simulator(page);
+  // A lesson loads an interactive part when the reader comes near it (ADR 0950).
+  await sim.scrollIntoViewIfNeeded();
   await expect(sim.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   const narration = sim.getByRole("status").first();
   await expect(narration).toHaveText(/Ready\. Press Step/);
@@ -104,6 +106,7 @@ test("a lesson with simulators has no serious accessibility violations, light an
   test.setTimeout(120_000);
   await page.goto("/course/four-way-teardown");
   await expect(simulator(page)).toBeVisible();
+  await simulator(page).scrollIntoViewIfNeeded();
   await simulator(page).getByRole("button", { name: "Step", exact: true }).click();
   await expectNoSeriousA11yViolations(page);
   await page.emulateMedia({ colorScheme: "dark" });

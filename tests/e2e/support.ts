@@ -62,3 +62,26 @@ export async function holdRequests(page: Page, matches: (route: Route) => boolea
 export async function waitForHydration(page: Page) {
   await expect(page.locator('[data-language-switch="header"][data-hydrated]')).toBeAttached();
 }
+
+/** Scrolls through the page a screen at a time, as a reader does, so a lesson's interactive parts load as they come near (ADR 0950). */
+export async function readThrough(page: Page) {
+  for (let y = 0; ; ) {
+    const { height, viewport } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: innerHeight }));
+    if (y >= height) break;
+    y += Math.round(viewport * 0.8);
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Brings every interactive part of a lesson to life (read through, then each one still waiting scrolled into view), for checks of the whole page. */
+export async function bringPartsToLife(page: Page) {
+  await waitForHydration(page);
+  await expect(page.locator('[data-on-demand]:not([data-on-demand-armed])')).toHaveCount(0);
+  await readThrough(page);
+  const waiting = page.locator('[data-on-demand="waiting"]');
+  for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
+    await waiting.first().evaluate((box) => box.firstElementChild?.scrollIntoView({ block: "center" }));
+    await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
+  }
+}

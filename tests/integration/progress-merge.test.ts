@@ -43,7 +43,7 @@ function forge(payload: object, secret = "not-the-server-secret-but-long-enough-
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
 }
 
-const NOTHING = { lessons: 0, attempts: 0, answers: 0, challenges: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
+const NOTHING = { lessons: 0, attempts: 0, answers: 0, challenges: 0, reviews: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
 
 describe("anonymous quizzes", () => {
   it("grade on the server and store no attempt, only the visitor's first answers", async () => {

@@ -101,6 +101,11 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     markLessonReadAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
     markLessonDoneAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
   },
+  "app/diagnostic/actions.ts": {
+    diagnosticStatusAction: { kinds: ["input"], valid: () => [{ slug: "time-wait" }] },
+    startDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", locale: "en" }] },
+    submitDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" }, locale: "en" }] },
+  },
   "app/instructor/actions.ts": {
     createClassAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "A new class", timeZone: "UTC" })] },
     updateClassAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ name: "Renamed", timeZone: "UTC" })] },
@@ -154,6 +159,11 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   "app/quiz/actions.ts": {
     startQuizAttemptAction: { kinds: ["input"], valid: () => [{ quizId: "x", clientKey: "abcdefgh12" }] },
     submitQuizAnswerAction: { kinds: ["input"], valid: () => [{ quizId: "x", clientKey: "abcdefgh12", questionId: "q", response: { type: "single", optionId: "a" } }] },
+  },
+  "app/review/actions.ts": {
+    reviewStatusAction: { kinds: ["input"], valid: () => [{ locale: "en" }] },
+    startReviewAction: { kinds: ["input"], valid: () => [{ clientKey: "abcdefgh12", locale: "en" }] },
+    submitReviewAction: { kinds: ["input"], valid: () => [{ clientKey: "abcdefgh12", index: 0, response: { type: "single", optionId: "a" }, locale: "en" }] },
   },
   "app/signup/actions.ts": {
     signUpAction: { kinds: ["input", "locale"], valid: () => [{ name: "New", email: `new-${randomUUID()}@example.test`, password: "a-good-long-password" }, "en"] },

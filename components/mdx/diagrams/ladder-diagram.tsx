@@ -32,6 +32,11 @@ const ROW = 66;
 const TRAVEL = 42;
 const PAUSE = 34;
 
+/** "var(--syn)" → "syn": names the arrowhead marker of that colour. */
+function tokenOf(colour: string): string {
+  return colour.slice(6, -1);
+}
+
 function flagColour(flags: string): string {
   const first = flags.trim().toUpperCase();
   if (first.startsWith("SYN")) return "var(--syn)";
@@ -112,6 +117,8 @@ export function LadderDiagram({
   const angle = (Math.atan2(TRAVEL, RIGHT - LEFT) * 180) / Math.PI;
   const start = [leftStart ? words.starts(left, leftStart) : "", rightStart ? words.starts(right, rightStart) : ""].filter(Boolean).join(separator);
   const description = [start, ...steps.map((step) => sentence(step, left, right, words, separator))].filter(Boolean).join(separator);
+  // Arrowheads only for the colours drawn with one (segments that stop half-way have none).
+  const markerTokens = [...new Set(placed.filter((step) => !step.lost && !step.delayed).map((step) => tokenOf(flagColour(step.flags))))];
 
   return (
     <figure className="not-prose my-8">
@@ -125,7 +132,7 @@ export function LadderDiagram({
           <title id={`${id}-title`}>{title ?? caption ?? words.title(left, right)}</title>
           <desc id={`${id}-desc`}>{description}</desc>
           <defs>
-            {["syn", "ack", "fin", "rst", "fg"].map((token) => (
+            {markerTokens.map((token) => (
               <marker
                 key={token}
                 id={`${id}-${token}`}
@@ -146,20 +153,13 @@ export function LadderDiagram({
             { x: RIGHT, name: right, first: rightStart },
           ].map((host) => (
             <g key={host.name}>
-              <rect x={host.x - 52} y={8} width={104} height={28} rx={7} fill="var(--bg-sunken)" stroke="var(--border)" />
-              <text x={host.x} y={22} textAnchor="middle" dominantBaseline="central" fontSize="14" fontWeight={650} fill="var(--fg)">
+              <rect x={host.x - 52} y={8} width={104} height={28} rx={7} className="dg-box" />
+              <text x={host.x} y={22} className="dg-host">
                 {host.name}
               </text>
-              <line x1={host.x} y1={36} x2={host.x} y2={height - 6} stroke="var(--border)" strokeWidth={2} />
+              <line x1={host.x} y1={36} x2={host.x} y2={height - 6} className="dg-lifeline" />
               {host.first ? (
-                <text
-                  x={host.x === LEFT ? LEFT - 8 : RIGHT + 8}
-                  y={56}
-                  textAnchor={host.x === LEFT ? "end" : "start"}
-                  fontSize="12.5"
-                  fontWeight={600}
-                  fill="var(--accent)"
-                >
+                <text x={host.x === LEFT ? LEFT - 8 : RIGHT + 8} y={56} textAnchor={host.x === LEFT ? "end" : "start"} className="dg-state">
                   {host.first}
                 </text>
               ) : null}
@@ -173,7 +173,7 @@ export function LadderDiagram({
             const y2 = step.y + TRAVEL;
             const colour = flagColour(step.flags);
             const stops = step.lost || step.delayed;
-            const token = colour.slice(6, -1);
+            const token = tokenOf(colour);
             const endX = stops ? fromX + (toX - fromX) * 0.62 : toX;
             const endY = stops ? y1 + TRAVEL * 0.62 : y2;
             // A crossing pair would put both labels on the crossing point: move each towards its sender.
@@ -183,14 +183,15 @@ export function LadderDiagram({
             const midY = y1 + TRAVEL * along;
             const flagsY = step.crossing ? midY - 20 : midY - 6;
             const detailY = step.crossing ? midY - 6 : midY + 15;
-            const rotate = step.from === "left" ? angle : -angle;
+            // Four decimals: a ten-thousandth of a degree moves nothing by a pixel.
+            const rotate = Number((step.from === "left" ? angle : -angle).toFixed(4));
             // Receiver's state changes when the segment arrives; the sender's when it sends.
             const leftY = step.from === "left" ? y1 : y2;
             const rightY = step.from === "right" ? y1 : y2;
             return (
               <g key={index}>
                 {step.pause && step.pauseY !== undefined ? (
-                  <text x={(LEFT + RIGHT) / 2} y={step.pauseY + 12} textAnchor="middle" fontSize="11.5" fontStyle="italic" fill="var(--fg-muted)">
+                  <text x={(LEFT + RIGHT) / 2} y={step.pauseY + 12} className="dg-pause">
                     {step.pause}
                   </text>
                 ) : null}
@@ -212,28 +213,28 @@ export function LadderDiagram({
                   </g>
                 ) : null}
                 <g transform={`rotate(${rotate} ${midX} ${midY})`}>
-                  <text x={midX} y={flagsY} textAnchor="middle" fontSize="13" fontWeight={700} fill={colour}>
+                  <text x={midX} y={flagsY} fill={colour} className="dg-flags">
                     {step.flags}
                     {step.lost ? words.lost : step.delayed ? words.delayed : ""}
                   </text>
                   {step.detail ? (
-                    <text x={midX} y={detailY} textAnchor="middle" fontSize="11.5" fontFamily="var(--font-mono)" fill="var(--fg)">
+                    <text x={midX} y={detailY} className="dg-detail">
                       {step.detail}
                     </text>
                   ) : null}
                 </g>
                 {step.leftState ? (
                   <g>
-                    <circle cx={LEFT} cy={leftY} r={3.5} fill="var(--accent)" />
-                    <text x={LEFT - 8} y={leftY + 4} textAnchor="end" fontSize="12.5" fontWeight={600} fill="var(--accent)">
+                    <circle cx={LEFT} cy={leftY} r={3.5} className="dg-dot" />
+                    <text x={LEFT - 8} y={leftY + 4} textAnchor="end" className="dg-state">
                       {step.leftState}
                     </text>
                   </g>
                 ) : null}
                 {step.rightState ? (
                   <g>
-                    <circle cx={RIGHT} cy={rightY} r={3.5} fill="var(--accent)" />
-                    <text x={RIGHT + 8} y={rightY + 4} textAnchor="start" fontSize="12.5" fontWeight={600} fill="var(--accent)">
+                    <circle cx={RIGHT} cy={rightY} r={3.5} className="dg-dot" />
+                    <text x={RIGHT + 8} y={rightY + 4} textAnchor="start" className="dg-state">
                       {step.rightState}
                     </text>
                   </g>

@@ -4,6 +4,7 @@ import { LINUX_STATE_NAMES } from "@/domain/tcp/types";
 import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { RichText } from "../../quiz/rich-text";
+import { cn } from "../../ui/cn";
 import { BOX_HEIGHT, BOX_WIDTH, STATE_EDGES, STATE_NODES, describeEdge, nodeState } from "./state-diagram-model";
 
 const WIDTH = 720;
@@ -47,28 +48,17 @@ export function TcpStateDiagram({ highlight = [], caption, locale = "en" }: { hi
 
           {STATE_EDGES.map((edge) => {
             const on = isLit(edge.from) && isLit(edge.to);
-            const colour = on ? "var(--accent)" : "var(--fg-muted)";
             const lines = edge.action ? [edge.event, edge.action] : [edge.event];
             return (
               <g key={`${edge.from}-${edge.to}`}>
                 <polyline
                   points={edge.points.map(([x, y]) => `${x},${y}`).join(" ")}
-                  fill="none"
-                  stroke={colour}
-                  strokeWidth={on ? 2.2 : 1.2}
-                  strokeDasharray={edge.extra ? "5 4" : undefined}
+                  className={cn("dg-edge", on && "dg-on", edge.extra && "dg-extra")}
                   markerEnd={`url(#${id}-${on ? "arrow-lit" : "arrow"})`}
                 />
-                <text
-                  x={edge.label.x}
-                  y={edge.label.y - (lines.length - 1) * LINE}
-                  textAnchor={edge.label.anchor}
-                  fontSize="11.5"
-                  fill={on ? "var(--fg)" : "var(--fg-muted)"}
-                  fontWeight={on ? 600 : 400}
-                >
+                <text x={edge.label.x} y={edge.label.y - (lines.length - 1) * LINE} textAnchor={edge.label.anchor} className={cn("dg-label", on && "dg-on")}>
                   {lines.map((line, i) => (
-                    <tspan key={line} x={edge.label.x} dy={i === 0 ? 0 : LINE}>
+                    <tspan key={line} x={edge.label.x} dy={i === 0 ? undefined : LINE}>
                       {line}
                     </tspan>
                   ))}
@@ -81,25 +71,8 @@ export function TcpStateDiagram({ highlight = [], caption, locale = "en" }: { hi
             const on = lit.has(node.state);
             return (
               <g key={node.id}>
-                <rect
-                  x={node.x - BOX_WIDTH / 2}
-                  y={node.y - BOX_HEIGHT / 2}
-                  width={BOX_WIDTH}
-                  height={BOX_HEIGHT}
-                  rx={8}
-                  fill={on ? "var(--accent-soft)" : "var(--bg-sunken)"}
-                  stroke={on ? "var(--accent)" : "var(--border)"}
-                  strokeWidth={on ? 2.5 : 1.2}
-                />
-                <text
-                  x={node.x}
-                  y={node.y}
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                  fontSize="13.5"
-                  fontWeight={on ? 700 : 500}
-                  fill="var(--fg)"
-                >
+                <rect x={node.x - BOX_WIDTH / 2} y={node.y - BOX_HEIGHT / 2} width={BOX_WIDTH} height={BOX_HEIGHT} rx={8} className={cn("dg-node", on && "dg-on")} />
+                <text x={node.x} y={node.y} className={cn("dg-name", on && "dg-on")}>
                   {node.state}
                 </text>
               </g>

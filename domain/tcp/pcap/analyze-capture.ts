@@ -1,7 +1,8 @@
 import { ConnectionTracker, type ConnectionSegmentSink } from "./analysis/connection-tracker";
-import type { CapturedPacket } from "./captured-packet";
+import { ReusedPacket, type CapturedPacket } from "./captured-packet";
 import { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
-import { decodePacket, type SkipReason } from "./decode/decode-packet";
+import { decodePacket, type DecodedPacket, type SkipReason } from "./decode/decode-packet";
+import { decodeSegment, SegmentRecord } from "./decode/segment-record";
 import { captureWarning, type CaptureWarning } from "./errors";
 import { linkTypeName } from "./link-types";
 import type { CaptureTimestamp } from "./timestamp";
@@ -17,6 +18,11 @@ export interface AnalyzeOptions extends CaptureReaderOptions {
    * segment): streaming output, with `maxSegmentsPerConnection: 0` so nothing is kept.
    */
   onSegment?: ConnectionSegmentSink;
+  /**
+   * Record every state change with its evidence (default). A summary needs the state paths alone:
+   * `false` saves that memory, and `finish()` then throws (use `finishSummary()`).
+   */
+  transitions?: boolean;
 }
 
 /** `tcp pcap --summary`: one row per connection instead of its segments. */
@@ -27,7 +33,6 @@ export interface CaptureAnalysisSummary {
 }
 
 const DEFAULT_MAX_WARNINGS = 100;
-const EPOCH: CaptureTimestamp = { seconds: 0, nanoseconds: 0 };
 
 /**
  * Reads a capture pushed in chunks and analyses its TCP connections as packets complete, so a
@@ -48,12 +53,20 @@ export class CaptureAnalyzer {
   private readonly unsupportedLinkTypes = new Set<number>();
   private packets = 0;
   private tcpSegments = 0;
-  private lastTimestamp: CaptureTimestamp | null = null;
+  /** The previous packet's time (epoch before the first), for packets without one. */
+  private readonly lastTime: CaptureTimestamp = { seconds: 0, nanoseconds: 0 };
+  /** Every TCP segment is decoded into this one record (nothing is allocated per packet). */
+  private readonly record = new SegmentRecord();
   private warnedAboutMissingTimestamps = false;
 
   constructor(options: AnalyzeOptions = {}) {
-    this.reader = new CaptureReader(options);
-    this.tracker = new ConnectionTracker(options.maxSegmentsPerConnection ?? Number.POSITIVE_INFINITY, options.onSegment);
+    // Nothing of a packet is kept once it is handled: the reader may hand each over in one object.
+    this.reader = new CaptureReader({ ...options, reusePackets: true });
+    this.tracker = new ConnectionTracker({
+      maxSegmentsPerConnection: options.maxSegmentsPerConnection ?? Number.POSITIVE_INFINITY,
+      onSegment: options.onSegment,
+      transitions: options.transitions ?? true,
+    });
     this.maxWarnings = options.maxWarnings ?? DEFAULT_MAX_WARNINGS;
   }
 
@@ -70,11 +83,21 @@ export class CaptureAnalyzer {
 
   /**
    * Ends the input and returns one row per connection. Per-connection state is all it needs, so
-   * create the analyzer with `maxSegmentsPerConnection: 0` to keep no segment at all.
+   * create the analyzer with `maxSegmentsPerConnection: 0` and `transitions: false` to keep no
+   * segment and no transition at all.
    */
   finishSummary(): CaptureAnalysisSummary {
+    const { rows, capture, warnings } = this.finishSummaryRows();
+    return { connections: [...rows], capture, warnings };
+  }
+
+  /**
+   * Like `finishSummary`, with the rows made one at a time as they are read from `rows`: a caller
+   * that writes each out (`tcp pcap --summary`) never holds them all.
+   */
+  finishSummaryRows(): Omit<CaptureAnalysisSummary, "connections"> & { rows: Iterable<CaptureConnectionSummary> } {
     const capture = this.endInput();
-    return { connections: this.tracker.summaries(), capture, warnings: this.warnings };
+    return { rows: this.tracker.summaries(), capture, warnings: this.warnings };
   }
 
   private endInput(): CaptureSummary {
@@ -95,14 +118,30 @@ export class CaptureAnalyzer {
 
   private readonly handle = (packet: CapturedPacket): void => {
     this.packets++;
-    const time = packet.timestamp ?? this.timestampForUntimed(packet);
-    this.lastTimestamp = time;
-    const decoded = decodePacket(packet);
-    if (decoded.kind === "tcp") {
-      this.tcpSegments++;
-      this.tracker.add(decoded.packet, time);
-      return;
+    if (packet.timestamp) {
+      this.lastTime.seconds = packet.timestamp.seconds;
+      this.lastTime.nanoseconds = packet.timestamp.nanoseconds;
+    } else {
+      this.warnAboutMissingTimestamps(packet);
     }
+    const record = this.record;
+    const decodedHere =
+      packet instanceof ReusedPacket
+        ? decodeSegment(packet.bytes, packet.start, packet.end, packet.linkType, record)
+        : decodeSegment(packet.data, 0, packet.data.length, packet.linkType, record);
+    if (!decodedHere) {
+      const decoded = decodePacket(packet);
+      if (decoded.kind === "tcp") record.fillFrom(decoded.packet);
+      else return this.skip(packet, decoded);
+    }
+    record.frame = packet.frame;
+    record.seconds = this.lastTime.seconds;
+    record.nanoseconds = this.lastTime.nanoseconds;
+    this.tcpSegments++;
+    this.tracker.add(record);
+  };
+
+  private skip(packet: CapturedPacket, decoded: Extract<DecodedPacket, { kind: "skipped" }>): void {
     this.skipped[decoded.reason]++;
     if (decoded.reason === "malformed") {
       this.warn(captureWarning(packet.offset, `malformed packet (frame ${packet.frame})`, decoded.detail));
@@ -110,17 +149,13 @@ export class CaptureAnalyzer {
       this.unsupportedLinkTypes.add(packet.linkType);
       this.warn(captureWarning(packet.offset, `${linkTypeName(packet.linkType)} is not supported`, "its packets are skipped"));
     }
-  };
+  }
 
   /** Simple packet blocks have no timestamp: they get the previous packet's time. */
-  private timestampForUntimed(packet: CapturedPacket): CaptureTimestamp {
-    if (!this.warnedAboutMissingTimestamps) {
-      this.warnedAboutMissingTimestamps = true;
-      this.warn(
-        captureWarning(packet.offset, "packets without timestamps (pcapng simple packet blocks)", "they get the previous packet's time"),
-      );
-    }
-    return this.lastTimestamp ?? EPOCH;
+  private warnAboutMissingTimestamps(packet: CapturedPacket): void {
+    if (this.warnedAboutMissingTimestamps) return;
+    this.warnedAboutMissingTimestamps = true;
+    this.warn(captureWarning(packet.offset, "packets without timestamps (pcapng simple packet blocks)", "they get the previous packet's time"));
   }
 
   private warn(warning: CaptureWarning): void {

@@ -7,6 +7,12 @@ import { DEFAULT_LIMITS, type CaptureLimits } from "./limits";
 
 export interface CaptureReaderOptions {
   limits?: Partial<CaptureLimits>;
+  /**
+   * `read()` may hand over every packet in the same object, filled again for the next one (pcap
+   * files): for a caller that keeps nothing of a packet once its visit returns. `push()` always
+   * returns packets of their own.
+   */
+  reusePackets?: boolean;
 }
 
 const MAGIC_BYTES = 4;
@@ -39,8 +45,11 @@ export class CaptureReader {
   private ended = false;
   private readonly warningList: CaptureWarning[] = [];
 
+  private readonly reusePackets: boolean;
+
   constructor(options: CaptureReaderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.reusePackets = options.reusePackets ?? false;
   }
 
   /** "pcap" or "pcapng" once the first four bytes have been seen. */
@@ -65,7 +74,8 @@ export class CaptureReader {
   /** Feeds the next bytes; returns the packets they complete. */
   push(chunk: Uint8Array): CapturedPacket[] {
     const packets: CapturedPacket[] = [];
-    this.read(chunk, (packet) => packets.push(packet));
+    const visit = this.reusePackets ? (packet: CapturedPacket) => packets.push(copyOf(packet)) : (packet: CapturedPacket) => packets.push(packet);
+    this.read(chunk, visit);
     return packets;
   }
 
@@ -105,20 +115,32 @@ export class CaptureReader {
   }
 
   private consume(chunk: Uint8Array, visit: (packet: CapturedPacket) => void): void {
-    if (this.skipRemaining > 0) {
-      const skipped = Math.min(this.skipRemaining, chunk.length);
-      this.skipRemaining -= skipped;
-      chunk = chunk.subarray(skipped);
+    while (chunk.length > 0) {
+      if (this.skipRemaining > 0) {
+        const skipped = Math.min(this.skipRemaining, chunk.length);
+        this.skipRemaining -= skipped;
+        chunk = chunk.subarray(skipped);
+        continue;
+      }
+      if (this.pendingBytes === 0) {
+        // Nothing held back: the chunk is parsed where it is.
+        if (chunk.length < this.needed) this.keep(chunk, this.needed);
+        else this.parseUnits(chunk, visit);
+        return;
+      }
+      // A unit began in an earlier chunk: it gets a copy of just the bytes it still needs, not of
+      // the whole chunk, whose rest is then parsed where it is.
+      const take = Math.min(chunk.length, this.needed - this.pendingBytes);
+      this.pending.push(chunk.slice(0, take));
+      this.pendingBytes += take;
+      chunk = chunk.subarray(take);
+      if (this.pendingBytes < this.needed) return;
+      this.parseUnits(concatenate(this.pending, this.pendingBytes), visit);
     }
-    if (chunk.length === 0) return;
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes < this.needed) {
-      this.pending.push(chunk.slice());
-      return;
-    }
-    this.pending.push(chunk);
+  }
 
-    const bytes = concatenate(this.pending, this.pendingBytes);
+  /** Parses the whole units of `bytes` (which start at file offset `offset`) and keeps a copy of an unfinished one. */
+  private parseUnits(bytes: Uint8Array, visit: (packet: CapturedPacket) => void): void {
     this.parser ??= this.detectFormat(bytes);
     let start = 0;
     for (;;) {
@@ -150,7 +172,7 @@ export class CaptureReader {
   private detectFormat(bytes: Uint8Array): ContainerParser {
     const view = new DataView(bytes.buffer, bytes.byteOffset, MAGIC_BYTES);
     const magic = view.getUint32(0, true);
-    if (isPcapMagic(magic)) return new PcapParser(this.limits);
+    if (isPcapMagic(magic)) return new PcapParser(this.limits, this.reusePackets);
     if (magic === BlockType.SECTION_HEADER) return new PcapngParser(this.limits);
     const first = Array.from(bytes.subarray(0, MAGIC_BYTES), (b) => b.toString(16).padStart(2, "0")).join(" ");
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -158,6 +180,12 @@ export class CaptureReader {
     }
     throw new CaptureFormatError(0, "not a pcap or pcapng file", `it starts with ${first}`);
   }
+}
+
+/** A packet of its own, from one the reader may fill again. */
+function copyOf(packet: CapturedPacket): CapturedPacket {
+  const { frame, offset, timestamp, linkType, interfaceId, data, originalLength } = packet;
+  return { frame, offset, timestamp: timestamp && { ...timestamp }, linkType, interfaceId, data, originalLength };
 }
 
 /**

@@ -18,3 +18,24 @@ export interface CapturedPacket {
   /** Length of the packet on the wire; more than data.length when the capture was cut short. */
   originalLength: number;
 }
+
+/**
+ * A packet handed over in one object filled again for every packet (CaptureReader's
+ * `reusePackets`). Its bytes are `bytes` from `start` to `end`; `data` makes a view of them when
+ * asked for, so reading them through the three fields allocates nothing.
+ */
+export class ReusedPacket implements CapturedPacket {
+  frame = 0;
+  offset = 0;
+  readonly timestamp = { seconds: 0, nanoseconds: 0 };
+  linkType = 0;
+  interfaceId = 0;
+  originalLength = 0;
+  bytes: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+
+  get data(): Uint8Array {
+    return this.bytes.subarray(this.start, this.end);
+  }
+}

@@ -40,7 +40,7 @@ async function pump(stream: ReadableStream<Uint8Array>, analyzer: CaptureAnalyze
 
 /** One row per connection (`CaptureAnalyzer.finishSummary`), keeping no segment. */
 export async function summarizeCaptureStream(stream: ReadableStream<Uint8Array>, options: StreamReadOptions = {}): Promise<CaptureAnalysisSummary> {
-  const analyzer = new CaptureAnalyzer({ maxSegmentsPerConnection: 0 });
+  const analyzer = new CaptureAnalyzer({ maxSegmentsPerConnection: 0, transitions: false });
   await pump(stream, analyzer, options);
   return analyzer.finishSummary();
 }

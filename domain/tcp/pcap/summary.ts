@@ -50,22 +50,12 @@ export const SUMMARY_COLUMNS = [
 
 /** One tab-separated line per connection (`tcp pcap --summary`); state paths joined with ">". */
 export function summaryLine(row: CaptureConnectionSummary): string {
-  return [
-    row.client,
-    row.server,
-    row.start,
-    formatMilliseconds(row.duration),
-    row.packets.client,
-    row.packets.server,
-    row.bytes.client,
-    row.bytes.server,
-    row.retransmissions.client,
-    row.retransmissions.server,
-    row.states.client.join(">"),
-    row.states.server.join(">"),
-    row.final.client,
-    row.final.server,
-  ].join("\t");
+  const { packets, bytes, retransmissions, states, final } = row;
+  return (
+    `${row.client}\t${row.server}\t${row.start}\t${formatMilliseconds(row.duration)}\t` +
+    `${packets.client}\t${packets.server}\t${bytes.client}\t${bytes.server}\t${retransmissions.client}\t${retransmissions.server}\t` +
+    `${states.client.join(">")}\t${states.server.join(">")}\t${final.client}\t${final.server}`
+  );
 }
 
 /** Milliseconds with up to six decimals (nanosecond captures), no trailing zeros. */

@@ -9,9 +9,16 @@ export interface CaptureTimestamp {
 const NS_PER_SECOND = 1_000_000_000;
 
 export function timestamp(seconds: number, nanoseconds: number): CaptureTimestamp {
+  return setTimestamp({ seconds: 0, nanoseconds: 0 }, seconds, nanoseconds);
+}
+
+/** Sets `into` to the time, as `timestamp` makes it. */
+export function setTimestamp(into: CaptureTimestamp, seconds: number, nanoseconds: number): CaptureTimestamp {
   // Some writers store fractions of a full second or more; carry them rather than reject.
   const carry = Math.floor(nanoseconds / NS_PER_SECOND);
-  return { seconds: seconds + carry, nanoseconds: nanoseconds - carry * NS_PER_SECOND };
+  into.seconds = seconds + carry;
+  into.nanoseconds = nanoseconds - carry * NS_PER_SECOND;
+  return into;
 }
 
 /** Milliseconds from `from` to `to`, as a double (exact enough for differences under days). */

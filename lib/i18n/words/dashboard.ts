@@ -27,7 +27,7 @@ const en = {
   },
   mastery: {
     heading: "Mastery",
-    intro: "From your quiz answers; recent answers count most.",
+    intro: "From your answers in quizzes, reviews and the simulator's predictions; recent answers count most.",
     level: { "not-started": "No answers yet", learning: "Learning", practising: "Practising", mastered: "Mastered" } as Record<MasteryLevel, string>,
     bar: (concept: string, percent: number | null, level: string, answers: number) =>
       `${concept} mastery: ${percent === null ? "no answers yet" : `${percent}%, ${level.toLowerCase()}, ${answers} answers`}`,
@@ -111,7 +111,7 @@ export const dashboardWords = defineWords<DashboardWords>({
     },
     mastery: {
       heading: "掌握程度",
-      intro: "根据你的测验答题情况；越近的答题权重越大。",
+      intro: "根据你在测验、复习和模拟器预测中的作答；越近的作答权重越大。",
       level: { "not-started": "尚无答题", learning: "学习中", practising: "练习中", mastered: "已掌握" },
       bar: (concept, percent, level, answers) => `${concept}的掌握程度：${percent === null ? "尚无答题" : `${percent}%，${level}，共 ${answers} 次作答`}`,
     },

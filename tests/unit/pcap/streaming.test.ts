@@ -70,17 +70,23 @@ describe("streaming capture outputs", () => {
     expect(cases.length - corpus.length).toBeGreaterThanOrEqual(100);
   });
 
-  it("give the same summary rows as the full analysis, without keeping segments", () => {
+  it("give the same summary rows as the full analysis, without keeping segments or transitions", () => {
     for (const { name, bytes } of cases) {
       const full = analyze(bytes);
       if (!full) continue;
-      const streaming = new CaptureAnalyzer({ maxSegmentsPerConnection: 0 });
+      const streaming = new CaptureAnalyzer({ maxSegmentsPerConnection: 0, transitions: false });
       streaming.push(bytes);
       const summary = streaming.finishSummary();
       expect(summary.connections, name).toEqual(full.connections.map(summaryRowFromConnection));
       expect(summary.capture, name).toEqual(full.capture);
       expect(summary.warnings, name).toEqual(full.warnings);
     }
+  });
+
+  it("refuse the full analysis when the transitions were left out", () => {
+    const analyzer = new CaptureAnalyzer({ transitions: false });
+    analyzer.push(corpus[0]!.bytes);
+    expect(() => analyzer.finish()).toThrow(/transitions were not recorded/);
   });
 
   it("tcp pcap --summary prints one row per connection of the JSON output", async () => {

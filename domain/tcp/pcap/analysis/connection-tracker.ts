@@ -1,61 +1,252 @@
-import type { EndpointKey, TcpPacket } from "../decode/decode-packet";
-import type { CaptureTimestamp } from "../timestamp";
-import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment } from "../types";
-import { ConnectionBuilder } from "./connection";
+import { endpointText, type EndpointKey } from "../decode/decode-packet";
+import type { SegmentRecord } from "../decode/segment-record";
+import { TcpFlag } from "../decode/tcp-header";
+import { formatEpoch } from "../timestamp";
+import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
+import { grown } from "./columns";
+import { captureSegment } from "./connection";
+import { rolesFromFirstSegment } from "./roles";
+import { StateInference } from "./state-inference";
+import { SequenceView, WiresharkSequenceAnalysis } from "./wireshark-sequence-analysis";
 
 /** Called with each segment as soon as it is decided, and the index of its connection (in order of first segment). */
 export type ConnectionSegmentSink = (connection: number, segment: CaptureSegment) => void;
 
-/** Groups TCP segments into connections: by 4-tuple, and by incarnation when a 4-tuple is reused. */
+export interface TrackerOptions {
+  /** Segments listed per connection (all are analysed). */
+  maxSegmentsPerConnection: number;
+  onSegment?: ConnectionSegmentSink;
+  /** Record each state change with its evidence (the full analysis); a summary needs the paths alone. */
+  transitions: boolean;
+}
+
+const ROLES: readonly Role[] = ["client", "server"];
+const ROLE_BASES: readonly RoleBasis[] = ["syn", "syn-ack", "port", "first-segment"];
+const SAW_FRAGMENT = 1;
+const FINISHED = 2;
+const NONE = -1;
+
+/**
+ * Groups TCP segments into connections (by 4-tuple, and by incarnation when a 4-tuple is reused)
+ * and analyses each as its segments arrive: counters, Wireshark's sequence analysis and the
+ * state inference. Connections are numbered in the order of their first segment, and everything
+ * kept per connection is in columns (analysis/columns.ts): counters, times and the analyses' own
+ * state. Segments are built only to be listed (up to `maxSegmentsPerConnection`) or handed to
+ * `onSegment` as they are decided.
+ */
 export class ConnectionTracker {
   /**
    * Current connection of each 4-tuple, by its lower endpoint key, then its higher one. A lower
-   * endpoint with one peer (the usual client port) holds its connection directly: a Map per
-   * client port would cost more than the connection's own state.
+   * endpoint with one peer (the usual client port) holds its connection's number directly.
    */
-  private readonly current = new Map<EndpointKey, ConnectionBuilder | Map<EndpointKey, ConnectionBuilder>>();
-  private readonly all: ConnectionBuilder[] = [];
+  private readonly current = new Map<EndpointKey, number | Map<EndpointKey, number>>();
+  private count = 0;
+  private readonly sequence = new WiresharkSequenceAnalysis();
+  private readonly states: StateInference;
+  private readonly view = new SequenceView();
 
-  constructor(
-    private readonly maxSegmentsPerConnection: number,
-    private readonly onSegment?: ConnectionSegmentSink,
-  ) {}
+  // Per connection. Direction 0 is from the connection's first sender.
+  private readonly firstSender: EndpointKey[] = [];
+  private readonly firstReceiver: EndpointKey[] = [];
+  private clientDirection = new Uint8Array(0);
+  private roleBasis = new Uint8Array(0);
+  private startSeconds = new Float64Array(0);
+  private startNanoseconds = new Float64Array(0);
+  /** Milliseconds from the first segment to the latest. */
+  private lastTime = new Float64Array(0);
+  private segmentCount = new Uint32Array(0);
+  private connectionFlags = new Uint8Array(0);
+  // Per connection and direction (connection * 2 + direction).
+  private packets = new Float64Array(0);
+  private bytes = new Float64Array(0);
+  private retransmissions = new Float64Array(0);
+  /** Frame of the SYN that reused the connection's 4-tuple for a new connection (0: none). */
+  private reusedFromFrame = new Float64Array(0);
+  /** What the roles were judged from, for connections whose capture starts after the SYN. */
+  private readonly rolesNotes = new Map<number, readonly string[]>();
+  private readonly kept: (CaptureSegment[] | undefined)[] = [];
 
-  add(packet: TcpPacket, time: CaptureTimestamp): void {
-    const { sourceKey, destinationKey } = packet;
+  constructor(private readonly options: TrackerOptions) {
+    this.states = new StateInference(options.transitions);
+  }
+
+  add(segment: SegmentRecord): void {
+    const { sourceKey, destinationKey } = segment;
     // Both keys of a packet are numbers (IPv4) or both strings (IPv6), so < compares like with like.
     const low = sourceKey < destinationKey ? sourceKey : destinationKey;
     const high = sourceKey < destinationKey ? destinationKey : sourceKey;
     const peers = this.current.get(low);
-    let connection = peers instanceof Map ? peers.get(high) : peers?.highKey === high ? peers : undefined;
-    if (connection?.isNewIncarnation(packet)) {
-      connection.noteReusedBy(packet.packet.frame);
-      connection = undefined;
+    let connection = NONE;
+    if (typeof peers === "number") connection = this.highKeyOf(peers) === high ? peers : NONE;
+    else if (peers !== undefined) connection = peers.get(high) ?? NONE;
+    if (connection !== NONE && this.isNewIncarnation(connection, segment)) {
+      // Its last note: the connection gets no segment after this.
+      this.reusedFromFrame[connection] = segment.frame;
+      connection = NONE;
     }
-    if (connection === undefined) {
-      const index = this.all.length;
-      const onSegment = this.onSegment;
-      connection = new ConnectionBuilder(
-        packet,
-        time,
-        this.maxSegmentsPerConnection,
-        onSegment ? (segment) => onSegment(index, segment) : undefined,
-      );
-      if (peers === undefined || (!(peers instanceof Map) && peers.highKey === high)) this.current.set(low, connection);
-      else if (peers instanceof Map) peers.set(high, connection);
-      else this.current.set(low, new Map([[peers.highKey, peers], [high, connection]]));
-      this.all.push(connection);
+    if (connection === NONE) {
+      connection = this.open(segment);
+      if (peers === undefined || (typeof peers === "number" && this.highKeyOf(peers) === high)) this.current.set(low, connection);
+      else if (typeof peers !== "number") peers.set(high, connection);
+      else this.current.set(low, new Map([[this.highKeyOf(peers), peers], [high, connection]]));
     }
-    connection.add(packet, time);
+    this.addTo(connection, segment);
   }
 
   /** Connections in the order of their first segment. */
   finish(): CaptureConnection[] {
-    return this.all.map((connection) => connection.finish());
+    if (!this.options.transitions) throw new Error("the state transitions were not recorded: this analysis can only be summarised");
+    const connections: CaptureConnection[] = [];
+    for (let connection = 0; connection < this.count; connection++) connections.push(this.connection(connection));
+    return connections;
   }
 
-  /** One row per connection, in the order of their first segment. */
-  summaries(): CaptureConnectionSummary[] {
-    return this.all.map((connection) => connection.summary());
+  /** One row per connection, in the order of their first segment, each made as it is asked for. */
+  *summaries(): Generator<CaptureConnectionSummary> {
+    for (let connection = 0; connection < this.count; connection++) yield this.summary(connection);
+  }
+
+  private open(first: SegmentRecord): number {
+    const connection = this.count++;
+    const roles = rolesFromFirstSegment(first);
+    const perConnection = connection + 1;
+    if (perConnection > this.clientDirection.length) {
+      this.clientDirection = grown(this.clientDirection, perConnection);
+      this.roleBasis = grown(this.roleBasis, perConnection);
+      this.startSeconds = grown(this.startSeconds, perConnection);
+      this.startNanoseconds = grown(this.startNanoseconds, perConnection);
+      this.lastTime = grown(this.lastTime, perConnection);
+      this.segmentCount = grown(this.segmentCount, perConnection);
+      this.connectionFlags = grown(this.connectionFlags, perConnection);
+      this.reusedFromFrame = grown(this.reusedFromFrame, perConnection);
+    }
+    if (perConnection * 2 > this.packets.length) {
+      this.packets = grown(this.packets, perConnection * 2);
+      this.bytes = grown(this.bytes, perConnection * 2);
+      this.retransmissions = grown(this.retransmissions, perConnection * 2);
+    }
+    this.firstSender.push(first.sourceKey);
+    this.firstReceiver.push(first.destinationKey);
+    this.clientDirection[connection] = roles.firstSenderIsClient ? 0 : 1;
+    this.roleBasis[connection] = ROLE_BASES.indexOf(roles.basis);
+    this.startSeconds[connection] = first.seconds;
+    this.startNanoseconds[connection] = first.nanoseconds;
+    if (roles.notes.length > 0) this.rolesNotes.set(connection, roles.notes);
+    this.sequence.addConnection(connection);
+    this.states.addConnection(connection, roles.start);
+    return connection;
+  }
+
+  private addTo(connection: number, segment: SegmentRecord): void {
+    const direction = segment.sourceKey === this.firstSender[connection] ? 0 : 1;
+    const from = direction === this.clientDirection[connection] ? 0 : 1;
+    const t = (segment.seconds - this.startSeconds[connection]!) * 1000 + (segment.nanoseconds - this.startNanoseconds[connection]!) / 1e6;
+    const view = this.view;
+    this.sequence.analyze(connection, direction, segment, t, view);
+    const index = this.segmentCount[connection]!;
+    this.segmentCount[connection] = index + 1;
+    this.states.observe(connection, index, from, segment);
+    if (segment.fragmented) this.connectionFlags[connection] = this.connectionFlags[connection]! | SAW_FRAGMENT;
+    const flow = connection * 2 + direction;
+    this.packets[flow] = this.packets[flow]! + 1;
+    this.bytes[flow] = this.bytes[flow]! + segment.len;
+    if (view.retransmission) this.retransmissions[flow] = this.retransmissions[flow]! + 1;
+    if (t > this.lastTime[connection]!) this.lastTime[connection] = t;
+
+    const { maxSegmentsPerConnection, onSegment } = this.options;
+    const kept = this.kept[connection];
+    const keep = (kept?.length ?? 0) < maxSegmentsPerConnection;
+    if (!keep && onSegment === undefined) return;
+    const listed = captureSegment(segment, t, ROLES[from]!, view);
+    onSegment?.(connection, listed);
+    if (!keep) return;
+    if (kept) kept.push(listed);
+    else this.kept[connection] = [listed];
+  }
+
+  /**
+   * A SYN (without ACK) from an end whose sequence numbers are already known, with a different
+   * sequence number, opens a new connection on the same 4-tuple (Wireshark does the same).
+   */
+  private isNewIncarnation(connection: number, segment: SegmentRecord): boolean {
+    if ((segment.flags & (TcpFlag.SYN | TcpFlag.ACK)) !== TcpFlag.SYN) return false;
+    const direction = segment.sourceKey === this.firstSender[connection] ? 0 : 1;
+    return this.sequence.hasBase(connection, direction) && this.sequence.baseOf(connection, direction) !== segment.seq;
+  }
+
+  /** The higher of the connection's two endpoint keys (connections are filed under the lower one). */
+  private highKeyOf(connection: number): EndpointKey {
+    const sender = this.firstSender[connection]!;
+    const receiver = this.firstReceiver[connection]!;
+    return sender < receiver ? receiver : sender;
+  }
+
+  /** The connection's notes, in the order they arose, then the state inference's. */
+  private notes(connection: number): string[] {
+    const notes = [...(this.rolesNotes.get(connection) ?? [])];
+    if (this.connectionFlags[connection]! & SAW_FRAGMENT) notes.push("some segments came in fragmented IP datagrams: their len covers the first fragment only");
+    const reused = this.reusedFromFrame[connection]!;
+    if (reused > 0) notes.push(`its 4-tuple is reused by a new connection from frame ${reused}`);
+    notes.push(...this.states.notes(connection));
+    return notes;
+  }
+
+  private finishStates(connection: number): void {
+    if (this.connectionFlags[connection]! & FINISHED) return;
+    this.connectionFlags[connection] = this.connectionFlags[connection]! | FINISHED;
+    this.states.finish(connection);
+  }
+
+  private endpoint(connection: number, direction: number): string {
+    return endpointText(direction === 0 ? this.firstSender[connection]! : this.firstReceiver[connection]!);
+  }
+
+  private start(connection: number): string {
+    return formatEpoch({ seconds: this.startSeconds[connection]!, nanoseconds: this.startNanoseconds[connection]! });
+  }
+
+  private connection(connection: number): CaptureConnection {
+    this.finishStates(connection);
+    const clientDirection = this.clientDirection[connection]! as 0 | 1;
+    const serverDirection = clientDirection === 0 ? 1 : 0;
+    const segments = this.kept[connection] ?? [];
+    const result: CaptureConnection = {
+      client: this.endpoint(connection, clientDirection),
+      server: this.endpoint(connection, serverDirection),
+      roleBasis: ROLE_BASES[this.roleBasis[connection]!]!,
+      start: this.start(connection),
+      isn: {
+        client: this.sequence.initialSequenceNumber(connection, clientDirection),
+        server: this.sequence.initialSequenceNumber(connection, serverDirection),
+      },
+      segments,
+      states: this.states.paths(connection),
+      transitions: this.states.transitions(connection),
+      notes: this.notes(connection),
+    };
+    const omitted = this.segmentCount[connection]! - segments.length;
+    if (omitted > 0) result.segmentsOmitted = omitted;
+    return result;
+  }
+
+  /** The connection in one row: no segments, the counts and state paths the full analysis would show. */
+  private summary(connection: number): CaptureConnectionSummary {
+    this.finishStates(connection);
+    const clientFirst = this.clientDirection[connection] === 0;
+    const client = connection * 2 + (clientFirst ? 0 : 1);
+    const server = connection * 2 + (clientFirst ? 1 : 0);
+    const pair = (column: Float64Array) => ({ client: column[client]!, server: column[server]! });
+    const paths = this.states.paths(connection);
+    return {
+      client: this.endpoint(connection, clientFirst ? 0 : 1),
+      server: this.endpoint(connection, clientFirst ? 1 : 0),
+      start: this.start(connection),
+      duration: this.lastTime[connection]!,
+      packets: pair(this.packets),
+      bytes: pair(this.bytes),
+      retransmissions: pair(this.retransmissions),
+      states: paths,
+      final: { client: paths.client[paths.client.length - 1]!, server: paths.server[paths.server.length - 1]! },
+    };
   }
 }

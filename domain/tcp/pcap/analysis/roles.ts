@@ -1,4 +1,5 @@
-import type { TcpPacket } from "../decode/decode-packet";
+import { endpointText } from "../decode/decode-packet";
+import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
 import type { RoleBasis } from "../types";
 import type { ConnectionStart } from "./state-inference";
@@ -16,8 +17,8 @@ const WELL_KNOWN_PORTS = 1024;
 const EPHEMERAL_PORTS = 32768;
 
 /** Who is the client, and how both ends stood, judged from a connection's first captured segment. */
-export function rolesFromFirstSegment(first: TcpPacket): Roles {
-  const { flags, sourcePort, destinationPort } = first.tcp;
+export function rolesFromFirstSegment(first: SegmentRecord): Roles {
+  const { flags, sourcePort, destinationPort } = first;
   const synAck = flags & (TcpFlag.SYN | TcpFlag.ACK);
   if (synAck === TcpFlag.SYN) {
     return {
@@ -47,7 +48,7 @@ export function rolesFromFirstSegment(first: TcpPacket): Roles {
     start: { client: "ESTABLISHED", server: "ESTABLISHED", serverProvisional: false },
     notes: [
       `the capture starts mid-connection: both ends are assumed ESTABLISHED; the client is ${
-        firstSenderIsClient ? first.source : first.destination
+        endpointText(firstSenderIsClient ? first.sourceKey : first.destinationKey)
       } because ${why}`,
     ],
   };

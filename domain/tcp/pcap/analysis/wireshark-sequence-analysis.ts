@@ -1,4 +1,6 @@
-import { TcpFlag, type TcpHeader } from "../decode/tcp-header";
+import type { SegmentRecord } from "../decode/segment-record";
+import { TcpFlag } from "../decode/tcp-header";
+import { grown } from "./columns";
 import { seqAdd, seqGt, seqLe, seqLt, seqSub } from "./sequence-numbers";
 
 /**
@@ -7,28 +9,11 @@ import { seqAdd, seqGt, seqLe, seqLt, seqSub } from "./sequence-numbers";
  * the window-scaling code around it), so a capture reads the same here as in Wireshark.
  * Only what feeds `retransmission` is kept: keep-alives, zero-window probes, duplicate ACKs,
  * spurious, fast and plain retransmissions, out-of-order segments.
+ *
+ * The per-direction state ("flow" in packet-tcp.c) of every connection lives in columns indexed
+ * by flow, connection * 2 + direction (direction 0 is from the connection's first sender).
+ * Sequence numbers are absolute; a time of NaN means none yet.
  */
-
-/** Per-direction state ("flow" in packet-tcp.c). Sequence numbers are absolute. */
-interface Flow {
-  baseSeq: number;
-  baseSet: boolean;
-  /** The base came from a SYN: it is the initial sequence number. */
-  sawSyn: boolean;
-  /** Highest sequence number sent plus one; 0 means unknown (as in Wireshark). */
-  nextSeq: number;
-  /** When nextSeq was last advanced (ms, on the connection's clock). */
-  nextSeqTime: number | null;
-  /** Last acknowledgement number this direction sent; 0 means none yet. */
-  lastAck: number;
-  lastAckTime: number | null;
-  window: number;
-  /** Window scale shift; -1 not known yet, -2 window scaling not in use. */
-  windowScale: number;
-  duplicateAcks: number;
-  lastSegmentAnalysis: number;
-  maxSeqToBeAcked: number;
-}
 
 const KEEP_ALIVE = 0x01;
 const ZERO_WINDOW_PROBE = 0x02;
@@ -48,207 +33,223 @@ const MAX_WINDOW_SHIFT = 14;
 const FAST_RETRANSMISSION_WINDOW_MS = 20;
 const DEFAULT_OUT_OF_ORDER_THRESHOLD_MS = 3;
 
-export interface SequenceView {
+/** Flow flags: the base sequence number is set; it came from a SYN (it is the initial sequence number). */
+const BASE_SET = 1;
+const SAW_SYN = 2;
+
+/** What `analyze` finds for one segment: one object, filled again for every segment. */
+export class SequenceView {
   /** Relative to the sender's base (its ISN when the SYN was seen, else first seq - 1). */
-  seq: number;
+  seq = 0;
   /** Relative to the receiver's base; null without the ACK flag. */
-  ack: number | null;
-  retransmission: boolean;
+  ack: number | null = null;
+  retransmission = false;
   /** Scaled window, when the scale (or its absence) is known. */
-  windowSize: number | undefined;
+  windowSize: number | undefined = undefined;
   /** Subtract from absolute SACK edges to make them relative. */
-  receiverBase: number;
+  receiverBase = 0;
 }
 
 export class WiresharkSequenceAnalysis {
-  private readonly flows: [Flow, Flow] = [newFlow(), newFlow()];
-  private mostRecentSyn: number | null = null;
-  private firstRttMs = 0;
+  // Per flow.
+  private baseSeq = new Uint32Array(0);
+  private flowFlags = new Uint8Array(0);
+  /** Highest sequence number sent plus one; 0 means unknown (as in Wireshark). */
+  private nextSeq = new Uint32Array(0);
+  /** When nextSeq was last advanced (ms, on the connection's clock). */
+  private nextSeqTime = new Float64Array(0);
+  /** Last acknowledgement number this direction sent; 0 means none yet. */
+  private lastAck = new Uint32Array(0);
+  private lastAckTime = new Float64Array(0);
+  private window = new Float64Array(0);
+  /** Window scale shift; -1 not known yet, -2 window scaling not in use. */
+  private windowScale = new Int8Array(0);
+  private duplicateAcks = new Int32Array(0);
+  private lastSegmentAnalysis = new Uint8Array(0);
+  private maxSeqToBeAcked = new Uint32Array(0);
+  // Per connection.
+  private mostRecentSyn = new Float64Array(0);
+  private firstRttMs = new Float64Array(0);
+
+  /** Makes room for `connection`, its two flows in their initial state. */
+  addConnection(connection: number): void {
+    const flows = connection * 2 + 2;
+    if (flows > this.baseSeq.length) {
+      this.baseSeq = grown(this.baseSeq, flows);
+      this.flowFlags = grown(this.flowFlags, flows);
+      this.nextSeq = grown(this.nextSeq, flows);
+      this.nextSeqTime = grown(this.nextSeqTime, flows, Number.NaN);
+      this.lastAck = grown(this.lastAck, flows);
+      this.lastAckTime = grown(this.lastAckTime, flows, Number.NaN);
+      this.window = grown(this.window, flows);
+      this.windowScale = grown(this.windowScale, flows, UNKNOWN_SCALE);
+      this.duplicateAcks = grown(this.duplicateAcks, flows);
+      this.lastSegmentAnalysis = grown(this.lastSegmentAnalysis, flows);
+      this.maxSeqToBeAcked = grown(this.maxSeqToBeAcked, flows);
+    }
+    if (connection >= this.mostRecentSyn.length) {
+      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1, Number.NaN);
+      this.firstRttMs = grown(this.firstRttMs, connection + 1);
+    }
+  }
 
   /** Base sequence number of a direction, when it is the initial sequence number of a SYN. */
-  initialSequenceNumber(direction: 0 | 1): number | null {
-    const flow = this.flows[direction];
-    return flow.sawSyn ? flow.baseSeq : null;
+  initialSequenceNumber(connection: number, direction: 0 | 1): number | null {
+    const flow = connection * 2 + direction;
+    return this.flowFlags[flow]! & SAW_SYN ? this.baseSeq[flow]! : null;
   }
 
   /** Whether a direction already has a base sequence number (Wireshark: TCP_S_BASE_SEQ_SET). */
-  hasBase(direction: 0 | 1): boolean {
-    return this.flows[direction].baseSet;
+  hasBase(connection: number, direction: 0 | 1): boolean {
+    return (this.flowFlags[connection * 2 + direction]! & BASE_SET) !== 0;
   }
 
-  baseOf(direction: 0 | 1): number {
-    return this.flows[direction].baseSeq;
+  baseOf(connection: number, direction: 0 | 1): number {
+    return this.baseSeq[connection * 2 + direction]!;
   }
 
-  /** Analyses the next segment of the connection, sent in `direction` at `time` (ms, any origin). */
-  analyze(direction: 0 | 1, tcp: TcpHeader, time: number): SequenceView {
-    const forward = this.flows[direction];
-    const reverse = this.flows[direction === 0 ? 1 : 0];
-    const flags = tcp.flags;
+  /** Analyses the next segment of `connection`, sent in `direction` at `time` (ms, any origin), into `view`. */
+  analyze(connection: number, direction: 0 | 1, segment: SegmentRecord, time: number, view: SequenceView): void {
+    const forward = connection * 2 + direction;
+    const reverse = connection * 2 + (direction ^ 1);
+    const flags = segment.flags;
     const syn = (flags & TcpFlag.SYN) !== 0;
     const hasAck = (flags & TcpFlag.ACK) !== 0;
+    const scale = this.windowScale[forward]!;
 
     let windowSize: number | undefined;
-    if (syn || forward.windowScale === NO_SCALING) windowSize = tcp.window;
-    else if (forward.windowScale >= 0) windowSize = tcp.window * 2 ** forward.windowScale;
+    if (syn || scale === NO_SCALING) windowSize = segment.window;
+    else if (scale >= 0) windowSize = segment.window * 2 ** scale;
 
-    const analysis = analyzeSequence(forward, reverse, tcp, windowSize ?? tcp.window, time, this.firstRttMs);
+    const analysis = this.analyzeSequence(forward, reverse, segment, windowSize ?? segment.window, time, this.firstRttMs[connection]!);
 
-    if (syn && !hasAck) this.mostRecentSyn = time;
-    if (!syn && hasAck && this.mostRecentSyn !== null && this.firstRttMs === 0) {
-      this.firstRttMs = time - this.mostRecentSyn;
+    if (syn && !hasAck) this.mostRecentSyn[connection] = time;
+    const mostRecentSyn = this.mostRecentSyn[connection]!;
+    if (!syn && hasAck && !Number.isNaN(mostRecentSyn) && this.firstRttMs[connection] === 0) {
+      this.firstRttMs[connection] = time - mostRecentSyn;
     }
-    if (tcp.options?.windowScale !== undefined) forward.windowScale = Math.min(tcp.options.windowScale, MAX_WINDOW_SHIFT);
-    if (syn) verifyWindowScaling(forward, reverse, hasAck);
+    if (segment.windowScale >= 0) this.windowScale[forward] = Math.min(segment.windowScale, MAX_WINDOW_SHIFT);
+    if (syn) this.verifyWindowScaling(forward, reverse, hasAck);
 
-    return {
-      seq: seqSub(tcp.sequenceNumber, forward.baseSeq),
-      ack: hasAck ? seqSub(tcp.acknowledgmentNumber, reverse.baseSeq) : null,
-      retransmission: (analysis & ANY_RETRANSMISSION) !== 0,
-      windowSize,
-      receiverBase: reverse.baseSeq,
-    };
-  }
-}
-
-function newFlow(): Flow {
-  return {
-    baseSeq: 0,
-    baseSet: false,
-    sawSyn: false,
-    nextSeq: 0,
-    nextSeqTime: null,
-    lastAck: 0,
-    lastAckTime: null,
-    window: 0,
-    windowScale: UNKNOWN_SCALE,
-    duplicateAcks: 0,
-    lastSegmentAnalysis: 0,
-    maxSeqToBeAcked: 0,
-  };
-}
-
-/** packet-tcp.c, tcp_analyze_sequence_number(): returns the analysis flags of the segment. */
-function analyzeSequence(
-  forward: Flow,
-  reverse: Flow,
-  tcp: TcpHeader,
-  window: number,
-  time: number,
-  firstRttMs: number,
-): number {
-  const seq = tcp.sequenceNumber;
-  const ack = tcp.acknowledgmentNumber;
-  const segmentLength = tcp.payloadLength;
-  const flags = tcp.flags;
-  const synOrFin = (flags & (TcpFlag.SYN | TcpFlag.FIN)) !== 0;
-  const synFinRst = (flags & (TcpFlag.SYN | TcpFlag.FIN | TcpFlag.RST)) !== 0;
-  let analysis = 0;
-
-  // Relative numbers start at 1 when the SYN was not seen (Wireshark bug 1542).
-  if (!forward.baseSet) {
-    forward.baseSeq = flags & TcpFlag.SYN ? seq : seqSub(seq, 1);
-    forward.sawSyn = (flags & TcpFlag.SYN) !== 0;
-    forward.baseSet = true;
-  }
-  // The first ACK seen tells the other direction's ISN (ack - 1).
-  if (!reverse.baseSet && flags & TcpFlag.ACK) {
-    reverse.baseSeq = seqSub(ack, 1);
-    reverse.baseSet = true;
+    view.seq = seqSub(segment.seq, this.baseSeq[forward]!);
+    view.ack = hasAck ? seqSub(segment.ack, this.baseSeq[reverse]!) : null;
+    view.retransmission = (analysis & ANY_RETRANSMISSION) !== 0;
+    view.windowSize = windowSize;
+    view.receiverBase = this.baseSeq[reverse]!;
   }
 
-  let skipToFinishedForward = false;
-  if (segmentLength === 1 && seq === forward.nextSeq && reverse.window === 0) {
-    analysis |= ZERO_WINDOW_PROBE;
-    skipToFinishedForward = true;
-  }
-  if (!skipToFinishedForward) {
-    if (segmentLength <= 1 && seq === seqSub(forward.nextSeq, 1) && !synFinRst) analysis |= KEEP_ALIVE;
-    const repeatsLastAck = segmentLength === 0 && seq === forward.nextSeq && ack === forward.lastAck && !synFinRst;
-    if (repeatsLastAck && window !== 0 && window === forward.window && reverse.lastSegmentAnalysis & KEEP_ALIVE) {
-      analysis |= KEEP_ALIVE_ACK;
-    } else if (repeatsLastAck && window === 0 && window === forward.window && reverse.lastSegmentAnalysis & ZERO_WINDOW_PROBE) {
-      // zero window probe ACK: nothing that concerns retransmissions
-    } else if (repeatsLastAck && window !== 0 && window === forward.window) {
-      forward.duplicateAcks = forward.duplicateAcks === -1 ? 1 : forward.duplicateAcks + 1;
-      analysis |= DUPLICATE_ACK;
+  /** packet-tcp.c, tcp_analyze_sequence_number(): returns the analysis flags of the segment. */
+  private analyzeSequence(forward: number, reverse: number, segment: SegmentRecord, window: number, time: number, firstRttMs: number): number {
+    const { seq, ack, len: segmentLength, flags } = segment;
+    const synOrFin = (flags & (TcpFlag.SYN | TcpFlag.FIN)) !== 0;
+    const synFinRst = (flags & (TcpFlag.SYN | TcpFlag.FIN | TcpFlag.RST)) !== 0;
+    let analysis = 0;
+
+    // Relative numbers start at 1 when the SYN was not seen (Wireshark bug 1542).
+    if (!(this.flowFlags[forward]! & BASE_SET)) {
+      this.baseSeq[forward] = flags & TcpFlag.SYN ? seq : seqSub(seq, 1);
+      this.flowFlags[forward] = BASE_SET | (flags & TcpFlag.SYN ? SAW_SYN : 0);
     }
+    // The first ACK seen tells the other direction's ISN (ack - 1).
+    if (!(this.flowFlags[reverse]! & BASE_SET) && flags & TcpFlag.ACK) {
+      this.baseSeq[reverse] = seqSub(ack, 1);
+      this.flowFlags[reverse] = this.flowFlags[reverse]! | BASE_SET;
+    }
+
+    const nextSeq = this.nextSeq[forward]!;
+    let skipToFinishedForward = false;
+    if (segmentLength === 1 && seq === nextSeq && this.window[reverse] === 0) {
+      analysis |= ZERO_WINDOW_PROBE;
+      skipToFinishedForward = true;
+    }
+    if (!skipToFinishedForward) {
+      if (segmentLength <= 1 && seq === seqSub(nextSeq, 1) && !synFinRst) analysis |= KEEP_ALIVE;
+      const repeatsLastAck = segmentLength === 0 && seq === nextSeq && ack === this.lastAck[forward] && !synFinRst;
+      const sameWindow = window === this.window[forward];
+      if (repeatsLastAck && window !== 0 && sameWindow && this.lastSegmentAnalysis[reverse]! & KEEP_ALIVE) {
+        analysis |= KEEP_ALIVE_ACK;
+      } else if (repeatsLastAck && window === 0 && sameWindow && this.lastSegmentAnalysis[reverse]! & ZERO_WINDOW_PROBE) {
+        // zero window probe ACK: nothing that concerns retransmissions
+      } else if (repeatsLastAck && window !== 0 && sameWindow) {
+        const duplicates = this.duplicateAcks[forward]!;
+        this.duplicateAcks[forward] = duplicates === -1 ? 1 : duplicates + 1;
+        analysis |= DUPLICATE_ACK;
+      }
+    }
+
+    if (ack !== this.lastAck[forward]) this.duplicateAcks[forward] = 0;
+
+    // ACKed unseen segment: only its effect on the reverse duplicate-ACK count matters here.
+    const reverseMaxToBeAcked = this.maxSeqToBeAcked[reverse]!;
+    if (reverseMaxToBeAcked !== 0 && seqGt(ack, reverseMaxToBeAcked) && flags & TcpFlag.ACK) {
+      if (seqGt(reverseMaxToBeAcked, this.nextSeq[reverse]!)) this.maxSeqToBeAcked[reverse] = this.nextSeq[reverse]!;
+      else this.duplicateAcks[reverse] = -1;
+    }
+
+    if (segmentLength > 0 || synOrFin) analysis |= this.retransmissionKind(forward, reverse, segment, time, firstRttMs, analysis);
+
+    let next = seqAdd(seq, segmentLength);
+    if (synOrFin) next = seqAdd(next, 1);
+    const probe = (analysis & ZERO_WINDOW_PROBE) !== 0;
+    if ((seqGt(next, this.nextSeq[forward]!) || this.nextSeq[forward] === 0) && !probe) {
+      this.nextSeq[forward] = next;
+      this.nextSeqTime[forward] = time;
+    }
+    const maxToBeAcked = this.maxSeqToBeAcked[forward]!;
+    if ((seq === maxToBeAcked || maxToBeAcked === 0) && !probe) {
+      this.maxSeqToBeAcked[forward] = this.nextSeq[forward]!;
+    }
+    this.window[forward] = window;
+    this.lastAck[forward] = ack;
+    this.lastAckTime[forward] = time;
+    this.lastSegmentAnalysis[forward] = analysis;
+    return analysis;
   }
 
-  if (ack !== forward.lastAck) forward.duplicateAcks = 0;
+  /** The RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER block for segments that use sequence space. */
+  private retransmissionKind(forward: number, reverse: number, segment: SegmentRecord, time: number, firstRttMs: number, analysisSoFar: number): number {
+    const { seq, len: segmentLength } = segment;
+    if (analysisSoFar & KEEP_ALIVE) return 0;
+    const nextSeq = this.nextSeq[forward]!;
+    let seqNotAdvanced = nextSeq !== 0 && seqLt(seq, nextSeq);
+    // More than one new byte right after a possible zero window probe is new data.
+    if (segmentLength > 1 && seqSub(nextSeq, 1) === seq) seqNotAdvanced = false;
 
-  // ACKed unseen segment: only its effect on the reverse duplicate-ACK count matters here.
-  if (reverse.maxSeqToBeAcked !== 0 && seqGt(ack, reverse.maxSeqToBeAcked) && flags & TcpFlag.ACK) {
-    if (seqGt(reverse.maxSeqToBeAcked, reverse.nextSeq)) reverse.maxSeqToBeAcked = reverse.nextSeq;
-    else reverse.duplicateAcks = -1;
+    const reverseLastAck = this.lastAck[reverse]!;
+    if (segmentLength > 0 && reverseLastAck !== 0 && seqLe(seqAdd(seq, segmentLength), reverseLastAck)) {
+      return SPURIOUS_RETRANSMISSION;
+    }
+    const reverseLastAckTime = this.lastAckTime[reverse]!;
+    if (
+      seqNotAdvanced &&
+      this.duplicateAcks[reverse]! >= 2 &&
+      reverseLastAck === seq &&
+      !Number.isNaN(reverseLastAckTime) &&
+      time - reverseLastAckTime < FAST_RETRANSMISSION_WINDOW_MS
+    ) {
+      return FAST_RETRANSMISSION;
+    }
+    const outOfOrderThreshold = firstRttMs > 0 ? firstRttMs : DEFAULT_OUT_OF_ORDER_THRESHOLD_MS;
+    const synOrFin = segment.flags & (TcpFlag.SYN | TcpFlag.FIN) ? 1 : 0;
+    const nextSeqTime = this.nextSeqTime[forward]!;
+    if (
+      seqNotAdvanced &&
+      !Number.isNaN(nextSeqTime) &&
+      time - nextSeqTime < outOfOrderThreshold &&
+      nextSeq !== seqAdd(seq, segmentLength + synOrFin)
+    ) {
+      return OUT_OF_ORDER;
+    }
+    return seqNotAdvanced ? RETRANSMISSION : 0;
   }
 
-  if (segmentLength > 0 || synOrFin) analysis |= retransmissionKind(forward, reverse, tcp, time, firstRttMs, analysis);
-
-  let nextSeq = seqAdd(seq, segmentLength);
-  if (synOrFin) nextSeq = seqAdd(nextSeq, 1);
-  const probe = (analysis & ZERO_WINDOW_PROBE) !== 0;
-  if ((seqGt(nextSeq, forward.nextSeq) || forward.nextSeq === 0) && !probe) {
-    forward.nextSeq = nextSeq;
-    forward.nextSeqTime = time;
-  }
-  if ((seq === forward.maxSeqToBeAcked || forward.maxSeqToBeAcked === 0) && !probe) {
-    forward.maxSeqToBeAcked = forward.nextSeq;
-  }
-  forward.window = window;
-  forward.lastAck = ack;
-  forward.lastAckTime = time;
-  forward.lastSegmentAnalysis = analysis;
-  return analysis;
-}
-
-/** The RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER block for segments that use sequence space. */
-function retransmissionKind(
-  forward: Flow,
-  reverse: Flow,
-  tcp: TcpHeader,
-  time: number,
-  firstRttMs: number,
-  analysisSoFar: number,
-): number {
-  const seq = tcp.sequenceNumber;
-  const segmentLength = tcp.payloadLength;
-  if (analysisSoFar & KEEP_ALIVE) return 0;
-  let seqNotAdvanced = forward.nextSeq !== 0 && seqLt(seq, forward.nextSeq);
-  // More than one new byte right after a possible zero window probe is new data.
-  if (segmentLength > 1 && seqSub(forward.nextSeq, 1) === seq) seqNotAdvanced = false;
-
-  if (segmentLength > 0 && reverse.lastAck !== 0 && seqLe(seqAdd(seq, segmentLength), reverse.lastAck)) {
-    return SPURIOUS_RETRANSMISSION;
-  }
-  if (
-    seqNotAdvanced &&
-    reverse.duplicateAcks >= 2 &&
-    reverse.lastAck === seq &&
-    reverse.lastAckTime !== null &&
-    time - reverse.lastAckTime < FAST_RETRANSMISSION_WINDOW_MS
-  ) {
-    return FAST_RETRANSMISSION;
-  }
-  const outOfOrderThreshold = firstRttMs > 0 ? firstRttMs : DEFAULT_OUT_OF_ORDER_THRESHOLD_MS;
-  const synOrFin = tcp.flags & (TcpFlag.SYN | TcpFlag.FIN) ? 1 : 0;
-  if (
-    seqNotAdvanced &&
-    forward.nextSeqTime !== null &&
-    time - forward.nextSeqTime < outOfOrderThreshold &&
-    forward.nextSeq !== seqAdd(seq, segmentLength + synOrFin)
-  ) {
-    return OUT_OF_ORDER;
-  }
-  return seqNotAdvanced ? RETRANSMISSION : 0;
-}
-
-/** packet-tcp.c, verify_tcp_window_scaling(): scaling is used only if both SYNs carry the option. */
-function verifyWindowScaling(forward: Flow, reverse: Flow, synAck: boolean): void {
-  if (forward.windowScale === UNKNOWN_SCALE) {
-    forward.windowScale = NO_SCALING;
-    reverse.windowScale = NO_SCALING;
-  } else if (synAck && reverse.windowScale === NO_SCALING) {
-    forward.windowScale = NO_SCALING;
+  /** packet-tcp.c, verify_tcp_window_scaling(): scaling is used only if both SYNs carry the option. */
+  private verifyWindowScaling(forward: number, reverse: number, synAck: boolean): void {
+    if (this.windowScale[forward] === UNKNOWN_SCALE) {
+      this.windowScale[forward] = NO_SCALING;
+      this.windowScale[reverse] = NO_SCALING;
+    } else if (synAck && this.windowScale[reverse] === NO_SCALING) {
+      this.windowScale[forward] = NO_SCALING;
+    }
   }
 }

@@ -1,7 +1,7 @@
-import type { CapturedPacket } from "../captured-packet";
+import { ReusedPacket, type CapturedPacket } from "../captured-packet";
 import { CaptureFormatError, captureWarning, type CaptureWarning } from "../errors";
 import type { CaptureLimits } from "../limits";
-import { timestamp } from "../timestamp";
+import { setTimestamp, timestamp } from "../timestamp";
 import type { ContainerParser, ParseProgress } from "./container-parser";
 
 const FILE_HEADER_BYTES = 24;
@@ -36,8 +36,15 @@ export class PcapParser implements ContainerParser {
   readonly format = "pcap" as const;
   private header: PcapHeader | null = null;
   private frames = 0;
+  /** With `reuse`, every packet is handed over in this one object, filled again each time. */
+  private readonly record: ReusedPacket | null;
 
-  constructor(private readonly limits: CaptureLimits) {}
+  constructor(
+    private readonly limits: CaptureLimits,
+    reuse = false,
+  ) {
+    this.record = reuse ? new ReusedPacket() : null;
+  }
 
   parse(bytes: Uint8Array, start: number, fileOffset: number, emit: (packet: CapturedPacket) => void): ParseProgress {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -63,15 +70,29 @@ export class PcapParser implements ContainerParser {
       if (available < recordBytes) return { position, needed: recordBytes, skip: 0 };
       const seconds = view.getUint32(position, littleEndian);
       const fraction = view.getUint32(position + 4, littleEndian);
-      emit({
-        frame: ++this.frames,
-        offset: fileOffset + position,
-        timestamp: timestamp(seconds, nanosecond ? fraction : fraction * 1000),
-        linkType,
-        interfaceId: 0,
-        data: bytes.subarray(position + recordHeaderBytes, position + recordBytes),
-        originalLength: view.getUint32(position + 12, littleEndian),
-      });
+      const originalLength = view.getUint32(position + 12, littleEndian);
+      const record = this.record;
+      if (record) {
+        record.frame = ++this.frames;
+        record.offset = fileOffset + position;
+        setTimestamp(record.timestamp, seconds, nanosecond ? fraction : fraction * 1000);
+        record.linkType = linkType;
+        record.bytes = bytes;
+        record.start = position + recordHeaderBytes;
+        record.end = position + recordBytes;
+        record.originalLength = originalLength;
+        emit(record);
+      } else {
+        emit({
+          frame: ++this.frames,
+          offset: fileOffset + position,
+          timestamp: timestamp(seconds, nanosecond ? fraction : fraction * 1000),
+          linkType,
+          interfaceId: 0,
+          data: bytes.subarray(position + recordHeaderBytes, position + recordBytes),
+          originalLength,
+        });
+      }
       position += recordBytes;
     }
   }

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { getAssignmentForEdit } from "@/lib/assignments/assignments.server";
 import { requireInstructor } from "@/lib/auth/session.server";
-import { catalogGroups } from "@/lib/catalog.server";
+import { catalogGroups, conceptChoices } from "@/lib/catalog.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { formatDateTime } from "@/lib/format/date";
 import {
@@ -53,6 +53,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cla
             <AssignmentForm
               action={updateAssignmentAction.bind(null, assignment.id)}
               catalog={catalogGroups()}
+              concepts={conceptChoices()}
               timeZone={tz}
               submitLabel="Save assignment"
               formId={`edit-assignment-${assignment.id}`}

@@ -3,7 +3,7 @@ import { AssignmentForm } from "@/components/instructor/assignment-form";
 import { Card } from "@/components/ui/card";
 import { instantToWallTime } from "@/domain/gradebook/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
-import { catalogGroups } from "@/lib/catalog.server";
+import { catalogGroups, conceptChoices } from "@/lib/catalog.server";
 import { requireTeaching } from "@/lib/classes/access.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { createAssignmentAction } from "../../../../actions";
@@ -27,6 +27,7 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
         <AssignmentForm
           action={createAssignmentAction.bind(null, classroom.id)}
           catalog={catalogGroups()}
+          concepts={conceptChoices()}
           timeZone={classroom.timeZone}
           submitLabel="Create assignment"
           formId="new-assignment"
@@ -41,6 +42,7 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
             latePolicy: "ACCEPT_WITH_PENALTY",
             latePenaltyPercent: "10",
             acceptEarlierWork: false,
+            concepts: [],
           }}
         />
       </div>

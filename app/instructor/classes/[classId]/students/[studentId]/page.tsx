@@ -15,6 +15,14 @@ import { TARGET_LABELS } from "@/lib/catalog.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getStudentDrilldown } from "@/lib/gradebook/gradebook.server";
 
+/** What a completion on each kind of target means, as the drill-down says it. */
+const COMPLETION_LABELS: Partial<Record<string, string>> = {
+  LESSON: "Completed the lesson",
+  CHALLENGE: "Challenge verified by the server",
+  REVIEW: "Every concept reached mastery (80% over three answers or more, counting answers since the work counts from)",
+  DIAGNOSTIC: "Handed in the after-lesson diagnostic",
+};
+
 export const metadata: Metadata = { title: "Student" };
 
 function When({ date, tz }: { date: Date | null | undefined; tz: string }) {
@@ -130,7 +138,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                 {a.completions.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center gap-2">
                     <span>
-                      {a.targetType === "LESSON" ? "Completed the lesson" : "Challenge verified by the server"} <When date={c.handedInAt} tz={tz} />
+                      {COMPLETION_LABELS[a.targetType] ?? "Completed"} <When date={c.handedInAt} tz={tz} />
                       {c.signedOut ? (
                         <span className="text-fg-muted">
                           {" "}

@@ -1,0 +1,12 @@
+import { ReviewPage, reviewMetadata } from "@/components/review/review-page";
+
+export const metadata = reviewMetadata("en");
+
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `?assignment=<id>`: a "review until mastered" assignment to work toward (checked on the server). */
+export default async function EnglishReviewPage({ searchParams }: Search) {
+  const assignment = (await searchParams).assignment;
+  const assignmentId = typeof assignment === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(assignment) ? assignment : null;
+  return <ReviewPage locale="en" assignmentId={assignmentId} />;
+}

@@ -1,0 +1,240 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/app/diagnostic/actions";
+import type { QuestionGrading } from "@/domain/quiz/schema";
+import type { PublicDiagnosticItem, StartedDiagnostic } from "@/lib/learning/diagnostics.server";
+import type { DiagnosticStatusView } from "@/lib/learning/views";
+import { accountPagePath, type Locale } from "@/lib/i18n/paths";
+import { dashboardWords } from "@/lib/i18n/words/dashboard";
+import { quizWords } from "@/lib/i18n/words/quiz";
+import { reviewWords } from "@/lib/i18n/words/review";
+import { Alert } from "../ui/alert";
+import { Button, ButtonLink } from "../ui/button";
+import { Card } from "../ui/card";
+import { ProgressBar } from "../ui/progress-bar";
+import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
+import { QuestionCard } from "../review/question-card";
+import { BeforeAfter } from "./before-after";
+
+type Phase = "pre" | "post";
+/** `browsing`: a finished phase opened again to read its answers, one after the other. */
+type Running = { phase: Phase; items: PublicDiagnosticItem[]; answered: Record<number, QuestionGrading | null>; index: number; browsing: boolean };
+
+/**
+ * A lesson's diagnostic for a signed-in learner: the before and after phases with what each
+ * allows now, one question at a time, and the learner's own before and after.
+ */
+export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: string; locale: Locale; lessonHref: string; initial: DiagnosticStatusView }) {
+  const words = reviewWords(locale).diagnostic;
+  const qwords = quizWords(locale);
+  const concepts = dashboardWords(locale).concepts;
+  const pathname = usePathname() ?? lessonHref;
+  const [status, setStatus] = useState(initial);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [drafts, setDrafts] = useState<Record<number, Draft>>({});
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ message: string; sessionEnded?: boolean } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const questionHeading = useRef<HTMLHeadingElement>(null);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  const overviewHeading = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<"question" | "feedback" | "overview" | null>(null);
+
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    (target === "question" ? questionHeading.current : target === "feedback" ? feedbackHeading.current : overviewHeading.current)?.focus();
+  });
+
+  const fail = (code: string) => setError({ message: words.errors[code] ?? words.loadFailed, sessionEnded: code === "session-ended" });
+
+  async function refresh() {
+    const result = await diagnosticStatusAction({ slug });
+    if (result.ok) setStatus(result.status);
+  }
+
+  async function start(phase: Phase) {
+    setPending(true);
+    setError(null);
+    try {
+      const result = await startDiagnosticAction({ slug, phase, locale });
+      if (!result.ok) {
+        fail(result.error);
+        await refresh();
+        return;
+      }
+      open(result.diagnostic);
+    } catch {
+      setError({ message: words.loadFailed });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function open(diagnostic: StartedDiagnostic) {
+    const answered = Object.fromEntries(diagnostic.answered.map((a) => [a.index, a.grading]));
+    const index = diagnostic.items.findIndex((item) => !(item.index in answered));
+    setDrafts(Object.fromEntries(diagnostic.answered.flatMap((a) => (diagnostic.items[a.index] ? [[a.index, responseToDraft(diagnostic.items[a.index]!.question, a.response)]] : []))));
+    setRunning({ phase: diagnostic.phase, items: diagnostic.items, answered, index: index < 0 ? 0 : index, browsing: index < 0 });
+    focusNext.current = "question";
+  }
+
+  async function submit(run: Running, item: PublicDiagnosticItem, draft: Draft) {
+    const response = toResponse(draft, item.question);
+    if (!response || pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result = await submitDiagnosticAction({ slug, phase: run.phase, index: item.index, response, locale });
+      if (!result.ok) {
+        fail(result.error);
+        return;
+      }
+      setRunning({ ...run, answered: { ...run.answered, [item.index]: result.answer.grading } });
+      if (result.answer.grading) {
+        const first = result.answer.grading.feedback[0];
+        setAnnouncement(`${result.answer.grading.correct ? qwords.announceCorrect : qwords.announceWrong}${first ? ` ${first}` : ""}`);
+        focusNext.current = "feedback";
+      } else {
+        // The "answer saved" note is itself a status message: nothing more to announce.
+        setAnnouncement("");
+      }
+    } catch {
+      setError({ message: words.loadFailed });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function next(run: Running) {
+    const index = run.browsing ? (run.index + 1 < run.items.length ? run.index + 1 : -1) : run.items.findIndex((item) => !(item.index in run.answered));
+    if (index >= 0) {
+      setRunning({ ...run, index });
+      setAnnouncement("");
+      focusNext.current = "question";
+      return;
+    }
+    setRunning(null);
+    await refresh();
+    focusNext.current = "overview";
+  }
+
+  const errorView = error ? (
+    error.sessionEnded ? (
+      <Alert tone="danger">
+        <Link href={accountPagePath(locale, "/signin", pathname)} className="font-medium underline underline-offset-2">
+          {words.signIn.before}
+        </Link>
+        {words.signIn.after}
+      </Alert>
+    ) : (
+      <Alert tone="danger">{error.message}</Alert>
+    )
+  ) : null;
+
+  if (running) {
+    const item = running.items[running.index];
+    const total = running.items.length;
+    const answeredCount = Object.keys(running.answered).length;
+    if (!item) return null;
+    const answered = item.index in running.answered;
+    const last = running.browsing ? running.index === total - 1 : running.items.every((entry) => entry.index === item.index || entry.index in running.answered);
+    return (
+      <Card>
+        <h2 className="font-semibold">{running.phase === "pre" ? words.preHeading : words.postHeading}</h2>
+        <ProgressBar value={answeredCount / total} label={qwords.progress(answeredCount, total)} className="mt-3" />
+        <div role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </div>
+        <QuestionCard
+          key={`${running.phase}-${item.index}`}
+          question={item.question}
+          heading={words.questionOf(item.index + 1, total)}
+          context={concepts[item.concept]}
+          draft={drafts[item.index] ?? initialDraft(item.question)}
+          onDraft={(draft) => setDrafts((all) => ({ ...all, [item.index]: draft }))}
+          grading={running.answered[item.index] ?? null}
+          answered={answered}
+          pending={pending}
+          error={errorView}
+          notice={answered && running.phase === "pre" ? <Alert tone="info">{words.saved}</Alert> : null}
+          onSubmit={(draft) => void submit(running, item, draft)}
+          checkLabel={qwords.check}
+          checkingLabel={qwords.checking}
+          after={<Button onClick={() => void next(running)}>{last ? words.finish : words.next}</Button>}
+          headingRef={questionHeading}
+          feedbackRef={feedbackHeading}
+          idPrefix={`diagnostic-${running.phase}-${item.index}`}
+          announce={setAnnouncement}
+          words={qwords}
+          locale={locale}
+        />
+      </Card>
+    );
+  }
+
+  const { pre, post } = status;
+  return (
+    <div className="space-y-6">
+      <h2 ref={overviewHeading} tabIndex={-1} className="sr-only">
+        {words.overview}
+      </h2>
+      {errorView}
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <h3 className="font-semibold">{words.preHeading}</h3>
+          <p className="mt-2 text-sm">
+            {pre.state === "done"
+              ? words.score(pre.score ?? 0, pre.maxScore)
+              : pre.state === "closed"
+                ? words.preClosed
+                : words.preOpen}
+          </p>
+          {pre.state === "open" || pre.state === "in-progress" ? (
+            <Button className="mt-4" disabled={pending} onClick={() => void start("pre")}>
+              {pre.state === "in-progress" ? words.continuePre : words.startPre}
+            </Button>
+          ) : null}
+          {pre.state === "done" && post.state === "locked" ? (
+            <div className="mt-3 space-y-3 text-sm">
+              <p>{words.preDone}</p>
+              <ButtonLink href={lessonHref} variant="secondary">
+                {words.readLesson}
+              </ButtonLink>
+            </div>
+          ) : null}
+        </Card>
+        <Card>
+          <h3 className="font-semibold">{words.postHeading}</h3>
+          <p className="mt-2 text-sm">
+            {post.state === "done" ? words.score(post.score ?? 0, post.maxScore) : post.state === "locked" ? words.postLocked : words.postOpen}
+          </p>
+          {post.state === "open" || post.state === "in-progress" ? (
+            <Button className="mt-4" disabled={pending} onClick={() => void start("post")}>
+              {post.state === "in-progress" ? words.continuePost : words.startPost}
+            </Button>
+          ) : null}
+          {post.state === "done" ? (
+            <Button className="mt-4" variant="secondary" disabled={pending} onClick={() => void start("post")}>
+              {words.seeAnswers}
+            </Button>
+          ) : null}
+        </Card>
+      </div>
+      {pre.state === "done" || post.state === "done" ? (
+        <Card>
+          <BeforeAfter status={status} locale={locale} />
+        </Card>
+      ) : null}
+      <p>
+        <Link href={lessonHref} className="text-accent underline underline-offset-2">
+          {words.backToLesson}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { SessionContext } from "next-auth/react";
+import { useContext, useEffect, useState } from "react";
+import { diagnosticStatusAction } from "@/app/diagnostic/actions";
+import type { DiagnosticStatusView } from "@/lib/learning/views";
+import { localePath, type Locale } from "@/lib/i18n/paths";
+import { reviewWords } from "@/lib/i18n/words/review";
+
+const percent = (score: number, max: number) => `${Math.round((score / Math.max(1, max)) * 100)}%`;
+
+/**
+ * The lesson's diagnostic where the lesson starts (`at="start"`: an invitation to check what one
+ * knows first) and where it ends (`at="end"`: take it again, or one's before and after). Lesson
+ * pages are static: the start is the same for everyone (nothing moves the text below it); the
+ * end fills in the signed-in learner's own results once they arrive.
+ */
+export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string; locale: Locale; questions: number; at: "start" | "end" }) {
+  const words = reviewWords(locale).diagnostic.lessonPrompt;
+  const status = useContext(SessionContext)?.status ?? "loading";
+  const [result, setResult] = useState<DiagnosticStatusView | null>(null);
+  const href = localePath(locale, `/diagnostic/${slug}`);
+
+  useEffect(() => {
+    if (at !== "end" || status !== "authenticated") return;
+    let cancelled = false;
+    diagnosticStatusAction({ slug })
+      .then((reply) => {
+        if (!cancelled && reply.ok) setResult(reply.status);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [at, status, slug]);
+
+  let text: string;
+  if (at === "start") text = words.pre(questions);
+  else if (result?.post.state === "done" && result.post.score !== null) {
+    text = words.postDone(result.pre.score === null ? "—" : percent(result.pre.score, result.pre.maxScore), percent(result.post.score, result.post.maxScore));
+  } else text = words.post;
+
+  return (
+    <aside aria-labelledby={`diagnostic-${at}-heading`} className="mb-8 rounded-xl border border-border bg-bg-elevated px-5 py-4 text-sm">
+      <h2 id={`diagnostic-${at}-heading`} className="font-semibold">
+        {words.heading}
+      </h2>
+      <p className="mt-1 text-fg-muted">{text}</p>
+      <Link href={href} className="mt-2 inline-block font-medium text-accent underline underline-offset-2">
+        {words.open}
+      </Link>
+    </aside>
+  );
+}

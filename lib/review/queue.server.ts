@@ -1,0 +1,163 @@
+import "server-only";
+import { parseItemKey } from "@/domain/review/items";
+import { nextDue, type PoolQuestion } from "@/domain/review/queue";
+import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, type QueueCard, type ReviewEvent } from "@/domain/review/rules";
+import { CARD_STATES, isDue, replayCard, REVIEW_RATINGS, reviewCard, type CardState, type CardStateName, type ReviewRating } from "@/domain/review/schedule";
+import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
+import { db } from "../db.server";
+import { isUniqueViolation } from "../db/unique-retry";
+import { questionPool } from "./pool.server";
+
+/**
+ * A signed-in learner's review queue (ADR 1000): one ReviewCard per queued item, moved by
+ * ReviewEvent rows, each caused by one stored answer. The rules (what enters, how each answer
+ * rates) are domain/review/rules.ts; this module stores their outcome. A card is always what
+ * replaying its events in time order gives: an event later than the card's last review is applied
+ * to the card; an earlier one (a signed-out review merged later) makes the card be replayed.
+ */
+
+type CardRow = {
+  itemKey: string;
+  concept: string;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+  state: string;
+  lastReview: Date | null;
+};
+
+const CARD = { itemKey: true, concept: true, due: true, stability: true, difficulty: true, scheduledDays: true, reps: true, lapses: true, state: true, lastReview: true } as const;
+
+function stateOf(row: CardRow): CardState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    scheduledDays: row.scheduledDays,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: (CARD_STATES as readonly string[]).includes(row.state) ? (row.state as CardStateName) : "review",
+    lastReview: row.lastReview,
+  };
+}
+
+const asConcept = (value: string): Concept | null => ((CONCEPTS as readonly string[]).includes(value) ? (value as Concept) : null);
+const asRating = (value: string): ReviewRating => ((REVIEW_RATINGS as readonly string[]).includes(value) ? (value as ReviewRating) : "again");
+
+async function replayFromEvents(userId: string, itemKey: string): Promise<CardState | null> {
+  const events = await db.reviewEvent.findMany({
+    where: { userId, itemKey },
+    orderBy: [{ reviewedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { reviewedAt: true, rating: true },
+  });
+  return replayCard(events.map((event) => ({ at: event.reviewedAt, rating: asRating(event.rating) })));
+}
+
+/**
+ * Records one review event (once: a second call for the same answer does nothing) and brings the
+ * card up to date. Concurrent writers are safe: each write is conditional on the card being the
+ * one it was computed from, and a writer that loses replays the events.
+ */
+export async function applyReviewEvent(userId: string, event: ReviewEvent): Promise<void> {
+  try {
+    await db.reviewEvent.create({
+      data: { userId, itemKey: event.key, concept: event.concept, rating: event.rating, source: event.source, sourceId: event.sourceId, reviewedAt: event.at },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return;
+  }
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const row = await db.reviewCard.findUnique({ where: { userId_itemKey: { userId, itemKey: event.key } }, select: CARD });
+    const current = row ? stateOf(row) : null;
+    const inOrder = !current?.lastReview || event.at.getTime() >= current.lastReview.getTime();
+    // In order and first try: the card plus this event. Otherwise the events decide.
+    const next = inOrder && attempt === 0 ? reviewCard(current, event.at, event.rating) : await replayFromEvents(userId, event.key);
+    if (!next) return;
+    const data = {
+      due: next.due,
+      stability: next.stability,
+      difficulty: next.difficulty,
+      scheduledDays: next.scheduledDays,
+      reps: next.reps,
+      lapses: next.lapses,
+      state: next.state,
+      lastReview: next.lastReview,
+    };
+    if (!row) {
+      try {
+        await db.reviewCard.create({ data: { userId, itemKey: event.key, concept: event.concept, ...data } });
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        continue;
+      }
+    }
+    const written = await db.reviewCard.updateMany({ where: { userId, itemKey: event.key, reps: row.reps, lastReview: row.lastReview }, data });
+    if (written.count === 1) return;
+  }
+  throw new Error(`review card ${event.key} kept changing under concurrent writes`);
+}
+
+/**
+ * Moves the learner's queue for one stored answer: the item it answers, and the concept when its
+ * mastery turned shaky (domain/review/rules.ts). Diagnostic answers do not count toward mastery,
+ * so they never queue a concept. Returns the events applied.
+ */
+export async function recordAnswerForReview(userId: string, fact: AnswerFact): Promise<ReviewEvent[]> {
+  const conceptKey = `c:${fact.concept}`;
+  const existing = await db.reviewCard.findMany({ where: { userId, itemKey: { in: [fact.key, conceptKey] } }, select: { itemKey: true } });
+  const queued = new Set(existing.map((row) => row.itemKey));
+  let conceptMastery = null;
+  if (fact.source !== "diagnostic" && fact.key !== conceptKey && !queued.has(conceptKey)) {
+    const answers = await db.quizAnswer.findMany({
+      where: { attempt: { userId }, concept: fact.concept },
+      select: { concept: true, correct: true, answeredAt: true },
+      orderBy: { answeredAt: "desc" },
+      take: CONCEPT_WINDOW,
+    });
+    conceptMastery = conceptMasteryOf(fact.concept, answers);
+  }
+  const events = eventsForAnswer(fact, { hasCard: (key) => queued.has(key), conceptMastery });
+  for (const event of events) await applyReviewEvent(userId, event);
+  return events;
+}
+
+/** Whether the course can still ask something for an item (a removed question cannot be reviewed). */
+export function itemAvailable(key: string, pool: readonly PoolQuestion[] = questionPool()): boolean {
+  const item = parseItemKey(key);
+  if (!item) return false;
+  if (item.kind === "question") return pool.some((q) => q.quizId === item.quizId && q.questionId === item.questionId);
+  return pool.some((q) => q.concept === item.concept);
+}
+
+/** The learner's queue: every card whose item the course can still ask. */
+export async function listQueue(userId: string): Promise<QueueCard[]> {
+  const rows = await db.reviewCard.findMany({ where: { userId }, select: CARD, orderBy: { due: "asc" } });
+  const pool = questionPool();
+  return rows.flatMap((row) => {
+    const concept = asConcept(row.concept);
+    return concept && itemAvailable(row.itemKey, pool) ? [{ key: row.itemKey, concept, card: stateOf(row) }] : [];
+  });
+}
+
+export type ReviewSummary = {
+  /** Items due now. */
+  due: number;
+  /** Items in the queue. */
+  queued: number;
+  /** When the next item not yet due becomes due (null when nothing waits). */
+  nextDueAt: Date | null;
+};
+
+export function summarizeQueue(cards: readonly QueueCard[], now: Date): ReviewSummary {
+  const due = cards.filter((entry) => isDue(entry.card, now)).length;
+  return { due, queued: cards.length, nextDueAt: nextDue(cards.filter((entry) => !isDue(entry.card, now))) };
+}
+
+export async function reviewSummary(userId: string, now = new Date()): Promise<ReviewSummary> {
+  return summarizeQueue(await listQueue(userId), now);
+}
