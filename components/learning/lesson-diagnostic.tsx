@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { SessionContext } from "next-auth/react";
-import { useContext, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { diagnosticStatusAction } from "@/app/diagnostic/actions";
+import { useSession } from "@/lib/auth/browser-session";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
 import { localePath, type Locale } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
@@ -18,7 +18,7 @@ const percent = (score: number, max: number) => `${Math.round((score / Math.max(
  */
 export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string; locale: Locale; questions: number; at: "start" | "end" }) {
   const words = reviewWords(locale).diagnostic.lessonPrompt;
-  const status = useContext(SessionContext)?.status ?? "loading";
+  const { status } = useSession();
   const [result, setResult] = useState<DiagnosticStatusView | null>(null);
   const href = localePath(locale, `/diagnostic/${slug}`);
 

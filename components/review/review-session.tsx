@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { SessionContext } from "next-auth/react";
-import { useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   reviewStatusAction,
   startReviewAction,
@@ -13,6 +12,7 @@ import {
   type StartReviewResult,
 } from "@/app/review/actions";
 import type { Concept } from "@/domain/quiz/schema";
+import { useSession } from "@/lib/auth/browser-session";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
 import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
@@ -86,7 +86,7 @@ export function ReviewSession({
   const words = reviewWords(locale).review;
   const qwords = quizWords(locale);
   const concepts = dashboardWords(locale).concepts;
-  const status = useContext(SessionContext)?.status ?? "loading";
+  const { status } = useSession();
   const pathname = usePathname() ?? localePath(locale, "/review");
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [index, setIndex] = useState(0);

@@ -37,7 +37,7 @@ import { Ladder } from "./ladder";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
-import { useDockedControls, useElementHeight, useLadderHeight } from "./use-docked-controls";
+import { bringLadderAboveDock, hasVisibleFocus, useDockedControls, useElementHeight, useLadderHeight } from "./use-docked-controls";
 import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
 
 export type ControlsLevel = "full" | "actions" | "playback";
@@ -137,6 +137,17 @@ export function HandshakeSimulator({
       root.style.scrollPaddingBottom = "";
     };
   }, [docked, dockHeight]);
+  const ladderRef = useRef<HTMLDivElement>(null);
+  /** Docked, keyboard focus on the controls brings the ladder into the room above them. */
+  const keepLadderInView = useCallback(() => {
+    const dock = dockRef.current;
+    if (dock === null || ladderRef.current === null || !hasVisibleFocus(document.activeElement) || !dock.contains(document.activeElement)) return;
+    bringLadderAboveDock(ladderRef.current, dock);
+  }, []);
+  useEffect(() => {
+    // Tab scrolled Step into view before the controls docked (and the ladder shrank): place the ladder now.
+    if (docked) keepLadderInView();
+  }, [docked, ladderHeight, keepLadderInView]);
   const { run, cursor, settings, absolute: showAbsolute, selected } = state;
   const ids = useId();
   const narrationId = `${ids}-narration`;
@@ -259,6 +270,7 @@ export function HandshakeSimulator({
         <div
           ref={dockRef}
           data-docked={docked ? "true" : undefined}
+          onFocus={docked ? keepLadderInView : undefined}
           className={cn(
             docked &&
               "fixed inset-x-0 bottom-0 z-40 border-t border-border bg-bg-elevated px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] shadow-[0_-6px_16px_rgb(0_0_0/0.12)]",
@@ -367,7 +379,7 @@ export function HandshakeSimulator({
         ))}
       </div>
 
-      <div className="mt-3 rounded-lg border border-border" data-ladder>
+      <div ref={ladderRef} className="mt-3 rounded-lg border border-border" data-ladder>
         <p id={summaryId} className="sr-only">
           {words.summary(count, states.client.state, states.server.state)}
         </p>

@@ -72,3 +72,27 @@ export function useLadderHeight(height: number, docked: boolean, dockHeight: num
   const room = viewport - dockHeight - 100 - 56;
   return Math.max(200, Math.min(height, room));
 }
+
+/**
+ * Scrolls the page so that `ladder` sits between the site's pinned header and the docked
+ * controls, as a reader scrolling by hand would place it; does nothing when its top is already
+ * on screen with most of it in view (a step that lengthens the narration does not move the page).
+ * A keyboard user reaches Step by Tab, which scrolls only Step into view: without this the ladder
+ * would sit above the empty slot the controls left in the page, partly under the header.
+ * A ladder taller than the room shows its top, where the exchange starts.
+ */
+export function bringLadderAboveDock(ladder: HTMLElement, dock: HTMLElement): void {
+  const header = document.querySelector("header");
+  const pinned = header !== null && ["sticky", "fixed"].includes(getComputedStyle(header).position);
+  const top = pinned ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  const bottom = dock.getBoundingClientRect().top;
+  const box = ladder.getBoundingClientRect();
+  // Already placed: its top is on screen with at least half the room (or all of it) below.
+  if (box.top >= top && box.top <= bottom - Math.min(box.height, (bottom - top) / 2)) return;
+  window.scrollBy(0, Math.min(box.bottom - (bottom - 8), box.top - top));
+}
+
+/** True when `element` has focus that the browser shows (keyboard), not a tap's or a click's. */
+export function hasVisibleFocus(element: Element | null): boolean {
+  return element !== null && element.matches(":focus-visible");
+}

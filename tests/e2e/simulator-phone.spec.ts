@@ -107,6 +107,45 @@ for (const width of [360, 390]) {
   }
 }
 
+for (const { path, step, region } of PAGES) {
+  test(`${path} at 360 px by keyboard alone: Tab to Step, the ladder comes into view above the docked controls`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(path);
+    await waitForHydration(page);
+    const simulator = page.getByRole("region", { name: region }).first();
+    const stepButton = simulator.getByRole("button", { name: step, exact: true });
+    // Only Tab moves the page: the browser scrolls Step into view, the controls dock.
+    let presses = 0;
+    while (!(await stepButton.evaluate((button) => button === document.activeElement))) {
+      expect(++presses, "Step is reached by Tab").toBeLessThan(200);
+      await page.keyboard.press("Tab");
+    }
+    const dock = simulator.locator("[data-docked]");
+    await expect(dock).toBeVisible();
+    const narration = dock.getByRole("status");
+    for (let i = 0; i < 3; i++) {
+      const said = await narration.textContent();
+      await page.keyboard.press("Enter");
+      await expect(narration).not.toHaveText(said ?? "");
+    }
+    await expect(stepButton).toBeFocused();
+    const header = (await page.locator("header").first().boundingBox())!;
+    const ladder = simulator.locator("[data-ladder]");
+    // The ladder's top (where the exchange starts) below the header, the newest arrow above the dock.
+    await expect(async () => {
+      const box = (await ladder.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+      const newest = (await arrows(simulator).last().boundingBox())!;
+      expect(newest.y).toBeGreaterThanOrEqual(box.y);
+      expect(newest.y + newest.height).toBeLessThanOrEqual((await dock.boundingBox())!.y);
+    }).toPass({ timeout: 10_000 });
+    await page.screenshot({ path: `${SHOTS}/simulator-keyboard-360-${path.replaceAll("/", "_")}.png` });
+    await context.close();
+  });
+}
+
 test("at desktop width the controls stay above the ladder and nothing docks", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/playground");
