@@ -30,7 +30,7 @@ describe("lesson components in Chinese", () => {
     expect(localizedLessonComponents("en").Callout).toBe(Callout);
   });
 
-  it("binds the interactive components to the language", () => {
+  it("binds the interactive components to the language", async () => {
     const { Quiz, HandshakeSimulator, SimulatorChallenge, TimeWaitLab, SynBacklogLab, CaptureViewer } = zh;
     const elements = [
       Quiz({ id: "time-wait" }),
@@ -45,6 +45,8 @@ describe("lesson components in Chinese", () => {
     const html = renderToStaticMarkup(<TimeWaitLab />);
     expect(html).toContain("正在加载 TIME-WAIT 实验…");
     expect(html).not.toContain("Loading the");
+    // Rendering the placeholder started loading the lab's code; let it finish inside this test.
+    await import("@/components/simulator/time-wait-lab");
   });
 
   it("binds facts and terms to the language", () => {
