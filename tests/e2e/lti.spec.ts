@@ -19,7 +19,7 @@ const PLATFORM_PORT = Number(process.env.LTI_PLATFORM_PORT ?? 4321);
 const OTHER_SITE_PORT = PLATFORM_PORT + 1;
 
 // Whole LMS round trips (login, launch, quiz, grade passback) on a shared 2-core machine.
-test.describe.configure({ mode: "serial", timeout: 150_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
