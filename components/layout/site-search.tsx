@@ -5,6 +5,7 @@ import type { SearchResult } from "minisearch";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { replaceAddress } from "./browser-address";
 import { otherLocale, searchPath, type Locale } from "@/lib/i18n/paths";
 import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/lib/search/options";
 
@@ -65,7 +66,7 @@ export function SiteSearch({ locale }: { locale: Locale }) {
     const url = new URL(window.location.href);
     if (value.trim()) url.searchParams.set("q", value.trim());
     else url.searchParams.delete("q");
-    window.history.replaceState(null, "", url);
+    replaceAddress(url);
   }
 
   let status: string;

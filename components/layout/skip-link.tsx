@@ -2,18 +2,18 @@
 
 import type { MouseEvent } from "react";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { pushAddress } from "./browser-address";
 import { useLocale } from "./use-locale";
 
 /**
- * Before hydration the plain fragment link works. After it, the jump goes through pushState so
- * Next.js records the #main address; a fragment it did not see would be dropped by its next
- * refresh (any Server Action that sets a cookie causes one).
+ * Before hydration the plain fragment link works. After it, the jump is recorded with
+ * pushAddress, because a fragment Next.js did not see would be dropped by its next refresh.
  */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   const main = document.getElementById("main");
   if (!main || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  window.history.pushState(null, "", "#main");
+  pushAddress("#main");
   if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
   main.focus({ preventScroll: true });
   main.scrollIntoView();

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { challengeStatusAction } from "@/app/challenges/actions";
+import { replaceAddress } from "@/components/layout/browser-address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -35,15 +36,12 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const [copied, setCopied] = useState<string | null>(null);
   const pendingUrl = useRef<number | null>(null);
 
-  // replaceState gets null, not history.state: Next.js only learns of an address it did not make
-  // when the state is not its own, and otherwise restores the old one on its next refresh
-  // (a Server Action that sets a cookie triggers one).
   const syncUrl = useCallback(() => {
     if (pendingUrl.current !== null) window.clearTimeout(pendingUrl.current);
     pendingUrl.current = window.setTimeout(() => {
       const search = encodePlayground(state.current);
       const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
-      window.history.replaceState(null, "", url);
+      replaceAddress(url);
     }, 250);
   }, []);
 
@@ -88,7 +86,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const copyLink = async () => {
     const search = encodePlayground(state.current);
     const url = `${window.location.origin}${window.location.pathname}${search ? `?${search}` : ""}`;
-    window.history.replaceState(null, "", url);
+    replaceAddress(url);
     try {
       await navigator.clipboard.writeText(url);
       setCopied(url);
