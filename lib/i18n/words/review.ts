@@ -120,14 +120,6 @@ const en = {
       "signed-out": "Sign in to take the diagnostic.",
     } as Record<string, string>,
     loadFailed: "The diagnostic could not be loaded. Check your connection and reload the page.",
-    lessonPrompt: {
-      heading: "Check what you know",
-      pre: (count: number) => `Before you read: a ${count}-question check (optional). Take it again after the lesson to see what you learned.`,
-      preDone: (score: string) => `Before-check: ${score}. After reading, take it again to see your gain.`,
-      post: "You have read this lesson: take the check again and see what you learned.",
-      postDone: (before: string, after: string) => `Your check: ${before} before, ${after} after.`,
-      open: "Open the diagnostic",
-    },
   },
   dashboard: {
     reviewHeading: "Due for review",
@@ -250,14 +242,6 @@ const zh: ReviewWords = {
       "signed-out": "请登录后参加诊断。",
     },
     loadFailed: "诊断加载失败。请检查网络连接后刷新页面。",
-    lessonPrompt: {
-      heading: "看看你已经知道多少",
-      pre: (count) => `读之前：做一个 ${count} 道题的小诊断（可选）。读完后再做一次，就能看出学到了什么。`,
-      preDone: (score) => `课前诊断：${score}。读完后再做一次，看看你的进步。`,
-      post: "你已经读完这一课：再做一次诊断，看看学到了什么。",
-      postDone: (before, after) => `你的诊断：课前 ${before}，课后 ${after}。`,
-      open: "打开诊断",
-    },
   },
   dashboard: {
     reviewHeading: "待复习",
