@@ -1,7 +1,9 @@
+import { formatIpv4 } from "../decode/address";
 import { endpointText, type EndpointKey } from "../decode/decode-packet";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
-import { formatEpoch } from "../timestamp";
+import { summaryLineOf } from "../summary";
+import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
 import { grown } from "./columns";
 import { captureSegment } from "./connection";
@@ -106,6 +108,38 @@ export class ConnectionTracker {
     for (let connection = 0; connection < this.count; connection++) yield this.summary(connection);
   }
 
+  /**
+   * `summaryLine` of each row of `summaries()`, made straight from the columns: no row object,
+   * state paths and addresses written once and reused (`tcp pcap --summary`).
+   */
+  *summaryLines(): Generator<string> {
+    const endpoints = new EndpointTexts();
+    for (let connection = 0; connection < this.count; connection++) {
+      this.finishStates(connection);
+      const clientFirst = this.clientDirection[connection] === 0;
+      const client = connection * 2 + (clientFirst ? 0 : 1);
+      const server = connection * 2 + (clientFirst ? 1 : 0);
+      const clientKey = clientFirst ? this.firstSender[connection]! : this.firstReceiver[connection]!;
+      const serverKey = clientFirst ? this.firstReceiver[connection]! : this.firstSender[connection]!;
+      yield summaryLineOf(
+        endpoints.text(0, clientKey),
+        endpoints.text(1, serverKey),
+        formatEpochOf(this.startSeconds[connection]!, this.startNanoseconds[connection]!),
+        this.lastTime[connection]!,
+        this.packets[client]!,
+        this.packets[server]!,
+        this.bytes[client]!,
+        this.bytes[server]!,
+        this.retransmissions[client]!,
+        this.retransmissions[server]!,
+        this.states.pathText(connection * 2),
+        this.states.pathText(connection * 2 + 1),
+        this.states.finalState(connection * 2),
+        this.states.finalState(connection * 2 + 1),
+      );
+    }
+  }
+
   private open(first: SegmentRecord): number {
     const connection = this.count++;
     const roles = rolesFromFirstSegment(first);
@@ -202,7 +236,7 @@ export class ConnectionTracker {
   }
 
   private start(connection: number): string {
-    return formatEpoch({ seconds: this.startSeconds[connection]!, nanoseconds: this.startNanoseconds[connection]! });
+    return formatEpochOf(this.startSeconds[connection]!, this.startNanoseconds[connection]!);
   }
 
   private connection(connection: number): CaptureConnection {
@@ -248,5 +282,24 @@ export class ConnectionTracker {
       states: paths,
       final: { client: paths.client[paths.client.length - 1]!, server: paths.server[paths.server.length - 1]! },
     };
+  }
+}
+
+/**
+ * `endpointText` for a run of rows: consecutive rows mostly share the client's and the server's
+ * addresses, so each side keeps its last address's text and adds the port.
+ */
+class EndpointTexts {
+  private readonly addresses = [-1, -1];
+  private readonly prefixes = ["", ""];
+
+  text(side: 0 | 1, key: EndpointKey): string {
+    if (typeof key !== "number") return endpointText(key);
+    const address = Math.floor(key / 65536);
+    if (this.addresses[side] !== address) {
+      this.addresses[side] = address;
+      this.prefixes[side] = `${formatIpv4(address)}:`;
+    }
+    return this.prefixes[side]! + (key % 65536);
   }
 }
