@@ -6,6 +6,7 @@ import { summaryLineOf } from "../summary";
 import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
 import { grown } from "./columns";
+import { ConnectionTable } from "./connection-table";
 import { captureSegment } from "./connection";
 import { rolesFromFirstSegment } from "./roles";
 import { StateInference } from "./state-inference";
@@ -37,11 +38,8 @@ const NONE = -1;
  * `onSegment` as they are decided.
  */
 export class ConnectionTracker {
-  /**
-   * Current connection of each 4-tuple, by its lower endpoint key, then its higher one. A lower
-   * endpoint with one peer (the usual client port) holds its connection's number directly.
-   */
-  private readonly current = new Map<EndpointKey, number | Map<EndpointKey, number>>();
+  /** Current connection of each 4-tuple. */
+  private readonly current = new ConnectionTable();
   private count = 0;
   private readonly sequence = new WiresharkSequenceAnalysis();
   private readonly states: StateInference;
@@ -77,10 +75,7 @@ export class ConnectionTracker {
     // Both keys of a packet are numbers (IPv4) or both strings (IPv6), so < compares like with like.
     const low = sourceKey < destinationKey ? sourceKey : destinationKey;
     const high = sourceKey < destinationKey ? destinationKey : sourceKey;
-    const peers = this.current.get(low);
-    let connection = NONE;
-    if (typeof peers === "number") connection = this.highKeyOf(peers) === high ? peers : NONE;
-    else if (peers !== undefined) connection = peers.get(high) ?? NONE;
+    let connection = this.current.get(low, high);
     if (connection !== NONE && this.isNewIncarnation(connection, segment)) {
       // Its last note: the connection gets no segment after this.
       this.reusedFromFrame[connection] = segment.frame;
@@ -88,9 +83,7 @@ export class ConnectionTracker {
     }
     if (connection === NONE) {
       connection = this.open(segment);
-      if (peers === undefined || (typeof peers === "number" && this.highKeyOf(peers) === high)) this.current.set(low, connection);
-      else if (typeof peers !== "number") peers.set(high, connection);
-      else this.current.set(low, new Map([[this.highKeyOf(peers), peers], [high, connection]]));
+      this.current.set(low, high, connection);
     }
     this.addTo(connection, segment);
   }
@@ -206,13 +199,6 @@ export class ConnectionTracker {
     if ((segment.flags & (TcpFlag.SYN | TcpFlag.ACK)) !== TcpFlag.SYN) return false;
     const direction = segment.sourceKey === this.firstSender[connection] ? 0 : 1;
     return this.sequence.hasBase(connection, direction) && this.sequence.baseOf(connection, direction) !== segment.seq;
-  }
-
-  /** The higher of the connection's two endpoint keys (connections are filed under the lower one). */
-  private highKeyOf(connection: number): EndpointKey {
-    const sender = this.firstSender[connection]!;
-    const receiver = this.firstReceiver[connection]!;
-    return sender < receiver ? receiver : sender;
   }
 
   /** The connection's notes, in the order they arose, then the state inference's. */
