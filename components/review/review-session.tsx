@@ -26,7 +26,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
-import { QuestionCard } from "./question-card";
+import { QuestionForm } from "../quiz/question-form";
 import { formatWhen } from "./when";
 
 type Mode = "account" | "visitor";
@@ -359,17 +359,19 @@ export function ReviewSession({
         {announcement}
       </div>
       {!finished && item ? (
-        <QuestionCard
+        <QuestionForm
           key={`${session.clientKey}-${item.index}`}
           question={item.question}
           heading={words.itemOf(item.index + 1, total)}
+          headingLevel={2}
           context={contextOf(item)}
           draft={drafts[item.index] ?? initialDraft(item.question)}
           onDraft={(draft) => setDrafts((all) => ({ ...all, [item.index]: draft }))}
           grading={session.results[item.index]?.grading ?? null}
           answered={Boolean(session.results[item.index])}
           pending={pending}
-          error={sessionEnded ? sessionEndedMessage : submitError}
+          error={submitError}
+          sessionEnded={sessionEnded ? sessionEndedMessage : null}
           beforeSubmit={
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -382,8 +384,6 @@ export function ReviewSession({
             </label>
           }
           onSubmit={(draft) => void submit(item, draft)}
-          checkLabel={words.check}
-          checkingLabel={words.checking}
           after={
             <div className="space-y-3">
               {session.results[item.index]?.nextDueAt ? (
