@@ -39,6 +39,7 @@ vi.mock("next/headers", () => {
 const { db } = await import("@/lib/db.server");
 const { Prisma } = await import("@/generated/prisma/client");
 const { createUser } = await import("../factories/users");
+const { createClassWithAssignment } = await import("../factories/classes");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -229,35 +230,13 @@ async function world() {
     createUser({ name: "Excused" }),
     createUser({ name: "Invited" }),
   ]);
-  const joinCode = `J${tag.toUpperCase().replace(/[^A-Z0-9]/g, "7")}`.slice(0, 8);
-  const classroom = await db.classroom.create({
-    data: {
-      name: `Class ${tag}`,
-      joinCode,
-      inviteToken: `link-${tag}`,
-      instructors: { create: [{ userId: instructor.id, isOwner: true }, { userId: coInstructor.id }] },
-      enrollments: { create: [{ userId: student.id }, { userId: excused.id }] },
-    },
-  });
-  const assignment = await db.assignment.create({
-    data: {
-      classId: classroom.id,
-      createdById: instructor.id,
-      title: `Read ${tag}`,
-      targetType: "LESSON",
-      targetId: "tcp-header-and-flags",
-      points: 10,
-      opensAt: new Date(Date.now() - 3_600_000),
-      dueAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  await db.assignmentExtension.create({ data: { assignmentId: assignment.id, userId: student.id, dueAt: new Date(Date.now() + 2 * 86_400_000) } });
+  const { classroom, assignment } = await createClassWithAssignment({ ownerId: instructor.id, coInstructorId: coInstructor.id, studentIds: [student.id, excused.id], name: `Class ${tag}` });
   await db.assignmentExcusal.create({ data: { assignmentId: assignment.id, userId: excused.id, excusedById: instructor.id } });
   const invitation = await db.invitation.create({ data: { classId: classroom.id, email: invited.email, token: `inv-${tag}`, invitedById: instructor.id } });
   return {
     instructor,
     classId: classroom.id,
-    joinCode,
+    joinCode: classroom.joinCode,
     inviteToken: classroom.inviteToken,
     assignmentId: assignment.id,
     studentId: student.id,
