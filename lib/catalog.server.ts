@@ -7,13 +7,13 @@ import "server-only";
  */
 import { CAPTURE_CATALOG, CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
 import { CHALLENGE_LIST, CHALLENGE_TEXT_ZH } from "@/domain/challenges";
-import type { Locale } from "./i18n/paths";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { getQuiz, listQuizzes } from "./quiz/registry.server";
 import { CONCEPT_LABELS, CONCEPTS } from "@/domain/quiz/schema";
 import { parseConceptSet } from "@/domain/review/concept-set";
 import { lessonDiagnostic } from "./learning/lesson-diagnostic.server";
+import type { Locale } from "@/domain/locale";
 
 export type CatalogItem = {
   type: TargetType;

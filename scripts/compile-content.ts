@@ -3,8 +3,8 @@
  * workers only read compiled output and an unchanged lesson is never compiled twice.
  */
 import { compileCacheStats } from "../lib/content/compile.server";
-import { LOCALES } from "../domain/locale";
 import { getLesson, listLessons } from "../lib/content/lessons.server";
+import { LOCALES } from "@/domain/locale";
 
 async function main() {
   const started = performance.now();

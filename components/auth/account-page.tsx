@@ -3,11 +3,12 @@ import { Card } from "@/components/ui/card";
 import { hasPassword } from "@/lib/auth/account.server";
 import { emailVerificationRequired, hasProvenEmail } from "@/lib/auth/email-verification.server";
 import { requireUser } from "@/lib/auth/session.server";
-import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { ChangePasswordForm } from "./change-password-form";
 import { ResendVerification } from "./resend-verification";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import type { Locale } from "@/domain/locale";
 
 export function accountMetadata(locale: Locale): Metadata {
   return { title: authWords(locale).account.title, alternates: pageAlternates("/account", locale) };

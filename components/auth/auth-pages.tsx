@@ -5,11 +5,12 @@ import { configuredProviders } from "@/lib/auth/options.server";
 import { getSession } from "@/lib/auth/session.server";
 import { Alert } from "@/components/ui/alert";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates } from "@/lib/i18n/paths";
 import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
 import { SignInForm } from "./sign-in-form";
 import { EndStaleSession } from "./session-ended";
 import { SignUpForm } from "./sign-up-form";
+import type { Locale } from "@/domain/locale";
 
 /** What the sign-in and sign-up routes receive. */
 export type AuthPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -3,11 +3,11 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { changePasswordAction, changePasswordFormAction } from "@/lib/auth/account-actions";
 import type { PasswordChangeResult } from "@/lib/auth/account.server";
-import type { Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import type { Locale } from "@/domain/locale";
 
 type Errors = Extract<PasswordChangeResult, { ok: false }>;
 

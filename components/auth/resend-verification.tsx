@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { resendVerificationAction } from "@/lib/auth/account-actions";
-import type { Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import type { Locale } from "@/domain/locale";
 
 export function ResendVerification({ locale }: { locale: Locale }) {
   const words = authWords(locale).verification;

@@ -5,12 +5,13 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, type FormEvent } from "react";
 import { signInFormAction } from "@/lib/auth/signin-actions";
 import { signIn } from "@/lib/auth/browser-session";
-import { accountPagePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import type { Locale } from "@/domain/locale";
 
 export type OAuthProvider = { id: string; name: string };
 

@@ -3,10 +3,11 @@
 import { signOut } from "@/lib/auth/browser-session";
 import { useState } from "react";
 import { signOutEverywhereAction } from "@/lib/auth/account-actions";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import type { Locale } from "@/domain/locale";
 
 /** Ends every session of the account, then this browser's, and goes to the home page. */
 export function SignOutEverywhere({ locale }: { locale: Locale }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, type FormEvent } from "react";
 import { signIn } from "@/lib/auth/browser-session";
-import { accountPagePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { signUpAction, signUpFormAction } from "@/lib/auth/signup-actions";
@@ -12,6 +12,7 @@ import type { SignUpResult } from "@/lib/auth/signup.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import type { Locale } from "@/domain/locale";
 
 type Errors = Extract<SignUpResult, { ok: false }>;
 

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { verifyEmail } from "@/lib/auth/email-verification.server";
-import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import type { AuthPageProps } from "./auth-pages";
+import type { Locale } from "@/domain/locale";
 
 export function verifyEmailMetadata(locale: Locale): Metadata {
   return { title: authWords(locale).verification.title, alternates: pageAlternates("/verify-email", locale), robots: { index: false } };

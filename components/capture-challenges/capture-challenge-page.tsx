@@ -7,13 +7,14 @@ import { captureEvidenceFor } from "@/lib/capture-challenges/evidence.server";
 import { completionsFor } from "@/lib/challenges/completions.server";
 import { accountCaptureValues, visitorCaptureValues } from "@/lib/capture-challenges/values.server";
 import { listLessons } from "@/lib/content/lessons.server";
-import { accountPagePath, lessonPath, localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, lessonPath, localePath, pageAlternates } from "@/lib/i18n/paths";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import { currentVisitor } from "@/lib/progress/visitor.server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CaptureEvidenceList } from "./capture-evidence-list";
 import { CaptureWorkspace } from "./capture-workspace";
+import type { Locale } from "@/domain/locale";
 
 export function captureIndexMetadata(locale: Locale): Metadata {
   const words = captureChallengeWords(locale);

@@ -5,11 +5,11 @@ import { useState } from "react";
 import { deleteKeptCaptureAction } from "@/lib/capture-challenges/actions";
 import type { CaptureEvidenceItem } from "@/domain/capture-challenges/evidence-item";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
-import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 /** The learner's successful captures for a challenge: what is kept of each, with download and delete of kept packets. */
 export function CaptureEvidenceList({ evidence, locale }: { evidence: CaptureEvidenceItem[]; locale: Locale }) {

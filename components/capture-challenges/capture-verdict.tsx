@@ -2,10 +2,10 @@ import type { Ref } from "react";
 import type { ExplainedSegment } from "@/domain/capture-challenges";
 import type { UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
-import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import type { Locale } from "@/domain/locale";
 
 /**
  * The server's verdict on an upload: the goal met or not and why, then the examined connection

@@ -6,13 +6,13 @@ import { captureValuesAction, reissueCaptureValuesAction } from "@/lib/capture-c
 import { captureCommands, getCaptureChallengeInfo, type CaptureValues, type OperatingSystem } from "@/domain/capture-challenges";
 import type { UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
-import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { CaptureVerdictView } from "./capture-verdict";
 import { CommandBlock } from "./command-block";
+import type { Locale } from "@/domain/locale";
 
 const MAX_MB = 5;
 

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import type { CommandStep } from "@/domain/capture-challenges";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
-import type { Locale } from "@/lib/i18n/paths";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { Locale } from "@/domain/locale";
 
 /** One step: what it does, the exact command (copyable), and whether it keeps running. */
 export function CommandBlock({ step, number, locale }: { step: CommandStep; number: number; locale: Locale }) {

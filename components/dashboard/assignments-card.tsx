@@ -7,9 +7,9 @@ import { buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { LocalTime } from "../ui/local-time";
 import type { LearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
-import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { reviewWords } from "@/lib/i18n/words/review";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 /**
  * The student's assignments across their classes: work still to do first (soonest due), then

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { LessonStatus } from "@/domain/learning/lesson-status";
 import type { DashboardLesson } from "@/lib/dashboard/learner-dashboard.server";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
 import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
+import type { Locale } from "@/domain/locale";
 
 const TONE: Record<LessonStatus, "neutral" | "accent" | "success"> = {
   "not-started": "neutral",

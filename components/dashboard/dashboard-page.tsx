@@ -4,7 +4,7 @@ import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import { learnerGains } from "@/lib/learning/learner.server";
 import { reviewAssignmentProgress } from "@/lib/review/mastery-evidence.server";
 import { reviewSummary } from "@/lib/review/queue.server";
-import { localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { localePath, pageAlternates } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { AssignmentsCard } from "./assignments-card";
 import { CourseProgressCard } from "./course-progress-card";
@@ -15,6 +15,7 @@ import { LearningGainCard } from "./learning-gain-card";
 import { NextStepCard } from "./next-step-card";
 import { ReviewDueCard } from "./review-due-card";
 import { RecentActivityCard } from "./recent-activity-card";
+import type { Locale } from "@/domain/locale";
 
 export function dashboardMetadata(locale: Locale): Metadata {
   return {

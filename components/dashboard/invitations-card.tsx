@@ -3,12 +3,12 @@
 import { useActionState } from "react";
 import { answerInvitationAction } from "@/lib/classes/join-actions";
 import type { LearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { FormMessage } from "../instructor/form-bits";
 import { UserText } from "../instructor/user-text";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Invitations from roster imports, waiting for the learner's answer: nobody is enrolled without

@@ -1,8 +1,8 @@
-import type { Locale } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { LessonGainRow } from "@/lib/learning/learner.server";
 import Link from "next/link";
 import { Card } from "../ui/card";
+import type { Locale } from "@/domain/locale";
 
 const percent = (share: number | null, missing: string) => (share === null ? missing : `${Math.round(share * 100)}%`);
 

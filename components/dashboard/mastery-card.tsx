@@ -1,8 +1,8 @@
 import type { ConceptMastery } from "@/domain/quiz/mastery";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
+import type { Locale } from "@/domain/locale";
 
 /** Mastery per concept from quiz answers, recent answers weighing more (domain/quiz/mastery.ts). */
 export function MasteryCard({ mastery, locale = "en" }: { mastery: ConceptMastery[]; locale?: Locale }) {

@@ -1,8 +1,8 @@
 import type { NextStep } from "@/lib/dashboard/learner-dashboard.server";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
 import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
+import type { Locale } from "@/domain/locale";
 
 function describe(step: Exclude<NextStep, { kind: "done" }>, words: DashboardWords["next"]): { text: string; action: string } {
   switch (step.kind) {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ActivityItem } from "@/lib/dashboard/learner-dashboard.server";
-import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
 import { Card } from "../ui/card";
 import { LocalTime } from "../ui/local-time";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 function Describe({ item, words }: { item: ActivityItem; words: DashboardWords["activity"] }) {
   switch (item.kind) {

@@ -1,11 +1,10 @@
-import type { Locale } from "@/lib/i18n/paths";
 import { localePath } from "@/lib/i18n/paths";
-import { LOCALE_LANG } from "@/domain/locale";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { ReviewSummary } from "@/lib/review/queue.server";
 import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 import { LocalTime } from "../ui/local-time";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 /** "Due for review": how many items are due now, with a button to start, or when the next one is. */
 export function ReviewDueCard({ summary, locale = "en" }: { summary: ReviewSummary; locale?: Locale }) {

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { HandshakeIllustration } from "@/components/layout/handshake-illustration";
 import { ButtonLink } from "@/components/ui/button";
 import { listLessons } from "@/lib/content/lessons.server";
-import { lessonPath, localePath, type Locale } from "@/lib/i18n/paths";
+import { lessonPath, localePath } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 type Feature = { title: string; text: string };
 type Illustration = { label: string; client: string; server: string };

@@ -3,9 +3,10 @@
 import { usePathname } from "next/navigation";
 import type { MouseEvent } from "react";
 import { chromeWords } from "@/lib/i18n/words/chrome";
-import { LOCALE_LANG, keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
+import { keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
 import { useHydrated } from "../ui/use-hydrated";
+import { LOCALE_LANG } from "@/domain/locale";
 
 /** Element a lesson page renders with its section anchors mapped to the other language's. */
 export const ANCHOR_MAP_ELEMENT_ID = "lesson-anchor-map";

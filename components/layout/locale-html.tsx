@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { LOCALE_LANG } from "@/lib/i18n/paths";
 import { useLocale } from "./use-locale";
+import { LOCALE_LANG } from "@/domain/locale";
 
 /**
  * The document element, with `lang` set from the route: "zh-CN" under /zh, "en" elsewhere. It

@@ -6,8 +6,9 @@ import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { searchWords } from "@/lib/i18n/words/search";
 import { replaceAddress } from "./browser-address";
-import { otherLocale, searchPath, type Locale } from "@/lib/i18n/paths";
+import { otherLocale, searchPath } from "@/lib/i18n/paths";
 import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/domain/search/options";
+import type { Locale } from "@/domain/locale";
 
 const MAX_RESULTS = 30;
 

@@ -1,9 +1,9 @@
 import { normalizedGain } from "@/domain/learning/gain";
 import type { Concept } from "@/domain/quiz/schema";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
+import type { Locale } from "@/domain/locale";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 

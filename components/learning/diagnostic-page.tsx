@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { getLesson, lessonExists } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { accountPagePath, lessonPath, localePath, pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, lessonPath, localePath, pageAlternates } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
 import { diagnosticStatus, lessonDiagnostic } from "@/lib/learning/diagnostics.server";
 import { statusView } from "@/lib/learning/views";
 import { Card } from "../ui/card";
 import { DiagnosticRunner } from "./diagnostic-runner";
+import type { Locale } from "@/domain/locale";
 
 async function lessonTitle(slug: string, locale: Locale): Promise<string | null> {
   const lesson = (await getLesson(slug, locale)) ?? (await getLesson(slug, "en"));

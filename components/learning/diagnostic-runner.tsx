@@ -7,7 +7,7 @@ import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction }
 import type { QuestionGrading } from "@/domain/quiz/schema";
 import type { PublicDiagnosticItem, StartedDiagnostic } from "@/lib/learning/diagnostics.server";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
-import { accountPagePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { reviewWords } from "@/lib/i18n/words/review";
@@ -18,6 +18,7 @@ import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
 import { QuestionForm } from "../quiz/question-form";
 import { BeforeAfter } from "./before-after";
+import type { Locale } from "@/domain/locale";
 
 type Phase = "pre" | "post";
 /** `browsing`: a finished phase opened again to read its answers, one after the other. */

@@ -5,8 +5,9 @@ import { useEffect, useState } from "react";
 import { diagnosticStatusAction } from "@/lib/learning/diagnostic-actions";
 import { useSession } from "@/lib/auth/browser-session";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath } from "@/lib/i18n/paths";
 import { lessonDiagnosticWords } from "@/lib/i18n/words/lesson-diagnostic";
+import type { Locale } from "@/domain/locale";
 
 const percent = (score: number, max: number) => `${Math.round((score / Math.max(1, max)) * 100)}%`;
 

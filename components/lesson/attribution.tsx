@@ -1,6 +1,6 @@
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
 import { dictionary } from "@/lib/i18n/dictionary";
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 /** Credits the source article, with its link, at the end of every lesson in every language. */
 export function Attribution({ locale = "en" }: { locale?: Locale }) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { listLessons } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { lessonPath, type Locale } from "@/lib/i18n/paths";
+import { lessonPath } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 /** The list of lessons, shared by /course and /zh/course. */
 export function CourseIndex({ locale }: { locale: Locale }) {

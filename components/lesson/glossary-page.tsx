@@ -3,9 +3,10 @@ import { GLOSSARY, GLOSSARY_KINDS, findGlossaryEntry, type GlossaryEntry } from 
 import { formatFact } from "@/domain/content/facts";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { inlineName } from "@/lib/i18n/glossary-text";
-import { glossaryPath, LOCALE_LANG, otherLocale, type Locale } from "@/lib/i18n/paths";
+import { glossaryPath, otherLocale } from "@/lib/i18n/paths";
 import { Badge } from "../ui/badge";
 import { GlossaryText } from "./glossary-text";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 function Entry({ entry, locale }: { entry: GlossaryEntry; locale: Locale }) {
   const words = dictionary(locale).glossary;

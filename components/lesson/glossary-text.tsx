@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { parseGlossaryText, tokenText } from "@/lib/i18n/glossary-text";
-import { glossaryPath, type Locale } from "@/lib/i18n/paths";
+import { glossaryPath } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 /** A glossary definition with its code, cross-links and engine numbers rendered. */
 export function GlossaryText({ text, locale }: { text: string; locale: Locale }) {

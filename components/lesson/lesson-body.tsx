@@ -1,8 +1,8 @@
 import { getMDXComponent } from "mdx-bundler/client";
 import type { ComponentType } from "react";
-import type { Locale } from "@/domain/content/frontmatter";
 import { lessonComponents } from "../mdx/lesson-components";
 import { localizedLessonComponents } from "./localized-components";
+import type { Locale } from "@/domain/locale";
 
 type LessonComponents = typeof lessonComponents;
 type MdxContent = ComponentType<{ components: LessonComponents }>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { LessonSummary } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 export function LessonNav({
   previous,

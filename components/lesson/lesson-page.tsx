@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLesson, lessonExists, lessonSlugs, neighbours, type Lesson } from "@/lib/content/lessons.server";
 import { mapAnchors } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { accountPagePath, courseIndexPath, LOCALE_LANG, LOCALES, lessonPath, otherLocale, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, courseIndexPath, lessonPath, otherLocale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
 import { KeepSectionInView } from "./keep-section-in-view";
@@ -15,6 +15,7 @@ import { TableOfContents } from "./table-of-contents";
 import { LessonDiagnostic } from "../learning/lesson-diagnostic";
 import { lessonDiagnostic } from "@/lib/learning/lesson-diagnostic.server";
 import { UntranslatedLesson } from "./untranslated-lesson";
+import { LOCALES, LOCALE_LANG, type Locale } from "@/domain/locale";
 
 /** Every English lesson has a page in every language; an untranslated one says so and links back. */
 export function lessonStaticParams() {

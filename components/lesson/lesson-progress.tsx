@@ -11,9 +11,9 @@ import {
   type ProgressResult,
 } from "@/lib/progress/lesson-actions";
 import { lessonReadingWords, type LessonReadingWords } from "@/lib/i18n/words/lesson-reading";
-import type { Locale } from "@/lib/i18n/paths";
 import { useAnonymousReading } from "@/components/lesson/use-anonymous-reading";
 import { Button } from "../ui/button";
+import type { Locale } from "@/domain/locale";
 
 type Progress = Extract<ProgressResult, { ok: true }>["progress"];
 /**

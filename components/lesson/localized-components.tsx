@@ -1,9 +1,9 @@
 import type { ComponentType, ReactElement, ReactNode } from "react";
-import type { Locale } from "@/domain/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { Callout } from "../mdx/callout";
 import { lessonComponents } from "../mdx/lesson-components";
 import { Original } from "../mdx/original";
+import type { Locale } from "@/domain/locale";
 
 type LessonComponents = typeof lessonComponents;
 

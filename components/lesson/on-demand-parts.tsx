@@ -2,7 +2,6 @@ import type { ComponentProps, ReactNode } from "react";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { onDemandWords } from "@/lib/i18n/words/on-demand";
 import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
-import type { Locale } from "@/lib/i18n/paths";
 import * as quiz from "../quiz/lazy";
 import type { Quiz as QuizComponent } from "../quiz/quiz";
 import * as simulators from "../simulator/lazy";
@@ -12,6 +11,7 @@ import type { SimulatorChallengeProps } from "../simulator/simulator-challenge";
 import type { SynBacklogLabProps } from "../simulator/syn-backlog-lab";
 import type { TimeWaitLabProps } from "../simulator/time-wait-lab";
 import { Alert } from "../ui/alert";
+import type { Locale } from "@/domain/locale";
 
 /**
  * The lessons' interactive parts, each loaded when the reader approaches it (ADR 0950). These

@@ -1,7 +1,8 @@
 import type { Lesson } from "@/lib/content/lessons.server";
-import { lessonPath, type Locale } from "@/lib/i18n/paths";
+import { lessonPath } from "@/lib/i18n/paths";
 import { ButtonLink } from "../ui/button";
 import { Attribution } from "./attribution";
+import type { Locale } from "@/domain/locale";
 
 const WORDS: Record<Exclude<Locale, "en">, { notice: string; read: string }> = {
   zh: { notice: "这一课的中文版还在翻译中。你可以先阅读英文版。", read: "阅读英文版" },

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session.server";
 import { findCatalogItem } from "@/lib/catalog.server";
 import { getLesson } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { lessonPath, localePath, type Locale } from "@/lib/i18n/paths";
+import { lessonPath, localePath } from "@/lib/i18n/paths";
 import type { LtiTargetType } from "@/lib/lti/paths";
 import { ltiLinkView } from "@/lib/lti/views.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
@@ -19,6 +19,7 @@ import { Quiz } from "../quiz/quiz";
 import { AssignmentPanel } from "./assignment-panel";
 import { NotSignedIn } from "./lti-frame";
 import { LinkSyncTable } from "./sync-table";
+import type { Locale } from "@/domain/locale";
 
 type Props = { locale: Locale; type: LtiTargetType; id: string; linkId?: string | null };
 

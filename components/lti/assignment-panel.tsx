@@ -1,8 +1,8 @@
 import { ltiWords } from "@/lib/i18n/words/lti";
-import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import type { LinkView, ScoreSync } from "@/lib/lti/views.server";
 import { formatDateTime } from "@/lib/format/date";
 import { LocalTime } from "../ui/local-time";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 /** The score sent, or why there is none: not yet, or excused (a final "no grade"). */
 export function scoreText(sync: Pick<ScoreSync, "scoreGiven" | "scoreMaximum" | "gradingProgress">, words: { noScoreYet: string; excused: string }): string {

@@ -3,11 +3,11 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { answerDeepLinkAction, cancelDeepLinkAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import type { Locale } from "@/lib/i18n/paths";
 import type { PickerItem, PickerView } from "@/lib/lti/deep-linking.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import type { Locale } from "@/domain/locale";
 
 type Pick = { title: string; points: string };
 type ItemErrors = Partial<Record<"target" | "title" | "points", string>>;

@@ -3,9 +3,9 @@
 import { useState, useTransition } from "react";
 import { linkAccountAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import type { Locale } from "@/domain/locale";
 
 export function LinkAccount({ token, locale, platformName, alreadyLinked }: { token: string; locale: Locale; platformName: string; alreadyLinked: boolean }) {
   const words = ltiWords(locale).link;

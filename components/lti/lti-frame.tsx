@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import type { Locale } from "@/lib/i18n/paths";
 import { ThemeToggle } from "../layout/theme-toggle";
 import { LtiLinkGuard } from "./link-guard";
+import type { Locale } from "@/domain/locale";
 
 /** The chrome of pages shown inside an LMS: the name, who is signed in, the theme; no site navigation. */
 export async function LtiFrame({ locale, children }: { locale: Locale; children: ReactNode }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser, getCurrentUser } from "@/lib/auth/session.server";
 import { listLessons } from "@/lib/content/lessons.server";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import { localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath } from "@/lib/i18n/paths";
 import { deepLinkPickerView } from "@/lib/lti/deep-linking.server";
 import { pendingLinkView } from "@/lib/lti/identity.server";
 import { ltiContentPath, ltiPrefix } from "@/lib/lti/paths";
@@ -10,6 +10,7 @@ import { Alert } from "../ui/alert";
 import { DeepLinkPicker } from "./deep-link-picker";
 import { LinkAccount } from "./link-account";
 import { NotSignedIn } from "./lti-frame";
+import type { Locale } from "@/domain/locale";
 
 /** /lti: the course's lessons, for a link to the tool itself rather than to one activity. */
 export async function LtiHomePage({ locale }: { locale: Locale }) {

@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { resendClassScoresAction, resendScoreAction, syncRosterAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { formatDateTime } from "@/lib/format/date";
 import type { ScoreSync, StudentSync } from "@/lib/lti/views.server";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { scoreText } from "./assignment-panel";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;
 

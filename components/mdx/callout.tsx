@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { withFacts } from "@/domain/content/facts";
-import type { Locale } from "@/domain/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { cn } from "../ui/cn";
+import type { Locale } from "@/domain/locale";
 
 const KIND_CLASSES = {
   note: "border-border bg-bg-sunken",

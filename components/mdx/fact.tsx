@@ -1,5 +1,5 @@
 import { formatFact, getFact, type DurationUnit } from "@/domain/content/facts";
-import type { Locale } from "@/domain/content/frontmatter";
+import type { Locale } from "@/domain/locale";
 
 export type FactProps = {
   /** A name from domain/content/facts.ts, e.g. "linux.tcp_fin_timeout", "rfc9293.msl". */

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { withFacts } from "@/domain/content/facts";
-import type { Locale } from "@/domain/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/domain/locale";
 
 type LocaleProp = {
   /** Set by the lesson page for the lesson's language; lessons do not pass it. */

@@ -1,6 +1,6 @@
-import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { cn } from "../ui/cn";
+import type { Locale } from "@/domain/locale";
 
 type Highlight = "SYN" | "ACK" | "FIN" | "RST" | "PSH" | "URG" | "seq" | "ack";
 type Field = { label: string; start: number; bits: number; key?: Highlight; flag?: boolean };

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { findGlossaryEntry } from "@/content/glossary";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
-import { glossaryPath, type Locale } from "@/lib/i18n/paths";
+import { glossaryPath } from "@/lib/i18n/paths";
 import { TermLink } from "../lesson/term-link";
+import type { Locale } from "@/domain/locale";
 
 export type TermProps = {
   /** A glossary id from content/glossary.ts, e.g. "time-wait", "tcp_fin_timeout". */

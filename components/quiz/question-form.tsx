@@ -2,7 +2,6 @@
 
 import type { ReactNode, Ref } from "react";
 import type { PublicQuestion, QuestionGrading } from "@/domain/quiz/schema";
-import type { Locale } from "@/lib/i18n/paths";
 import type { QuizWords } from "@/lib/i18n/words/quiz";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -10,6 +9,7 @@ import { QuestionControls, toResponse, type Draft } from "./controls";
 import { QuestionFeedback } from "./feedback";
 import { RichText } from "./rich-text";
 import { SegmentLadder } from "./segment-ladder";
+import type { Locale } from "@/domain/locale";
 
 export type QuestionFormProps = {
   question: PublicQuestion;

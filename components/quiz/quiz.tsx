@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/lib/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
-import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, localePath } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/components/progress/local-progress";
 import { mergeLocalProgress } from "@/components/progress/merge-client";
@@ -20,6 +20,7 @@ import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "./controls";
 import { QuestionForm } from "./question-form";
 import { RichText } from "./rich-text";
+import type { Locale } from "@/domain/locale";
 
 type Attempt = {
   mode: "account" | "anonymous";

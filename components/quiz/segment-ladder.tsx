@@ -1,7 +1,7 @@
 import type { PublicCall, PublicSegment } from "@/domain/quiz/schema";
-import type { Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
 import { LadderDiagram, type LadderStep } from "../mdx/diagrams/ladder-diagram";
+import type { Locale } from "@/domain/locale";
 
 const CALL_TEXT: Record<string, string> = {
   listen: "listen()",

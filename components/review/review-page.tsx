@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { listLessons } from "@/lib/content/lessons.server";
-import { pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { pageAlternates } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
 import { ReviewSession } from "./review-session";
+import type { Locale } from "@/domain/locale";
 
 export function reviewMetadata(locale: Locale): Metadata {
   const words = reviewWords(locale).review;

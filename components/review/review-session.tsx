@@ -14,7 +14,7 @@ import {
 import type { Concept } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
-import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
+import { accountPagePath, localePath } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { reviewWords } from "@/lib/i18n/words/review";
@@ -28,6 +28,7 @@ import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
 import { QuestionForm } from "../quiz/question-form";
 import { formatWhen } from "./when";
+import type { Locale } from "@/domain/locale";
 
 type Mode = "account" | "visitor";
 type Session = { clientKey: string; mode: Mode; token?: string; items: PublicReviewItem[]; results: Record<number, AnsweredItemView> };

@@ -1,6 +1,5 @@
-import type { Locale } from "@/lib/i18n/paths";
-import { LOCALE_LANG } from "@/domain/locale";
 import type { ReviewWords } from "@/lib/i18n/words/review";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 const DAY = 86_400_000;
 

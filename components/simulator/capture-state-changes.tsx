@@ -4,9 +4,9 @@ import { useId } from "react";
 import { explainTransition, transitionsOfSegment } from "@/domain/simulator/capture-explanations";
 import type { CaptureConnection, StateTransition } from "@/domain/tcp/pcap";
 import { captureExplanationWords } from "@/lib/i18n/words/capture-explanations";
-import type { Locale } from "@/lib/i18n/paths";
 import { LazyDetails } from "./lazy-details";
 import { useViewLocale } from "./locale";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Why each inferred state changed: the segment, the RFC 9293 rule (and the Linux function behind

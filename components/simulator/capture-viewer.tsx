@@ -12,7 +12,6 @@ import { RunItYourself } from "./run-it-yourself";
 import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { flagHex, flagList, flagString, formatCount, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { captureLadderModel } from "@/domain/simulator/ladder-model";
-import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { CaptureStateChanges } from "./capture-state-changes";
@@ -24,6 +23,7 @@ import { PacketList, type PacketRow } from "./packet-list";
 import { LargeCapture } from "./large-capture";
 import { CAPTURE_SEGMENT_LIMIT, STREAMED_CAPTURE_BYTES } from "./worker-protocol";
 import { runInWorker } from "./use-worker-task";
+import type { Locale } from "@/domain/locale";
 
 
 type Status =

@@ -27,7 +27,6 @@ import {
   type ActionKey,
   type SimulatorSettings,
 } from "@/domain/simulator/session";
-import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
 import { stepQuestion } from "@/domain/simulator/predict";
 import { EndpointCard } from "./endpoint-card";
@@ -39,6 +38,7 @@ import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
 import { bringLadderAboveDock, hasVisibleFocus, useDockedControls, useElementHeight, useLadderHeight } from "./use-docked-controls";
 import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
+import type { Locale } from "@/domain/locale";
 
 export type ControlsLevel = "full" | "actions" | "playback";
 

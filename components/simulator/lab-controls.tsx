@@ -7,10 +7,10 @@ import { LiveControls } from "@/components/ui/live-controls";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
-import type { Locale } from "@/lib/i18n/paths";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import type { WorkerResponse } from "./worker-protocol";
+import type { Locale } from "@/domain/locale";
 
 /** What a lab's status line says: the explanation of its result, a failure, or that it is running. */
 function labStatus(response: WorkerResponse | null, words: LabWords): string {

@@ -3,11 +3,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CaptureAnalysis, CaptureAnalysisSummary } from "@/domain/tcp/pcap";
 import { formatCount } from "@/domain/simulator/format";
-import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import type { CaptureStreamRequest, CaptureStreamResponse } from "./worker-protocol";
+import type { Locale } from "@/domain/locale";
 
 /** Height of one row of the connection list, in pixels; the list draws only the rows in view. */
 const ROW = 36;

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 /**
  * The language a simulator component speaks, for the parts inside it (endpoint cards, ladder,

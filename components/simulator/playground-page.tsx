@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { pageAlternates, type Locale } from "@/lib/i18n/paths";
+import { pageAlternates } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { Playground } from "./playground";
+import type { Locale } from "@/domain/locale";
 
 export type PlaygroundSearchParams = Promise<Record<string, string | string[] | undefined>>;
 

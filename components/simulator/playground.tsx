@@ -11,7 +11,6 @@ import { cn } from "@/components/ui/cn";
 import { CHALLENGES, challengeText } from "@/domain/challenges";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
 import { DEFAULT_PLAYGROUND, decodePlayground, encodePlayground, playgroundErrorZh, type PlaygroundState } from "@/domain/simulator/url-state";
-import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { CaptureViewer } from "./capture-viewer";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
@@ -19,6 +18,7 @@ import { SimulatorLocale } from "./locale";
 import { SimulatorChallenge } from "./simulator-challenge";
 import { SynBacklogLab } from "./syn-backlog-lab";
 import { TimeWaitLab } from "./time-wait-lab";
+import type { Locale } from "@/domain/locale";
 
 const DEFAULT_CAPTURE = "passive-close-delayed";
 

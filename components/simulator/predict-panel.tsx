@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import type { StepQuestion } from "@/domain/simulator/predict";
 import type { SimulatorSettings } from "@/domain/simulator/session";
 import type { Action } from "@/domain/tcp";
-import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import type { SimulatorWords } from "@/lib/i18n/words/simulator";
+import type { Locale } from "@/domain/locale";
 
 /**
  * The compact question before a step: what the step's cause (shown) will do. The server replays

@@ -1,8 +1,8 @@
 "use client";
 
 import { runItYourself, shellCommands, watchCommand } from "@/domain/simulator/run-it-yourself";
-import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
+import type { Locale } from "@/domain/locale";
 
 /** The commands that record a shown capture on the reader's own Linux machine, in a disclosure. */
 export function RunItYourself({ sample, locale }: { sample: string; locale: Locale }) {

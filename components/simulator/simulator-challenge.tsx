@@ -9,12 +9,12 @@ import { LiveControls } from "@/components/ui/live-controls";
 import { challengeText, getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
 import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
-import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { forgetChallenges, saveChallenge } from "@/components/progress/local-challenges";
 import { hasPendingProgress, mergeLocalProgress } from "@/components/progress/merge-client";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
 import { SimulatorLocale, useViewLocale } from "./locale";
+import type { Locale } from "@/domain/locale";
 
 function formatDate(iso: string, locale: string): string {
   return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });

@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
-import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
 import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
 import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
+import type { Locale } from "@/domain/locale";
 
 export interface SynBacklogLabProps {
   attackSynPerSecond?: number;

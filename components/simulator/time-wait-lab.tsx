@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
-import type { Locale } from "@/lib/i18n/paths";
 import { labWords } from "@/lib/i18n/words/labs";
 import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { LineChart } from "./line-chart";
 import { useViewLocale } from "./locale";
 import { useWorkerTask } from "./use-worker-task";
+import type { Locale } from "@/domain/locale";
 
 export interface TimeWaitLabProps {
   requestsPerSecond?: number;

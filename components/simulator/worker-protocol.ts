@@ -1,15 +1,15 @@
 /** Messages to and from the lab and capture worker (types and limits only: no heavy imports). */
 import type { SynBacklogLabResult, TimeWaitLabResult } from "@/domain/tcp";
 import type { CaptureAnalysis, CaptureAnalysisSummary } from "@/domain/tcp/pcap";
-import type { ViewLocale } from "@/domain/simulator/format";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
+import type { Locale } from "@/domain/locale";
 
 /** Segments listed per captured connection; the rest are counted, not shown. */
 export const CAPTURE_SEGMENT_LIMIT = 5000;
 
 export type WorkerRequest =
-  | { kind: "timewait"; input: TimeWaitInput; locale?: ViewLocale }
-  | { kind: "synbacklog"; input: SynBacklogInput; locale?: ViewLocale }
+  | { kind: "timewait"; input: TimeWaitInput; locale?: Locale }
+  | { kind: "synbacklog"; input: SynBacklogInput; locale?: Locale }
   | { kind: "capture"; bytes: ArrayBuffer };
 
 export type WorkerResponse =

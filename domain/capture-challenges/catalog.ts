@@ -5,7 +5,8 @@
  * in the same namespace as the simulator challenges, hence the "capture-" prefix): never rename one.
  */
 import { COMMANDS } from "./commands";
-import type { CaptureLocale, CaptureValues, CommandStep, Localized, OperatingSystem, ValueName } from "./types";
+import type { CaptureValues, CommandStep, Localized, OperatingSystem, ValueName } from "./types";
+import type { Locale } from "@/domain/locale";
 
 export interface CaptureChallengeInfo {
   id: string;
@@ -34,7 +35,7 @@ interface CaptureChallengeEntry {
   id: string;
   lesson: string;
   uses: readonly ValueName[];
-  text: Readonly<Record<CaptureLocale, CaptureChallengeText>>;
+  text: Readonly<Record<Locale, CaptureChallengeText>>;
 }
 
 const ENTRIES: readonly CaptureChallengeEntry[] = [
@@ -156,7 +157,7 @@ export function getCaptureChallengeInfo(id: string): CaptureChallengeInfo | null
   return INFO_BY_ID.get(id) ?? null;
 }
 
-export function captureChallengeHref(id: string, locale: CaptureLocale = "en"): string {
+export function captureChallengeHref(id: string, locale: Locale = "en"): string {
   return `${locale === "zh" ? "/zh" : ""}/capture-challenges/${encodeURIComponent(id)}`;
 }
 

@@ -10,7 +10,8 @@ import { analyzeCapture, CaptureFormatError, CaptureReader, type CaptureConnecti
 import { payloadsByFrame, portOf, viewConnection } from "./connection-view";
 import { roleName, say, type Judgement } from "./judgement";
 import type { CaptureChallenge } from "./registry";
-import type { CaptureEvidenceSummary, CaptureLocale, CaptureValues, CaptureVerdict, ExaminedConnection, ExplainedSegment } from "./types";
+import type { CaptureEvidenceSummary, CaptureValues, CaptureVerdict, ExaminedConnection, ExplainedSegment } from "./types";
+import type { Locale } from "@/domain/locale";
 
 export const GRADE_LIMITS = {
   /** Segments the analysis keeps per connection (every segment is still analysed). */
@@ -32,12 +33,12 @@ export type GradeResult =
     }
   | { ok: false; error: "not-a-capture"; message: string };
 
-function localizedWarning(message: string, locale: CaptureLocale): string {
+function localizedWarning(message: string, locale: Locale): string {
   return locale === "zh" ? captureMessageZh(message) : message;
 }
 
 /** Why the file cannot be graded, when it is not a capture the reader can read. */
-export function notACapture(error: CaptureFormatError, locale: CaptureLocale): { ok: false; error: "not-a-capture"; message: string } {
+export function notACapture(error: CaptureFormatError, locale: Locale): { ok: false; error: "not-a-capture"; message: string } {
   const message =
     locale === "zh"
       ? `这不是可读的 pcap 或 pcapng 抓包文件：${captureMessageZh(error.message)}。请上传 tcpdump -w 写出的文件（或 Wireshark 保存的 .pcap/.pcapng）。`
@@ -45,7 +46,7 @@ export function notACapture(error: CaptureFormatError, locale: CaptureLocale): {
   return { ok: false, error: "not-a-capture", message };
 }
 
-function explainSegments(connection: CaptureConnection, judgement: Judgement, locale: CaptureLocale): ExaminedConnection {
+function explainSegments(connection: CaptureConnection, judgement: Judgement, locale: Locale): ExaminedConnection {
   const marks = new Map<number, { mark: "meets" | "misses"; notes: string[] }>();
   for (const mark of judgement.marks) {
     const entry = marks.get(mark.index) ?? { mark: mark.mark, notes: [] };
@@ -154,7 +155,7 @@ export function gradeCapture(
   bytes: Uint8Array,
   challenge: CaptureChallenge,
   values: CaptureValues,
-  locale: CaptureLocale,
+  locale: Locale,
   options: { keep?: boolean } = {},
 ): GradeResult {
   let analysis;

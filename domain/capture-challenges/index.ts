@@ -5,7 +5,6 @@ export { GRADE_LIMITS, extractFrames, gradeCapture, notACapture, type GradeResul
 export { PORT_RANGE, VALUE_SEED_BYTES, captureValuesSchema, valuesFromRandom } from "./values";
 export type {
   CaptureEvidenceSummary,
-  CaptureLocale,
   CaptureValues,
   CaptureVerdict,
   CommandStep,

@@ -1,7 +1,8 @@
 /** The vocabulary goals use to judge one connection and to say why, in English and Chinese. */
 import type { Role } from "@/domain/tcp/pcap";
-import type { CaptureLocale, CaptureValues, Localized } from "./types";
+import type { CaptureValues, Localized } from "./types";
 import type { ConnectionView } from "./connection-view";
+import type { Locale } from "@/domain/locale";
 
 export interface Mark {
   /** Index in the connection's segments. */
@@ -25,13 +26,13 @@ export type Judge = (view: ConnectionView, values: CaptureValues) => Judgement;
 
 export type OutcomeText = (vars: Readonly<Record<string, string | number>>, values: CaptureValues) => Localized;
 
-const NAMES: Readonly<Record<CaptureLocale, Readonly<Record<Role, string>>>> = {
+const NAMES: Readonly<Record<Locale, Readonly<Record<Role, string>>>> = {
   en: { client: "client", server: "server" },
   zh: { client: "客户端", server: "服务端" },
 };
 
 /** The name of an end in a language. */
-export function roleName(role: Role, locale: CaptureLocale): string {
+export function roleName(role: Role, locale: Locale): string {
   return NAMES[locale][role];
 }
 

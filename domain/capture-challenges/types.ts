@@ -1,8 +1,8 @@
 /** Capture challenges: goals reached on the learner's own machine and proved with a capture file. */
 import type { TcpState } from "@/domain/tcp";
+import type { Locale } from "@/domain/locale";
 
-export type CaptureLocale = "en" | "zh";
-export type Localized = Readonly<Record<CaptureLocale, string>>;
+export type Localized = Readonly<Record<Locale, string>>;
 
 /**
  * Values the server issued to one learner for one challenge. The goal names them, so a capture

@@ -9,8 +9,7 @@ import { z } from "zod";
 import type { HostId } from "@/domain/tcp";
 import { CHALLENGES } from "./registry";
 import type { Challenge, GoalResult } from "./types";
-
-export type ChallengeLocale = "en" | "zh";
+import type { Locale } from "@/domain/locale";
 
 export type ChallengeText = {
   title: string;
@@ -21,7 +20,7 @@ export type ChallengeText = {
   feedback: Readonly<Record<string, string>>;
 };
 
-const HOSTS: Readonly<Record<ChallengeLocale, Readonly<Record<HostId, string>>>> = {
+const HOSTS: Readonly<Record<Locale, Readonly<Record<HostId, string>>>> = {
   en: { client: "client", server: "server" },
   zh: { client: "客户端", server: "服务端" },
 };
@@ -156,12 +155,12 @@ export function checkChallengeTexts(challenges: readonly Challenge[] = CHALLENGE
 }
 
 /** A challenge's texts in the given language (English when a translation is missing). */
-export function challengeText(challenge: Challenge, locale: ChallengeLocale = "en"): ChallengeText {
+export function challengeText(challenge: Challenge, locale: Locale = "en"): ChallengeText {
   return (locale === "zh" ? CHALLENGE_TEXT_ZH[challenge.id] : undefined) ?? challenge;
 }
 
 /** Asks the challenge's goal about a trace and writes its feedback out in `locale`. */
-export function judge(challenge: Challenge, trace: Parameters<Challenge["goal"]>[0], locale: ChallengeLocale = "en"): GoalResult {
+export function judge(challenge: Challenge, trace: Parameters<Challenge["goal"]>[0], locale: Locale = "en"): GoalResult {
   const verdict = challenge.goal(trace);
   const template = challengeText(challenge, locale).feedback[verdict.outcome] ?? challenge.feedback[verdict.outcome] ?? verdict.outcome;
   const values = verdict.values ?? {};

@@ -7,8 +7,10 @@ import { z } from "zod";
 import { actionSchema, formatIssues, runScenario, type Action, type ScenarioResult } from "@/domain/tcp";
 import { DEFAULT_SETTINGS, SIM_LIMITS, actionKey, buildScenario, type SimulatorSettings } from "@/domain/simulator/session";
 import { getChallenge } from "./registry";
-import { judge, refusalZh, type ChallengeLocale } from "./text";
+import { judge, refusalZh } from "./text";
 import type { Challenge, GoalResult } from "./types";
+import type { Locale } from "@/domain/locale";
+import { localeSchema } from "@/domain/locale-schema";
 
 export const CHALLENGE_LIMITS = {
   /** Actions in one submitted log; every challenge is solvable in a handful. */
@@ -34,9 +36,6 @@ export const actionLogSchema = z
   .array(boundedAction)
   .max(CHALLENGE_LIMITS.maxActions, { message: `a log may hold at most ${CHALLENGE_LIMITS.maxActions} actions` });
 
-/** The languages feedback and refusals can be written in (the lesson's language). */
-export const challengeLocaleSchema = z.enum(["en", "zh"]);
-
 /**
  * What the browser sends: the challenge, the learner's actions and, optionally, the language the
  * answer should be written in. Nothing else is accepted; the language changes no verdict.
@@ -45,7 +44,7 @@ export const challengeSubmissionSchema = z
   .object({
     challengeId: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: "not a challenge id" }),
     log: actionLogSchema,
-    locale: challengeLocaleSchema.default("en"),
+    locale: localeSchema.default("en"),
   })
   .strict();
 
@@ -98,9 +97,9 @@ export function parseSubmission(raw: unknown): { ok: true; value: ChallengeSubmi
  * The language a submission asks for, read on its own so that even a refused submission is
  * answered in it (English when it names none or something unknown).
  */
-export function submissionLocale(raw: unknown): ChallengeLocale {
+export function submissionLocale(raw: unknown): Locale {
   if (typeof raw !== "object" || raw === null || !("locale" in raw)) return "en";
-  const parsed = challengeLocaleSchema.safeParse(raw.locale);
+  const parsed = localeSchema.safeParse(raw.locale);
   return parsed.success ? parsed.data : "en";
 }
 
@@ -112,7 +111,7 @@ export function verifySubmission(raw: unknown): Verification {
   return { ok: false, error: refusalZh(verification.error), issues: verification.issues.map(refusalZh) };
 }
 
-function verifyIn(raw: unknown, locale: ChallengeLocale): Verification {
+function verifyIn(raw: unknown, locale: Locale): Verification {
   const parsed = parseSubmission(raw);
   if (!parsed.ok) return parsed;
   const { challengeId, log } = parsed.value;

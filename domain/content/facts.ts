@@ -6,7 +6,7 @@
  */
 import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS } from "@/domain/tcp/profiles";
 import { wheelExpiryMs } from "@/domain/tcp/timer-wheel";
-import type { Locale } from "./frontmatter";
+import type { Locale } from "@/domain/locale";
 
 export type FactValue =
   /** A length of time, in milliseconds. `raw` is the value as its sysctl is written (e.g. seconds). */

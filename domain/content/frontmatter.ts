@@ -11,4 +11,3 @@ export const lessonFrontmatter = z.object({
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
 
-export { LOCALE_LANG, LOCALES, type Locale } from "@/domain/locale";

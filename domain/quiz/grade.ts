@@ -4,8 +4,8 @@
  */
 import { fillPlaceholders } from "./generators";
 import { QUIZ_FLAGS, type CorrectAnswer, type QuestionGrading, type QuestionOf, type QuestionResponse } from "./schema";
-import type { QuizLocale } from "./translation";
 import type { ResolvedQuestion } from "./variant";
+import type { Locale } from "@/domain/locale";
 
 export type GradeResult = { ok: true; grading: QuestionGrading } | { ok: false; error: "wrong-type" | "invalid-response" };
 
@@ -61,7 +61,7 @@ function gradeOrder(question: QuestionOf<"order">, itemIds: string[]): Verdict |
 /** "left: right." in English, "left：right。" in Chinese. */
 const PAIR_FEEDBACK = { en: (left: string, right: string) => `${left}: ${right}.`, zh: (left: string, right: string) => `${left}：${right}。` } as const;
 
-function gradeMatch(question: QuestionOf<"match">, pairs: Record<string, string>, locale: QuizLocale): Verdict | null {
+function gradeMatch(question: QuestionOf<"match">, pairs: Record<string, string>, locale: Locale): Verdict | null {
   const leftIds = new Set(question.pairs.map((pair) => pair.id));
   const rightById = new Map([...question.pairs.map((pair) => [pair.right.id, pair.right.text] as const), ...question.distractors.map((d) => [d.id, d.text] as const)]);
   if (Object.keys(pairs).some((left) => !leftIds.has(left)) || Object.values(pairs).some((right) => !rightById.has(right))) return null;

@@ -11,15 +11,10 @@
  */
 import { z } from "zod";
 import { QUIZ_FLAGS, STATE_NAMES, quizSchema, type HostName, type Question, type Quiz } from "./schema";
-
-/** The languages a quiz can be taken in; English is the authored one. */
-export const QUIZ_LOCALES = ["en", "zh"] as const;
-export type QuizLocale = (typeof QUIZ_LOCALES)[number];
-/** What the browser may send as the language of a quiz. */
-export const quizLocaleSchema = z.enum(QUIZ_LOCALES);
+import type { Locale } from "@/domain/locale";
 
 /** How `{host}` and `{peer}` read in generated prompts and explanations. */
-export const HOST_LABELS: Readonly<Record<QuizLocale, Readonly<Record<HostName, string>>>> = {
+export const HOST_LABELS: Readonly<Record<Locale, Readonly<Record<HostName, string>>>> = {
   en: { client: "client", server: "server" },
   zh: { client: "客户端", server: "服务端" },
 };

@@ -6,7 +6,8 @@
 import { fillPlaceholders, generateNumber, generateState, stateChoices, type Variables } from "./generators";
 import { randomFor, shuffled, type Random } from "./random";
 import { QUIZ_FLAGS, type CorrectAnswer, type PublicQuestion, type PublicQuiz, type Question, type Quiz } from "./schema";
-import { HOST_LABELS, type QuizLocale } from "./translation";
+import { HOST_LABELS } from "./translation";
+import type { Locale } from "@/domain/locale";
 
 export type ResolvedQuestion = {
   question: Question;
@@ -16,7 +17,7 @@ export type ResolvedQuestion = {
   /** Values for `{name}` placeholders in the explanation and feedback. */
   variables: Variables;
   /** The language of the question's texts (the quiz given was translated into it). */
-  locale: QuizLocale;
+  locale: Locale;
 };
 
 /** Shuffles, but never returns the original order (for 2+ distinct items) so nothing is "already solved". */
@@ -27,7 +28,7 @@ function shuffledAwayFrom<T>(random: Random, items: readonly T[]): T[] {
 }
 
 /** `{host}` and `{peer}` in the question's language; numbers are the same in every language. */
-function localVariables(variables: Variables, locale: QuizLocale): Variables {
+function localVariables(variables: Variables, locale: Locale): Variables {
   if (locale === "en") return variables;
   const local: Variables = { ...variables };
   for (const key of ["host", "peer"] as const) {
@@ -42,12 +43,12 @@ function localVariables(variables: Variables, locale: QuizLocale): Variables {
  * The variant depends only on (seed, question id), never on the language: `locale` only says in
  * which language `question`'s texts are and how generated values such as `{host}` read.
  */
-export function resolveQuestion(question: Question, attemptSeed: number, locale: QuizLocale = "en"): ResolvedQuestion {
+export function resolveQuestion(question: Question, attemptSeed: number, locale: Locale = "en"): ResolvedQuestion {
   const resolved = resolveVariant(question, attemptSeed, locale);
   return { ...resolved, locale };
 }
 
-function resolveVariant(question: Question, attemptSeed: number, locale: QuizLocale): Omit<ResolvedQuestion, "locale"> {
+function resolveVariant(question: Question, attemptSeed: number, locale: Locale): Omit<ResolvedQuestion, "locale"> {
   const random = randomFor(attemptSeed, question.id);
   const base = { id: question.id, concept: question.concept };
   switch (question.type) {
@@ -130,7 +131,7 @@ function resolveVariant(question: Question, attemptSeed: number, locale: QuizLoc
   }
 }
 
-export function resolveQuiz(quiz: Quiz, attemptSeed: number, locale: QuizLocale = "en"): ResolvedQuestion[] {
+export function resolveQuiz(quiz: Quiz, attemptSeed: number, locale: Locale = "en"): ResolvedQuestion[] {
   return quiz.questions.map((question) => resolveQuestion(question, attemptSeed, locale));
 }
 
@@ -138,7 +139,7 @@ export function resolveQuiz(quiz: Quiz, attemptSeed: number, locale: QuizLocale 
  * The whole attempt as the browser receives it: prompts, choices and ladders, no answers. Pass
  * the quiz already translated into `locale` (lib/quiz/registry.server.ts `getQuiz(id, locale)`).
  */
-export function toPublicQuiz(quiz: Quiz, attemptSeed: number, locale: QuizLocale = "en"): PublicQuiz {
+export function toPublicQuiz(quiz: Quiz, attemptSeed: number, locale: Locale = "en"): PublicQuiz {
   return {
     id: quiz.id,
     lessonSlug: quiz.lessonSlug,

@@ -6,8 +6,7 @@
  * viewer renders it, tests read it (tests/unit/simulator/capture-explanations.test.ts).
  */
 import type { CaptureConnection, StateTransition, TcpState } from "@/domain/tcp/pcap";
-
-export type ExplanationLocale = "en" | "zh";
+import type { Locale } from "@/domain/locale";
 
 export interface TransitionExplanation {
   /** "Frame 5, FIN+ACK from the client, received by the server: ESTABLISHED → CLOSE-WAIT". */
@@ -29,7 +28,7 @@ function other(host: Host): Host {
 }
 
 /** A segment as the packet list names it: its frame number in the file. */
-function segmentName(connection: CaptureConnection, index: number, locale: ExplanationLocale): string {
+function segmentName(connection: CaptureConnection, index: number, locale: Locale): string {
   const frame = connection.segments[index]?.frame;
   if (locale === "zh") return frame === undefined ? `第 ${index + 1} 个报文段` : `第 ${frame} 帧`;
   return frame === undefined ? `segment ${index + 1}` : `frame ${frame}`;
@@ -44,7 +43,7 @@ function flagsOf(connection: CaptureConnection, index: number): string {
 }
 
 interface Rule {
-  rule: Record<ExplanationLocale, string>;
+  rule: Record<Locale, string>;
   source: string;
 }
 
@@ -209,7 +208,7 @@ function sourceZh(source: string): string {
   return SOURCE_ZH.reduce((text, [en, zh]) => text.replace(en, zh), source);
 }
 
-function crossing(connection: CaptureConnection, transition: StateTransition, locale: ExplanationLocale): string[] {
+function crossing(connection: CaptureConnection, transition: StateTransition, locale: Locale): string[] {
   const arrival = transition.arrival;
   if (!arrival) return [];
   const receiver = HOST[locale][transition.host];
@@ -233,7 +232,7 @@ function crossing(connection: CaptureConnection, transition: StateTransition, lo
   });
 }
 
-function shown(connection: CaptureConnection, transition: StateTransition, locale: ExplanationLocale): string | null {
+function shown(connection: CaptureConnection, transition: StateTransition, locale: Locale): string | null {
   const arrival = transition.arrival;
   if (!arrival) return null;
   const receiver = HOST[locale][transition.host];
@@ -258,7 +257,7 @@ function shown(connection: CaptureConnection, transition: StateTransition, local
   }
 }
 
-export function explainTransition(connection: CaptureConnection, transition: StateTransition, locale: ExplanationLocale = "en"): TransitionExplanation {
+export function explainTransition(connection: CaptureConnection, transition: StateTransition, locale: Locale = "en"): TransitionExplanation {
   const sender = transition.by === "sent" ? transition.host : other(transition.host);
   const name = segmentName(connection, transition.segment, locale);
   const flags = flagsOf(connection, transition.segment);

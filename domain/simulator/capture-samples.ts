@@ -3,6 +3,8 @@
  * Linux machine (scripts/record-tcp-timings.py, tests/fixtures/tcp/captures/). Copies live in
  * public/captures/ with a manifest.json that mirrors this list (a unit test keeps them equal).
  */
+import type { Locale } from "@/domain/locale";
+
 export interface CaptureSample {
   id: string;
   /** File name under /captures/. */
@@ -75,7 +77,7 @@ export const CAPTURE_SAMPLE_TEXT_ZH: Readonly<Record<string, { title: string; de
 };
 
 /** A sample's title and description in the given language. */
-export function captureSampleText(sample: CaptureSample, locale: "en" | "zh" = "en"): { title: string; description: string } {
+export function captureSampleText(sample: CaptureSample, locale: Locale = "en"): { title: string; description: string } {
   return (locale === "zh" ? CAPTURE_SAMPLE_TEXT_ZH[sample.id] : undefined) ?? sample;
 }
 

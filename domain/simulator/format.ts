@@ -1,6 +1,7 @@
 /** How segments, times and states are written in the simulator's views (Wireshark's conventions). */
 import type { TcpFlag as TcpFlagName } from "@/domain/tcp";
 import { TcpFlag } from "@/domain/tcp/pcap/decode/tcp-header";
+import type { Locale } from "@/domain/locale";
 
 /** Flag bits as the header carries them (the capture reader's table; ECN bits come from captures only). */
 const FLAG_BITS: Readonly<Record<string, number>> = TcpFlag;
@@ -44,7 +45,7 @@ export function segmentKind(flags: readonly (TcpFlagName | string)[]): SegmentKi
 }
 
 /** "0.010 s" / "0.010 秒": a time on the simulator's clock. */
-export function formatTime(ms: number, locale: ViewLocale = "en"): string {
+export function formatTime(ms: number, locale: Locale = "en"): string {
   return `${formatSeconds(ms)}${locale === "en" ? " s" : " 秒"}`;
 }
 
@@ -52,9 +53,6 @@ export function formatTime(ms: number, locale: ViewLocale = "en"): string {
 export function formatSeconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
-
-/** The languages the simulator's views are written in. */
-export type ViewLocale = "en" | "zh";
 
 const CHINESE_UNITS: ReadonlyArray<[RegExp, string]> = [
   [/ ms\b/g, " 毫秒"],
@@ -67,7 +65,7 @@ const CHINESE_UNITS: ReadonlyArray<[RegExp, string]> = [
  * A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "1 min 5 s", "1 h"; in Chinese
  * "40 毫秒", "1.5 秒", "1 分钟 5 秒", "1 小时".
  */
-export function formatDuration(ms: number, locale: ViewLocale = "en"): string {
+export function formatDuration(ms: number, locale: Locale = "en"): string {
   if (locale !== "en") return CHINESE_UNITS.reduce((text, [unit, chinese]) => text.replace(unit, chinese), formatDuration(ms));
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) {

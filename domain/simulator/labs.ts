@@ -11,7 +11,8 @@ import {
   type TimeWaitLabParams,
   type TimeWaitLabResult,
 } from "@/domain/tcp";
-import { formatCount, type ViewLocale } from "./format";
+import { formatCount } from "./format";
+import type { Locale } from "@/domain/locale";
 
 export const timeWaitInputSchema = z
   .object({
@@ -95,19 +96,19 @@ export function synBacklogParams(input: SynBacklogInput): SynBacklogLabParams {
   };
 }
 
-function seconds(value: number, locale: ViewLocale = "en"): string {
+function seconds(value: number, locale: Locale = "en"): string {
   const rounded = Math.round(value * 10) / 10;
   return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}${locale === "en" ? " s" : " 秒"}`;
 }
 
-function percent(part: number, whole: number, locale: ViewLocale = "en"): string {
+function percent(part: number, whole: number, locale: Locale = "en"): string {
   if (whole === 0) return "0%";
   const value = (part / whole) * 100;
   return value < 1 && value > 0 ? (locale === "en" ? "under 1%" : "不到 1%") : `${Math.round(value)}%`;
 }
 
 /** One paragraph that explains a TIME-WAIT lab result, in English or Chinese. */
-export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult, locale: ViewLocale = "en"): string {
+export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult, locale: Locale = "en"): string {
   if (locale === "zh") return explainTimeWaitZh(input, result);
   const { summary } = result;
   const sentences: string[] = [];
@@ -156,7 +157,7 @@ export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult,
 }
 
 /** One paragraph that explains a SYN backlog lab result, in English or Chinese. */
-export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabResult, locale: ViewLocale = "en"): string {
+export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabResult, locale: Locale = "en"): string {
   if (locale === "zh") return explainSynBacklogZh(input, result);
   const { summary } = result;
   const sentences: string[] = [];

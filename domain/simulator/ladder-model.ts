@@ -6,9 +6,10 @@
  */
 import { optionValueText, type HostId, type SimEvent } from "@/domain/tcp";
 import type { CaptureConnection } from "@/domain/tcp/pcap";
-import { formatDuration, formatSeconds, formatTime, segmentKind, segmentLabel, type SegmentKind, type ViewLocale } from "./format";
+import { formatDuration, formatSeconds, formatTime, segmentKind, segmentLabel, type SegmentKind } from "./format";
 import { LADDER_METRICS, layoutSteps, yAtTime } from "./ladder-layout";
 import { arrivalTime, type SimulatorRun } from "./run";
+import type { Locale } from "@/domain/locale";
 
 export interface LadderArrow {
   id: number;
@@ -117,7 +118,7 @@ export function withoutFate(description: string): string {
   return description.replace(/(, (lost|dropped)|，(丢失|已丢弃))$/, "");
 }
 
-function markFor(event: SimEvent, locale: ViewLocale): { host: HostId; text: string; tone: MarkTone } | null {
+function markFor(event: SimEvent, locale: Locale): { host: HostId; text: string; tone: MarkTone } | null {
   switch (event.kind) {
     case "app":
       return { host: event.host, text: callMark(event), tone: "call" };
@@ -151,7 +152,7 @@ function windowLabel(segment: { win: number; purpose?: string; flags: readonly s
   return (segment.win === 0 && !segment.flags.includes("RST")) || segment.purpose === "window update" ? ` win=${segment.win}` : "";
 }
 
-export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, locale: ViewLocale = "en"): LadderModel {
+export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, locale: Locale = "en"): LadderModel {
   const text = TEXT[locale];
   // What each step draws: its sends, and its notes per host line.
   const stepMarks: { host: HostId; text: string; tone: MarkTone }[][] = run.steps.map((step) => {
@@ -250,7 +251,7 @@ export function simulatorLadderModel(run: SimulatorRun, absolute: boolean, local
  * A captured connection: one row per segment in capture order (the capture point sees each
  * segment once, so arrows get a nominal slant), states from the reader's inference.
  */
-export function captureLadderModel(connection: CaptureConnection, absolute: boolean, locale: ViewLocale = "en"): LadderModel {
+export function captureLadderModel(connection: CaptureConnection, absolute: boolean, locale: Locale = "en"): LadderModel {
   const text = TEXT[locale];
   const rows = connection.segments.map((_, index) => ({ y: LADDER_METRICS.top + index * LADDER_METRICS.row * 1.4 }));
   const height = (rows[rows.length - 1]?.y ?? LADDER_METRICS.top) + LADDER_METRICS.row * 2 + LADDER_METRICS.bottom;

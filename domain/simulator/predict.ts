@@ -23,6 +23,7 @@ import { synBacklogInputSchema, synBacklogParams, timeWaitInputSchema, timeWaitP
 import { PRESET_IDS } from "./presets";
 import { buildRun, statesAt, type SimulatorRun } from "./run";
 import { SIM_LIMITS, buildScenario, type SimulatorSettings } from "./session";
+import { localeSchema } from "@/domain/locale-schema";
 
 /** What a segment is called in a prediction (probes and window updates are ACKs). */
 export const SEGMENT_ANSWERS = ["nothing", "SYN", "SYN-ACK", "ACK", "data", "FIN", "RST"] as const;
@@ -141,7 +142,7 @@ export const stepPredictionSchema = z
     kind: z.enum(["state", "segment"]),
     host: z.enum(["client", "server"]),
     answer: z.string().min(1).max(20),
-    locale: z.enum(["en", "zh"]).default("en"),
+    locale: localeSchema.default("en"),
   })
   .strict();
 
@@ -207,8 +208,8 @@ export function gradeStepPrediction(prediction: Omit<StepPrediction, "locale">):
 export type LabKind = "timewait" | "synflood";
 
 export const labPredictionSchema = z.discriminatedUnion("lab", [
-  z.object({ lab: z.literal("timewait"), input: timeWaitInputSchema, answer: z.enum(["yes", "no"]), locale: z.enum(["en", "zh"]).default("en") }).strict(),
-  z.object({ lab: z.literal("synflood"), input: synBacklogInputSchema, answer: z.enum(["yes", "no"]), locale: z.enum(["en", "zh"]).default("en") }).strict(),
+  z.object({ lab: z.literal("timewait"), input: timeWaitInputSchema, answer: z.enum(["yes", "no"]), locale: localeSchema.default("en") }).strict(),
+  z.object({ lab: z.literal("synflood"), input: synBacklogInputSchema, answer: z.enum(["yes", "no"]), locale: localeSchema.default("en") }).strict(),
 ]);
 
 export type LabPrediction = z.infer<typeof labPredictionSchema>;

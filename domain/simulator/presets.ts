@@ -4,6 +4,7 @@
  * with it. Pure data; tests check each preset's defining behaviour against the engine.
  */
 import type { Action, DropRule, HostId, ScenarioInput, SocketOption } from "@/domain/tcp";
+import type { Locale } from "@/domain/locale";
 
 export const PRESET_IDS = [
   "three-way-handshake",
@@ -263,7 +264,7 @@ export const PRESET_TEXT_ZH: Readonly<Record<PresetId, { title: string; descript
 };
 
 /** A preset's title and description in the given language. */
-export function presetText(id: PresetId, locale: "en" | "zh" = "en"): { title: string; description: string } {
+export function presetText(id: PresetId, locale: Locale = "en"): { title: string; description: string } {
   return locale === "zh" ? PRESET_TEXT_ZH[id] : PRESETS[id];
 }
 

@@ -21,8 +21,8 @@ import {
   type TcpState,
   type TransitionRecord,
 } from "@/domain/tcp";
-import type { NarrationLocale } from "@/domain/tcp/narrate";
 import { SIM_LIMITS } from "./session";
+import type { Locale } from "@/domain/locale";
 
 export interface RunStep {
   /** Virtual time of the step (ms). */
@@ -180,7 +180,7 @@ export function visibleSegmentCount(run: SimulatorRun, cursor: number): number {
 export type Narrate = (event: SimEvent) => string;
 
 /** The engine's narrator for this run, in English or Chinese ("客户端发送 SYN，seq 0"). */
-export function narratorFor(run: SimulatorRun, absolute: boolean, locale: NarrationLocale = "en"): Narrate {
+export function narratorFor(run: SimulatorRun, absolute: boolean, locale: Locale = "en"): Narrate {
   return createNarrator(run.segments, { absolute, locale });
 }
 
@@ -188,7 +188,7 @@ export function narratorFor(run: SimulatorRun, absolute: boolean, locale: Narrat
  * One line per step: its events' sentences joined, e.g. "client calls connect(); client enters
  * SYN-SENT (connect); client sends SYN seq 0" ("；" between Chinese sentences).
  */
-export function narrateStep(run: SimulatorRun, narrate: Narrate, step: number, locale: NarrationLocale = "en"): string {
+export function narrateStep(run: SimulatorRun, narrate: Narrate, step: number, locale: Locale = "en"): string {
   const range = run.steps[step];
   if (range === undefined) return "";
   const sentences: string[] = [];

@@ -5,15 +5,13 @@
  */
 import { withRelativeNumbers, type RelativeNumbers } from "./relative";
 import type { HostId, SegmentPurpose, SegmentRecord, SimEvent, SocketOptionValue, TcpFlag, TimerKind, TransitionCause } from "./types";
-
-/** The languages the narrator speaks. */
-export type NarrationLocale = "en" | "zh";
+import type { Locale } from "@/domain/locale";
 
 export interface NarrationOptions {
   /** Show absolute sequence numbers instead of relative ones. */
   absolute?: boolean;
   /** The language of the sentences (default English). */
-  locale?: NarrationLocale;
+  locale?: Locale;
 }
 
 const TIMER_NAMES: Record<TimerKind, string> = {

@@ -9,15 +9,15 @@ import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
 import { textFields } from "@/lib/http/form-fields";
 import { siteOrigin } from "@/lib/http/site-origin.server";
 import { hitRateLimit } from "@/lib/security/rate-limit.server";
-import { LOCALES } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
+import { localeSchema } from "@/domain/locale-schema";
 
 // The form's language; none means English. Field contents are validated by lib/auth.
-const localeInput = z.enum(LOCALES).optional();
+const localeInput = localeSchema.optional();
 const passwordInput = z.object({ currentPassword: z.string(), newPassword: z.string() });
 /** The language to refuse in, even when the locale argument itself is what was wrong. */
-const languageOf = (locale: unknown) => z.enum(LOCALES).catch("en").parse(locale);
+const languageOf = (locale: unknown) => localeSchema.catch("en").parse(locale);
 
 export async function changePasswordAction(input: { currentPassword: string; newPassword: string }, locale?: unknown): Promise<PasswordChangeResult> {
   const language = languageOf(locale);
@@ -27,7 +27,7 @@ export async function changePasswordAction(input: { currentPassword: string; new
   return changePassword(user, input, language);
 }
 
-const passwordForm = z.object({ currentPassword: z.string().catch(""), newPassword: z.string().catch(""), locale: z.enum(LOCALES).catch("en") });
+const passwordForm = z.object({ currentPassword: z.string().catch(""), newPassword: z.string().catch(""), locale: localeSchema.catch("en") });
 
 /** The password form posted before the page's script ran (with it, the form calls changePasswordAction). */
 export async function changePasswordFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db.server";
-import type { Locale } from "../i18n/paths";
 import { authWords } from "../i18n/words/auth";
 import { MAX_PASSWORD_LENGTH, newPasswordField } from "./credentials";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { CurrentUser } from "./session.server";
 import { endAllSessions, startSession } from "./sessions.server";
+import type { Locale } from "@/domain/locale";
 
 export type PasswordChangeResult =
   | { ok: true }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authWords, type AuthWords } from "@/lib/i18n/words/auth";
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 type Messages = AuthWords["validation"];
 

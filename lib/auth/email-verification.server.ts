@@ -3,8 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
 import { db } from "../db.server";
 import { env } from "../env.server";
-import { localePath, type Locale } from "../i18n/paths";
+import { localePath } from "../i18n/paths";
 import { authWords } from "../i18n/words/auth";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Proof that an account's owner reads its email address. When the site can send mail

@@ -7,14 +7,15 @@ import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
 import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
 import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { LOCALES, localePath } from "@/lib/i18n/paths";
+import { localePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
+import { localeSchema } from "@/domain/locale-schema";
 
 const signInForm = z.object({
   email: z.string().max(320).catch(""),
   password: z.string().max(200).catch(""),
   callbackUrl: z.string().catch(""),
-  locale: z.enum(LOCALES).catch("en"),
+  locale: localeSchema.catch("en"),
 });
 
 /**

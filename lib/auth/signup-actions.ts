@@ -13,13 +13,14 @@ import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { siteOrigin } from "@/lib/http/site-origin.server";
 import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
-import { LOCALES, localePath } from "@/lib/i18n/paths";
+import { localePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { clientAddress } from "@/lib/security/client-address";
+import { localeSchema } from "@/domain/locale-schema";
 
-const localeInput = z.enum(LOCALES).optional();
+const localeInput = localeSchema.optional();
 /** The language to refuse in, even when the locale argument itself is what was wrong. */
-const languageOf = (locale: unknown) => z.enum(LOCALES).catch("en").parse(locale);
+const languageOf = (locale: unknown) => localeSchema.catch("en").parse(locale);
 // The shape only: what the fields hold is validated by createAccount.
 const signUpShape = z.object({ name: z.string(), email: z.string(), password: z.string() });
 
@@ -53,7 +54,7 @@ const signUpForm = z.object({
   email: z.string().max(320).catch(""),
   password: z.string().max(1000).catch(""),
   callbackUrl: z.string().catch(""),
-  locale: z.enum(LOCALES).catch("en"),
+  locale: localeSchema.catch("en"),
 });
 
 /**

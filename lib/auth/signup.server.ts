@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { authWords } from "../i18n/words/auth";
-import type { Locale } from "../i18n/paths";
 import { signUpInputIn } from "./credentials";
 import { hashPassword } from "./password.server";
+import type { Locale } from "@/domain/locale";
 
 export type SignUpResult =
   | { ok: true }

@@ -5,13 +5,14 @@
  * bundle keeps it out of the app's server bundle, whose bundler would try to resolve it.
  */
 import { isMainThread, parentPort, Worker, type ResourceLimits } from "node:worker_threads";
-import { getCaptureChallenge, gradeCapture, type CaptureLocale, type CaptureValues } from "@/domain/capture-challenges";
+import { getCaptureChallenge, gradeCapture, type CaptureValues } from "@/domain/capture-challenges";
+import type { Locale } from "@/domain/locale";
 
 export interface GraderRequest {
   bytes: Uint8Array;
   challengeId: string;
   values: CaptureValues;
-  locale: CaptureLocale;
+  locale: Locale;
   keep: boolean;
 }
 

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ResourceLimits, Worker } from "node:worker_threads";
-import type { CaptureLocale, CaptureValues, GradeResult } from "@/domain/capture-challenges";
+import type { CaptureValues, GradeResult } from "@/domain/capture-challenges";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Grades uploaded captures off the request thread: each upload goes to a fresh worker thread
@@ -119,7 +120,7 @@ async function slot(): Promise<(() => void) | null> {
   };
 }
 
-const MESSAGES: Record<GraderFailure["error"], Record<CaptureLocale, string>> = {
+const MESSAGES: Record<GraderFailure["error"], Record<Locale, string>> = {
   timeout: {
     en: "Checking this capture took too long, so it was stopped. Capture only the challenge's port (the commands' filter does) and upload that smaller file.",
     zh: "检查这个抓包耗时过长，已被中止。只抓挑战的端口（命令中的过滤条件就是这样做的），再上传这个更小的文件。",
@@ -138,14 +139,14 @@ const MESSAGES: Record<GraderFailure["error"], Record<CaptureLocale, string>> = 
   },
 };
 
-export function graderFailure(error: GraderFailure["error"], locale: CaptureLocale): GraderFailure {
+export function graderFailure(error: GraderFailure["error"], locale: Locale): GraderFailure {
   return { ok: false, error, message: MESSAGES[error][locale] };
 }
 
 /** Grades `bytes` in a worker thread within GRADER_BUDGET. Never throws. */
 export async function gradeInWorker(
   bytes: Uint8Array,
-  request: { challengeId: string; values: CaptureValues; locale: CaptureLocale; keep: boolean },
+  request: { challengeId: string; values: CaptureValues; locale: Locale; keep: boolean },
   budget: { timeoutMs?: number; maxOldGenerationSizeMb?: number } = {},
 ): Promise<GraderOutcome> {
   const release = await slot();

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getCaptureChallenge, type CaptureEvidenceSummary, type CaptureLocale, type CaptureValues } from "@/domain/capture-challenges";
+import { getCaptureChallenge, type CaptureEvidenceSummary, type CaptureValues } from "@/domain/capture-challenges";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -9,6 +9,7 @@ import { recordCaptureCompletion } from "./completions.server";
 import type { UploadError, UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { gradeInWorker } from "./grader.server";
 import { accountCaptureValues, visitorCaptureValues } from "./values.server";
+import type { Locale } from "@/domain/locale";
 
 export type { UploadResponse };
 
@@ -21,7 +22,7 @@ export const UPLOAD_LIMITS = {
 
 const MB = (UPLOAD_LIMITS.maxBytes / 1024 / 1024).toFixed(0);
 
-const ERRORS: Record<Exclude<UploadError, "timeout" | "memory" | "busy" | "failed" | "not-a-capture">, Record<CaptureLocale, string>> = {
+const ERRORS: Record<Exclude<UploadError, "timeout" | "memory" | "busy" | "failed" | "not-a-capture">, Record<Locale, string>> = {
   "too-large": {
     en: `The file is larger than ${MB} MB, the most a capture upload may be. Capture only the challenge's port (the commands' filter does); such a capture is a few kilobytes.`,
     zh: `文件超过了 ${MB} MB，这是抓包上传的上限。只抓挑战的端口（命令中的过滤条件就是这样做的）；这样的抓包只有几 KB。`,
@@ -41,7 +42,7 @@ const ERRORS: Record<Exclude<UploadError, "timeout" | "memory" | "busy" | "faile
   },
 };
 
-export function uploadError(error: keyof typeof ERRORS, locale: CaptureLocale): UploadResponse {
+export function uploadError(error: keyof typeof ERRORS, locale: Locale): UploadResponse {
   return { ok: false, error, message: ERRORS[error][locale] };
 }
 
@@ -77,7 +78,7 @@ export async function checkCaptureUpload(
   uploader: Uploader,
   challengeId: string,
   bytes: Uint8Array,
-  { locale, keep }: { locale: CaptureLocale; keep: boolean },
+  { locale, keep }: { locale: Locale; keep: boolean },
 ): Promise<UploadResponse> {
   const challenge = getCaptureChallenge(challengeId);
   if (!challenge) return uploadError("unknown-challenge", locale);

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { compileLesson, LessonCompileError, type CompiledLesson } from "./compile.server";
-import { lessonFrontmatter, type LessonFrontmatter, type Locale } from "@/domain/content/frontmatter";
+import { lessonFrontmatter, type LessonFrontmatter } from "@/domain/content/frontmatter";
+import type { Locale } from "@/domain/locale";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 

@@ -11,11 +11,12 @@ import { listPendingInvitations } from "../classes/membership.server";
 import { getLesson, listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
 import { mapAnchors } from "../i18n/anchors";
-import { hasTranslation, lessonPath, localePath, type Locale } from "../i18n/paths";
+import { hasTranslation, lessonPath, localePath } from "../i18n/paths";
 import { dashboardWords } from "../i18n/words/dashboard";
 import { listLessonProgress, type LessonProgressView } from "../progress/lesson-progress.server";
 import { listQuizStats, type QuizStats } from "../quiz/attempts.server";
 import { getQuiz, listQuizzes } from "../quiz/registry.server";
+import type { Locale } from "@/domain/locale";
 
 
 export type LessonQuizSummary = { id: string; title: string; best: number | null; latest: number | null; passed: boolean; finished: number; passThreshold: number };

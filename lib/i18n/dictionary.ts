@@ -5,10 +5,10 @@
  * read it whole; client components import the part they show from ./words (chrome, lesson
  * reading, search), which this dictionary is assembled from, so the browser gets only that part.
  */
-import type { Locale } from "./paths";
 import { chromeWords } from "./words/chrome";
 import { lessonReadingWords } from "./words/lesson-reading";
 import { searchWords } from "./words/search";
+import type { Locale } from "@/domain/locale";
 
 const en = {
   languageName: "English",

@@ -5,7 +5,7 @@
  */
 import { findGlossaryEntry, type GlossaryEntry } from "@/content/glossary";
 import { formatFact } from "@/domain/content/facts";
-import type { Locale } from "./paths";
+import type { Locale } from "@/domain/locale";
 
 export type GlossaryToken =
   | { type: "text"; text: string }

@@ -2,9 +2,7 @@
  * Where each language lives: English at the site root, Chinese under /zh. Pure functions, safe
  * in client and server code.
  */
-import { LOCALE_LANG, LOCALES, type Locale } from "@/domain/locale";
-
-export { LOCALE_LANG, LOCALES, type Locale };
+import { LOCALES, LOCALE_LANG, type Locale } from "@/domain/locale";
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 
@@ -31,10 +29,6 @@ const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup", "/revi
 
 export function keepsQuery(path: string): boolean {
   return PAGES_KEEPING_QUERY.has(basePath(path));
-}
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
 }
 
 export function localeFromPath(pathname: string): Locale {

@@ -5,8 +5,8 @@ import type { CurrentUser } from "../auth/session.server";
 import { requireTeaching } from "../classes/access.server";
 import { listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
-import type { Locale } from "../i18n/paths";
 import { lessonDiagnostic } from "./diagnostics.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * What a class learned, from its lessons' diagnostics (ADR 1001): per lesson and per concept the

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { questionResponseSchema } from "@/domain/quiz/schema";
-import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { getSession, type CurrentUser } from "@/lib/auth/session.server";
 import { statusView, type DiagnosticStatusView } from "@/lib/learning/views";
 import {
@@ -13,12 +12,13 @@ import {
   type DiagnosticError,
   type StartedDiagnostic,
 } from "@/lib/learning/diagnostics.server";
+import { localeSchema } from "@/domain/locale-schema";
 
 /** Lesson diagnostic Server Actions (signed-in learners only): validate, find the user, call lib/learning. */
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const phase = z.enum(["pre", "post"]);
-const locale = quizLocaleSchema.default("en");
+const locale = localeSchema.default("en");
 
 type Failure = { ok: false; error: DiagnosticError | "invalid-input" | "signed-out" | "session-ended" };
 

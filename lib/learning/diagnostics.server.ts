@@ -4,7 +4,6 @@ import type { DiagnosticPhase } from "@/domain/learning/diagnostic";
 import { share } from "@/domain/learning/gain";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type Question, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { questionKey } from "@/domain/review/items";
 import { db } from "../db.server";
@@ -15,6 +14,7 @@ import { lessonDiagnostic } from "./lesson-diagnostic.server";
 
 export { lessonDiagnostic };
 import { recordAnswerForReview } from "../review/queue.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * A lesson's diagnostic (ADR 1001): the same few questions of its quiz, once before the lesson
@@ -85,7 +85,7 @@ function parseResponse(stored: string): QuestionResponse | null {
 }
 
 /** The questions an attempt asked, in `locale` (a question no longer in the course is skipped). */
-function attemptQuestions(keys: readonly string[], locale: QuizLocale): Array<{ key: string; quiz: Quiz; question: Question }> {
+function attemptQuestions(keys: readonly string[], locale: Locale): Array<{ key: string; quiz: Quiz; question: Question }> {
   return keys.flatMap((key) => {
     const match = /^q:([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(key);
     const quiz = match ? getQuiz(match[1]!, locale) : null;
@@ -157,7 +157,7 @@ async function phaseAllowed(userId: string, lessonSlug: string, quizId: string, 
 function publicView(
   attempt: { seed: number; questions: string; phase: "PRE" | "POST"; submittedAt: Date | null },
   answers: ReadonlyArray<{ questionKey: string; response: string }>,
-  locale: QuizLocale,
+  locale: Locale,
 ): StartedDiagnostic {
   const questions = attemptQuestions(storedQuestionKeys(attempt.questions), locale);
   const reveal = attempt.phase === "POST";
@@ -187,7 +187,7 @@ export async function startDiagnostic(
   userId: string,
   lessonSlug: string,
   phase: PhaseName,
-  { locale = "en", now = new Date() }: { locale?: QuizLocale; now?: Date } = {},
+  { locale = "en", now = new Date() }: { locale?: Locale; now?: Date } = {},
 ): Promise<{ ok: true; diagnostic: StartedDiagnostic } | { ok: false; error: DiagnosticError }> {
   const diagnostic = lessonDiagnostic(lessonSlug);
   if (!diagnostic) return { ok: false, error: "no-diagnostic" };
@@ -220,7 +220,7 @@ export async function submitDiagnosticAnswer(
   phase: PhaseName,
   index: number,
   response: QuestionResponse,
-  { locale = "en", now = new Date() }: { locale?: QuizLocale; now?: Date } = {},
+  { locale = "en", now = new Date() }: { locale?: Locale; now?: Date } = {},
 ): Promise<{ ok: true; answer: DiagnosticAnswerResult } | { ok: false; error: DiagnosticError }> {
   const diagnostic = lessonDiagnostic(lessonSlug);
   if (!diagnostic) return { ok: false, error: "no-diagnostic" };

@@ -1,8 +1,9 @@
 import "server-only";
 import { listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
-import { lessonPath, localePath, type Locale } from "../i18n/paths";
+import { lessonPath, localePath } from "../i18n/paths";
 import { lessonDiagnostic } from "./lesson-diagnostic.server";
+import type { Locale } from "@/domain/locale";
 
 export type LessonGainRow = {
   slug: string;

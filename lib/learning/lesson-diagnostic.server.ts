@@ -1,14 +1,14 @@
 import "server-only";
 import { diagnosticQuestions } from "@/domain/learning/diagnostic";
 import type { Question, Quiz } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { getQuiz, quizzesForLesson } from "../quiz/registry.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * A lesson's diagnostic: its quiz and the questions asked (texts in `locale`), or null when the
  * lesson has no quiz. No database: static lesson pages use it too.
  */
-export function lessonDiagnostic(lessonSlug: string, locale: QuizLocale = "en"): { quiz: Quiz; questions: Question[] } | null {
+export function lessonDiagnostic(lessonSlug: string, locale: Locale = "en"): { quiz: Quiz; questions: Question[] } | null {
   const english = quizzesForLesson(lessonSlug)[0];
   if (!english) return null;
   const quiz = getQuiz(english.id, locale) ?? english;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import { findCatalogItem, listCatalog, TARGET_LABELS } from "../catalog.server";
-import type { Locale } from "../i18n/paths";
+import type { Locale } from "@/domain/locale";
 import { ltiWords, type LtiWords } from "../i18n/words/lti";
 import { db } from "../db.server";
 import { DATE_WINDOW_YEARS, isWithinDateWindow } from "@/domain/gradebook/rules";

@@ -6,7 +6,7 @@ import "server-only";
  * works even when the site's scripts and styles cannot load in the LMS frame.
  */
 import { randomBytes } from "node:crypto";
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);

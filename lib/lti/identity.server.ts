@@ -1,7 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
-import type { Locale } from "../i18n/paths";
+import type { Locale } from "@/domain/locale";
 import type { LaunchMessage } from "./claims";
 import { completeLaunch, hashToken, type LaunchOutcome } from "./launch.server";
 import { getPlatform, platformFrameOrigins } from "./platforms.server";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db.server";
-import type { Locale } from "../i18n/paths";
+import type { Locale } from "@/domain/locale";
 import type { LaunchMessage } from "./claims";
 import { MAX_ID_TOKEN_LENGTH, MESSAGE_TYPE } from "./constants";
 import { clearStateCookie, launchSessionCookie, stateCookieName, type CookieJar } from "./cookies.server";

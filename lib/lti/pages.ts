@@ -3,7 +3,7 @@
  * English and Chinese. Scripts here implement the tool side of the LTI client-side postMessage
  * storage (lti.put_data / lti.get_data, answered only when they come from the LMS's origin).
  */
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 import { escapeHtml, htmlPage, ltiPageCsp, newNonce, scriptJson } from "./html";
 import { problemWords, type Problem } from "./problems";
 

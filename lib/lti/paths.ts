@@ -2,7 +2,7 @@
  * Addresses of the pages shown inside an LMS (pure; safe in client code and the proxy). They
  * live under /lti (and /zh/lti in Chinese): the only pages an LMS may frame.
  */
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 export type LtiTargetType = "LESSON" | "QUIZ" | "CHALLENGE";
 

@@ -3,7 +3,7 @@
  * A problem carries a code (stable: tests and logs use it) and a detail naming the offending
  * value; the page shows both (docs/lti.md, "Diagnosing a failed launch").
  */
-import type { Locale } from "@/lib/i18n/paths";
+import type { Locale } from "@/domain/locale";
 
 export const PROBLEM_CODES = [
   "invalid-login-request",

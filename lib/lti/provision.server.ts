@@ -5,7 +5,7 @@ import { findCatalogItem } from "../catalog.server";
 import { newJoinCode, newToken } from "../classes/codes";
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
-import type { Locale } from "../i18n/paths";
+import type { Locale } from "@/domain/locale";
 import type { LaunchMessage } from "./claims";
 import { ASSIGNMENT_CUSTOM_PARAMETER, MESSAGE_TYPE } from "./constants";
 import { isLtiTarget, ltiContentPath, ltiDeepLinkPath, ltiHomePath, targetFromUrl, type LtiTargetType } from "./paths";

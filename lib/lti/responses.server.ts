@@ -1,6 +1,6 @@
 import "server-only";
 import { configuredOrigin } from "../http/site-origin.server";
-import type { Locale } from "../i18n/paths";
+import type { Locale } from "@/domain/locale";
 import type { RenderedPage } from "./pages";
 import { problemPage } from "./pages";
 import { problemStatus, type Problem } from "./problems";

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { questionResponseSchema, type PublicQuiz, type QuestionGrading, type QuestionResponse } from "@/domain/quiz/schema";
-import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 import { startAnonymousAttempt, submitAnonymousAnswer } from "@/lib/quiz/anonymous.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { startAttempt, submitAnswer, type AttemptProgress, type QuizError } from "@/lib/quiz/attempts.server";
+import { localeSchema } from "@/domain/locale-schema";
 
 /**
  * Quiz Server Actions: validate, find out who is asking, call lib/quiz. Signed-in learners'
@@ -19,7 +19,7 @@ import { startAttempt, submitAnswer, type AttemptProgress, type QuizError } from
 const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const quizId = z.string().min(1).max(64);
 const token = z.string().max(2048);
-const locale = quizLocaleSchema.default("en");
+const locale = localeSchema.default("en");
 const questionId = z.string().min(1).max(64);
 
 /**

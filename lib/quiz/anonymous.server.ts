@@ -1,7 +1,6 @@
 import "server-only";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -9,6 +8,7 @@ import { signReceipt, verifyAttemptToken } from "../progress/receipts.server";
 import { newVariantSeed, type QuizError } from "./attempts.server";
 import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Quizzes for visitors without an account, graded on the server exactly like everyone else's.
@@ -54,7 +54,7 @@ function receiptFor(visitor: string, stored: StoredAnswer, response: QuestionRes
   });
 }
 
-function gradeStored(quiz: Quiz, stored: StoredAnswer, locale: QuizLocale) {
+function gradeStored(quiz: Quiz, stored: StoredAnswer, locale: Locale) {
   const question = quiz.questions.find((q) => q.id === stored.questionId);
   const response = parseStoredResponse(stored.response);
   if (!question || !response) return null;
@@ -73,7 +73,7 @@ export async function startAnonymousAttempt(
   quizId: string,
   clientKey: string,
   token?: string,
-  locale: QuizLocale = "en",
+  locale: Locale = "en",
 ): Promise<{ ok: true; attempt: AnonymousStart } | { ok: false; error: QuizError }> {
   const quiz = getQuiz(quizId, locale);
   if (!quiz) return { ok: false, error: "unknown-quiz" };
@@ -107,7 +107,7 @@ export async function submitAnonymousAnswer(
   token: string,
   questionId: string,
   response: QuestionResponse,
-  locale: QuizLocale = "en",
+  locale: Locale = "en",
 ): Promise<{ ok: true; answer: AnonymousAnswer } | { ok: false; error: QuizError }> {
   const attempt = verifyAttemptToken(token);
   if (!attempt || attempt.v !== visitor) return { ok: false, error: "unknown-attempt" };

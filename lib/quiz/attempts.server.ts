@@ -2,7 +2,6 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -11,6 +10,7 @@ import { refreshLessonCompletion } from "../progress/completion.server";
 import { afterQuizAnswer } from "../review/hooks.server";
 import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Quiz attempts of signed-in learners. Every attempt and every answer is stored; the browser
@@ -80,7 +80,7 @@ function progressOf(quiz: Quiz, answers: Array<{ correct: boolean }>): AttemptPr
  * Rebuilds the grading of a stored answer (deterministic in the attempt's seed), in the language
  * `quiz` is translated into: answers are stored by id, so an attempt reads in any language.
  */
-function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string, locale: QuizLocale = "en"): { grading: QuestionGrading; response: QuestionResponse } | null {
+function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: string, locale: Locale = "en"): { grading: QuestionGrading; response: QuestionResponse } | null {
   const question = quiz.questions.find((q) => q.id === questionId);
   if (!question) return null;
   const response = parseStoredResponse(storedResponse);
@@ -119,7 +119,7 @@ export async function startAttempt(
   userId: string,
   quizId: string,
   clientKey: string,
-  locale: QuizLocale = "en",
+  locale: Locale = "en",
   { resumeLatest = false }: { resumeLatest?: boolean } = {},
 ): Promise<{ ok: true; attempt: StartedAttempt } | { ok: false; error: QuizError }> {
   const quiz = getQuiz(quizId, locale);
@@ -158,7 +158,7 @@ export async function submitAnswer(
   clientKey: string,
   questionId: string,
   response: QuestionResponse,
-  locale: QuizLocale = "en",
+  locale: Locale = "en",
 ): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
   // Looked up with the user: a key from someone else's browser finds nothing.
   const attempt = await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
@@ -179,7 +179,7 @@ export async function storeAnswer(
   questionId: string,
   response: QuestionResponse,
   answeredAt?: Date,
-  locale: QuizLocale = "en",
+  locale: Locale = "en",
 ): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
   const question = quiz.questions.find((q) => q.id === questionId);
   if (!question) return { ok: false, error: "unknown-question" };

@@ -1,8 +1,8 @@
 import "server-only";
 import { questionResponseSchema, type CorrectAnswer, type PublicQuestion, type QuestionResponse } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion, type ResolvedQuestion } from "@/domain/quiz/variant";
 import { getQuiz } from "./registry.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Stored answers as the learner saw them, for instructors: the question of the attempt's own
@@ -14,7 +14,7 @@ import { getQuiz } from "./registry.server";
 const cache = new Map<string, ResolvedQuestion | null>();
 
 /** One question of one attempt's variant (memoised: analytics resolve the same ones often). */
-export function attemptQuestion(quizId: string, questionId: string, seed: number, locale: QuizLocale = "en"): ResolvedQuestion | null {
+export function attemptQuestion(quizId: string, questionId: string, seed: number, locale: Locale = "en"): ResolvedQuestion | null {
   const key = `${locale}|${quizId}|${questionId}|${seed}`;
   if (!cache.has(key)) {
     if (cache.size > 5000) cache.clear();
@@ -74,7 +74,7 @@ export type PresentedAnswer = {
 };
 
 /** A stored answer of an attempt with seed `seed`, or null when the quiz or question no longer exists. */
-export function presentAnswer(quizId: string, questionId: string, seed: number, storedResponse: string, locale: QuizLocale = "en"): PresentedAnswer | null {
+export function presentAnswer(quizId: string, questionId: string, seed: number, storedResponse: string, locale: Locale = "en"): PresentedAnswer | null {
   const resolved = attemptQuestion(quizId, questionId, seed, locale);
   if (!resolved) return null;
   const response = parseStoredResponse(storedResponse);
@@ -102,7 +102,7 @@ export function mistakeKey(quizId: string, questionId: string, seed: number, sto
 }
 
 /** A mistake key (see mistakeKey) in words; `example` is one stored response with that key and its attempt's seed. */
-export function describeMistake(quizId: string, questionId: string, key: string, example: { seed: number; response: string }, locale: QuizLocale = "en"): string {
+export function describeMistake(quizId: string, questionId: string, key: string, example: { seed: number; response: string }, locale: Locale = "en"): string {
   const offset = /^offset:(-?\d+)$/.exec(key);
   const presented = presentAnswer(quizId, questionId, example.seed, example.response, locale);
   if (offset) {

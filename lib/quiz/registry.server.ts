@@ -1,10 +1,11 @@
 import "server-only";
 import { quizFiles, type QuizFile } from "@/content/quizzes";
 import { parseQuiz, type Quiz } from "@/domain/quiz/schema";
-import { localizeQuiz, parseQuizTranslation, type QuizLocale } from "@/domain/quiz/translation";
+import { localizeQuiz, parseQuizTranslation } from "@/domain/quiz/translation";
+import type { Locale } from "@/domain/locale";
 
 /** Every registered quiz in every language it is translated into. */
-export type QuizRegistry = { en: Map<string, Quiz> } & Partial<Record<Exclude<QuizLocale, "en">, Map<string, Quiz>>>;
+export type QuizRegistry = { en: Map<string, Quiz> } & Partial<Record<Exclude<Locale, "en">, Map<string, Quiz>>>;
 
 /** Parses every registered quiz (once per process); throws naming the file on the first invalid one. */
 export function loadQuizzes(files: readonly QuizFile[] = quizFiles): Map<string, Quiz> {
@@ -46,7 +47,7 @@ function registry(): QuizRegistry {
  * A quiz with its texts in `locale` (English when it has no translation into it). Ids, answer
  * keys and generators are the same in every language, so one attempt can be graded in any.
  */
-export function getQuiz(id: string, locale: QuizLocale = "en"): Quiz | null {
+export function getQuiz(id: string, locale: Locale = "en"): Quiz | null {
   const all = registry();
   return all[locale]?.get(id) ?? all.en.get(id) ?? null;
 }

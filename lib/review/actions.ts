@@ -5,7 +5,6 @@ import { questionResponseSchema, type Concept } from "@/domain/quiz/schema";
 import { isDue } from "@/domain/review/schedule";
 import { reviewAssignmentFor, type ReviewAssignmentView } from "@/lib/review/mastery-evidence.server";
 import type { ReviewFocus } from "@/lib/review/sessions.server";
-import { quizLocaleSchema } from "@/domain/quiz/translation";
 import { headers } from "next/headers";
 import { getSession } from "@/lib/auth/session.server";
 import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
@@ -14,6 +13,7 @@ import { clientAddress } from "@/lib/security/client-address";
 import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { listQueue, reviewSummary, summarizeQueue } from "@/lib/review/queue.server";
 import { startReviewSession, submitReviewAnswer, type AnsweredItem, type PublicReviewItem, type ReviewError, type ReviewProgress } from "@/lib/review/sessions.server";
+import { localeSchema } from "@/domain/locale-schema";
 
 /**
  * Spaced review Server Actions: validate, find out who is asking, call lib/review. Signed-in
@@ -22,7 +22,7 @@ import { startReviewSession, submitReviewAnswer, type AnsweredItem, type PublicR
  */
 
 const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const locale = quizLocaleSchema.default("en");
+const locale = localeSchema.default("en");
 const assignmentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const token = z.string().max(2048);
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PoolQuestion } from "@/domain/review/queue";
 import type { Question, Quiz } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { getQuiz, listQuizzes } from "../quiz/registry.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * The course's questions as review can draw them: every question of every registered quiz. A
@@ -17,7 +17,7 @@ export function questionPool(): PoolQuestion[] {
 }
 
 /** A question of a quiz with its texts in `locale`, and the quiz (for its title). */
-export function findQuestion(quizId: string, questionId: string, locale: QuizLocale = "en"): { quiz: Quiz; question: Question } | null {
+export function findQuestion(quizId: string, questionId: string, locale: Locale = "en"): { quiz: Quiz; question: Question } | null {
   const quiz = getQuiz(quizId, locale);
   const question = quiz?.questions.find((q) => q.id === questionId);
   return quiz && question ? { quiz, question } : null;

@@ -3,7 +3,6 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type QuestionGrading, type QuestionResponse } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { parseItemKey, type ReviewItemKind } from "@/domain/review/items";
 import { planSession, type SessionItem, type SessionPlan } from "@/domain/review/queue";
@@ -12,6 +11,7 @@ import { isUniqueViolation } from "../db/unique-retry";
 import { findQuestion, questionPool } from "./pool.server";
 import { refreshMasteryEvidence } from "./mastery-evidence.server";
 import { listQueue, recordAnswerForReview, summarizeQueue } from "./queue.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Review sessions of signed-in learners (ADR 1000). A session draws its items when it starts
@@ -141,7 +141,7 @@ async function seenVariants(userId: string): Promise<SeenVariants> {
 }
 
 /** The public part of one item in `locale`, or null when its question left the course. */
-export function publicItem(item: StoredItem, index: number, seed: number, locale: QuizLocale): PublicReviewItem | null {
+export function publicItem(item: StoredItem, index: number, seed: number, locale: Locale): PublicReviewItem | null {
   const found = findQuestion(item.quizId, item.questionId, locale);
   const parsed = parseItemKey(item.key);
   if (!found || !parsed) return null;
@@ -150,7 +150,7 @@ export function publicItem(item: StoredItem, index: number, seed: number, locale
 }
 
 /** Grades a response to one item of a session (the variant comes from the session's seed). */
-export function gradeItem(item: StoredItem, seed: number, response: QuestionResponse, locale: QuizLocale): QuestionGrading | null {
+export function gradeItem(item: StoredItem, seed: number, response: QuestionResponse, locale: Locale): QuestionGrading | null {
   const found = findQuestion(item.quizId, item.questionId, locale);
   if (!found) return null;
   const graded = gradeQuestion(resolveQuestion(found.question, seed, locale), response);
@@ -172,7 +172,7 @@ async function nextDueOf(userId: string, key: string): Promise<Date | null> {
   return card?.due ?? null;
 }
 
-async function answeredItems(userId: string, session: { attemptId: string; seed: number; items: string }, locale: QuizLocale): Promise<{ answered: AnsweredItem[]; progress: ReviewProgress }> {
+async function answeredItems(userId: string, session: { attemptId: string; seed: number; items: string }, locale: Locale): Promise<{ answered: AnsweredItem[]; progress: ReviewProgress }> {
   const items = parseStoredItems(session.items);
   const rows = await db.quizAnswer.findMany({ where: { attemptId: session.attemptId }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
   const cards = await db.reviewCard.findMany({ where: { userId, itemKey: { in: items.map((i) => i.key) } }, select: { itemKey: true, due: true } });
@@ -194,7 +194,7 @@ async function answeredItems(userId: string, session: { attemptId: string; seed:
 export async function startReviewSession(
   userId: string,
   clientKey: string,
-  { locale = "en", now = new Date(), focus }: { locale?: QuizLocale; now?: Date; focus?: ReviewFocus } = {},
+  { locale = "en", now = new Date(), focus }: { locale?: Locale; now?: Date; focus?: ReviewFocus } = {},
 ): Promise<{ ok: true; review: StartedReview } | { ok: false; error: ReviewError; nextDueAt?: Date | null }> {
   let session = await findSession(userId, clientKey);
   if (!session) {
@@ -242,7 +242,7 @@ export async function submitReviewAnswer(
   clientKey: string,
   index: number,
   response: QuestionResponse,
-  { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: QuizLocale; now?: Date } = {},
+  { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: Locale; now?: Date } = {},
 ): Promise<{ ok: true; answer: SubmittedReview } | { ok: false; error: ReviewError }> {
   const session = await findSession(userId, clientKey);
   if (!session) return { ok: false, error: "unknown-session" };

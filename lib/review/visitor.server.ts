@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
-import type { QuizLocale } from "@/domain/quiz/translation";
 import { parseItemKey, questionKey } from "@/domain/review/items";
 import { replayQueue, type AnswerFact, type QueueCard } from "@/domain/review/rules";
 import { db } from "../db.server";
@@ -24,6 +23,7 @@ import {
   type StartedReview,
   type StoredItem,
 } from "./sessions.server";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Spaced review for visitors without an account (ADR 1003), under the receipt rules of ADR 0402.
@@ -155,7 +155,7 @@ export type VisitorStart = StartedReview & { token: string; receipts: string[] }
 export async function startVisitorReview(
   visitor: string,
   clientKey: string,
-  { token, locale = "en", now = new Date() }: { token?: string; locale?: QuizLocale; now?: Date } = {},
+  { token, locale = "en", now = new Date() }: { token?: string; locale?: Locale; now?: Date } = {},
 ): Promise<{ ok: true; review: VisitorStart } | { ok: false; error: ReviewError; nextDueAt?: Date | null }> {
   let session = sessionOf(token, visitor, clientKey);
   let signed = token ?? "";
@@ -199,7 +199,7 @@ export async function submitVisitorReview(
   token: string,
   index: number,
   response: QuestionResponse,
-  { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: QuizLocale; now?: Date } = {},
+  { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: Locale; now?: Date } = {},
 ): Promise<{ ok: true; answer: VisitorAnswer } | { ok: false; error: ReviewError }> {
   const session = sessionOf(token, visitor, clientKey);
   if (!session) return { ok: false, error: "unknown-session" };

@@ -6,9 +6,10 @@ import { GLOSSARY } from "@/content/glossary";
 import { CONTENT_DIR, getLesson, listLessons } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
-import { glossaryPath, lessonPath, type Locale } from "@/lib/i18n/paths";
+import { glossaryPath, lessonPath } from "@/lib/i18n/paths";
 import { componentNames, lessonSections } from "./lesson-sections";
 import { SEARCH_OPTIONS, type SearchDocument } from "@/domain/search/options";
+import type { Locale } from "@/domain/locale";
 
 const EXCERPT_LENGTH = 180;
 

@@ -5,7 +5,7 @@
  * <Callout> its title and body); diagrams and widgets contribute their captions only.
  */
 import { formatFact, withFacts, type FactFormat } from "@/domain/content/facts";
-import type { Locale } from "@/domain/content/frontmatter";
+import type { Locale } from "@/domain/locale";
 
 type Props = Record<string, unknown> & { children?: unknown };
 type Node = { type: unknown; props: Props };

@@ -20,6 +20,7 @@ import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import { db } from "@/lib/db.server";
 import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { createUser } from "../factories/users";
+import type { Locale } from "@/domain/locale";
 
 const DIR = path.join(process.cwd(), "tests", "fixtures", "capture-challenges");
 const capture = (file: string) => new Uint8Array(readFileSync(path.join(DIR, file)));
@@ -31,7 +32,7 @@ async function learner(challengeId: string, values: CaptureValues = TEST_CAPTURE
   return user;
 }
 
-const upload = (user: CurrentUser | null, challengeId: string, bytes: Uint8Array, options: { keep?: boolean; locale?: "en" | "zh"; visitorId?: string } = {}) =>
+const upload = (user: CurrentUser | null, challengeId: string, bytes: Uint8Array, options: { keep?: boolean; locale?: Locale; visitorId?: string } = {}) =>
   checkCaptureUpload({ user, visitorId: options.visitorId ?? null }, challengeId, bytes, { locale: options.locale ?? "en", keep: options.keep ?? false });
 
 describe("capture challenge uploads", () => {

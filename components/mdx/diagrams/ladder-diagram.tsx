@@ -1,6 +1,6 @@
 import { useId } from "react";
-import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords, type DiagramWords } from "@/lib/i18n/words/diagrams";
+import type { Locale } from "@/domain/locale";
 
 export type LadderSide = "left" | "right";
 

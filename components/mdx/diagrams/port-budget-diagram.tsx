@@ -1,8 +1,8 @@
 import { useId } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp/profiles";
-import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { formatCount, portBudget } from "./port-budget";
+import type { Locale } from "@/domain/locale";
 
 const WIDTH = 420;
 

@@ -4,8 +4,8 @@
  * description and the drawing can never disagree.
  */
 import type { TcpState } from "@/domain/tcp/types";
-import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords } from "@/lib/i18n/words/diagrams";
+import type { Locale } from "@/domain/locale";
 
 export type DiagramNode = {
   /** Unique within the diagram: CLOSED is drawn twice, as the start and the end. */

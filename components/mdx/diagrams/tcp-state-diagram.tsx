@@ -1,11 +1,11 @@
 import { useId } from "react";
 import type { TcpState } from "@/domain/tcp/types";
 import { LINUX_STATE_NAMES } from "@/domain/tcp/types";
-import type { Locale } from "@/lib/i18n/paths";
 import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { RichText } from "../../quiz/rich-text";
 import { cn } from "../../ui/cn";
 import { BOX_HEIGHT, BOX_WIDTH, STATE_EDGES, STATE_NODES, describeEdge, nodeState } from "./state-diagram-model";
+import type { Locale } from "@/domain/locale";
 
 const WIDTH = 720;
 const HEIGHT = 760;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CAPTURE_CHALLENGES, gradeCapture, type CaptureVerdict } from "@/domain/capture-challenges";
 import { TEST_CAPTURE_VALUES } from "@/domain/capture-challenges/test-values";
 import { cpuMilliseconds, mulberry32, mutate } from "@/scripts/fuzz-captures";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Uploads are untrusted: whatever the bytes, grading answers a verdict or "not a capture", never
@@ -27,7 +28,7 @@ function checkVerdict(verdict: CaptureVerdict) {
   }
 }
 
-function gradeAnything(bytes: Uint8Array, challengeIndex: number, locale: "en" | "zh") {
+function gradeAnything(bytes: Uint8Array, challengeIndex: number, locale: Locale) {
   const challenge = CAPTURE_CHALLENGES[challengeIndex % CAPTURE_CHALLENGES.length]!;
   const { result, ms } = cpuMilliseconds(() => gradeCapture(bytes, challenge, TEST_CAPTURE_VALUES, locale, { keep: true }));
   expect(ms).toBeLessThan(MAX_CPU_MS);

@@ -15,6 +15,7 @@ import {
 } from "@/domain/capture-challenges";
 import { TEST_CAPTURE_VALUES } from "@/domain/capture-challenges/test-values";
 import { analyzeCapture } from "@/domain/tcp/pcap";
+import type { Locale } from "@/domain/locale";
 
 /**
  * Grading against real Linux captures (tests/fixtures/capture-challenges, recorded by
@@ -26,7 +27,7 @@ const DIR = path.join(process.cwd(), "tests", "fixtures", "capture-challenges");
 const PUBLIC = path.join(process.cwd(), "public", "captures");
 const read = (file: string) => new Uint8Array(readFileSync(path.join(DIR, file)));
 
-function grade(file: string | Uint8Array, id: string, values: CaptureValues = TEST_CAPTURE_VALUES, locale: "en" | "zh" = "en") {
+function grade(file: string | Uint8Array, id: string, values: CaptureValues = TEST_CAPTURE_VALUES, locale: Locale = "en") {
   const result = gradeCapture(typeof file === "string" ? read(file) : file, getCaptureChallenge(id)!, values, locale, { keep: true });
   if (!result.ok) throw new Error(`not graded: ${result.message}`);
   return result;

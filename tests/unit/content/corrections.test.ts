@@ -11,9 +11,9 @@ import { quizFiles } from "@/content/quizzes";
 import type { QuizInput } from "@/domain/quiz/schema";
 import { runScenario } from "@/domain/tcp";
 import { getFact } from "@/domain/content/facts";
-import { LOCALES, type Locale } from "@/domain/content/frontmatter";
 import { CONTENT_DIR } from "@/lib/content/lessons.server";
 import { experiment } from "../tcp/kernel-fixture";
+import { LOCALES, type Locale } from "@/domain/locale";
 
 const lesson = (slug: string, locale: Locale) =>
   readFileSync(path.join(CONTENT_DIR, slug, locale === "en" ? "index.mdx" : `index.${locale}.mdx`), "utf8");

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { quizFiles } from "@/content/quizzes";
 import { checkLessonNumbers, checkTextNumbers, checkTitleNumbers, proseOf } from "@/domain/content/facts-check";
-import { LOCALES } from "@/domain/content/frontmatter";
 import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
+import { LOCALES } from "@/domain/locale";
 
 const numbersIn = (mdx: string) => checkLessonNumbers(mdx).map((p) => p.number);
 

@@ -7,9 +7,9 @@ import { GLOSSARY, findGlossaryEntry } from "@/content/glossary";
 import { Term } from "@/components/mdx/term";
 import { TCP_STATES, LINUX_STATE_NAMES } from "@/domain/tcp/types";
 import { checkLessonNumbers } from "@/domain/content/facts-check";
-import { LOCALES } from "@/domain/content/frontmatter";
 import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
+import { LOCALES } from "@/domain/locale";
 
 const FLAGS = ["SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR"];
 

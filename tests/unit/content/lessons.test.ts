@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileLesson, LessonCompileError } from "@/lib/content/compile.server";
-import { LOCALES } from "@/domain/content/frontmatter";
 import { getLesson, listLessons } from "@/lib/content/lessons.server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import type { TocEntry } from "@/lib/content/toc";
 import { sameStructure } from "@/lib/i18n/anchors";
+import { LOCALES } from "@/domain/locale";
 
 // Compiling every lesson from scratch (an empty cache) takes a while on a busy machine.
 const COMPILE_TIMEOUT = 120_000;

@@ -4,6 +4,7 @@ import { localizedLessonComponents } from "@/components/lesson/localized-compone
 import { Callout } from "@/components/mdx/callout";
 import { Original } from "@/components/mdx/original";
 import { dictionary } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/domain/locale";
 
 const KINDS = ["note", "tip", "warning", "correction"] as const;
 
@@ -81,7 +82,7 @@ describe("lesson components in Chinese", () => {
 });
 
 describe("the RFC 9293 / Linux box", () => {
-  const box = (locale: "en" | "zh") => {
+  const box = (locale: Locale) => {
     const { RfcVsLinux, RfcSays, LinuxDoes } = localizedLessonComponents(locale);
     return renderToStaticMarkup(
       <RfcVsLinux title="TIME-WAIT lasts {fact:linux.timeWait}">

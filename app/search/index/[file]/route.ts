@@ -1,5 +1,5 @@
 import { buildSearchIndex } from "@/lib/search/build-index.server";
-import { isLocale, LOCALES } from "@/lib/i18n/paths";
+import { LOCALES, isLocale } from "@/domain/locale";
 
 // Built once at build time from the compiled lessons; the search page fetches it on demand.
 export const dynamic = "force-static";
