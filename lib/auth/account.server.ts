@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "../db.server";
+import { fieldErrorsOf, type FormResult } from "../http/form-result";
 import { authWords } from "../i18n/words/auth";
 import { MAX_PASSWORD_LENGTH, newPasswordField } from "./credentials";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -8,9 +9,7 @@ import type { CurrentUser } from "./session.server";
 import { endAllSessions, startSession } from "./sessions.server";
 import type { Locale } from "@/domain/locale";
 
-export type PasswordChangeResult =
-  | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<"currentPassword" | "newPassword", string>>; formError?: string };
+export type PasswordChangeResult = FormResult<"currentPassword" | "newPassword">;
 
 function passwordChangeInput(locale: Locale) {
   const words = authWords(locale);
@@ -28,14 +27,7 @@ function passwordChangeInput(locale: Locale) {
 export async function changePassword(user: CurrentUser, raw: unknown, locale: Locale = "en"): Promise<PasswordChangeResult> {
   const words = authWords(locale).account;
   const parsed = passwordChangeInput(locale).safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<"currentPassword" | "newPassword", string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "currentPassword" || field === "newPassword") && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["currentPassword", "newPassword"]) };
   const account = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!account?.passwordHash) return { ok: false, fieldErrors: {}, formError: words.noPassword };
   if (!(await verifyPassword(account.passwordHash, parsed.data.currentPassword))) {

@@ -1,14 +1,13 @@
 import "server-only";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
+import { fieldErrorsOf, type FormResult } from "../http/form-result";
 import { authWords } from "../i18n/words/auth";
 import { signUpInputIn } from "./credentials";
 import { hashPassword } from "./password.server";
 import type { Locale } from "@/domain/locale";
 
-export type SignUpResult =
-  | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<"name" | "email" | "password", string>>; formError?: string };
+export type SignUpResult = FormResult<"name" | "email" | "password">;
 
 /** Deliberately vague: saying "this email is taken" would tell anyone who has an account. */
 export const SIGN_UP_REJECTED = authWords("en").errors.signUpRejected;
@@ -16,16 +15,7 @@ export const SIGN_UP_REJECTED = authWords("en").errors.signUpRejected;
 /** Creates a student account; errors are explained in `locale`, the language of the form. */
 export async function createAccount(raw: unknown, locale: Locale = "en"): Promise<SignUpResult> {
   const parsed = signUpInputIn(locale).safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<"name" | "email" | "password", string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "name" || field === "email" || field === "password") && !fieldErrors[field]) {
-        fieldErrors[field] = issue.message;
-      }
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["name", "email", "password"]) };
   const { name, email, password } = parsed.data;
   // Hash first, whether or not the email exists, so both paths take the same time.
   const passwordHash = await hashPassword(password);

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "@/domain/auth/roles";
 import { emailField } from "../auth/credentials";
@@ -8,6 +7,8 @@ import { TEXT_LIMITS } from "@/domain/gradebook/text";
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import { typedText } from "../assignments/input";
 import { db } from "../db.server";
+import { retryOnUniqueViolation } from "../db/unique-retry";
+import { fieldErrorsOf, type FieldErrors } from "../http/form-result";
 import { requireTeaching } from "./access.server";
 import { newJoinCode, newToken } from "./codes";
 import { NotAllowedError } from "./errors";
@@ -19,34 +20,12 @@ export const classInput = z.object({ name: classNameField, timeZone: timeZoneFie
 /** Creating the same thing again this soon is taken for a double submit or a retry. */
 export const REPEAT_WINDOW_MS = 30_000;
 
-export type FieldErrors<K extends string> = Partial<Record<K, string>>;
-export type FormResult<K extends string, T = object> = ({ ok: true } & T) | { ok: false; error: "invalid"; fieldErrors: FieldErrors<K>; message?: string };
-
-export function fieldErrorsOf<K extends string>(error: z.ZodError, keys: readonly K[]): FieldErrors<K> {
-  const out: FieldErrors<K> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0];
-    if (typeof key === "string" && (keys as readonly string[]).includes(key) && !out[key as K]) out[key as K] = issue.message;
-  }
-  return out;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
+type ClassFormResult<K extends string, T = object> = ({ ok: true } & T) | { ok: false; error: "invalid"; fieldErrors: FieldErrors<K>; message?: string };
 
 /** Retries a write whose random unique value (join code, token) collided; collisions are rare. */
-async function withFreshCodes<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 4) throw error;
-    }
-  }
-}
+const withFreshCodes = <T>(write: () => Promise<T>): Promise<T> => retryOnUniqueViolation(write, 5);
 
-export async function createClass(user: CurrentUser | null, raw: unknown): Promise<FormResult<"name" | "timeZone", { id: string }>> {
+export async function createClass(user: CurrentUser | null, raw: unknown): Promise<ClassFormResult<"name" | "timeZone", { id: string }>> {
   if (!user || !canTeach(user.role)) throw new NotAllowedError();
   const parsed = classInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
@@ -77,7 +56,7 @@ export async function createClass(user: CurrentUser | null, raw: unknown): Promi
 }
 
 /** Name and time zone. Changing the zone keeps every stored instant; only how times are entered and shown changes. */
-export async function updateClass(user: CurrentUser | null, classId: string, raw: unknown): Promise<FormResult<"name" | "timeZone">> {
+export async function updateClass(user: CurrentUser | null, classId: string, raw: unknown): Promise<ClassFormResult<"name" | "timeZone">> {
   await requireTeaching(user, classId, { write: true });
   const parsed = classInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
