@@ -213,7 +213,11 @@ const suite: BenchSuite = {
             sizeMb / ours.wallSeconds,
             { label: "`tshark -q -z conv,tcp -r FILE` on the same file", value: sizeMb / peer.wallSeconds },
             `${what}, ${rounds}. Ours: ${oursText}; tshark: ${peerText}. By CPU time ×${(peer.cpuSeconds / ours.cpuSeconds).toFixed(2)}; ratio = value / baseline`,
-            { text: "≥ ×10 (ten times tshark's speed)", met: peer.wallSeconds / ours.wallSeconds >= 10 },
+            // Wall time on a shared machine mixes in the other work's load: met only if CPU time agrees.
+            {
+              text: "≥ ×10 (ten times tshark's speed, by wall and by CPU time)",
+              met: peer.wallSeconds / ours.wallSeconds >= 10 && peer.cpuSeconds / ours.cpuSeconds >= 10,
+            },
           ),
           {
             id: "pcap.summaryPeakMemory",
