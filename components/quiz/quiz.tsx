@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
+import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/lib/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
-import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/components/progress/local-progress";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";

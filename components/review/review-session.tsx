@@ -10,7 +10,7 @@ import {
   type AnsweredItemView,
   type ReviewStatusResult,
   type StartReviewResult,
-} from "@/app/review/actions";
+} from "@/lib/review/actions";
 import type { Concept } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
@@ -18,8 +18,8 @@ import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { reviewWords } from "@/lib/i18n/words/review";
-import { addReceipt, newClientKey } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { addReceipt, newClientKey } from "@/components/progress/local-progress";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
