@@ -277,7 +277,7 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   let received = dataBeyond(ep, seg);
   let finReceived = seg.fin;
   tcb.rcvNxt = seqAdd(seg.seq, seg.len);
-  ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
+  if (tcb.outOfOrder.length > 0) ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
   if (received > 0) {
     ep.noteDataReceived();
     ep.bufferReceived(received);

@@ -29,6 +29,8 @@ export interface ArrivingSegment extends Required<Omit<OutgoingSegment, "purpose
  * receives (the simulation fills in `id`), so sending allocates one object, not two.
  */
 export interface SentSegment extends ArrivingSegment {
+  /** Tells a queued arrival from the simulation's other queue items. */
+  kind: "segment";
   purpose: SegmentPurpose | undefined;
 }
 
