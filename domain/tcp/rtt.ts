@@ -104,7 +104,7 @@ export class LinuxRttEstimator implements RttEstimator {
 }
 
 export function createRttEstimator(params: EngineParams): RttEstimator {
-  return params.profile === "linux" ? new LinuxRttEstimator(params) : new Rfc6298Estimator(params);
+  return params.rtoEstimator === "linux" ? new LinuxRttEstimator(params) : new Rfc6298Estimator(params);
 }
 
 function clamp(value: number, low: number, high: number): number {

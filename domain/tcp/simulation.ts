@@ -352,7 +352,7 @@ export class Simulation {
 
   private transmit(segment: SentSegment): number {
     const from = segment.from;
-    const n = ++this.sentCount[from];
+    const n = from === "client" ? ++this.sentCount.client : ++this.sentCount.server;
     const id = this.segmentList.length + 1;
     const route = this.network.route(from, n, this.clock);
     if (!this.linkUp) {

@@ -342,7 +342,7 @@ export class Endpoint {
   updateSendWindow(seg: ArrivingSegment): void {
     const tcb = this.tcb;
     const newer =
-      this.params.profile === "linux"
+      this.params.windowUpdateRule === "linux"
         ? seqGt(seg.ackNo, tcb.sndUna) ||
           seqGt(seg.seq, tcb.sndWl1) ||
           (seg.seq === tcb.sndWl1 && (seg.window > tcb.sndWnd || seg.window === 0))
