@@ -85,6 +85,7 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   "app/admin/lti/actions.ts": {
     addPlatformAction: { kinds: ["input"], valid: () => [{ name: "LMS" }] },
     removePlatformAction: { kinds: ["id"], valid: () => ["platform-id"] },
+    issueRegistrationLinkAction: { kinds: ["string"], valid: () => ["24h"] },
   },
   "app/capture-challenges/actions.ts": {
     captureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
