@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import type { MouseEvent } from "react";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { LOCALE_LANG, keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
 import { useHydrated } from "../ui/use-hydrated";
@@ -47,7 +47,7 @@ export function LanguageSwitch({ variant = "header", className }: { variant?: "h
   const locale = localeFromPath(pathname);
   const target = otherLocale(locale);
   const href = switchLocalePath(pathname, target);
-  const words = dictionary(locale).language;
+  const words = chromeWords(locale).language;
   // False in the prerendered HTML, true once React has attached the click handler.
   const hydrated = useHydrated();
 

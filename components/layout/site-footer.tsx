@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { isLtiPath } from "@/lib/lti/paths";
 import { aboutPath } from "@/lib/i18n/paths";
 import { useLocale } from "./use-locale";
@@ -12,7 +12,7 @@ export function SiteFooter() {
   const locale = useLocale();
   // Pages inside an LMS frame have their own chrome (components/lti/lti-frame.tsx).
   const inLms = isLtiPath(usePathname() ?? "");
-  const words = dictionary(locale).footer;
+  const words = chromeWords(locale).footer;
   if (inLms) return null;
   return (
     <footer className="mt-24 border-t border-border">

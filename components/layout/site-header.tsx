@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { isLtiPath } from "@/lib/lti/paths";
 import { localePath, playgroundPath, searchPath } from "@/lib/i18n/paths";
 import { LanguageSwitch } from "./language-switch";
@@ -45,7 +45,7 @@ export function SiteHeader() {
   const locale = useLocale();
   // Pages inside an LMS frame have their own chrome (components/lti/lti-frame.tsx).
   const inLms = isLtiPath(usePathname() ?? "");
-  const words = dictionary(locale).nav;
+  const words = chromeWords(locale).nav;
   if (inLms) return null;
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },

@@ -4,10 +4,10 @@ import type MiniSearch from "minisearch";
 import type { SearchResult } from "minisearch";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { searchWords } from "@/lib/i18n/words/search";
 import { replaceAddress } from "./browser-address";
 import { otherLocale, searchPath, type Locale } from "@/lib/i18n/paths";
-import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/lib/search/options";
+import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/domain/search/options";
 
 const MAX_RESULTS = 30;
 
@@ -23,7 +23,7 @@ function searchIndexUrl(locale: Locale) {
  * be linked and the browser's back button returns to them.
  */
 export function SiteSearch({ locale }: { locale: Locale }) {
-  const words = dictionary(locale).search;
+  const words = searchWords(locale);
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");

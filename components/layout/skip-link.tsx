@@ -1,7 +1,7 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { pushAddress } from "./browser-address";
 import { useLocale } from "./use-locale";
 
@@ -27,7 +27,7 @@ export function SkipLink() {
       onClick={skipToMain}
       className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-bg-elevated focus:px-3 focus:py-2 focus:shadow"
     >
-      {dictionary(locale).skipToContent}
+      {chromeWords(locale).skipToContent}
     </a>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { THEME_STORAGE_KEY } from "./theme-script";
 import { useLocale } from "./use-locale";
 
@@ -16,7 +16,7 @@ const isDark = () => document.documentElement.classList.contains("dark");
 export function ThemeToggle() {
   // null on the server: the theme is only known in the browser.
   const dark = useSyncExternalStore(subscribe, isDark, () => null);
-  const words = dictionary(useLocale()).theme;
+  const words = chromeWords(useLocale()).theme;
 
   function toggle() {
     const next = !isDark();

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut, useSession } from "@/lib/auth/browser-session";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { accountPagePath, basePath, localePath } from "@/lib/i18n/paths";
 import { buttonClass } from "../ui/button";
 import { useLocale } from "./use-locale";
@@ -18,7 +18,7 @@ export function UserMenu() {
   const { data: session, status } = useSession();
   const locale = useLocale();
   const back = returnTo(usePathname() ?? "/");
-  const words = dictionary(locale).account;
+  const words = chromeWords(locale).account;
 
   if (status === "loading") return <span className="h-8 w-24" aria-hidden="true" />;
 

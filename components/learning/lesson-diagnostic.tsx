@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { diagnosticStatusAction } from "@/app/diagnostic/actions";
+import { diagnosticStatusAction } from "@/lib/learning/diagnostic-actions";
 import { useSession } from "@/lib/auth/browser-session";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
 import { localePath, type Locale } from "@/lib/i18n/paths";
-import { reviewWords } from "@/lib/i18n/words/review";
+import { lessonDiagnosticWords } from "@/lib/i18n/words/lesson-diagnostic";
 
 const percent = (score: number, max: number) => `${Math.round((score / Math.max(1, max)) * 100)}%`;
 
@@ -17,7 +17,7 @@ const percent = (score: number, max: number) => `${Math.round((score / Math.max(
  * end fills in the signed-in learner's own results once they arrive.
  */
 export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string; locale: Locale; questions: number; at: "start" | "end" }) {
-  const words = reviewWords(locale).diagnostic.lessonPrompt;
+  const words = lessonDiagnosticWords(locale);
   const { status } = useSession();
   const [result, setResult] = useState<DiagnosticStatusView | null>(null);
   const href = localePath(locale, `/diagnostic/${slug}`);

@@ -9,10 +9,10 @@ import {
   saveLessonPositionAction,
   startLessonAction,
   type ProgressResult,
-} from "@/app/course/actions";
-import { dictionary, type Dictionary } from "@/lib/i18n/dictionary";
+} from "@/lib/progress/lesson-actions";
+import { lessonReadingWords, type LessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import type { Locale } from "@/lib/i18n/paths";
-import { useAnonymousReading } from "@/lib/progress/use-anonymous-reading";
+import { useAnonymousReading } from "@/components/lesson/use-anonymous-reading";
 import { Button } from "../ui/button";
 
 type Progress = Extract<ProgressResult, { ok: true }>["progress"];
@@ -29,7 +29,7 @@ type State = {
   resumeFrom: Heading | null;
   markDone: () => Promise<void>;
   busy: boolean;
-  words: Dictionary["lesson"];
+  words: LessonReadingWords;
 };
 
 /**
@@ -159,7 +159,7 @@ export function LessonProgressProvider({
   }, [slug, apply]);
 
   const state = useMemo<State>(
-    () => ({ signedIn, progress, resumeFrom, markDone, busy, words: dictionary(locale).lesson }),
+    () => ({ signedIn, progress, resumeFrom, markDone, busy, words: lessonReadingWords(locale) }),
     [signedIn, progress, resumeFrom, markDone, busy, locale],
   );
   const [store] = useState(() => createStore(state));

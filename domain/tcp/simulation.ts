@@ -9,7 +9,7 @@ import { Endpoint, type EndpointEnv, type SocketOptions } from "./engine/endpoin
 import { handleAppCall } from "./engine/app-calls";
 import { handleSegment } from "./engine/receive";
 import { handleTimer } from "./engine/timeouts";
-import { flagNames, type ArrivingSegment, type OutgoingSegment } from "./engine/wire";
+import { flagNames, type ArrivingSegment, type SentSegment } from "./engine/wire";
 import { EventQueue } from "./event-queue";
 import { Network, type DropRule, type ReorderSpec } from "./network";
 import { mulberry32, randomUint32, type Random } from "./prng";
@@ -101,10 +101,16 @@ export interface SimulationSnapshot {
   linkUp: boolean;
 }
 
-type QueueItem =
-  | { kind: "action"; action: Action }
-  | { kind: "arrival"; segment: number }
-  | { kind: "timer"; host: HostId; timer: TimerKind; token: number };
+/** An armed timer; the queue's entry and the host's record of it are the same object. */
+interface TimerItem {
+  kind: "timer";
+  host: HostId;
+  timer: TimerKind;
+  due: number;
+}
+
+/** A number is the arrival of that segment (the most frequent item, so it allocates nothing). */
+type QueueItem = { kind: "action"; action: Action } | number | TimerItem;
 
 const RANK_NETWORK = 0;
 const RANK_APPLICATION = 1;
@@ -117,13 +123,16 @@ export class Simulation {
   private readonly endpoints: Record<HostId, Endpoint>;
   private readonly firstIsns: Record<HostId, number>;
   private readonly segmentList: SegmentRecord[] = [];
-  private readonly wire = new Map<number, ArrivingSegment>();
-  private readonly inFlight = new Set<number>();
+  /** What each segment carries on the wire, by id - 1 (parallel to segmentList). */
+  private readonly wire: (ArrivingSegment | undefined)[] = [];
+  /** inFlight[id]: segment `id` is on the wire (sent, not dropped, not arrived). */
+  private readonly inFlight: boolean[] = [];
   private readonly eventList: SimEvent[] = [];
   private readonly transitionList: TransitionRecord[] = [];
   private readonly errorList: ErrorRecord[] = [];
   private readonly actionList: Action[] = [];
-  private readonly timers: Record<HostId, Map<TimerKind, { due: number; token: number }>> = {
+  /** The armed timer of each kind, per host; a queued timer no longer here is stale. */
+  private readonly timers: Record<HostId, Map<TimerKind, TimerItem>> = {
     client: new Map(),
     server: new Map(),
   };
@@ -131,7 +140,6 @@ export class Simulation {
   private readonly maxEvents: number;
   private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
   private clock = 0;
-  private timerTokens = 0;
   private truncatedFlag = false;
   private linkUp = true;
 
@@ -254,7 +262,7 @@ export class Simulation {
       t: this.clock,
       eventCount: this.eventList.length,
       hosts: { client: this.endpointSnapshot("client"), server: this.endpointSnapshot("server") },
-      inFlight: this.segmentList.filter((segment) => this.inFlight.has(segment.id)).map((segment) => ({ ...segment })),
+      inFlight: this.segmentList.filter((segment) => this.inFlight[segment.id] === true).map((segment) => ({ ...segment })),
       linkUp: this.linkUp,
     };
   }
@@ -303,7 +311,7 @@ export class Simulation {
       params: this.params,
       loopback,
       now: () => this.clock,
-      transmit: (from, segment) => this.transmit(from, segment),
+      transmit: (segment) => this.transmit(segment),
       armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
       disarmTimer: (host, kind) => {
         this.timers[host].delete(kind);
@@ -316,7 +324,9 @@ export class Simulation {
 
   /** Drafts are fresh objects built for this call, so they are completed in place (hot path). */
   private emit(draft: SimEventDraft): void {
-    const event = Object.assign(draft, { index: this.eventList.length, t: this.clock }) as SimEvent;
+    const event = draft as SimEvent;
+    event.index = this.eventList.length;
+    event.t = this.clock;
     this.eventList.push(event);
     if (event.kind === "transition") {
       this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });
@@ -329,13 +339,18 @@ export class Simulation {
     }
   }
 
-  private transmit(from: HostId, segment: OutgoingSegment): number {
+  private transmit(segment: SentSegment): number {
+    const from = segment.from;
     const n = ++this.sentCount[from];
     const id = this.segmentList.length + 1;
-    const routed = this.network.route(from, n, this.clock);
-    const route = this.linkUp ? routed : { ...routed, drop: "link" as const, duplicateArriveAt: null };
-    const window = segment.window ?? 0;
-    const record: SegmentRecord = {
+    const route = this.network.route(from, n, this.clock);
+    if (!this.linkUp) {
+      route.drop = "link";
+      route.duplicateArriveAt = null;
+    }
+    const dropped = route.drop !== null;
+    // Keys are added in the record's documented order; the optional ones only when set.
+    const record = {
       id,
       t: this.clock,
       from,
@@ -344,30 +359,17 @@ export class Simulation {
       seq: segment.seq,
       ack: segment.ack ? segment.ackNo : null,
       len: segment.len,
-      dropped: route.drop !== null,
-      retransmission: segment.retransmission ?? false,
-      arriveAt: route.drop === null ? route.arriveAt : null,
+      dropped,
+      retransmission: segment.retransmission,
+      arriveAt: dropped ? null : route.arriveAt,
       n,
-      ...(route.drop === null ? {} : { dropReason: route.drop }),
-      win: window,
-      ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
-    };
+    } as SegmentRecord;
+    if (route.drop !== null) record.dropReason = route.drop;
+    record.win = segment.window;
+    if (segment.purpose !== undefined) record.purpose = segment.purpose;
     this.segmentList.push(record);
-    this.wire.set(id, {
-      syn: segment.syn ?? false,
-      fin: segment.fin ?? false,
-      rst: segment.rst ?? false,
-      psh: segment.psh ?? false,
-      ack: segment.ack,
-      seq: segment.seq,
-      ackNo: segment.ack ? segment.ackNo : 0,
-      len: segment.len,
-      retransmission: segment.retransmission ?? false,
-      window,
-      id,
-      from,
-      sentAt: this.clock,
-    });
+    segment.id = id;
+    this.wire.push(segment);
     this.emit({ kind: "send", host: from, segment: id });
     if (route.drop !== null) {
       this.emit({ kind: "drop", segment: id, reason: route.drop });
@@ -381,30 +383,30 @@ export class Simulation {
   private duplicate(original: SegmentRecord, arriveAt: number): void {
     const copyId = this.segmentList.length + 1;
     this.segmentList.push({ ...original, id: copyId, arriveAt, duplicateOf: original.id });
-    const wireOriginal = this.wire.get(original.id);
-    if (wireOriginal !== undefined) this.wire.set(copyId, { ...wireOriginal, id: copyId });
+    const wireOriginal = this.wire[original.id - 1];
+    this.wire.push(wireOriginal === undefined ? undefined : { ...wireOriginal, id: copyId });
     this.emit({ kind: "duplicate", segment: original.id, copy: copyId });
     this.launch(copyId, arriveAt);
   }
 
   private launch(id: number, arriveAt: number): void {
-    this.inFlight.add(id);
-    this.queue.push(arriveAt, RANK_NETWORK, { kind: "arrival", segment: id });
+    this.inFlight[id] = true;
+    this.queue.push(arriveAt, RANK_NETWORK, id);
   }
 
   private armTimer(host: HostId, kind: TimerKind, delayMs: number): void {
     const due = this.params.timerWheel
       ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
       : this.clock + delayMs;
-    const token = ++this.timerTokens;
-    this.timers[host].set(kind, { due, token });
-    this.queue.push(due, RANK_NETWORK, { kind: "timer", host, timer: kind, token });
+    const timer: TimerItem = { kind: "timer", host, timer: kind, due };
+    this.timers[host].set(kind, timer);
+    this.queue.push(due, RANK_NETWORK, timer);
     this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
-    if (item.kind === "timer") return this.timers[item.host].get(item.timer)?.token !== item.token;
-    if (item.kind === "arrival") return !this.inFlight.has(item.segment);
+    if (typeof item === "number") return this.inFlight[item] !== true;
+    if (item.kind === "timer") return this.timers[item.host].get(item.timer) !== item;
     return false;
   }
 
@@ -417,11 +419,10 @@ export class Simulation {
   }
 
   private process(item: QueueItem): void {
+    if (typeof item === "number") return this.deliver(item);
     switch (item.kind) {
       case "action":
         return this.perform(item.action);
-      case "arrival":
-        return this.deliver(item.segment);
       case "timer": {
         this.timers[item.host].delete(item.timer);
         this.emit({ kind: "timer", host: item.host, timer: item.timer });
@@ -435,11 +436,11 @@ export class Simulation {
     if (action.do === "link") return this.setLink(action.up);
     if (action.do === "drop") {
       const record = this.segmentList[action.segment - 1];
-      if (record === undefined || !this.inFlight.has(action.segment)) {
+      if (record === undefined || this.inFlight[action.segment] !== true) {
         this.emit({ kind: "note", host: record?.from ?? "client", text: `segment ${action.segment} is not in flight` });
         return;
       }
-      this.inFlight.delete(action.segment);
+      this.inFlight[action.segment] = false;
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "manual";
@@ -455,10 +456,10 @@ export class Simulation {
     this.linkUp = up;
     this.emit({ kind: "link", up });
     if (up) return;
-    for (const id of [...this.inFlight].sort((a, b) => a - b)) {
+    for (let id = 1; id < this.inFlight.length; id++) {
       const record = this.segmentList[id - 1];
-      if (record === undefined) continue;
-      this.inFlight.delete(id);
+      if (this.inFlight[id] !== true || record === undefined) continue;
+      this.inFlight[id] = false;
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "link";
@@ -467,10 +468,10 @@ export class Simulation {
   }
 
   private deliver(id: number): void {
-    const segment = this.wire.get(id);
+    const segment = this.wire[id - 1];
     const record = this.segmentList[id - 1];
     if (segment === undefined || record === undefined) return;
-    this.inFlight.delete(id);
+    this.inFlight[id] = false;
     this.emit({ kind: "deliver", host: record.to, segment: id });
     handleSegment(this.endpoints[record.to], segment);
   }

@@ -1,33 +1,18 @@
 /**
  * The interface's own words (lesson chrome, header, glossary and search pages) in every
  * language. Lesson text lives in the MDX files; this is only what surrounds it. The Chinese
- * dictionary must have exactly the English one's keys: TypeScript enforces it.
+ * dictionary must have exactly the English one's keys: TypeScript enforces it. Server components
+ * read it whole; client components import the part they show from ./words (chrome, lesson
+ * reading, search), which this dictionary is assembled from, so the browser gets only that part.
  */
 import type { Locale } from "./paths";
+import { chromeWords } from "./words/chrome";
+import { lessonReadingWords } from "./words/lesson-reading";
+import { searchWords } from "./words/search";
 
 const en = {
   languageName: "English",
-  skipToContent: "Skip to content",
-  nav: {
-    main: "Main",
-    mainCompact: "Main (compact)",
-    course: "Course",
-    playground: "Playground",
-    captureChallenges: "Capture challenges",
-    review: "Review",
-    glossary: "Glossary",
-    about: "About",
-    search: "Search",
-  },
-  language: {
-    /** Shown in the other language, so its readers recognise it. */
-    switchTo: "阅读中文版",
-    switchLabel: "中文",
-    /** Read by screen readers before the link text, in this page's language. */
-    switchHint: "This page in Chinese",
-  },
-  theme: { toLight: "Switch to light theme", toDark: "Switch to dark theme" },
-  account: { signIn: "Sign in", signUp: "Sign up", dashboard: "Dashboard", teach: "Teach", signOut: "Sign out", account: "Your account" },
+  ...chromeWords("en"),
   course: {
     title: "How TCP opens and closes connections",
     metaTitle: "Course",
@@ -36,24 +21,7 @@ const en = {
     lessonLabel: (order: number) => `Lesson ${order}`,
     minutes: (minutes: number) => `${minutes} min`,
   },
-  lesson: {
-    breadcrumb: "Breadcrumb",
-    course: "Course",
-    lesson: (order: number) => `Lesson ${order}`,
-    aboutMinutes: (minutes: number) => `About ${minutes} minutes`,
-    objectives: "By the end of this lesson you can",
-    onThisPage: "On this page",
-    lessons: "Lessons",
-    previous: "Previous",
-    next: "Next",
-    welcomeBack: (title: string) => `Welcome back. You were reading “${title}”.`,
-    resume: "Resume there",
-    signInToSave: { link: "Sign in", after: " to save your progress through the course." },
-    complete: "Lesson complete",
-    saving: "Saving…",
-    markComplete: "Mark lesson as complete",
-    passQuizToComplete: "Pass the quiz above to complete this lesson.",
-  },
+  lesson: lessonReadingWords("en"),
   attribution: {
     before: "Translated and adapted from ",
     quoteOpen: "",
@@ -80,24 +48,7 @@ const en = {
     removedIn: (version: string) => `Removed in ${version}`,
     contents: "Sections",
   },
-  search: {
-    title: "Search",
-    label: "Search the lessons",
-    placeholder: "e.g. TIME_WAIT, half-close, tcp_tw_reuse",
-    loading: "Loading the search index…",
-    failed: "The search index could not be loaded. Check your connection and try again.",
-    empty: "Type at least two characters.",
-    results: (count: number, query: string) => (count === 1 ? `1 result for “${query}”` : `${count} results for “${query}”`),
-    none: (query: string) => `Nothing found for “${query}”.`,
-    glossaryResult: "Glossary",
-    hint: "Searches every lesson section and glossary entry in English.",
-    otherLanguage: "Search the Chinese lessons",
-  },
-  footer: {
-    credit: "Lessons translated and adapted from",
-    by: (author: string) => `by ${author}, corrected for RFC 9293 and current Linux.`,
-    about: "About this course",
-  },
+  search: searchWords("en"),
   notFound: {
     title: "Nothing is listening on this page",
     text: "The address you followed does not exist (any more).",
@@ -109,25 +60,7 @@ export type Dictionary = typeof en;
 
 const zh: Dictionary = {
   languageName: "中文",
-  skipToContent: "跳到正文",
-  nav: {
-    main: "主导航",
-    mainCompact: "主导航（紧凑）",
-    course: "课程",
-    playground: "演练场",
-    captureChallenges: "抓包挑战",
-    review: "复习",
-    glossary: "术语表",
-    about: "关于",
-    search: "搜索",
-  },
-  language: {
-    switchTo: "Read in English",
-    switchLabel: "English",
-    switchHint: "本页的英文版",
-  },
-  theme: { toLight: "切换到浅色主题", toDark: "切换到深色主题" },
-  account: { signIn: "登录", signUp: "注册", dashboard: "学习面板", teach: "教学", signOut: "退出登录", account: "你的账号" },
+  ...chromeWords("zh"),
   course: {
     title: "TCP 如何建立和关闭连接",
     metaTitle: "课程",
@@ -135,24 +68,7 @@ const zh: Dictionary = {
     lessonLabel: (order: number) => `第 ${order} 课`,
     minutes: (minutes: number) => `${minutes} 分钟`,
   },
-  lesson: {
-    breadcrumb: "面包屑导航",
-    course: "课程",
-    lesson: (order: number) => `第 ${order} 课`,
-    aboutMinutes: (minutes: number) => `约 ${minutes} 分钟`,
-    objectives: "学完本课，你将能够",
-    onThisPage: "本页目录",
-    lessons: "课程导航",
-    previous: "上一课",
-    next: "下一课",
-    welcomeBack: (title: string) => `欢迎回来。你上次读到“${title}”。`,
-    resume: "从那里继续",
-    signInToSave: { link: "登录", after: "后即可保存你的学习进度。" },
-    complete: "本课已完成",
-    saving: "正在保存…",
-    markComplete: "标记本课为已完成",
-    passQuizToComplete: "通过上面的测验即可完成本课。",
-  },
+  lesson: lessonReadingWords("zh"),
   attribution: {
     before: "本课程译写自",
     quoteOpen: "《",
@@ -179,24 +95,7 @@ const zh: Dictionary = {
     removedIn: (version: string) => `已在 ${version} 中移除`,
     contents: "分类",
   },
-  search: {
-    title: "搜索",
-    label: "搜索课程内容",
-    placeholder: "例如：TIME_WAIT、半关闭、tcp_tw_reuse",
-    loading: "正在加载搜索索引…",
-    failed: "搜索索引加载失败，请检查网络后重试。",
-    empty: "请至少输入两个字符。",
-    results: (count: number, query: string) => `“${query}”共有 ${count} 条结果`,
-    none: (query: string) => `没有找到与“${query}”相关的内容。`,
-    glossaryResult: "术语表",
-    hint: "搜索全部中文课程的各个小节和术语表条目。",
-    otherLanguage: "搜索英文课程",
-  },
-  footer: {
-    credit: "课程内容译写自",
-    by: (author: string) => `（作者 ${author}），并依据 RFC 9293 和当前的 Linux 做了更正。`,
-    about: "关于本课程",
-  },
+  search: searchWords("zh"),
   notFound: {
     title: "这个页面没有人在监听",
     text: "你访问的地址不存在（或已不再存在）。",

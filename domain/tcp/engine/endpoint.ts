@@ -18,14 +18,15 @@ import type {
   TransitionCause,
 } from "../types";
 import { closedTcb, type RetransmitEntry, type Tcb } from "./tcb";
-import { segmentLength, type ArrivingSegment, type OutgoingSegment } from "./wire";
+import { segmentLength, type ArrivingSegment, type OutgoingSegment, type SentSegment } from "./wire";
 
 export interface EndpointEnv {
   readonly params: EngineParams;
   /** Whether the simulated path counts as loopback for tcp_tw_reuse=2. */
   readonly loopback: boolean;
   now(): number;
-  transmit(from: HostId, segment: OutgoingSegment): number;
+  /** Puts the segment on the wire; returns its id. */
+  transmit(segment: SentSegment): number;
   armTimer(host: HostId, kind: TimerKind, delayMs: number): void;
   disarmTimer(host: HostId, kind: TimerKind): void;
   isTimerArmed(host: HostId, kind: TimerKind): boolean;
@@ -458,7 +459,23 @@ export class Endpoint {
         : segment.syn
           ? Math.min(this.advertiseWindow(), LINUX_CONSTANTS.MAX_UNSCALED_WINDOW)
           : this.advertiseWindow());
-    const id = this.env.transmit(this.host, { ...segment, ackNo, window });
+    // One object shape for every segment (a spread of the caller's varied literals is slow here).
+    const id = this.env.transmit({
+      syn: segment.syn ?? false,
+      fin: segment.fin ?? false,
+      rst: segment.rst ?? false,
+      psh: segment.psh ?? false,
+      ack: segment.ack,
+      seq: segment.seq,
+      ackNo: segment.ack ? ackNo : 0,
+      len: segment.len,
+      retransmission: segment.retransmission ?? false,
+      window,
+      id: 0,
+      from: this.host,
+      sentAt: this.now(),
+      purpose: segment.purpose,
+    });
     if (segment.ack && !segment.rst) this.onAckSent();
     return id;
   }
@@ -497,7 +514,7 @@ export class Endpoint {
   sendNew(segment: { syn?: boolean; fin?: boolean; psh?: boolean; ack: boolean; len: number }): void {
     const seq = this.tcb.sndNxt;
     this.tcb.probeOctetOut = false;
-    this.send({ ...segment, seq });
+    this.send({ syn: segment.syn, fin: segment.fin, psh: segment.psh, ack: segment.ack, seq, len: segment.len });
     const now = this.now();
     this.tcb.retransmitQueue.push({
       seq,
