@@ -14,9 +14,9 @@ import { reviewWords } from "@/lib/i18n/words/review";
 import { Alert } from "../ui/alert";
 import { Button, ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
-import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, type Draft } from "../quiz/controls";
 import { QuestionForm } from "../quiz/question-form";
+import { AnswerProgress } from "../quiz/runner-parts";
 import { useAnswerSubmission } from "../quiz/use-answer-submission";
 import { BeforeAfter } from "./before-after";
 
@@ -114,10 +114,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     return (
       <Card>
         <h2 className="font-semibold">{running.phase === "pre" ? words.preHeading : words.postHeading}</h2>
-        <ProgressBar value={answeredCount / total} label={qwords.progress(answeredCount, total)} className="mt-3" />
-        <div role="status" aria-live="polite" className="sr-only">
-          {announcement}
-        </div>
+        <AnswerProgress value={answeredCount / total} label={qwords.progress(answeredCount, total)} announcement={announcement} />
         <QuestionForm
           key={`${running.phase}-${item.index}`}
           question={item.question}

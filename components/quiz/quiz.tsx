@@ -4,32 +4,18 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef } from "react";
 import type { PublicQuestion } from "@/domain/quiz/schema";
-import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
-import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
+import { localePath, type Locale } from "@/lib/i18n/paths";
+import { quizWords } from "@/lib/i18n/words/quiz";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
-import { ProgressBar } from "../ui/progress-bar";
 import { QuestionForm } from "./question-form";
+import { AnswerProgress, KeptInBrowser, SessionEndedMessage } from "./runner-parts";
 import { RichText } from "./rich-text";
 import { firstUnansweredAfter, useQuizAttempt } from "./use-quiz-attempt";
-
-/** "Your session ended. Sign in again": the link returns to this quiz. */
-function SessionEndedMessage({ words, locale, returnTo }: { words: QuizWords; locale: Locale; returnTo: string }) {
-  return (
-    <Alert tone="danger">
-      {words.sessionEnded.before}{" "}
-      <Link href={accountPagePath(locale, "/signin", returnTo)} className="font-medium underline underline-offset-2">
-        {words.sessionEnded.link}
-      </Link>{" "}
-      {words.sessionEnded.after}
-      <ForgetEndedSession />
-    </Alert>
-  );
-}
 
 /**
  * A lesson quiz: one question at a time, graded on the server when submitted, then a summary.
@@ -49,6 +35,12 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
 
   const sectionId = `quiz-${id}`;
   const titleId = `${sectionId}-title`;
+  // Signing in again comes back to this quiz; the header forgets the ended session at once.
+  const sessionEndedMessage = (
+    <SessionEndedMessage words={words.sessionEnded} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`}>
+      <ForgetEndedSession />
+    </SessionEndedMessage>
+  );
 
   if (phase.kind !== "ready") {
     return (
@@ -68,11 +60,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           </p>
         ) : (
           <div className="mt-3 space-y-3">
-            {phase.sessionEnded ? (
-              <SessionEndedMessage words={words} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} />
-            ) : (
-              <Alert tone="danger">{phase.message}</Alert>
-            )}
+            {phase.sessionEnded ? sessionEndedMessage : <Alert tone="danger">{phase.message}</Alert>}
             <Button variant="secondary" onClick={() => void begin(true)}>
               {words.startNew}
             </Button>
@@ -102,10 +90,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
         </h2>
         <p className="text-sm text-fg-muted">{words.passMark(percent(quiz.passThreshold))}</p>
       </div>
-      <ProgressBar value={answeredCount / total} label={words.progress(answeredCount, total)} className="mt-3" />
-      <div role="status" aria-live="polite" className="sr-only">
-        {announcement}
-      </div>
+      <AnswerProgress value={answeredCount / total} label={words.progress(answeredCount, total)} announcement={announcement} />
 
       {!finished && question ? (
         <QuestionForm
@@ -119,7 +104,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           answered={Boolean(attempt.results[question.id])}
           pending={pending}
           error={error}
-          sessionEnded={sessionEnded ? <SessionEndedMessage words={words} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} /> : null}
+          sessionEnded={sessionEnded ? sessionEndedMessage : null}
           notice={notice?.questionId === question.id ? notice.text : null}
           onSubmit={(draft) => void submit(question, draft)}
           after={<Button onClick={() => goTo(firstUnansweredAfter(attempt, index))}>{firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}</Button>}
@@ -164,20 +149,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
               );
             })}
           </div>
-          {attempt.mode === "anonymous" ? (
-            <p className="mt-4 text-sm text-fg-muted">
-              {words.keptInBrowser.before}
-              {locale === "en" ? " " : ""}
-              <Link href={accountPagePath(locale, "/signup", pathname ?? localePath(locale, "/dashboard"))} className="text-accent underline underline-offset-2">
-                {words.keptInBrowser.signUp}
-              </Link>
-              {locale === "en" ? ` ${words.keptInBrowser.or} ` : words.keptInBrowser.or}
-              <Link href={accountPagePath(locale, "/signin", pathname ?? localePath(locale, "/dashboard"))} className="text-accent underline underline-offset-2">
-                {words.keptInBrowser.signIn}
-              </Link>
-              {locale === "en" ? ` ${words.keptInBrowser.after}` : words.keptInBrowser.after}
-            </p>
-          ) : null}
+          {attempt.mode === "anonymous" ? <KeptInBrowser words={words.keptInBrowser} locale={locale} returnTo={pathname ?? localePath(locale, "/dashboard")} /> : null}
           <div className="mt-5 flex flex-wrap gap-3">
             <Button onClick={() => void begin(true)}>{words.tryNewVariant}</Button>
             {attempt.mode === "account" ? (

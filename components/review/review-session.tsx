@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Concept } from "@/domain/quiz/schema";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
-import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
+import { localePath, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { reviewWords } from "@/lib/i18n/words/review";
@@ -12,8 +12,8 @@ import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
-import { ProgressBar } from "../ui/progress-bar";
 import { QuestionForm } from "../quiz/question-form";
+import { AnswerProgress, KeptInBrowser, SessionEndedMessage } from "../quiz/runner-parts";
 import { firstOpen, useReviewSession } from "./use-review-session";
 import { formatWhen } from "./when";
 
@@ -39,15 +39,8 @@ export function ReviewSession({
   const { phase, index, unsure, setUnsure, after, assignment, answers, begin, draftOf, setDraft, submit, goTo } = useReviewSession(locale, assignmentId);
   const { questionRef, feedbackRef, summaryRef, pending, error, sessionEnded, announcement, announce } = answers;
 
-  const sessionEndedMessage = (
-    <Alert tone="danger">
-      {words.sessionEnded.before}{" "}
-      <Link href={accountPagePath(locale, "/signin", pathname)} className="font-medium underline underline-offset-2">
-        {words.sessionEnded.link}
-      </Link>{" "}
-      {words.sessionEnded.after}
-    </Alert>
-  );
+  const sessionEndedMessage = <SessionEndedMessage words={words.sessionEnded} locale={locale} returnTo={pathname} />;
+
 
   if (phase.kind === "loading") {
     return (
@@ -137,10 +130,7 @@ export function ReviewSession({
         <h2 className="font-semibold">{assignment ? words.assignment(assignment.title) : words.title}</h2>
         <span className="text-sm text-fg-muted">{words.score(right, answered)}</span>
       </div>
-      <ProgressBar value={answered / total} label={words.progress(answered, total)} className="mt-3" />
-      <div role="status" aria-live="polite" className="sr-only">
-        {announcement}
-      </div>
+      <AnswerProgress value={answered / total} label={words.progress(answered, total)} announcement={announcement} />
       {!finished && item ? (
         <QuestionForm
           key={`${session.clientKey}-${item.index}`}
@@ -203,20 +193,7 @@ export function ReviewSession({
             })}
           </ul>
           {after && after.nextDueAt && after.due === 0 ? <p className="mt-4">{words.summaryNext(formatWhen(after.nextDueAt, words.when, locale))}</p> : null}
-          {session.mode === "visitor" ? (
-            <p className="mt-4 text-sm text-fg-muted">
-              {words.keptInBrowser.before}
-              {locale === "en" ? " " : ""}
-              <Link href={accountPagePath(locale, "/signup", pathname)} className="text-accent underline underline-offset-2">
-                {words.keptInBrowser.signUp}
-              </Link>
-              {locale === "en" ? ` ${words.keptInBrowser.or} ` : words.keptInBrowser.or}
-              <Link href={accountPagePath(locale, "/signin", pathname)} className="text-accent underline underline-offset-2">
-                {words.keptInBrowser.signIn}
-              </Link>
-              {locale === "en" ? ` ${words.keptInBrowser.after}` : words.keptInBrowser.after}
-            </p>
-          ) : null}
+          {session.mode === "visitor" ? <KeptInBrowser words={words.keptInBrowser} locale={locale} returnTo={pathname} /> : null}
           <div className="mt-5 flex flex-wrap items-center gap-3">
             {after && (after.due > 0 || assignment) ? <Button onClick={() => void begin(null)}>{assignment ? words.startAssignment : words.another}</Button> : null}
             {session.mode === "account" ? (
