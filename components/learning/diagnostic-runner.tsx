@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/app/diagnostic/actions";
+import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/lib/learning/diagnostic-actions";
 import type { QuestionGrading } from "@/domain/quiz/schema";
 import type { PublicDiagnosticItem, StartedDiagnostic } from "@/lib/learning/diagnostics.server";
 import type { DiagnosticStatusView } from "@/lib/learning/views";

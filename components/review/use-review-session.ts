@@ -1,13 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { reviewStatusAction, startReviewAction, submitReviewAction, type AnsweredItemView, type ReviewStatusResult, type StartReviewResult } from "@/app/review/actions";
+import { reviewStatusAction, startReviewAction, submitReviewAction, type AnsweredItemView, type ReviewStatusResult, type StartReviewResult } from "@/lib/review/actions";
 import { useSession } from "@/lib/auth/browser-session";
 import type { Locale } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
-import { addReceipt, newClientKey } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { addReceipt, newClientKey } from "@/components/progress/local-progress";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { initialDraft, responseToDraft, type Draft } from "../quiz/controls";
 import { useAnswerSubmission } from "../quiz/use-answer-submission";
 

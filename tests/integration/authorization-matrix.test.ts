@@ -20,8 +20,8 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
 const { createClassroom, createClassWithAssignment } = await import("../factories/classes");
-const instructorActions = await import("@/app/instructor/actions");
-const joinActions = await import("@/app/join/actions");
+const instructorActions = await import("@/lib/classes/instructor-actions");
+const joinActions = await import("@/lib/classes/join-actions");
 const exportRoute = await import("@/app/instructor/classes/[classId]/gradebook/export/route");
 const { listTeachingClasses } = await import("@/lib/classes/teaching.server");
 const { getClassOverview } = await import("@/lib/classes/classes.server");

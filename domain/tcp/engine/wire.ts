@@ -1,5 +1,5 @@
 /** Segments as the endpoints build and receive them (booleans for flags; the trace uses names). */
-import { sortFlags, type HostId, type SegmentPurpose, type TcpFlag } from "../types";
+import type { HostId, SegmentPurpose, TcpFlag } from "../types";
 
 export interface OutgoingSegment {
   syn?: boolean;
@@ -24,17 +24,28 @@ export interface ArrivingSegment extends Required<Omit<OutgoingSegment, "purpose
   sentAt: number;
 }
 
+/**
+ * A segment as the endpoint hands it to the network: built once, it is also what the peer
+ * receives (the simulation fills in `id`), so sending allocates one object, not two.
+ */
+export interface SentSegment extends ArrivingSegment {
+  /** Tells a queued arrival from the simulation's other queue items. */
+  kind: "segment";
+  purpose: SegmentPurpose | undefined;
+}
+
 /** Sequence space a segment occupies: payload plus one for SYN and one for FIN. */
 export function segmentLength(segment: Pick<OutgoingSegment, "len" | "syn" | "fin">): number {
   return segment.len + (segment.syn ? 1 : 0) + (segment.fin ? 1 : 0);
 }
 
+/** Flag lists by header bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16), in header bit order (FLAG_ORDER). */
+const FLAG_LISTS: readonly (readonly TcpFlag[])[] = Array.from({ length: 32 }, (_, bits) =>
+  (["FIN", "SYN", "RST", "PSH", "ACK"] as const).filter((_, bit) => (bits & (1 << bit)) !== 0),
+);
+
+/** The flags set, in header bit order (FIN, SYN, RST, PSH, ACK): a fresh array each time. */
 export function flagNames(segment: OutgoingSegment): TcpFlag[] {
-  const flags: TcpFlag[] = [];
-  if (segment.syn) flags.push("SYN");
-  if (segment.fin) flags.push("FIN");
-  if (segment.rst) flags.push("RST");
-  if (segment.psh) flags.push("PSH");
-  if (segment.ack) flags.push("ACK");
-  return sortFlags(flags);
+  const bits = (segment.fin ? 1 : 0) | (segment.syn ? 2 : 0) | (segment.rst ? 4 : 0) | (segment.psh ? 8 : 0) | (segment.ack ? 16 : 0);
+  return (FLAG_LISTS[bits] as readonly TcpFlag[]).slice();
 }
