@@ -18,6 +18,9 @@ const env = {
   RATE_LIMIT_JOIN_PER_IP: "10000",
   // LMS scores must go out because the write woke the delivery loop, not because a poll came by.
   LTI_SCORE_POLL_SECONDS: "3600",
+  // The stricter registration mode a production site should run: LMSs register only with an
+  // administrator's one-time link (tests/e2e/lti-registration.spec.ts); no other spec registers dynamically.
+  LTI_DYNAMIC_REGISTRATION: "invite",
 };
 rmSync(path.dirname(database), { recursive: true, force: true });
 run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });

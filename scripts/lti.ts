@@ -7,9 +7,12 @@
  *   npm run lti -- platform remove --issuer URL --client-id ID   (or --id ID)
  *   npm run lti -- urls
  *   npm run lti -- key list | key rotate [--now]
+ *   npm run lti -- registration-link [--expires-in 24h] [--tool-url URL]
  *
  * `platform add` and `urls` print the tool's URLs as JSON on standard output
  * ({"login","launch","jwks","deepLinking"}); `npm run --silent lti -- ...` prints only that.
+ * `registration-link` prints a one-time Dynamic Registration link ({"url","expiresAt"}) for
+ * LTI_DYNAMIC_REGISTRATION=invite (ADR 0810).
  * The tool's own address comes from --tool-url, else NEXTAUTH_URL, else http://localhost:$PORT.
  */
 import { parseArgs } from "node:util";
@@ -20,7 +23,8 @@ const USAGE = `usage:
   npm run lti -- platform list
   npm run lti -- platform remove (--issuer URL --client-id ID | --id ID)
   npm run lti -- urls [--tool-url URL]
-  npm run lti -- key list | key rotate [--now]`;
+  npm run lti -- key list | key rotate [--now]
+  npm run lti -- registration-link [--expires-in 24h] [--tool-url URL]   (90m, 24h, 7d: 5m to 30d)`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -52,6 +56,7 @@ async function main() {
       id: { type: "string" },
       "tool-url": { type: "string" },
       now: { type: "boolean" },
+      "expires-in": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -86,6 +91,25 @@ async function main() {
       return;
     }
     fail(USAGE);
+  }
+  if (group === "registration-link") {
+    if (command) fail(USAGE);
+    const { parseInviteLifetime, DEFAULT_INVITE_LIFETIME_MS } = await import("../lib/lti/registration-mode");
+    const lifetime = values["expires-in"] === undefined ? { ok: true as const, ms: DEFAULT_INVITE_LIFETIME_MS } : parseInviteLifetime(values["expires-in"]);
+    if (!lifetime.ok) fail(lifetime.message);
+    const origin = toolOrigin(values["tool-url"]);
+    const invites = await import("../lib/lti/registration-invites.server");
+    const { db } = await import("../lib/db.server");
+    try {
+      const { url, expiresAt } = await invites.issueRegistrationInvite(origin, { lifetimeMs: lifetime.ms, issuedVia: "cli" });
+      const { mode, valid } = invites.currentRegistrationMode();
+      console.error(`Paste this link into the LMS's dynamic registration; it registers one LMS, until ${expiresAt.toISOString()}.`);
+      if (!valid || mode === "off") console.error("Note: LTI_DYNAMIC_REGISTRATION is not open or invite here, so the site refuses every dynamic registration.");
+      console.log(JSON.stringify({ url, expiresAt: expiresAt.toISOString() }));
+    } finally {
+      await db.$disconnect();
+    }
+    return;
   }
   if (group !== "platform") fail(USAGE);
 

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addPlatformAction, removePlatformAction } from "@/lib/lti/admin-actions";
+import { addPlatformAction, issueRegistrationLinkAction, removePlatformAction } from "@/lib/lti/admin-actions";
 import type { PlatformField } from "@/lib/lti/admin.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { CopyField } from "../instructor/small-forms";
+import { LocalTime } from "../ui/local-time";
 
 const EMPTY: Record<PlatformField, string> = { name: "", issuer: "", clientId: "", deploymentIds: "", authUrl: "", tokenUrl: "", jwksUrl: "", tokenAudience: "", frameOrigins: "" };
 
@@ -102,5 +104,73 @@ export function RemovePlatformButton({ id, name }: { id: string; name: string })
       </Button>
       {failed ? <span role="alert" className="text-sm text-danger">Not removed. Try again.</span> : null}
     </span>
+  );
+}
+
+const LINK_LIFETIMES = [
+  { value: "1h", label: "1 hour" },
+  { value: "24h", label: "24 hours" },
+  { value: "7d", label: "7 days" },
+] as const;
+
+/**
+ * Issues a one-time Dynamic Registration link (LTI_DYNAMIC_REGISTRATION=invite). The link is
+ * shown here once: the server keeps only its hash.
+ */
+export function RegistrationLinkForm() {
+  const [lifetime, setLifetime] = useState<(typeof LINK_LIFETIMES)[number]["value"]>("24h");
+  const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className="grid gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        start(async () => {
+          const result = await issueRegistrationLinkAction(lifetime).catch(() => null);
+          if (result?.ok) {
+            setIssued({ url: result.url, expiresAt: result.expiresAt });
+            setError(null);
+            return;
+          }
+          setError(result && result.error === "not-allowed" ? "Only administrators can create registration links." : "No link was created. Try again.");
+        });
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor="registration-link-lifetime" className="text-sm font-medium">
+            Valid for
+          </label>
+          <select
+            id="registration-link-lifetime"
+            value={lifetime}
+            onChange={(event) => setLifetime(event.target.value as typeof lifetime)}
+            className="h-10 rounded-lg border border-border bg-bg-elevated px-3 text-[0.95rem] text-fg"
+          >
+            {LINK_LIFETIMES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" disabled={pending}>
+          Create a registration link
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {issued ? (
+          <div className="grid gap-2">
+            <CopyField id="registration-link" label="One-time registration link" value={issued.url} />
+            <p className="text-sm text-fg-muted">
+              Paste it into the LMS&apos;s dynamic registration. It registers one LMS, until <LocalTime iso={issued.expiresAt} />. It is shown only now: copy it before leaving this page.
+            </p>
+          </div>
+        ) : null}
+        {error ? <Alert tone="danger">{error}</Alert> : null}
+      </div>
+    </form>
   );
 }

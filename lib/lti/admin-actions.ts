@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { NotAllowedError } from "@/lib/classes/errors";
+import { siteOrigin } from "@/lib/classes/site-url.server";
 import { adminAddPlatform, adminRemovePlatform, type AddPlatformResult } from "@/lib/lti/admin.server";
+import { adminIssueRegistrationInvite } from "@/lib/lti/registration-invites.server";
+import { parseInviteLifetime } from "@/lib/lti/registration-mode";
 
 const fields = z.record(z.string(), z.string().max(4096)).refine((value) => Object.keys(value).length <= 20);
 
@@ -28,4 +31,20 @@ export async function removePlatformAction(id: unknown): Promise<{ ok: boolean }
   if (!parsed.success) return { ok: false, error: "invalid-input" };
   const user = await getCurrentUser();
   return refusing(() => adminRemovePlatform(user, parsed.data));
+}
+
+/** The lifetimes the admin page offers for a one-time registration link. */
+const linkLifetime = z.enum(["1h", "24h", "7d"]);
+
+export async function issueRegistrationLinkAction(
+  expiresIn: unknown,
+): Promise<{ ok: true; url: string; expiresAt: string } | { ok: false; error: "not-allowed" | "invalid-input" }> {
+  const parsed = linkLifetime.safeParse(expiresIn);
+  const lifetime = parsed.success ? parseInviteLifetime(parsed.data) : null;
+  if (!lifetime?.ok) return { ok: false, error: "invalid-input" };
+  const user = await getCurrentUser();
+  return refusing(async () => {
+    const issued = await adminIssueRegistrationInvite(user, await siteOrigin(), lifetime.ms);
+    return { ok: true as const, url: issued.url, expiresAt: issued.expiresAt.toISOString() };
+  });
 }

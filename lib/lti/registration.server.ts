@@ -4,13 +4,20 @@ import { hitRateLimit } from "../security/rate-limit.server";
 import { PLATFORM_CONFIGURATION, SCOPE, TOOL_CONFIGURATION } from "./constants";
 import { fetchLms, jsonOf, LmsUnreachableError } from "./http.server";
 import { platformFrameOrigins, registerPlatform, type RegisteredPlatform } from "./platforms.server";
+import { claimRegistrationInvite, currentRegistrationMode, recordRegisteredPlatform, releaseRegistrationInvite, spendRegistrationInvite, type InviteClaim } from "./registration-invites.server";
+import { inviteToken, type RegistrationMode, type RegistrationRefusal } from "./registration-mode";
+
+export type { RegistrationRefusal };
 import { isServiceUrl, originOf, toolUrls } from "./urls";
 
 /**
  * LTI Dynamic Registration 1.0: the LMS opens /api/lti/register with `openid_configuration` (and
  * usually `registration_token`). The tool reads the LMS's OpenID configuration, registers itself
  * at the LMS's registration endpoint, and stores the platform with the client id and deployment
- * the LMS assigned. Registrations are limited per client address.
+ * the LMS assigned. Registrations are limited per client address. LTI_DYNAMIC_REGISTRATION says
+ * who may register (ADR 0810): anyone (`open`, the default), only with a one-time link
+ * (`invite`, `?invite=` on the registration URL), or nobody (`off`). A link given in `open` mode
+ * is checked and spent the same way.
  */
 
 export const REGISTRATIONS_PER_HOUR = 10;
@@ -43,7 +50,28 @@ const registrationResponse = z.object({
 
 export type RegistrationOutcome =
   | { ok: true; platform: RegisteredPlatform; productName: string; deploymentMissing: boolean; frameAncestors: string[] }
-  | { ok: false; message: string; frameAncestors: string[] };
+  | { ok: false; message: string; refusal?: RegistrationRefusal; frameAncestors: string[] };
+
+const REFUSAL_MESSAGES: Record<RegistrationRefusal, string> = {
+  off: "Dynamic registration is turned off on this site (LTI_DYNAMIC_REGISTRATION=off).",
+  "mode-invalid": "LTI_DYNAMIC_REGISTRATION has an unknown value (use open, invite or off); dynamic registration is closed until it is fixed.",
+  "invite-missing": "This site registers an LMS only with a one-time registration link from its administrator.",
+  "invite-unknown": "This registration link is not valid.",
+  "invite-expired": "This registration link has expired.",
+  "invite-used": "This registration link has already been used.",
+  "invite-busy": "This registration link is being used by another registration right now.",
+};
+
+function refused(refusal: RegistrationRefusal, frameAncestors: string[]): RegistrationOutcome {
+  return { ok: false, refusal, message: REFUSAL_MESSAGES[refusal], frameAncestors };
+}
+
+/** The registration URL's query parameters; a malformed invitation is an unknown one. */
+const registrationParams = z.object({
+  openidConfiguration: z.string().max(2048).nullable(),
+  registrationToken: z.string().nullable(),
+  invite: z.string().nullable().optional(),
+});
 
 const WANTED_SCOPES = [SCOPE.lineItem, SCOPE.lineItemReadOnly, SCOPE.resultReadOnly, SCOPE.score, SCOPE.memberships];
 
@@ -86,18 +114,47 @@ function hostOf(url: string): string | null {
 }
 
 export async function registerDynamically(
-  params: { openidConfiguration: string | null; registrationToken: string | null },
+  raw: { openidConfiguration: string | null; registrationToken: string | null; invite?: string | null },
   toolOrigin: string,
   clientAddress: string,
   now = new Date(),
+  policy: { mode: RegistrationMode; valid: boolean } = currentRegistrationMode(),
 ): Promise<RegistrationOutcome> {
+  const parsedParams = registrationParams.safeParse(raw);
+  const params = parsedParams.success ? parsedParams.data : { openidConfiguration: null, registrationToken: null, invite: null };
   const configUrl = params.openidConfiguration;
+  const configOrigin = configUrl && isServiceUrl(configUrl) ? [originOf(configUrl) as string] : [];
+  if (!policy.valid) return refused("mode-invalid", configOrigin);
+  if (policy.mode === "off") return refused("off", configOrigin);
   if (!configUrl || !isServiceUrl(configUrl)) return { ok: false, message: "openid_configuration must be the https URL of the LMS's OpenID configuration.", frameAncestors: [] };
-  const frameAncestors = [originOf(configUrl) as string];
+  const frameAncestors = configOrigin;
   if (params.registrationToken !== null && params.registrationToken.length > 4096) return { ok: false, message: "registration_token is too long.", frameAncestors };
+  const invite = params.invite ?? null;
+  if (invite === null && policy.mode === "invite") return refused("invite-missing", frameAncestors);
   const limited = await hitRateLimit(`lti-register:ip:${clientAddress}`, { limit: REGISTRATIONS_PER_HOUR, windowMs: 60 * 60 * 1000 }, now);
   if (!limited.allowed) return { ok: false, message: `Too many registrations from this address; try again in ${Math.ceil(limited.retryAfterMs / 60000)} minutes.`, frameAncestors };
+  if (invite === null) return register(params, configUrl, frameAncestors, toolOrigin, null, now);
 
+  if (!inviteToken.safeParse(invite).success) return refused("invite-unknown", frameAncestors);
+  const held = await claimRegistrationInvite(invite, now);
+  if (!held.ok) return refused(held.refusal, frameAncestors);
+  let outcome: RegistrationOutcome | undefined;
+  try {
+    outcome = await register(params, configUrl, frameAncestors, toolOrigin, held.claim, now);
+    return outcome;
+  } finally {
+    if (!outcome?.ok) await releaseRegistrationInvite(held.claim);
+  }
+}
+
+async function register(
+  params: { registrationToken: string | null },
+  configUrl: string,
+  frameAncestors: string[],
+  toolOrigin: string,
+  claim: InviteClaim | null,
+  now: Date,
+): Promise<RegistrationOutcome> {
   let configResponse;
   try {
     configResponse = await fetchLms(configUrl, { headers: { accept: "application/json" } }, { maxBytes: 256 * 1024 });
@@ -145,6 +202,8 @@ export async function registerDynamically(
   if (!answer.success) return { ok: false, message: "The LMS's registration answer has no client_id.", frameAncestors };
   const deploymentId = answer.data[TOOL_CONFIGURATION]?.deployment_id;
   const productName = platformConfig?.product_family_code ?? new URL(config.issuer).host;
+  // The link is spent before the platform is stored, so one link never stores two platforms.
+  if (claim && !(await spendRegistrationInvite(claim, now))) return refused("invite-used", frameAncestors);
   const stored = await registerPlatform(
     {
       name: productName,
@@ -160,5 +219,6 @@ export async function registerDynamically(
     "dynamic",
   );
   if (!stored.ok) return { ok: false, message: `The registration could not be stored: ${Object.values(stored.errors).join("; ")}`, frameAncestors };
+  if (claim) await recordRegisteredPlatform(claim, stored.platform.id);
   return { ok: true, platform: stored.platform, productName, deploymentMissing: !deploymentId, frameAncestors: platformFrameOrigins(stored.platform) };
 }

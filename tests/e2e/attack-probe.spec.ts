@@ -334,6 +334,7 @@ test("no account reads or changes another's classes, students or work", async ()
         ["resendClassScoresAction", [classId]],
         ["syncRosterAction", [classId]],
         ["removePlatformAction", ["any-platform"]],
+        ["issueRegistrationLinkAction", ["7d"]],
         ["addPlatformAction", [{ issuer: "https://evil.example", clientId: "x", deploymentIds: "d", authUrl: "https://evil.example/a", tokenUrl: "https://evil.example/t", jwksUrl: "https://evil.example/j", name: "Evil" }]],
       ];
       for (const [name, args, form] of refused) {

@@ -86,6 +86,7 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   "lib/lti/admin-actions.ts": {
     addPlatformAction: { kinds: ["input"], valid: () => [{ name: "LMS" }] },
     removePlatformAction: { kinds: ["id"], valid: () => ["platform-id"] },
+    issueRegistrationLinkAction: { kinds: ["string"], valid: () => ["24h"] },
   },
   "lib/capture-challenges/actions.ts": {
     captureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { AddPlatformForm, RemovePlatformButton } from "@/components/lti/admin-platforms";
+import { AddPlatformForm, RegistrationLinkForm, RemovePlatformButton } from "@/components/lti/admin-platforms";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireUser } from "@/lib/auth/session.server";
 import { siteOrigin } from "@/lib/classes/site-url.server";
 import { adminPlatforms } from "@/lib/lti/admin.server";
+import { currentRegistrationMode } from "@/lib/lti/registration-invites.server";
 import { registrationUrl, toolUrls } from "@/lib/lti/urls";
 
 export const metadata: Metadata = { title: "LMS platforms" };
@@ -15,8 +16,16 @@ export default async function AdminLtiPage() {
   if (user.role !== "ADMIN") forbidden();
   const [platforms, origin] = await Promise.all([adminPlatforms(user), siteOrigin()]);
   const urls = toolUrls(origin);
+  const registration = currentRegistrationMode();
+  const registrationHint = !registration.valid
+    ? "Closed: LTI_DYNAMIC_REGISTRATION has an unknown value (use open, invite or off)."
+    : registration.mode === "open"
+      ? "Paste this one URL into an LMS that supports LTI Dynamic Registration; nothing else is needed. Any LMS that opens it can register (LTI_DYNAMIC_REGISTRATION=open)."
+      : registration.mode === "invite"
+        ? "This site registers an LMS only with a one-time link (LTI_DYNAMIC_REGISTRATION=invite): create one below and paste it into the LMS instead."
+        : "Turned off (LTI_DYNAMIC_REGISTRATION=off): register LMSs by hand below.";
   const toolRows: Array<[string, string, string]> = [
-    ["Dynamic registration URL", registrationUrl(origin), "Paste this one URL into an LMS that supports LTI Dynamic Registration; nothing else is needed."],
+    ["Dynamic registration URL", registrationUrl(origin), registrationHint],
     ["OIDC login (initiate login) URL", urls.login, ""],
     ["Launch (redirect) URL", urls.launch, ""],
     ["Key set (JWKS) URL", urls.jwks, "Public key type: JWK set URL."],
@@ -42,6 +51,20 @@ export default async function AdminLtiPage() {
           ))}
         </dl>
       </Card>
+
+      {registration.valid && registration.mode !== "off" ? (
+        <Card className="mt-8">
+          <h2 className="text-lg font-semibold">One-time registration link</h2>
+          <p className="mt-1 text-sm text-fg-muted">
+            {registration.mode === "invite"
+              ? "An LMS registers with a link that works once and expires. The same from the command line: npm run lti -- registration-link."
+              : "Optional while any LMS may register: a link works once and expires, and becomes required with LTI_DYNAMIC_REGISTRATION=invite."}
+          </p>
+          <div className="mt-4">
+            <RegistrationLinkForm />
+          </div>
+        </Card>
+      ) : null}
 
       <h2 className="mt-10 text-xl font-semibold">Registered platforms</h2>
       {platforms.length === 0 ? (

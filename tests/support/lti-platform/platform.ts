@@ -398,6 +398,11 @@ export class TestPlatform {
     return set;
   }
 
+  /** Requests the platform holds open without an answer (a `hang` fault or key set mode). */
+  get hangingRequests(): number {
+    return this.hanging.size;
+  }
+
   /** Forgets the cached tool key set (as a platform does when its cache time is over). */
   expireToolKeys() {
     this.toolKeysCache = null;
@@ -801,7 +806,6 @@ export class TestPlatform {
    * postMessage storage frame (lti_storage_target).
    */
   private coursePage(res: http.ServerResponse, url: URL, courseId: string, kind: string) {
-    const tool = this.requireTool();
     const userId = url.searchParams.get("user") ?? "";
     const storage = url.searchParams.get("storage") === "1";
     // The LMS's interface language, sent as the launch's locale (`locale=zh-CN`, as a Chinese LMS does).
@@ -823,6 +827,8 @@ export class TestPlatform {
           `<script>window.addEventListener("message",function(e){if(e.data&&e.data.subject==="org.imsglobal.lti.close"){document.getElementById("closed").hidden=false;window.__registrationClosed=true;}});</script></body></html>`,
       );
     }
+    // Registering needs no tool yet; launches and deep linking need the registered one.
+    const tool = this.requireTool();
     const params =
       kind === "launch"
         ? this.loginParameters({ userId, resourceLinkId: url.searchParams.get("link") ?? "", storageTarget: storage ? "lti-storage" : undefined, overrides })
