@@ -178,6 +178,34 @@ export interface EngineParams {
   twReuse: 0 | 1 | 2;
   twReuseDelayMs: number;
   rfc1337: boolean;
+  /** RTO from RTT samples: Linux tcp_rtt_estimator() + __tcp_set_rto() (RTO = SRTT + max(mdev, rto_min)) or RFC 6298. */
+  rtoEstimator: "linux" | "rfc6298";
+  /** Segments in TIME-WAIT: Linux tcp_timewait_state_process() or RFC 9293 3.10.7.4 with RFC 5961. */
+  timeWaitRules: "linux" | "rfc9293";
+  /**
+   * When a segment's window replaces SND.WND: Linux tcp_may_update_window() (the ACK advances, or
+   * a newer sequence number, or the same one with a larger or zero window) or RFC 9293 3.10.7.4's
+   * SND.WL1/SND.WL2 test.
+   */
+  windowUpdateRule: "linux" | "rfc9293";
+  /** Linux tcp_check_req(): a retransmitted SYN in SYN-RECEIVED gets the SYN-ACK again (rate-limited); RFC: challenge ACK. */
+  resendSynAckOnDuplicateSyn: boolean;
+  /**
+   * Linux tcp_data_queue(): a data segment outside the window, or data at RCV.NXT into a zero
+   * window, is dropped and ACKed at once (not rate-limited); RFC 9293: an ACK for an unacceptable
+   * segment, rate-limited here like every out-of-window ACK.
+   */
+  ackOutOfWindowDataAtOnce: boolean;
+  /** Linux tcp_ack(): an ACK of data not yet sent is dropped silently; RFC 9293 3.10.7.4 answers it with an ACK. */
+  ignoreAckOfUnsentData: boolean;
+  /** The error an application in CLOSE-WAIT sees when an RST arrives: Linux tcp_reset() EPIPE, RFC 9293 "connection reset". */
+  resetErrorInCloseWait: "EPIPE" | "ECONNRESET";
+  /** Linux tcp_reset(): an RST in CLOSING or LAST-ACK still sets ECONNRESET; RFC 9293 just closes. */
+  reportResetWhenClosing: boolean;
+  /** send() with no connection: Linux sk_stream_wait_connect() EPIPE, RFC 9293 "connection does not exist" (ENOTCONN). */
+  sendWithoutConnectionError: "EPIPE" | "ENOTCONN";
+  /** connect() may take over a TIME-WAIT 4-tuple (Linux tcp_twsk_unique(), subject to tcp_tw_reuse); never in RFC 9293. */
+  connectMayReuseTimeWait: boolean;
   /** Round timer expiries like the Linux timer wheel (HZ=250) instead of exact milliseconds. */
   timerWheel: boolean;
   mss: number;
@@ -251,6 +279,16 @@ export function linuxParams(overrides: Partial<LinuxSysctls> = {}, options: Prof
     twReuse: clampTwReuse(s.tcp_tw_reuse),
     twReuseDelayMs: s.tcp_tw_reuse_delay,
     rfc1337: s.tcp_rfc1337 !== 0,
+    rtoEstimator: "linux",
+    timeWaitRules: "linux",
+    windowUpdateRule: "linux",
+    resendSynAckOnDuplicateSyn: true,
+    ackOutOfWindowDataAtOnce: true,
+    ignoreAckOfUnsentData: true,
+    resetErrorInCloseWait: "EPIPE",
+    reportResetWhenClosing: true,
+    sendWithoutConnectionError: "EPIPE",
+    connectMayReuseTimeWait: true,
     timerWheel: options.timerWheel ?? false,
     mss: options.mss ?? 1460,
     receiveWindow: options.receiveWindow ?? 65535,
@@ -292,6 +330,16 @@ export function rfc9293Params(overrides: Partial<Rfc9293Params> = {}, options: P
     twReuse: 0,
     twReuseDelayMs: 0,
     rfc1337: false,
+    rtoEstimator: "rfc6298",
+    timeWaitRules: "rfc9293",
+    windowUpdateRule: "rfc9293",
+    resendSynAckOnDuplicateSyn: false,
+    ackOutOfWindowDataAtOnce: false,
+    ignoreAckOfUnsentData: false,
+    resetErrorInCloseWait: "ECONNRESET",
+    reportResetWhenClosing: false,
+    sendWithoutConnectionError: "ENOTCONN",
+    connectMayReuseTimeWait: false,
     timerWheel: false,
     mss: options.mss ?? 1460,
     receiveWindow: options.receiveWindow ?? 65535,

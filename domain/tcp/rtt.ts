@@ -14,6 +14,9 @@ export interface RttState {
 export interface RttEstimator {
   sample(rttMs: number): void;
   state(): RttState;
+  /** state().srttMs and state().rtoMs without building the state (read on every ACK). */
+  srttMs(): number | null;
+  rtoMs(): number;
 }
 
 /**
@@ -43,6 +46,14 @@ export class Rfc6298Estimator implements RttEstimator {
 
   state(): RttState {
     return { srttMs: this.srtt, varianceMs: this.rttvar, rtoMs: this.rto };
+  }
+
+  srttMs(): number | null {
+    return this.srtt;
+  }
+
+  rtoMs(): number {
+    return this.rto;
   }
 }
 
@@ -82,10 +93,18 @@ export class LinuxRttEstimator implements RttEstimator {
   state(): RttState {
     return { srttMs: this.srtt, varianceMs: this.srtt === null ? null : this.mdev, rtoMs: this.rto };
   }
+
+  srttMs(): number | null {
+    return this.srtt;
+  }
+
+  rtoMs(): number {
+    return this.rto;
+  }
 }
 
 export function createRttEstimator(params: EngineParams): RttEstimator {
-  return params.profile === "linux" ? new LinuxRttEstimator(params) : new Rfc6298Estimator(params);
+  return params.rtoEstimator === "linux" ? new LinuxRttEstimator(params) : new Rfc6298Estimator(params);
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -5,7 +5,7 @@
 import type { DropRule, ReorderSpec } from "./network";
 import { linuxParams, rfc9293Params, type EngineParams, type LinuxSysctls, type Rfc9293Params } from "./profiles";
 import type { Action } from "./actions";
-import { Simulation, type SimulationOptions } from "./simulation";
+import { segmentInCliOrder, Simulation, type SimulationOptions } from "./simulation";
 import type { ErrorRecord, HostId, ProfileName, SegmentRecord, SimEvent, TcpState, TransitionRecord } from "./types";
 
 export interface ScenarioInput {
@@ -66,7 +66,7 @@ export function paramsFor(input: Pick<ScenarioInput, "profile" | "sysctl" | "tim
 }
 
 /** A simulation set up from a scenario, with its actions queued but nothing run yet. */
-export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed"> = {}): Simulation {
+export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed" | "cliOrderRecords"> = {}): Simulation {
   const simulation = new Simulation({
     ...observers,
     params: paramsFor(input),
@@ -93,48 +93,25 @@ export function autoReadOf(autoRead: ScenarioInput["autoRead"]): Record<HostId, 
 }
 
 export function runScenario(input: ScenarioInput): ScenarioResult {
-  const simulation = createSimulation(input);
+  const simulation = createSimulation(input, { cliOrderRecords: true });
   simulation.runToQuiescence(input.until ?? SCENARIO_DEFAULTS.until);
   return resultOf(simulation, { owned: true });
 }
 
 /**
  * The run's result as fresh records. `owned`: the caller discards the simulation, so its own
- * event, transition and error records are handed over instead of copied (they are already the
- * exact records a copy would produce).
+ * records are handed over instead of copied (they are already exactly what a copy would produce;
+ * segment records are when the simulation built them in the CLI's key order).
  */
 export function resultOf(simulation: Simulation, { owned = false }: { owned?: boolean } = {}): ScenarioResult {
   return {
-    segments: simulation.segments.map(cliSegment),
+    segments: owned && simulation.cliOrderRecords ? (simulation.segments as SegmentRecord[]) : simulation.segments.map(segmentInCliOrder),
     transitions: owned ? (simulation.transitions as TransitionRecord[]) : simulation.transitions.map((transition) => ({ ...transition })),
     final: { client: simulation.state("client"), server: simulation.state("server") },
     errors: owned ? (simulation.errors as ErrorRecord[]) : simulation.errors.map((error) => ({ ...error })),
     ...(simulation.truncated ? { truncated: true as const } : {}),
     events: owned ? (simulation.events as SimEvent[]) : simulation.events.map((event) => ({ ...event })),
   };
-}
-
-/** The CLI contract's keys first, in its order, then the extras (keys added in that order, no spreads: hot path). */
-function cliSegment(segment: SegmentRecord): SegmentRecord {
-  const out = {
-    t: segment.t,
-    from: segment.from,
-    to: segment.to,
-    flags: segment.flags.slice(),
-    seq: segment.seq,
-    ack: segment.ack,
-    len: segment.len,
-    dropped: segment.dropped,
-    id: segment.id,
-    n: segment.n,
-    retransmission: segment.retransmission,
-    arriveAt: segment.arriveAt,
-  } as SegmentRecord;
-  if (segment.dropReason !== undefined) out.dropReason = segment.dropReason;
-  if (segment.duplicateOf !== undefined) out.duplicateOf = segment.duplicateOf;
-  out.win = segment.win;
-  if (segment.purpose !== undefined) out.purpose = segment.purpose;
-  return out;
 }
 
 export function outputOf(result: ScenarioResult): ScenarioOutput {

@@ -9,7 +9,7 @@ import { Endpoint, type EndpointEnv, type SocketOptions } from "./engine/endpoin
 import { handleAppCall } from "./engine/app-calls";
 import { handleSegment } from "./engine/receive";
 import { handleTimer } from "./engine/timeouts";
-import { flagNames, type ArrivingSegment, type SentSegment } from "./engine/wire";
+import { flagNames, type SentSegment } from "./engine/wire";
 import { EventQueue } from "./event-queue";
 import { Network, type DropRule, type ReorderSpec } from "./network";
 import { mulberry32, randomUint32, type Random } from "./prng";
@@ -51,6 +51,11 @@ export interface SimulationOptions {
    * run; the kernel differential test uses it to judge each timer's delay (docs/kernel-differential.md).
    */
   onTimerArmed?: (timer: ArmedTimer) => void;
+  /**
+   * Build segment records in the CLI's key order (segmentInCliOrder), so that a caller that
+   * discards the simulation can hand them over as its output without copying them (runScenario).
+   */
+  cliOrderRecords?: boolean;
 }
 
 export interface ArmedTimer {
@@ -109,8 +114,8 @@ interface TimerItem {
   due: number;
 }
 
-/** A number is the arrival of that segment (the most frequent item, so it allocates nothing). */
-type QueueItem = { kind: "action"; action: Action } | number | TimerItem;
+/** A segment in the queue is its arrival: the sent segment itself waits there, nothing else is kept. */
+type QueueItem = { kind: "action"; action: Action } | SentSegment | TimerItem;
 
 const RANK_NETWORK = 0;
 const RANK_APPLICATION = 1;
@@ -123,8 +128,6 @@ export class Simulation {
   private readonly endpoints: Record<HostId, Endpoint>;
   private readonly firstIsns: Record<HostId, number>;
   private readonly segmentList: SegmentRecord[] = [];
-  /** What each segment carries on the wire, by id - 1 (parallel to segmentList). */
-  private readonly wire: (ArrivingSegment | undefined)[] = [];
   /** inFlight[id]: segment `id` is on the wire (sent, not dropped, not arrived). */
   private readonly inFlight: boolean[] = [];
   private readonly eventList: SimEvent[] = [];
@@ -139,6 +142,7 @@ export class Simulation {
   private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
   private readonly maxEvents: number;
   private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
+  readonly cliOrderRecords: boolean;
   private clock = 0;
   private truncatedFlag = false;
   private linkUp = true;
@@ -161,6 +165,7 @@ export class Simulation {
     );
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.onTimerArmed = options.onTimerArmed;
+    this.cliOrderRecords = options.cliOrderRecords ?? false;
     const env = this.createEnv(options.loopback ?? false);
     this.endpoints = {
       client: new Endpoint("client", env, options.autoRead?.client ?? true),
@@ -219,13 +224,19 @@ export class Simulation {
   step(): SimEvent[] {
     if (this.truncatedFlag) return [];
     this.skipStaleTimers();
-    const entry = this.queue.pop();
-    if (entry === undefined) return [];
-    this.clock = Math.max(this.clock, entry.at);
     const before = this.eventList.length;
+    if (!this.processNext()) return [];
+    return this.eventList.slice(before);
+  }
+
+  /** Pops and processes the next item (stale ones already skipped); false when the queue is empty. */
+  private processNext(): boolean {
+    const entry = this.queue.pop();
+    if (entry === undefined) return false;
+    this.clock = Math.max(this.clock, entry.at);
     this.process(entry.item);
     if (this.eventList.length >= this.maxEvents) this.truncatedFlag = true;
-    return this.eventList.slice(before);
+    return true;
   }
 
   /** Process everything due up to and including `t`, then move the clock to `t`. */
@@ -235,7 +246,7 @@ export class Simulation {
       this.skipStaleTimers();
       const next = this.queue.peek();
       if (next === undefined || next.at > t || this.truncatedFlag) break;
-      this.step();
+      this.processNext();
     }
     if (!this.truncatedFlag) this.clock = Math.max(this.clock, t);
     return this.eventList.slice(before);
@@ -247,7 +258,7 @@ export class Simulation {
       this.skipStaleTimers();
       const next = this.queue.peek();
       if (next === undefined || next.at > limit || this.truncatedFlag) return;
-      this.step();
+      this.processNext();
     }
   }
 
@@ -341,7 +352,7 @@ export class Simulation {
 
   private transmit(segment: SentSegment): number {
     const from = segment.from;
-    const n = ++this.sentCount[from];
+    const n = from === "client" ? ++this.sentCount.client : ++this.sentCount.server;
     const id = this.segmentList.length + 1;
     const route = this.network.route(from, n, this.clock);
     if (!this.linkUp) {
@@ -349,49 +360,64 @@ export class Simulation {
       route.duplicateArriveAt = null;
     }
     const dropped = route.drop !== null;
-    // Keys are added in the record's documented order; the optional ones only when set.
-    const record = {
-      id,
-      t: this.clock,
-      from,
-      to: peerOf(from),
-      flags: flagNames(segment),
-      seq: segment.seq,
-      ack: segment.ack ? segment.ackNo : null,
-      len: segment.len,
-      dropped,
-      retransmission: segment.retransmission,
-      arriveAt: dropped ? null : route.arriveAt,
-      n,
-    } as SegmentRecord;
+    // Keys are added in the record's documented order (or the CLI's); the optional ones only when set.
+    const record = (
+      this.cliOrderRecords
+        ? {
+            t: this.clock,
+            from,
+            to: peerOf(from),
+            flags: flagNames(segment),
+            seq: segment.seq,
+            ack: segment.ack ? segment.ackNo : null,
+            len: segment.len,
+            dropped,
+            id,
+            n,
+            retransmission: segment.retransmission,
+            arriveAt: dropped ? null : route.arriveAt,
+          }
+        : {
+            id,
+            t: this.clock,
+            from,
+            to: peerOf(from),
+            flags: flagNames(segment),
+            seq: segment.seq,
+            ack: segment.ack ? segment.ackNo : null,
+            len: segment.len,
+            dropped,
+            retransmission: segment.retransmission,
+            arriveAt: dropped ? null : route.arriveAt,
+            n,
+          }
+    ) as SegmentRecord;
     if (route.drop !== null) record.dropReason = route.drop;
     record.win = segment.window;
     if (segment.purpose !== undefined) record.purpose = segment.purpose;
     this.segmentList.push(record);
     segment.id = id;
-    this.wire.push(segment);
     this.emit({ kind: "send", host: from, segment: id });
     if (route.drop !== null) {
       this.emit({ kind: "drop", segment: id, reason: route.drop });
       return id;
     }
-    this.launch(id, route.arriveAt);
-    if (route.duplicateArriveAt !== null) this.duplicate(record, route.duplicateArriveAt);
+    this.launch(segment, route.arriveAt);
+    if (route.duplicateArriveAt !== null) this.duplicate(record, segment, route.duplicateArriveAt);
     return id;
   }
 
-  private duplicate(original: SegmentRecord, arriveAt: number): void {
+  private duplicate(original: SegmentRecord, sent: SentSegment, arriveAt: number): void {
     const copyId = this.segmentList.length + 1;
-    this.segmentList.push({ ...original, id: copyId, arriveAt, duplicateOf: original.id });
-    const wireOriginal = this.wire[original.id - 1];
-    this.wire.push(wireOriginal === undefined ? undefined : { ...wireOriginal, id: copyId });
+    const copy: SegmentRecord = { ...original, id: copyId, arriveAt, duplicateOf: original.id };
+    this.segmentList.push(this.cliOrderRecords ? segmentInCliOrder(copy) : copy);
     this.emit({ kind: "duplicate", segment: original.id, copy: copyId });
-    this.launch(copyId, arriveAt);
+    this.launch({ ...sent, id: copyId }, arriveAt);
   }
 
-  private launch(id: number, arriveAt: number): void {
-    this.inFlight[id] = true;
-    this.queue.push(arriveAt, RANK_NETWORK, id);
+  private launch(segment: SentSegment, arriveAt: number): void {
+    this.inFlight[segment.id] = true;
+    this.queue.push(arriveAt, RANK_NETWORK, segment);
   }
 
   private armTimer(host: HostId, kind: TimerKind, delayMs: number): void {
@@ -405,7 +431,7 @@ export class Simulation {
   }
 
   private isStale(item: QueueItem): boolean {
-    if (typeof item === "number") return this.inFlight[item] !== true;
+    if (item.kind === "segment") return this.inFlight[item.id] !== true;
     if (item.kind === "timer") return this.timers[item.host].get(item.timer) !== item;
     return false;
   }
@@ -419,8 +445,9 @@ export class Simulation {
   }
 
   private process(item: QueueItem): void {
-    if (typeof item === "number") return this.deliver(item);
     switch (item.kind) {
+      case "segment":
+        return this.deliver(item);
       case "action":
         return this.perform(item.action);
       case "timer": {
@@ -444,6 +471,7 @@ export class Simulation {
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "manual";
+      if (this.cliOrderRecords) this.segmentList[action.segment - 1] = segmentInCliOrder(record);
       this.emit({ kind: "drop", segment: action.segment, reason: "manual" });
       return;
     }
@@ -463,16 +491,40 @@ export class Simulation {
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "link";
+      if (this.cliOrderRecords) this.segmentList[id - 1] = segmentInCliOrder(record);
       this.emit({ kind: "drop", segment: id, reason: "link" });
     }
   }
 
-  private deliver(id: number): void {
-    const segment = this.wire[id - 1];
+  private deliver(segment: SentSegment): void {
+    const id = segment.id;
     const record = this.segmentList[id - 1];
-    if (segment === undefined || record === undefined) return;
+    if (record === undefined) return;
     this.inFlight[id] = false;
     this.emit({ kind: "deliver", host: record.to, segment: id });
     handleSegment(this.endpoints[record.to], segment);
   }
+}
+
+/** A copy with the CLI contract's keys first, in its order, then the extras (keys added in that order, no spreads). */
+export function segmentInCliOrder(segment: SegmentRecord): SegmentRecord {
+  const out = {
+    t: segment.t,
+    from: segment.from,
+    to: segment.to,
+    flags: segment.flags.slice(),
+    seq: segment.seq,
+    ack: segment.ack,
+    len: segment.len,
+    dropped: segment.dropped,
+    id: segment.id,
+    n: segment.n,
+    retransmission: segment.retransmission,
+    arriveAt: segment.arriveAt,
+  } as SegmentRecord;
+  if (segment.dropReason !== undefined) out.dropReason = segment.dropReason;
+  if (segment.duplicateOf !== undefined) out.duplicateOf = segment.duplicateOf;
+  out.win = segment.win;
+  if (segment.purpose !== undefined) out.purpose = segment.purpose;
+  return out;
 }

@@ -89,7 +89,7 @@ function connectFromTimeWait(ep: Endpoint): void {
   const enteredAt = ep.tcb.timeWaitEnteredAt ?? ep.now();
   const reuseEnabled = params.twReuse === 1 || (params.twReuse === 2 && ep.env.loopback);
   const oldEnough = ep.now() > enteredAt + params.twReuseDelayMs;
-  if (params.profile !== "linux" || !reuseEnabled || !params.timestamps || !oldEnough) {
+  if (!params.connectMayReuseTimeWait || !reuseEnabled || !params.timestamps || !oldEnough) {
     ep.reportError("EADDRNOTAVAIL", "connect");
     return;
   }
@@ -105,7 +105,7 @@ function send(ep: Endpoint, bytes: number): void {
     case "CLOSED":
     case "LISTEN":
       // Linux sk_stream_wait_connect() answers EPIPE; RFC 9293 "connection does not exist".
-      return ep.reportError(ep.params.profile === "linux" ? "EPIPE" : "ENOTCONN", "send");
+      return ep.reportError(ep.params.sendWithoutConnectionError, "send");
     case "SYN-SENT":
     case "SYN-RECEIVED":
       tcb.unsentBytes += bytes;

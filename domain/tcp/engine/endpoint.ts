@@ -319,16 +319,20 @@ export class Endpoint {
   }
 
   /** The next segment pushPending() would send: its size and whether it carries the FIN. */
-  private nextSegment(): { len: number; fin: boolean } {
+  private nextSegmentLength(): number {
+    return Math.min(this.params.mss, this.tcb.unsentBytes);
+  }
+
+  /** Whether the next segment of `len` bytes carries the FIN. */
+  private nextSegmentHasFin(len: number): boolean {
     const tcb = this.tcb;
-    const len = Math.min(this.params.mss, tcb.unsentBytes);
-    return { len, fin: len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null };
+    return len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null;
   }
 
   /** tcp_snd_wnd_test(): the whole next segment (its first MSS) must fit in the peer's window. */
   private nextSegmentFits(): boolean {
-    const next = this.nextSegment();
-    return !seqGt(seqAdd(this.tcb.sndNxt, next.len + (next.fin ? 1 : 0)), this.windowEnd());
+    const len = this.nextSegmentLength();
+    return !seqGt(seqAdd(this.tcb.sndNxt, len + (this.nextSegmentHasFin(len) ? 1 : 0)), this.windowEnd());
   }
 
   /**
@@ -338,7 +342,7 @@ export class Endpoint {
   updateSendWindow(seg: ArrivingSegment): void {
     const tcb = this.tcb;
     const newer =
-      this.params.profile === "linux"
+      this.params.windowUpdateRule === "linux"
         ? seqGt(seg.ackNo, tcb.sndUna) ||
           seqGt(seg.seq, tcb.sndWl1) ||
           (seg.seq === tcb.sndWl1 && (seg.window > tcb.sndWnd || seg.window === 0))
@@ -461,6 +465,7 @@ export class Endpoint {
           : this.advertiseWindow());
     // One object shape for every segment (a spread of the caller's varied literals is slow here).
     const id = this.env.transmit({
+      kind: "segment",
       syn: segment.syn ?? false,
       fin: segment.fin ?? false,
       rst: segment.rst ?? false,
@@ -551,7 +556,8 @@ export class Endpoint {
         this.onSendBlocked();
         break;
       }
-      const { len, fin } = this.nextSegment();
+      const len = this.nextSegmentLength();
+      const fin = this.nextSegmentHasFin(len);
       this.sendNew({ ack: true, psh: len > 0 && len === tcb.unsentBytes, fin, len });
       if (len > 0) {
         tcb.unsentBytes -= len;
@@ -627,7 +633,7 @@ export class Endpoint {
       return;
     }
     tcb.rttSampled = true;
-    tcb.rtoMs = tcb.rtt.state().rtoMs;
+    tcb.rtoMs = tcb.rtt.rtoMs();
   }
 
   /** RFC 6298 5.7: a handshake that produced no RTT sample leaves RTO at 3 s. */
@@ -660,7 +666,7 @@ export class Endpoint {
    */
   private lossProbeTimeoutMs(): number {
     const tcb = this.tcb;
-    const srtt = tcb.rtt.state().srttMs;
+    const srtt = tcb.rtt.srttMs();
     const head = tcb.retransmitQueue[0];
     let pto =
       srtt === null
@@ -756,7 +762,7 @@ export class Endpoint {
     let ato = tcb.ack.atoMs;
     if (ato > LINUX_CONSTANTS.TCP_DELACK_MIN_MS) {
       let maxAto = tcb.ack.pingpong ? LINUX_CONSTANTS.TCP_DELACK_MAX_MS : 500;
-      const srtt = tcb.rtt.state().srttMs;
+      const srtt = tcb.rtt.srttMs();
       if (srtt !== null) maxAto = Math.min(maxAto, Math.max(srtt, LINUX_CONSTANTS.TCP_DELACK_MIN_MS));
       ato = Math.min(ato, maxAto);
     }

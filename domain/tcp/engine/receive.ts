@@ -17,6 +17,8 @@ export function handleSegment(ep: Endpoint, seg: ArrivingSegment): void {
       return onListen(ep, seg);
     case "SYN-SENT":
       return onSynSent(ep, seg);
+    case "SYN-RECEIVED":
+      return onSynReceived(ep, seg);
     case "TIME-WAIT":
       return handleTimeWaitSegment(ep, seg);
     default:
@@ -96,55 +98,70 @@ function isAcceptable(ep: Endpoint, seg: ArrivingSegment): boolean {
   return seqInWindow(seg.seq, rcvNxt, window) || seqInWindow(seqAdd(seg.seq, length - 1), rcvNxt, window);
 }
 
+/**
+ * SYN-RECEIVED: the peer's duplicate SYN (Linux) and the SYN-ACK of a simultaneous open come
+ * first; otherwise the checks of the synchronized states, then the fifth step as RFC 9293 gives it
+ * for SYN-RECEIVED: an ACK of our SYN establishes the connection, any other ACK gets an RST.
+ */
+function onSynReceived(ep: Endpoint, seg: ArrivingSegment): void {
+  const tcb = ep.tcb;
+  if (ep.params.resendSynAckOnDuplicateSyn && tcb.passiveOpen && seg.syn && !seg.ack && !seg.rst && seg.seq === tcb.irs) {
+    return onDuplicateSynInSynReceived(ep, seg);
+  }
+  if (!tcb.passiveOpen && seg.syn && seg.ack && seg.seq === tcb.irs && seg.ackNo === tcb.sndNxt) {
+    // Simultaneous open, second half: the peer's SYN-ACK. Its SYN is a duplicate, so ACK it.
+    ep.initSendWindow(seg);
+    ep.acceptAck(seg.ackNo);
+    ep.applyHandshakeRtoFallback();
+    ep.setState("ESTABLISHED", "recv SYN-ACK");
+    ep.sendAck();
+    ep.pushPending();
+    return;
+  }
+  if (!passesFirstToFourthChecks(ep, seg)) return;
+
+  // Fifth: ACK.
+  if (!seg.ack) return discard(ep, seg, "no ACK flag");
+  if (!(seqLt(tcb.sndUna, seg.ackNo) && seqLeq(seg.ackNo, tcb.sndNxt))) {
+    discard(ep, seg, "unacceptable ACK in SYN-RECEIVED: answered with RST");
+    ep.send({ rst: true, ack: false, seq: seg.ackNo, len: 0, ackNo: 0 });
+    return;
+  }
+  ep.onAckArrived(seg);
+  ep.initSendWindow(seg);
+  ep.applyHandshakeRtoFallback();
+  ep.setState("ESTABLISHED", "recv ACK");
+  ep.pushPending();
+  afterAcceptedAck(ep, seg);
+}
+
+/** ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING, LAST-ACK (TIME-WAIT has its own rules). */
 function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
   const tcb = ep.tcb;
-  const linux = ep.params.profile === "linux";
+  if (!passesFirstToFourthChecks(ep, seg)) return;
 
-  if (tcb.state === "SYN-RECEIVED") {
-    if (tcb.passiveOpen && seg.syn && !seg.ack && !seg.rst && seg.seq === tcb.irs && linux) {
-      return onDuplicateSynInSynReceived(ep, seg);
-    }
-    if (!tcb.passiveOpen && seg.syn && seg.ack && seg.seq === tcb.irs && seg.ackNo === tcb.sndNxt) {
-      // Simultaneous open, second half: the peer's SYN-ACK. Its SYN is a duplicate, so ACK it.
-      ep.initSendWindow(seg);
-      ep.acceptAck(seg.ackNo);
-      ep.applyHandshakeRtoFallback();
-      ep.setState("ESTABLISHED", "recv SYN-ACK");
-      ep.sendAck();
-      ep.pushPending();
-      return;
-    }
+  // Fifth: ACK.
+  if (!seg.ack) return discard(ep, seg, "no ACK flag");
+  if (seqGt(seg.ackNo, tcb.sndNxt) && !(tcb.probeOctetOut && seg.ackNo === seqAdd(tcb.sndNxt, 1))) {
+    if (ep.params.ignoreAckOfUnsentData) return discard(ep, seg, "acknowledges data not yet sent");
+    discard(ep, seg, "acknowledges data not yet sent: answered with ACK");
+    ep.sendRateLimitedAck("ACK of unsent data");
+    return;
   }
+  if (seqGeq(seg.ackNo, tcb.sndUna)) ep.onAckArrived(seg);
+  afterAcceptedAck(ep, seg);
+}
 
+/**
+ * RFC 9293 3.10.7.4, first to fourth steps. Returns whether the segment goes on to the fifth;
+ * when it does not, it has been answered (or ignored) here.
+ */
+function passesFirstToFourthChecks(ep: Endpoint, seg: ArrivingSegment): boolean {
+  const tcb = ep.tcb;
   // First: sequence number acceptable?
   if (!isAcceptable(ep, seg)) {
-    if (seg.rst) return discard(ep, seg, "RST outside the receive window");
-    if (seg.syn) {
-      discard(ep, seg, "SYN on a synchronized connection: challenge ACK");
-      ep.sendRateLimitedAck("challenge ACK");
-      return;
-    }
-    const end = seqAdd(seg.seq, segmentLength(seg));
-    // Linux rate-limits these ACKs only for segments without data (tcp_oow_rate_limited()).
-    const empty = segmentLength(seg) === 0;
-    if (empty && seg.seq === seqAdd(tcb.rcvNxt, -1)) {
-      // What a keep-alive or Linux zero-window probe looks like: it must be answered.
-      discard(ep, seg, "probe (seq = RCV.NXT - 1): answered with an ACK");
-      if (ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("probe");
-      else ep.sendAck();
-    } else if (seqLeq(end, tcb.rcvNxt)) {
-      discard(ep, seg, "old duplicate: acknowledged again");
-      if (empty && ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("old duplicate");
-      else ep.sendAck();
-    } else if (linux && !empty && seg.seq === tcb.rcvNxt) {
-      discard(ep, seg, "zero window: data dropped, ACK sent");
-      ep.sendAck();
-    } else {
-      discard(ep, seg, "outside the receive window");
-      if (linux && !empty) ep.sendAck();
-      else ep.sendRateLimitedAck("out-of-window segment");
-    }
-    return;
+    onUnacceptable(ep, seg);
+    return false;
   }
 
   // Second: RST (RFC 5961 3.2: reset only on an exact match, challenge ACK otherwise).
@@ -152,39 +169,58 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
     if (seg.seq !== tcb.rcvNxt) {
       discard(ep, seg, "RST inside the window but not at RCV.NXT: challenge ACK");
       ep.sendRateLimitedAck("challenge ACK");
-      return;
+      return false;
     }
-    return onReset(ep);
+    onReset(ep);
+    return false;
   }
+
+  // Third (security and compartment) is skipped: segments carry no IP security options here, so it cannot fail.
 
   // Fourth: SYN in a synchronized state (RFC 5961 4.2).
   if (seg.syn) {
     discard(ep, seg, "SYN on a synchronized connection: challenge ACK");
     ep.sendRateLimitedAck("challenge ACK");
-    return;
+    return false;
   }
+  return true;
+}
 
-  // Fifth: ACK.
-  if (!seg.ack) return discard(ep, seg, "no ACK flag");
-  if (tcb.state === "SYN-RECEIVED") {
-    if (!(seqLt(tcb.sndUna, seg.ackNo) && seqLeq(seg.ackNo, tcb.sndNxt))) {
-      discard(ep, seg, "unacceptable ACK in SYN-RECEIVED: answered with RST");
-      ep.send({ rst: true, ack: false, seq: seg.ackNo, len: 0, ackNo: 0 });
-      return;
-    }
-    ep.onAckArrived(seg);
-    ep.initSendWindow(seg);
-    ep.applyHandshakeRtoFallback();
-    ep.setState("ESTABLISHED", "recv ACK");
-    ep.pushPending();
-  } else if (seqGt(seg.ackNo, tcb.sndNxt) && !(tcb.probeOctetOut && seg.ackNo === seqAdd(tcb.sndNxt, 1))) {
-    if (linux) return discard(ep, seg, "acknowledges data not yet sent");
-    discard(ep, seg, "acknowledges data not yet sent: answered with ACK");
-    ep.sendRateLimitedAck("ACK of unsent data");
+/** First step failed: the segment is dropped, and answered with an ACK unless it is an RST. */
+function onUnacceptable(ep: Endpoint, seg: ArrivingSegment): void {
+  const tcb = ep.tcb;
+  if (seg.rst) return discard(ep, seg, "RST outside the receive window");
+  if (seg.syn) {
+    discard(ep, seg, "SYN on a synchronized connection: challenge ACK");
+    ep.sendRateLimitedAck("challenge ACK");
     return;
-  } else if (seqGeq(seg.ackNo, tcb.sndUna)) {
-    ep.onAckArrived(seg);
   }
+  const end = seqAdd(seg.seq, segmentLength(seg));
+  // Linux rate-limits these ACKs only for segments without data (tcp_oow_rate_limited()).
+  const empty = segmentLength(seg) === 0;
+  const ackDataAtOnce = ep.params.ackOutOfWindowDataAtOnce && !empty;
+  if (empty && seg.seq === seqAdd(tcb.rcvNxt, -1)) {
+    // What a keep-alive or Linux zero-window probe looks like: it must be answered.
+    discard(ep, seg, "probe (seq = RCV.NXT - 1): answered with an ACK");
+    if (ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("probe");
+    else ep.sendAck();
+  } else if (seqLeq(end, tcb.rcvNxt)) {
+    discard(ep, seg, "old duplicate: acknowledged again");
+    if (empty && ep.params.rateLimitEmptyOldSegmentAcks) ep.sendRateLimitedAck("old duplicate");
+    else ep.sendAck();
+  } else if (ackDataAtOnce && seg.seq === tcb.rcvNxt) {
+    discard(ep, seg, "zero window: data dropped, ACK sent");
+    ep.sendAck();
+  } else {
+    discard(ep, seg, "outside the receive window");
+    if (ackDataAtOnce) ep.sendAck();
+    else ep.sendRateLimitedAck("out-of-window segment");
+  }
+}
+
+/** The rest of the fifth step (what our FIN being acknowledged means in each state), then the seventh and eighth. */
+function afterAcceptedAck(ep: Endpoint, seg: ArrivingSegment): void {
+  const tcb = ep.tcb;
   tcb.peerTsRecent = seg.sentAt;
 
   const finInOrder = seg.fin && seqAdd(seg.seq, seg.len) === seqAdd(tcb.rcvNxt, dataBeyond(ep, seg));
@@ -206,6 +242,8 @@ function onSynchronized(ep: Endpoint, seg: ArrivingSegment): void {
     ep.closeConnection("recv data after close");
     return;
   }
+
+  // Sixth (URG) is skipped: no segment ever carries urgent data here (the URG flag is never set).
 
   // Seventh and eighth: text and FIN.
   receiveTextAndFin(ep, seg);
@@ -236,7 +274,6 @@ function onDuplicateSynInSynReceived(ep: Endpoint, seg: ArrivingSegment): void {
 
 function onReset(ep: Endpoint): void {
   const tcb = ep.tcb;
-  const linux = ep.params.profile === "linux";
   switch (tcb.state) {
     case "SYN-RECEIVED":
       if (tcb.passiveOpen) return ep.returnToListen("recv RST");
@@ -249,10 +286,10 @@ function onReset(ep: Endpoint): void {
       return ep.closeConnection("recv RST");
     case "CLOSE-WAIT":
       // tcp_reset(): Linux reports EPIPE here (measured: SO_ERROR = EPIPE, recv() returns 0).
-      ep.reportError(linux ? "EPIPE" : "ECONNRESET");
+      ep.reportError(ep.params.resetErrorInCloseWait);
       return ep.closeConnection("recv RST");
     default:
-      if (linux) ep.reportError("ECONNRESET");
+      if (ep.params.reportResetWhenClosing) ep.reportError("ECONNRESET");
       return ep.closeConnection("recv RST");
   }
 }
@@ -277,7 +314,7 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   let received = dataBeyond(ep, seg);
   let finReceived = seg.fin;
   tcb.rcvNxt = seqAdd(seg.seq, seg.len);
-  ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
+  if (tcb.outOfOrder.length > 0) ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
   if (received > 0) {
     ep.noteDataReceived();
     ep.bufferReceived(received);

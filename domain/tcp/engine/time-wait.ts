@@ -8,7 +8,7 @@ import type { Endpoint } from "./endpoint";
 import { segmentLength, type ArrivingSegment } from "./wire";
 
 export function handleTimeWaitSegment(ep: Endpoint, seg: ArrivingSegment): void {
-  if (ep.params.profile === "linux") linuxTimeWait(ep, seg);
+  if (ep.params.timeWaitRules === "linux") linuxTimeWait(ep, seg);
   else rfcTimeWait(ep, seg);
 }
 

@@ -29,6 +29,8 @@ export interface ArrivingSegment extends Required<Omit<OutgoingSegment, "purpose
  * receives (the simulation fills in `id`), so sending allocates one object, not two.
  */
 export interface SentSegment extends ArrivingSegment {
+  /** Tells a queued arrival from the simulation's other queue items. */
+  kind: "segment";
   purpose: SegmentPurpose | undefined;
 }
 
@@ -37,13 +39,13 @@ export function segmentLength(segment: Pick<OutgoingSegment, "len" | "syn" | "fi
   return segment.len + (segment.syn ? 1 : 0) + (segment.fin ? 1 : 0);
 }
 
-/** The flags set, in header bit order (FLAG_ORDER: FIN, SYN, RST, PSH, ACK). */
+/** Flag lists by header bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16), in header bit order (FLAG_ORDER). */
+const FLAG_LISTS: readonly (readonly TcpFlag[])[] = Array.from({ length: 32 }, (_, bits) =>
+  (["FIN", "SYN", "RST", "PSH", "ACK"] as const).filter((_, bit) => (bits & (1 << bit)) !== 0),
+);
+
+/** The flags set, in header bit order (FIN, SYN, RST, PSH, ACK): a fresh array each time. */
 export function flagNames(segment: OutgoingSegment): TcpFlag[] {
-  const flags: TcpFlag[] = [];
-  if (segment.fin) flags.push("FIN");
-  if (segment.syn) flags.push("SYN");
-  if (segment.rst) flags.push("RST");
-  if (segment.psh) flags.push("PSH");
-  if (segment.ack) flags.push("ACK");
-  return flags;
+  const bits = (segment.fin ? 1 : 0) | (segment.syn ? 2 : 0) | (segment.rst ? 4 : 0) | (segment.psh ? 8 : 0) | (segment.ack ? 16 : 0);
+  return (FLAG_LISTS[bits] as readonly TcpFlag[]).slice();
 }

@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSimulation, runScenario, type ArmedTimer, type ScenarioInput } from "@/domain/tcp";
+import { createSimulation, resultOf, runScenario, type ArmedTimer, type ScenarioInput } from "@/domain/tcp";
 import { kernelCases } from "../../kernel/cases";
 import { scenarioArbitrary } from "./scenario-arbitrary";
 
@@ -115,6 +115,31 @@ describe("engine traces stay identical on the pinned corpus", () => {
     expect(new Set(entries.map((entry) => entry.name)).size).toBe(entries.length);
     expect(entries.filter((entry) => entry.name.startsWith("kernel case")).length).toBeGreaterThan(20);
     expect(entries.length).toBeGreaterThan(300);
+  });
+
+  it("runScenario's handed-over records are byte for byte the copies a live simulation gives, manual and link drops included", () => {
+    const withDrops: ScenarioInput = {
+      seed: 5,
+      latencyMs: 10,
+      duplicateProbability: 0.3,
+      actions: [
+        { at: 0, host: "server", do: "listen" },
+        { at: 0, host: "client", do: "connect" },
+        { at: 30, host: "client", do: "send", bytes: 5000 },
+        { at: 31, do: "drop", segment: 5 },
+        { at: 31, do: "drop", segment: 6 },
+        { at: 35, do: "link", up: false },
+        { at: 40, do: "link", up: true },
+        { at: 500, host: "client", do: "close" },
+      ],
+    };
+    const dropped = runScenario(withDrops).segments.filter((segment) => segment.dropReason === "manual" || segment.dropReason === "link");
+    expect(dropped.length).toBeGreaterThan(1);
+    for (const input of [withDrops, ...entries.slice(0, 60).map((entry) => entry.input)]) {
+      const live = createSimulation(structuredClone(input));
+      live.runToQuiescence(input.until ?? 3_600_000);
+      expect(JSON.stringify(runScenario(structuredClone(input)))).toBe(JSON.stringify(resultOf(live)));
+    }
   });
 
   it("every scenario's result, step-by-step replay and timed run match the committed digests", () => {

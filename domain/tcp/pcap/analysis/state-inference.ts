@@ -117,7 +117,7 @@ export class StateInference {
       this.pendingTail = grown(this.pendingTail, ends, NONE);
       this.pendingCount = grown(this.pendingCount, ends);
     }
-    this.pathInline = grown(this.pathInline, ends * PATH_INLINE);
+    if (ends * PATH_INLINE > this.pathInline.length) this.pathInline = grown(this.pathInline, ends * PATH_INLINE);
     const client = connection * 2;
     this.state[client] = code(start.client);
     this.pushPath(client, this.state[client]!);

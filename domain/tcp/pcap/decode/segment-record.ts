@@ -188,6 +188,19 @@ function decodeTcp(bytes: Uint8Array, at: number, end: number, segmentLength: nu
   record.windowScale = -1;
   record.hasTimestamps = false;
   const optionsEnd = at + Math.min(headerLength, captured);
+  // Linux sends NOP, NOP, timestamps on every segment after the handshake: read them at once.
+  if (
+    optionsEnd - at === 32 &&
+    bytes[at + 20] === 1 &&
+    bytes[at + 21] === 1 &&
+    bytes[at + 22] === TIMESTAMPS &&
+    bytes[at + 23] === 10
+  ) {
+    record.hasTimestamps = true;
+    record.tsval = readU32(bytes, at + 24);
+    record.tsecr = readU32(bytes, at + 28);
+    return true;
+  }
   for (let option = at + 20; option < optionsEnd; ) {
     const kind = bytes[option]!;
     if (kind === 0) break;
