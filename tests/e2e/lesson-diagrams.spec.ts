@@ -52,7 +52,7 @@ for (const { slug, regions } of PAGES) {
           }
         }
 
-        for (const table of await page.locator("main .prose table").all()) await expect(table).toHaveAttribute("tabindex", "0");
+        for (const table of await page.locator("main .prose > table").all()) await expect(table).toHaveAttribute("tabindex", "0");
 
         const results = await new AxeBuilder({ page }).include("main").analyze();
         const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
