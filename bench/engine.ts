@@ -102,7 +102,7 @@ const suite: BenchSuite = {
       }),
       figure({
         id: "engine.timeWaitLabConnectionsPerSecond",
-        label: "TIME-WAIT lab: simulated connections per second of wall time (5000/s for 300 s)",
+        label: "TIME-WAIT lab: simulated connections per second of CPU time (5000/s for 300 s)",
         unit: "connections/s",
         value: labRate,
         baseline: { label: "bare loop over the same 100 ms ticks", value: tickLoopRate },

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/lib/learning/diagnostic-actions";
 import type { QuestionGrading } from "@/domain/quiz/schema";
 import type { PublicDiagnosticItem, StartedDiagnostic } from "@/lib/learning/diagnostics.server";
@@ -14,9 +14,10 @@ import { reviewWords } from "@/lib/i18n/words/review";
 import { Alert } from "../ui/alert";
 import { Button, ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
-import { ProgressBar } from "../ui/progress-bar";
-import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
+import { initialDraft, responseToDraft, type Draft } from "../quiz/controls";
 import { QuestionForm } from "../quiz/question-form";
+import { AnswerProgress } from "../quiz/runner-parts";
+import { useAnswerSubmission } from "../quiz/use-answer-submission";
 import { BeforeAfter } from "./before-after";
 import type { Locale } from "@/domain/locale";
 
@@ -36,22 +37,8 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
   const [status, setStatus] = useState(initial);
   const [running, setRunning] = useState<Running | null>(null);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; sessionEnded?: boolean } | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  const questionHeading = useRef<HTMLHeadingElement>(null);
-  const feedbackHeading = useRef<HTMLHeadingElement>(null);
-  const overviewHeading = useRef<HTMLHeadingElement>(null);
-  const focusNext = useRef<"question" | "feedback" | "overview" | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current;
-    if (!target) return;
-    focusNext.current = null;
-    (target === "question" ? questionHeading.current : target === "feedback" ? feedbackHeading.current : overviewHeading.current)?.focus();
-  });
-
-  const fail = (code: string) => setError({ message: words.errors[code] ?? words.loadFailed, sessionEnded: code === "session-ended" });
+  const [starting, setStarting] = useState(false);
+  const { questionRef, feedbackRef, summaryRef, pending, error, sessionEnded, announcement, announce, clearError, refuse, showError, moved, focusAfterRender, submit: submitAnswer } = useAnswerSubmission({ errors: words.errors, refused: words.loadFailed, unsent: words.loadFailed, announceCorrect: qwords.announceCorrect, announceWrong: qwords.announceWrong });
 
   async function refresh() {
     const result = await diagnosticStatusAction({ slug });
@@ -59,20 +46,20 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
   }
 
   async function start(phase: Phase) {
-    setPending(true);
-    setError(null);
+    setStarting(true);
+    clearError();
     try {
       const result = await startDiagnosticAction({ slug, phase, locale });
       if (!result.ok) {
-        fail(result.error);
+        refuse(result.error);
         await refresh();
         return;
       }
       open(result.diagnostic);
     } catch {
-      setError({ message: words.loadFailed });
+      showError(words.loadFailed);
     } finally {
-      setPending(false);
+      setStarting(false);
     }
   }
 
@@ -81,47 +68,31 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     const index = diagnostic.items.findIndex((item) => !(item.index in answered));
     setDrafts(Object.fromEntries(diagnostic.answered.flatMap((a) => (diagnostic.items[a.index] ? [[a.index, responseToDraft(diagnostic.items[a.index]!.question, a.response)]] : []))));
     setRunning({ phase: diagnostic.phase, items: diagnostic.items, answered, index: index < 0 ? 0 : index, browsing: index < 0 });
-    focusNext.current = "question";
+    focusAfterRender("question");
   }
 
   async function submit(run: Running, item: PublicDiagnosticItem, draft: Draft) {
-    const response = toResponse(draft, item.question);
-    if (!response || pending) return;
-    setPending(true);
-    setError(null);
-    try {
-      const result = await submitDiagnosticAction({ slug, phase: run.phase, index: item.index, response, locale });
-      if (!result.ok) {
-        fail(result.error);
-        return;
-      }
-      setRunning({ ...run, answered: { ...run.answered, [item.index]: result.answer.grading } });
-      if (result.answer.grading) {
-        const first = result.answer.grading.feedback[0];
-        setAnnouncement(`${result.answer.grading.correct ? qwords.announceCorrect : qwords.announceWrong}${first ? ` ${first}` : ""}`);
-        focusNext.current = "feedback";
-      } else {
-        // The "answer saved" note is itself a status message: nothing more to announce.
-        setAnnouncement("");
-      }
-    } catch {
-      setError({ message: words.loadFailed });
-    } finally {
-      setPending(false);
-    }
+    await submitAnswer(
+      item.question,
+      draft,
+      (response) => submitDiagnosticAction({ slug, phase: run.phase, index: item.index, response, locale }),
+      (result) => {
+        setRunning({ ...run, answered: { ...run.answered, [item.index]: result.answer.grading } });
+        return result.answer.grading;
+      },
+    );
   }
 
   async function next(run: Running) {
     const index = run.browsing ? (run.index + 1 < run.items.length ? run.index + 1 : -1) : run.items.findIndex((item) => !(item.index in run.answered));
     if (index >= 0) {
       setRunning({ ...run, index });
-      setAnnouncement("");
-      focusNext.current = "question";
+      moved(false);
       return;
     }
     setRunning(null);
     await refresh();
-    focusNext.current = "overview";
+    focusAfterRender("summary");
   }
 
   const signInAgain = (
@@ -132,7 +103,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
       {words.signIn.after}
     </Alert>
   );
-  const errorView = error ? error.sessionEnded ? signInAgain : <Alert tone="danger">{error.message}</Alert> : null;
+  const errorView = sessionEnded ? signInAgain : error ? <Alert tone="danger">{error}</Alert> : null;
 
   if (running) {
     const item = running.items[running.index];
@@ -144,10 +115,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     return (
       <Card>
         <h2 className="font-semibold">{running.phase === "pre" ? words.preHeading : words.postHeading}</h2>
-        <ProgressBar value={answeredCount / total} label={qwords.progress(answeredCount, total)} className="mt-3" />
-        <div role="status" aria-live="polite" className="sr-only">
-          {announcement}
-        </div>
+        <AnswerProgress value={answeredCount / total} label={qwords.progress(answeredCount, total)} announcement={announcement} />
         <QuestionForm
           key={`${running.phase}-${item.index}`}
           question={item.question}
@@ -159,15 +127,15 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
           grading={running.answered[item.index] ?? null}
           answered={answered}
           pending={pending}
-          error={error && !error.sessionEnded ? error.message : null}
-          sessionEnded={error?.sessionEnded ? signInAgain : null}
+          error={error}
+          sessionEnded={sessionEnded ? signInAgain : null}
           notice={answered && running.phase === "pre" ? words.saved : null}
           onSubmit={(draft) => void submit(running, item, draft)}
           after={<Button onClick={() => void next(running)}>{last ? words.finish : words.next}</Button>}
-          headingRef={questionHeading}
-          feedbackRef={feedbackHeading}
+          headingRef={questionRef}
+          feedbackRef={feedbackRef}
           idPrefix={`diagnostic-${running.phase}-${item.index}`}
-          announce={setAnnouncement}
+          announce={announce}
           words={qwords}
           locale={locale}
         />
@@ -178,7 +146,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
   const { pre, post } = status;
   return (
     <div className="space-y-6">
-      <h2 ref={overviewHeading} tabIndex={-1} className="sr-only">
+      <h2 ref={summaryRef} tabIndex={-1} className="sr-only">
         {words.overview}
       </h2>
       {errorView}
@@ -193,7 +161,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
                 : words.preOpen}
           </p>
           {pre.state === "open" || pre.state === "in-progress" ? (
-            <Button className="mt-4" disabled={pending} onClick={() => void start("pre")}>
+            <Button className="mt-4" disabled={starting} onClick={() => void start("pre")}>
               {pre.state === "in-progress" ? words.continuePre : words.startPre}
             </Button>
           ) : null}
@@ -212,12 +180,12 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
             {post.state === "done" ? words.score(post.score ?? 0, post.maxScore) : post.state === "locked" ? words.postLocked : words.postOpen}
           </p>
           {post.state === "open" || post.state === "in-progress" ? (
-            <Button className="mt-4" disabled={pending} onClick={() => void start("post")}>
+            <Button className="mt-4" disabled={starting} onClick={() => void start("post")}>
               {post.state === "in-progress" ? words.continuePost : words.startPost}
             </Button>
           ) : null}
           {post.state === "done" ? (
-            <Button className="mt-4" variant="secondary" disabled={pending} onClick={() => void start("post")}>
+            <Button className="mt-4" variant="secondary" disabled={starting} onClick={() => void start("post")}>
               {words.seeAnswers}
             </Button>
           ) : null}

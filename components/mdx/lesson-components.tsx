@@ -5,6 +5,7 @@ import { LadderDiagram } from "./diagrams/ladder-diagram";
 import { PortBudgetDiagram } from "./diagrams/port-budget-diagram";
 import { TcpStateDiagram } from "./diagrams/tcp-state-diagram";
 import { Fact } from "./fact";
+import { LessonTable } from "./lesson-table";
 import { MdxLink } from "./mdx-link";
 import { Original } from "./original";
 import { LinuxDoes, RfcSays, RfcVsLinux } from "./rfc-vs-linux";
@@ -18,6 +19,7 @@ import { Term } from "./term";
  */
 export const lessonComponents = {
   a: MdxLink,
+  table: LessonTable,
   Callout,
   RfcVsLinux,
   RfcSays,

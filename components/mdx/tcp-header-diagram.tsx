@@ -1,6 +1,7 @@
 import { diagramWords } from "@/lib/i18n/words/diagrams";
 import { cn } from "../ui/cn";
 import type { Locale } from "@/domain/locale";
+import { DiagramScrollRegion } from "./diagrams/scroll-region";
 
 type Highlight = "SYN" | "ACK" | "FIN" | "RST" | "PSH" | "URG" | "seq" | "ack";
 type Field = { label: string; start: number; bits: number; key?: Highlight; flag?: boolean };
@@ -52,7 +53,7 @@ export function TcpHeaderDiagram({ highlight = [], caption, locale = "en" }: { h
   const height = TOP + ROW * ROWS.length + 2;
   return (
     <figure className="not-prose my-8">
-      <div className="overflow-x-auto rounded-xl border border-border bg-bg-elevated p-3">
+      <DiagramScrollRegion label={diagramWords(locale).scroll.header}>
         <svg
           role="img"
           aria-label={words.label(highlight)}
@@ -114,7 +115,7 @@ export function TcpHeaderDiagram({ highlight = [], caption, locale = "en" }: { h
             }),
           )}
         </svg>
-      </div>
+      </DiagramScrollRegion>
       <figcaption className={cn("mt-2 text-sm text-fg-muted")}>
         {caption ?? words.caption}
       </figcaption>

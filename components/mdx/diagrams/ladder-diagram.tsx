@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { diagramWords, type DiagramWords } from "@/lib/i18n/words/diagrams";
 import type { Locale } from "@/domain/locale";
+import { DiagramScrollRegion } from "./scroll-region";
 
 export type LadderSide = "left" | "right";
 
@@ -122,7 +123,7 @@ export function LadderDiagram({
 
   return (
     <figure className="not-prose my-8">
-      <div className="overflow-x-auto rounded-xl border border-border bg-bg-elevated p-3">
+      <DiagramScrollRegion label={diagramWords(locale).scroll.ladder(title ?? caption ?? words.title(left, right))}>
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
@@ -243,7 +244,7 @@ export function LadderDiagram({
             );
           })}
         </svg>
-      </div>
+      </DiagramScrollRegion>
       {caption ? <figcaption className="mt-2 text-sm text-fg-muted">{caption}</figcaption> : null}
     </figure>
   );

@@ -6,6 +6,7 @@ import { RichText } from "../../quiz/rich-text";
 import { cn } from "../../ui/cn";
 import { BOX_HEIGHT, BOX_WIDTH, STATE_EDGES, STATE_NODES, describeEdge, nodeState } from "./state-diagram-model";
 import type { Locale } from "@/domain/locale";
+import { DiagramScrollRegion } from "./scroll-region";
 
 const WIDTH = 720;
 const HEIGHT = 760;
@@ -28,7 +29,7 @@ export function TcpStateDiagram({ highlight = [], caption, locale = "en" }: { hi
 
   return (
     <figure className="not-prose my-8">
-      <div className="overflow-x-auto rounded-xl border border-border bg-bg-elevated p-3">
+      <DiagramScrollRegion label={diagramWords(locale).scroll.states}>
         <svg
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
@@ -79,7 +80,7 @@ export function TcpStateDiagram({ highlight = [], caption, locale = "en" }: { hi
             );
           })}
         </svg>
-      </div>
+      </DiagramScrollRegion>
       <figcaption className="mt-2 text-sm text-fg-muted">
         {caption ?? words.caption}
       </figcaption>

@@ -61,6 +61,12 @@ const en = {
     caption:
       "When the client closes first, every finished connection keeps its 4-tuple for the whole TIME-WAIT, so the port range divided by the TIME-WAIT length caps the rate of new connections to one server ip:port.",
   },
+  /** Names of the boxes a diagram scrolls sideways in on a narrow screen (keyboard-focusable regions). */
+  scroll: {
+    header: "TCP header diagram, scrolls sideways",
+    states: "TCP state diagram, scrolls sideways",
+    ladder: (title: string) => `${title}: diagram, scrolls sideways`,
+  },
 };
 
 export type DiagramWords = typeof en;
@@ -123,6 +129,11 @@ const zh: DiagramWords = {
     seconds: (seconds) => `${seconds} 秒`,
     perSecond: "可持续的每秒新建连接数",
     caption: "当客户端先关闭时，每条结束的连接都会在整个 TIME-WAIT 期间占住自己的四元组，所以端口范围除以 TIME-WAIT 的时长，就是连向同一个服务端 ip:端口 的新建连接速率上限。",
+  },
+  scroll: {
+    header: "TCP 首部示意图，可左右滚动",
+    states: "TCP 状态图，可左右滚动",
+    ladder: (title) => `${title}：示意图，可左右滚动`,
   },
 };
 
