@@ -1,4 +1,5 @@
 import type { LaunchOptions } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./chromium";
 
 /**
  * The LMS (127.0.0.1) frames the tool (localhost): a third-party frame whose cookies Chromium blocks.
@@ -8,15 +9,9 @@ import type { LaunchOptions } from "@playwright/test";
  * frame shares the LMS page's process here.
  */
 export const LTI_LAUNCH_OPTIONS: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  ...CHROMIUM_LAUNCH_OPTIONS,
   args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    ...CHROMIUM_LAUNCH_OPTIONS.args,
     "--test-third-party-cookie-phaseout",
     "--disable-site-isolation-trials",
     "--disable-features=IsolateOrigins,site-per-process",
