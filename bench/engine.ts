@@ -13,7 +13,7 @@ const MIN_MEASURE_MS = 600;
 const WARM_UP_MS = 300;
 
 /** 1 MB each way with 2% loss and reordering jitter, then both sides close. */
-function transferScenario(seed: number): ScenarioInput {
+export function transferScenario(seed: number): ScenarioInput {
   return {
     seed,
     latencyMs: 5,

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSimulation, resultOf, runScenario, type ArmedTimer, type ScenarioInput } from "@/domain/tcp";
+import { transferScenario } from "../../../bench/engine";
 import { kernelCases } from "../../kernel/cases";
 import { scenarioArbitrary } from "./scenario-arbitrary";
 
@@ -31,23 +32,6 @@ const LINUX_VARIANTS: Partial<ScenarioInput>[] = [
   { sysctl: { tcp_syn_linear_timeouts: 0, tcp_invalid_ratelimit: 0, tcp_rto_min_us: 50_000 } },
 ];
 
-/** The benchmark's scenario (bench/engine.ts): 1 MB each way, 2% loss, jitter, both close. */
-function bulkTransfer(seed: number): ScenarioInput {
-  return {
-    seed,
-    latencyMs: 5,
-    lossProbability: 0.02,
-    reorder: { jitterMs: 3 },
-    actions: [
-      { at: 0, host: "server", do: "listen" },
-      { at: 0, host: "client", do: "connect" },
-      { at: 20, host: "client", do: "send", bytes: 1_000_000 },
-      { at: 20, host: "server", do: "send", bytes: 1_000_000 },
-      { at: 60_000, host: "client", do: "close" },
-      { at: 60_000, host: "server", do: "close" },
-    ],
-  };
-}
 
 function corpus(): { name: string; input: ScenarioInput }[] {
   const entries: { name: string; input: ScenarioInput }[] = [];
@@ -63,8 +47,8 @@ function corpus(): { name: string; input: ScenarioInput }[] {
     entries.push({ name: `random loss ${index}`, input: { ...input, lossProbability } });
   });
   for (const kernelCase of kernelCases().cases) entries.push({ name: `kernel case ${kernelCase.id}`, input: kernelCase.scenario });
-  for (const seed of [1, 2]) entries.push({ name: `bulk transfer seed ${seed}`, input: bulkTransfer(seed) });
-  entries.push({ name: "bulk transfer rfc9293", input: { ...bulkTransfer(3), profile: "rfc9293" } });
+  for (const seed of [1, 2]) entries.push({ name: `bulk transfer seed ${seed}`, input: transferScenario(seed) });
+  entries.push({ name: "bulk transfer rfc9293", input: { ...transferScenario(3), profile: "rfc9293" } });
   return entries;
 }
 
