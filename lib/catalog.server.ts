@@ -141,9 +141,9 @@ export function listCatalog(locale: Locale = "en"): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items(locale));
 }
 
-export function findCatalogItem(type: TargetType, id: string): CatalogItem | null {
+export function findCatalogItem(type: TargetType, id: string, locale: Locale = "en"): CatalogItem | null {
   if (type === "REVIEW") return reviewItem(id);
-  return SOURCES[type]?.items().find((item) => item.id === id) ?? null;
+  return SOURCES[type]?.items(locale).find((item) => item.id === id) ?? null;
 }
 
 /** The picker's groups: one per kind of item, in course order. */

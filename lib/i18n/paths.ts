@@ -22,6 +22,10 @@ const LOCALIZED_PAGES = [
   /^\/verify-email$/,
   /^\/review$/,
   /^\/diagnostic\/[a-z0-9-]+$/,
+  // A class's grade views (gradebook, a student's work, learning gain, analytics) and the LMS admin page.
+  /^\/instructor\/classes\/[A-Za-z0-9_-]+\/(?:gradebook|learning|analytics)$/,
+  /^\/instructor\/classes\/[A-Za-z0-9_-]+\/students\/[A-Za-z0-9_-]+$/,
+  /^\/admin\/lti$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */
