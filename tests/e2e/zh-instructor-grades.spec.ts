@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from "./support";
+import { DEMO, E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, uniqueEmail, waitForHydration } from "./support";
 
 /**
  * A class's grade views in Chinese under /zh: the gradebook, a student's work with the
@@ -140,3 +141,57 @@ for (const [width, height, label] of [
     }
   });
 }
+
+test("an administrator manages LMS platforms in Chinese at /zh/admin/lti, and the switch leads to the English page and back", async ({ browser }) => {
+  const admin = { email: uniqueEmail("zh-admin"), password: "administer-the-lms" };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto("/zh/signup");
+  await page.getByLabel("姓名").fill("站点管理员");
+  await page.getByLabel("邮箱").fill(admin.email);
+  await page.getByLabel("密码").fill(admin.password);
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await page.waitForURL((url) => url.pathname === "/zh/dashboard");
+  // Whoever runs the server decides who administers it (docs/lti.md).
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/user-role.ts", admin.email, "ADMIN"], { env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` }, encoding: "utf8" });
+  await context.clearCookies();
+
+  await page.goto("/zh/admin/lti");
+  await expect(page).toHaveURL(`/zh/signin?callbackUrl=${encodeURIComponent("/zh/admin/lti")}`);
+  await signInHere(page, admin);
+  await page.waitForURL((url) => url.pathname === "/zh/admin/lti");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 1, name: "LMS 平台（LTI 1.3）" })).toBeVisible();
+  await expect(main.getByRole("heading", { level: 2, name: "本工具的地址" })).toBeVisible();
+  await expect(main.getByText("动态注册 URL")).toBeVisible();
+  // The e2e server registers LMSs only with one-time links (scripts/e2e-server.mjs).
+  await expect(main.getByText(/本站只接受使用一次性链接的 LMS 注册（LTI_DYNAMIC_REGISTRATION=invite）/)).toBeVisible();
+  await expect(main.getByRole("heading", { level: 2, name: "手动注册平台" })).toBeVisible();
+  await expect(main.getByLabel("签发者（Issuer）")).toBeVisible();
+  await expect(main.getByRole("button", { name: "注册平台" })).toBeVisible();
+
+  await page.getByLabel("有效期").selectOption("1h");
+  await expect(page.getByLabel("有效期").locator("option:checked")).toHaveText("1 小时");
+  await main.getByRole("button", { name: "创建注册链接" }).click();
+  await expect(main.getByRole("textbox", { name: "一次性注册链接" })).toHaveValue(/\/api\/lti\/register\?invite=[A-Za-z0-9_-]{43}$/);
+  await expect(main.getByText(/它可以注册一个 LMS，有效期至 \d{4}\/\d{1,2}\/\d{1,2}.*离开本页前请先复制。/)).toBeVisible();
+
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectNoSeriousA11yViolations(page);
+    await expectFitsThePhone(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  await waitForHydration(page);
+  await page.getByRole("banner").getByRole("link", { name: /English/ }).click();
+  await page.waitForURL((url) => url.pathname === "/admin/lti");
+  await expect(page.getByRole("heading", { level: 1, name: "LMS platforms (LTI 1.3)" })).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole("banner").getByRole("link", { name: /中文/ }).click();
+  await page.waitForURL((url) => url.pathname === "/zh/admin/lti");
+  await expect(page.getByRole("heading", { level: 1, name: "LMS 平台（LTI 1.3）" })).toBeVisible();
+  await context.close();
+});
