@@ -6,7 +6,6 @@ import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatPoints, scoreText, type TargetType } from "@/domain/gradebook/semantics";
 import { LOCALE_LANG, type Locale } from "@/domain/locale";
-import { describeMisconception } from "@/domain/quiz/misconceptions";
 import type { Concept } from "@/domain/quiz/schema";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
@@ -14,6 +13,7 @@ import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import { localePath } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { gradebookWords } from "@/lib/i18n/words/gradebook";
+import { describeMisconceptionIn } from "@/lib/i18n/words/misconceptions";
 import { StatusBadge } from "./status-badge";
 
 export function gradebookMetadata(locale: Locale): Metadata {
@@ -124,7 +124,7 @@ export async function GradebookPage({ classId, locale }: { classId: string; loca
                         {page.keepsMissing}
                         <strong className="text-fg">{concepts[r.concept as Concept] ?? r.concept}</strong>
                         {page.wrongOver(r.wrong, r.attempts)}
-                        {r.misconception ? page.mostOften(describeMisconception(r.misconception.split(",")[0] ?? "").title) : null}
+                        {r.misconception ? page.mostOften(describeMisconceptionIn(r.misconception.split(",")[0] ?? "", locale).title) : null}
                       </li>
                     ) : (
                       <li key={`a-${r.assignmentId}`}>

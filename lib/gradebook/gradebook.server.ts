@@ -7,12 +7,12 @@ import { findCatalogItem } from "../catalog.server";
 import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
-import { misconceptionsOf } from "@/domain/quiz/misconceptions";
 import { attemptQuestion, describeMistake, mistakeKey, presentAnswer, promptOf } from "../quiz/presentation.server";
 import { getQuiz } from "../quiz/registry.server";
 import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
 import { gradebookCsv } from "@/domain/gradebook/csv";
 import { GRADEBOOK_CSV_LOCALE, submissionStatusWords } from "../i18n/words/gradebook";
+import { misconceptionsIn } from "../i18n/words/misconceptions";
 import { loadStudentWork } from "./work.server";
 
 const ASSIGNMENT_VIEW = {
@@ -223,7 +223,7 @@ export async function getStudentDrilldown(user: CurrentUser | null, classId: str
                   correct: answer.correct,
                   answeredAt: answer.answeredAt,
                   presented: presentAnswer(t.quizId, answer.questionId, t.variantSeed, answer.response, locale),
-                  misconceptions: misconceptionsOf(answer.misconception),
+                  misconceptions: misconceptionsIn(answer.misconception, locale),
                 })),
               }))
           : [],
@@ -270,7 +270,7 @@ export async function getQuestionAnalytics(user: CurrentUser | null, classId: st
                   ? {
                       count: s.mostCommonWrong.count,
                       text: describeMistake(quiz.targetId, s.questionId, s.mostCommonWrong.response, { seed: example.attempt.variantSeed, response: example.stored }, locale),
-                      misconceptions: misconceptionsOf(s.mostCommonWrong.misconception),
+                      misconceptions: misconceptionsIn(s.mostCommonWrong.misconception, locale),
                     }
                   : null,
             };
