@@ -11,11 +11,17 @@ const TWO_TO_32 = 4294967296;
  * this large would (each key a heap number). IPv6 keys are strings and go to a Map.
  */
 export class ConnectionTable {
-  private lows = new Float64Array(INITIAL_SLOTS);
-  private highs = new Float64Array(INITIAL_SLOTS);
-  private connections = new Int32Array(INITIAL_SLOTS).fill(NONE);
+  private lows = new Float64Array(0);
+  private highs = new Float64Array(0);
+  private connections = new Int32Array(0);
   private used = 0;
   private readonly byText = new Map<string, number>();
+
+  constructor() {
+    // The columns are replaced as the table grows: set here once more, V8 treats them as
+    // changing from the start instead of dropping the optimized lookup at the first growth.
+    this.resize(INITIAL_SLOTS);
+  }
 
   /** The connection filed under the 4-tuple, or -1. */
   get(low: EndpointKey, high: EndpointKey): number {
@@ -49,11 +55,16 @@ export class ConnectionTable {
   }
 
   private grow(): void {
+    this.resize(this.connections.length * 2);
+  }
+
+  /** Moves the entries to `slots` slots (a power of two). */
+  private resize(slots: number): void {
     const { lows, highs, connections } = this;
-    this.lows = new Float64Array(lows.length * 2);
-    this.highs = new Float64Array(highs.length * 2);
-    this.connections = new Int32Array(connections.length * 2).fill(NONE);
-    const mask = this.connections.length - 1;
+    this.lows = new Float64Array(slots);
+    this.highs = new Float64Array(slots);
+    this.connections = new Int32Array(slots).fill(NONE);
+    const mask = slots - 1;
     for (let old = 0; old < connections.length; old++) {
       if (connections[old] === NONE) continue;
       let slot = hash(lows[old]!, highs[old]!) & mask;
