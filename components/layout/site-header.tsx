@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { chromeWords } from "@/lib/i18n/words/chrome";
 import { isLtiPath } from "@/lib/lti/paths";
 import { localePath, playgroundPath, searchPath } from "@/lib/i18n/paths";
@@ -25,10 +25,20 @@ export function Logo({ href = "/" }: { href?: string }) {
   );
 }
 
+/**
+ * The search page's code is fetched when the reader heads for the link (pointer over it, focus,
+ * touch), not by Next's prefetch of every link in view: a page that is only read never downloads it.
+ */
 function SearchLink({ href, label }: { href: string; label: string }) {
+  const router = useRouter();
+  const prefetch = () => router.prefetch(href);
   return (
     <Link
       href={href}
+      prefetch={false}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+      onTouchStart={prefetch}
       className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg md:px-2.5"
       data-search-entry
     >

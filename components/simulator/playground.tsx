@@ -3,33 +3,48 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { challengeStatusAction } from "@/app/challenges/actions";
 import { replaceAddress } from "@/components/layout/browser-address";
+import type { SimulatorPartSurroundings } from "@/components/lesson/on-demand-parts";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
 import { cn } from "@/components/ui/cn";
-import { CHALLENGES, challengeText } from "@/domain/challenges";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
-import { DEFAULT_PLAYGROUND, decodePlayground, encodePlayground, playgroundErrorZh, type PlaygroundState } from "@/domain/simulator/url-state";
+import type { PlaygroundState } from "@/domain/simulator/url-state";
 import type { Locale } from "@/lib/i18n/paths";
-import { simulatorWords } from "@/lib/i18n/words/simulator";
-import { CaptureViewer } from "./capture-viewer";
-import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
+import { playgroundWords } from "@/lib/i18n/words/playground";
+import type { SimulatorSnapshot } from "./handshake-simulator";
+import { CaptureViewer, HandshakeSimulator, SimulatorChallenge, SynBacklogLab, TimeWaitLab } from "./lazy";
 import { SimulatorLocale } from "./locale";
-import { SimulatorChallenge } from "./simulator-challenge";
-import { SynBacklogLab } from "./syn-backlog-lab";
-import { TimeWaitLab } from "./time-wait-lab";
 
 const DEFAULT_CAPTURE = "passive-close-delayed";
 
+/** The link's codec (zod and the action grammar): loaded with the first change to put in the address, not with the page. */
+let urlCodec: Promise<typeof import("@/domain/simulator/url-state")> | null = null;
+const loadUrlCodec = () => (urlCodec ??= import("@/domain/simulator/url-state"));
+
+export type PlaygroundChallenge = { id: string; title: string; summary: string };
+
+export interface PlaygroundProps {
+  /** The state restored from the link (decoded on the server), or the default one. */
+  initial: PlaygroundState;
+  /** Why the link was refused, in the page's language; null when it was restored (or there was none). */
+  refused: string[] | null;
+  challenges: PlaygroundChallenge[];
+  /** What each part shows while its code loads (components/lesson/on-demand-parts.tsx). */
+  parts: SimulatorPartSurroundings;
+  locale?: Locale;
+}
+
 /**
  * Everything in one page; the state that matters is mirrored into the URL so it can be shared.
- * `locale` is the page's language (/playground or /zh/playground); a link works in both.
+ * `locale` is the page's language (/playground or /zh/playground); a link works in both. The
+ * simulator, the challenge, the labs and the capture viewer load their code as the reader comes
+ * near or uses them (ADR 0950), like a lesson's parts; the props they get never change after the
+ * page has hydrated, so a part still waiting keeps the server's HTML.
  */
-export function Playground({ query, locale = "en" }: { query: string; locale?: Locale }) {
-  const playground = simulatorWords(locale).playground;
-  const [decoded] = useState(() => decodePlayground(query));
-  const initial = decoded.ok ? decoded.state : DEFAULT_PLAYGROUND;
+export function Playground({ initial, refused, challenges, parts, locale = "en" }: PlaygroundProps) {
+  const playground = playgroundWords(locale);
   const state = useRef<PlaygroundState>(initial);
   const [challenge, setChallenge] = useState<string | null>(initial.challenge);
   const [completed, setCompleted] = useState<Record<string, string>>({});
@@ -39,9 +54,11 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   const syncUrl = useCallback(() => {
     if (pendingUrl.current !== null) window.clearTimeout(pendingUrl.current);
     pendingUrl.current = window.setTimeout(() => {
-      const search = encodePlayground(state.current);
-      const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
-      replaceAddress(url);
+      void loadUrlCodec().then(({ encodePlayground }) => {
+        const search = encodePlayground(state.current);
+        const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
+        replaceAddress(url);
+      });
     }, 250);
   }, []);
 
@@ -55,8 +72,8 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   );
 
   useEffect(() => {
-    void challengeStatusAction({ ids: CHALLENGES.map((item) => item.id) }).then((status) => setCompleted(status.completed));
-  }, [challenge]);
+    void challengeStatusAction({ ids: challenges.map((item) => item.id) }).then((status) => setCompleted(status.completed));
+  }, [challenge, challenges]);
 
   const onSimulator = useCallback(
     (snapshot: SimulatorSnapshot) =>
@@ -84,6 +101,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
   };
 
   const copyLink = async () => {
+    const { encodePlayground } = await loadUrlCodec();
     const search = encodePlayground(state.current);
     const url = `${window.location.origin}${window.location.pathname}${search ? `?${search}` : ""}`;
     replaceAddress(url);
@@ -100,13 +118,13 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
     <SimulatorLocale value={locale}>
     <LiveControls>
     <div className="space-y-12">
-      {!decoded.ok ? (
+      {refused ? (
         <Alert tone="danger">
           <strong>{playground.badLink}</strong>
           {playground.startsFresh}
           <ul className="mt-1 list-disc pl-5">
-            {decoded.errors.slice(0, 6).map((error) => (
-              <li key={error}>{locale === "zh" ? playgroundErrorZh(error) : error}</li>
+            {refused.slice(0, 6).map((error) => (
+              <li key={error}>{error}</li>
             ))}
           </ul>
         </Alert>
@@ -142,6 +160,7 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
           height={460}
           onChange={onSimulator}
           locale={locale}
+          {...parts.simulator}
         />
       </section>
 
@@ -151,15 +170,14 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
         </h2>
         <p className="mb-3 text-fg-muted">{playground.challengesIntro}</p>
         <ul className="grid gap-2 sm:grid-cols-2">
-          {CHALLENGES.map((item) => {
-            const text = challengeText(item, locale);
+          {challenges.map((item) => {
             return (
             <li key={item.id} className={cn("rounded-lg border p-3", challenge === item.id ? "border-accent bg-accent-soft" : "border-border bg-bg-elevated")}>
               <div className="flex items-start justify-between gap-2">
-                <p className="font-semibold">{text.title}</p>
+                <p className="font-semibold">{item.title}</p>
                 {completed[item.id] ? <Badge tone="success">{playground.completed}</Badge> : null}
               </div>
-              <p className="mt-1 text-sm text-fg-muted">{text.summary}</p>
+              <p className="mt-1 text-sm text-fg-muted">{item.summary}</p>
               <Button
                 size="sm"
                 variant={challenge === item.id ? "primary" : "secondary"}
@@ -167,28 +185,29 @@ export function Playground({ query, locale = "en" }: { query: string; locale?: L
                 aria-pressed={challenge === item.id}
                 onClick={() => chooseChallenge(challenge === item.id ? null : item.id)}
               >
-                {challenge === item.id ? playground.close : playground.try} <span className="sr-only">{playground.challengeName(text.title)}</span>
+                {challenge === item.id ? playground.close : playground.try} <span className="sr-only">{playground.challengeName(item.title)}</span>
               </Button>
             </li>
             );
           })}
         </ul>
-        {challenge ? <SimulatorChallenge key={challenge} id={challenge} locale={locale} /> : null}
+        {/* Named by the link or opened by the reader: it loads at once, wherever it is on the page. */}
+        {challenge ? <SimulatorChallenge key={challenge} id={challenge} locale={locale} {...parts.challenge} eager /> : null}
       </section>
 
       <section aria-labelledby="labs">
         <h2 id="labs" className="mb-2 text-2xl font-semibold">
           {playground.labs}
         </h2>
-        <TimeWaitLab initial={initial.timeWait} onChange={onTimeWait} locale={locale} />
-        <SynBacklogLab initial={initial.synBacklog} onChange={onSynBacklog} locale={locale} />
+        <TimeWaitLab initial={initial.timeWait} onChange={onTimeWait} locale={locale} {...parts.timeWaitLab} />
+        <SynBacklogLab initial={initial.synBacklog} onChange={onSynBacklog} locale={locale} {...parts.synBacklogLab} />
       </section>
 
       <section aria-labelledby="captures">
         <h2 id="captures" className="mb-2 text-2xl font-semibold">
           {playground.captures}
         </h2>
-        <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} locale={locale} />
+        <CaptureViewer sample={initial.capture ?? DEFAULT_CAPTURE} onSampleChange={onCapture} locale={locale} {...parts.captureViewer} />
       </section>
     </div>
     </LiveControls>
