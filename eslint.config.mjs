@@ -13,10 +13,12 @@ export default defineConfig([
     },
   },
   {
-    // A "use client" module never imports a server module (docs/architecture.md).
+    // Imports run app -> components -> lib -> content -> domain, never back, and a "use client"
+    // module never imports a server module (docs/architecture.md).
     files: ["**/*.{ts,tsx,mts,mjs}"],
     plugins: { architecture: architecturePlugin },
     rules: {
+      "architecture/floors": "error",
       "architecture/client-imports-no-server": "error",
     },
   },

@@ -17,15 +17,14 @@ import {
   CaptureAnalyzer,
   CaptureFormatError,
   SUMMARY_COLUMNS,
-  summaryLine,
   type AnalyzeOptions,
   type CaptureAnalysis,
-  type CaptureConnectionSummary,
   type CaptureWarning,
 } from "../domain/tcp/pcap";
 
 const USAGE = "usage: tcp pcap FILE [--pretty] [--max-segments N] | [--summary] | [--ndjson]";
 const CHUNK_BYTES = 1 << 20;
+const SUMMARY_WRITE_CHARS = 1 << 16;
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -142,8 +141,8 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
     await handle.close();
   }
   if (mode === "summary") {
-    const summary = analyzer.finishSummaryRows();
-    await printSummary(summary.rows, io);
+    const summary = analyzer.finishSummaryLines();
+    await printSummary(summary.lines, io);
     return summary.warnings;
   }
   const analysis = analyzer.finish();
@@ -162,18 +161,17 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
   return analysis.warnings;
 }
 
-/** The header, then the rows a thousand lines at a time, each row made as it is written. */
-async function printSummary(rows: Iterable<CaptureConnectionSummary>, io: PcapCommandIo): Promise<void> {
-  await io.out(`${SUMMARY_COLUMNS.join("\t")}\n`);
-  let lines: string[] = [];
-  for (const row of rows) {
-    lines.push(summaryLine(row));
-    if (lines.length === 1000) {
-      await io.out(`${lines.join("\n")}\n`);
-      lines = [];
+/** The header, then the rows, written about 64 kB at a time as they are made. */
+async function printSummary(lines: Iterable<string>, io: PcapCommandIo): Promise<void> {
+  let text = `${SUMMARY_COLUMNS.join("\t")}\n`;
+  for (const line of lines) {
+    text += `${line}\n`;
+    if (text.length >= SUMMARY_WRITE_CHARS) {
+      await io.out(text);
+      text = "";
     }
   }
-  if (lines.length > 0) await io.out(`${lines.join("\n")}\n`);
+  if (text.length > 0) await io.out(text);
 }
 
 /** One connection at a time, so a large capture never becomes one huge string. */

@@ -4,11 +4,11 @@
  * `<Term id="time-wait">TIME-WAIT</Term>`; /glossary and /zh/glossary render them.
  *
  * Text may use `code`, [[other-id]] or [[other-id|label]] links to other entries, and
- * {fact:linux.tcp_fin_timeout} for a number from the engine (lib/content/facts.ts): defaults are
+ * {fact:linux.tcp_fin_timeout} for a number from the engine (domain/content/facts.ts): defaults are
  * never typed by hand.
  */
 import { z } from "zod";
-import { isFactName } from "@/lib/content/facts";
+import { isFactName } from "@/domain/content/facts";
 
 const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 

@@ -3,7 +3,7 @@
  * workers only read compiled output and an unchanged lesson is never compiled twice.
  */
 import { compileCacheStats } from "../lib/content/compile.server";
-import { LOCALES } from "../lib/content/frontmatter";
+import { LOCALES } from "../domain/locale";
 import { getLesson, listLessons } from "../lib/content/lessons.server";
 
 async function main() {

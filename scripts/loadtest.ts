@@ -76,9 +76,9 @@ async function main() {
   const db = createPrismaClient(server.databaseUrl);
   let failed = false;
   try {
-    const startAction = findAction("app/quiz/actions.ts", "startQuizAttemptAction");
-    const submitAction = findAction("app/quiz/actions.ts", "submitQuizAnswerAction");
-    const positionAction = findAction("app/course/actions.ts", "saveLessonPositionAction");
+    const startAction = findAction("lib/quiz/actions.ts", "startQuizAttemptAction");
+    const submitAction = findAction("lib/quiz/actions.ts", "submitQuizAnswerAction");
+    const positionAction = findAction("lib/progress/lesson-actions.ts", "saveLessonPositionAction");
     const lessonPage = pagePath(positionAction.page, { slug: args.quiz });
     const quizPage = pagePath(startAction.page, { slug: args.quiz });
     const positions = ["the-header-at-a-glance", "the-flags-that-open-and-close-connections", "the-other-flags", "summary"];

@@ -4,7 +4,7 @@
  * teaches. Every session of the account ends (ADR 0010): the person signs in again and gets the
  * new role's view, and nobody keeps a role they lost in a session started before the change.
  */
-import { ROLES, isRole } from "../lib/auth/roles";
+import { ROLES, isRole } from "../domain/auth/roles";
 import { createPrismaClient } from "../lib/db.server";
 
 async function main() {

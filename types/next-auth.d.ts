@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/domain/auth/roles";
 
 declare module "next-auth" {
   interface Session {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
-import { formatFact } from "@/lib/content/facts";
+import { formatFact } from "@/domain/content/facts";
 import { pageAlternates } from "@/lib/i18n/paths";
 
 export const metadata: Metadata = {

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { timeZoneOptions } from "@/domain/gradebook/zoned-time";
 import { requireInstructor } from "@/lib/auth/session.server";
 import { listTeachingClasses } from "@/lib/classes/teaching.server";
-import { createClassAction } from "./actions";
+import { createClassAction } from "@/lib/classes/instructor-actions";
 
 export const metadata: Metadata = { title: "Teaching" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { JoinCodeForm } from "@/components/instructor/join-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session.server";
-import { joinByCodeAction } from "./actions";
+import { joinByCodeAction } from "@/lib/classes/join-actions";
 
 export const metadata: Metadata = { title: "Join a class" };
 

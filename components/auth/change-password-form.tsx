@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
-import { changePasswordAction, changePasswordFormAction } from "@/app/account/actions";
+import { changePasswordAction, changePasswordFormAction } from "@/lib/auth/account-actions";
 import type { PasswordChangeResult } from "@/lib/auth/account.server";
 import type { Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { resendVerificationAction } from "@/app/account/actions";
+import { resendVerificationAction } from "@/lib/auth/account-actions";
 import type { Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";

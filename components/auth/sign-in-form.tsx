@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, type FormEvent } from "react";
-import { signInFormAction } from "@/app/signin/actions";
+import { signInFormAction } from "@/lib/auth/signin-actions";
 import { signIn } from "@/lib/auth/browser-session";
 import { accountPagePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";

@@ -2,7 +2,7 @@
 
 import { signOut } from "@/lib/auth/browser-session";
 import { useState } from "react";
-import { signOutEverywhereAction } from "@/app/account/actions";
+import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { localePath, type Locale } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";

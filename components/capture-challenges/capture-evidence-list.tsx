@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteKeptCaptureAction } from "@/app/capture-challenges/actions";
-import type { CaptureEvidenceItem } from "@/lib/capture-challenges/evidence-item";
+import { deleteKeptCaptureAction } from "@/lib/capture-challenges/actions";
+import type { CaptureEvidenceItem } from "@/domain/capture-challenges/evidence-item";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";

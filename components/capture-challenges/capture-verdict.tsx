@@ -1,6 +1,6 @@
 import type { Ref } from "react";
 import type { ExplainedSegment } from "@/domain/capture-challenges";
-import type { UploadResponse } from "@/lib/capture-challenges/upload-response";
+import type { UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";

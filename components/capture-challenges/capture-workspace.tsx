@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { captureValuesAction, reissueCaptureValuesAction } from "@/app/capture-challenges/actions";
+import { captureValuesAction, reissueCaptureValuesAction } from "@/lib/capture-challenges/actions";
 import { captureCommands, getCaptureChallengeInfo, type CaptureValues, type OperatingSystem } from "@/domain/capture-challenges";
-import type { UploadResponse } from "@/lib/capture-challenges/upload-response";
+import type { UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "@/components/ui/alert";

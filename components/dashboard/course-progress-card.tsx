@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { DashboardLesson, LessonStatus } from "@/lib/dashboard/learner-dashboard.server";
+import type { LessonStatus } from "@/domain/learning/lesson-status";
+import type { DashboardLesson } from "@/lib/dashboard/learner-dashboard.server";
 import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
 import { Badge } from "../ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { answerInvitationAction } from "@/app/join/actions";
+import { answerInvitationAction } from "@/lib/classes/join-actions";
 import type { LearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import type { Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";

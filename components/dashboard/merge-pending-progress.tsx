@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { hasPendingProgress, mergeLocalProgress } from "@/lib/progress/merge-client";
+import { hasPendingProgress, mergeLocalProgress } from "@/components/progress/merge-client";
 
 /**
  * Fallback for sign-ins that did not go through the sign-in form (OAuth, magic links): merges

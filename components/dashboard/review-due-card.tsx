@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/paths";
 import { localePath } from "@/lib/i18n/paths";
-import { LOCALE_LANG } from "@/lib/i18n/locales";
+import { LOCALE_LANG } from "@/domain/locale";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { ReviewSummary } from "@/lib/review/queue.server";
 import { ButtonLink } from "../ui/button";

@@ -1,4 +1,4 @@
-import type { Misconception } from "@/lib/quiz/misconceptions";
+import type { Misconception } from "@/domain/quiz/misconceptions";
 import { RichText } from "../quiz/rich-text";
 
 /** Misconceptions a wrong answer points to: a human title and the one line that corrects it. */

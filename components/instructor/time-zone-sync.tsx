@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { saveTimeZoneAction } from "@/app/join/actions";
+import { saveTimeZoneAction } from "@/lib/classes/join-actions";
 
 /**
  * Stores the browser's time zone on the account when it differs from the stored one, then

@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { searchWords } from "@/lib/i18n/words/search";
 import { replaceAddress } from "./browser-address";
 import { otherLocale, searchPath, type Locale } from "@/lib/i18n/paths";
-import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/lib/search/options";
+import { QUERY_OPTIONS, SEARCH_OPTIONS, type SearchDocument, type SearchResultFields } from "@/domain/search/options";
 
 const MAX_RESULTS = 30;
 

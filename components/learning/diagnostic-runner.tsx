@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/app/diagnostic/actions";
+import { diagnosticStatusAction, startDiagnosticAction, submitDiagnosticAction } from "@/lib/learning/diagnostic-actions";
 import type { QuestionGrading } from "@/domain/quiz/schema";
 import type { PublicDiagnosticItem, StartedDiagnostic } from "@/lib/learning/diagnostics.server";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
@@ -16,7 +16,7 @@ import { Button, ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
-import { QuestionCard } from "../review/question-card";
+import { QuestionForm } from "../quiz/question-form";
 import { BeforeAfter } from "./before-after";
 
 type Phase = "pre" | "post";
@@ -123,18 +123,15 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     focusNext.current = "overview";
   }
 
-  const errorView = error ? (
-    error.sessionEnded ? (
-      <Alert tone="danger">
-        <Link href={accountPagePath(locale, "/signin", pathname)} className="font-medium underline underline-offset-2">
-          {words.signIn.before}
-        </Link>
-        {words.signIn.after}
-      </Alert>
-    ) : (
-      <Alert tone="danger">{error.message}</Alert>
-    )
-  ) : null;
+  const signInAgain = (
+    <Alert tone="danger">
+      <Link href={accountPagePath(locale, "/signin", pathname)} className="font-medium underline underline-offset-2">
+        {words.signIn.before}
+      </Link>
+      {words.signIn.after}
+    </Alert>
+  );
+  const errorView = error ? error.sessionEnded ? signInAgain : <Alert tone="danger">{error.message}</Alert> : null;
 
   if (running) {
     const item = running.items[running.index];
@@ -150,21 +147,21 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
         <div role="status" aria-live="polite" className="sr-only">
           {announcement}
         </div>
-        <QuestionCard
+        <QuestionForm
           key={`${running.phase}-${item.index}`}
           question={item.question}
           heading={words.questionOf(item.index + 1, total)}
+          headingLevel={2}
           context={concepts[item.concept]}
           draft={drafts[item.index] ?? initialDraft(item.question)}
           onDraft={(draft) => setDrafts((all) => ({ ...all, [item.index]: draft }))}
           grading={running.answered[item.index] ?? null}
           answered={answered}
           pending={pending}
-          error={errorView}
-          notice={answered && running.phase === "pre" ? <Alert tone="info">{words.saved}</Alert> : null}
+          error={error && !error.sessionEnded ? error.message : null}
+          sessionEnded={error?.sessionEnded ? signInAgain : null}
+          notice={answered && running.phase === "pre" ? words.saved : null}
           onSubmit={(draft) => void submit(running, item, draft)}
-          checkLabel={qwords.check}
-          checkingLabel={qwords.checking}
           after={<Button onClick={() => void next(running)}>{last ? words.finish : words.next}</Button>}
           headingRef={questionHeading}
           feedbackRef={feedbackHeading}

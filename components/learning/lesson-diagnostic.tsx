@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { diagnosticStatusAction } from "@/app/diagnostic/actions";
+import { diagnosticStatusAction } from "@/lib/learning/diagnostic-actions";
 import { useSession } from "@/lib/auth/browser-session";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
 import { localePath, type Locale } from "@/lib/i18n/paths";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { GLOSSARY, GLOSSARY_KINDS, findGlossaryEntry, type GlossaryEntry } from "@/content/glossary";
-import { formatFact } from "@/lib/content/facts";
+import { formatFact } from "@/domain/content/facts";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { inlineName } from "@/lib/i18n/glossary-text";
 import { glossaryPath, LOCALE_LANG, otherLocale, type Locale } from "@/lib/i18n/paths";

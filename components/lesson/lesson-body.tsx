@@ -1,6 +1,6 @@
 import { getMDXComponent } from "mdx-bundler/client";
 import type { ComponentType } from "react";
-import type { Locale } from "@/lib/content/frontmatter";
+import type { Locale } from "@/domain/content/frontmatter";
 import { lessonComponents } from "../mdx/lesson-components";
 import { localizedLessonComponents } from "./localized-components";
 

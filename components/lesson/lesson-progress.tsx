@@ -9,10 +9,10 @@ import {
   saveLessonPositionAction,
   startLessonAction,
   type ProgressResult,
-} from "@/app/course/actions";
+} from "@/lib/progress/lesson-actions";
 import { lessonReadingWords, type LessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import type { Locale } from "@/lib/i18n/paths";
-import { useAnonymousReading } from "@/lib/progress/use-anonymous-reading";
+import { useAnonymousReading } from "@/components/lesson/use-anonymous-reading";
 import { Button } from "../ui/button";
 
 type Progress = Extract<ProgressResult, { ok: true }>["progress"];

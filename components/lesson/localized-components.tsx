@@ -1,5 +1,5 @@
 import type { ComponentType, ReactElement, ReactNode } from "react";
-import type { Locale } from "@/lib/content/frontmatter";
+import type { Locale } from "@/domain/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 import { Callout } from "../mdx/callout";
 import { lessonComponents } from "../mdx/lesson-components";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addPlatformAction, removePlatformAction } from "@/app/admin/lti/actions";
+import { addPlatformAction, removePlatformAction } from "@/lib/lti/admin-actions";
 import type { PlatformField } from "@/lib/lti/admin.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { answerDeepLinkAction, cancelDeepLinkAction } from "@/app/lti/actions";
+import { answerDeepLinkAction, cancelDeepLinkAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import type { Locale } from "@/lib/i18n/paths";
 import type { PickerItem, PickerView } from "@/lib/lti/deep-linking.server";

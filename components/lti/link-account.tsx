@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { linkAccountAction } from "@/app/lti/actions";
+import { linkAccountAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import type { Locale } from "@/lib/i18n/paths";
 import { Alert } from "../ui/alert";

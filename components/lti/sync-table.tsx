@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { resendClassScoresAction, resendScoreAction, syncRosterAction } from "@/app/lti/actions";
+import { resendClassScoresAction, resendScoreAction, syncRosterAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import { LOCALE_LANG, type Locale } from "@/lib/i18n/paths";
 import { formatDateTime } from "@/lib/format/date";

@@ -1,8 +1,8 @@
-import { formatFact, getFact, type DurationUnit } from "@/lib/content/facts";
-import type { Locale } from "@/lib/content/frontmatter";
+import { formatFact, getFact, type DurationUnit } from "@/domain/content/facts";
+import type { Locale } from "@/domain/content/frontmatter";
 
 export type FactProps = {
-  /** A name from lib/content/facts.ts, e.g. "linux.tcp_fin_timeout", "rfc9293.msl". */
+  /** A name from domain/content/facts.ts, e.g. "linux.tcp_fin_timeout", "rfc9293.msl". */
   name: string;
   /** Durations only: show in this unit instead of the natural one. */
   unit?: DurationUnit;

@@ -36,5 +36,3 @@ export const lessonComponents = {
   SynBacklogLab,
   CaptureViewer,
 } satisfies Record<string, ComponentType<never>>;
-
-export type LessonComponentName = keyof typeof lessonComponents;

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { withFacts } from "@/lib/content/facts";
-import type { Locale } from "@/lib/content/frontmatter";
+import { withFacts } from "@/domain/content/facts";
+import type { Locale } from "@/domain/content/frontmatter";
 import { dictionary } from "@/lib/i18n/dictionary";
 
 type LocaleProp = {

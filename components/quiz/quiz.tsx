@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/app/quiz/actions";
+import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/lib/quiz/actions";
 import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { quizWords, type QuizWords } from "@/lib/i18n/words/quiz";
-import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { addReceipt, loadQuizAttempt, newClientKey, saveQuizAttempt } from "@/components/progress/local-progress";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -17,10 +17,9 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
 import { ProgressBar } from "../ui/progress-bar";
-import { initialDraft, QuestionControls, responseToDraft, toResponse, type Draft } from "./controls";
-import { QuestionFeedback } from "./feedback";
+import { initialDraft, responseToDraft, toResponse, type Draft } from "./controls";
+import { QuestionForm } from "./question-form";
 import { RichText } from "./rich-text";
-import { SegmentLadder } from "./segment-ladder";
 
 type Attempt = {
   mode: "account" | "anonymous";
@@ -329,21 +328,21 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
       </div>
 
       {!finished && question ? (
-        <QuestionView
+        <QuestionForm
           key={`${attempt.clientKey}-${question.id}`}
           question={question}
-          number={index + 1}
-          total={total}
+          heading={words.questionOf(index + 1, total)}
+          headingLevel={3}
           draft={drafts[question.id] ?? (attempt.responses[question.id] ? responseToDraft(question, attempt.responses[question.id] as QuestionResponse) : initialDraft(question))}
           onDraft={(draft) => setDrafts((all) => ({ ...all, [question.id]: draft }))}
-          grading={attempt.results[question.id]}
+          grading={attempt.results[question.id] ?? null}
+          answered={Boolean(attempt.results[question.id])}
           pending={pending}
           error={submitError}
           sessionEnded={sessionEnded ? <SessionEndedMessage words={words} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} /> : null}
           notice={notice?.questionId === question.id ? notice.text : null}
           onSubmit={(draft) => void submit(question, draft)}
-          nextLabel={firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}
-          onNext={() => goTo(firstUnansweredAfter(attempt, index))}
+          after={<Button onClick={() => goTo(firstUnansweredAfter(attempt, index))}>{firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}</Button>}
           headingRef={questionHeading}
           feedbackRef={feedbackHeading}
           idPrefix={`${sectionId}-${question.id}`}
@@ -421,84 +420,4 @@ function firstUnansweredAfter(attempt: Attempt, index: number): number {
     if (!attempt.results[questions[candidate]!.id]) return candidate;
   }
   return questions.length;
-}
-
-type QuestionViewProps = {
-  question: PublicQuestion;
-  number: number;
-  total: number;
-  draft: Draft;
-  onDraft: (draft: Draft) => void;
-  grading: QuestionGrading | undefined;
-  pending: boolean;
-  error: string | null;
-  /** "Your session ended. Sign in again", with its link. */
-  sessionEnded: React.ReactNode;
-  /** A note about this question (an answer restored, or given first elsewhere). */
-  notice: string | null;
-  onSubmit: (draft: Draft) => void;
-  onNext: () => void;
-  nextLabel: string;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
-  feedbackRef: React.RefObject<HTMLHeadingElement | null>;
-  idPrefix: string;
-  announce: (message: string) => void;
-  words: QuizWords;
-  locale: Locale;
-};
-
-function QuestionView(props: QuestionViewProps) {
-  const { question, number, total, draft, onDraft, grading, pending, error, sessionEnded, notice, onSubmit, onNext, nextLabel, headingRef, feedbackRef, idPrefix, announce, words, locale } = props;
-  const promptId = `${idPrefix}-prompt`;
-  const headingId = `${idPrefix}-heading`;
-  const response = toResponse(draft, question);
-  return (
-    <div className="mt-5">
-      <form
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!grading) onSubmit(draft);
-        }}
-        className="space-y-4"
-      >
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="mt-0! text-sm! font-semibold uppercase tracking-wide text-fg-muted">
-          {words.questionOf(number, total)}
-        </h3>
-        <p id={promptId} className="text-[1.02rem] font-medium leading-relaxed">
-          <RichText text={question.prompt} />
-        </p>
-        {question.type === "number" ? <SegmentLadder segments={question.ladder} caption={words.numberCaption(question.field)} locale={locale} /> : null}
-        {question.type === "state" ? (
-          <SegmentLadder segments={question.ladder} calls={question.calls} caption={words.stateCaption(question.segment, question.moment)} locale={locale} />
-        ) : null}
-        <QuestionControls
-          question={question}
-          draft={draft}
-          onChange={onDraft}
-          answer={grading?.answer}
-          promptId={promptId}
-          idPrefix={idPrefix}
-          announce={announce}
-          words={words}
-        />
-        {notice ? <Alert tone="info">{notice}</Alert> : null}
-        {error && !grading ? <Alert tone="danger">{error}</Alert> : null}
-        {!grading ? sessionEnded : null}
-        {!grading ? (
-          <Button type="submit" disabled={!response || pending}>
-            {pending ? words.checking : words.check}
-          </Button>
-        ) : null}
-      </form>
-      {grading ? (
-        <>
-          <QuestionFeedback ref={feedbackRef} question={question} grading={grading} headingId={`${idPrefix}-feedback`} words={words} />
-          <Button className="mt-4" onClick={onNext}>
-            {nextLabel}
-          </Button>
-        </>
-      ) : null}
-    </div>
-  );
 }

@@ -10,7 +10,7 @@ import {
   type AnsweredItemView,
   type ReviewStatusResult,
   type StartReviewResult,
-} from "@/app/review/actions";
+} from "@/lib/review/actions";
 import type { Concept } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
@@ -18,15 +18,15 @@ import { accountPagePath, localePath, type Locale } from "@/lib/i18n/paths";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { quizWords } from "@/lib/i18n/words/quiz";
 import { reviewWords } from "@/lib/i18n/words/review";
-import { addReceipt, newClientKey } from "@/lib/progress/local-progress";
-import { mergeLocalProgress } from "@/lib/progress/merge-client";
+import { addReceipt, newClientKey } from "@/components/progress/local-progress";
+import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ProgressBar } from "../ui/progress-bar";
 import { initialDraft, responseToDraft, toResponse, type Draft } from "../quiz/controls";
-import { QuestionCard } from "./question-card";
+import { QuestionForm } from "../quiz/question-form";
 import { formatWhen } from "./when";
 
 type Mode = "account" | "visitor";
@@ -359,17 +359,19 @@ export function ReviewSession({
         {announcement}
       </div>
       {!finished && item ? (
-        <QuestionCard
+        <QuestionForm
           key={`${session.clientKey}-${item.index}`}
           question={item.question}
           heading={words.itemOf(item.index + 1, total)}
+          headingLevel={2}
           context={contextOf(item)}
           draft={drafts[item.index] ?? initialDraft(item.question)}
           onDraft={(draft) => setDrafts((all) => ({ ...all, [item.index]: draft }))}
           grading={session.results[item.index]?.grading ?? null}
           answered={Boolean(session.results[item.index])}
           pending={pending}
-          error={sessionEnded ? sessionEndedMessage : submitError}
+          error={submitError}
+          sessionEnded={sessionEnded ? sessionEndedMessage : null}
           beforeSubmit={
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -382,8 +384,6 @@ export function ReviewSession({
             </label>
           }
           onSubmit={(draft) => void submit(item, draft)}
-          checkLabel={words.check}
-          checkingLabel={words.checking}
           after={
             <div className="space-y-3">
               {session.results[item.index]?.nextDueAt ? (

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/paths";
-import { LOCALE_LANG } from "@/lib/i18n/locales";
+import { LOCALE_LANG } from "@/domain/locale";
 import type { ReviewWords } from "@/lib/i18n/words/review";
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { predictLabAction, type PredictionResult } from "@/app/practice/actions";
+import { predictLabAction, type PredictionResult } from "@/lib/practice/actions";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { challengeStatusAction } from "@/app/challenges/actions";
+import { challengeStatusAction } from "@/lib/challenges/actions";
 import { replaceAddress } from "@/components/layout/browser-address";
 import type { SimulatorPartSurroundings } from "@/components/lesson/on-demand-parts";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { predictStepAction, type PredictionResult } from "@/app/practice/actions";
+import { predictStepAction, type PredictionResult } from "@/lib/practice/actions";
 import { Button } from "@/components/ui/button";
 import type { StepQuestion } from "@/domain/simulator/predict";
 import type { SimulatorSettings } from "@/domain/simulator/session";

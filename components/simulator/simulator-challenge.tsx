@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { challengeStatusAction, submitChallengeAction } from "@/app/challenges/actions";
+import { challengeStatusAction, submitChallengeAction } from "@/lib/challenges/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,8 +11,8 @@ import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
 import type { Locale } from "@/lib/i18n/paths";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
-import { forgetChallenges, saveChallenge } from "@/lib/challenges/local-challenges";
-import { hasPendingProgress, mergeLocalProgress } from "@/lib/progress/merge-client";
+import { forgetChallenges, saveChallenge } from "@/components/progress/local-challenges";
+import { hasPendingProgress, mergeLocalProgress } from "@/components/progress/merge-client";
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
 import { SimulatorLocale, useViewLocale } from "./locale";
 

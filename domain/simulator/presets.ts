@@ -267,10 +267,6 @@ export function presetText(id: PresetId, locale: "en" | "zh" = "en"): { title: s
   return locale === "zh" ? PRESET_TEXT_ZH[id] : PRESETS[id];
 }
 
-export function isPresetId(value: unknown): value is PresetId {
-  return typeof value === "string" && (PRESET_IDS as readonly string[]).includes(value);
-}
-
 /** The presets in display order. */
 export const PRESET_LIST: readonly Preset[] = PRESET_IDS.map((id) => PRESETS[id]);
 

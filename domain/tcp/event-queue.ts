@@ -19,8 +19,18 @@ export class EventQueue<T> {
 
   push(at: number, rank: number, item: T): void {
     const entry: Queued<T> = { at, rank, order: this.inserted++, item };
-    this.heap.push(entry);
-    this.siftUp(this.heap.length - 1);
+    const heap = this.heap;
+    // Sift up by moving parents down into the hole, then place the entry once.
+    let index = heap.length;
+    heap.push(entry);
+    while (index > 0) {
+      const parentIndex = (index - 1) >> 1;
+      const parent = heap[parentIndex] as Queued<T>;
+      if (!before(entry, parent)) break;
+      heap[index] = parent;
+      index = parentIndex;
+    }
+    heap[index] = entry;
   }
 
   peek(): Queued<T> | undefined {
@@ -28,13 +38,25 @@ export class EventQueue<T> {
   }
 
   pop(): Queued<T> | undefined {
-    const top = this.heap[0];
-    const last = this.heap.pop();
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
     if (top === undefined || last === undefined) return undefined;
-    if (this.heap.length > 0) {
-      this.heap[0] = last;
-      this.siftDown(0);
+    const size = heap.length;
+    if (size === 0) return top;
+    // Sift `last` down from the root, moving the smaller child up into the hole.
+    let index = 0;
+    for (;;) {
+      let child = 2 * index + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && before(heap[right] as Queued<T>, heap[child] as Queued<T>)) child = right;
+      const smaller = heap[child] as Queued<T>;
+      if (!before(smaller, last)) break;
+      heap[index] = smaller;
+      index = child;
     }
+    heap[index] = last;
     return top;
   }
 
@@ -42,44 +64,20 @@ export class EventQueue<T> {
   sorted(): Queued<T>[] {
     return [...this.heap].sort(compare);
   }
-
-  private siftUp(index: number): void {
-    let child = index;
-    while (child > 0) {
-      const parent = (child - 1) >> 1;
-      if (compare(this.at(child), this.at(parent)) >= 0) return;
-      this.swap(child, parent);
-      child = parent;
-    }
-  }
-
-  private siftDown(index: number): void {
-    let parent = index;
-    for (;;) {
-      const left = 2 * parent + 1;
-      const right = left + 1;
-      let smallest = parent;
-      if (left < this.heap.length && compare(this.at(left), this.at(smallest)) < 0) smallest = left;
-      if (right < this.heap.length && compare(this.at(right), this.at(smallest)) < 0) smallest = right;
-      if (smallest === parent) return;
-      this.swap(parent, smallest);
-      parent = smallest;
-    }
-  }
-
-  private at(index: number): Queued<T> {
-    const entry = this.heap[index];
-    if (entry === undefined) throw new Error(`event queue index ${index} out of range`);
-    return entry;
-  }
-
-  private swap(a: number, b: number): void {
-    const first = this.at(a);
-    this.heap[a] = this.at(b);
-    this.heap[b] = first;
-  }
 }
 
 function compare<T>(a: Queued<T>, b: Queued<T>): number {
   return a.at - b.at || a.rank - b.rank || a.order - b.order;
+}
+
+/**
+ * compare(a, b) < 0, without the subtractions' intermediate results: earlier time, then lower
+ * rank, then earlier insertion. (Insertion orders are unique, so this is a strict total order and
+ * the pop sequence does not depend on the heap's layout.)
+ */
+function before<T>(a: Queued<T>, b: Queued<T>): boolean {
+  if (a.at < b.at) return true;
+  if (a.at > b.at) return false;
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  return a.order < b.order;
 }

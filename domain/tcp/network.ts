@@ -48,6 +48,9 @@ export class Network {
     }
   }
 
+  /** Filled in by route() and returned by it: one object per network, not per segment (valid until the next call). */
+  private readonly decided: Route = { drop: null, arriveAt: 0, duplicateArriveAt: null };
+
   route(from: HostId, nth: number, sentAt: number): Route {
     const lossDraw = this.random();
     const duplicateDraw = this.random();
@@ -58,11 +61,11 @@ export class Network {
     if (this.dropSets[from].has(nth)) drop = "rule";
     else if (lossDraw < this.options.lossProbability) drop = "loss";
     const duplicated = drop === null && duplicateDraw < this.options.duplicateProbability;
-    return {
-      drop,
-      arriveAt,
-      duplicateArriveAt: duplicated ? arriveAt + DUPLICATE_GAP_MS + this.jitter(duplicateJitterDraw) : null,
-    };
+    const route = this.decided;
+    route.drop = drop;
+    route.arriveAt = arriveAt;
+    route.duplicateArriveAt = duplicated ? arriveAt + DUPLICATE_GAP_MS + this.jitter(duplicateJitterDraw) : null;
+    return route;
   }
 
   private extraDelay(from: HostId, nth: number, draw: number): number {

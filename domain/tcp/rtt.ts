@@ -14,6 +14,9 @@ export interface RttState {
 export interface RttEstimator {
   sample(rttMs: number): void;
   state(): RttState;
+  /** state().srttMs and state().rtoMs without building the state (read on every ACK). */
+  srttMs(): number | null;
+  rtoMs(): number;
 }
 
 /**
@@ -43,6 +46,14 @@ export class Rfc6298Estimator implements RttEstimator {
 
   state(): RttState {
     return { srttMs: this.srtt, varianceMs: this.rttvar, rtoMs: this.rto };
+  }
+
+  srttMs(): number | null {
+    return this.srtt;
+  }
+
+  rtoMs(): number {
+    return this.rto;
   }
 }
 
@@ -81,6 +92,14 @@ export class LinuxRttEstimator implements RttEstimator {
 
   state(): RttState {
     return { srttMs: this.srtt, varianceMs: this.srtt === null ? null : this.mdev, rtoMs: this.rto };
+  }
+
+  srttMs(): number | null {
+    return this.srtt;
+  }
+
+  rtoMs(): number {
+    return this.rto;
   }
 }
 

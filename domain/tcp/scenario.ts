@@ -5,7 +5,7 @@
 import type { DropRule, ReorderSpec } from "./network";
 import { linuxParams, rfc9293Params, type EngineParams, type LinuxSysctls, type Rfc9293Params } from "./profiles";
 import type { Action } from "./actions";
-import { Simulation, type SimulationOptions } from "./simulation";
+import { segmentInCliOrder, Simulation, type SimulationOptions } from "./simulation";
 import type { ErrorRecord, HostId, ProfileName, SegmentRecord, SimEvent, TcpState, TransitionRecord } from "./types";
 
 export interface ScenarioInput {
@@ -66,7 +66,7 @@ export function paramsFor(input: Pick<ScenarioInput, "profile" | "sysctl" | "tim
 }
 
 /** A simulation set up from a scenario, with its actions queued but nothing run yet. */
-export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed"> = {}): Simulation {
+export function createSimulation(input: ScenarioInput, observers: Pick<SimulationOptions, "onTimerArmed" | "cliOrderRecords"> = {}): Simulation {
   const simulation = new Simulation({
     ...observers,
     params: paramsFor(input),
@@ -93,41 +93,24 @@ export function autoReadOf(autoRead: ScenarioInput["autoRead"]): Record<HostId, 
 }
 
 export function runScenario(input: ScenarioInput): ScenarioResult {
-  const simulation = createSimulation(input);
+  const simulation = createSimulation(input, { cliOrderRecords: true });
   simulation.runToQuiescence(input.until ?? SCENARIO_DEFAULTS.until);
-  return resultOf(simulation);
+  return resultOf(simulation, { owned: true });
 }
 
-export function resultOf(simulation: Simulation): ScenarioResult {
+/**
+ * The run's result as fresh records. `owned`: the caller discards the simulation, so its own
+ * records are handed over instead of copied (they are already exactly what a copy would produce;
+ * segment records are when the simulation built them in the CLI's key order).
+ */
+export function resultOf(simulation: Simulation, { owned = false }: { owned?: boolean } = {}): ScenarioResult {
   return {
-    segments: simulation.segments.map(cliSegment),
-    transitions: simulation.transitions.map((transition) => ({ ...transition })),
+    segments: owned && simulation.cliOrderRecords ? (simulation.segments as SegmentRecord[]) : simulation.segments.map(segmentInCliOrder),
+    transitions: owned ? (simulation.transitions as TransitionRecord[]) : simulation.transitions.map((transition) => ({ ...transition })),
     final: { client: simulation.state("client"), server: simulation.state("server") },
-    errors: simulation.errors.map((error) => ({ ...error })),
+    errors: owned ? (simulation.errors as ErrorRecord[]) : simulation.errors.map((error) => ({ ...error })),
     ...(simulation.truncated ? { truncated: true as const } : {}),
-    events: simulation.events.map((event) => ({ ...event })),
-  };
-}
-
-/** The CLI contract's keys first, in its order, then the extras. */
-function cliSegment(segment: SegmentRecord): SegmentRecord {
-  return {
-    t: segment.t,
-    from: segment.from,
-    to: segment.to,
-    flags: [...segment.flags],
-    seq: segment.seq,
-    ack: segment.ack,
-    len: segment.len,
-    dropped: segment.dropped,
-    id: segment.id,
-    n: segment.n,
-    retransmission: segment.retransmission,
-    arriveAt: segment.arriveAt,
-    ...(segment.dropReason === undefined ? {} : { dropReason: segment.dropReason }),
-    ...(segment.duplicateOf === undefined ? {} : { duplicateOf: segment.duplicateOf }),
-    win: segment.win,
-    ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
+    events: owned ? (simulation.events as SimEvent[]) : simulation.events.map((event) => ({ ...event })),
   };
 }
 

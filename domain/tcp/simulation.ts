@@ -9,7 +9,7 @@ import { Endpoint, type EndpointEnv, type SocketOptions } from "./engine/endpoin
 import { handleAppCall } from "./engine/app-calls";
 import { handleSegment } from "./engine/receive";
 import { handleTimer } from "./engine/timeouts";
-import { flagNames, type ArrivingSegment, type OutgoingSegment } from "./engine/wire";
+import { flagNames, type SentSegment } from "./engine/wire";
 import { EventQueue } from "./event-queue";
 import { Network, type DropRule, type ReorderSpec } from "./network";
 import { mulberry32, randomUint32, type Random } from "./prng";
@@ -51,6 +51,11 @@ export interface SimulationOptions {
    * run; the kernel differential test uses it to judge each timer's delay (docs/kernel-differential.md).
    */
   onTimerArmed?: (timer: ArmedTimer) => void;
+  /**
+   * Build segment records in the CLI's key order (segmentInCliOrder), so that a caller that
+   * discards the simulation can hand them over as its output without copying them (runScenario).
+   */
+  cliOrderRecords?: boolean;
 }
 
 export interface ArmedTimer {
@@ -101,10 +106,16 @@ export interface SimulationSnapshot {
   linkUp: boolean;
 }
 
-type QueueItem =
-  | { kind: "action"; action: Action }
-  | { kind: "arrival"; segment: number }
-  | { kind: "timer"; host: HostId; timer: TimerKind; token: number };
+/** An armed timer; the queue's entry and the host's record of it are the same object. */
+interface TimerItem {
+  kind: "timer";
+  host: HostId;
+  timer: TimerKind;
+  due: number;
+}
+
+/** A segment in the queue is its arrival: the sent segment itself waits there, nothing else is kept. */
+type QueueItem = { kind: "action"; action: Action } | SentSegment | TimerItem;
 
 const RANK_NETWORK = 0;
 const RANK_APPLICATION = 1;
@@ -117,21 +128,22 @@ export class Simulation {
   private readonly endpoints: Record<HostId, Endpoint>;
   private readonly firstIsns: Record<HostId, number>;
   private readonly segmentList: SegmentRecord[] = [];
-  private readonly wire = new Map<number, ArrivingSegment>();
-  private readonly inFlight = new Set<number>();
+  /** inFlight[id]: segment `id` is on the wire (sent, not dropped, not arrived). */
+  private readonly inFlight: boolean[] = [];
   private readonly eventList: SimEvent[] = [];
   private readonly transitionList: TransitionRecord[] = [];
   private readonly errorList: ErrorRecord[] = [];
   private readonly actionList: Action[] = [];
-  private readonly timers: Record<HostId, Map<TimerKind, { due: number; token: number }>> = {
+  /** The armed timer of each kind, per host; a queued timer no longer here is stale. */
+  private readonly timers: Record<HostId, Map<TimerKind, TimerItem>> = {
     client: new Map(),
     server: new Map(),
   };
   private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
   private readonly maxEvents: number;
   private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
+  readonly cliOrderRecords: boolean;
   private clock = 0;
-  private timerTokens = 0;
   private truncatedFlag = false;
   private linkUp = true;
 
@@ -153,6 +165,7 @@ export class Simulation {
     );
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.onTimerArmed = options.onTimerArmed;
+    this.cliOrderRecords = options.cliOrderRecords ?? false;
     const env = this.createEnv(options.loopback ?? false);
     this.endpoints = {
       client: new Endpoint("client", env, options.autoRead?.client ?? true),
@@ -211,13 +224,19 @@ export class Simulation {
   step(): SimEvent[] {
     if (this.truncatedFlag) return [];
     this.skipStaleTimers();
-    const entry = this.queue.pop();
-    if (entry === undefined) return [];
-    this.clock = Math.max(this.clock, entry.at);
     const before = this.eventList.length;
+    if (!this.processNext()) return [];
+    return this.eventList.slice(before);
+  }
+
+  /** Pops and processes the next item (stale ones already skipped); false when the queue is empty. */
+  private processNext(): boolean {
+    const entry = this.queue.pop();
+    if (entry === undefined) return false;
+    this.clock = Math.max(this.clock, entry.at);
     this.process(entry.item);
     if (this.eventList.length >= this.maxEvents) this.truncatedFlag = true;
-    return this.eventList.slice(before);
+    return true;
   }
 
   /** Process everything due up to and including `t`, then move the clock to `t`. */
@@ -227,7 +246,7 @@ export class Simulation {
       this.skipStaleTimers();
       const next = this.queue.peek();
       if (next === undefined || next.at > t || this.truncatedFlag) break;
-      this.step();
+      this.processNext();
     }
     if (!this.truncatedFlag) this.clock = Math.max(this.clock, t);
     return this.eventList.slice(before);
@@ -239,7 +258,7 @@ export class Simulation {
       this.skipStaleTimers();
       const next = this.queue.peek();
       if (next === undefined || next.at > limit || this.truncatedFlag) return;
-      this.step();
+      this.processNext();
     }
   }
 
@@ -254,7 +273,7 @@ export class Simulation {
       t: this.clock,
       eventCount: this.eventList.length,
       hosts: { client: this.endpointSnapshot("client"), server: this.endpointSnapshot("server") },
-      inFlight: this.segmentList.filter((segment) => this.inFlight.has(segment.id)).map((segment) => ({ ...segment })),
+      inFlight: this.segmentList.filter((segment) => this.inFlight[segment.id] === true).map((segment) => ({ ...segment })),
       linkUp: this.linkUp,
     };
   }
@@ -303,7 +322,7 @@ export class Simulation {
       params: this.params,
       loopback,
       now: () => this.clock,
-      transmit: (from, segment) => this.transmit(from, segment),
+      transmit: (segment) => this.transmit(segment),
       armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
       disarmTimer: (host, kind) => {
         this.timers[host].delete(kind);
@@ -316,7 +335,9 @@ export class Simulation {
 
   /** Drafts are fresh objects built for this call, so they are completed in place (hot path). */
   private emit(draft: SimEventDraft): void {
-    const event = Object.assign(draft, { index: this.eventList.length, t: this.clock }) as SimEvent;
+    const event = draft as SimEvent;
+    event.index = this.eventList.length;
+    event.t = this.clock;
     this.eventList.push(event);
     if (event.kind === "transition") {
       this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });
@@ -329,82 +350,89 @@ export class Simulation {
     }
   }
 
-  private transmit(from: HostId, segment: OutgoingSegment): number {
+  private transmit(segment: SentSegment): number {
+    const from = segment.from;
     const n = ++this.sentCount[from];
     const id = this.segmentList.length + 1;
-    const routed = this.network.route(from, n, this.clock);
-    const route = this.linkUp ? routed : { ...routed, drop: "link" as const, duplicateArriveAt: null };
-    const window = segment.window ?? 0;
-    const record: SegmentRecord = {
-      id,
-      t: this.clock,
-      from,
-      to: peerOf(from),
-      flags: flagNames(segment),
-      seq: segment.seq,
-      ack: segment.ack ? segment.ackNo : null,
-      len: segment.len,
-      dropped: route.drop !== null,
-      retransmission: segment.retransmission ?? false,
-      arriveAt: route.drop === null ? route.arriveAt : null,
-      n,
-      ...(route.drop === null ? {} : { dropReason: route.drop }),
-      win: window,
-      ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
-    };
+    const route = this.network.route(from, n, this.clock);
+    if (!this.linkUp) {
+      route.drop = "link";
+      route.duplicateArriveAt = null;
+    }
+    const dropped = route.drop !== null;
+    // Keys are added in the record's documented order (or the CLI's); the optional ones only when set.
+    const record = (
+      this.cliOrderRecords
+        ? {
+            t: this.clock,
+            from,
+            to: peerOf(from),
+            flags: flagNames(segment),
+            seq: segment.seq,
+            ack: segment.ack ? segment.ackNo : null,
+            len: segment.len,
+            dropped,
+            id,
+            n,
+            retransmission: segment.retransmission,
+            arriveAt: dropped ? null : route.arriveAt,
+          }
+        : {
+            id,
+            t: this.clock,
+            from,
+            to: peerOf(from),
+            flags: flagNames(segment),
+            seq: segment.seq,
+            ack: segment.ack ? segment.ackNo : null,
+            len: segment.len,
+            dropped,
+            retransmission: segment.retransmission,
+            arriveAt: dropped ? null : route.arriveAt,
+            n,
+          }
+    ) as SegmentRecord;
+    if (route.drop !== null) record.dropReason = route.drop;
+    record.win = segment.window;
+    if (segment.purpose !== undefined) record.purpose = segment.purpose;
     this.segmentList.push(record);
-    this.wire.set(id, {
-      syn: segment.syn ?? false,
-      fin: segment.fin ?? false,
-      rst: segment.rst ?? false,
-      psh: segment.psh ?? false,
-      ack: segment.ack,
-      seq: segment.seq,
-      ackNo: segment.ack ? segment.ackNo : 0,
-      len: segment.len,
-      retransmission: segment.retransmission ?? false,
-      window,
-      id,
-      from,
-      sentAt: this.clock,
-    });
+    segment.id = id;
     this.emit({ kind: "send", host: from, segment: id });
     if (route.drop !== null) {
       this.emit({ kind: "drop", segment: id, reason: route.drop });
       return id;
     }
-    this.launch(id, route.arriveAt);
-    if (route.duplicateArriveAt !== null) this.duplicate(record, route.duplicateArriveAt);
+    this.launch(segment, route.arriveAt);
+    if (route.duplicateArriveAt !== null) this.duplicate(record, segment, route.duplicateArriveAt);
     return id;
   }
 
-  private duplicate(original: SegmentRecord, arriveAt: number): void {
+  private duplicate(original: SegmentRecord, sent: SentSegment, arriveAt: number): void {
     const copyId = this.segmentList.length + 1;
-    this.segmentList.push({ ...original, id: copyId, arriveAt, duplicateOf: original.id });
-    const wireOriginal = this.wire.get(original.id);
-    if (wireOriginal !== undefined) this.wire.set(copyId, { ...wireOriginal, id: copyId });
+    const copy: SegmentRecord = { ...original, id: copyId, arriveAt, duplicateOf: original.id };
+    this.segmentList.push(this.cliOrderRecords ? segmentInCliOrder(copy) : copy);
     this.emit({ kind: "duplicate", segment: original.id, copy: copyId });
-    this.launch(copyId, arriveAt);
+    this.launch({ ...sent, id: copyId }, arriveAt);
   }
 
-  private launch(id: number, arriveAt: number): void {
-    this.inFlight.add(id);
-    this.queue.push(arriveAt, RANK_NETWORK, { kind: "arrival", segment: id });
+  private launch(segment: SentSegment, arriveAt: number): void {
+    this.inFlight[segment.id] = true;
+    this.queue.push(arriveAt, RANK_NETWORK, segment);
   }
 
   private armTimer(host: HostId, kind: TimerKind, delayMs: number): void {
     const due = this.params.timerWheel
       ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
       : this.clock + delayMs;
-    const token = ++this.timerTokens;
-    this.timers[host].set(kind, { due, token });
-    this.queue.push(due, RANK_NETWORK, { kind: "timer", host, timer: kind, token });
+    const timer: TimerItem = { kind: "timer", host, timer: kind, due };
+    this.timers[host].set(kind, timer);
+    this.queue.push(due, RANK_NETWORK, timer);
     this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
-    if (item.kind === "timer") return this.timers[item.host].get(item.timer)?.token !== item.token;
-    if (item.kind === "arrival") return !this.inFlight.has(item.segment);
+    if (item.kind === "segment") return this.inFlight[item.id] !== true;
+    if (item.kind === "timer") return this.timers[item.host].get(item.timer) !== item;
     return false;
   }
 
@@ -418,10 +446,10 @@ export class Simulation {
 
   private process(item: QueueItem): void {
     switch (item.kind) {
+      case "segment":
+        return this.deliver(item);
       case "action":
         return this.perform(item.action);
-      case "arrival":
-        return this.deliver(item.segment);
       case "timer": {
         this.timers[item.host].delete(item.timer);
         this.emit({ kind: "timer", host: item.host, timer: item.timer });
@@ -435,14 +463,15 @@ export class Simulation {
     if (action.do === "link") return this.setLink(action.up);
     if (action.do === "drop") {
       const record = this.segmentList[action.segment - 1];
-      if (record === undefined || !this.inFlight.has(action.segment)) {
+      if (record === undefined || this.inFlight[action.segment] !== true) {
         this.emit({ kind: "note", host: record?.from ?? "client", text: `segment ${action.segment} is not in flight` });
         return;
       }
-      this.inFlight.delete(action.segment);
+      this.inFlight[action.segment] = false;
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "manual";
+      if (this.cliOrderRecords) this.segmentList[action.segment - 1] = segmentInCliOrder(record);
       this.emit({ kind: "drop", segment: action.segment, reason: "manual" });
       return;
     }
@@ -455,23 +484,47 @@ export class Simulation {
     this.linkUp = up;
     this.emit({ kind: "link", up });
     if (up) return;
-    for (const id of [...this.inFlight].sort((a, b) => a - b)) {
+    for (let id = 1; id < this.inFlight.length; id++) {
       const record = this.segmentList[id - 1];
-      if (record === undefined) continue;
-      this.inFlight.delete(id);
+      if (this.inFlight[id] !== true || record === undefined) continue;
+      this.inFlight[id] = false;
       record.dropped = true;
       record.arriveAt = null;
       record.dropReason = "link";
+      if (this.cliOrderRecords) this.segmentList[id - 1] = segmentInCliOrder(record);
       this.emit({ kind: "drop", segment: id, reason: "link" });
     }
   }
 
-  private deliver(id: number): void {
-    const segment = this.wire.get(id);
+  private deliver(segment: SentSegment): void {
+    const id = segment.id;
     const record = this.segmentList[id - 1];
-    if (segment === undefined || record === undefined) return;
-    this.inFlight.delete(id);
+    if (record === undefined) return;
+    this.inFlight[id] = false;
     this.emit({ kind: "deliver", host: record.to, segment: id });
     handleSegment(this.endpoints[record.to], segment);
   }
+}
+
+/** A copy with the CLI contract's keys first, in its order, then the extras (keys added in that order, no spreads). */
+export function segmentInCliOrder(segment: SegmentRecord): SegmentRecord {
+  const out = {
+    t: segment.t,
+    from: segment.from,
+    to: segment.to,
+    flags: segment.flags.slice(),
+    seq: segment.seq,
+    ack: segment.ack,
+    len: segment.len,
+    dropped: segment.dropped,
+    id: segment.id,
+    n: segment.n,
+    retransmission: segment.retransmission,
+    arriveAt: segment.arriveAt,
+  } as SegmentRecord;
+  if (segment.dropReason !== undefined) out.dropReason = segment.dropReason;
+  if (segment.duplicateOf !== undefined) out.duplicateOf = segment.duplicateOf;
+  out.win = segment.win;
+  if (segment.purpose !== undefined) out.purpose = segment.purpose;
+  return out;
 }

@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth/session.server";
 import { assignmentHref } from "../catalog.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
-import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "../gradebook/assignment-rules";
+import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
 import { loadStudentWork } from "../gradebook/work.server";
 
 export type StudentAssignment = {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/paths";
 import { authWords } from "../i18n/words/auth";
+import { MAX_PASSWORD_LENGTH, newPasswordField } from "./credentials";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { CurrentUser } from "./session.server";
 import { endAllSessions, startSession } from "./sessions.server";
@@ -14,8 +15,8 @@ export type PasswordChangeResult =
 function passwordChangeInput(locale: Locale) {
   const words = authWords(locale);
   return z.object({
-    currentPassword: z.string().min(1, words.validation.passwordRequired).max(200),
-    newPassword: z.string().min(8, words.validation.passwordTooShort).max(200, words.validation.passwordTooLong),
+    currentPassword: z.string().min(1, words.validation.passwordRequired).max(MAX_PASSWORD_LENGTH),
+    newPassword: newPasswordField(words.validation),
   });
 }
 

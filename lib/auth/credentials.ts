@@ -4,6 +4,14 @@ import type { Locale } from "@/lib/i18n/paths";
 
 type Messages = AuthWords["validation"];
 
+/** A new password's length, in characters: the sign-up form and a password change use the same rule. */
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** A new password, explained in the given messages' language. */
+export const newPasswordField = (messages: Messages) =>
+  z.string().min(MIN_PASSWORD_LENGTH, messages.passwordTooShort).max(MAX_PASSWORD_LENGTH, messages.passwordTooLong);
+
 const emailFieldWith = (messages: Messages) =>
   z.string().trim().toLowerCase().max(254, messages.emailTooLong).pipe(z.email(messages.emailInvalid));
 
@@ -14,7 +22,7 @@ export const emailField = emailFieldWith(english);
 
 export const signInInput = z.object({
   email: emailField,
-  password: z.string().min(1, english.passwordRequired).max(200),
+  password: z.string().min(1, english.passwordRequired).max(MAX_PASSWORD_LENGTH),
 });
 
 /** The sign-up schema, explaining its errors in the reader's language. */
@@ -23,6 +31,6 @@ export function signUpInputIn(locale: Locale) {
   return z.object({
     name: z.string().trim().min(1, messages.nameRequired).max(80, messages.nameTooLong),
     email: emailFieldWith(messages),
-    password: z.string().min(8, messages.passwordTooShort).max(200, messages.passwordTooLong),
+    password: newPasswordField(messages),
   });
 }

@@ -24,7 +24,7 @@ import {
 } from "../security/login-throttle.server";
 import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE_S } from "./jwt.server";
 import { RateLimitedError, signInRules } from "./limits.server";
-import { isRole } from "./roles";
+import { isRole } from "@/domain/auth/roles";
 import { authSecret } from "./secret.server";
 import { endSessionsOf, newSessionClaims, sessionAccount, SessionEndedError, tokenSessionVersion } from "./sessions.server";
 import { safeRedirectPath } from "../http/safe-redirect";

@@ -7,8 +7,6 @@ const ARGON2ID = 2;
 // OWASP's argon2id minimum (m=19 MiB, t=2, p=1): ~20 ms per hash on this hardware.
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }

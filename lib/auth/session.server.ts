@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { accountPagePath, localeFromPath } from "../i18n/paths";
-import { canTeach, type Role } from "./roles";
+import { canTeach, type Role } from "@/domain/auth/roles";
 import { readSessionCookie, sessionAccount } from "./sessions.server";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };

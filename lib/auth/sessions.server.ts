@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db, type Db } from "../db.server";
 import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionTokenFrom, SESSION_MAX_AGE_S } from "./jwt.server";
-import { isRole, type Role } from "./roles";
+import { isRole, type Role } from "@/domain/auth/roles";
 import { authSecret } from "./secret.server";
 
 /**

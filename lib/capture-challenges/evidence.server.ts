@@ -2,7 +2,7 @@ import "server-only";
 import type { CaptureEvidenceSummary } from "@/domain/capture-challenges";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
-import type { CaptureEvidenceItem } from "./evidence-item";
+import type { CaptureEvidenceItem } from "@/domain/capture-challenges/evidence-item";
 
 export type { CaptureEvidenceItem };
 

@@ -6,7 +6,7 @@ import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { recordCaptureCompletion } from "./completions.server";
-import type { UploadError, UploadResponse } from "./upload-response";
+import type { UploadError, UploadResponse } from "@/domain/capture-challenges/upload-response";
 import { gradeInWorker } from "./grader.server";
 import { accountCaptureValues, visitorCaptureValues } from "./values.server";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session.server";
-import { canTeach } from "../auth/roles";
+import { canTeach } from "@/domain/auth/roles";
 import { db } from "../db.server";
 import { ClassArchivedError, NotAllowedError } from "./errors";
 
@@ -45,9 +45,4 @@ export async function requireTeachingAssignment(
   if (!assignment) throw new NotAllowedError();
   const access = await requireTeaching(user, assignment.classId, need);
   return { ...access, assignment };
-}
-
-export function requireSignedIn(user: CurrentUser | null): CurrentUser {
-  if (!user) throw new NotAllowedError();
-  return user;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "../auth/session.server";
-import { canTeach } from "../auth/roles";
+import { canTeach } from "@/domain/auth/roles";
 import { emailField } from "../auth/credentials";
 import { TEXT_LIMITS } from "@/domain/gradebook/text";
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";

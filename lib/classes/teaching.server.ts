@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session.server";
-import { canTeach } from "../auth/roles";
+import { canTeach } from "@/domain/auth/roles";
 import { db } from "../db.server";
 import { NotAllowedError } from "./errors";
 

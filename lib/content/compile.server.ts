@@ -6,7 +6,7 @@ import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypePrettyCode from "rehype-pretty-code";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
-import { lessonFrontmatter, type LessonFrontmatter } from "./frontmatter";
+import { lessonFrontmatter, type LessonFrontmatter } from "@/domain/content/frontmatter";
 import { MdxCache } from "./mdx-cache.server";
 import { rehypeCollectHeadings, type TocEntry } from "./toc";
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { compileLesson, LessonCompileError, type CompiledLesson } from "./compile.server";
-import { lessonFrontmatter, type LessonFrontmatter, type Locale } from "./frontmatter";
+import { lessonFrontmatter, type LessonFrontmatter, type Locale } from "@/domain/content/frontmatter";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 

@@ -4,6 +4,7 @@ import { getChallenge } from "@/domain/challenges/registry";
 import { getCaptureChallengeInfo } from "@/domain/capture-challenges/catalog";
 import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";
+import type { LessonStatus } from "@/domain/learning/lesson-status";
 import { listStudentAssignments, type StudentAssignment } from "../assignments/student.server";
 import type { CurrentUser } from "../auth/session.server";
 import { listPendingInvitations } from "../classes/membership.server";
@@ -16,7 +17,6 @@ import { listLessonProgress, type LessonProgressView } from "../progress/lesson-
 import { listQuizStats, type QuizStats } from "../quiz/attempts.server";
 import { getQuiz, listQuizzes } from "../quiz/registry.server";
 
-export type LessonStatus = "not-started" | "in-progress" | "complete";
 
 export type LessonQuizSummary = { id: string; title: string; best: number | null; latest: number | null; passed: boolean; finished: number; passThreshold: number };
 

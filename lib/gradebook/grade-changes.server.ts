@@ -1,5 +1,4 @@
 import "server-only";
-import type { TargetType } from "@/domain/gradebook/semantics";
 /**
  * One place every write that can change a grade reports to. Whoever needs to act on a changed
  * grade (sending it back to an LMS, say) subscribes here instead of being called from each write.
@@ -16,15 +15,8 @@ import type { TargetType } from "@/domain/gradebook/semantics";
  * LMS grade passback (lib/lti/grade-sync.server.ts) is called directly, so it runs whichever
  * server bundle the write happens in.
  */
+import type { GradeChange } from "@/domain/gradebook/grade-change";
 import { afterGradeChange } from "../lti/grade-sync.server";
-
-export type GradeChange =
-  /** New work on a target: every assignment of the student's classes on it may change. */
-  | { kind: "work"; userId: string; targetType: TargetType; targetId: string }
-  /** One student's standing on one assignment (excuse, extension). */
-  | { kind: "standing"; userId: string; assignmentId: string }
-  /** The assignment itself changed: every student's grade on it may change. */
-  | { kind: "assignment"; assignmentId: string };
 
 type Listener = (change: GradeChange) => void | Promise<void>;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { assignmentResult, type AssignmentResult, type Evidence } from "@/domain/gradebook/semantics";
 import { db } from "../db.server";
-import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "./assignment-rules";
+import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
 import { loadStudentWork } from "./work.server";
 
 export type StudentGrade = {

@@ -6,11 +6,11 @@ import { findCatalogItem } from "../catalog.server";
 import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
-import { misconceptionsOf } from "../quiz/misconceptions";
+import { misconceptionsOf } from "@/domain/quiz/misconceptions";
 import { attemptQuestion, describeMistake, mistakeKey, presentAnswer, promptOf } from "../quiz/presentation.server";
 import { getQuiz } from "../quiz/registry.server";
-import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "./assignment-rules";
-import { gradebookCsv } from "./csv";
+import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
+import { gradebookCsv } from "@/domain/gradebook/csv";
 import { loadStudentWork } from "./work.server";
 
 const ASSIGNMENT_VIEW = {

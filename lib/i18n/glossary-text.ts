@@ -4,7 +4,7 @@
  * components/lesson/glossary-text.tsx and as plain text for tooltips and the search index.
  */
 import { findGlossaryEntry, type GlossaryEntry } from "@/content/glossary";
-import { formatFact } from "@/lib/content/facts";
+import { formatFact } from "@/domain/content/facts";
 import type { Locale } from "./paths";
 
 export type GlossaryToken =

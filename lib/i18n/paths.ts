@@ -2,11 +2,9 @@
  * Where each language lives: English at the site root, Chinese under /zh. Pure functions, safe
  * in client and server code.
  */
-import { LOCALE_LANG, LOCALES, type Locale } from "./locales";
+import { LOCALE_LANG, LOCALES, type Locale } from "@/domain/locale";
 
 export { LOCALE_LANG, LOCALES, type Locale };
-
-export const DEFAULT_LOCALE: Locale = "en";
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { GradeChange } from "../gradebook/grade-changes.server";
+import type { GradeChange } from "@/domain/gradebook/grade-change";
 import { db } from "../db.server";
 import { queueScoresForLink, queueScoresForUser } from "./score-jobs.server";
 

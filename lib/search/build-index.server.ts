@@ -8,7 +8,7 @@ import { dictionary } from "@/lib/i18n/dictionary";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
 import { glossaryPath, lessonPath, type Locale } from "@/lib/i18n/paths";
 import { componentNames, lessonSections } from "./lesson-sections";
-import { SEARCH_OPTIONS, type SearchDocument } from "./options";
+import { SEARCH_OPTIONS, type SearchDocument } from "@/domain/search/options";
 
 const EXCERPT_LENGTH = 180;
 

@@ -4,8 +4,8 @@
  * Components become the text a reader sees (a <Fact> its number, a <Term> its words, a
  * <Callout> its title and body); diagrams and widgets contribute their captions only.
  */
-import { formatFact, withFacts, type FactFormat } from "@/lib/content/facts";
-import type { Locale } from "@/lib/content/frontmatter";
+import { formatFact, withFacts, type FactFormat } from "@/domain/content/facts";
+import type { Locale } from "@/domain/content/frontmatter";
 
 type Props = Record<string, unknown> & { children?: unknown };
 type Node = { type: unknown; props: Props };

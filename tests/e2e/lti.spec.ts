@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Frame, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Frame, type FrameLocator, type Page } from "@playwright/test";
 import { decodeJwt } from "jose";
 import { ROLE, SCOPES, startTestPlatform, type TestPlatform } from "../support/lti-platform/platform";
 import { finishQuiz, quiz, quizSection } from "./quiz-support";
 import { E2E_DATABASE, queryDatabase } from "./support";
+import { LTI_LAUNCH_OPTIONS } from "../support/lti-browser";
 
 /**
  * The tool inside an LMS, in Chromium with third-party cookies blocked: the test LMS (on
@@ -20,12 +21,7 @@ const OTHER_SITE_PORT = PLATFORM_PORT + 1;
 
 // Whole LMS round trips (login, launch, quiz, grade passback) on a shared 2-core machine.
 test.describe.configure({ mode: "serial", timeout: 300_000 });
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--test-third-party-cookie-phaseout"],
-  },
-});
+test.use({ launchOptions: LTI_LAUNCH_OPTIONS });
 
 let platform: TestPlatform;
 let otherSite: TestPlatform;
@@ -94,9 +90,17 @@ test.afterAll(async () => {
   await otherSite?.stop();
 });
 
-async function toolFrame(page: Page): Promise<Frame> {
+/** The tool's frame in the LMS page, with `evaluate` run on its document. */
+type ToolFrame = FrameLocator & { evaluate<R>(pageFunction: () => R): Promise<R> };
+
+/**
+ * A frame locator finds the frame again for every action, so it never holds the frame of the page
+ * before a reload (a cross-site frame is detached asynchronously) or of a document since replaced.
+ */
+async function toolFrame(page: Page): Promise<ToolFrame> {
   await expect(page.locator("iframe[name=tool-frame]")).toBeVisible();
-  return page.frame({ name: "tool-frame" }) as Frame;
+  const frame = page.frameLocator("iframe[name=tool-frame]");
+  return Object.assign(frame, { evaluate: <R,>(pageFunction: () => R) => frame.locator(":root").evaluate(pageFunction) });
 }
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
@@ -205,7 +209,7 @@ test("without the LMS's storage the frame offers a new window, where the activit
 });
 
 /** Presses Tab (from the LMS page into the frame) until the tool's focused element matches. */
-async function tabTo(page: Page, frame: Frame, matches: (element: { tag: string; type: string | null; value: string | null }) => boolean, limit = 40): Promise<void> {
+async function tabTo(page: Page, frame: ToolFrame, matches: (element: { tag: string; type: string | null; value: string | null }) => boolean, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
     const focused = await frame.evaluate(() => {
@@ -218,7 +222,7 @@ async function tabTo(page: Page, frame: Frame, matches: (element: { tag: string;
 }
 
 /** Nothing in the frame wider than the frame (a 360 px phone has no horizontal scrolling). */
-async function expectNoSidewaysScroll(frame: Frame) {
+async function expectNoSidewaysScroll(frame: ToolFrame) {
   expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 }
 

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Frame, type Locator, type Page } from "@playwright/test";
+import { expect, type Frame, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import quizInput from "../../content/tcp-header-and-flags/quiz";
 import { parseQuiz, type Question } from "../../domain/quiz/schema";
 
 export const LESSON_PATH = "/course/tcp-header-and-flags";
 export const quiz = parseQuiz(quizInput);
 
-export function quizSection(page: Page | Frame): Locator {
+export function quizSection(page: Page | Frame | FrameLocator): Locator {
   return page.locator(`section#quiz-${quiz.id}`);
 }
 
@@ -45,7 +45,7 @@ function numberAnswer(question: Question, prompt: string): number {
 }
 
 /** Answers the question on screen with the mouse, rightly or wrongly. Returns its definition. */
-export async function answerCurrent(page: Page | Frame, right: boolean): Promise<Question> {
+export async function answerCurrent(page: Page | Frame | FrameLocator, right: boolean): Promise<Question> {
   const section = quizSection(page);
   const heading = await section.getByRole("heading", { name: /^Question \d+ of \d+$/ }).textContent();
   const index = Number(/Question (\d+)/.exec(heading ?? "")![1]) - 1;
@@ -99,7 +99,7 @@ export async function answerCurrent(page: Page | Frame, right: boolean): Promise
 }
 
 /** Answers every remaining question, then opens the summary. */
-export async function finishQuiz(page: Page | Frame, right: (index: number) => boolean) {
+export async function finishQuiz(page: Page | Frame | FrameLocator, right: (index: number) => boolean) {
   const section = quizSection(page);
   for (let i = 0; i < quiz.questions.length; i++) {
     if (await section.getByRole("heading", { name: "Your result" }).isVisible()) break;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password.server";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/domain/auth/roles";
 import { db } from "@/lib/db.server";
 
 let passwordHash: Promise<string> | undefined;

@@ -19,8 +19,9 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
-const instructorActions = await import("@/app/instructor/actions");
-const joinActions = await import("@/app/join/actions");
+const { createClassroom, createClassWithAssignment } = await import("../factories/classes");
+const instructorActions = await import("@/lib/classes/instructor-actions");
+const joinActions = await import("@/lib/classes/join-actions");
 const exportRoute = await import("@/app/instructor/classes/[classId]/gradebook/export/route");
 const { listTeachingClasses } = await import("@/lib/classes/teaching.server");
 const { getClassOverview } = await import("@/lib/classes/classes.server");
@@ -43,31 +44,8 @@ async function world() {
     createUser({ name: "Other student" }),
     createUser({ role: "INSTRUCTOR", name: "Colleague" }),
   ]);
-  const classroom = await db.classroom.create({
-    data: {
-      name: `Class ${tag}`,
-      joinCode: `C${tag.toUpperCase().replace(/[^A-Z0-9]/g, "7")}`.slice(0, 9),
-      inviteToken: `link-${tag}`,
-      instructors: { create: [{ userId: instructor.id, isOwner: true }, { userId: coInstructor.id }] },
-      enrollments: { create: { userId: student.id } },
-    },
-  });
-  await db.classroom.create({
-    data: { name: `Other ${tag}`, joinCode: `O${tag.toUpperCase()}`.slice(0, 9), inviteToken: `other-${tag}`, instructors: { create: { userId: otherInstructor.id, isOwner: true } } },
-  });
-  const assignment = await db.assignment.create({
-    data: {
-      classId: classroom.id,
-      createdById: instructor.id,
-      title: `Read ${tag}`,
-      targetType: "LESSON",
-      targetId: "tcp-header-and-flags",
-      points: 10,
-      opensAt: new Date(Date.now() - 3_600_000),
-      dueAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  await db.assignmentExtension.create({ data: { assignmentId: assignment.id, userId: student.id, dueAt: new Date(Date.now() + 2 * 86_400_000) } });
+  const { classroom, assignment } = await createClassWithAssignment({ ownerId: instructor.id, coInstructorId: coInstructor.id, studentIds: [student.id], name: `Class ${tag}` });
+  await createClassroom({ ownerId: otherInstructor.id, name: `Other ${tag}` });
   const invitation = await db.invitation.create({ data: { classId: classroom.id, email: `invited-${tag}@example.test`, token: `inv-${tag}`, invitedById: instructor.id } });
   // A roster invitation to someone who has an account: only they may answer it.
   const ownInvitation = await db.invitation.create({ data: { classId: classroom.id, email: otherStudent.email, token: `own-${tag}`, invitedById: instructor.id } });

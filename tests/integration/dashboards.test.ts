@@ -1,39 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { NotAllowedError, listTeachingClasses } from "@/lib/classes/teaching.server";
 import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import { db } from "@/lib/db.server";
 import { markLessonRead } from "@/lib/progress/lesson-progress.server";
+import { createAssignment, createClassroom } from "../factories/classes";
 import { createUser } from "../factories/users";
 
 const HOUR = 60 * 60 * 1000;
 
-async function createClass(instructorId: string, overrides: { archivedAt?: Date } = {}) {
-  return db.classroom.create({
-    data: {
-      name: `Class ${randomUUID().slice(0, 6)}`,
-      joinCode: randomUUID().slice(0, 8).toUpperCase(),
-      inviteToken: randomUUID(),
-      archivedAt: overrides.archivedAt,
-      instructors: { create: { userId: instructorId, isOwner: true } },
-    },
-  });
-}
+const createClass = (ownerId: string, overrides: { archivedAt?: Date } = {}) => createClassroom({ ownerId, ...overrides });
 
-async function assign(classId: string, createdById: string, title: string, opensInHours: number) {
-  return db.assignment.create({
-    data: {
-      classId,
-      createdById,
-      title,
-      targetType: "LESSON",
-      targetId: "tcp-header-and-flags",
-      points: 10,
-      opensAt: new Date(Date.now() + opensInHours * HOUR),
-      dueAt: new Date(Date.now() + (opensInHours + 48) * HOUR),
-    },
-  });
-}
+const assign = (classId: string, createdById: string, title: string, opensInHours: number) =>
+  createAssignment({ classId, createdById, title, opensAt: new Date(Date.now() + opensInHours * HOUR), dueAt: new Date(Date.now() + (opensInHours + 48) * HOUR) });
 
 describe("learner dashboard", () => {
   it("counts completed lessons and recommends the next one", async () => {

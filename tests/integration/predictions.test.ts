@@ -11,7 +11,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
-const { predictLabAction, predictStepAction } = await import("@/app/practice/actions");
+const { predictLabAction, predictStepAction } = await import("@/lib/practice/actions");
 const { PRACTICE_QUIZ_ID } = await import("@/lib/practice/predictions.server");
 const { getLearnerDashboard } = await import("@/lib/dashboard/learner-dashboard.server");
 const { listQuizStats } = await import("@/lib/quiz/attempts.server");

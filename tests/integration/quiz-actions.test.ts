@@ -18,8 +18,8 @@ vi.mock("next/headers", () => ({
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
-const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/app/quiz/actions");
-const { mergeAnonymousProgressAction, recordAnonymousLessonAction } = await import("@/app/progress/actions");
+const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/quiz/actions");
+const { mergeAnonymousProgressAction, recordAnonymousLessonAction } = await import("@/lib/progress/visitor-actions");
 const { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } = await import("./quiz-helpers");
 const { verifyAttemptToken } = await import("@/lib/progress/receipts.server");
 

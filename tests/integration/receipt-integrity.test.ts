@@ -22,9 +22,9 @@ vi.mock("next/headers", () => ({
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
-const { submitChallengeAction } = await import("@/app/challenges/actions");
-const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/app/quiz/actions");
-const { mergeAnonymousProgressAction } = await import("@/app/progress/actions");
+const { submitChallengeAction } = await import("@/lib/challenges/actions");
+const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/quiz/actions");
+const { mergeAnonymousProgressAction } = await import("@/lib/progress/visitor-actions");
 const { getGradebook } = await import("@/lib/gradebook/gradebook.server");
 const { verifyAttemptToken, signReceipt } = await import("@/lib/progress/receipts.server");
 const { QUIZ_ID, lessonQuiz, newClientKey, rightResponse, wrongResponse } = await import("./quiz-helpers");

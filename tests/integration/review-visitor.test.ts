@@ -23,9 +23,9 @@ vi.mock("next/headers", () => ({
 
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
-const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/app/quiz/actions");
-const { mergeAnonymousProgressAction } = await import("@/app/progress/actions");
-const { reviewStatusAction, startReviewAction, submitReviewAction } = await import("@/app/review/actions");
+const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/quiz/actions");
+const { mergeAnonymousProgressAction } = await import("@/lib/progress/visitor-actions");
+const { reviewStatusAction, startReviewAction, submitReviewAction } = await import("@/lib/review/actions");
 const { verifyReceipt, signReceipt } = await import("@/lib/progress/receipts.server");
 const { getQuiz } = await import("@/lib/quiz/registry.server");
 const { resolveQuestion } = await import("@/domain/quiz/variant");

@@ -39,6 +39,7 @@ vi.mock("next/headers", () => {
 const { db } = await import("@/lib/db.server");
 const { Prisma } = await import("@/generated/prisma/client");
 const { createUser } = await import("../factories/users");
+const { createClassWithAssignment } = await import("../factories/classes");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -76,37 +77,37 @@ function formWith(fields: Record<string, string>): FormData {
 }
 
 const ACTIONS: Record<string, Record<string, Entry>> = {
-  "app/account/actions.ts": {
+  "lib/auth/account-actions.ts": {
     changePasswordAction: { kinds: ["input", "locale"], valid: () => [{ currentPassword: "correct horse battery", newPassword: "another long password" }, "en"] },
     changePasswordFormAction: { kinds: ["state", "form"], valid: () => [null, formWith({ currentPassword: "correct horse battery", newPassword: "another long password", locale: "en" })] },
     signOutEverywhereAction: { kinds: [], valid: () => [] },
     resendVerificationAction: { kinds: ["locale"], valid: () => ["en"] },
   },
-  "app/admin/lti/actions.ts": {
+  "lib/lti/admin-actions.ts": {
     addPlatformAction: { kinds: ["input"], valid: () => [{ name: "LMS" }] },
     removePlatformAction: { kinds: ["id"], valid: () => ["platform-id"] },
   },
-  "app/capture-challenges/actions.ts": {
+  "lib/capture-challenges/actions.ts": {
     captureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
     reissueCaptureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
     deleteKeptCaptureAction: { kinds: ["input"], valid: () => [{ evidenceId: "evidence-id" }] },
   },
-  "app/challenges/actions.ts": {
+  "lib/challenges/actions.ts": {
     submitChallengeAction: { kinds: ["input"], valid: () => [{ challengeId: "x", log: [] }] },
     challengeStatusAction: { kinds: ["input"], valid: () => [{ ids: [] }] },
   },
-  "app/course/actions.ts": {
+  "lib/progress/lesson-actions.ts": {
     startLessonAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
     saveLessonPositionAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags", position: "flags" }] },
     markLessonReadAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
     markLessonDoneAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
   },
-  "app/diagnostic/actions.ts": {
+  "lib/learning/diagnostic-actions.ts": {
     diagnosticStatusAction: { kinds: ["input"], valid: () => [{ slug: "time-wait" }] },
     startDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", locale: "en" }] },
     submitDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" }, locale: "en" }] },
   },
-  "app/instructor/actions.ts": {
+  "lib/classes/instructor-actions.ts": {
     createClassAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "A new class", timeZone: "UTC" })] },
     updateClassAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ name: "Renamed", timeZone: "UTC" })] },
     setArchivedAction: { kinds: ["id", "bool", "state"], valid: (w) => [w.classId, true, null] },
@@ -131,7 +132,7 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     excuseStudentAction: { kinds: ["id", "state", "form"], valid: (w) => [w.assignmentId, null, formWith({ studentId: w.studentId, note: "Away" })] },
     withdrawExcuseAction: { kinds: ["id", "id", "state"], valid: (w) => [w.assignmentId, w.excusedId, null] },
   },
-  "app/join/actions.ts": {
+  "lib/classes/join-actions.ts": {
     joinByCodeAction: { kinds: ["state", "form"], valid: (w) => [null, formWith({ code: w.joinCode })] },
     joinByLinkAction: { kinds: ["id", "state"], valid: (w) => [w.inviteToken, null] },
     acceptInvitationAction: { kinds: ["id", "state"], valid: (w) => [w.invitationToken, null] },
@@ -140,7 +141,7 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     declineMyInvitationAction: { kinds: ["id", "state"], valid: (w) => [w.invitationId, null] },
     saveTimeZoneAction: { kinds: ["string"], valid: () => ["Europe/Berlin"] },
   },
-  "app/lti/actions.ts": {
+  "lib/lti/actions.ts": {
     resendScoreAction: { kinds: ["id"], valid: () => ["job-id"] },
     resendClassScoresAction: { kinds: ["id"], valid: (w) => [w.classId] },
     syncRosterAction: { kinds: ["id"], valid: (w) => [w.classId] },
@@ -148,28 +149,28 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     cancelDeepLinkAction: { kinds: ["id"], valid: () => ["request-id"] },
     linkAccountAction: { kinds: ["id"], valid: () => ["link-token"] },
   },
-  "app/practice/actions.ts": {
+  "lib/practice/actions.ts": {
     predictStepAction: { kinds: ["input"], valid: () => [{}] },
     predictLabAction: { kinds: ["input"], valid: () => [{}] },
   },
-  "app/progress/actions.ts": {
+  "lib/progress/visitor-actions.ts": {
     recordAnonymousLessonAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags", milestone: "read" }] },
     mergeAnonymousProgressAction: { kinds: ["input"], valid: () => [{ receipts: [], challenges: [] }] },
   },
-  "app/quiz/actions.ts": {
+  "lib/quiz/actions.ts": {
     startQuizAttemptAction: { kinds: ["input"], valid: () => [{ quizId: "x", clientKey: "abcdefgh12" }] },
     submitQuizAnswerAction: { kinds: ["input"], valid: () => [{ quizId: "x", clientKey: "abcdefgh12", questionId: "q", response: { type: "single", optionId: "a" } }] },
   },
-  "app/review/actions.ts": {
+  "lib/review/actions.ts": {
     reviewStatusAction: { kinds: ["input"], valid: () => [{ locale: "en" }] },
     startReviewAction: { kinds: ["input"], valid: () => [{ clientKey: "abcdefgh12", locale: "en" }] },
     submitReviewAction: { kinds: ["input"], valid: () => [{ clientKey: "abcdefgh12", index: 0, response: { type: "single", optionId: "a" }, locale: "en" }] },
   },
-  "app/signup/actions.ts": {
+  "lib/auth/signup-actions.ts": {
     signUpAction: { kinds: ["input", "locale"], valid: () => [{ name: "New", email: `new-${randomUUID()}@example.test`, password: "a-good-long-password" }, "en"] },
     signUpFormAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "New", email: `new-${randomUUID()}@example.test`, password: "a-good-long-password", locale: "en" })] },
   },
-  "app/signin/actions.ts": {
+  "lib/auth/signin-actions.ts": {
     signInFormAction: { kinds: ["state", "form"], valid: (w) => [null, formWith({ email: w.instructor.email, password: "correct horse battery", locale: "en" })] },
   },
 };
@@ -229,35 +230,13 @@ async function world() {
     createUser({ name: "Excused" }),
     createUser({ name: "Invited" }),
   ]);
-  const joinCode = `J${tag.toUpperCase().replace(/[^A-Z0-9]/g, "7")}`.slice(0, 8);
-  const classroom = await db.classroom.create({
-    data: {
-      name: `Class ${tag}`,
-      joinCode,
-      inviteToken: `link-${tag}`,
-      instructors: { create: [{ userId: instructor.id, isOwner: true }, { userId: coInstructor.id }] },
-      enrollments: { create: [{ userId: student.id }, { userId: excused.id }] },
-    },
-  });
-  const assignment = await db.assignment.create({
-    data: {
-      classId: classroom.id,
-      createdById: instructor.id,
-      title: `Read ${tag}`,
-      targetType: "LESSON",
-      targetId: "tcp-header-and-flags",
-      points: 10,
-      opensAt: new Date(Date.now() - 3_600_000),
-      dueAt: new Date(Date.now() + 86_400_000),
-    },
-  });
-  await db.assignmentExtension.create({ data: { assignmentId: assignment.id, userId: student.id, dueAt: new Date(Date.now() + 2 * 86_400_000) } });
+  const { classroom, assignment } = await createClassWithAssignment({ ownerId: instructor.id, coInstructorId: coInstructor.id, studentIds: [student.id, excused.id], name: `Class ${tag}` });
   await db.assignmentExcusal.create({ data: { assignmentId: assignment.id, userId: excused.id, excusedById: instructor.id } });
   const invitation = await db.invitation.create({ data: { classId: classroom.id, email: invited.email, token: `inv-${tag}`, invitedById: instructor.id } });
   return {
     instructor,
     classId: classroom.id,
-    joinCode,
+    joinCode: classroom.joinCode,
     inviteToken: classroom.inviteToken,
     assignmentId: assignment.id,
     studentId: student.id,
@@ -317,11 +296,11 @@ describe("Server Action arguments", () => {
 
 describe("the valid arguments in the table", () => {
   // Each instructor action does its work with them: the refusals above come from the one wrong argument.
-  const instructorActions = Object.entries(ACTIONS["app/instructor/actions.ts"]!);
+  const instructorActions = Object.entries(ACTIONS["lib/classes/instructor-actions.ts"]!);
   it.each(instructorActions.map(([name, entry]) => ({ name, entry })))("$name succeeds with them", async ({ name, entry }) => {
     const fresh = await world();
     session.user = fresh.instructor;
-    const action = (await import("@/app/instructor/actions"))[name as keyof typeof import("@/app/instructor/actions")] as (...args: unknown[]) => Promise<unknown>;
+    const action = (await import("@/lib/classes/instructor-actions"))[name as keyof typeof import("@/lib/classes/instructor-actions")] as (...args: unknown[]) => Promise<unknown>;
     const outcome = await action(...entry.valid(fresh)).then(
       (result) => result,
       (error: unknown) => (String(error).includes("redirected to") ? { ok: true } : { thrown: String(error) }),

@@ -19,7 +19,7 @@ import { HandshakeSimulator } from "@/components/simulator/handshake-simulator";
 import { SimulatorChallenge } from "@/components/simulator/simulator-challenge";
 import { SynBacklogLab } from "@/components/simulator/syn-backlog-lab";
 import { TimeWaitLab } from "@/components/simulator/time-wait-lab";
-import { LOCALES, type Locale } from "@/lib/content/frontmatter";
+import { LOCALES, type Locale } from "@/domain/content/frontmatter";
 import { getLesson, listLessons } from "@/lib/content/lessons.server";
 
 export type ReferenceLesson = { slug: string; locale: Locale; html: string };

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { previewInvite } from "@/lib/classes/membership.server";
 import { accountPagePath } from "@/lib/i18n/paths";
-import { acceptInvitationAction } from "../../join/actions";
+import { acceptInvitationAction } from "@/lib/classes/join-actions";
 
 export const metadata: Metadata = { title: "Class invitation" };
 

@@ -18,14 +18,15 @@ import type {
   TransitionCause,
 } from "../types";
 import { closedTcb, type RetransmitEntry, type Tcb } from "./tcb";
-import { segmentLength, type ArrivingSegment, type OutgoingSegment } from "./wire";
+import { segmentLength, type ArrivingSegment, type OutgoingSegment, type SentSegment } from "./wire";
 
 export interface EndpointEnv {
   readonly params: EngineParams;
   /** Whether the simulated path counts as loopback for tcp_tw_reuse=2. */
   readonly loopback: boolean;
   now(): number;
-  transmit(from: HostId, segment: OutgoingSegment): number;
+  /** Puts the segment on the wire; returns its id. */
+  transmit(segment: SentSegment): number;
   armTimer(host: HostId, kind: TimerKind, delayMs: number): void;
   disarmTimer(host: HostId, kind: TimerKind): void;
   isTimerArmed(host: HostId, kind: TimerKind): boolean;
@@ -318,16 +319,20 @@ export class Endpoint {
   }
 
   /** The next segment pushPending() would send: its size and whether it carries the FIN. */
-  private nextSegment(): { len: number; fin: boolean } {
+  private nextSegmentLength(): number {
+    return Math.min(this.params.mss, this.tcb.unsentBytes);
+  }
+
+  /** Whether the next segment of `len` bytes carries the FIN. */
+  private nextSegmentHasFin(len: number): boolean {
     const tcb = this.tcb;
-    const len = Math.min(this.params.mss, tcb.unsentBytes);
-    return { len, fin: len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null };
+    return len === tcb.unsentBytes && tcb.finQueued && tcb.finSeq === null;
   }
 
   /** tcp_snd_wnd_test(): the whole next segment (its first MSS) must fit in the peer's window. */
   private nextSegmentFits(): boolean {
-    const next = this.nextSegment();
-    return !seqGt(seqAdd(this.tcb.sndNxt, next.len + (next.fin ? 1 : 0)), this.windowEnd());
+    const len = this.nextSegmentLength();
+    return !seqGt(seqAdd(this.tcb.sndNxt, len + (this.nextSegmentHasFin(len) ? 1 : 0)), this.windowEnd());
   }
 
   /**
@@ -458,7 +463,24 @@ export class Endpoint {
         : segment.syn
           ? Math.min(this.advertiseWindow(), LINUX_CONSTANTS.MAX_UNSCALED_WINDOW)
           : this.advertiseWindow());
-    const id = this.env.transmit(this.host, { ...segment, ackNo, window });
+    // One object shape for every segment (a spread of the caller's varied literals is slow here).
+    const id = this.env.transmit({
+      kind: "segment",
+      syn: segment.syn ?? false,
+      fin: segment.fin ?? false,
+      rst: segment.rst ?? false,
+      psh: segment.psh ?? false,
+      ack: segment.ack,
+      seq: segment.seq,
+      ackNo: segment.ack ? ackNo : 0,
+      len: segment.len,
+      retransmission: segment.retransmission ?? false,
+      window,
+      id: 0,
+      from: this.host,
+      sentAt: this.now(),
+      purpose: segment.purpose,
+    });
     if (segment.ack && !segment.rst) this.onAckSent();
     return id;
   }
@@ -497,7 +519,7 @@ export class Endpoint {
   sendNew(segment: { syn?: boolean; fin?: boolean; psh?: boolean; ack: boolean; len: number }): void {
     const seq = this.tcb.sndNxt;
     this.tcb.probeOctetOut = false;
-    this.send({ ...segment, seq });
+    this.send({ syn: segment.syn, fin: segment.fin, psh: segment.psh, ack: segment.ack, seq, len: segment.len });
     const now = this.now();
     this.tcb.retransmitQueue.push({
       seq,
@@ -534,7 +556,8 @@ export class Endpoint {
         this.onSendBlocked();
         break;
       }
-      const { len, fin } = this.nextSegment();
+      const len = this.nextSegmentLength();
+      const fin = this.nextSegmentHasFin(len);
       this.sendNew({ ack: true, psh: len > 0 && len === tcb.unsentBytes, fin, len });
       if (len > 0) {
         tcb.unsentBytes -= len;
@@ -610,7 +633,7 @@ export class Endpoint {
       return;
     }
     tcb.rttSampled = true;
-    tcb.rtoMs = tcb.rtt.state().rtoMs;
+    tcb.rtoMs = tcb.rtt.rtoMs();
   }
 
   /** RFC 6298 5.7: a handshake that produced no RTT sample leaves RTO at 3 s. */
@@ -643,7 +666,7 @@ export class Endpoint {
    */
   private lossProbeTimeoutMs(): number {
     const tcb = this.tcb;
-    const srtt = tcb.rtt.state().srttMs;
+    const srtt = tcb.rtt.srttMs();
     const head = tcb.retransmitQueue[0];
     let pto =
       srtt === null
@@ -739,7 +762,7 @@ export class Endpoint {
     let ato = tcb.ack.atoMs;
     if (ato > LINUX_CONSTANTS.TCP_DELACK_MIN_MS) {
       let maxAto = tcb.ack.pingpong ? LINUX_CONSTANTS.TCP_DELACK_MAX_MS : 500;
-      const srtt = tcb.rtt.state().srttMs;
+      const srtt = tcb.rtt.srttMs();
       if (srtt !== null) maxAto = Math.min(maxAto, Math.max(srtt, LINUX_CONSTANTS.TCP_DELACK_MIN_MS));
       ato = Math.min(ato, maxAto);
     }

@@ -5,6 +5,7 @@
  */
 import { seqAdd, seqDiff, seqGeq, seqGt, seqInWindow, seqLeq, seqLt } from "../seq";
 import type { Endpoint } from "./endpoint";
+import type { OutOfOrderSegment } from "./tcb";
 import { handleTimeWaitSegment } from "./time-wait";
 import { segmentLength, type ArrivingSegment } from "./wire";
 
@@ -276,7 +277,7 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   let received = dataBeyond(ep, seg);
   let finReceived = seg.fin;
   tcb.rcvNxt = seqAdd(seg.seq, seg.len);
-  ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
+  if (tcb.outOfOrder.length > 0) ({ received, finReceived } = drainOutOfOrder(ep, received, finReceived));
   if (received > 0) {
     ep.noteDataReceived();
     ep.bufferReceived(received);
@@ -298,22 +299,28 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
 
 function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): { received: number; finReceived: boolean } {
   const tcb = ep.tcb;
-  if (tcb.outOfOrder.length === 0) return { received, finReceived };
+  const queue = tcb.outOfOrder;
+  if (queue.length === 0) return { received, finReceived };
   let progress = true;
   while (progress && !finReceived) {
     progress = false;
-    for (const [index, queued] of tcb.outOfOrder.entries()) {
-      if (seqLeq(queued.seq, tcb.rcvNxt) && seqLeq(tcb.rcvNxt, seqAdd(queued.seq, queued.len))) {
-        received += seqDiff(tcb.rcvNxt, seqAdd(queued.seq, queued.len));
-        tcb.rcvNxt = seqAdd(queued.seq, queued.len);
+    for (let index = 0; index < queue.length; index++) {
+      const queued = queue[index] as OutOfOrderSegment;
+      const end = seqAdd(queued.seq, queued.len);
+      if (seqLeq(queued.seq, tcb.rcvNxt) && seqLeq(tcb.rcvNxt, end)) {
+        received += seqDiff(tcb.rcvNxt, end);
+        tcb.rcvNxt = end;
         finReceived = queued.fin;
-        tcb.outOfOrder.splice(index, 1);
+        queue.splice(index, 1);
         progress = true;
         break;
       }
     }
   }
-  tcb.outOfOrder = tcb.outOfOrder.filter((queued) => seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt));
+  // Forget what RCV.NXT has now passed (in place: no new array per segment).
+  let kept = 0;
+  for (const queued of queue) if (seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt)) queue[kept++] = queued;
+  queue.length = kept;
   return { received, finReceived };
 }
 

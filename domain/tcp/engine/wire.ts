@@ -1,5 +1,5 @@
 /** Segments as the endpoints build and receive them (booleans for flags; the trace uses names). */
-import { sortFlags, type HostId, type SegmentPurpose, type TcpFlag } from "../types";
+import type { HostId, SegmentPurpose, TcpFlag } from "../types";
 
 export interface OutgoingSegment {
   syn?: boolean;
@@ -24,17 +24,28 @@ export interface ArrivingSegment extends Required<Omit<OutgoingSegment, "purpose
   sentAt: number;
 }
 
+/**
+ * A segment as the endpoint hands it to the network: built once, it is also what the peer
+ * receives (the simulation fills in `id`), so sending allocates one object, not two.
+ */
+export interface SentSegment extends ArrivingSegment {
+  /** Tells a queued arrival from the simulation's other queue items. */
+  kind: "segment";
+  purpose: SegmentPurpose | undefined;
+}
+
 /** Sequence space a segment occupies: payload plus one for SYN and one for FIN. */
 export function segmentLength(segment: Pick<OutgoingSegment, "len" | "syn" | "fin">): number {
   return segment.len + (segment.syn ? 1 : 0) + (segment.fin ? 1 : 0);
 }
 
+/** The flags set, in header bit order (FLAG_ORDER: FIN, SYN, RST, PSH, ACK). */
 export function flagNames(segment: OutgoingSegment): TcpFlag[] {
   const flags: TcpFlag[] = [];
-  if (segment.syn) flags.push("SYN");
   if (segment.fin) flags.push("FIN");
+  if (segment.syn) flags.push("SYN");
   if (segment.rst) flags.push("RST");
   if (segment.psh) flags.push("PSH");
   if (segment.ack) flags.push("ACK");
-  return sortFlags(flags);
+  return flags;
 }

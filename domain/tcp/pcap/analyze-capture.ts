@@ -100,6 +100,12 @@ export class CaptureAnalyzer {
     return { rows: this.tracker.summaries(), capture, warnings: this.warnings };
   }
 
+  /** Like `finishSummaryRows`, with each row already written as its `summaryLine`. */
+  finishSummaryLines(): Omit<CaptureAnalysisSummary, "connections"> & { lines: Iterable<string> } {
+    const capture = this.endInput();
+    return { lines: this.tracker.summaryLines(), capture, warnings: this.warnings };
+  }
+
   private endInput(): CaptureSummary {
     for (const warning of this.reader.end()) this.warn(warning);
     if (this.skipped["non-first-fragment"] > 0) {

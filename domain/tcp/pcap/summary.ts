@@ -51,10 +51,48 @@ export const SUMMARY_COLUMNS = [
 /** One tab-separated line per connection (`tcp pcap --summary`); state paths joined with ">". */
 export function summaryLine(row: CaptureConnectionSummary): string {
   const { packets, bytes, retransmissions, states, final } = row;
+  return summaryLineOf(
+    row.client,
+    row.server,
+    row.start,
+    row.duration,
+    packets.client,
+    packets.server,
+    bytes.client,
+    bytes.server,
+    retransmissions.client,
+    retransmissions.server,
+    states.client.join(">"),
+    states.server.join(">"),
+    final.client,
+    final.server,
+  );
+}
+
+/**
+ * The same line from its fields, with the state paths already joined: what `tcp pcap --summary`
+ * writes straight from the analysis's columns, without a row object per connection.
+ */
+export function summaryLineOf(
+  client: string,
+  server: string,
+  start: string,
+  duration: number,
+  packetsClient: number,
+  packetsServer: number,
+  bytesClient: number,
+  bytesServer: number,
+  retransmissionsClient: number,
+  retransmissionsServer: number,
+  clientPath: string,
+  serverPath: string,
+  clientFinal: string,
+  serverFinal: string,
+): string {
   return (
-    `${row.client}\t${row.server}\t${row.start}\t${formatMilliseconds(row.duration)}\t` +
-    `${packets.client}\t${packets.server}\t${bytes.client}\t${bytes.server}\t${retransmissions.client}\t${retransmissions.server}\t` +
-    `${states.client.join(">")}\t${states.server.join(">")}\t${final.client}\t${final.server}`
+    `${client}\t${server}\t${start}\t${formatMilliseconds(duration)}\t` +
+    `${packetsClient}\t${packetsServer}\t${bytesClient}\t${bytesServer}\t${retransmissionsClient}\t${retransmissionsServer}\t` +
+    `${clientPath}\t${serverPath}\t${clientFinal}\t${serverFinal}`
   );
 }
 

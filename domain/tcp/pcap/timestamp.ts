@@ -28,9 +28,14 @@ export function millisecondsBetween(from: CaptureTimestamp, to: CaptureTimestamp
 
 /** "1732412345.123456789": epoch seconds with nine decimals, as tshark's frame.time_epoch. */
 export function formatEpoch(ts: CaptureTimestamp): string {
-  const sign = ts.seconds < 0 ? "-" : "";
-  let seconds = Math.abs(ts.seconds);
-  let nanoseconds = ts.nanoseconds;
+  return formatEpochOf(ts.seconds, ts.nanoseconds);
+}
+
+/** `formatEpoch` of a time given as its two numbers. */
+export function formatEpochOf(epochSeconds: number, epochNanoseconds: number): string {
+  const sign = epochSeconds < 0 ? "-" : "";
+  let seconds = Math.abs(epochSeconds);
+  let nanoseconds = epochNanoseconds;
   if (sign && nanoseconds > 0) {
     seconds -= 1;
     nanoseconds = NS_PER_SECOND - nanoseconds;

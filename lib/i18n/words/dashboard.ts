@@ -5,7 +5,7 @@
  */
 import type { MasteryLevel } from "@/domain/quiz/mastery";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
-import type { LessonStatus } from "@/lib/dashboard/learner-dashboard.server";
+import type { LessonStatus } from "@/domain/learning/lesson-status";
 import { STATUS_LABELS, type SubmissionStatus } from "@/domain/gradebook/semantics";
 import { defineWords } from "./define";
 

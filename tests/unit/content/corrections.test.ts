@@ -10,8 +10,8 @@ import { findGlossaryEntry } from "@/content/glossary";
 import { quizFiles } from "@/content/quizzes";
 import type { QuizInput } from "@/domain/quiz/schema";
 import { runScenario } from "@/domain/tcp";
-import { getFact } from "@/lib/content/facts";
-import { LOCALES, type Locale } from "@/lib/content/frontmatter";
+import { getFact } from "@/domain/content/facts";
+import { LOCALES, type Locale } from "@/domain/content/frontmatter";
 import { CONTENT_DIR } from "@/lib/content/lessons.server";
 import { experiment } from "../tcp/kernel-fixture";
 

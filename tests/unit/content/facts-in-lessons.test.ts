@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { quizFiles } from "@/content/quizzes";
-import { checkLessonNumbers, checkTextNumbers, checkTitleNumbers, proseOf } from "@/lib/content/facts-check";
-import { LOCALES } from "@/lib/content/frontmatter";
+import { checkLessonNumbers, checkTextNumbers, checkTitleNumbers, proseOf } from "@/domain/content/facts-check";
+import { LOCALES } from "@/domain/content/frontmatter";
 import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
 
 const numbersIn = (mdx: string) => checkLessonNumbers(mdx).map((p) => p.number);

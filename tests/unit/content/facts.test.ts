@@ -5,7 +5,7 @@ import { Fact } from "@/components/mdx/fact";
 import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS } from "@/domain/tcp/profiles";
 import { runScenario } from "@/domain/tcp";
 import { presetScenario } from "@/domain/simulator/presets";
-import { FACT_NAMES, FACTS, formatDuration, formatFact, getFact, withFacts } from "@/lib/content/facts";
+import { FACT_NAMES, FACTS, formatDuration, formatFact, getFact, withFacts } from "@/domain/content/facts";
 import { experiment } from "../tcp/kernel-fixture";
 
 describe("facts from the engine", () => {

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { GLOSSARY, findGlossaryEntry } from "@/content/glossary";
 import { Term } from "@/components/mdx/term";
 import { TCP_STATES, LINUX_STATE_NAMES } from "@/domain/tcp/types";
-import { checkLessonNumbers } from "@/lib/content/facts-check";
-import { LOCALES } from "@/lib/content/frontmatter";
+import { checkLessonNumbers } from "@/domain/content/facts-check";
+import { LOCALES } from "@/domain/content/frontmatter";
 import { CONTENT_DIR, listLessons } from "@/lib/content/lessons.server";
 import { glossaryPlainText } from "@/lib/i18n/glossary-text";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileLesson, LessonCompileError } from "@/lib/content/compile.server";
-import { LOCALES } from "@/lib/content/frontmatter";
+import { LOCALES } from "@/domain/content/frontmatter";
 import { getLesson, listLessons } from "@/lib/content/lessons.server";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { lessonComponents } from "@/components/mdx/lesson-components";
 import { GLOSSARY } from "@/content/glossary";
-import { LOCALES, type Locale } from "@/lib/content/frontmatter";
+import { LOCALES, type Locale } from "@/domain/content/frontmatter";
 import { CONTENT_DIR, getLesson, listLessons } from "@/lib/content/lessons.server";
 import { componentNames } from "@/lib/search/lesson-sections";
 

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { gradebookCsv, neutralizeFormula } from "@/lib/gradebook/csv";
+import { gradebookCsv, neutralizeFormula } from "@/domain/gradebook/csv";
 import { parseRosterCsv } from "@/lib/classes/roster-csv";
 
 const due = new Date("2026-12-10T16:00:00Z");

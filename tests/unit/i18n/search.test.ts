@@ -2,7 +2,7 @@ import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { getLesson } from "@/lib/content/lessons.server";
 import { componentNames, lessonSections } from "@/lib/search/lesson-sections";
-import { processTerm, QUERY_OPTIONS, SEARCH_OPTIONS, tokenize, type SearchDocument } from "@/lib/search/options";
+import { processTerm, QUERY_OPTIONS, SEARCH_OPTIONS, tokenize, type SearchDocument } from "@/domain/search/options";
 
 describe("search terms", () => {
   it("cuts Chinese into bigrams and Latin text into words", () => {

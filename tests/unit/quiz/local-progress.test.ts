@@ -13,7 +13,7 @@ function installStorage() {
   return data;
 }
 
-const local = await import("@/lib/progress/local-progress");
+const local = await import("@/components/progress/local-progress");
 
 describe("receipts kept in the browser", () => {
   let data: Map<string, string>;

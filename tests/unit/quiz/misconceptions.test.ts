@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeMisconception, misconceptionsOf, MISCONCEPTIONS } from "@/lib/quiz/misconceptions";
+import { describeMisconception, misconceptionsOf, MISCONCEPTIONS } from "@/domain/quiz/misconceptions";
 import { listQuizzes } from "@/lib/quiz/registry.server";
 
 /** Every misconception tag a quiz can record, wherever it is written in the quiz. */
@@ -20,7 +20,7 @@ describe("misconceptions for instructors", () => {
   it("give every tag a quiz records a human title and a one-line explanation", () => {
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((tag) => !MISCONCEPTIONS[tag]);
-    expect(missing, "add these tags to lib/quiz/misconceptions.ts").toEqual([]);
+    expect(missing, "add these tags to domain/quiz/misconceptions.ts").toEqual([]);
   });
 
   it("read as sentences, not slugs, each explanation on one line", () => {

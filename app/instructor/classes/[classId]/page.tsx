@@ -25,7 +25,7 @@ import {
   revokeInvitationAction,
   setArchivedAction,
   updateClassAction,
-} from "../../actions";
+} from "@/lib/classes/instructor-actions";
 
 export const metadata: Metadata = { title: "Class" };
 

@@ -1,9 +1,12 @@
+import { formatIpv4 } from "../decode/address";
 import { endpointText, type EndpointKey } from "../decode/decode-packet";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
-import { formatEpoch } from "../timestamp";
+import { summaryLineOf } from "../summary";
+import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
 import { grown } from "./columns";
+import { ConnectionTable } from "./connection-table";
 import { captureSegment } from "./connection";
 import { rolesFromFirstSegment } from "./roles";
 import { StateInference } from "./state-inference";
@@ -35,11 +38,8 @@ const NONE = -1;
  * `onSegment` as they are decided.
  */
 export class ConnectionTracker {
-  /**
-   * Current connection of each 4-tuple, by its lower endpoint key, then its higher one. A lower
-   * endpoint with one peer (the usual client port) holds its connection's number directly.
-   */
-  private readonly current = new Map<EndpointKey, number | Map<EndpointKey, number>>();
+  /** Current connection of each 4-tuple. */
+  private readonly current = new ConnectionTable();
   private count = 0;
   private readonly sequence = new WiresharkSequenceAnalysis();
   private readonly states: StateInference;
@@ -75,10 +75,7 @@ export class ConnectionTracker {
     // Both keys of a packet are numbers (IPv4) or both strings (IPv6), so < compares like with like.
     const low = sourceKey < destinationKey ? sourceKey : destinationKey;
     const high = sourceKey < destinationKey ? destinationKey : sourceKey;
-    const peers = this.current.get(low);
-    let connection = NONE;
-    if (typeof peers === "number") connection = this.highKeyOf(peers) === high ? peers : NONE;
-    else if (peers !== undefined) connection = peers.get(high) ?? NONE;
+    let connection = this.current.get(low, high);
     if (connection !== NONE && this.isNewIncarnation(connection, segment)) {
       // Its last note: the connection gets no segment after this.
       this.reusedFromFrame[connection] = segment.frame;
@@ -86,9 +83,7 @@ export class ConnectionTracker {
     }
     if (connection === NONE) {
       connection = this.open(segment);
-      if (peers === undefined || (typeof peers === "number" && this.highKeyOf(peers) === high)) this.current.set(low, connection);
-      else if (typeof peers !== "number") peers.set(high, connection);
-      else this.current.set(low, new Map([[this.highKeyOf(peers), peers], [high, connection]]));
+      this.current.set(low, high, connection);
     }
     this.addTo(connection, segment);
   }
@@ -104,6 +99,38 @@ export class ConnectionTracker {
   /** One row per connection, in the order of their first segment, each made as it is asked for. */
   *summaries(): Generator<CaptureConnectionSummary> {
     for (let connection = 0; connection < this.count; connection++) yield this.summary(connection);
+  }
+
+  /**
+   * `summaryLine` of each row of `summaries()`, made straight from the columns: no row object,
+   * state paths and addresses written once and reused (`tcp pcap --summary`).
+   */
+  *summaryLines(): Generator<string> {
+    const endpoints = new EndpointTexts();
+    for (let connection = 0; connection < this.count; connection++) {
+      this.finishStates(connection);
+      const clientFirst = this.clientDirection[connection] === 0;
+      const client = connection * 2 + (clientFirst ? 0 : 1);
+      const server = connection * 2 + (clientFirst ? 1 : 0);
+      const clientKey = clientFirst ? this.firstSender[connection]! : this.firstReceiver[connection]!;
+      const serverKey = clientFirst ? this.firstReceiver[connection]! : this.firstSender[connection]!;
+      yield summaryLineOf(
+        endpoints.text(0, clientKey),
+        endpoints.text(1, serverKey),
+        formatEpochOf(this.startSeconds[connection]!, this.startNanoseconds[connection]!),
+        this.lastTime[connection]!,
+        this.packets[client]!,
+        this.packets[server]!,
+        this.bytes[client]!,
+        this.bytes[server]!,
+        this.retransmissions[client]!,
+        this.retransmissions[server]!,
+        this.states.pathText(connection * 2),
+        this.states.pathText(connection * 2 + 1),
+        this.states.finalState(connection * 2),
+        this.states.finalState(connection * 2 + 1),
+      );
+    }
   }
 
   private open(first: SegmentRecord): number {
@@ -174,13 +201,6 @@ export class ConnectionTracker {
     return this.sequence.hasBase(connection, direction) && this.sequence.baseOf(connection, direction) !== segment.seq;
   }
 
-  /** The higher of the connection's two endpoint keys (connections are filed under the lower one). */
-  private highKeyOf(connection: number): EndpointKey {
-    const sender = this.firstSender[connection]!;
-    const receiver = this.firstReceiver[connection]!;
-    return sender < receiver ? receiver : sender;
-  }
-
   /** The connection's notes, in the order they arose, then the state inference's. */
   private notes(connection: number): string[] {
     const notes = [...(this.rolesNotes.get(connection) ?? [])];
@@ -202,7 +222,7 @@ export class ConnectionTracker {
   }
 
   private start(connection: number): string {
-    return formatEpoch({ seconds: this.startSeconds[connection]!, nanoseconds: this.startNanoseconds[connection]! });
+    return formatEpochOf(this.startSeconds[connection]!, this.startNanoseconds[connection]!);
   }
 
   private connection(connection: number): CaptureConnection {
@@ -248,5 +268,24 @@ export class ConnectionTracker {
       states: paths,
       final: { client: paths.client[paths.client.length - 1]!, server: paths.server[paths.server.length - 1]! },
     };
+  }
+}
+
+/**
+ * `endpointText` for a run of rows: consecutive rows mostly share the client's and the server's
+ * addresses, so each side keeps its last address's text and adds the port.
+ */
+class EndpointTexts {
+  private readonly addresses = [-1, -1];
+  private readonly prefixes = ["", ""];
+
+  text(side: 0 | 1, key: EndpointKey): string {
+    if (typeof key !== "number") return endpointText(key);
+    const address = Math.floor(key / 65536);
+    if (this.addresses[side] !== address) {
+      this.addresses[side] = address;
+      this.prefixes[side] = `${formatIpv4(address)}:`;
+    }
+    return this.prefixes[side]! + (key % 65536);
   }
 }

@@ -76,6 +76,7 @@ export class StateInference {
   private pathLength = new Uint32Array(0);
   private pathInline = new Uint8Array(0);
   private readonly longPaths = new Map<number, number[]>();
+  private readonly pathTexts = new Map<number, string>();
   private pendingHead = new Int32Array(0);
   private pendingTail = new Int32Array(0);
   private pendingCount = new Uint32Array(0);
@@ -156,6 +157,26 @@ export class StateInference {
         this.note(connection, `the ${role} sent nothing: its state before the first segment (${TCP_STATES[this.pathAt(end, 0)]}) is assumed`);
       }
     }
+  }
+
+  /** The end's path joined with ">" (as `tcp pcap --summary` prints it); short paths' texts are made once and reused. */
+  pathText(end: number): string {
+    const length = this.pathLength[end]!;
+    if (length > PATH_INLINE) return this.path(end).join(">");
+    // Four bits per state (there are eleven), then the length: one number per distinct path.
+    let key = length;
+    for (let index = 0; index < length; index++) key = key * 16 + this.pathInline[end * PATH_INLINE + index]!;
+    let text = this.pathTexts.get(key);
+    if (text === undefined) {
+      text = this.path(end).join(">");
+      this.pathTexts.set(key, text);
+    }
+    return text;
+  }
+
+  /** The end's last state. */
+  finalState(end: number): TcpState {
+    return TCP_STATES[this.pathAt(end, this.pathLength[end]! - 1)]!;
   }
 
   paths(connection: number): { client: TcpState[]; server: TcpState[] } {

@@ -119,7 +119,7 @@ export class WiresharkSequenceAnalysis {
 
     let windowSize: number | undefined;
     if (syn || scale === NO_SCALING) windowSize = segment.window;
-    else if (scale >= 0) windowSize = segment.window * 2 ** scale;
+    else if (scale >= 0) windowSize = segment.window * (1 << scale); // scale is at most 14
 
     const analysis = this.analyzeSequence(forward, reverse, segment, windowSize ?? segment.window, time, this.firstRttMs[connection]!);
 

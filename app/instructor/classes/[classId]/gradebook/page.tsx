@@ -10,7 +10,7 @@ import { requireInstructor } from "@/lib/auth/session.server";
 import { TARGET_LABELS } from "@/lib/catalog.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getGradebook } from "@/lib/gradebook/gradebook.server";
-import { describeMisconception } from "@/lib/quiz/misconceptions";
+import { describeMisconception } from "@/domain/quiz/misconceptions";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 
 export const metadata: Metadata = { title: "Gradebook" };

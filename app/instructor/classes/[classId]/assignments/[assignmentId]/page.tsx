@@ -19,7 +19,7 @@ import {
   removeExtensionAction,
   updateAssignmentAction,
   withdrawExcuseAction,
-} from "../../../../actions";
+} from "@/lib/classes/instructor-actions";
 
 export const metadata: Metadata = { title: "Assignment" };
 

@@ -6,7 +6,7 @@ import { requireInstructor } from "@/lib/auth/session.server";
 import { catalogGroups, conceptChoices } from "@/lib/catalog.server";
 import { requireTeaching } from "@/lib/classes/access.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
-import { createAssignmentAction } from "../../../../actions";
+import { createAssignmentAction } from "@/lib/classes/instructor-actions";
 
 export const metadata: Metadata = { title: "New assignment" };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
-import { recordAnonymousLessonAction } from "@/app/progress/actions";
-import { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "./local-progress";
+import { recordAnonymousLessonAction } from "@/lib/progress/visitor-actions";
+import { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "@/components/progress/local-progress";
 
 const POSITION_SAVE_DELAY_MS = 1500;
 /** Same reading line as the signed-in tracker: a heading counts once above 35% of the window. */

@@ -1,7 +1,7 @@
 /**
  * Challenges a visitor without an account reached, kept in this browser: the verified log and
  * the server's signed receipt for it. At sign-up or sign-in they are merged into the account
- * (lib/progress/merge-client.ts): the server replays each log again, and the receipt dates the
+ * (components/progress/merge-client.ts): the server replays each log again, and the receipt dates the
  * completion to the visitor's success. Browser-only; tolerates storage being unavailable.
  */
 import type { Action } from "@/domain/tcp";

@@ -27,7 +27,7 @@ const mergeInput = z
 
 /**
  * A visitor's reading milestone, signed so it can be merged into an account later. Nothing is
- * stored; signed-in learners use the account actions in app/course/actions.ts instead.
+ * stored; signed-in learners use the account actions in lib/progress/lesson-actions.ts instead.
  */
 export async function recordAnonymousLessonAction(raw: unknown): Promise<{ ok: true; receipt: string } | { ok: false; error: "invalid-input" | "unknown-lesson" | "signed-in" }> {
   const parsed = milestoneInput.safeParse(raw);

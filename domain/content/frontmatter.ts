@@ -11,4 +11,4 @@ export const lessonFrontmatter = z.object({
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
 
-export { LOCALE_LANG, LOCALES, type Locale } from "@/lib/i18n/locales";
+export { LOCALE_LANG, LOCALES, type Locale } from "@/domain/locale";

@@ -4,8 +4,8 @@
  * after sign-up and sign-in (and, as a fallback for OAuth redirects, when a quiz or the dashboard
  * loads with some still pending). Safe to call twice: merging is idempotent.
  */
-import { mergeAnonymousProgressAction } from "@/app/progress/actions";
-import { forgetChallenges, savedChallenges } from "@/lib/challenges/local-challenges";
+import { mergeAnonymousProgressAction } from "@/lib/progress/visitor-actions";
+import { forgetChallenges, savedChallenges } from "@/components/progress/local-challenges";
 import { dropReceipts, pendingReceipts } from "./local-progress";
 
 /** Whether this browser holds anything a merge would send. */

@@ -1,6 +1,6 @@
 /**
  * Finds numbers written by hand in lesson prose next to a sysctl or timer name and checks them
- * against the engine's values (lib/content/facts.ts). Used by the unit tests over every lesson;
+ * against the engine's values (domain/content/facts.ts). Used by the unit tests over every lesson;
  * the rules are documented in docs/content.md ("Numbers: defaults, timeouts and ranges").
  */
 import { FACTS, formatFact, type FactDefinition, type FactName } from "./facts";
@@ -274,7 +274,7 @@ export function checkTitleNumbers(mdx: string): TitleProblem[] {
         line,
         title,
         number,
-        message: `line ${line}: the title "${title}" writes ${number} by hand; use a {fact:name} placeholder (lib/content/facts.ts) or attribute the number to the article.`,
+        message: `line ${line}: the title "${title}" writes ${number} by hand; use a {fact:name} placeholder (domain/content/facts.ts) or attribute the number to the article.`,
       });
     }
   }
