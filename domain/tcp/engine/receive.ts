@@ -306,6 +306,7 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   if (seqGt(seg.seq, tcb.rcvNxt)) {
     // A gap: keep it for later and send a duplicate ACK at once.
     tcb.outOfOrder.push({ seq: seg.seq, len: seg.len, fin: seg.fin });
+    tcb.outOfOrderBytes += seg.len;
     discard(ep, seg, "out of order: queued, duplicate ACK sent");
     ep.sendAck();
     return;
@@ -349,6 +350,7 @@ function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): 
         tcb.rcvNxt = end;
         finReceived = queued.fin;
         queue.splice(index, 1);
+        tcb.outOfOrderBytes -= queued.len;
         progress = true;
         break;
       }
@@ -356,7 +358,10 @@ function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): 
   }
   // Forget what RCV.NXT has now passed (in place: no new array per segment).
   let kept = 0;
-  for (const queued of queue) if (seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt)) queue[kept++] = queued;
+  for (const queued of queue) {
+    if (seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt)) queue[kept++] = queued;
+    else tcb.outOfOrderBytes -= queued.len;
+  }
   queue.length = kept;
   return { received, finReceived };
 }
