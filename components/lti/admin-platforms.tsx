@@ -156,7 +156,7 @@ export function RegistrationLinkForm({ locale }: { locale: Locale }) {
       <div aria-live="polite">
         {issued ? (
           <div className="grid gap-2">
-            <CopyField id="registration-link" label={words.label} value={issued.url} />
+            <CopyField id="registration-link" label={words.label} value={issued.url} locale={locale} />
             <p className="text-sm text-fg-muted">
               {words.pasteBefore}
               <LocalTime iso={issued.expiresAt} lang={LOCALE_LANG[locale]} />

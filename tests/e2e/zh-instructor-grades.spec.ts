@@ -56,7 +56,7 @@ test("the gradebook, a student's work, learning gain and analytics read in Chine
   const sofiaRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sofía García" }) });
   await expect(sofiaRow.getByTestId("gradebook-cell").first()).toContainText(/缺交\s*0 \/ 20/);
   await expect(sofiaRow).toContainText("已免做");
-  await expect(table.getByRole("columnheader").nth(1)).toContainText(/测验 · 20 分 · 截止 \d{4}\/\d{1,2}\/\d{1,2}/);
+  await expect(table.getByRole("columnheader").nth(1)).toContainText(/测验 · 20 分 · 截止 \d{4}年\d{1,2}月\d{1,2}日/);
   await expect(main.getByText(/总分计入已提交的作业和缺交的作业（缺交记 0 分）.*时间按 Europe\/Berlin 时区显示。/)).toBeVisible();
   await expect(main.getByRole("heading", { level: 2, name: "需要关注" })).toBeVisible();
   // The CSV is one file in every language (ADR 1330), and the page says so.
@@ -174,7 +174,7 @@ test("an administrator manages LMS platforms in Chinese at /zh/admin/lti, and th
   await expect(page.getByLabel("有效期").locator("option:checked")).toHaveText("1 小时");
   await main.getByRole("button", { name: "创建注册链接" }).click();
   await expect(main.getByRole("textbox", { name: "一次性注册链接" })).toHaveValue(/\/api\/lti\/register\?invite=[A-Za-z0-9_-]{43}$/);
-  await expect(main.getByText(/它可以注册一个 LMS，有效期至 \d{4}\/\d{1,2}\/\d{1,2}.*离开本页前请先复制。/)).toBeVisible();
+  await expect(main.getByText(/它可以注册一个 LMS，有效期至 \d{4}年\d{1,2}月\d{1,2}日.*离开本页前请先复制。/)).toBeVisible();
 
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
