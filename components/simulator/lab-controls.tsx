@@ -1,15 +1,15 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { predictLabAction, type PredictionResult } from "@/lib/practice/actions";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { predictLabAction } from "@/lib/practice/actions";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import type { LabRun } from "./use-lab";
+import { usePredictionCheck } from "./use-prediction-check";
 import type { WorkerResponse } from "./worker-protocol";
 import type { Locale } from "@/domain/locale";
 
@@ -266,29 +266,18 @@ function LabPredictionForm({
   const ids = useId();
   const text = words.predict;
   const [choice, setChoice] = useState<"yes" | "no" | null>(null);
-  const [feedback, setFeedback] = useState("");
-  const [checking, startChecking] = useTransition();
+  const { feedback, checking, check: send } = usePredictionCheck(text, locale);
   const question = subject.lab === "timewait" ? text.timewait(subject.input.durationSeconds) : text.synflood;
   const check = () => {
     if (choice === null) return;
     const answer = choice;
-    startChecking(async () => {
-      let result: PredictionResult;
-      try {
-        result = await predictLabAction({ ...subject, answer, locale });
-      } catch {
-        result = { ok: false, error: "invalid" };
-      }
-      if (!result.ok) {
-        setFeedback(result.error === "rate-limited" ? text.rateLimited : text.invalid);
-        if (result.error !== "rate-limited") onAnswered();
-        return;
-      }
-      const concept = dashboardWords(locale).concepts[result.concept];
-      const counted = result.stored === "new" ? text.counted(concept) : result.stored === "existing" ? text.again : text.signIn;
-      setFeedback(`${result.correct ? text.right : text.wrong(result.truth === "yes" ? text.yes : text.no)}${counted}`);
-      onAnswered();
-    });
+    send(
+      () => predictLabAction({ ...subject, answer, locale }),
+      (result) => (result.correct ? text.right : text.wrong(result.truth === "yes" ? text.yes : text.no)),
+      (answered) => {
+        if (answered) onAnswered();
+      },
+    );
   };
   return (
     <form
