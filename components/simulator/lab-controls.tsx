@@ -31,18 +31,18 @@ function labStatus(response: WorkerResponse | null, words: LabWords): string {
  */
 export function LabFrame({
   locale,
-  region,
+  text,
   title,
-  intro,
   run,
   controls,
   children,
   prediction,
 }: {
   locale: Locale;
-  region: string;
-  title: string;
-  intro: string;
+  /** The lab's own words: its region's name, its heading and its introduction. */
+  text: { region: string; title: string; intro: string };
+  /** A heading the lesson chose instead of the lab's own. */
+  title?: string;
   /** The worker's last answer and whether a newer run is on its way (useLab). */
   run: LabRun;
   controls: ReactNode;
@@ -64,12 +64,12 @@ export function LabFrame({
   const hidden = predicting && prediction !== undefined && !revealed.has(subjectKey);
   return (
     <SimulatorLocale value={locale}>
-      <section ref={frame} aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <section ref={frame} aria-label={text.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
         <LiveControls>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0 flex-1">
-            <p className="font-semibold">{title}</p>
-            <p className="text-sm text-fg-muted">{intro}</p>
+            <p className="font-semibold">{title ?? text.title}</p>
+            <p className="text-sm text-fg-muted">{text.intro}</p>
           </div>
           {prediction !== undefined ? (
             <Button size="sm" variant={predicting ? "primary" : "ghost"} aria-pressed={predicting} title={words.predict.help} onClick={() => setPredicting((on) => !on)}>
