@@ -1,7 +1,8 @@
 import type { EndpointKey } from "../decode/decode-packet";
 
 const NONE = -1;
-const INITIAL_SLOTS = 1024;
+/** Small, so the table first grows within a capture's first packets, before V8 optimizes the lookup. */
+const INITIAL_SLOTS = 16;
 const TWO_TO_32 = 4294967296;
 
 /**
@@ -26,11 +27,7 @@ export class ConnectionTable {
   /** The connection filed under the 4-tuple, or -1. */
   get(low: EndpointKey, high: EndpointKey): number {
     if (typeof low !== "number" || typeof high !== "number") return this.byText.get(textKey(low, high)) ?? NONE;
-    const mask = this.connections.length - 1;
-    for (let slot = hash(low, high) & mask; ; slot = (slot + 1) & mask) {
-      const connection = this.connections[slot]!;
-      if (connection === NONE || (this.lows[slot] === low && this.highs[slot] === high)) return connection;
-    }
+    return this.connections[this.slotOf(low, high)]!;
   }
 
   /** Files `connection` under the 4-tuple, in place of the one there before. */
@@ -39,19 +36,21 @@ export class ConnectionTable {
       this.byText.set(textKey(low, high), connection);
       return;
     }
-    const mask = this.connections.length - 1;
-    let slot = hash(low, high) & mask;
-    for (; this.connections[slot] !== NONE; slot = (slot + 1) & mask) {
-      if (this.lows[slot] === low && this.highs[slot] === high) {
-        this.connections[slot] = connection;
-        return;
-      }
-    }
+    const slot = this.slotOf(low, high);
+    const isNew = this.connections[slot] === NONE;
     this.lows[slot] = low;
     this.highs[slot] = high;
     this.connections[slot] = connection;
     // At most half full, so probes stay short.
-    if (++this.used * 2 > this.connections.length) this.grow();
+    if (isNew && ++this.used * 2 > this.connections.length) this.grow();
+  }
+
+  /** The slot of the 4-tuple: where it is, or the empty slot where it would go. */
+  private slotOf(low: number, high: number): number {
+    const mask = this.connections.length - 1;
+    let slot = hash(low, high) & mask;
+    while (this.connections[slot] !== NONE && (this.lows[slot] !== low || this.highs[slot] !== high)) slot = (slot + 1) & mask;
+    return slot;
   }
 
   private grow(): void {
