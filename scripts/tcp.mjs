@@ -47,6 +47,7 @@ function cachedBundleDir() {
   } catch {
     return null;
   }
+  if (typeof manifest?.stamp !== "string" || !Array.isArray(manifest.inputs)) return null;
   const directory = path.join(cacheDir, manifest.stamp);
   return stampOf(manifest.inputs) === manifest.stamp && existsSync(path.join(directory, "tcp.mjs")) ? directory : null;
 }
