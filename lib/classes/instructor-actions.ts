@@ -174,7 +174,8 @@ export async function updateAssignmentAction(assignmentId: string, previous: Act
   return run(user, (me) => assignments.updateAssignment(me, assignmentId, fields(form)), "Assignment saved.", "/instructor", form);
 }
 
-export async function deleteAssignmentAction(assignmentId: string, previous: ActionState, form?: FormData): Promise<ActionState> {
+// The button's form comes after the declared arguments, unchecked: only its `locale` is read, for the redirect.
+export async function deleteAssignmentAction(assignmentId: string, previous: ActionState, ...sent: unknown[]): Promise<ActionState> {
   if (!parseArguments([assignmentId, previous], id, state)) return invalidRequest();
   const user = await getCurrentUser();
   let classId: string | null = null;
@@ -188,7 +189,7 @@ export async function deleteAssignmentAction(assignmentId: string, previous: Act
     "Assignment deleted.",
     "/instructor",
   );
-  if (classId) redirect(`${localePath(formLocale(form), classPath(classId))}#assignments`);
+  if (classId) redirect(`${localePath(formLocale(sent[0]), classPath(classId))}#assignments`);
   return result;
 }
 
