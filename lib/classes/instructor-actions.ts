@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { localeSchema } from "@/domain/locale-schema";
+import { localePath } from "@/lib/i18n/paths";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import * as assignments from "@/lib/assignments/assignments.server";
 import { invalidRequest, REFUSAL_MESSAGES, SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
@@ -15,6 +17,8 @@ import { formArgument, idArgument as id, parseArguments, previousStateArgument a
 // validates the fields), report. Arguments of the wrong shape are refused before anything runs.
 const fields = (form: FormData): Record<string, string> => Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 const classPath = (classId: string) => `/instructor/classes/${classId}`;
+/** The language of the page a form was sent from (its hidden `locale` field), for where a redirect leads. */
+const formLocale = (form: unknown) => localeSchema.catch("en").parse(form instanceof FormData ? form.get("locale") : undefined);
 
 type Outcome = { ok: boolean; fieldErrors?: Record<string, string | undefined>; message?: string };
 
@@ -58,7 +62,8 @@ export async function createClassAction(previous: ActionState, form: FormData): 
     undefined,
     form,
   );
-  if (createdId) redirect(classPath(createdId));
+  // The new class opens in the language of the page it was created on.
+  if (createdId) redirect(localePath(formLocale(form), classPath(createdId)));
   return result;
 }
 
@@ -159,7 +164,7 @@ export async function createAssignmentAction(classId: string, previous: ActionSt
     classPath(classId),
     form,
   );
-  if (created) redirect(`${classPath(classId)}#assignments`);
+  if (created) redirect(`${localePath(formLocale(form), classPath(classId))}#assignments`);
   return result;
 }
 
@@ -169,7 +174,8 @@ export async function updateAssignmentAction(assignmentId: string, previous: Act
   return run(user, (me) => assignments.updateAssignment(me, assignmentId, fields(form)), "Assignment saved.", "/instructor", form);
 }
 
-export async function deleteAssignmentAction(assignmentId: string, previous: ActionState): Promise<ActionState> {
+// The button's form comes after the declared arguments, unchecked: only its `locale` is read, for the redirect.
+export async function deleteAssignmentAction(assignmentId: string, previous: ActionState, ...sent: unknown[]): Promise<ActionState> {
   if (!parseArguments([assignmentId, previous], id, state)) return invalidRequest();
   const user = await getCurrentUser();
   let classId: string | null = null;
@@ -183,7 +189,7 @@ export async function deleteAssignmentAction(assignmentId: string, previous: Act
     "Assignment deleted.",
     "/instructor",
   );
-  if (classId) redirect(`${classPath(classId)}#assignments`);
+  if (classId) redirect(`${localePath(formLocale(sent[0]), classPath(classId))}#assignments`);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Route } from "@playwright/test";
-import { holdRequests } from "./support";
+import { approach, holdRequests } from "./support";
 
 /**
  * The server's HTML shows the simulators' controls before their script runs. A click then would do
@@ -32,6 +32,11 @@ test("the simulators' controls wait for the page's script, then take the reader'
   for (const control of dormant) await expect(control).toBeDisabled();
 
   await scripts.release();
+  // Every part loads as the reader comes near it (ADR 0950): the simulator at the top too, which
+  // a quick scroll to the parts below could otherwise pass before the page has seen it in view.
+  await approach(simulator);
+  await approach(lab);
+  await approach(viewer);
   for (const control of dormant) await expect(control).toBeEnabled();
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
@@ -40,8 +45,9 @@ test("the simulators' controls wait for the page's script, then take the reader'
 test("a sample chosen while the first one is still being read replaces it, even when the first finishes last", async ({ page }) => {
   const first = await holdRequests(page, isSample("passive-close-delayed.pcap"));
   await page.goto("/playground");
-  await expect.poll(first.count).toBe(1);
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await approach(viewer);
+  await expect.poll(first.count).toBe(1);
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
 

@@ -39,15 +39,15 @@ const SAW_SYN = 2;
 
 /** What `analyze` finds for one segment: one object, filled again for every segment. */
 export class SequenceView {
-  /** Relative to the sender's base (its ISN when the SYN was seen, else first seq - 1). */
-  seq = 0;
+  /** Relative to the sender's base (its ISN when the SYN was seen, else first seq - 1). A double from the start (see SegmentRecord). */
+  seq = -0;
   /** Relative to the receiver's base; null without the ACK flag. */
   ack: number | null = null;
   retransmission = false;
   /** Scaled window, when the scale (or its absence) is known. */
   windowSize: number | undefined = undefined;
-  /** Subtract from absolute SACK edges to make them relative. */
-  receiverBase = 0;
+  /** Subtract from absolute SACK edges to make them relative. A double from the start (see SegmentRecord). */
+  receiverBase = -0;
 }
 
 export class WiresharkSequenceAnalysis {
@@ -78,19 +78,26 @@ export class WiresharkSequenceAnalysis {
       this.baseSeq = grown(this.baseSeq, flows);
       this.flowFlags = grown(this.flowFlags, flows);
       this.nextSeq = grown(this.nextSeq, flows);
-      this.nextSeqTime = grown(this.nextSeqTime, flows, Number.NaN);
+      this.nextSeqTime = grown(this.nextSeqTime, flows);
       this.lastAck = grown(this.lastAck, flows);
-      this.lastAckTime = grown(this.lastAckTime, flows, Number.NaN);
+      this.lastAckTime = grown(this.lastAckTime, flows);
       this.window = grown(this.window, flows);
-      this.windowScale = grown(this.windowScale, flows, UNKNOWN_SCALE);
+      this.windowScale = grown(this.windowScale, flows);
       this.duplicateAcks = grown(this.duplicateAcks, flows);
       this.lastSegmentAnalysis = grown(this.lastSegmentAnalysis, flows);
       this.maxSeqToBeAcked = grown(this.maxSeqToBeAcked, flows);
     }
     if (connection >= this.mostRecentSyn.length) {
-      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1, Number.NaN);
+      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1);
       this.firstRttMs = grown(this.firstRttMs, connection + 1);
     }
+    // New entries are zero; the columns whose initial state is not zero get it here.
+    for (let flow = flows - 2; flow < flows; flow++) {
+      this.nextSeqTime[flow] = Number.NaN;
+      this.lastAckTime[flow] = Number.NaN;
+      this.windowScale[flow] = UNKNOWN_SCALE;
+    }
+    this.mostRecentSyn[connection] = Number.NaN;
   }
 
   /** Base sequence number of a direction, when it is the initial sequence number of a SYN. */
@@ -108,8 +115,16 @@ export class WiresharkSequenceAnalysis {
     return this.baseSeq[connection * 2 + direction]!;
   }
 
-  /** Analyses the next segment of `connection`, sent in `direction` at `time` (ms, any origin), into `view`. */
-  analyze(connection: number, direction: 0 | 1, segment: SegmentRecord, time: number, view: SequenceView): void {
+  /**
+   * When the segment given to `analyze` was sent (ms, any origin): the caller sets it first. Not an
+   * argument: V8 boxes a fractional number passed to a function it has not inlined, which here
+   * would be a heap allocation per segment (a third of all the analysis allocates).
+   */
+  readonly segmentTime = new Float64Array(1);
+
+  /** Analyses the next segment of `connection`, sent in `direction` at `segmentTime`, into `view`. */
+  analyze(connection: number, direction: 0 | 1, segment: SegmentRecord, view: SequenceView): void {
+    const time = this.segmentTime[0]!;
     const forward = connection * 2 + direction;
     const reverse = connection * 2 + (direction ^ 1);
     const flags = segment.flags;
@@ -121,7 +136,7 @@ export class WiresharkSequenceAnalysis {
     if (syn || scale === NO_SCALING) windowSize = segment.window;
     else if (scale >= 0) windowSize = segment.window * (1 << scale); // scale is at most 14
 
-    const analysis = this.analyzeSequence(forward, reverse, segment, windowSize ?? segment.window, time, this.firstRttMs[connection]!);
+    const analysis = this.analyzeSequence(forward, reverse, segment, windowSize ?? segment.window);
 
     if (syn && !hasAck) this.mostRecentSyn[connection] = time;
     const mostRecentSyn = this.mostRecentSyn[connection]!;
@@ -139,7 +154,8 @@ export class WiresharkSequenceAnalysis {
   }
 
   /** packet-tcp.c, tcp_analyze_sequence_number(): returns the analysis flags of the segment. */
-  private analyzeSequence(forward: number, reverse: number, segment: SegmentRecord, window: number, time: number, firstRttMs: number): number {
+  private analyzeSequence(forward: number, reverse: number, segment: SegmentRecord, window: number): number {
+    const time = this.segmentTime[0]!;
     const { seq, ack, len: segmentLength, flags } = segment;
     const synOrFin = (flags & (TcpFlag.SYN | TcpFlag.FIN)) !== 0;
     const synFinRst = (flags & (TcpFlag.SYN | TcpFlag.FIN | TcpFlag.RST)) !== 0;
@@ -186,7 +202,7 @@ export class WiresharkSequenceAnalysis {
       else this.duplicateAcks[reverse] = -1;
     }
 
-    if (segmentLength > 0 || synOrFin) analysis |= this.retransmissionKind(forward, reverse, segment, time, firstRttMs, analysis);
+    if (segmentLength > 0 || synOrFin) analysis |= this.retransmissionKind(forward, reverse, segment, analysis);
 
     let next = seqAdd(seq, segmentLength);
     if (synOrFin) next = seqAdd(next, 1);
@@ -207,7 +223,9 @@ export class WiresharkSequenceAnalysis {
   }
 
   /** The RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER block for segments that use sequence space. */
-  private retransmissionKind(forward: number, reverse: number, segment: SegmentRecord, time: number, firstRttMs: number, analysisSoFar: number): number {
+  private retransmissionKind(forward: number, reverse: number, segment: SegmentRecord, analysisSoFar: number): number {
+    const time = this.segmentTime[0]!;
+    const firstRttMs = this.firstRttMs[forward >> 1]!;
     const { seq, len: segmentLength } = segment;
     if (analysisSoFar & KEEP_ALIVE) return 0;
     const nextSeq = this.nextSeq[forward]!;
