@@ -95,8 +95,7 @@ function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: s
  * the final one (all questions answered) sets submittedAt and passed exactly once. Concurrent
  * submissions therefore never lower a score or lose an answer, on SQLite and PostgreSQL alike.
  * `knownScore` (the score as read with the attempt) skips a write that could not raise it; the
- * conditional update stays the guard. The hot reads and the score update are direct statements
- * (ADR 1350).
+ * conditional update stays the guard. The reads and both updates are direct statements (ADR 1350).
  */
 export async function refreshAttemptScore(attemptId: string, quiz: Quiz, knownScore = -1): Promise<AttemptProgress> {
   const sql = directSql(db);
@@ -105,10 +104,13 @@ export async function refreshAttemptScore(attemptId: string, quiz: Quiz, knownSc
   const progress = progressOf(quiz, known);
   if (progress.score > knownScore) await sql.run(`UPDATE "QuizAttempt" SET "score" = ? WHERE "id" = ? AND "score" < ?`, [progress.score, attemptId, progress.score]);
   if (progress.complete) {
-    await db.quizAttempt.updateMany({
-      where: { id: attemptId, submittedAt: null },
-      data: { submittedAt: new Date(), score: progress.score, maxScore: progress.total, passed: progress.passed },
-    });
+    await sql.run(`UPDATE "QuizAttempt" SET "submittedAt" = ?, "score" = ?, "maxScore" = ?, "passed" = ? WHERE "id" = ? AND "submittedAt" IS NULL`, [
+      new Date(),
+      progress.score,
+      progress.total,
+      progress.passed,
+      attemptId,
+    ]);
   }
   return progress;
 }

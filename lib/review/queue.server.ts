@@ -77,6 +77,24 @@ async function cardRow(userId: string, itemKey: string): Promise<CardRow | null>
   };
 }
 
+/** A new card, written by a direct statement: most answers write a card (ADR 1350). */
+async function insertCard(userId: string, event: ReviewEvent, card: CardState): Promise<void> {
+  const now = new Date();
+  await directSql(db).run(
+    `INSERT INTO "ReviewCard" ("id", "userId", "itemKey", "concept", "due", "stability", "difficulty", "scheduledDays", "reps", "lapses", "state", "lastReview", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [newRowId(), userId, event.key, event.concept, card.due, card.stability, card.difficulty, card.scheduledDays, card.reps, card.lapses, card.state, card.lastReview, now, now],
+  );
+}
+
+/** Writes `card` over the stored one only if it is still `row` (same reps and last review); returns the rows changed (0 or 1). */
+async function updateCardFrom(userId: string, row: CardRow, card: CardState): Promise<number> {
+  const sameLastReview = row.lastReview ? `"lastReview" = ?` : `"lastReview" IS NULL`;
+  return directSql(db).run(
+    `UPDATE "ReviewCard" SET "due" = ?, "stability" = ?, "difficulty" = ?, "scheduledDays" = ?, "reps" = ?, "lapses" = ?, "state" = ?, "lastReview" = ?, "updatedAt" = ? WHERE "userId" = ? AND "itemKey" = ? AND "reps" = ? AND ${sameLastReview}`,
+    [card.due, card.stability, card.difficulty, card.scheduledDays, card.reps, card.lapses, card.state, card.lastReview, new Date(), userId, row.itemKey, row.reps, ...(row.lastReview ? [row.lastReview] : [])],
+  );
+}
+
 /**
  * Records one review event (once: a second call for the same answer does nothing) and brings the
  * card up to date. Concurrent writers are safe: each write is conditional on the card being the
@@ -100,27 +118,16 @@ export async function applyReviewEvent(userId: string, event: ReviewEvent): Prom
     // In order and first try: the card plus this event. Otherwise the events decide.
     const next = inOrder && attempt === 0 ? reviewCard(current, event.at, event.rating) : await replayFromEvents(userId, event.key);
     if (!next) return;
-    const data = {
-      due: next.due,
-      stability: next.stability,
-      difficulty: next.difficulty,
-      scheduledDays: next.scheduledDays,
-      reps: next.reps,
-      lapses: next.lapses,
-      state: next.state,
-      lastReview: next.lastReview,
-    };
     if (!row) {
       try {
-        await db.reviewCard.create({ data: { userId, itemKey: event.key, concept: event.concept, ...data } });
+        await insertCard(userId, event, next);
         return;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         continue;
       }
     }
-    const written = await db.reviewCard.updateMany({ where: { userId, itemKey: event.key, reps: row.reps, lastReview: row.lastReview }, data });
-    if (written.count === 1) return;
+    if ((await updateCardFrom(userId, row, next)) === 1) return;
   }
   throw new Error(`review card ${event.key} kept changing under concurrent writes`);
 }

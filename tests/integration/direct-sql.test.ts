@@ -4,6 +4,8 @@ import { databaseFile } from "@/lib/database-url";
 import { dateOf, db, directSql, newRowId } from "@/lib/db.server";
 import { isUniqueViolation } from "@/lib/db/unique-retry";
 import { sessionAccount } from "@/lib/auth/sessions.server";
+import { applyReviewEvent } from "@/lib/review/queue.server";
+import { replayCard } from "@/domain/review/schedule";
 import { createUser } from "../factories/users";
 import { isPostgres } from "../setup/per-file-database";
 
@@ -56,6 +58,37 @@ describe("direct statements", () => {
     expect(await db.quizAnswer.count({ where: { attemptId: attempt.id, answeredAt: { gt: at } } })).toBe(0);
     const repeated = await insert(newRowId()).catch((error: unknown) => error);
     expect(isUniqueViolation(repeated)).toBe(true);
+  });
+
+  it("move a review card Prisma wrote, conditionally on the card read, to what replaying its events gives", async () => {
+    const user = await createUser();
+    const key = "q:some-quiz:q1";
+    const first = new Date("2026-04-01T08:00:00.250Z");
+    const second = new Date("2026-04-05T09:30:00.750Z");
+    const event = (at: Date, rating: "again" | "good", sourceId: string) => ({ key, concept: "flags" as const, rating, at, sourceId, source: "quiz" as const });
+    // The first event's card as Prisma writes it (as a merge does), then one applied by the direct update.
+    await db.reviewEvent.create({ data: { userId: user.id, itemKey: key, concept: "flags", rating: "again", source: "quiz", sourceId: "a1", reviewedAt: first } });
+    await db.reviewCard.create({ data: { userId: user.id, itemKey: key, concept: "flags", ...replayCard([{ at: first, rating: "again" }])! } });
+    await applyReviewEvent(user.id, event(second, "good", "a2"));
+    const expected = replayCard([
+      { at: first, rating: "again" },
+      { at: second, rating: "good" },
+    ])!;
+    const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_itemKey: { userId: user.id, itemKey: key } } });
+    expect({ ...card, due: card.due.toISOString(), lastReview: card.lastReview?.toISOString() }).toMatchObject({
+      ...expected,
+      due: expected.due.toISOString(),
+      lastReview: second.toISOString(),
+    });
+    expect(card.updatedAt.getTime()).toBeGreaterThanOrEqual(card.createdAt.getTime());
+    // A new item's card is inserted directly; the same event again changes nothing.
+    const other = { ...event(first, "again", "a3"), key: "q:some-quiz:q2" };
+    await applyReviewEvent(user.id, other);
+    await applyReviewEvent(user.id, other);
+    const inserted = await db.reviewCard.findUniqueOrThrow({ where: { userId_itemKey: { userId: user.id, itemKey: other.key } } });
+    expect(inserted).toMatchObject({ reps: 1, concept: "flags", lastReview: first });
+    expect(inserted.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(await db.reviewEvent.count({ where: { userId: user.id } })).toBe(3);
   });
 
   it("look up the session's account as the database has it now", async () => {
