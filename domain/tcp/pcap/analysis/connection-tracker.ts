@@ -178,7 +178,9 @@ export class ConnectionTracker {
     const flow = connection * 2 + direction;
     this.packets[flow] = this.packets[flow]! + 1;
     this.bytes[flow] = this.bytes[flow]! + segment.len;
-    if (view.retransmission) this.retransmissions[flow] = this.retransmissions[flow]! + 1;
+    // Added every time: a first retransmission late in a capture would otherwise meet optimized code
+    // that has never run this line and throw it away.
+    this.retransmissions[flow] = this.retransmissions[flow]! + (view.retransmission ? 1 : 0);
     if (t > this.lastTime[connection]!) this.lastTime[connection] = t;
 
     const { maxSegmentsPerConnection, onSegment } = this.options;
