@@ -13,13 +13,14 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
-import { SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
+import type { ActionResult } from "@/lib/http/action-result";
+import { actionWords } from "@/lib/i18n/words/actions";
 import { accountPagePath } from "@/lib/i18n/paths";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
-export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+export type FormAction = (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /** Where a form keeps what was typed while its author signs in again (this tab only). */
 const keptKey = (path: string, formId: string) => `syn-to-fin:kept-form:v1:${path}#${formId}`;
@@ -77,7 +78,7 @@ function useReturnTo(): string {
  * when restored values must replace what the form shows.
  */
 export function useKeptForm(action: FormAction, formId: string) {
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, null);
+  const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const pathname = usePathname();
   const storageKey = keptKey(pathname, formId);
   const sent = useRef<Record<string, string> | null>(null);
@@ -140,7 +141,7 @@ export function SessionEnded({ className }: { className?: string }) {
   const returnTo = useReturnTo();
   return (
     <p role="alert" className={cn("rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger", className)}>
-      {SESSION_ENDED_MESSAGE}:{" "}
+      {actionWords("en").sessionEnded}:{" "}
       <Link href={accountPagePath("en", "/signin", returnTo)} className="font-medium underline underline-offset-2">
         sign in
       </Link>{" "}
@@ -154,7 +155,7 @@ export function SessionEnded({ className }: { className?: string }) {
  * The outcome of a form: successes in a polite live region that is always in the page (so the
  * change is announced), failures as an alert, an ended session with a way to sign in again.
  */
-export function FormMessage({ state, className }: { state: ActionState; className?: string }) {
+export function FormMessage({ state, className }: { state: ActionResult | null; className?: string }) {
   return (
     <div aria-live="polite" aria-atomic="true" className={className}>
       {state?.message && state.ok ? (

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/classes/action-state";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormMessage, RestoredNote, useKeptForm, type FormAction } from "./form-bits";
 
-function Joined({ state }: { state: ActionState }) {
+function Joined({ state }: { state: ActionResult | null }) {
   return state?.ok ? (
     <p className="text-sm">
       <Link href="/dashboard" className="font-medium text-accent underline-offset-2 hover:underline">
@@ -49,7 +49,7 @@ export function JoinCodeForm({ action, initialCode = "" }: { action: FormAction;
 
 /** Student side: one button that joins through an invite link or accepts an invitation. */
 export function JoinButton({ action, label }: { action: FormAction; label: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
   return (
     <form action={formAction} className="grid grid-cols-1 gap-4">
       <div>
