@@ -9,6 +9,7 @@
  *   round trips, 1.6 Mbit/s down): LCP, CLS after scrolling through the page, and the longest
  *   interaction (Event Timing, an INP proxy) for a tap on the theme toggle, next to /about.
  */
+import http from "node:http";
 import { chromium, type Browser, type Response } from "@playwright/test";
 import { closedLoop, percentile } from "./support/load";
 import { startProductionServer } from "./support/server";
@@ -67,6 +68,20 @@ async function pageScripts(baseUrl: string, page: string): Promise<Array<{ src: 
     sources.map(async (src) => ({ src, bytes: (await (await fetch(new URL(src, baseUrl), { headers: { "accept-encoding": "gzip" } })).arrayBuffer()).byteLength })),
   );
   return sized.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** The bytes on the wire of one response asked for in `encoding` (fetch() would hand back the decoded body). */
+function wireBytes(url: string, encoding: string): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": encoding } }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve({ bytes, encoding: String(response.headers["content-encoding"] ?? "identity") }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
 }
 
 interface RouteJs {
@@ -178,8 +193,9 @@ const suite: BenchSuite = {
       const scripts = await pageScripts(base, LESSON);
       const chunk = scripts[0]!;
       for (const path of [LESSON, chunk.src]) await (await fetch(base + path)).arrayBuffer();
-      const lessonBytes = (await (await fetch(base + LESSON, { headers: { "accept-encoding": "br" } })).arrayBuffer()).byteLength;
-      const chunkBrotli = (await (await fetch(new URL(chunk.src, base), { headers: { "accept-encoding": "br" } })).arrayBuffer()).byteLength;
+      const lessonWire = await wireBytes(base + LESSON, "br");
+      const chunkWire = await wireBytes(new URL(chunk.src, base).href, "br");
+      const lessonDecoded = (await (await fetch(base + LESSON)).arrayBuffer()).byteLength;
       const load = await loadTest([base + LESSON, new URL(chunk.src, base).href]);
       const [lesson, file] = load.results as [LoadFigures, LoadFigures];
 
@@ -198,7 +214,7 @@ const suite: BenchSuite = {
             unit: "req/s",
             value: lesson.perSecond,
             baseline: { label: `static JS chunk ${chunk.src.split("/").pop()} of the same page, same server`, value: file.perSecond },
-            note: `${load.tool}; lesson ${lessonBytes.toLocaleString("en")} B brotli, chunk ${chunkBrotli.toLocaleString("en")} B brotli; errors: lesson ${lesson.errors}, chunk ${file.errors}`,
+            note: `${load.tool}; lesson ${lessonWire.bytes.toLocaleString("en")} B ${lessonWire.encoding} (${lessonDecoded.toLocaleString("en")} B decoded), chunk ${chunkWire.bytes.toLocaleString("en")} B ${chunkWire.encoding} (${chunk.bytes.toLocaleString("en")} B decoded); errors: lesson ${lesson.errors}, chunk ${file.errors}`,
             goal: { text: "≥ ×0.5 of a static file", met: lesson.perSecond / file.perSecond >= 0.5 },
           }),
           ratioFigure({

@@ -2,45 +2,69 @@
 // and rebuilt when a source changes), split so each command loads only its own code. A bundle
 // starts in a fraction of tsx's time and calls across modules directly, which the capture
 // reader's per-packet loop feels (docs/performance.md).
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+//
+// Every run checks the bundle against its sources, so the check is kept cheap: only the files the
+// bundle was built from (esbuild's metafile, listed in manifest.json) are looked at, by size and
+// modification time, and nothing beyond node:fs, node:path and node:url is loaded to do it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { root } from "./lib.mjs";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const SOURCES = ["cli", "domain", "lib", "content", "package-lock.json", "tsconfig.json"];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cacheDir = path.join(root, "node_modules", ".cache", "tcp-cli");
+const manifestFile = path.join(cacheDir, "manifest.json");
+/** Files that change the build without being among its inputs. */
+const BUILD_SETTINGS = ["package-lock.json", "tsconfig.json", "scripts/tcp.mjs"];
 
-/** Names, sizes and modification times of the sources: cheap, and changes whenever a file does. */
-function sourceStamp() {
-  const hash = createHash("sha256");
-  const visit = (relative) => {
-    const full = path.join(root, relative);
-    if (!existsSync(full)) return;
-    const stats = statSync(full);
-    if (stats.isDirectory()) {
-      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
-    } else {
-      hash.update(`${relative}\0${stats.size}\0${stats.mtimeMs}\0`);
+/** A hash of the names, sizes and modification times of `files` (relative to the root): changes whenever one does. */
+function stampOf(files) {
+  let text = "";
+  for (const file of [...BUILD_SETTINGS, ...files]) {
+    let stats = null;
+    try {
+      stats = statSync(path.join(root, file));
+    } catch {
+      // A source that is gone changes the stamp too.
     }
-  };
-  SOURCES.forEach(visit);
-  return hash.digest("hex").slice(0, 16);
+    text += `${file}\0${stats ? `${stats.size}\0${stats.mtimeMs}` : "missing"}\0`;
+  }
+  // FNV-1a, twice with different offsets: 64 bits, plenty to tell builds apart.
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x811c9dc5);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
-const cacheDir = path.join(root, "node_modules", ".cache", "tcp-cli");
-// One directory per source stamp: the entry and the chunks its commands load when they run.
-const bundleDir = path.join(cacheDir, sourceStamp());
-const bundle = path.join(bundleDir, "tcp.mjs");
-if (!existsSync(bundle)) {
-  const { build } = await import("esbuild");
+/** The bundle directory the manifest names, if its sources have not changed since. */
+function cachedBundleDir() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  } catch {
+    return null;
+  }
+  if (typeof manifest?.stamp !== "string" || !Array.isArray(manifest.inputs)) return null;
+  const directory = path.join(cacheDir, manifest.stamp);
+  return stampOf(manifest.inputs) === manifest.stamp && existsSync(path.join(directory, "tcp.mjs")) ? directory : null;
+}
+
+async function build() {
+  const { build: esbuild } = await import("esbuild");
   mkdirSync(cacheDir, { recursive: true });
-  for (const old of readdirSync(cacheDir)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
-  await build({
+  const staging = path.join(cacheDir, `.building-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const result = await esbuild({
     entryPoints: [path.join(root, "cli", "tcp.ts")],
-    outdir: bundleDir,
+    absWorkingDir: root,
+    outdir: staging,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     splitting: true,
+    metafile: true,
     platform: "node",
     format: "esm",
     target: "node20",
@@ -50,8 +74,23 @@ if (!existsSync(bundle)) {
     // Modules that use require() keep working inside the ES module bundle.
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const stamp = stampOf(inputs);
+  const directory = path.join(cacheDir, stamp);
+  // Older bundles go; a run building the same sources at the same time may have placed this one already.
+  for (const old of readdirSync(cacheDir)) {
+    if (old !== stamp && !old.startsWith(".building-") && old !== "manifest.json") rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+  }
+  if (existsSync(path.join(directory, "tcp.mjs"))) rmSync(staging, { recursive: true, force: true });
+  else renameSync(staging, directory);
+  const manifest = `${JSON.stringify({ stamp, inputs })}\n`;
+  writeFileSync(`${manifestFile}.${process.pid}`, manifest);
+  renameSync(`${manifestFile}.${process.pid}`, manifestFile);
+  return directory;
 }
-const { main } = await import(pathToFileURL(bundle).href);
+
+const bundleDir = cachedBundleDir() ?? (await build());
+const { main } = await import(pathToFileURL(path.join(bundleDir, "tcp.mjs")).href);
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

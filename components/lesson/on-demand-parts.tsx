@@ -57,6 +57,20 @@ const around = {
   captureViewer: simulatorPart("capture viewer", "400px"),
 };
 
+export type PartSurroundings = { placeholder: ReactNode; loadFailed: ReactNode };
+export type SimulatorPartSurroundings = Record<keyof typeof around, PartSurroundings>;
+
+/** What each simulator part shows while its code loads or if it cannot, for a client component that places them itself (the playground). */
+export function simulatorPartSurroundings(locale: Locale): SimulatorPartSurroundings {
+  return {
+    simulator: around.simulator(locale),
+    challenge: around.challenge(locale),
+    timeWaitLab: around.timeWaitLab(locale),
+    synBacklogLab: around.synBacklogLab(locale),
+    captureViewer: around.captureViewer(locale),
+  };
+}
+
 export function HandshakeSimulator(props: HandshakeSimulatorProps): ReactNode {
   return <simulators.HandshakeSimulator {...props} {...around.simulator(props.locale)} />;
 }

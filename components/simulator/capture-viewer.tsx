@@ -22,7 +22,7 @@ import { SimulatorLocale, useViewLocale } from "./locale";
 import { PacketList, type PacketRow } from "./packet-list";
 import { LargeCapture } from "./large-capture";
 import { CAPTURE_SEGMENT_LIMIT, STREAMED_CAPTURE_BYTES } from "./worker-protocol";
-import { runInWorker } from "./use-worker-task";
+import { runInWorker } from "./worker-client";
 import type { Locale } from "@/domain/locale";
 
 

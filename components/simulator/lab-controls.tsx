@@ -9,6 +9,7 @@ import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { SimulatorLocale, useViewLocale } from "./locale";
+import type { LabRun } from "./use-lab";
 import type { WorkerResponse } from "./worker-protocol";
 import type { Locale } from "@/domain/locale";
 
@@ -25,15 +26,6 @@ function labStatus(response: WorkerResponse | null, words: LabWords): string {
 }
 
 /**
- * The seconds and rows a lab's charts draw. Until the first result there are no rows, and the
- * charts are drawn empty over the run's length, so the lab keeps its size when the result arrives.
- */
-export function chartRows<Row extends { t: number }>(series: readonly Row[] | null, durationSeconds: number) {
-  if (series === null) return { seconds: [0, durationSeconds], series: [] as readonly Row[] };
-  return { seconds: series.map((row) => row.t), series };
-}
-
-/**
  * What every lab has around its own controls and charts: the labelled region, its heading, the
  * status line that announces the explanation (or a failure), and how long the worker took.
  */
@@ -42,9 +34,7 @@ export function LabFrame({
   region,
   title,
   intro,
-  response,
-  pending,
-  elapsedMs,
+  run,
   controls,
   children,
   prediction,
@@ -53,10 +43,8 @@ export function LabFrame({
   region: string;
   title: string;
   intro: string;
-  response: WorkerResponse | null;
-  pending: boolean;
-  /** The finished run's time in the worker, or null before the first result. */
-  elapsedMs: number | null;
+  /** The worker's last answer and whether a newer run is on its way (useLab). */
+  run: LabRun;
   controls: ReactNode;
   /** The charts, once there is a result. */
   children: ReactNode;
@@ -64,6 +52,9 @@ export function LabFrame({
   prediction?: LabPredictionSubject;
 }) {
   const words = labWords(locale);
+  const { response, pending } = run;
+  // The finished run's time in the worker (none before the first result, or after a failure).
+  const elapsedMs = response !== null && response.kind !== "error" ? response.elapsedMs : null;
   // The first result can lengthen the explanation: the reader's place below the lab is kept.
   const frame = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(frame, response === null);

@@ -1,14 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
-import { DEFAULT_SYN_BACKLOG_INPUT, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
+import { DEFAULT_SYN_BACKLOG_INPUT, labInputFrom, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
 import { labWords } from "@/lib/i18n/words/labs";
-import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
-import { LineChart } from "./line-chart";
+import { LabCharts } from "./lab-charts";
+import { Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { useViewLocale } from "./locale";
-import { useWorkerTask } from "./use-worker-task";
+import { useLab } from "./use-lab";
 import type { Locale } from "@/domain/locale";
 
 export interface SynBacklogLabProps {
@@ -29,10 +28,8 @@ export interface SynBacklogLabProps {
 
 function initialInput(props: SynBacklogLabProps): SynBacklogInput {
   if (props.initial) return props.initial;
-  const { title: _title, initial: _initial, onChange: _onChange, locale: _locale, ...rest } = props;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  const parsed = synBacklogInputSchema.safeParse({ ...DEFAULT_SYN_BACKLOG_INPUT, ...defined });
-  return parsed.success ? parsed.data : DEFAULT_SYN_BACKLOG_INPUT;
+  const { title: _title, initial: _initial, onChange: _onChange, locale: _locale, ...given } = props;
+  return labInputFrom(synBacklogInputSchema, DEFAULT_SYN_BACKLOG_INPUT, given);
 }
 
 /** A SYN flood against a listener: SYN queue, cookies and accept queue, run in a worker. */
@@ -40,19 +37,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
   const locale = useViewLocale(props.locale);
   const all = labWords(locale);
   const words = all.synBacklog;
-  const [input, setInput] = useState<SynBacklogInput>(() => initialInput(props));
-  const { onChange } = props;
-  useEffect(() => onChange?.(input), [input, onChange]);
-  const set = <K extends keyof SynBacklogInput>(key: K, value: SynBacklogInput[K]) => setInput((previous) => ({ ...previous, [key]: value }));
-  const { response, pending } = useWorkerTask({ kind: "synbacklog", input, locale });
-  const result = response?.kind === "synbacklog" ? response : null;
-
-  const summary = result?.result.summary ?? null;
-  const charts = useMemo(() => {
-    const first = result?.result.summary.firstLegitDropAt ?? null;
-    const marker = first === null ? null : { at: first, label: labWords(locale).synBacklog.firstLegitDrop(String(first)) };
-    return { ...chartRows(result?.result.series ?? null, input.durationSeconds), marker };
-  }, [result, locale, input.durationSeconds]);
+  const { input, set, result, run } = useLab("synbacklog", () => initialInput(props), { locale, onChange: props.onChange });
 
   return (
     <LabFrame
@@ -60,9 +45,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
       region={words.region}
       title={props.title ?? words.title}
       intro={words.intro}
-      response={response}
-      pending={pending}
-      elapsedMs={result ? result.elapsedMs : null}
+      run={run}
       prediction={{ lab: "synflood", input }}
       controls={
         <>
@@ -117,38 +100,43 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
         </>
       }
     >
-      <LineChart
-        title={words.synChart}
-        description={summary ? words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.perSecond}
-        marker={charts.marker}
-        series={[
-          { name: words.synReceived, colour: "var(--syn)", values: charts.series.map((row) => row.synReceived) },
-          { name: words.synDropped, colour: "var(--rst)", values: charts.series.map((row) => row.synDropped), area: true },
-          { name: words.cookiesSent, colour: "var(--fin)", values: charts.series.map((row) => row.cookiesSent) },
-        ]}
-      />
-      <LineChart
-        title={words.handshakeChart}
-        description={summary ? words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.perSecond}
-        marker={charts.marker}
-        series={[
-          { name: words.handshakes, colour: "var(--ack)", values: charts.series.map((row) => row.handshakesCompleted), area: true },
-          { name: words.accepted, colour: "var(--accent)", values: charts.series.map((row) => row.accepted) },
-          { name: words.timedOut, colour: "var(--rst)", values: charts.series.map((row) => row.connectTimeouts) },
-        ]}
-      />
-      <LineChart
-        title={words.queueChart}
-        description={summary ? words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.sockets}
-        series={[
-          { name: words.synQueue, colour: "var(--syn)", values: charts.series.map((row) => row.synQueue), area: true },
-          { name: words.acceptQueue, colour: "var(--ack)", values: charts.series.map((row) => row.acceptQueue), area: true },
+      <LabCharts
+        result={result?.result ?? null}
+        durationSeconds={input.durationSeconds}
+        running={all.running}
+        marker={({ firstLegitDropAt }) => (firstLegitDropAt === null ? null : { at: firstLegitDropAt, label: words.firstLegitDrop(String(firstLegitDropAt)) })}
+        charts={[
+          {
+            title: words.synChart,
+            describe: (summary) => words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)),
+            yLabel: words.perSecond,
+            marked: true,
+            series: [
+              { name: words.synReceived, colour: "var(--syn)", value: "synReceived" },
+              { name: words.synDropped, colour: "var(--rst)", value: "synDropped", area: true },
+              { name: words.cookiesSent, colour: "var(--fin)", value: "cookiesSent" },
+            ],
+          },
+          {
+            title: words.handshakeChart,
+            describe: (summary) => words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)),
+            yLabel: words.perSecond,
+            marked: true,
+            series: [
+              { name: words.handshakes, colour: "var(--ack)", value: "handshakesCompleted", area: true },
+              { name: words.accepted, colour: "var(--accent)", value: "accepted" },
+              { name: words.timedOut, colour: "var(--rst)", value: "connectTimeouts" },
+            ],
+          },
+          {
+            title: words.queueChart,
+            describe: (summary) => words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)),
+            yLabel: words.sockets,
+            series: [
+              { name: words.synQueue, colour: "var(--syn)", value: "synQueue", area: true },
+              { name: words.acceptQueue, colour: "var(--ack)", value: "acceptQueue", area: true },
+            ],
+          },
         ]}
       />
     </LabFrame>

@@ -1,14 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
-import { DEFAULT_TIME_WAIT_INPUT, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
+import { DEFAULT_TIME_WAIT_INPUT, keepPortRangeOrdered, labInputFrom, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
 import { labWords } from "@/lib/i18n/words/labs";
-import { chartRows, Choice, LabFrame, NumberSlider } from "./lab-controls";
-import { LineChart } from "./line-chart";
+import { LabCharts } from "./lab-charts";
+import { Choice, LabFrame, NumberSlider } from "./lab-controls";
 import { useViewLocale } from "./locale";
-import { useWorkerTask } from "./use-worker-task";
+import { useLab } from "./use-lab";
 import type { Locale } from "@/domain/locale";
 
 export interface TimeWaitLabProps {
@@ -31,20 +30,13 @@ export interface TimeWaitLabProps {
 
 function initialInput(props: TimeWaitLabProps): TimeWaitInput {
   if (props.initial) return props.initial;
+  const { requestsPerSecond, durationSeconds, closer, requestsPerConnection, tcp_tw_reuse, loopback, tcp_max_tw_buckets } = props;
   const [low, high] = (props.portRange ?? "").split("-").map(Number);
-  const candidate = {
-    ...DEFAULT_TIME_WAIT_INPUT,
-    ...(props.requestsPerSecond === undefined ? {} : { requestsPerSecond: props.requestsPerSecond }),
-    ...(props.durationSeconds === undefined ? {} : { durationSeconds: props.durationSeconds }),
-    ...(props.closer === undefined ? {} : { closer: props.closer }),
-    ...(props.requestsPerConnection === undefined ? {} : { requestsPerConnection: props.requestsPerConnection }),
-    ...(low && high ? { portLow: low, portHigh: high } : {}),
-    ...(props.tcp_tw_reuse === undefined ? {} : { tcp_tw_reuse: props.tcp_tw_reuse }),
-    ...(props.loopback === undefined ? {} : { loopback: props.loopback }),
-    ...(props.tcp_max_tw_buckets === undefined ? {} : { tcp_max_tw_buckets: props.tcp_max_tw_buckets }),
-  };
-  const parsed = timeWaitInputSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : DEFAULT_TIME_WAIT_INPUT;
+  const ports = low && high ? { portLow: low, portHigh: high } : {};
+  return labInputFrom(timeWaitInputSchema, DEFAULT_TIME_WAIT_INPUT, {
+    ...{ requestsPerSecond, durationSeconds, closer, requestsPerConnection, tcp_tw_reuse, loopback, tcp_max_tw_buckets },
+    ...ports,
+  });
 }
 
 /** TIME-WAIT and ephemeral ports under load: the engine's aggregated lab, run in a worker. */
@@ -52,25 +44,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
   const locale = useViewLocale(props.locale);
   const all = labWords(locale);
   const words = all.timeWait;
-  const [input, setInput] = useState<TimeWaitInput>(() => initialInput(props));
-  const { onChange } = props;
-  useEffect(() => onChange?.(input), [input, onChange]);
-  const set = <K extends keyof TimeWaitInput>(key: K, value: TimeWaitInput[K]) =>
-    setInput((previous) => {
-      const next = { ...previous, [key]: value };
-      if (key === "portLow" && next.portHigh < next.portLow) next.portHigh = next.portLow;
-      if (key === "portHigh" && next.portLow > next.portHigh) next.portLow = next.portHigh;
-      return next;
-    });
-  const { response, pending } = useWorkerTask({ kind: "timewait", input, locale });
-  const result = response?.kind === "timewait" ? response : null;
-
-  const summary = result?.result.summary ?? null;
-  const charts = useMemo(() => {
-    const failure = result?.result.summary.firstFailureAt ?? null;
-    const marker = failure === null ? null : { at: failure, label: labWords(locale).timeWait.firstFailure(failure.toFixed(1)) };
-    return { ...chartRows(result?.result.series ?? null, input.durationSeconds), marker };
-  }, [result, locale, input.durationSeconds]);
+  const { input, set, result, run } = useLab("timewait", () => initialInput(props), { locale, onChange: props.onChange, adjust: keepPortRangeOrdered });
 
   return (
     <LabFrame
@@ -78,9 +52,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
       region={words.region}
       title={props.title ?? words.title}
       intro={words.intro}
-      response={response}
-      pending={pending}
-      elapsedMs={result ? result.elapsedMs : null}
+      run={run}
       prediction={{ lab: "timewait", input }}
       controls={
         <>
@@ -131,35 +103,40 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
         </>
       }
     >
-      <LineChart
-        title={words.timeWaitChart}
-        description={summary ? words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.sockets}
-        marker={charts.marker}
-        series={[
-          { name: words.clientTimeWait, colour: "var(--syn)", values: charts.series.map((row) => row.clientTimeWait), area: true },
-          { name: words.serverTimeWait, colour: "var(--fin)", values: charts.series.map((row) => row.serverTimeWait), area: true },
-        ]}
-      />
-      <LineChart
-        title={words.portsChart}
-        description={summary ? words.portsDescription(formatCount(summary.capacity)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.ports}
-        marker={charts.marker}
-        series={[{ name: words.freePorts, colour: "var(--ack)", values: charts.series.map((row) => row.freePorts), area: true }]}
-      />
-      <LineChart
-        title={words.connectsChart}
-        description={summary ? words.connectsDescription(formatCount(summary.totalFailed)) : all.running}
-        seconds={charts.seconds}
-        yLabel={words.perSecond}
-        marker={charts.marker}
-        series={[
-          { name: words.established, colour: "var(--ack)", values: charts.series.map((row) => row.established) },
-          { name: words.failed, colour: "var(--rst)", values: charts.series.map((row) => row.failed), area: true },
-          { name: words.reused, colour: "var(--syn)", values: charts.series.map((row) => row.reused) },
+      <LabCharts
+        result={result?.result ?? null}
+        durationSeconds={input.durationSeconds}
+        running={all.running}
+        marker={({ firstFailureAt }) => (firstFailureAt === null ? null : { at: firstFailureAt, label: words.firstFailure(firstFailureAt.toFixed(1)) })}
+        charts={[
+          {
+            title: words.timeWaitChart,
+            describe: (summary) => words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)),
+            yLabel: words.sockets,
+            marked: true,
+            series: [
+              { name: words.clientTimeWait, colour: "var(--syn)", value: "clientTimeWait", area: true },
+              { name: words.serverTimeWait, colour: "var(--fin)", value: "serverTimeWait", area: true },
+            ],
+          },
+          {
+            title: words.portsChart,
+            describe: (summary) => words.portsDescription(formatCount(summary.capacity)),
+            yLabel: words.ports,
+            marked: true,
+            series: [{ name: words.freePorts, colour: "var(--ack)", value: "freePorts", area: true }],
+          },
+          {
+            title: words.connectsChart,
+            describe: (summary) => words.connectsDescription(formatCount(summary.totalFailed)),
+            yLabel: words.perSecond,
+            marked: true,
+            series: [
+              { name: words.established, colour: "var(--ack)", value: "established" },
+              { name: words.failed, colour: "var(--rst)", value: "failed", area: true },
+              { name: words.reused, colour: "var(--syn)", value: "reused" },
+            ],
+          },
         ]}
       />
     </LabFrame>

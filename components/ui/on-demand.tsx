@@ -12,6 +12,8 @@ export type OnDemandProps<P> = P & {
   placeholder: ReactNode;
   /** Shown instead if its code cannot be loaded (offline, or a new deployment replaced it). */
   loadFailed: ReactNode;
+  /** The reader asked for this part (a link naming it, a button that opened it): load its code at once, wherever it is. */
+  eager?: boolean;
 };
 
 type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void };
@@ -89,7 +91,7 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
     return <Component {...props} />;
   }
 
-  function OnDemand({ placeholder, loadFailed, ...props }: OnDemandProps<P>) {
+  function OnDemand({ placeholder, loadFailed, eager = false, ...props }: OnDemandProps<P>) {
     // Settled once, when the code is there: the boundary below then hydrates or renders.
     const [ready] = useState(() => deferred<ComponentType<P>>());
     const box = useRef<HTMLDivElement>(null);
@@ -126,8 +128,9 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
       // The box adds no layout (display: contents): what is watched is what it holds.
       for (const child of element.children) observer.observe(child);
       for (const type of USE_EVENTS) element.addEventListener(type, start, true);
+      if (eager) start();
       return stop;
-    }, [ready, loadFailed]);
+    }, [ready, loadFailed, eager]);
 
     return (
       <div ref={box} className="contents" data-on-demand="waiting">

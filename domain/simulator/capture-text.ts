@@ -6,7 +6,7 @@
  * (tests/unit/simulator/capture-text.test.ts lists what is covered).
  */
 
-type Rule = readonly [RegExp, (...groups: string[]) => string];
+import { applyTextRules, type TextRule } from "./text-rules";
 
 const BLOCKS: Readonly<Record<string, string>> = {
   "section header block": "节头块",
@@ -20,7 +20,7 @@ const BLOCKS: Readonly<Record<string, string>> = {
 
 const block = (name: string) => BLOCKS[name] ?? name.replace(/^block \(type (0x[0-9a-f]+)\)$/i, "块（类型 $1）");
 
-const PROBLEMS: readonly Rule[] = [
+const PROBLEMS: readonly TextRule[] = [
   [/^empty capture$/, () => "抓包文件是空的"],
   [/^too short to be a capture$/, () => "文件太短，不可能是抓包文件"],
   [/^gzip-compressed data, not a capture$/, () => "这是 gzip 压缩的数据，不是抓包文件"],
@@ -51,7 +51,7 @@ const PROBLEMS: readonly Rule[] = [
   [/^(.+) too short$/, (name) => `${block(name)}过短`],
 ];
 
-const DETAILS: readonly Rule[] = [
+const DETAILS: readonly TextRule[] = [
   [/^decompress the file first$/, () => "请先解压缩"],
   [/^it starts with (.+)$/, (first) => `文件开头是 ${first}`],
   [/^(\d+) bytes$/, (n) => `${n} 字节`],
@@ -76,7 +76,7 @@ const DETAILS: readonly Rule[] = [
   [/^(\d+) non-first fragments carry no TCP header$/, (n) => `${n} 个非首分片不含 TCP 首部`],
 ];
 
-const NOTES: readonly Rule[] = [
+const NOTES: readonly TextRule[] = [
   [/^its 4-tuple is reused by a new connection from frame (\d+)$/, (frame) => `从第 ${frame} 帧起，它的四元组被一条新连接复用`],
   [
     /^some segments came in fragmented IP datagrams: their len covers the first fragment only$/,
@@ -106,30 +106,22 @@ const NOTES: readonly Rule[] = [
   [/^(\d+) more warnings not shown$/, (n) => `另有 ${n} 条警告未显示`],
 ];
 
-function apply(rules: readonly Rule[], text: string): string | null {
-  for (const [pattern, translate] of rules) {
-    const match = pattern.exec(text);
-    if (match) return translate(...match.slice(1).map((group) => group ?? ""));
-  }
-  return null;
-}
-
 /**
  * A reader error or warning in Chinese: "第 812 字节处：分组记录不完整（头部声明 60 字节，只剩 12
  * 字节）". The offset is the reader's own; unknown parts stay in English.
  */
 export function captureMessageZh(message: string): string {
-  const note = apply(NOTES, message);
+  const note = applyTextRules(NOTES, message);
   if (note !== null) return note;
   const parts = /^(.*) at byte (\d+)(?:: (.*))?$/s.exec(message);
   if (parts === null) return message;
   const [, problem = "", offset = "", detail] = parts;
-  const problemZh = apply(PROBLEMS, problem) ?? problem;
-  const detailZh = detail === undefined ? null : (apply(DETAILS, detail) ?? detail);
+  const problemZh = applyTextRules(PROBLEMS, problem) ?? problem;
+  const detailZh = detail === undefined ? null : (applyTextRules(DETAILS, detail) ?? detail);
   return `第 ${offset} 字节处：${problemZh}${detailZh === null ? "" : `（${detailZh}）`}`;
 }
 
 /** A note of the connection analysis in Chinese (or as it is, when it is not known). */
 export function captureNoteZh(note: string): string {
-  return apply(NOTES, note) ?? note;
+  return applyTextRules(NOTES, note) ?? note;
 }

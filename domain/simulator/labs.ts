@@ -56,6 +56,16 @@ export function timeWaitParams(input: TimeWaitInput): TimeWaitLabParams {
   };
 }
 
+/**
+ * The TIME-WAIT lab's input after `changed` was set: moving one end of the port range past the
+ * other brings the other end along, so the range never turns inside out.
+ */
+export function keepPortRangeOrdered(input: TimeWaitInput, changed: keyof TimeWaitInput): TimeWaitInput {
+  if (changed === "portLow" && input.portHigh < input.portLow) return { ...input, portHigh: input.portLow };
+  if (changed === "portHigh" && input.portLow > input.portHigh) return { ...input, portLow: input.portHigh };
+  return input;
+}
+
 export const synBacklogInputSchema = z
   .object({
     attackSynPerSecond: z.number().int().min(0).max(200_000),
@@ -94,6 +104,16 @@ export function synBacklogParams(input: SynBacklogInput): SynBacklogLabParams {
     tcp_syncookies: input.tcp_syncookies,
     ...(input.acceptPerSecond > 0 ? { acceptPerSecond: input.acceptPerSecond } : {}),
   };
+}
+
+/**
+ * A lab's input from the settings a lesson gives: those left out take the defaults, and settings
+ * the schema refuses (out of bounds, or unknown) give the defaults whole.
+ */
+export function labInputFrom<T>(schema: z.ZodType<T>, defaults: T, given: Readonly<Record<string, unknown>>): T {
+  const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const parsed = schema.safeParse({ ...defaults, ...defined });
+  return parsed.success ? parsed.data : defaults;
 }
 
 function seconds(value: number, locale: Locale = "en"): string {

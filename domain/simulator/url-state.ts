@@ -26,6 +26,7 @@ import {
 } from "./labs";
 import { PRESET_IDS, type PresetId } from "./presets";
 import { DEFAULT_SETTINGS, SIM_LIMITS, type SimulatorSettings } from "./session";
+import { applyTextRules, type TextRule } from "./text-rules";
 
 export interface PlaygroundState {
   simulator: Omit<SimulatorSettings, "seed"> & { actions: Action[]; step: number; absolute: boolean };
@@ -318,9 +319,7 @@ export function decodePlayground(query: string | URLSearchParams): DecodeResult 
 // The refusals above in Chinese, for /zh/playground (parameter names stay as they are in the link)
 // ---------------------------------------------------------------------------------------------
 
-type Rule = readonly [RegExp, (...groups: string[]) => string];
-
-const MESSAGES_ZH: readonly Rule[] = [
+const MESSAGES_ZH: readonly TextRule[] = [
   [/^Too big: expected number to be <=(\d+)$/, (max) => `太大：最大为 ${max}`],
   [/^Too small: expected number to be >=(\d+)$/, (min) => `太小：最小为 ${min}`],
   [/^Invalid input: expected number, received NaN$/, () => "不是数字"],
@@ -343,19 +342,11 @@ const MESSAGES_ZH: readonly Rule[] = [
   [/^there is no challenge "(.*)"$/s, (id) => `没有名为“${id}”的挑战`],
 ];
 
-function translate(rules: readonly Rule[], text: string): string | null {
-  for (const [pattern, write] of rules) {
-    const match = pattern.exec(text);
-    if (match) return write(...match.slice(1).map((group) => group ?? ""));
-  }
-  return null;
-}
-
 /** One of decodePlayground's errors in Chinese: "lat：太大：最大为 2000". */
 export function playgroundErrorZh(error: string): string {
   const tooLong = /^the link is too long \((\d+) characters; at most (\d+)\)$/.exec(error);
   if (tooLong) return `链接太长（${tooLong[1]} 个字符；最多 ${tooLong[2]} 个）`;
   const parts = /^([\w.]+): (.*)$/s.exec(error);
   if (parts === null) return error;
-  return `${parts[1]}：${translate(MESSAGES_ZH, parts[2]!) ?? parts[2]}`;
+  return `${parts[1]}：${applyTextRules(MESSAGES_ZH, parts[2]!) ?? parts[2]}`;
 }

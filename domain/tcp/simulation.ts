@@ -18,6 +18,7 @@ import { seqDiff } from "./seq";
 import { wheelExpiryMs } from "./timer-wheel";
 import {
   peerOf,
+  type DropReason,
   type ErrorRecord,
   type HostId,
   type SegmentRecord,
@@ -112,6 +113,24 @@ interface TimerItem {
   host: HostId;
   timer: TimerKind;
   due: number;
+  /** When this kind was armed last after being unarmed (a count): snapshots list equal dues in that order. */
+  armedSince: number;
+}
+
+/** Each host's armed timer of each kind (undefined: not armed); a queued timer no longer here is stale. */
+type ArmedTimers = Record<TimerKind, TimerItem | undefined>;
+
+function noTimersArmed(): ArmedTimers {
+  return {
+    retransmit: undefined,
+    "loss-probe": undefined,
+    "delayed-ack": undefined,
+    "time-wait": undefined,
+    "fin-wait-2": undefined,
+    persist: undefined,
+    keepalive: undefined,
+    linger: undefined,
+  };
 }
 
 /** A segment in the queue is its arrival: the sent segment itself waits there, nothing else is kept. */
@@ -134,11 +153,8 @@ export class Simulation {
   private readonly transitionList: TransitionRecord[] = [];
   private readonly errorList: ErrorRecord[] = [];
   private readonly actionList: Action[] = [];
-  /** The armed timer of each kind, per host; a queued timer no longer here is stale. */
-  private readonly timers: Record<HostId, Map<TimerKind, TimerItem>> = {
-    client: new Map(),
-    server: new Map(),
-  };
+  private readonly timers: Record<HostId, ArmedTimers> = { client: noTimersArmed(), server: noTimersArmed() };
+  private timersArmedFromUnarmed = 0;
   private readonly sentCount: Record<HostId, number> = { client: 0, server: 0 };
   private readonly maxEvents: number;
   private readonly onTimerArmed: ((timer: ArmedTimer) => void) | undefined;
@@ -309,9 +325,10 @@ export class Simulation {
       rtoMs: tcb.rtoMs,
       srttMs: rtt.srttMs,
       retransmits: tcb.retransmits,
-      timers: [...this.timers[host].entries()]
-        .map(([kind, timer]) => ({ kind, due: timer.due }))
-        .sort((a, b) => a.due - b.due),
+      timers: Object.values(this.timers[host])
+        .filter((timer) => timer !== undefined)
+        .sort((a, b) => a.due - b.due || a.armedSince - b.armedSince)
+        .map((timer) => ({ kind: timer.timer, due: timer.due })),
     };
   }
 
@@ -325,19 +342,38 @@ export class Simulation {
       transmit: (segment) => this.transmit(segment),
       armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
       disarmTimer: (host, kind) => {
-        this.timers[host].delete(kind);
+        this.timers[host][kind] = undefined;
       },
-      isTimerArmed: (host, kind) => this.timers[host].has(kind),
+      isTimerArmed: (host, kind) => this.timers[host][kind] !== undefined,
       emit: (event) => this.emit(event),
       firstIsn: (host) => this.firstIsns[host],
     };
   }
 
-  /** Drafts are fresh objects built for this call, so they are completed in place (hot path). */
+  /**
+   * Appends the draft as a trace event: its keys, then `index` and `t`. The frequent kinds are
+   * built whole, in one literal each; adding keys to drafts of every shape in one place is what
+   * V8 does slowest (hot path). The rest are completed in place.
+   */
   private emit(draft: SimEventDraft): void {
-    const event = draft as SimEvent;
-    event.index = this.eventList.length;
-    event.t = this.clock;
+    const index = this.eventList.length;
+    const t = this.clock;
+    let event: SimEvent;
+    switch (draft.kind) {
+      case "discard":
+        event = { kind: "discard", host: draft.host, segment: draft.segment, reason: draft.reason, index, t };
+        break;
+      case "note":
+        event = { kind: "note", host: draft.host, text: draft.text, index, t };
+        break;
+      case "timer":
+        event = { kind: "timer", host: draft.host, timer: draft.timer, index, t };
+        break;
+      default:
+        event = draft as SimEvent;
+        event.index = index;
+        event.t = t;
+    }
     this.eventList.push(event);
     if (event.kind === "transition") {
       this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });
@@ -359,47 +395,15 @@ export class Simulation {
       route.drop = "link";
       route.duplicateArriveAt = null;
     }
-    const dropped = route.drop !== null;
-    // Keys are added in the record's documented order (or the CLI's); the optional ones only when set.
-    const record = (
-      this.cliOrderRecords
-        ? {
-            t: this.clock,
-            from,
-            to: peerOf(from),
-            flags: flagNames(segment),
-            seq: segment.seq,
-            ack: segment.ack ? segment.ackNo : null,
-            len: segment.len,
-            dropped,
-            id,
-            n,
-            retransmission: segment.retransmission,
-            arriveAt: dropped ? null : route.arriveAt,
-          }
-        : {
-            id,
-            t: this.clock,
-            from,
-            to: peerOf(from),
-            flags: flagNames(segment),
-            seq: segment.seq,
-            ack: segment.ack ? segment.ackNo : null,
-            len: segment.len,
-            dropped,
-            retransmission: segment.retransmission,
-            arriveAt: dropped ? null : route.arriveAt,
-            n,
-          }
-    ) as SegmentRecord;
-    if (route.drop !== null) record.dropReason = route.drop;
-    record.win = segment.window;
+    const record = this.cliOrderRecords
+      ? cliOrderRecord(id, this.clock, segment, n, route.drop, route.arriveAt)
+      : documentedOrderRecord(id, this.clock, segment, n, route.drop, route.arriveAt);
     if (segment.purpose !== undefined) record.purpose = segment.purpose;
     this.segmentList.push(record);
     segment.id = id;
-    this.emit({ kind: "send", host: from, segment: id });
+    this.eventList.push({ kind: "send", host: from, segment: id, index: this.eventList.length, t: this.clock });
     if (route.drop !== null) {
-      this.emit({ kind: "drop", segment: id, reason: route.drop });
+      this.eventList.push({ kind: "drop", segment: id, reason: route.drop, index: this.eventList.length, t: this.clock });
       return id;
     }
     this.launch(segment, route.arriveAt);
@@ -424,15 +428,17 @@ export class Simulation {
     const due = this.params.timerWheel
       ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
       : this.clock + delayMs;
-    const timer: TimerItem = { kind: "timer", host, timer: kind, due };
-    this.timers[host].set(kind, timer);
+    const armed = this.timers[host];
+    const armedSince = armed[kind]?.armedSince ?? this.timersArmedFromUnarmed++;
+    const timer: TimerItem = { kind: "timer", host, timer: kind, due, armedSince };
+    armed[kind] = timer;
     this.queue.push(due, RANK_NETWORK, timer);
     this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
     if (item.kind === "segment") return this.inFlight[item.id] !== true;
-    if (item.kind === "timer") return this.timers[item.host].get(item.timer) !== item;
+    if (item.kind === "timer") return this.timers[item.host][item.timer] !== item;
     return false;
   }
 
@@ -451,7 +457,7 @@ export class Simulation {
       case "action":
         return this.perform(item.action);
       case "timer": {
-        this.timers[item.host].delete(item.timer);
+        this.timers[item.host][item.timer] = undefined;
         this.emit({ kind: "timer", host: item.host, timer: item.timer });
         handleTimer(this.endpoints[item.host], item.timer);
         return;
@@ -501,9 +507,35 @@ export class Simulation {
     const record = this.segmentList[id - 1];
     if (record === undefined) return;
     this.inFlight[id] = false;
-    this.emit({ kind: "deliver", host: record.to, segment: id });
+    this.eventList.push({ kind: "deliver", host: record.to, segment: id, index: this.eventList.length, t: this.clock });
     handleSegment(this.endpoints[record.to], segment);
   }
+}
+
+/**
+ * A sent segment's record with the keys in the CLI contract's order (`dropReason` only when it
+ * was dropped; `purpose` is added by the caller when set). One literal per shape, `win` included,
+ * so a record is one object with its fields in place (hot path).
+ */
+function cliOrderRecord(id: number, t: number, segment: SentSegment, n: number, drop: DropReason | null, arriveAt: number): SegmentRecord {
+  const from = segment.from;
+  const ack = segment.ack ? segment.ackNo : null;
+  return drop === null
+    ? { t, from, to: peerOf(from), flags: flagNames(segment), seq: segment.seq, ack, len: segment.len, dropped: false,
+        id, n, retransmission: segment.retransmission, arriveAt, win: segment.window }
+    : { t, from, to: peerOf(from), flags: flagNames(segment), seq: segment.seq, ack, len: segment.len, dropped: true,
+        id, n, retransmission: segment.retransmission, arriveAt: null, dropReason: drop, win: segment.window };
+}
+
+/** The same record with the keys in SegmentRecord's documented order (what a live simulation shows). */
+function documentedOrderRecord(id: number, t: number, segment: SentSegment, n: number, drop: DropReason | null, arriveAt: number): SegmentRecord {
+  const from = segment.from;
+  const ack = segment.ack ? segment.ackNo : null;
+  return drop === null
+    ? { id, t, from, to: peerOf(from), flags: flagNames(segment), seq: segment.seq, ack, len: segment.len, dropped: false,
+        retransmission: segment.retransmission, arriveAt, n, win: segment.window }
+    : { id, t, from, to: peerOf(from), flags: flagNames(segment), seq: segment.seq, ack, len: segment.len, dropped: true,
+        retransmission: segment.retransmission, arriveAt: null, n, dropReason: drop, win: segment.window };
 }
 
 /** A copy with the CLI contract's keys first, in its order, then the extras (keys added in that order, no spreads). */

@@ -1,5 +1,5 @@
 import { expect, test, type Route } from "@playwright/test";
-import { holdRequests } from "./support";
+import { approach, holdRequests } from "./support";
 
 /**
  * The server's HTML shows the simulators' controls before their script runs. A click then would do
@@ -32,6 +32,9 @@ test("the simulators' controls wait for the page's script, then take the reader'
   for (const control of dormant) await expect(control).toBeDisabled();
 
   await scripts.release();
+  // The lab and the viewer below the simulator load as the reader comes near them (ADR 0950).
+  await approach(lab);
+  await approach(viewer);
   for (const control of dormant) await expect(control).toBeEnabled();
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
@@ -40,8 +43,9 @@ test("the simulators' controls wait for the page's script, then take the reader'
 test("a sample chosen while the first one is still being read replaces it, even when the first finishes last", async ({ page }) => {
   const first = await holdRequests(page, isSample("passive-close-delayed.pcap"));
   await page.goto("/playground");
-  await expect.poll(first.count).toBe(1);
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  await approach(viewer);
+  await expect.poll(first.count).toBe(1);
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
 

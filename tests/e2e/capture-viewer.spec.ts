@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./simulator-support";
-import { expectNoSeriousA11yViolations } from "./support";
+import { approach, expectNoSeriousA11yViolations } from "./support";
 
 test("a shipped sample renders its connection: ladder, packets and inferred states", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
@@ -23,6 +23,8 @@ test("a shipped sample renders its connection: ladder, packets and inferred stat
 test("switching samples and opening a file of one's own, read in the browser", async ({ page }) => {
   await page.goto("/playground");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
   await expect(viewer).toContainText("FIN-WAIT-1 → CLOSING → TIME-WAIT");
@@ -44,6 +46,8 @@ test("switching samples and opening a file of one's own, read in the browser", a
 test("malformed files get clear messages naming the byte offset", async ({ page }) => {
   await page.goto("/playground");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   const picker = viewer.getByLabel("Open a capture file (.pcap, .pcapng)");
   const real = readFileSync("tests/fixtures/tcp/captures/refused.pcap");
 
@@ -72,6 +76,8 @@ for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/playground");
     const viewer = page.getByRole("region", { name: "Capture viewer" });
+    // The playground loads a part when the reader comes near it (ADR 0950).
+    await approach(viewer);
     await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
     await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("client TIME-WAIT, server TIME-WAIT");
     const why = viewer.getByRole("region", { name: "Why the states changed" });
@@ -101,6 +107,8 @@ for (const scheme of ["light", "dark"] as const) {
 test("the explanations speak Chinese on Chinese pages", async ({ page }) => {
   await page.goto("/zh/playground");
   const viewer = page.getByRole("region", { name: "抓包查看器" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   await viewer.getByLabel("示例抓包").selectOption("simultaneous-close");
   const why = viewer.getByRole("region", { name: "状态为什么变化" });
   await viewer.getByRole("button", { name: "报文段 6", exact: true }).click();
@@ -114,6 +122,8 @@ test("the explanations speak Chinese on Chinese pages", async ({ page }) => {
 test("the explanations fit a phone screen @phone", async ({ page }) => {
   await page.goto("/playground");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   await viewer.getByLabel("Sample capture").selectOption("simultaneous-close");
   await viewer.getByRole("button", { name: "Segment 6", exact: true }).click();
   const why = viewer.getByRole("region", { name: "Why the states changed" });

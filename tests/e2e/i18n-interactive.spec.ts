@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHALLENGE_TEXT_ZH } from "../../domain/challenges/text";
-import { expectNoSeriousA11yViolations, waitForHydration } from "./support";
+import { approach, bringPartsToLife, expectNoSeriousA11yViolations, waitForHydration } from "./support";
 import { expectNoHorizontalOverflow } from "./simulator-support";
 
 /**
@@ -205,6 +205,8 @@ test("the Chinese playground: reached from the Chinese header, everything in Chi
   await challenge.getByRole("button", { name: "检查我的答案" }).click();
   await expect(challenge.getByText("目标达成，已由服务器验证。")).toBeVisible();
 
+  // Reached through the client router, each part loads as the reader comes near it (ADR 0950).
+  await bringPartsToLife(page);
   for (const name of ["TCP 模拟器", `挑战：${title}`, "TIME-WAIT 实验", "SYN 队列实验", "抓包查看器"]) {
     const region = page.getByRole("region", { name }).first();
     await region.scrollIntoViewIfNeeded();
@@ -236,6 +238,7 @@ test("a refused shared link is explained in Chinese on /zh/playground", async ({
 test("the Chinese playground and a Chinese lab fit a phone @phone", async ({ page }) => {
   await page.goto("/zh/playground");
   await expect(simulatorRegion(page)).toBeVisible();
+  await approach(page.getByRole("region", { name: "TIME-WAIT 实验" }));
   await expect(page.getByRole("region", { name: "TIME-WAIT 实验" }).getByText(/^已在后台线程/)).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await page.goto("/zh/course/many-time-wait-sockets");

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { generateCapture } from "../../bench/pcap";
-import { waitForHydration } from "./support";
+import { approach, waitForHydration } from "./support";
 
 /**
  * A capture too large to read whole (over 64 MB) is streamed in a worker: progress, cancel, a
@@ -25,6 +25,8 @@ test("a large capture streams into a virtual connection list, and an opened conn
   await page.goto("/playground");
   await waitForHydration(page);
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   await viewer.getByLabel("Open a capture file (.pcap, .pcapng)").setInputFiles(file);
   await expect(viewer).toContainText("is read as a stream");
 
@@ -49,6 +51,8 @@ test("reading a large capture can be cancelled", async ({ page }) => {
   await page.goto("/playground");
   await waitForHydration(page);
   const viewer = page.getByRole("region", { name: "Capture viewer" });
+  // The playground loads a part when the reader comes near it (ADR 0950).
+  await approach(viewer);
   await viewer.getByLabel("Open a capture file (.pcap, .pcapng)").setInputFiles(file);
   const progress = viewer.getByRole("progressbar");
   await expect(progress).toBeVisible();

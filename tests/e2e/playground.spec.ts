@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./support";
+import { approach, bringPartsToLife, expectNoSeriousA11yViolations } from "./support";
 import { expectNoHorizontalOverflow, simulator, stepOf } from "./simulator-support";
 
 test("the header links to the playground, which has everything", async ({ page }) => {
@@ -9,6 +9,8 @@ test("the header links to the playground, which has everything", async ({ page }
   await expect(page.getByRole("heading", { level: 1, name: "Playground" })).toBeVisible();
   await expect(simulator(page)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Challenges" })).toBeVisible();
+  // Reached through the client router, each part loads as the reader comes near it (ADR 0950).
+  await bringPartsToLife(page);
   await expect(page.getByRole("region", { name: "TIME-WAIT lab" })).toBeVisible();
   await expect(page.getByRole("region", { name: "SYN backlog lab" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Capture viewer" })).toBeVisible();
@@ -24,8 +26,10 @@ test("a shared link restores the scenario, the learner's actions, the step and t
   // The drop in the link (segment 7, the last ACK) made the server retransmit its FIN.
   await sim.getByRole("button", { name: "Step", exact: true }).click();
   const timeWait = page.getByRole("region", { name: "TIME-WAIT lab" });
+  await approach(timeWait);
   await expect(timeWait.getByLabel("Requests per second", { exact: true })).toHaveValue("800");
   await expect(timeWait.getByRole("status")).toContainText("800 new connections per second");
+  await approach(page.getByRole("region", { name: "Capture viewer" }));
   await expect(page.getByRole("region", { name: "Capture viewer" }).getByLabel("Sample capture")).toHaveValue("refused");
 
   // The address bar follows the state; a copied link opens the same place.
@@ -53,6 +57,7 @@ test("a tampered link is refused with a clear message and the playground starts 
 test("the labs answer the keyboard, explain their result and offer the data as tables", async ({ page }) => {
   await page.goto("/playground");
   const lab = page.getByRole("region", { name: "TIME-WAIT lab" });
+  await approach(lab);
   await expect(lab.getByRole("status")).toContainText("connects start failing with EADDRNOTAVAIL at 47.1 s");
   await lab.getByRole("radio", { name: "Server" }).check();
   await expect(lab.getByRole("status")).toContainText("With the server closing first");
@@ -69,6 +74,7 @@ test("the labs answer the keyboard, explain their result and offer the data as t
   await expect(lab.getByRole("table").first().getByRole("row")).toHaveCount(121);
 
   const syn = page.getByRole("region", { name: "SYN backlog lab" });
+  await approach(syn);
   await expect(syn.getByRole("status")).toContainText("SYN cookies instead");
   await syn.getByRole("radio", { name: "0 (off)" }).check();
   await expect(syn.getByRole("status")).toContainText("SYNs were dropped.");
@@ -79,12 +85,14 @@ test("the playground has no serious accessibility violations, light and dark", a
   // axe reads the whole playground (a simulator, two labs, the capture viewer) twice, slow on a busy machine.
   test.setTimeout(120_000);
   await page.goto("/playground?challenge=refused-connect");
+  await bringPartsToLife(page);
   await expect(page.getByRole("region", { name: "TIME-WAIT lab" }).getByRole("status")).toContainText("ephemeral ports");
   await expect(page.getByRole("region", { name: "Capture viewer" }).getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/dark/);
+  await bringPartsToLife(page);
   await expect(page.getByRole("region", { name: "SYN backlog lab" }).getByRole("status")).toContainText("listener");
   await expectNoSeriousA11yViolations(page);
 });
@@ -92,6 +100,7 @@ test("the playground has no serious accessibility violations, light and dark", a
 test("the playground works at phone width @phone", async ({ page }) => {
   await page.goto("/playground?p=simultaneous-close&s=8");
   await expect(simulator(page).getByRole("img", { name: "Sequence diagram" })).toBeVisible();
+  await approach(page.getByRole("region", { name: "TIME-WAIT lab" }));
   await expect(page.getByRole("region", { name: "TIME-WAIT lab" }).getByRole("status")).toContainText("ephemeral ports");
   await expectNoHorizontalOverflow(page);
 });

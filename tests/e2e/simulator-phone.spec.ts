@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, waitForHydration } from "./support";
+import { approach, expectNoSeriousA11yViolations, waitForHydration } from "./support";
 
 /**
  * The simulator on a phone: once the ladder is on screen, a learner steps with the controls
@@ -19,6 +19,8 @@ const PAGES = [
 
 /** Scrolls so that the ladder sits between the site header and the docked controls. */
 async function bringLadderAboveDock(page: Page, simulator: Locator) {
+  // Its code loads as it comes into view (ADR 0950): the controls dock once it is live.
+  await approach(simulator);
   await simulator.evaluate((element) => element.scrollIntoView({ block: "center" }));
   const dock = simulator.locator("[data-docked]");
   await expect(dock).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from "./support";
+import { approach, expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from "./support";
 import { expectNoHorizontalOverflow, signUpStudent, simulator, tabTo } from "./simulator-support";
 
 const narrationOf = (page: import("@playwright/test").Page) => simulator(page).getByRole("status").first();
@@ -92,6 +92,8 @@ test("predict, then run: a signed-in learner's predictions are stored as practic
 test("a lab hides its result until the learner has predicted it", async ({ page }) => {
   await page.goto("/playground");
   const lab = page.getByRole("region", { name: /TIME-WAIT/ }).first();
+  // Below the first screen, its code loads as the reader comes near it (ADR 0960).
+  await approach(lab);
   await lab.getByRole("button", { name: "Predict, then run" }).click();
   await expect(lab.getByText("The result appears once you have predicted it.")).toBeVisible();
   await lab.getByRole("radio", { name: "Yes" }).check();

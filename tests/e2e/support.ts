@@ -1,7 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, type Page, type Route } from "@playwright/test";
+import { expect, type Locator, type Page, type Route } from "@playwright/test";
 
 /** The database the e2e server runs on (scripts/e2e-server.mjs), read directly to check writes. */
 export const E2E_DATABASE = path.join(process.cwd(), "data", `e2e-${process.env.E2E_PORT ?? "3210"}`, "e2e.db");
@@ -84,4 +84,10 @@ export async function bringPartsToLife(page: Page) {
     await waiting.first().evaluate((box) => box.firstElementChild?.scrollIntoView({ block: "center" }));
     await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
   }
+}
+
+/** Scrolls an interactive part into view, as a reader does, and waits until its code has loaded and it is live (ADR 0950). */
+export async function approach(part: Locator) {
+  await part.scrollIntoViewIfNeeded();
+  await expect(part.locator("xpath=ancestor::*[@data-on-demand][1]")).toHaveAttribute("data-on-demand", "live", { timeout: 30_000 });
 }

@@ -255,8 +255,7 @@ export class Endpoint {
    */
   freshWindow(): number {
     const capacity = this.receiveCapacity();
-    let queued = this.tcb.rcvBuffered;
-    for (const segment of this.tcb.outOfOrder) queued += segment.len;
+    const queued = this.tcb.rcvBuffered + this.tcb.outOfOrderBytes;
     const free = Math.max(0, capacity - queued);
     const mss = Math.min(this.params.mss, capacity);
     if (mss <= 0 || free < mss) return 0;
@@ -455,38 +454,61 @@ export class Endpoint {
    * other than RSTs advertise the receive window (a SYN's is never above 65 535).
    */
   send(segment: Omit<OutgoingSegment, "ackNo"> & { ackNo?: number }): number {
+    const syn = segment.syn ?? false;
+    const rst = segment.rst ?? false;
     const ackNo = segment.ackNo ?? this.tcb.rcvNxt;
-    const window =
-      segment.window ??
-      (segment.rst && !segment.ack
-        ? 0
-        : segment.syn
-          ? Math.min(this.advertiseWindow(), LINUX_CONSTANTS.MAX_UNSCALED_WINDOW)
-          : this.advertiseWindow());
-    // One object shape for every segment (a spread of the caller's varied literals is slow here).
+    const window = segment.window ?? this.windowToAdvertise(syn, rst, segment.ack);
+    return this.transmit(syn, segment.fin ?? false, rst, segment.psh ?? false, segment.ack, segment.seq, ackNo, segment.len, segment.retransmission ?? false, window, segment.purpose);
+  }
+
+  /** The window a segment carries: none on an RST without ACK, at most 65 535 on a SYN (it is never scaled). */
+  private windowToAdvertise(syn: boolean, rst: boolean, ack: boolean): number {
+    if (rst && !ack) return 0;
+    return syn ? Math.min(this.advertiseWindow(), LINUX_CONSTANTS.MAX_UNSCALED_WINDOW) : this.advertiseWindow();
+  }
+
+  /**
+   * send() with every field given. The data path (ACKs, new data, retransmissions) calls it
+   * directly: one object shape for every segment, and no options object of the caller's own
+   * shape to read (the varied shapes make those reads slow on this hot path).
+   */
+  private transmit(
+    syn: boolean,
+    fin: boolean,
+    rst: boolean,
+    psh: boolean,
+    ack: boolean,
+    seq: number,
+    ackNo: number,
+    len: number,
+    retransmission: boolean,
+    window: number,
+    purpose: SegmentPurpose | undefined,
+  ): number {
     const id = this.env.transmit({
       kind: "segment",
-      syn: segment.syn ?? false,
-      fin: segment.fin ?? false,
-      rst: segment.rst ?? false,
-      psh: segment.psh ?? false,
-      ack: segment.ack,
-      seq: segment.seq,
-      ackNo: segment.ack ? ackNo : 0,
-      len: segment.len,
-      retransmission: segment.retransmission ?? false,
+      syn,
+      fin,
+      rst,
+      psh,
+      ack,
+      seq,
+      ackNo: ack ? ackNo : 0,
+      len,
+      retransmission,
       window,
       id: 0,
       from: this.host,
       sentAt: this.now(),
-      purpose: segment.purpose,
+      purpose,
     });
-    if (segment.ack && !segment.rst) this.onAckSent();
+    if (ack && !rst) this.onAckSent();
     return id;
   }
 
   sendAck(): void {
-    this.send({ ack: true, seq: this.tcb.sndNxt, len: 0 });
+    const tcb = this.tcb;
+    this.transmit(false, false, false, false, true, tcb.sndNxt, tcb.rcvNxt, 0, false, this.advertiseWindow(), undefined);
   }
 
   /** RST for a segment that has no connection to go to (RFC 9293 3.10.7.1). */
@@ -517,29 +539,27 @@ export class Endpoint {
 
   /** Transmit a segment that consumes sequence space and keep it for retransmission. */
   sendNew(segment: { syn?: boolean; fin?: boolean; psh?: boolean; ack: boolean; len: number }): void {
-    const seq = this.tcb.sndNxt;
-    this.tcb.probeOctetOut = false;
-    this.send({ syn: segment.syn, fin: segment.fin, psh: segment.psh, ack: segment.ack, seq, len: segment.len });
+    const tcb = this.tcb;
+    const seq = tcb.sndNxt;
+    const syn = segment.syn ?? false;
+    const fin = segment.fin ?? false;
+    const psh = segment.psh ?? false;
+    const { ack, len } = segment;
+    tcb.probeOctetOut = false;
+    this.transmit(syn, fin, false, psh, ack, seq, tcb.rcvNxt, len, false, this.windowToAdvertise(syn, false, ack), undefined);
     const now = this.now();
-    this.tcb.retransmitQueue.push({
-      seq,
-      len: segment.len,
-      syn: segment.syn ?? false,
-      fin: segment.fin ?? false,
-      psh: segment.psh ?? false,
-      firstSentAt: now,
-      lastSentAt: now,
-      retransmitted: false,
-    });
-    if (segment.fin) this.tcb.finSeq = seqAdd(seq, segment.len);
-    this.tcb.sndNxt = seqAdd(seq, segmentLength(segment));
+    tcb.retransmitQueue.push({ seq, len, syn, fin, psh, firstSentAt: now, lastSentAt: now, retransmitted: false });
+    if (fin) tcb.finSeq = seqAdd(seq, len);
+    tcb.sndNxt = seqAdd(seq, len + (syn ? 1 : 0) + (fin ? 1 : 0));
   }
 
   retransmit(entry: RetransmitEntry): void {
+    const tcb = this.tcb;
     entry.lastSentAt = this.now();
     entry.retransmitted = true;
-    const ack = !(entry.syn && this.tcb.state === "SYN-SENT");
-    this.send({ syn: entry.syn, fin: entry.fin, psh: entry.psh, ack, seq: entry.seq, len: entry.len, retransmission: true });
+    const ack = !(entry.syn && tcb.state === "SYN-SENT");
+    const window = this.windowToAdvertise(entry.syn, false, ack);
+    this.transmit(entry.syn, entry.fin, false, entry.psh, ack, entry.seq, tcb.rcvNxt, entry.len, true, window, undefined);
   }
 
   /**

@@ -26,6 +26,12 @@ export function handleSegment(ep: Endpoint, seg: ArrivingSegment): void {
   }
 }
 
+/**
+ * The segment changes nothing here: it is dropped, at most answered (an ACK, a challenge ACK or
+ * an RST, which follow as their own `send`). A segment that changes the connection (its state,
+ * its queues, its timers) is handled instead: its effects are the trace, and a `note` says what
+ * the other events cannot (ADR 0190).
+ */
 function discard(ep: Endpoint, seg: ArrivingSegment, reason: string): void {
   ep.env.emit({ kind: "discard", host: ep.host, segment: seg.id, reason });
 }
@@ -237,7 +243,7 @@ function afterAcceptedAck(ep: Endpoint, seg: ArrivingSegment): void {
 
   // Linux (and RFC 1122 4.2.2.13): after close(), new data means the application lost it: RST.
   if (tcb.orphan && (tcb.state === "FIN-WAIT-1" || tcb.state === "FIN-WAIT-2") && dataBeyond(ep, seg) > 0) {
-    discard(ep, seg, "data arrived after close(): connection reset");
+    ep.note("data arrived after close(): connection reset");
     ep.send({ rst: true, ack: false, seq: seg.ackNo, len: 0, ackNo: 0 });
     ep.closeConnection("recv data after close");
     return;
@@ -265,7 +271,7 @@ function onDuplicateSynInSynReceived(ep: Endpoint, seg: ArrivingSegment): void {
     return discard(ep, seg, "retransmitted SYN: SYN-ACK suppressed by rate limit");
   }
   tcb.lastInvalidAckAt = now;
-  discard(ep, seg, "retransmitted SYN: SYN-ACK sent again");
+  ep.note("retransmitted SYN: SYN-ACK sent again");
   const synAck = tcb.retransmitQueue[0];
   if (synAck !== undefined) ep.retransmit(synAck);
   const timeout = Math.min(ep.params.initialRtoMs * 2 ** tcb.synAckTimeouts, ep.params.maxRtoMs);
@@ -298,7 +304,8 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   const tcb = ep.tcb;
   const acceptsText = tcb.state === "ESTABLISHED" || tcb.state === "FIN-WAIT-1" || tcb.state === "FIN-WAIT-2";
   if (!acceptsText) {
-    if (seg.len > 0 || seg.fin) discard(ep, seg, "peer already sent FIN: text ignored");
+    // Its ACK has been taken (fifth step): only the text is ignored.
+    if (seg.len > 0 || seg.fin) ep.note("peer already sent FIN: text ignored");
     return;
   }
   if (seg.len === 0 && !seg.fin) return;
@@ -306,7 +313,8 @@ function receiveTextAndFin(ep: Endpoint, seg: ArrivingSegment): void {
   if (seqGt(seg.seq, tcb.rcvNxt)) {
     // A gap: keep it for later and send a duplicate ACK at once.
     tcb.outOfOrder.push({ seq: seg.seq, len: seg.len, fin: seg.fin });
-    discard(ep, seg, "out of order: queued, duplicate ACK sent");
+    tcb.outOfOrderBytes += seg.len;
+    ep.note("out of order: queued, duplicate ACK sent");
     ep.sendAck();
     return;
   }
@@ -349,6 +357,7 @@ function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): 
         tcb.rcvNxt = end;
         finReceived = queued.fin;
         queue.splice(index, 1);
+        tcb.outOfOrderBytes -= queued.len;
         progress = true;
         break;
       }
@@ -356,7 +365,10 @@ function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): 
   }
   // Forget what RCV.NXT has now passed (in place: no new array per segment).
   let kept = 0;
-  for (const queued of queue) if (seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt)) queue[kept++] = queued;
+  for (const queued of queue) {
+    if (seqGt(seqAdd(queued.seq, queued.len), tcb.rcvNxt)) queue[kept++] = queued;
+    else tcb.outOfOrderBytes -= queued.len;
+  }
   queue.length = kept;
   return { received, finReceived };
 }

@@ -80,7 +80,10 @@ export interface Tcb {
   lossProbeOutstanding: boolean;
   rttSampled: boolean;
   ack: AckState;
+  /** Segments beyond RCV.NXT held for later processing (RFC 9293 3.10.7.4, seventh step), in arrival order. */
   outOfOrder: OutOfOrderSegment[];
+  /** Sum of their payload lengths: the receive window counts them as used. */
+  outOfOrderBytes: number;
   /** Last ACK sent in reply to an out-of-window segment or as a challenge ACK (rate limiting). */
   lastInvalidAckAt: number;
   /** Send time (TSval) of the last in-window segment from the peer (ts_recent). */
@@ -134,6 +137,7 @@ export function closedTcb(rtt: RttEstimator, initialRtoMs: number, receiveWindow
     rttSampled: false,
     ack: { pending: false, atoMs: 0, quickAcks: 0, pingpong: false, lastReceiveAt: 0, rcvNxtAtLastAck: 0 },
     outOfOrder: [],
+    outOfOrderBytes: 0,
     lastInvalidAckAt: Number.NEGATIVE_INFINITY,
     peerTsRecent: null,
     timeWaitEnteredAt: null,

@@ -12,6 +12,7 @@ export function handleTimeWaitSegment(ep: Endpoint, seg: ArrivingSegment): void 
   else rfcTimeWait(ep, seg);
 }
 
+/** Changes nothing but a reply; a segment that ends, restarts or reopens TIME-WAIT is handled (a note). See receive.ts. */
 function discard(ep: Endpoint, seg: ArrivingSegment, reason: string): void {
   ep.env.emit({ kind: "discard", host: ep.host, segment: seg.id, reason });
 }
@@ -21,12 +22,12 @@ function linuxTimeWait(ep: Endpoint, seg: ArrivingSegment): void {
   const inWindowBare = seg.seq === tcb.rcvNxt && (segmentLength(seg) === 0 || seg.rst);
   if (inWindowBare && seg.rst) {
     if (ep.params.rfc1337) return discard(ep, seg, "RST in TIME-WAIT ignored (tcp_rfc1337)");
-    discard(ep, seg, "RST in TIME-WAIT: TIME-WAIT assassination");
+    ep.note("RST in TIME-WAIT: TIME-WAIT assassination");
     ep.closeConnection("recv RST");
     return;
   }
   if (inWindowBare) {
-    discard(ep, seg, "in-window ACK in TIME-WAIT");
+    ep.note("in-window ACK in TIME-WAIT");
     ep.restartTimeWait();
     return;
   }
@@ -42,15 +43,19 @@ function linuxTimeWait(ep: Endpoint, seg: ArrivingSegment): void {
   }
 
   // Retransmitted FIN (our ACK was lost), old duplicates, data: ACK and stay for another 60 s.
-  discard(ep, seg, seg.fin ? "retransmitted FIN in TIME-WAIT: ACKed again" : "segment in TIME-WAIT: ACKed");
-  if (seg.ack) ep.restartTimeWait();
+  if (seg.ack) {
+    ep.note(seg.fin ? "retransmitted FIN in TIME-WAIT: ACKed again" : "segment in TIME-WAIT: ACKed");
+    ep.restartTimeWait();
+  } else {
+    discard(ep, seg, seg.fin ? "retransmitted FIN in TIME-WAIT: ACKed again" : "segment in TIME-WAIT: ACKed");
+  }
   ep.sendAck();
 }
 
 /** TCP_TW_SYN: the TIME-WAIT socket is dropped and the listener answers with ISN = tw_snd_nxt + 65537. */
 function reopenFromTimeWait(ep: Endpoint, seg: ArrivingSegment): void {
   const iss = seqAdd(ep.tcb.sndNxt, LINUX_CONSTANTS.TW_ISN_OFFSET);
-  discard(ep, seg, "new SYN in TIME-WAIT: connection reopened");
+  ep.note("new SYN in TIME-WAIT: connection reopened");
   ep.startNewIncarnation();
   ep.tcb.passiveOpen = true;
   ep.initReceive(seg.seq);
@@ -64,7 +69,7 @@ function rfcTimeWait(ep: Endpoint, seg: ArrivingSegment): void {
   const tcb = ep.tcb;
   if (seg.rst) {
     if (seg.seq === tcb.rcvNxt) {
-      discard(ep, seg, "RST in TIME-WAIT");
+      ep.note("RST in TIME-WAIT");
       ep.closeConnection("recv RST");
       return;
     }
@@ -76,7 +81,7 @@ function rfcTimeWait(ep: Endpoint, seg: ArrivingSegment): void {
     return;
   }
   if (seg.fin) {
-    discard(ep, seg, "retransmitted FIN in TIME-WAIT: ACKed, 2 MSL restarted");
+    ep.note("retransmitted FIN in TIME-WAIT: ACKed, 2 MSL restarted");
     ep.sendAck();
     ep.restartTimeWait();
     return;

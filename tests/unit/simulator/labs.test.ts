@@ -6,6 +6,8 @@ import {
   DEFAULT_TIME_WAIT_INPUT,
   explainSynBacklog,
   explainTimeWait,
+  keepPortRangeOrdered,
+  labInputFrom,
   synBacklogInputSchema,
   synBacklogParams,
   timeWaitInputSchema,
@@ -103,5 +105,26 @@ describe("SYN backlog lab sentence", () => {
   it("validates its inputs", () => {
     expect(synBacklogInputSchema.safeParse(DEFAULT_SYN_BACKLOG_INPUT).success).toBe(true);
     expect(synBacklogInputSchema.safeParse({ ...DEFAULT_SYN_BACKLOG_INPUT, tcp_syncookies: 3 }).success).toBe(false);
+  });
+});
+
+describe("a lab's settings", () => {
+  it("takes a lesson's settings over the defaults and ignores those left out", () => {
+    const input = labInputFrom(timeWaitInputSchema, DEFAULT_TIME_WAIT_INPUT, { requestsPerSecond: 400, closer: "server", loopback: undefined });
+    expect(input).toEqual({ ...DEFAULT_TIME_WAIT_INPUT, requestsPerSecond: 400, closer: "server" });
+  });
+
+  it("falls back to the defaults whole when a setting is out of bounds or unknown", () => {
+    expect(labInputFrom(synBacklogInputSchema, DEFAULT_SYN_BACKLOG_INPUT, { backlog: 5, tcp_syncookies: 3 })).toEqual(DEFAULT_SYN_BACKLOG_INPUT);
+    expect(labInputFrom(synBacklogInputSchema, DEFAULT_SYN_BACKLOG_INPUT, { backlog: 5, colour: "red" })).toEqual(DEFAULT_SYN_BACKLOG_INPUT);
+    expect(labInputFrom(timeWaitInputSchema, DEFAULT_TIME_WAIT_INPUT, { portLow: 50_000, portHigh: 40_000 })).toEqual(DEFAULT_TIME_WAIT_INPUT);
+  });
+
+  it("keeps the port range from turning inside out: the other end follows the one moved", () => {
+    const range = { ...DEFAULT_TIME_WAIT_INPUT, portLow: 40_000, portHigh: 50_000 };
+    expect(keepPortRangeOrdered({ ...range, portLow: 55_000 }, "portLow")).toMatchObject({ portLow: 55_000, portHigh: 55_000 });
+    expect(keepPortRangeOrdered({ ...range, portHigh: 30_000 }, "portHigh")).toMatchObject({ portLow: 30_000, portHigh: 30_000 });
+    expect(keepPortRangeOrdered({ ...range, portLow: 45_000 }, "portLow")).toMatchObject({ portLow: 45_000, portHigh: 50_000 });
+    expect(keepPortRangeOrdered({ ...range, requestsPerSecond: 10 }, "requestsPerSecond")).toEqual({ ...range, requestsPerSecond: 10 });
   });
 });

@@ -1,7 +1,8 @@
 import type { EndpointKey } from "../decode/decode-packet";
 
 const NONE = -1;
-const INITIAL_SLOTS = 1024;
+/** Small, so the table first grows within a capture's first packets, before V8 optimizes the lookup. */
+const INITIAL_SLOTS = 16;
 const TWO_TO_32 = 4294967296;
 
 /**
@@ -11,20 +12,22 @@ const TWO_TO_32 = 4294967296;
  * this large would (each key a heap number). IPv6 keys are strings and go to a Map.
  */
 export class ConnectionTable {
-  private lows = new Float64Array(INITIAL_SLOTS);
-  private highs = new Float64Array(INITIAL_SLOTS);
-  private connections = new Int32Array(INITIAL_SLOTS).fill(NONE);
+  private lows = new Float64Array(0);
+  private highs = new Float64Array(0);
+  private connections = new Int32Array(0);
   private used = 0;
   private readonly byText = new Map<string, number>();
+
+  constructor() {
+    // The columns are replaced as the table grows: set here once more, V8 treats them as
+    // changing from the start instead of dropping the optimized lookup at the first growth.
+    this.resize(INITIAL_SLOTS);
+  }
 
   /** The connection filed under the 4-tuple, or -1. */
   get(low: EndpointKey, high: EndpointKey): number {
     if (typeof low !== "number" || typeof high !== "number") return this.byText.get(textKey(low, high)) ?? NONE;
-    const mask = this.connections.length - 1;
-    for (let slot = hash(low, high) & mask; ; slot = (slot + 1) & mask) {
-      const connection = this.connections[slot]!;
-      if (connection === NONE || (this.lows[slot] === low && this.highs[slot] === high)) return connection;
-    }
+    return this.connections[this.slotOf(low, high)]!;
   }
 
   /** Files `connection` under the 4-tuple, in place of the one there before. */
@@ -33,27 +36,34 @@ export class ConnectionTable {
       this.byText.set(textKey(low, high), connection);
       return;
     }
-    const mask = this.connections.length - 1;
-    let slot = hash(low, high) & mask;
-    for (; this.connections[slot] !== NONE; slot = (slot + 1) & mask) {
-      if (this.lows[slot] === low && this.highs[slot] === high) {
-        this.connections[slot] = connection;
-        return;
-      }
-    }
+    const slot = this.slotOf(low, high);
+    const isNew = this.connections[slot] === NONE;
     this.lows[slot] = low;
     this.highs[slot] = high;
     this.connections[slot] = connection;
     // At most half full, so probes stay short.
-    if (++this.used * 2 > this.connections.length) this.grow();
+    if (isNew && ++this.used * 2 > this.connections.length) this.grow();
+  }
+
+  /** The slot of the 4-tuple: where it is, or the empty slot where it would go. */
+  private slotOf(low: number, high: number): number {
+    const mask = this.connections.length - 1;
+    let slot = hash(low, high) & mask;
+    while (this.connections[slot] !== NONE && (this.lows[slot] !== low || this.highs[slot] !== high)) slot = (slot + 1) & mask;
+    return slot;
   }
 
   private grow(): void {
+    this.resize(this.connections.length * 2);
+  }
+
+  /** Moves the entries to `slots` slots (a power of two). */
+  private resize(slots: number): void {
     const { lows, highs, connections } = this;
-    this.lows = new Float64Array(lows.length * 2);
-    this.highs = new Float64Array(highs.length * 2);
-    this.connections = new Int32Array(connections.length * 2).fill(NONE);
-    const mask = this.connections.length - 1;
+    this.lows = new Float64Array(slots);
+    this.highs = new Float64Array(slots);
+    this.connections = new Int32Array(slots).fill(NONE);
+    const mask = slots - 1;
     for (let old = 0; old < connections.length; old++) {
       if (connections[old] === NONE) continue;
       let slot = hash(lows[old]!, highs[old]!) & mask;

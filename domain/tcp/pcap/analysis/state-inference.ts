@@ -108,17 +108,25 @@ export class StateInference {
     const ends = connection * 2 + 2;
     if (ends > this.state.length) {
       this.state = grown(this.state, ends);
-      this.initialSequence = grown(this.initialSequence, ends, Number.NaN);
-      this.finSequence = grown(this.finSequence, ends, Number.NaN);
-      this.receiveNext = grown(this.receiveNext, ends, Number.NaN);
+      this.initialSequence = grown(this.initialSequence, ends);
+      this.finSequence = grown(this.finSequence, ends);
+      this.receiveNext = grown(this.receiveNext, ends);
       this.endFlags = grown(this.endFlags, ends);
       this.pathLength = grown(this.pathLength, ends);
-      this.pendingHead = grown(this.pendingHead, ends, NONE);
-      this.pendingTail = grown(this.pendingTail, ends, NONE);
+      this.pendingHead = grown(this.pendingHead, ends);
+      this.pendingTail = grown(this.pendingTail, ends);
       this.pendingCount = grown(this.pendingCount, ends);
     }
     if (ends * PATH_INLINE > this.pathInline.length) this.pathInline = grown(this.pathInline, ends * PATH_INLINE);
     const client = connection * 2;
+    // New entries are zero; the columns whose initial state is not zero get it here.
+    for (let end = client; end < client + 2; end++) {
+      this.initialSequence[end] = Number.NaN;
+      this.finSequence[end] = Number.NaN;
+      this.receiveNext[end] = Number.NaN;
+      this.pendingHead[end] = NONE;
+      this.pendingTail[end] = NONE;
+    }
     this.state[client] = code(start.client);
     this.pushPath(client, this.state[client]!);
     this.state[client + 1] = code(start.server);

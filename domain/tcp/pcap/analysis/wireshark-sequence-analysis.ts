@@ -39,15 +39,15 @@ const SAW_SYN = 2;
 
 /** What `analyze` finds for one segment: one object, filled again for every segment. */
 export class SequenceView {
-  /** Relative to the sender's base (its ISN when the SYN was seen, else first seq - 1). */
-  seq = 0;
+  /** Relative to the sender's base (its ISN when the SYN was seen, else first seq - 1). A double from the start (see SegmentRecord). */
+  seq = -0;
   /** Relative to the receiver's base; null without the ACK flag. */
   ack: number | null = null;
   retransmission = false;
   /** Scaled window, when the scale (or its absence) is known. */
   windowSize: number | undefined = undefined;
-  /** Subtract from absolute SACK edges to make them relative. */
-  receiverBase = 0;
+  /** Subtract from absolute SACK edges to make them relative. A double from the start (see SegmentRecord). */
+  receiverBase = -0;
 }
 
 export class WiresharkSequenceAnalysis {
@@ -78,19 +78,26 @@ export class WiresharkSequenceAnalysis {
       this.baseSeq = grown(this.baseSeq, flows);
       this.flowFlags = grown(this.flowFlags, flows);
       this.nextSeq = grown(this.nextSeq, flows);
-      this.nextSeqTime = grown(this.nextSeqTime, flows, Number.NaN);
+      this.nextSeqTime = grown(this.nextSeqTime, flows);
       this.lastAck = grown(this.lastAck, flows);
-      this.lastAckTime = grown(this.lastAckTime, flows, Number.NaN);
+      this.lastAckTime = grown(this.lastAckTime, flows);
       this.window = grown(this.window, flows);
-      this.windowScale = grown(this.windowScale, flows, UNKNOWN_SCALE);
+      this.windowScale = grown(this.windowScale, flows);
       this.duplicateAcks = grown(this.duplicateAcks, flows);
       this.lastSegmentAnalysis = grown(this.lastSegmentAnalysis, flows);
       this.maxSeqToBeAcked = grown(this.maxSeqToBeAcked, flows);
     }
     if (connection >= this.mostRecentSyn.length) {
-      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1, Number.NaN);
+      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1);
       this.firstRttMs = grown(this.firstRttMs, connection + 1);
     }
+    // New entries are zero; the columns whose initial state is not zero get it here.
+    for (let flow = flows - 2; flow < flows; flow++) {
+      this.nextSeqTime[flow] = Number.NaN;
+      this.lastAckTime[flow] = Number.NaN;
+      this.windowScale[flow] = UNKNOWN_SCALE;
+    }
+    this.mostRecentSyn[connection] = Number.NaN;
   }
 
   /** Base sequence number of a direction, when it is the initial sequence number of a SYN. */

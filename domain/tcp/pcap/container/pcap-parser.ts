@@ -54,10 +54,33 @@ export class PcapParser implements ContainerParser {
       this.header = readFileHeader(view, position, fileOffset + position);
       position += FILE_HEADER_BYTES;
     }
-    const { littleEndian, nanosecond, recordHeaderBytes, linkType } = this.header;
-    for (;;) {
+    const header = this.header;
+    position = this.readRecords(bytes, view, position, fileOffset, emit, header);
+    // Stopped at a record the bytes do not hold whole (its length was checked): what it needs.
+    const { recordHeaderBytes, littleEndian } = header;
+    const needed =
+      bytes.length - position < recordHeaderBytes ? recordHeaderBytes : recordHeaderBytes + view.getUint32(position + 8, littleEndian);
+    return { position, needed, skip: 0 };
+  }
+
+  /**
+   * Hands over every whole record from `position` on and returns where the first one the bytes do
+   * not hold whole starts. The per-packet loop is a function of its own that returns a plain
+   * number: V8 optimizes it while reading the first chunk, before the chunk's end was ever reached,
+   * and making the result object there would throw that code away at the first chunk's end.
+   */
+  private readRecords(
+    bytes: Uint8Array,
+    view: DataView,
+    start: number,
+    fileOffset: number,
+    emit: (packet: CapturedPacket) => void,
+    header: PcapHeader,
+  ): number {
+    const { littleEndian, nanosecond, recordHeaderBytes, linkType } = header;
+    for (let position = start; ; ) {
       const available = bytes.length - position;
-      if (available < recordHeaderBytes) return { position, needed: recordHeaderBytes, skip: 0 };
+      if (available < recordHeaderBytes) return position;
       const capturedLength = view.getUint32(position + 8, littleEndian);
       if (capturedLength > this.limits.maxPacketBytes) {
         throw new CaptureFormatError(
@@ -67,7 +90,7 @@ export class PcapParser implements ContainerParser {
         );
       }
       const recordBytes = recordHeaderBytes + capturedLength;
-      if (available < recordBytes) return { position, needed: recordBytes, skip: 0 };
+      if (available < recordBytes) return position;
       const seconds = view.getUint32(position, littleEndian);
       const fraction = view.getUint32(position + 4, littleEndian);
       const originalLength = view.getUint32(position + 12, littleEndian);

@@ -12,19 +12,23 @@ import { decodeTcpHeader, type TcpOptions } from "./tcp-header";
  * on every committed and fuzzed capture.
  */
 export class SegmentRecord {
+  // Fields that hold numbers beyond 2^30 (epoch seconds, IPv4 endpoint keys, 32-bit sequence
+  // numbers and timestamps) start as -0, a double: a field that starts as a small integer is
+  // widened by V8 the first time a larger number arrives, which throws away the optimized code of
+  // every function that reads the record, mid-capture.
   frame = 0;
   /** Capture time. */
-  seconds = 0;
+  seconds = -0;
   nanoseconds = 0;
-  sourceKey: EndpointKey = 0;
-  destinationKey: EndpointKey = 0;
+  sourceKey: EndpointKey = -0;
+  destinationKey: EndpointKey = -0;
   sourcePort = 0;
   destinationPort = 0;
   /** The IP datagram was fragmented: the payload length covers the first fragment only. */
   fragmented = false;
   flags = 0;
-  seq = 0;
-  ack = 0;
+  seq = -0;
+  ack = -0;
   window = 0;
   /** Payload bytes, per the IP header. */
   len = 0;
@@ -32,8 +36,8 @@ export class SegmentRecord {
   windowScale = -1;
   /** The timestamps option (RFC 7323). */
   hasTimestamps = false;
-  tsval = 0;
-  tsecr = 0;
+  tsval = -0;
+  tsecr = -0;
   /** The packet's bytes (`bytes` from `start` to `end`) and where its TCP header starts in them, to read the options for output. */
   bytes: Uint8Array = EMPTY;
   start = 0;

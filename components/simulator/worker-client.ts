@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 type Pending = (response: WorkerResponse) => void;
@@ -39,7 +38,7 @@ const NO_WORKER: WorkerResponse = {
   reason: "no-worker",
 };
 
-/** Runs a task in the shared worker. */
+/** Runs a task in the shared worker (one for the page: labs and the capture viewer take turns in it). */
 export function runInWorker(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
   const target = typeof Worker === "undefined" ? null : sharedWorker();
   if (target === null) return Promise.resolve(NO_WORKER);
@@ -48,26 +47,4 @@ export function runInWorker(request: WorkerRequest, transfer: Transferable[] = [
     pending.set(id, resolve);
     target.postMessage({ id, request }, transfer);
   });
-}
-
-/**
- * The latest result for a lab request, recomputed in the worker when the request changes
- * (debounced, compared by value); results of superseded requests are ignored.
- */
-export function useWorkerTask(request: Extract<WorkerRequest, { kind: "timewait" | "synbacklog" }>, debounceMs = 120) {
-  const key = JSON.stringify(request);
-  const [state, setState] = useState<{ key: string | null; response: WorkerResponse | null }>({ key: null, response: null });
-  const latest = useRef(key);
-
-  useEffect(() => {
-    latest.current = key;
-    const timer = setTimeout(() => {
-      void runInWorker(JSON.parse(key) as WorkerRequest).then((response) => {
-        if (latest.current === key) setState({ key, response });
-      });
-    }, debounceMs);
-    return () => clearTimeout(timer);
-  }, [key, debounceMs]);
-
-  return { response: state.response, pending: state.key !== key };
 }
