@@ -10,10 +10,12 @@ import { CHALLENGE_LIST, CHALLENGE_TEXT_ZH } from "@/domain/challenges";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { getQuiz, listQuizzes } from "./quiz/registry.server";
-import { CONCEPT_LABELS, CONCEPTS } from "@/domain/quiz/schema";
+import { CONCEPTS } from "@/domain/quiz/schema";
 import { parseConceptSet } from "@/domain/review/concept-set";
 import { lessonDiagnostic } from "./learning/lesson-diagnostic.server";
 import type { Locale } from "@/domain/locale";
+import { dashboardWords } from "./i18n/words/dashboard";
+import { instructorWords } from "./i18n/words/instructor";
 
 export type CatalogItem = {
   type: TargetType;
@@ -86,26 +88,27 @@ const challengeSource: CatalogSource = {
  */
 export const REVIEW_PICKER_ID = "concepts";
 
-function reviewItem(id: string): CatalogItem | null {
-  if (id === REVIEW_PICKER_ID) return { type: "REVIEW", id, title: "Review until mastered", lesson: null, href: "/review" };
+function reviewItem(id: string, locale: Locale = "en"): CatalogItem | null {
+  const words = instructorWords(locale).catalog;
+  if (id === REVIEW_PICKER_ID) return { type: "REVIEW", id, title: words.review, lesson: null, href: "/review" };
   const concepts = parseConceptSet(id);
   if (!concepts) return null;
-  return { type: "REVIEW", id, title: `Review until mastered: ${concepts.map((c) => CONCEPT_LABELS[c]).join(", ")}`, lesson: null, href: "/review" };
+  const names = dashboardWords(locale).concepts;
+  return { type: "REVIEW", id, title: words.reviewOf(concepts.map((c) => names[c])), lesson: null, href: "/review" };
 }
 
-const reviewSource: CatalogSource = { items: () => [reviewItem(REVIEW_PICKER_ID)!] };
+const reviewSource: CatalogSource = { items: (locale) => [reviewItem(REVIEW_PICKER_ID, locale)!] };
 
 const diagnosticSource: CatalogSource = {
-  items: () =>
-    listLessons("en")
+  items: (locale = "en") => {
+    const titles = lessonTitles(locale);
+    return listLessons("en")
       .filter((lesson) => lessonDiagnostic(lesson.slug))
-      .map((lesson) => ({
-        type: "DIAGNOSTIC" as const,
-        id: lesson.slug,
-        title: `Diagnostic before and after: ${lesson.title}`,
-        lesson: lesson.title,
-        href: `/diagnostic/${lesson.slug}`,
-      })),
+      .map((lesson) => {
+        const title = titles.get(lesson.slug) ?? lesson.title;
+        return { type: "DIAGNOSTIC" as const, id: lesson.slug, title: instructorWords(locale).catalog.diagnostic(title), lesson: title, href: `/diagnostic/${lesson.slug}` };
+      });
+  },
 };
 
 const SOURCES: Record<TargetType, CatalogSource> = {
@@ -123,13 +126,6 @@ export const TARGET_LABELS: Record<TargetType, string> = {
   REVIEW: "Review until mastered",
   DIAGNOSTIC: "Lesson diagnostic",
 };
-const GROUP_LABELS: Record<TargetType, string> = {
-  LESSON: "Lessons",
-  QUIZ: "Quizzes",
-  CHALLENGE: "Challenges",
-  DIAGNOSTIC: "Diagnostics before and after a lesson",
-  REVIEW: "Spaced review",
-};
 
 /** Where a student does an assignment: a review assignment's own session, else the item's page. */
 export function assignmentHref(type: TargetType, targetId: string, assignmentId: string): string | null {
@@ -141,19 +137,20 @@ export function listCatalog(locale: Locale = "en"): CatalogItem[] {
   return (Object.keys(SOURCES) as TargetType[]).flatMap((type) => SOURCES[type].items(locale));
 }
 
-export function findCatalogItem(type: TargetType, id: string): CatalogItem | null {
-  if (type === "REVIEW") return reviewItem(id);
-  return SOURCES[type]?.items().find((item) => item.id === id) ?? null;
+/** An item by its type and id, titled in `locale`. */
+export function findCatalogItem(type: TargetType, id: string, locale: Locale = "en"): CatalogItem | null {
+  if (type === "REVIEW") return reviewItem(id, locale);
+  return SOURCES[type]?.items(locale).find((item) => item.id === id) ?? null;
 }
 
-/** The picker's groups: one per kind of item, in course order. */
-export function catalogGroups(): Array<{ label: string; items: Array<{ value: string; label: string }> }> {
+/** The picker's groups: one per kind of item, in course order, in the instructor's language. */
+export function catalogGroups(locale: Locale = "en"): Array<{ label: string; items: Array<{ value: string; label: string }> }> {
   const groups: Array<{ label: string; items: Array<{ value: string; label: string }> }> = [];
   for (const type of Object.keys(SOURCES) as TargetType[]) {
-    const items = SOURCES[type].items();
+    const items = SOURCES[type].items(locale);
     if (items.length === 0) continue;
     groups.push({
-      label: GROUP_LABELS[type],
+      label: instructorWords(locale).catalog.groups[type],
       items: items.map((item) => ({
         value: `${item.type}:${item.id}`,
         label: item.lesson && item.lesson !== item.title ? `${item.title} (${item.lesson})` : item.title,
@@ -164,6 +161,7 @@ export function catalogGroups(): Array<{ label: string; items: Array<{ value: st
 }
 
 /** The concepts a "review until mastered" assignment can name, in the contract's order. */
-export function conceptChoices(): Array<{ id: string; label: string }> {
-  return CONCEPTS.map((concept) => ({ id: concept, label: CONCEPT_LABELS[concept] }));
+export function conceptChoices(locale: Locale = "en"): Array<{ id: string; label: string }> {
+  const names = dashboardWords(locale).concepts;
+  return CONCEPTS.map((concept) => ({ id: concept, label: names[concept] }));
 }

@@ -4,7 +4,7 @@
  * same database (the fault test).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +19,34 @@ export type RunningServer = {
   /** Starts the server again on the same port and database. */
   restart: () => Promise<void>;
   stop: () => Promise<void>;
+  /** CPU seconds (user + system) the server's processes (the launcher and its workers) have used so far; null where /proc is missing. */
+  cpuSeconds: () => number | null;
 };
+
+/** CPU seconds used by a process and its children (Linux /proc), or null elsewhere. */
+export function processTreeCpuSeconds(pid: number): number | null {
+  const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+  const cpuOf = (id: number): number => {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime, stime
+    } catch {
+      return 0;
+    }
+  };
+  if (!existsSync(`/proc/${pid}/task`)) return null;
+  let total = cpuOf(pid);
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) total += cpuOf(Number(child));
+    }
+  } catch {
+    return null;
+  }
+  return total;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,6 +123,7 @@ export async function startProductionServer(options: { postgres?: boolean; env?:
     databaseUrl,
     kill,
     restart: start,
+    cpuSeconds: () => (child?.pid ? processTreeCpuSeconds(child.pid) : null),
     stop: async () => {
       await kill("SIGTERM");
       postgres?.stop();

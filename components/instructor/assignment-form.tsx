@@ -3,9 +3,11 @@
 import { useState } from "react";
 import { MAX_POINTS } from "@/domain/gradebook/rules";
 import { TEXT_LIMITS } from "@/domain/gradebook/text";
+import type { Locale } from "@/domain/locale";
+import { instructorWords } from "@/lib/i18n/words/instructor";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { CheckboxField, FormMessage, lengthHint, RestoredNote, SelectField, TextAreaField, useKeptForm, type FormAction } from "./form-bits";
+import { CheckboxField, FormMessage, lengthHint, LocaleField, RestoredNote, SelectField, TextAreaField, useKeptForm, type FormAction } from "./form-bits";
 
 export type CatalogGroup = { label: string; items: Array<{ value: string; label: string }> };
 export type AssignmentDefaults = {
@@ -39,6 +41,7 @@ export function AssignmentForm(props: {
   timeZone: string;
   submitLabel: string;
   formId: string;
+  locale: Locale;
 }) {
   const kept = useKeptForm(props.action, props.formId);
   // Restored values remount the fields with them as defaults.
@@ -52,6 +55,7 @@ function AssignmentFields({
   timeZone,
   submitLabel,
   kept,
+  locale,
 }: {
   catalog: CatalogGroup[];
   concepts: ConceptChoice[];
@@ -59,7 +63,9 @@ function AssignmentFields({
   timeZone: string;
   submitLabel: string;
   kept: ReturnType<typeof useKeptForm>;
+  locale: Locale;
 }) {
+  const words = instructorWords(locale).assignmentForm;
   const { state, pending, formProps, value, checked, restored } = kept;
   const [policy, setPolicy] = useState(value("latePolicy", defaults.latePolicy) as AssignmentDefaults["latePolicy"]);
   const [ungraded, setUngraded] = useState(checked("ungraded", defaults.ungraded));
@@ -67,12 +73,13 @@ function AssignmentFields({
   const [target, setTarget] = useState(value("target", defaults.target));
   const labels = new Map(catalog.flatMap((group) => group.items.map((item) => [item.value, item.label] as const)));
   const errors = state?.fieldErrors ?? {};
-  const zoneHint = `In the class's time zone, ${timeZone.replaceAll("_", " ")}.`;
+  const zoneHint = words.zoneHint(timeZone.replaceAll("_", " "));
   return (
     <form {...formProps} className="grid grid-cols-1 gap-5" noValidate>
-      <RestoredNote show={restored} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} locale={locale} />
       <SelectField
-        label="What to assign"
+        label={words.target}
         name="target"
         defaultValue={value("target", defaults.target)}
         required
@@ -85,7 +92,7 @@ function AssignmentFields({
         }}
       >
         <option value="" disabled>
-          Choose from the course…
+          {words.chooseTarget}
         </option>
         {catalog.map((group) => (
           <optgroup key={group.label} label={group.label}>
@@ -99,10 +106,9 @@ function AssignmentFields({
       </SelectField>
       {target.startsWith("REVIEW:") ? (
         <fieldset className="grid min-w-0 grid-cols-1 gap-2 rounded-lg border border-border p-4 sm:grid-cols-2" aria-describedby={errors.concepts ? "concepts-error" : "concepts-hint"}>
-          <legend className="px-1 text-sm font-medium">Concepts to master</legend>
+          <legend className="px-1 text-sm font-medium">{words.concepts}</legend>
           <p id="concepts-hint" className="text-sm text-fg-muted sm:col-span-2">
-            Complete when every chosen concept is mastered (a recency-weighted 80% or more over at least three answers) with answers given inside the assignment&apos;s window: reviews,
-            quizzes and simulator predictions all count.
+            {words.conceptsHint}
           </p>
           {concepts.map((concept, index) => (
             <label key={concept.id} className="flex items-start gap-2 text-sm">
@@ -124,27 +130,27 @@ function AssignmentFields({
         </fieldset>
       ) : null}
       <Field
-        label="Title"
+        label={words.title}
         name="title"
         required
         maxLength={TEXT_LIMITS.assignmentTitle}
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         error={errors.title}
-        hint={lengthHint(TEXT_LIMITS.assignmentTitle)}
+        hint={lengthHint(TEXT_LIMITS.assignmentTitle, undefined, locale)}
       />
       <TextAreaField
-        label="Instructions"
+        label={words.instructions}
         name="instructions"
         maxLength={TEXT_LIMITS.assignmentInstructions}
         defaultValue={value("instructions", defaults.instructions)}
         error={errors.instructions}
-        hint={lengthHint(TEXT_LIMITS.assignmentInstructions, "Optional. Shown to students with the assignment.")}
+        hint={lengthHint(TEXT_LIMITS.assignmentInstructions, words.instructionsHint, locale)}
       />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
         <div className="flex flex-col gap-3">
           <Field
-            label="Points"
+            label={words.points}
             name="points"
             type="number"
             min={1}
@@ -154,29 +160,29 @@ function AssignmentFields({
             disabled={ungraded}
             defaultValue={value("points", defaults.points)}
             error={errors.points}
-            hint={ungraded ? "Ungraded practice has no points." : `1 to ${MAX_POINTS.toLocaleString("en")}.`}
+            hint={ungraded ? words.pointsUngraded : words.pointsRange(MAX_POINTS)}
           />
           <CheckboxField
-            label="Ungraded practice"
+            label={words.ungraded}
             name="ungraded"
             defaultChecked={ungraded}
             onChange={(event) => setUngraded(event.target.checked)}
             error={errors.ungraded}
-            hint="Tracked, never scored, left out of totals."
+            hint={words.ungradedHint}
           />
         </div>
-        <Field label="Opens" name="opensAt" type="datetime-local" required defaultValue={value("opensAt", defaults.opensAt)} error={errors.opensAt} hint={zoneHint} />
-        <Field label="Due" name="dueAt" type="datetime-local" required defaultValue={value("dueAt", defaults.dueAt)} error={errors.dueAt} hint={zoneHint} />
+        <Field label={words.opens} name="opensAt" type="datetime-local" required defaultValue={value("opensAt", defaults.opensAt)} error={errors.opensAt} hint={zoneHint} />
+        <Field label={words.due} name="dueAt" type="datetime-local" required defaultValue={value("dueAt", defaults.dueAt)} error={errors.dueAt} hint={zoneHint} />
       </div>
       <CheckboxField
-        label="Accept work done before it opened"
+        label={words.acceptEarlier}
         name="acceptEarlierWork"
         defaultChecked={checked("acceptEarlierWork", defaults.acceptEarlierWork)}
         error={errors.acceptEarlierWork}
-        hint="Otherwise only work done from the opening on counts: a student who did it earlier does it again. Work from before a student joined the class never counts."
+        hint={words.acceptEarlierHint}
       />
       <fieldset className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border border-border p-4" aria-describedby={errors.latePolicy ? "late-policy-error" : undefined}>
-        <legend className="px-1 text-sm font-medium">Work handed in after the due date</legend>
+        <legend className="px-1 text-sm font-medium">{words.lateLegend}</legend>
         <label className="flex items-start gap-2 text-sm">
           <input
             type="radio"
@@ -186,11 +192,11 @@ function AssignmentFields({
             checked={policy === "ACCEPT_WITH_PENALTY"}
             onChange={() => setPolicy("ACCEPT_WITH_PENALTY")}
           />
-          <span>Accept it with a penalty</span>
+          <span>{words.acceptWithPenalty}</span>
         </label>
         <div className="ml-6 max-w-48">
           <Field
-            label="Late penalty (%)"
+            label={words.latePenalty}
             name="latePenaltyPercent"
             type="number"
             min={0}
@@ -203,7 +209,7 @@ function AssignmentFields({
         </div>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="latePolicy" value="CLOSE" className="mt-1" checked={policy === "CLOSE"} onChange={() => setPolicy("CLOSE")} />
-          <span>Close the assignment: late work does not count</span>
+          <span>{words.close}</span>
         </label>
         {errors.latePolicy ? (
           <p id="late-policy-error" className="text-sm text-danger">
@@ -216,7 +222,7 @@ function AssignmentFields({
           {submitLabel}
         </Button>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={state} locale={locale} />
     </form>
   );
 }

@@ -2,10 +2,12 @@
 
 import { useSyncExternalStore } from "react";
 import { TEXT_LIMITS } from "@/domain/gradebook/text";
+import type { Locale } from "@/domain/locale";
+import { instructorWords } from "@/lib/i18n/words/instructor";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { noSubscription } from "../ui/use-hydrated";
-import { FormMessage, lengthHint, RestoredNote, SelectField, useKeptForm, type FormAction } from "./form-bits";
+import { FormMessage, lengthHint, LocaleField, RestoredNote, SelectField, useKeptForm, type FormAction } from "./form-bits";
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -17,6 +19,7 @@ export function ClassForm({
   submitLabel,
   idPrefix = "class",
   stacked = false,
+  locale,
 }: {
   action: FormAction;
   timeZones: string[];
@@ -25,27 +28,30 @@ export function ClassForm({
   idPrefix?: string;
   /** One field per row, for narrow places. */
   stacked?: boolean;
+  locale: Locale;
 }) {
+  const words = instructorWords(locale).classForm;
   const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, idPrefix);
   const detected = useSyncExternalStore(noSubscription, browserZone, () => "UTC");
   const defaultZone = value("timeZone", initial?.timeZone ?? (timeZones.includes(detected) ? detected : "UTC"));
   return (
     <form key={formKey} {...formProps} className={stacked ? "grid grid-cols-1 gap-4" : "grid grid-cols-1 gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"}>
-      <RestoredNote show={restored} className={stacked ? undefined : "sm:col-span-3"} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} className={stacked ? undefined : "sm:col-span-3"} locale={locale} />
       <Field
         id={`${idPrefix}-name`}
-        label="Class name"
+        label={words.name}
         name="name"
         required
         maxLength={TEXT_LIMITS.className}
         defaultValue={value("name", initial?.name)}
         error={state?.fieldErrors?.name}
-        hint={lengthHint(TEXT_LIMITS.className)}
+        hint={lengthHint(TEXT_LIMITS.className, undefined, locale)}
       />
       <SelectField
         id={`${idPrefix}-time-zone`}
         key={defaultZone}
-        label="Time zone"
+        label={words.timeZone}
         name="timeZone"
         defaultValue={defaultZone}
         error={state?.fieldErrors?.timeZone}
@@ -61,7 +67,7 @@ export function ClassForm({
           {submitLabel}
         </Button>
       </div>
-      <FormMessage state={state} className={stacked ? undefined : "sm:col-span-3"} />
+      <FormMessage state={state} className={stacked ? undefined : "sm:col-span-3"} locale={locale} />
     </form>
   );
 }

@@ -14,9 +14,11 @@ import {
   type ReactNode,
 } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
-import { actionWords } from "@/lib/i18n/words/actions";
 import { accountPagePath } from "@/lib/i18n/paths";
+import { instructorWords } from "@/lib/i18n/words/instructor";
+import type { Locale } from "@/domain/locale";
 import { ForgetEndedSession } from "../auth/session-ended";
+import { useLocale } from "../layout/use-locale";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
@@ -126,26 +128,43 @@ export function useKeptForm(action: FormAction, formId: string) {
   };
 }
 
+/**
+ * The language the form speaks and asks its Server Action to answer in: the page's, unless given.
+ * Forms post it as the hidden field `locale`.
+ */
+export function useFormLocale(locale?: Locale): Locale {
+  const fromRoute = useLocale();
+  return locale ?? fromRoute;
+}
+
+/** The hidden `locale` field every form posts, so the action answers in the page's language. */
+export function LocaleField({ locale }: { locale?: Locale }) {
+  return <input type="hidden" name="locale" value={useFormLocale(locale)} />;
+}
+
 /** The note shown when a form came back filled in after signing in again. */
-export function RestoredNote({ show, className }: { show: boolean; className?: string }) {
+export function RestoredNote({ show, className, locale }: { show: boolean; className?: string; locale?: Locale }) {
+  const words = instructorWords(useFormLocale(locale)).form;
   if (!show) return null;
   return (
     <p role="status" className={cn("rounded-lg border border-accent/40 bg-accent-soft px-3 py-2 text-sm", className)}>
-      What you typed before signing in again is back. Check it and send it again.
+      {words.restored}
     </p>
   );
 }
 
-/** "Your session ended. Sign in again": a link to sign in that returns to this page. */
-export function SessionEnded({ className }: { className?: string }) {
+/** "Your session ended. Sign in again": a link to sign in (in the page's language) that returns to this page. */
+export function SessionEnded({ className, locale }: { className?: string; locale?: Locale }) {
   const returnTo = useReturnTo();
+  const language = useFormLocale(locale);
+  const words = instructorWords(language).form.sessionEnded;
   return (
     <p role="alert" className={cn("rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger", className)}>
-      {actionWords("en").sessionEnded}:{" "}
-      <Link href={accountPagePath("en", "/signin", returnTo)} className="font-medium underline underline-offset-2">
-        sign in
-      </Link>{" "}
-      and you come back here with what you typed.
+      {words.before}
+      <Link href={accountPagePath(language, "/signin", returnTo)} className="font-medium underline underline-offset-2">
+        {words.link}
+      </Link>
+      {words.after}
       <ForgetEndedSession />
     </p>
   );
@@ -155,7 +174,7 @@ export function SessionEnded({ className }: { className?: string }) {
  * The outcome of a form: successes in a polite live region that is always in the page (so the
  * change is announced), failures as an alert, an ended session with a way to sign in again.
  */
-export function FormMessage({ state, className }: { state: ActionResult | null; className?: string }) {
+export function FormMessage({ state, className, locale }: { state: ActionResult | null; className?: string; locale?: Locale }) {
   return (
     <div aria-live="polite" aria-atomic="true" className={className}>
       {state?.message && state.ok ? (
@@ -163,7 +182,7 @@ export function FormMessage({ state, className }: { state: ActionResult | null; 
           {state.message}
         </p>
       ) : null}
-      {state?.sessionEnded ? <SessionEnded key={state.at} /> : null}
+      {state?.sessionEnded ? <SessionEnded key={state.at} locale={locale} /> : null}
       {state?.message && !state.ok && !state.sessionEnded ? (
         <p key={state.at} role="alert" className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
           {state.message}
@@ -183,6 +202,7 @@ export function ActionButton({
   size = "sm",
   className,
   accessibleName,
+  locale,
 }: {
   action: FormAction;
   label: ReactNode;
@@ -192,6 +212,8 @@ export function ActionButton({
   size?: ComponentProps<typeof Button>["size"];
   className?: string;
   accessibleName?: string;
+  /** The page's language by default. */
+  locale?: Locale;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -202,10 +224,11 @@ export function ActionButton({
         if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >
+      <LocaleField locale={locale} />
       <Button type="submit" variant={variant} size={size} disabled={pending} aria-label={accessibleName}>
         {pending && pendingLabel ? pendingLabel : label}
       </Button>
-      <FormMessage state={state} />
+      <FormMessage state={state} locale={locale} />
     </form>
   );
 }
@@ -302,6 +325,6 @@ export function CheckboxField({ label, name, error, hint, id, ...input }: Descri
 }
 
 /** "At most 200 characters.": the bound every free-text field shows (checked again on the server). */
-export function lengthHint(max: number, before?: string): string {
-  return `${before ? `${before} ` : ""}At most ${max.toLocaleString("en")} characters.`;
+export function lengthHint(max: number, before?: string, locale: Locale = "en"): string {
+  return instructorWords(locale).form.lengthHint(max, before);
 }

@@ -1,7 +1,10 @@
 import type { GroupGain } from "@/domain/learning/gain";
+import type { Locale } from "@/domain/locale";
+import { formatPercent } from "@/lib/format/number";
+import { gradebookWords } from "@/lib/i18n/words/gradebook";
 
+/** A gain with two decimals and a true minus sign (the same digits in both languages). */
 const decimal = (value: number | null) => (value === null ? "—" : value.toFixed(2).replace("-", "−"));
-const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 /** The individual gains' spread as a small box plot (−1 … 1), for the eye; the numbers are beside it. */
 function SpreadPlot({ gain }: { gain: GroupGain }) {
@@ -24,9 +27,11 @@ export type GainRow = { key: string; label: string; gain: GroupGain; note?: stri
  * Class gains, one row per lesson or concept: mean before and after of the matched students,
  * Hake's class g, and the spread of the individual gains.
  */
-export function GainTable({ rows, caption, firstColumn }: { rows: GainRow[]; caption: string; firstColumn: string }) {
+export function GainTable({ rows, caption, firstColumn, locale }: { rows: GainRow[]; caption: string; firstColumn: string; locale: Locale }) {
+  const words = gradebookWords(locale).gainTable;
+  const percent = (value: number | null) => (value === null ? "—" : formatPercent(value, locale));
   return (
-    <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption}, scrolls sideways`}>
+    <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={words.scrolls(caption)}>
       <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
@@ -35,19 +40,19 @@ export function GainTable({ rows, caption, firstColumn }: { rows: GainRow[]; cap
               {firstColumn}
             </th>
             <th scope="col" className="px-2 py-2">
-              Students
+              {words.students}
             </th>
             <th scope="col" className="px-2 py-2">
-              Before
+              {words.before}
             </th>
             <th scope="col" className="px-2 py-2">
-              After
+              {words.after}
             </th>
             <th scope="col" className="px-2 py-2">
-              Class gain g
+              {words.classGain}
             </th>
             <th scope="col" className="px-2 py-2">
-              Spread of individual g
+              {words.spread}
             </th>
           </tr>
         </thead>
@@ -59,8 +64,8 @@ export function GainTable({ rows, caption, firstColumn }: { rows: GainRow[]; cap
                 {note ? <span className="block text-xs text-fg-muted">{note}</span> : null}
               </th>
               <td className="px-2 py-2 align-top tabular-nums">
-                {gain.matched} matched
-                {gain.atCeiling ? <span className="block text-xs text-fg-muted">{gain.atCeiling} at 100% before (no g)</span> : null}
+                {words.matched(gain.matched)}
+                {gain.atCeiling ? <span className="block text-xs text-fg-muted">{words.atCeiling(gain.atCeiling)}</span> : null}
               </td>
               <td className="px-2 py-2 align-top tabular-nums">{percent(gain.meanPre)}</td>
               <td className="px-2 py-2 align-top tabular-nums">{percent(gain.meanPost)}</td>
@@ -70,12 +75,9 @@ export function GainTable({ rows, caption, firstColumn }: { rows: GainRow[]; cap
               <td className="px-2 py-2 align-top tabular-nums">
                 {gain.spread ? (
                   <>
-                    <span>
-                      mean {decimal(gain.meanGain)}, SD {decimal(gain.spread.sd)}
-                    </span>
+                    <span>{words.meanSd(decimal(gain.meanGain), decimal(gain.spread.sd))}</span>
                     <span className="block text-xs text-fg-muted">
-                      median {decimal(gain.spread.median)} · middle half {decimal(gain.spread.q1)} to {decimal(gain.spread.q3)} · range {decimal(gain.spread.min)} to{" "}
-                      {decimal(gain.spread.max)}
+                      {words.spreadLine(decimal(gain.spread.median), decimal(gain.spread.q1), decimal(gain.spread.q3), decimal(gain.spread.min), decimal(gain.spread.max))}
                     </span>
                     <SpreadPlot gain={gain} />
                   </>

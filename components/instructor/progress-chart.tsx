@@ -1,20 +1,25 @@
 import type { ProgressPoint } from "@/domain/gradebook/analytics";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
+import { formatPercent } from "@/lib/format/number";
+import { gradebookWords } from "@/lib/i18n/words/gradebook";
 
 const W = 560;
 const H = 240;
 const PAD = { top: 16, right: 32, bottom: 36, left: 44 };
 
-function shortDate(date: string) {
+/** "Dec 7" / "12月7日": a day of the class's calendar (already in its zone), in the reader's language. */
+function shortDate(date: string, locale: Locale) {
   const d = new Date(`${date}T12:00:00Z`);
-  return new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" }).format(d);
+  return new Intl.DateTimeFormat(LOCALE_LANG[locale], { month: "short", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
 /**
  * Class progress as an area chart drawn in SVG: the share of opened work handed in, per day.
  * The image has a title and a summary for screen readers; the same numbers follow as a table.
  */
-export function ProgressChart({ points, id = "progress" }: { points: ProgressPoint[]; id?: string }) {
-  if (points.length === 0) return <p className="text-sm text-fg-muted">No assignment has opened yet, or the class has no students.</p>;
+export function ProgressChart({ points, locale, id = "progress" }: { points: ProgressPoint[]; locale: Locale; id?: string }) {
+  const words = gradebookWords(locale).chart;
+  if (points.length === 0) return <p className="text-sm text-fg-muted">{words.empty}</p>;
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length === 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
@@ -23,20 +28,21 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
   const area = `${line} L${x(points.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z`;
   const last = points[points.length - 1] as ProgressPoint;
   const labelEvery = Math.max(1, Math.ceil(points.length / 6));
-  const pct = (share: number) => `${Math.round(share * 100)}%`;
+  const pct = (share: number) => formatPercent(share, locale);
+  const day = (date: string) => shortDate(date, locale);
 
   return (
     <figure>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Class progress chart, scrolls sideways on small screens">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={words.region}>
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
           className="h-auto w-full min-w-[26rem] max-w-3xl text-fg-muted"
         >
-          <title id={`${id}-title`}>Class progress over time</title>
+          <title id={`${id}-title`}>{words.title}</title>
           <desc id={`${id}-desc`}>
-            {`Share of opened assignments handed in, from ${shortDate(points[0]?.date ?? last.date)} to ${shortDate(last.date)}: now ${pct(last.share)} (${last.submitted} of ${last.expected}).`}
+            {words.summary(day(points[0]?.date ?? last.date), day(last.date), pct(last.share), last.submitted, last.expected)}
           </desc>
           {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
             <g key={tick}>
@@ -53,7 +59,7 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
               <g key={p.date}>
                 <circle cx={x(i)} cy={y(p.share)} r={3.5} className="fill-accent" />
                 <text x={x(i)} y={H - PAD.bottom + 20} textAnchor="middle" fontSize="13" fill="currentColor">
-                  {shortDate(p.date)}
+                  {day(p.date)}
                 </text>
               </g>
             ) : null,
@@ -61,19 +67,19 @@ export function ProgressChart({ points, id = "progress" }: { points: ProgressPoi
         </svg>
       </div>
       <figcaption className="mt-2 text-sm text-fg-muted">
-        Each day: of the work opened by then (students × assignments), the share handed in by the end of the day.
+        {words.caption}
       </figcaption>
       <details className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium text-accent">Show the data as a table</summary>
-        <div className="relative mt-2 max-h-72 overflow-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label="Class progress data">
+        <summary className="cursor-pointer text-sm font-medium text-accent">{words.showTable}</summary>
+        <div className="relative mt-2 max-h-72 overflow-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label={words.tableRegion}>
           <table className="w-full text-sm">
-            <caption className="sr-only">Class progress per day</caption>
+            <caption className="sr-only">{words.tableCaption}</caption>
             <thead className="sticky top-0 bg-bg-sunken">
               <tr>
-                <th scope="col" className="px-3 py-1.5 text-left">Date</th>
-                <th scope="col" className="px-3 py-1.5 text-right">Handed in</th>
-                <th scope="col" className="px-3 py-1.5 text-right">Opened</th>
-                <th scope="col" className="px-3 py-1.5 text-right">Share</th>
+                <th scope="col" className="px-3 py-1.5 text-left">{words.date}</th>
+                <th scope="col" className="px-3 py-1.5 text-right">{words.handedIn}</th>
+                <th scope="col" className="px-3 py-1.5 text-right">{words.opened}</th>
+                <th scope="col" className="px-3 py-1.5 text-right">{words.share}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">

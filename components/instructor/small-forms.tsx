@@ -2,18 +2,22 @@
 
 import { useRef, useState } from "react";
 import { TEXT_LIMITS } from "@/domain/gradebook/text";
+import type { Locale } from "@/domain/locale";
+import { instructorWords } from "@/lib/i18n/words/instructor";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { FormMessage, lengthHint, RestoredNote, SelectField, TextAreaField, useKeptForm, type FormAction } from "./form-bits";
+import { FormMessage, lengthHint, LocaleField, RestoredNote, useFormLocale, SelectField, TextAreaField, useKeptForm, type FormAction } from "./form-bits";
 
-export function CoInstructorForm({ action }: { action: FormAction }) {
+export function CoInstructorForm({ action, locale }: { action: FormAction; locale: Locale }) {
   const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, "co-instructor");
+  const words = instructorWords(locale).smallForms;
   return (
     <form key={formKey} {...formProps} className="grid grid-cols-1 gap-3">
-      <RestoredNote show={restored} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} locale={locale} />
       <Field
         id="co-instructor-email"
-        label="Instructor's email"
+        label={words.coInstructorEmail}
         name="email"
         type="email"
         required
@@ -23,22 +27,24 @@ export function CoInstructorForm({ action }: { action: FormAction }) {
       />
       <div>
         <Button type="submit" size="sm" disabled={pending}>
-          Add co-instructor
+          {words.addCoInstructor}
         </Button>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={state} locale={locale} />
     </form>
   );
 }
 
-export function RosterImportForm({ action }: { action: FormAction }) {
+export function RosterImportForm({ action, locale }: { action: FormAction; locale: Locale }) {
   const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, "roster");
+  const words = instructorWords(locale).smallForms;
   return (
     <form key={formKey} {...formProps} className="grid grid-cols-1 gap-3">
-      <RestoredNote show={restored} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} locale={locale} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="roster-file" className="text-sm font-medium">
-          Roster file (CSV)
+          {words.rosterFile}
         </label>
         <input
           id="roster-file"
@@ -49,12 +55,12 @@ export function RosterImportForm({ action }: { action: FormAction }) {
           className="text-sm file:mr-3 file:rounded-lg file:border file:border-border file:bg-bg-sunken file:px-3 file:py-1.5 file:text-fg"
         />
         <p id="roster-file-hint" className="text-sm text-fg-muted">
-          One email per row, or a column headed “Email”; at most 1,000 rows and 256 KB. Everyone on it gets an invitation and joins once they accept.
+          {words.rosterHint}
         </p>
       </div>
       <TextAreaField
         id="roster-text"
-        label="…or paste emails"
+        label={words.rosterText}
         name="text"
         rows={3}
         placeholder="ada@example.com, ben@example.com"
@@ -63,21 +69,22 @@ export function RosterImportForm({ action }: { action: FormAction }) {
       />
       <div>
         <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Sending invitations…" : "Invite the roster"}
+          {pending ? words.rosterSending : words.rosterSubmit}
         </Button>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={state} locale={locale} />
     </form>
   );
 }
 
 type StudentOption = { id: string; label: string };
 
-function StudentSelect({ id, students, error, defaultValue }: { id: string; students: StudentOption[]; error?: string; defaultValue: string }) {
+function StudentSelect({ id, students, error, defaultValue, locale }: { id: string; students: StudentOption[]; error?: string; defaultValue: string; locale: Locale }) {
+  const words = instructorWords(locale).smallForms;
   return (
-    <SelectField id={id} label="Student" name="studentId" required defaultValue={defaultValue} error={error}>
+    <SelectField id={id} label={words.student} name="studentId" required defaultValue={defaultValue} error={error}>
       <option value="" disabled>
-        Choose a student…
+        {words.chooseStudent}
       </option>
       {students.map((s) => (
         <option key={s.id} value={s.id}>
@@ -94,6 +101,7 @@ export function ExtensionForm({
   defaultDueAt,
   dueLabel,
   timeZone,
+  locale,
 }: {
   action: FormAction;
   students: StudentOption[];
@@ -101,55 +109,61 @@ export function ExtensionForm({
   /** The assignment's due date in words: an extension must be later. */
   dueLabel: string;
   timeZone: string;
+  locale: Locale;
 }) {
   const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, "extension");
+  const words = instructorWords(locale).smallForms;
   return (
     <form key={formKey} {...formProps} className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-      <RestoredNote show={restored} className="sm:col-span-3" />
-      <StudentSelect id="extension-student" students={students} error={state?.fieldErrors?.studentId} defaultValue={value("studentId")} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} className="sm:col-span-3" locale={locale} />
+      <StudentSelect id="extension-student" students={students} error={state?.fieldErrors?.studentId} defaultValue={value("studentId")} locale={locale} />
       <Field
         id="extension-due"
-        label="New due date"
+        label={words.newDueDate}
         name="dueAt"
         type="datetime-local"
         required
         defaultValue={value("dueAt", defaultDueAt)}
         error={state?.fieldErrors?.dueAt}
-        hint={`Later than ${dueLabel}. In ${timeZone.replaceAll("_", " ")}.`}
+        hint={words.extensionHint(dueLabel, timeZone.replaceAll("_", " "))}
       />
       <Button type="submit" disabled={pending} className="sm:mt-7">
-        Give extension
+        {words.giveExtension}
       </Button>
-      <FormMessage state={state} className="sm:col-span-3" />
+      <FormMessage state={state} className="sm:col-span-3" locale={locale} />
     </form>
   );
 }
 
-export function ExcuseForm({ action, students }: { action: FormAction; students: StudentOption[] }) {
+export function ExcuseForm({ action, students, locale }: { action: FormAction; students: StudentOption[]; locale: Locale }) {
   const { state, pending, formProps, formKey, value, restored } = useKeptForm(action, "excuse");
+  const words = instructorWords(locale).smallForms;
   return (
     <form key={formKey} {...formProps} className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-      <RestoredNote show={restored} className="sm:col-span-3" />
-      <StudentSelect id="excuse-student" students={students} error={state?.fieldErrors?.studentId} defaultValue={value("studentId")} />
+      <LocaleField locale={locale} />
+      <RestoredNote show={restored} className="sm:col-span-3" locale={locale} />
+      <StudentSelect id="excuse-student" students={students} error={state?.fieldErrors?.studentId} defaultValue={value("studentId")} locale={locale} />
       <Field
         id="excuse-note"
-        label="Note (optional)"
+        label={words.note}
         name="note"
         maxLength={TEXT_LIMITS.excuseNote}
         defaultValue={value("note")}
         error={state?.fieldErrors?.note}
-        hint={lengthHint(TEXT_LIMITS.excuseNote, "Seen by the class's instructors only.")}
+        hint={lengthHint(TEXT_LIMITS.excuseNote, words.noteHint, locale)}
       />
       <Button type="submit" disabled={pending} className="sm:mt-7">
-        Excuse
+        {words.excuse}
       </Button>
-      <FormMessage state={state} className="sm:col-span-3" />
+      <FormMessage state={state} className="sm:col-span-3" locale={locale} />
     </form>
   );
 }
 
 /** A read-only value with a copy button that says, for screen readers too, when it copied. */
-export function CopyField({ label, value, id }: { label: string; value: string; id: string }) {
+export function CopyField({ label, value, id, locale }: { label: string; value: string; id: string; locale?: Locale }) {
+  const words = instructorWords(useFormLocale(locale)).form;
   const [copied, setCopied] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -168,7 +182,7 @@ export function CopyField({ label, value, id }: { label: string; value: string; 
         />
         <Button
           variant="secondary"
-          aria-label={`Copy ${label.toLowerCase()}`}
+          aria-label={words.copyLabel(label)}
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(value);
@@ -179,18 +193,19 @@ export function CopyField({ label, value, id }: { label: string; value: string; 
             setTimeout(() => setCopied(false), 2500);
           }}
         >
-          Copy
+          {words.copy}
         </Button>
       </div>
       <p aria-live="polite" className="min-h-5 text-sm text-fg-muted">
-        {copied ? "Copied." : ""}
+        {copied ? words.copied : ""}
       </p>
     </div>
   );
 }
 
 /** A button that copies a value (e.g. an invitation's link) and says so. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, locale }: { value: string; label: string; locale?: Locale }) {
+  const words = instructorWords(useFormLocale(locale)).form;
   const [copied, setCopied] = useState(false);
   return (
     <span className="inline-flex items-center gap-2">
@@ -208,10 +223,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           }
         }}
       >
-        Copy link
+        {words.copyLink}
       </Button>
       <span aria-live="polite" className="text-sm text-fg-muted">
-        {copied ? "Copied." : ""}
+        {copied ? words.copied : ""}
       </span>
     </span>
   );

@@ -1,4 +1,6 @@
-import { formatPoints, STATUS_LABELS, type SubmissionStatus } from "@/domain/gradebook/semantics";
+import { formatPoints, type SubmissionStatus } from "@/domain/gradebook/semantics";
+import type { Locale } from "@/domain/locale";
+import { submissionStatusWords } from "@/lib/i18n/words/gradebook";
 import { Badge } from "../ui/badge";
 
 const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warning" | "danger"> = {
@@ -10,11 +12,11 @@ const TONES: Record<SubmissionStatus, "neutral" | "accent" | "success" | "warnin
   excused: "neutral",
 };
 
-/** `label` replaces the English status name (the learner's dashboard in another language). */
-export function StatusBadge({ status, label, className }: { status: SubmissionStatus; label?: string; className?: string }) {
+/** A submission status, named in the page's language (`label` overrides the name). */
+export function StatusBadge({ status, label, locale = "en", className }: { status: SubmissionStatus; label?: string; locale?: Locale; className?: string }) {
   return (
     <Badge tone={TONES[status]} className={className}>
-      {label ?? STATUS_LABELS[status]}
+      {label ?? submissionStatusWords(locale)[status]}
     </Badge>
   );
 }

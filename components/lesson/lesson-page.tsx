@@ -50,7 +50,7 @@ export function progressHeadings(lesson: Lesson, english: Lesson): ProgressHeadi
 }
 
 /** Frontmatter text with `backticks` shown as code, as in the lesson body. */
-export function InlineCode({ text }: { text: string }) {
+function InlineCode({ text }: { text: string }) {
   return text.split(/(`[^`]+`)/).map((part, index) =>
     part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
       <code key={index} className="rounded bg-bg-sunken px-1 font-mono text-[0.9em]">
@@ -59,6 +59,24 @@ export function InlineCode({ text }: { text: string }) {
     ) : (
       part
     ),
+  );
+}
+
+/** A lesson's objectives, in a box before its text (on the lesson page and in an LMS). */
+export function LessonObjectives({ objectives, locale, className }: { objectives: readonly string[]; locale: Locale; className: string }) {
+  return (
+    <section aria-labelledby="objectives-title" className={`rounded-xl border border-border bg-bg-elevated ${className}`}>
+      <h2 id="objectives-title" className="mb-2 font-semibold">
+        {dictionary(locale).lesson.objectives}
+      </h2>
+      <ul className="list-disc space-y-1 pl-5">
+        {objectives.map((objective) => (
+          <li key={objective}>
+            <InlineCode text={objective} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -103,18 +121,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
           </header>
           <ResumeBanner />
           {diagnostic ? <LessonDiagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="start" /> : null}
-          <section aria-labelledby="objectives-title" className="mb-10 rounded-xl border border-border bg-bg-elevated p-5">
-            <h2 id="objectives-title" className="mb-2 font-semibold">
-              {words.objectives}
-            </h2>
-            <ul className="list-disc space-y-1 pl-5">
-              {frontmatter.objectives.map((objective) => (
-                <li key={objective}>
-                  <InlineCode text={objective} />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <LessonObjectives objectives={frontmatter.objectives} locale={locale} className="mb-10 p-5" />
           <div className="prose">
             <LessonBody code={code} locale={locale} />
           </div>

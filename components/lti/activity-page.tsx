@@ -5,12 +5,11 @@ import { accountCaptureValues } from "@/lib/capture-challenges/values.server";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { findCatalogItem } from "@/lib/catalog.server";
 import { getLesson } from "@/lib/content/lessons.server";
-import { dictionary } from "@/lib/i18n/dictionary";
 import { lessonPath, localePath } from "@/lib/i18n/paths";
 import type { LtiTargetType } from "@/lib/lti/paths";
 import { ltiLinkView } from "@/lib/lti/views.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
-import { InlineCode, progressHeadings } from "../lesson/lesson-page";
+import { LessonObjectives, progressHeadings } from "../lesson/lesson-page";
 import { LessonBody } from "../lesson/lesson-body";
 import { LessonCompletion, LessonProgressProvider } from "../lesson/lesson-progress";
 import { CaptureWorkspace } from "../capture-challenges/capture-workspace";
@@ -58,18 +57,7 @@ export async function LtiActivityPage({ locale, type, id, linkId }: Props) {
             <p className="mt-2 text-fg-muted">{lesson.frontmatter.summary}</p>
           </header>
           {panels}
-          <section aria-labelledby="objectives-title" className="mb-8 rounded-xl border border-border bg-bg-elevated p-4">
-            <h2 id="objectives-title" className="mb-2 font-semibold">
-              {dictionary(locale).lesson.objectives}
-            </h2>
-            <ul className="list-disc space-y-1 pl-5">
-              {lesson.frontmatter.objectives.map((objective) => (
-                <li key={objective}>
-                  <InlineCode text={objective} />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <LessonObjectives objectives={lesson.frontmatter.objectives} locale={locale} className="mb-8 p-4" />
           <div className="prose">
             <LessonBody code={lesson.code} locale={locale} />
           </div>

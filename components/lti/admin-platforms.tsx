@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addPlatformAction, issueRegistrationLinkAction, removePlatformAction } from "@/lib/lti/admin-actions";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
+import { ltiAdminWords } from "@/lib/i18n/words/lti-admin";
 import type { PlatformField } from "@/lib/lti/admin.server";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -12,20 +14,9 @@ import { LocalTime } from "../ui/local-time";
 
 const EMPTY: Record<PlatformField, string> = { name: "", issuer: "", clientId: "", deploymentIds: "", authUrl: "", tokenUrl: "", jwksUrl: "", tokenAudience: "", frameOrigins: "" };
 
-const LABELS: Record<PlatformField, { label: string; hint?: string }> = {
-  name: { label: "Name", hint: "How the LMS is named to people (defaults to the issuer's host)." },
-  issuer: { label: "Issuer", hint: "The LMS's iss, e.g. https://canvas.instructure.com" },
-  clientId: { label: "Client id", hint: "The id the LMS gave this tool." },
-  deploymentIds: { label: "Deployment ids", hint: "One or more, separated by spaces or commas." },
-  authUrl: { label: "Authorization URL", hint: "The LMS's OIDC authentication endpoint." },
-  tokenUrl: { label: "Token URL", hint: "The LMS's OAuth 2 token endpoint (grades and rosters)." },
-  jwksUrl: { label: "Key set URL", hint: "The LMS's public keys (JWKS)." },
-  tokenAudience: { label: "Token audience (optional)", hint: "Only when the LMS names an authorization server other than its token URL." },
-  frameOrigins: { label: "Other LMS origins (optional)", hint: "Sites the LMS pages are served from, if not the issuer's, e.g. https://school.instructure.com" },
-};
-
 /** Register an LMS by hand: the same rules as `npm run lti -- platform add`. What was typed stays on errors. */
-export function AddPlatformForm() {
+export function AddPlatformForm({ locale }: { locale: Locale }) {
+  const words = ltiAdminWords(locale).byHand;
   const router = useRouter();
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<PlatformField, string>>>({});
@@ -39,18 +30,18 @@ export function AddPlatformForm() {
         event.preventDefault();
         start(async () => {
           const result = await addPlatformAction(values).catch(() => null);
-          if (!result) return setMessage({ ok: false, text: "That did not work. Try again." });
+          if (!result) return setMessage({ ok: false, text: words.failed });
           if (result.ok) {
             setErrors({});
             setValues(EMPTY);
-            setMessage({ ok: true, text: `${result.created ? "Registered" : "Updated"} ${result.name}.` });
+            setMessage({ ok: true, text: result.created ? words.registered(result.name) : words.updated(result.name) });
             router.refresh();
             return;
           }
           if ("errors" in result) {
             setErrors(result.errors);
-            setMessage({ ok: false, text: "Some fields need attention." });
-          } else setMessage({ ok: false, text: result.error === "not-allowed" ? "Only administrators can register platforms." : "That did not work. Try again." });
+            setMessage({ ok: false, text: words.fieldsNeedAttention });
+          } else setMessage({ ok: false, text: result.error === "not-allowed" ? words.notAllowed : words.failed });
         });
       }}
     >
@@ -59,8 +50,8 @@ export function AddPlatformForm() {
           key={field}
           id={`platform-${field}`}
           name={field}
-          label={LABELS[field].label}
-          hint={LABELS[field].hint}
+          label={words.fields[field].label}
+          hint={words.fields[field].hint}
           error={errors[field]}
           value={values[field]}
           onChange={(event) => setValues((current) => ({ ...current, [field]: event.target.value }))}
@@ -70,7 +61,7 @@ export function AddPlatformForm() {
       ))}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          Register platform
+          {words.submit}
         </Button>
       </div>
       <div aria-live="polite" className="sm:col-span-2">
@@ -80,7 +71,8 @@ export function AddPlatformForm() {
   );
 }
 
-export function RemovePlatformButton({ id, name }: { id: string; name: string }) {
+export function RemovePlatformButton({ id, name, locale }: { id: string; name: string; locale: Locale }) {
+  const words = ltiAdminWords(locale).platforms;
   const router = useRouter();
   const [pending, start] = useTransition();
   const [failed, setFailed] = useState(false);
@@ -90,9 +82,9 @@ export function RemovePlatformButton({ id, name }: { id: string; name: string })
         size="sm"
         variant="danger"
         disabled={pending}
-        aria-label={`Remove ${name}`}
+        aria-label={words.removeLabel(name)}
         onClick={() => {
-          if (!window.confirm(`Remove ${name}? Launches from it stop at once; its courses stay as ordinary classes.`)) return;
+          if (!window.confirm(words.confirmRemove(name))) return;
           start(async () => {
             const result = await removePlatformAction(id).catch(() => ({ ok: false }));
             setFailed(!result.ok);
@@ -100,25 +92,26 @@ export function RemovePlatformButton({ id, name }: { id: string; name: string })
           });
         }}
       >
-        Remove
+        {words.remove}
       </Button>
-      {failed ? <span role="alert" className="text-sm text-danger">Not removed. Try again.</span> : null}
+      {failed ? (
+        <span role="alert" className="text-sm text-danger">
+          {words.notRemoved}
+        </span>
+      ) : null}
     </span>
   );
 }
 
-const LINK_LIFETIMES = [
-  { value: "1h", label: "1 hour" },
-  { value: "24h", label: "24 hours" },
-  { value: "7d", label: "7 days" },
-] as const;
+const LINK_LIFETIMES = ["1h", "24h", "7d"] as const;
 
 /**
  * Issues a one-time Dynamic Registration link (LTI_DYNAMIC_REGISTRATION=invite). The link is
  * shown here once: the server keeps only its hash.
  */
-export function RegistrationLinkForm() {
-  const [lifetime, setLifetime] = useState<(typeof LINK_LIFETIMES)[number]["value"]>("24h");
+export function RegistrationLinkForm({ locale }: { locale: Locale }) {
+  const words = ltiAdminWords(locale).link;
+  const [lifetime, setLifetime] = useState<(typeof LINK_LIFETIMES)[number]>("24h");
   const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -134,14 +127,14 @@ export function RegistrationLinkForm() {
             setError(null);
             return;
           }
-          setError(result && result.error === "not-allowed" ? "Only administrators can create registration links." : "No link was created. Try again.");
+          setError(result && result.error === "not-allowed" ? words.notAllowed : words.failed);
         });
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1.5">
           <label htmlFor="registration-link-lifetime" className="text-sm font-medium">
-            Valid for
+            {words.validFor}
           </label>
           <select
             id="registration-link-lifetime"
@@ -150,22 +143,24 @@ export function RegistrationLinkForm() {
             className="h-10 rounded-lg border border-border bg-bg-elevated px-3 text-[0.95rem] text-fg"
           >
             {LINK_LIFETIMES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+              <option key={option} value={option}>
+                {words.lifetimes[option]}
               </option>
             ))}
           </select>
         </div>
         <Button type="submit" disabled={pending}>
-          Create a registration link
+          {words.create}
         </Button>
       </div>
       <div aria-live="polite">
         {issued ? (
           <div className="grid gap-2">
-            <CopyField id="registration-link" label="One-time registration link" value={issued.url} />
+            <CopyField id="registration-link" label={words.label} value={issued.url} locale={locale} />
             <p className="text-sm text-fg-muted">
-              Paste it into the LMS&apos;s dynamic registration. It registers one LMS, until <LocalTime iso={issued.expiresAt} />. It is shown only now: copy it before leaving this page.
+              {words.pasteBefore}
+              <LocalTime iso={issued.expiresAt} lang={LOCALE_LANG[locale]} />
+              {words.pasteAfter}
             </p>
           </div>
         ) : null}

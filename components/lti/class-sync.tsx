@@ -2,19 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { Locale } from "@/domain/locale";
+import { instructorWords } from "@/lib/i18n/words/instructor";
+import { ltiWords } from "@/lib/i18n/words/lti";
 import type { ClassSyncView } from "@/lib/lti/views.server";
 import { Alert } from "../ui/alert";
 import { ResendButton, SyncCell } from "./sync-table";
 
 /** Every student's LMS grade sync on every link of an LMS class (the class's "LMS" tab). */
-export function ClassSyncTable({ view }: { view: ClassSyncView }) {
+export function ClassSyncTable({ view, locale }: { view: ClassSyncView; locale: Locale }) {
+  const words = ltiWords(locale).sync;
+  const lms = instructorWords(locale).lms;
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const done = (ok: boolean) => {
-    setMessage({ ok, text: ok ? "Queued to send again." : "That did not work. Try again." });
+    setMessage({ ok, text: ok ? words.sent : words.failed });
     router.refresh();
   };
-  if (view.links.length === 0) return <p>No activity of this class has been opened from the LMS yet.</p>;
+  if (view.links.length === 0) return <p>{lms.noLinks}</p>;
   return (
     <div>
       {message ? (
@@ -24,16 +29,16 @@ export function ClassSyncTable({ view }: { view: ClassSyncView }) {
       ) : null}
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Grade sync by student and LMS link</caption>
+          <caption className="sr-only">{lms.caption}</caption>
           <thead>
             <tr className="border-b border-border">
               <th scope="col" className="py-2 pr-3 font-medium">
-                Student
+                {words.student}
               </th>
               {view.links.map((link) => (
                 <th key={link.id} scope="col" className="py-2 pr-3 font-medium">
                   {link.title}
-                  {link.points !== null ? <span className="block font-normal text-fg-muted">{link.points} points</span> : null}
+                  {link.points !== null ? <span className="block font-normal text-fg-muted">{lms.points(link.points)}</span> : null}
                 </th>
               ))}
             </tr>
@@ -50,10 +55,10 @@ export function ClassSyncTable({ view }: { view: ClassSyncView }) {
                     const sync = student.syncs[link.id] ?? null;
                     return (
                       <td key={link.id} className="py-2 pr-3">
-                        <SyncCell sync={sync} locale="en" />
+                        <SyncCell sync={sync} locale={locale} />
                         {sync ? (
                           <span className="mt-1 block">
-                            <ResendButton jobId={sync.jobId} label={`Send ${name}'s score for ${link.title} again`} locale="en" onDone={done} />
+                            <ResendButton jobId={sync.jobId} label={lms.resend(name, link.title)} locale={locale} onDone={done} />
                           </span>
                         ) : null}
                       </td>

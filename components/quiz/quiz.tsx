@@ -7,7 +7,6 @@ import type { PublicQuestion } from "@/domain/quiz/schema";
 import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/domain/locale";
 import { quizWords } from "@/lib/i18n/words/quiz";
-import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -38,9 +37,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const titleId = `${sectionId}-title`;
   // Signing in again comes back to this quiz; the header forgets the ended session at once.
   const sessionEndedMessage = (
-    <SessionEndedMessage words={words.sessionEnded} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`}>
-      <ForgetEndedSession />
-    </SessionEndedMessage>
+    <SessionEndedMessage words={words.sessionEnded} locale={locale} returnTo={`${pathname ?? localePath(locale, "/dashboard")}#${sectionId}`} />
   );
 
   if (phase.kind !== "ready") {

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { accountPagePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/domain/locale";
+import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { ProgressBar } from "../ui/progress-bar";
 
@@ -21,18 +21,19 @@ export function AnswerProgress({ value, label, announcement }: { value: number; 
   );
 }
 
-/** "Your session ended. Sign in again …": the link comes back to `returnTo`. */
+/**
+ * "Your session ended. Sign in again …": the link comes back to `returnTo`. Shown only after the
+ * server refused the session, so it also finishes the sign-out in this browser: the header stops
+ * showing the account at once, in every runner alike.
+ */
 export function SessionEndedMessage({
   words,
   locale,
   returnTo,
-  children,
 }: {
   words: { before: string; link: string; after: string };
   locale: Locale;
   returnTo: string;
-  /** What else the message does (finishing the sign-out in this browser). */
-  children?: ReactNode;
 }) {
   return (
     <Alert tone="danger">
@@ -41,7 +42,7 @@ export function SessionEndedMessage({
         {words.link}
       </Link>{" "}
       {words.after}
-      {children}
+      <ForgetEndedSession />
     </Alert>
   );
 }

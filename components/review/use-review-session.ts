@@ -136,8 +136,13 @@ export function useReviewSession(locale: Locale, assignmentId: string | null) {
     [status, locale, assignmentId, words, loadStatus, open, clearError, focusAfterRender],
   );
 
+  // Once the server has refused the session, the page says so and the header signs out (that
+  // changes `status`): the item and the answer stay on the page instead of being replaced by a
+  // visitor's review, until the reader signs in again.
+  const ended = answers.sessionEnded || (phase.kind === "error" && phase.sessionEnded === true);
+
   useEffect(() => {
-    if (status === "loading") return;
+    if (status === "loading" || ended) return;
     let cancelled = false;
     (async () => {
       const saved = loadSaved();
@@ -160,7 +165,7 @@ export function useReviewSession(locale: Locale, assignmentId: string | null) {
       cancelled = true;
     };
     // Loading is a network round trip whose result sets state once it arrives.
-  }, [status, assignmentId, begin, loadStatus, words]);
+  }, [status, ended, assignmentId, begin, loadStatus, words]);
 
   const session = phase.kind === "session" ? phase.session : null;
 

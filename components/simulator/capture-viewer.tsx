@@ -1,17 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
+import { useId, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { LiveControls } from "@/components/ui/live-controls";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
-import type { HostId, TcpState } from "@/domain/tcp";
-import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
+import type { HostId } from "@/domain/tcp";
+import type { CaptureConnection } from "@/domain/tcp/pcap";
 import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
 import { RunItYourself } from "./run-it-yourself";
 import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
-import { flagHex, flagList, flagString, formatCount, formatSeconds, segmentKind } from "@/domain/simulator/format";
-import { captureLadderModel } from "@/domain/simulator/ladder-model";
+import { formatCount } from "@/domain/simulator/format";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
 import { CaptureStateChanges } from "./capture-state-changes";
@@ -19,19 +18,11 @@ import { Ladder } from "./ladder";
 import { LazyDetails } from "./lazy-details";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { SimulatorLocale, useViewLocale } from "./locale";
-import { PacketList, type PacketRow } from "./packet-list";
+import { PacketList } from "./packet-list";
 import { LargeCapture } from "./large-capture";
-import { CAPTURE_SEGMENT_LIMIT, STREAMED_CAPTURE_BYTES } from "./worker-protocol";
-import { runInWorker } from "./worker-client";
+import { useCaptureReading } from "./use-capture-reading";
+import { CAPTURE_SEGMENT_LIMIT } from "./worker-protocol";
 import type { Locale } from "@/domain/locale";
-
-
-type Status =
-  | { kind: "idle" }
-  | { kind: "loading"; name: string }
-  | { kind: "ready"; name: string; analysis: CaptureAnalysis; elapsedMs: number }
-  /** `message` as the reader wrote it (English); shown translated. */
-  | { kind: "error"; name: string; message: string };
 
 export interface CaptureViewerProps {
   /** A shipped sample to open (see docs/simulators.md for the ids). */
@@ -60,35 +51,8 @@ function connectionLabel(connection: CaptureConnection, index: number, words: La
   });
 }
 
-/** Each host's state after the segment at `index` (before any segment when index is -1). */
-function statesAfter(connection: CaptureConnection, index: number): Record<HostId, { state: TcpState; from: TcpState | null }> {
-  const result: Record<HostId, { state: TcpState; from: TcpState | null }> = {
-    client: { state: connection.states.client[0] ?? "CLOSED", from: null },
-    server: { state: connection.states.server[0] ?? "CLOSED", from: null },
-  };
-  for (const transition of connection.transitions) {
-    if (transition.segment > index) break;
-    result[transition.host] = { state: transition.to, from: transition.from };
-  }
-  return result;
-}
-
-/** A request to read: a shipped sample or a file of the reader's own. Each request is a new object, so asking again reads again. */
-type Source = { kind: "sample"; id: string } | { kind: "file"; file: File };
-
-/** The name shown while reading and how to get the bytes. */
-function reader(source: Source, locale: Locale): { name: string; read: () => Promise<ArrayBuffer> } {
-  if (source.kind === "file") return { name: source.file.name, read: () => source.file.arrayBuffer() };
-  const file = findCaptureSample(source.id)?.file ?? source.id;
-  return {
-    name: file,
-    read: async () => {
-      const response = await fetch(`/captures/${file}`);
-      if (!response.ok) throw new Error(labWords(locale).capture.sampleFailed(response.status));
-      return response.arrayBuffer();
-    },
-  };
-}
+/** A read capture shows every segment as delivered. */
+const delivered = () => "delivered" as const;
 
 /** Room a read connection takes besides its ladder: the packet list and the state diagram. */
 const LOADING_ROOM_BELOW_LADDER = 850;
@@ -102,72 +66,14 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const message = locale === "zh" ? captureMessageZh : (text: string) => text;
   const note = locale === "zh" ? captureNoteZh : (text: string) => text;
   const ids = useId();
-  const [sampleId, setSampleId] = useState<string | null>(sample && findCaptureSample(sample) ? sample : null);
-  // What the reader last asked to read (the sample given as a prop to begin with). Reading is an
-  // effect of this state, so only the latest request shows, whichever order the browser runs
-  // the first load and the reader's first choice in.
-  const [source, setSource] = useState<Source | null>(() => (sampleId === null ? null : { kind: "sample", id: sampleId }));
-  const [status, setStatus] = useState<Status>(() => (source === null ? { kind: "idle" } : { kind: "loading", name: reader(source, locale).name }));
-  const [connectionIndex, setConnectionIndex] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [absolute, setAbsolute] = useState(false);
+  const reading = useCaptureReading(sample, locale, onSampleChange);
+  const { sampleId, status, connectionIndex, selected, setSelected, largeFile, chooseSample, openFile, openLargeConnection, chooseConnection } = reading;
+  const { absolute, setAbsolute, analysis, connection, model, rows, states } = reading;
   const [dragging, setDragging] = useState(false);
   // The sample that opens with the page grows the viewer once read: the reader's place is kept.
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, status.kind === "loading");
   const [fileName, setFileName] = useState<string | null>(null);
-  // A file too large to read whole: LargeCapture streams it and hands over the connection opened.
-  const [largeFile, setLargeFile] = useState<File | null>(null);
-
-  useEffect(() => {
-    if (source === null) return;
-    let superseded = false;
-    const { name, read } = reader(source, locale);
-    void (async () => {
-      try {
-        const bytes = await read();
-        const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
-        if (superseded) return;
-        if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
-        else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
-      } catch (error) {
-        if (superseded) return;
-        setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });
-      }
-    })();
-    return () => {
-      superseded = true;
-    };
-  }, [source, locale]);
-
-  const startLoading = (next: Source) => {
-    setLargeFile(null);
-    setSource(next);
-    setStatus({ kind: "loading", name: reader(next, locale).name });
-    setConnectionIndex(0);
-    setSelected(null);
-  };
-
-  useEffect(() => onSampleChange?.(sampleId), [sampleId, onSampleChange]);
-
-  const chooseSample = (id: string | null) => {
-    setSampleId(id);
-    if (id !== null && findCaptureSample(id) !== null) startLoading({ kind: "sample", id });
-  };
-
-  const openFile = (file: File | undefined) => {
-    if (file === undefined) return;
-    setSampleId(null);
-    if (file.size > STREAMED_CAPTURE_BYTES) {
-      setSource(null);
-      setStatus({ kind: "idle" });
-      setConnectionIndex(0);
-      setSelected(null);
-      setLargeFile(file);
-      return;
-    }
-    startLoading({ kind: "file", file });
-  };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -177,36 +83,6 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
     openFile(file);
   };
 
-  const analysis = status.kind === "ready" ? status.analysis : null;
-  const connection = analysis?.connections[connectionIndex] ?? null;
-  const model = useMemo(() => (connection ? captureLadderModel(connection, absolute, locale) : null), [connection, absolute, locale]);
-  const rows: PacketRow[] = useMemo(() => {
-    if (connection === null) return [];
-    const direction = simulatorWords(locale).direction;
-    return connection.segments.map((segment, index) => {
-      const to: HostId = segment.from === "client" ? "server" : "client";
-      const base = connection.isn[segment.from];
-      const peer = connection.isn[to];
-      const flags = [...segment.flags, ...(segment.ecn ?? [])];
-      return {
-        id: index + 1,
-        no: segment.frame,
-        time: formatSeconds(segment.t),
-        direction: direction(segment.from),
-        from: segment.from,
-        flagHex: flagHex(flags),
-        flagString: flagString(flags),
-        flagNames: flagList(segment.flags),
-        seq: absolute && base !== null ? (base + segment.seq) >>> 0 : segment.seq,
-        ack: segment.ack === null ? null : absolute && peer !== null ? (peer + segment.ack) >>> 0 : segment.ack,
-        len: segment.len,
-        kind: segmentKind(segment.flags),
-        retransmission: segment.retransmission === true,
-      };
-    });
-  }, [connection, absolute, locale]);
-  const statusOf = useCallback(() => "delivered" as const, []);
-  const states = connection ? statesAfter(connection, selected === null ? connection.segments.length : selected - 1) : null;
   const current = sampleId === null ? null : findCaptureSample(sampleId);
 
   return (
@@ -286,11 +162,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           key={`${largeFile.name}:${largeFile.size}:${largeFile.lastModified}`}
           file={largeFile}
           locale={locale}
-          onConnection={(opened, elapsedMs) => {
-            setConnectionIndex(0);
-            setSelected(null);
-            setStatus(opened ? { kind: "ready", name: largeFile.name, analysis: opened, elapsedMs } : { kind: "idle" });
-          }}
+          onConnection={openLargeConnection}
         />
       ) : null}
 
@@ -349,10 +221,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               <select
                 id={`${ids}-connection`}
                 value={connectionIndex}
-                onChange={(event) => {
-                  setConnectionIndex(Number(event.target.value));
-                  setSelected(null);
-                }}
+                onChange={(event) => chooseConnection(Number(event.target.value))}
                 className="mt-1 h-9 max-w-full rounded-lg border border-border bg-bg px-2"
               >
                 {analysis?.connections.map((candidate, index) => (
@@ -392,7 +261,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           <div className="rounded-lg border border-border">
             <Ladder model={model} cursor={Infinity} selected={selected} onSelect={setSelected} height={height} />
           </div>
-          <PacketList rows={rows} count={rows.length} statusOf={statusOf} selected={selected} onSelect={setSelected} caption={words.packetsCaption} follow={false} />
+          <PacketList rows={rows} count={rows.length} statusOf={delivered} selected={selected} onSelect={setSelected} caption={words.packetsCaption} follow={false} />
           <div className="grid items-start gap-3 @2xl:grid-cols-2">
             <figure>
               <LiveStateDiagram client={states.client} server={states.server} />

@@ -1,59 +1,27 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LiveControls } from "@/components/ui/live-controls";
 import type { Action, HostId, ProfileName } from "@/domain/tcp";
-import { flagHex, flagList, flagString, formatSeconds, segmentKind, segmentLabel } from "@/domain/simulator/format";
+import { formatSeconds, segmentLabel } from "@/domain/simulator/format";
 import { simulatorLadderModel, withoutFate } from "@/domain/simulator/ladder-model";
 import { PRESET_LIST, presetText, type PresetId } from "@/domain/simulator/presets";
-import {
-  errorsAt,
-  inFlightAt,
-  linkUpAt,
-  narrateStep,
-  narratorFor,
-  segmentStatus,
-  statesAt,
-  timeAt,
-  visibleSegmentCount,
-} from "@/domain/simulator/run";
-import {
-  DEFAULT_SETTINGS,
-  LEARNER_CALLS,
-  SIM_LIMITS,
-  effectiveAutoRead,
-  type ActionKey,
-  type SimulatorSettings,
-} from "@/domain/simulator/session";
+import { DEFAULT_SETTINGS, SIM_LIMITS, type ActionKey, type SimulatorSettings } from "@/domain/simulator/session";
 import { simulatorWords, type SimulatorWords } from "@/lib/i18n/words/simulator";
-import { stepQuestion } from "@/domain/simulator/predict";
 import { EndpointCard } from "./endpoint-card";
 import { PredictPanel } from "./predict-panel";
 import { LazyDetails } from "./lazy-details";
 import { Ladder } from "./ladder";
 import { LiveStateDiagram } from "./live-state-diagram";
 import { SimulatorLocale, useViewLocale } from "./locale";
-import { PacketList, type PacketRow, type PacketStatus } from "./packet-list";
-import { bringLadderAboveDock, hasVisibleFocus, useDockedControls, useElementHeight, useLadderHeight } from "./use-docked-controls";
-import { SPEEDS, useSimulator, type SimulatorInit } from "./use-simulator";
+import { PacketList } from "./packet-list";
+import { useDockedSimulator } from "./use-docked-controls";
+import { SPEEDS, useSimulator, type ControlsLevel, type SimulatorSnapshot } from "./use-simulator";
 import type { Locale } from "@/domain/locale";
 
-export type ControlsLevel = "full" | "actions" | "playback";
-
-const ALL_ACTIONS: readonly ActionKey[] = [
-  ...(["client", "server"] as const).flatMap((host) => LEARNER_CALLS.map((call) => `${host}:${call}` as const)),
-  "drop",
-  "link",
-];
-
-export interface SimulatorSnapshot {
-  settings: SimulatorSettings;
-  actions: readonly Action[];
-  cursor: number;
-  absolute: boolean;
-}
+export type { ControlsLevel, SimulatorSnapshot } from "./use-simulator";
 
 export interface HandshakeSimulatorProps {
   /** Which scenario to start from (default: the three-way handshake). */
@@ -109,124 +77,25 @@ export function HandshakeSimulator({
 }: HandshakeSimulatorProps) {
   const locale = useViewLocale(localeProp);
   const words = simulatorWords(locale);
-  const [init] = useState<SimulatorInit>(() => ({
-    settings: {
-      preset,
-      profile,
-      latencyMs: Math.min(SIM_LIMITS.maxLatencyMs, Math.max(SIM_LIMITS.minLatencyMs, latencyMs)),
-      lossProbability: Math.min(SIM_LIMITS.maxLoss, Math.max(0, lossProbability)),
-      seed,
-      ...(autoRead ? { autoRead } : {}),
-    },
-    actions: initialActions,
-    cursor: initialStep,
-    absolute,
-  }));
-  const { state, dispatch, hosts, act, setOption } = useSimulator(init);
-  const sectionRef = useRef<HTMLElement>(null);
-  const dockRef = useRef<HTMLDivElement>(null);
-  const docked = useDockedControls(sectionRef);
-  const dockHeight = useElementHeight(dockRef);
-  const ladderHeight = useLadderHeight(height, docked, dockHeight);
-  useEffect(() => {
-    if (!docked) return;
-    // Whatever gets keyboard focus is scrolled clear of the docked controls.
-    const root = document.documentElement;
-    root.style.scrollPaddingBottom = `${dockHeight + 8}px`;
-    return () => {
-      root.style.scrollPaddingBottom = "";
-    };
-  }, [docked, dockHeight]);
-  const ladderRef = useRef<HTMLDivElement>(null);
-  /** Docked, keyboard focus on the controls brings the ladder into the room above them. */
-  const keepLadderInView = useCallback(() => {
-    const dock = dockRef.current;
-    if (dock === null || ladderRef.current === null || !hasVisibleFocus(document.activeElement) || !dock.contains(document.activeElement)) return;
-    bringLadderAboveDock(ladderRef.current, dock);
-  }, []);
-  useEffect(() => {
-    // Tab scrolled Step into view before the controls docked (and the ladder shrank): place the ladder now.
-    if (docked) keepLadderInView();
-  }, [docked, ladderHeight, keepLadderInView]);
+  const simulator = useSimulator(
+    { preset, profile, latencyMs, lossProbability, seed, autoRead, initialActions, initialStep, absolute },
+    { locale, controls, allowedActions, predict, onChange },
+  );
+  const { state, dispatch, hosts, act, setOption, select, drop, allowed, model, narrate, narration, now, atEnd, states, errors } = simulator;
+  const { inFlight, droppable, count, linkUp, rows, statusOf, predicting, question, reading } = simulator;
+  const { sectionRef, dockRef, ladderRef, docked, dockHeight, ladderHeight, keepLadderInView } = useDockedSimulator(height);
   const { run, cursor, settings, absolute: showAbsolute, selected } = state;
+  const total = run.steps.length;
   const ids = useId();
   const narrationId = `${ids}-narration`;
   const summaryId = `${ids}-summary`;
-
-  const allowed = useMemo(
-    () => new Set<ActionKey>(controls === "playback" ? [] : (allowedActions ?? ALL_ACTIONS)),
-    [controls, allowedActions],
-  );
   const canDrop = allowed.has("drop");
   const canCutLink = allowed.has("link");
   const learnerActs = allowed.size > 0;
 
-  useEffect(() => {
-    onChange?.({ settings: state.settings, actions: state.actions, cursor: state.cursor, absolute: state.absolute });
-  }, [onChange, state.settings, state.actions, state.cursor, state.absolute]);
-
-  const model = useMemo(() => simulatorLadderModel(run, showAbsolute, locale), [run, showAbsolute, locale]);
-  const narrate = useMemo(() => narratorFor(run, showAbsolute, locale), [run, showAbsolute, locale]);
-  const now = timeAt(run, cursor);
-  const total = run.steps.length;
-  const narration =
-    cursor === 0
-      ? total === 0
-        ? words.nothingScheduled
-        : words.ready
-      : words.narration(formatSeconds(now), narrateStep(run, narrate, cursor - 1, locale));
-
-  const states = useMemo(() => statesAt(run, cursor), [run, cursor]);
-  const errors = useMemo(() => errorsAt(run, cursor), [run, cursor]);
-  const inFlight = useMemo(() => (canDrop ? inFlightAt(run, cursor) : []), [run, cursor, canDrop]);
-  const droppable = useMemo(() => new Set(inFlight.map((segment) => segment.id)), [inFlight]);
-  const count = visibleSegmentCount(run, cursor);
-  const linkUp = useMemo(() => linkUpAt(run, cursor), [run, cursor]);
-  const [predicting, setPredicting] = useState(predict);
-  const question = useMemo(() => (predicting ? stepQuestion(run, cursor) : null), [predicting, run, cursor]);
-  const reading = effectiveAutoRead(settings);
-  const onAutoRead = useCallback(
-    (host: HostId, value: boolean) => dispatch({ type: "settings", patch: { autoRead: { ...state.settings.autoRead, [host]: value } } }),
-    [dispatch, state.settings.autoRead],
-  );
-
-  const rows: PacketRow[] = useMemo(() => {
-    const direction = simulatorWords(locale).direction;
-    return run.segments.map((segment) => ({
-        id: segment.id,
-        no: segment.id,
-        time: formatSeconds(segment.t),
-        direction: direction(segment.from),
-        from: segment.from,
-        flagHex: flagHex(segment.flags),
-        flagString: flagString(segment.flags),
-        flagNames: flagList(segment.flags),
-        seq: showAbsolute ? segment.seq : segment.relSeq,
-        ack: showAbsolute ? segment.ack : segment.relAck,
-        len: segment.len,
-        kind: segmentKind(segment.flags),
-        retransmission: segment.retransmission,
-        win: segment.win,
-        ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
-      }));
-  }, [run, showAbsolute, locale]);
-  const statusOf = useCallback(
-    (id: number): PacketStatus => {
-      const segment = run.segments[id - 1];
-      if (segment === undefined) return null;
-      const status = segmentStatus(segment, cursor);
-      return status === "hidden" ? null : status;
-    },
-    [run, cursor],
-  );
-  const select = useCallback((id: number) => dispatch({ type: "select", id }), [dispatch]);
-  const drop = useCallback((id: number) => dispatch({ type: "drop", segment: id }), [dispatch]);
-
   const presetWords = presetText(settings.preset, locale);
   const heading = title ?? presetWords.title;
   const showPicker = presetPicker ?? controls === "full";
-  const atEnd = cursor >= total;
-  const notice = state.notice === "too-many-actions" ? words.tooManyActions(SIM_LIMITS.maxActions) : null;
 
   return (
     <SimulatorLocale value={locale}>
@@ -308,7 +177,7 @@ export function HandshakeSimulator({
             tabIndex={docked ? 0 : undefined}
             className={cn("mt-2 min-h-[2.75rem] rounded-lg bg-bg-sunken px-3 py-2 text-sm", docked && "max-h-[4.75rem] overflow-y-auto")}
           >
-            {notice ?? narration}
+            {narration}
           </p>
         </div>
       </div>
@@ -342,7 +211,7 @@ export function HandshakeSimulator({
           variant={predicting ? "primary" : "ghost"}
           aria-pressed={predicting}
           title={words.predict.help}
-          onClick={() => setPredicting((value) => !value)}
+          onClick={simulator.togglePredicting}
         >
           {words.predict.toggle}
         </Button>
@@ -373,7 +242,7 @@ export function HandshakeSimulator({
             allowed={allowed}
             onAct={act}
             autoRead={reading[host]}
-            onAutoRead={onAutoRead}
+            onAutoRead={simulator.setAutoRead}
             onSetOption={setOption}
           />
         ))}

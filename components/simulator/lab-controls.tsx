@@ -1,15 +1,15 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { predictLabAction, type PredictionResult } from "@/lib/practice/actions";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { predictLabAction } from "@/lib/practice/actions";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
 import type { SynBacklogInput, TimeWaitInput } from "@/domain/simulator/labs";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import type { LabRun } from "./use-lab";
+import { usePredictionCheck } from "./use-prediction-check";
 import type { WorkerResponse } from "./worker-protocol";
 import type { Locale } from "@/domain/locale";
 
@@ -31,18 +31,18 @@ function labStatus(response: WorkerResponse | null, words: LabWords): string {
  */
 export function LabFrame({
   locale,
-  region,
+  text,
   title,
-  intro,
   run,
   controls,
   children,
   prediction,
 }: {
   locale: Locale;
-  region: string;
-  title: string;
-  intro: string;
+  /** The lab's own words: its region's name, its heading and its introduction. */
+  text: { region: string; title: string; intro: string };
+  /** A heading the lesson chose instead of the lab's own. */
+  title?: string;
   /** The worker's last answer and whether a newer run is on its way (useLab). */
   run: LabRun;
   controls: ReactNode;
@@ -64,12 +64,12 @@ export function LabFrame({
   const hidden = predicting && prediction !== undefined && !revealed.has(subjectKey);
   return (
     <SimulatorLocale value={locale}>
-      <section ref={frame} aria-label={region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
+      <section ref={frame} aria-label={text.region} className="not-prose my-8 @container rounded-xl border border-border bg-bg-elevated p-3 text-fg shadow-sm sm:p-4">
         <LiveControls>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0 flex-1">
-            <p className="font-semibold">{title}</p>
-            <p className="text-sm text-fg-muted">{intro}</p>
+            <p className="font-semibold">{title ?? text.title}</p>
+            <p className="text-sm text-fg-muted">{text.intro}</p>
           </div>
           {prediction !== undefined ? (
             <Button size="sm" variant={predicting ? "primary" : "ghost"} aria-pressed={predicting} title={words.predict.help} onClick={() => setPredicting((on) => !on)}>
@@ -266,29 +266,18 @@ function LabPredictionForm({
   const ids = useId();
   const text = words.predict;
   const [choice, setChoice] = useState<"yes" | "no" | null>(null);
-  const [feedback, setFeedback] = useState("");
-  const [checking, startChecking] = useTransition();
+  const { feedback, checking, check: send } = usePredictionCheck(text, locale);
   const question = subject.lab === "timewait" ? text.timewait(subject.input.durationSeconds) : text.synflood;
   const check = () => {
     if (choice === null) return;
     const answer = choice;
-    startChecking(async () => {
-      let result: PredictionResult;
-      try {
-        result = await predictLabAction({ ...subject, answer, locale });
-      } catch {
-        result = { ok: false, error: "invalid" };
-      }
-      if (!result.ok) {
-        setFeedback(result.error === "rate-limited" ? text.rateLimited : text.invalid);
-        if (result.error !== "rate-limited") onAnswered();
-        return;
-      }
-      const concept = dashboardWords(locale).concepts[result.concept];
-      const counted = result.stored === "new" ? text.counted(concept) : result.stored === "existing" ? text.again : text.signIn;
-      setFeedback(`${result.correct ? text.right : text.wrong(result.truth === "yes" ? text.yes : text.no)}${counted}`);
-      onAnswered();
-    });
+    send(
+      () => predictLabAction({ ...subject, answer, locale }),
+      (result) => (result.correct ? text.right : text.wrong(result.truth === "yes" ? text.yes : text.no)),
+      (answered) => {
+        if (answered) onAnswered();
+      },
+    );
   };
   return (
     <form

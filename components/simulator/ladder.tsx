@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { ArrowHead } from "@/components/ui/arrow-head";
 import type { HostId } from "@/domain/tcp";
 import type { LadderArrow, LadderMark, LadderModel } from "@/domain/simulator/ladder-model";
 import { LADDER_METRICS } from "@/domain/simulator/ladder-layout";
@@ -281,18 +282,7 @@ export function Ladder({
           <defs>
             <style>{"@keyframes ladder-draw{from{opacity:0}to{opacity:1}}"}</style>
             {(Object.keys(KIND_COLOUR) as SegmentKind[]).map((kind) => (
-              <marker
-                key={kind}
-                id={`ladder-head-${kind}`}
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="7"
-                markerHeight="7"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" fill={KIND_COLOUR[kind]} />
-              </marker>
+              <ArrowHead key={kind} id={`ladder-head-${kind}`} fill={KIND_COLOUR[kind]} />
             ))}
           </defs>
           <line x1={geo.clientX} y1={8} x2={geo.clientX} y2={lineBottom} stroke="var(--border)" strokeWidth={2} />

@@ -1,14 +1,14 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { predictStepAction, type PredictionResult } from "@/lib/practice/actions";
+import { useId, useState } from "react";
+import { predictStepAction } from "@/lib/practice/actions";
 import { Button } from "@/components/ui/button";
 import type { StepQuestion } from "@/domain/simulator/predict";
 import type { SimulatorSettings } from "@/domain/simulator/session";
 import type { Action } from "@/domain/tcp";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import type { SimulatorWords } from "@/lib/i18n/words/simulator";
 import type { Locale } from "@/domain/locale";
+import { usePredictionCheck } from "./use-prediction-check";
 
 /**
  * The compact question before a step: what the step's cause (shown) will do. The server replays
@@ -41,34 +41,21 @@ export function PredictPanel({
   const [picked, setPicked] = useState<{ key: string; value: string } | null>(null);
   const choice = picked?.key === questionKey ? picked.value : null;
   const setChoice = (value: string | null) => setPicked(value === null ? null : { key: questionKey, value });
-  const [feedback, setFeedback] = useState<string>("");
-  const [checking, startChecking] = useTransition();
   const text = words.predict;
+  const { feedback, checking, check: send } = usePredictionCheck(text, locale);
   const name = (option: string) => (question?.kind === "segment" ? (text.segments[option] ?? option) : option);
 
   const check = () => {
     if (question === null || choice === null) return;
     const answer = choice;
-    startChecking(async () => {
-      let result: PredictionResult;
-      try {
-        result = await predictStepAction({ settings, actions, cursor, kind: question.kind, host: question.host, answer, locale });
-      } catch {
-        result = { ok: false, error: "invalid" };
-      }
-      setFeedback(describe(result));
-      setChoice(null);
-      if (result.ok || result.error !== "rate-limited") onStep();
-    });
-  };
-
-  const describe = (result: PredictionResult): string => {
-    if (!result.ok) return result.error === "rate-limited" ? text.rateLimited : text.invalid;
-    const truth = name(result.truth);
-    const verdict = result.correct ? text.right(truth) : text.wrong(truth);
-    const concept = dashboardWords(locale).concepts[result.concept];
-    const counted = result.stored === "new" ? text.counted(concept) : result.stored === "existing" ? text.again : text.signIn;
-    return `${verdict}${counted}`;
+    send(
+      () => predictStepAction({ settings, actions, cursor, kind: question.kind, host: question.host, answer, locale }),
+      (result) => (result.correct ? text.right(name(result.truth)) : text.wrong(name(result.truth))),
+      (answered) => {
+        setChoice(null);
+        if (answered) onStep();
+      },
+    );
   };
 
   return (

@@ -42,9 +42,8 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
   return (
     <LabFrame
       locale={locale}
-      region={words.region}
-      title={props.title ?? words.title}
-      intro={words.intro}
+      text={words}
+      title={props.title}
       run={run}
       prediction={{ lab: "synflood", input }}
       controls={

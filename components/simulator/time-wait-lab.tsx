@@ -49,9 +49,8 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
   return (
     <LabFrame
       locale={locale}
-      region={words.region}
-      title={props.title ?? words.title}
-      intro={words.intro}
+      text={words}
+      title={props.title}
       run={run}
       prediction={{ lab: "timewait", input }}
       controls={

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 
 /** Phones: below Tailwind's `sm` breakpoint, where the simulator is one column. */
 const PHONE = "(max-width: 639.98px)";
@@ -95,4 +95,37 @@ export function bringLadderAboveDock(ladder: HTMLElement, dock: HTMLElement): vo
 /** True when `element` has focus that the browser shows (keyboard), not a tap's or a click's. */
 export function hasVisibleFocus(element: Element | null): boolean {
   return element !== null && element.matches(":focus-visible");
+}
+
+/**
+ * The simulator's docking on a phone, whole: whether its controls dock, the room they take, the
+ * ladder's height beside them, the page's scroll padding while docked (so whatever takes keyboard
+ * focus scrolls clear of them), and keyboard focus on the docked controls bringing the ladder
+ * into the room above them.
+ */
+export function useDockedSimulator(height: number) {
+  const sectionRef = useRef<HTMLElement>(null);
+  const dockRef = useRef<HTMLDivElement>(null);
+  const ladderRef = useRef<HTMLDivElement>(null);
+  const docked = useDockedControls(sectionRef);
+  const dockHeight = useElementHeight(dockRef);
+  const ladderHeight = useLadderHeight(height, docked, dockHeight);
+  useEffect(() => {
+    if (!docked) return;
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = `${dockHeight + 8}px`;
+    return () => {
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [docked, dockHeight]);
+  const keepLadderInView = useCallback(() => {
+    const dock = dockRef.current;
+    if (dock === null || ladderRef.current === null || !hasVisibleFocus(document.activeElement) || !dock.contains(document.activeElement)) return;
+    bringLadderAboveDock(ladderRef.current, dock);
+  }, []);
+  useEffect(() => {
+    // Tab scrolled Step into view before the controls docked (and the ladder shrank): place the ladder now.
+    if (docked) keepLadderInView();
+  }, [docked, ladderHeight, keepLadderInView]);
+  return { sectionRef, dockRef, ladderRef, docked, dockHeight, ladderHeight, keepLadderInView };
 }

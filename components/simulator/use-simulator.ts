@@ -1,17 +1,41 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer } from "react";
-import type { Action, HostId, SocketOption, SocketOptionValue } from "@/domain/tcp";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import type { Action, HostId, ProfileName, SocketOption, SocketOptionValue } from "@/domain/tcp";
+import type { Locale } from "@/domain/locale";
+import { flagHex, flagList, flagString, formatSeconds, segmentKind } from "@/domain/simulator/format";
+import { simulatorLadderModel } from "@/domain/simulator/ladder-model";
+import { stepQuestion } from "@/domain/simulator/predict";
+import type { PresetId } from "@/domain/simulator/presets";
 import {
   ReplayCursor,
   buildRun,
   clampCursor,
   cursorAtTime,
+  errorsAt,
+  inFlightAt,
+  linkUpAt,
+  narrateStep,
+  narratorFor,
+  segmentStatus,
+  statesAt,
   timeAt,
+  visibleSegmentCount,
   type HostsSnapshot,
   type SimulatorRun,
 } from "@/domain/simulator/run";
-import { SIM_LIMITS, buildScenario, hostCall, type LearnerCall, type SimulatorSettings } from "@/domain/simulator/session";
+import {
+  LEARNER_CALLS,
+  SIM_LIMITS,
+  buildScenario,
+  effectiveAutoRead,
+  hostCall,
+  type ActionKey,
+  type LearnerCall,
+  type SimulatorSettings,
+} from "@/domain/simulator/session";
+import { simulatorWords } from "@/lib/i18n/words/simulator";
+import type { PacketRow, PacketStatus } from "./packet-list";
 
 export interface SimulatorInit {
   settings: SimulatorSettings;
@@ -171,9 +195,107 @@ export function simulatorReducer(state: SimulatorState, message: SimulatorMessag
   }
 }
 
-/** State, dispatch and the endpoint snapshots at the cursor (replayed deterministically). */
-export function useSimulator(init: SimulatorInit) {
-  const [state, dispatch] = useReducer(simulatorReducer, init, initialState);
+/** How a lesson starts a simulator: the scenario, the network and where the learner begins. */
+export interface SimulatorStart {
+  preset: PresetId;
+  profile: ProfileName;
+  latencyMs: number;
+  lossProbability: number;
+  seed: number;
+  autoRead?: Partial<Record<HostId, boolean>>;
+  initialActions: readonly Action[];
+  initialStep: number | "end";
+  absolute: boolean;
+}
+
+/** The simulator's first state from a lesson's settings, the network's kept within the simulator's limits. */
+export function simulatorInit(start: SimulatorStart): SimulatorInit {
+  return {
+    settings: {
+      preset: start.preset,
+      profile: start.profile,
+      latencyMs: Math.min(SIM_LIMITS.maxLatencyMs, Math.max(SIM_LIMITS.minLatencyMs, start.latencyMs)),
+      lossProbability: Math.min(SIM_LIMITS.maxLoss, Math.max(0, start.lossProbability)),
+      seed: start.seed,
+      ...(start.autoRead ? { autoRead: start.autoRead } : {}),
+    },
+    actions: start.initialActions,
+    cursor: start.initialStep,
+    absolute: start.absolute,
+  };
+}
+
+/** "full": everything; "actions": stepping plus learner actions and drops; "playback": stepping only. */
+export type ControlsLevel = "full" | "actions" | "playback";
+
+const ALL_ACTIONS: readonly ActionKey[] = [
+  ...(["client", "server"] as const).flatMap((host) => LEARNER_CALLS.map((call) => `${host}:${call}` as const)),
+  "drop",
+  "link",
+];
+
+/** The learner actions offered: none for playback, else those a challenge allows (or all). */
+export function offeredActions(controls: ControlsLevel, allowedActions?: readonly ActionKey[]): ReadonlySet<ActionKey> {
+  return new Set<ActionKey>(controls === "playback" ? [] : (allowedActions ?? ALL_ACTIONS));
+}
+
+/** The packet list's rows for a run: every segment sent, with relative or absolute numbers. */
+export function simulatorPacketRows(run: SimulatorRun, absolute: boolean, locale: Locale): PacketRow[] {
+  const direction = simulatorWords(locale).direction;
+  return run.segments.map((segment) => ({
+    id: segment.id,
+    no: segment.id,
+    time: formatSeconds(segment.t),
+    direction: direction(segment.from),
+    from: segment.from,
+    flagHex: flagHex(segment.flags),
+    flagString: flagString(segment.flags),
+    flagNames: flagList(segment.flags),
+    seq: absolute ? segment.seq : segment.relSeq,
+    ack: absolute ? segment.ack : segment.relAck,
+    len: segment.len,
+    kind: segmentKind(segment.flags),
+    retransmission: segment.retransmission,
+    win: segment.win,
+    ...(segment.purpose === undefined ? {} : { purpose: segment.purpose }),
+  }));
+}
+
+/** What the status line says at a cursor: ready, nothing to do, what the last step did, or a refused action. */
+export function simulatorNarration(state: Pick<SimulatorState, "run" | "cursor" | "absolute" | "notice">, locale: Locale): string {
+  const words = simulatorWords(locale);
+  if (state.notice === "too-many-actions") return words.tooManyActions(SIM_LIMITS.maxActions);
+  const { run, cursor } = state;
+  if (cursor === 0) return run.steps.length === 0 ? words.nothingScheduled : words.ready;
+  return words.narration(formatSeconds(timeAt(run, cursor)), narrateStep(run, narratorFor(run, state.absolute, locale), cursor - 1, locale));
+}
+
+/** What the simulator's state a URL or a challenge keeps. */
+export interface SimulatorSnapshot {
+  settings: SimulatorSettings;
+  actions: readonly Action[];
+  cursor: number;
+  absolute: boolean;
+}
+
+export interface SimulatorOptions {
+  locale: Locale;
+  controls: ControlsLevel;
+  /** For challenges: the only learner actions offered. */
+  allowedActions?: readonly ActionKey[];
+  /** Start in "Predict, then run". */
+  predict: boolean;
+  /** Called whenever the state a URL or a challenge needs changes. */
+  onChange?: (snapshot: SimulatorSnapshot) => void;
+}
+
+/**
+ * The handshake simulator's logic: its state and dispatch, playback, what the run looks like at
+ * the cursor (endpoints, states, errors, segments in flight, the ladder and packet rows, the
+ * narration), which actions are offered, and "Predict, then run". The component only renders.
+ */
+export function useSimulator(start: SimulatorStart, { locale, controls, allowedActions, predict, onChange }: SimulatorOptions) {
+  const [state, dispatch] = useReducer(simulatorReducer, start, (given) => initialState(simulatorInit(given)));
   const replay = useMemo(() => new ReplayCursor(state.run.scenario), [state.run]);
   const hosts: HostsSnapshot = useMemo(() => replay.hostsAt(state.cursor), [replay, state.cursor]);
 
@@ -184,10 +306,71 @@ export function useSimulator(init: SimulatorInit) {
     return () => window.clearInterval(timer);
   }, [playing, speed]);
 
+  useEffect(() => {
+    onChange?.({ settings: state.settings, actions: state.actions, cursor: state.cursor, absolute: state.absolute });
+  }, [onChange, state.settings, state.actions, state.cursor, state.absolute]);
+
   const act = useCallback((host: HostId, call: Exclude<LearnerCall, "setsockopt">, bytes?: number) => dispatch({ type: "act", host, call, bytes }), []);
   const setOption = useCallback(
     (host: HostId, option: SocketOption, value: SocketOptionValue) => dispatch({ type: "setsockopt", host, option, value }),
     [],
   );
-  return { state, dispatch, hosts, act, setOption };
+  const select = useCallback((id: number) => dispatch({ type: "select", id }), []);
+  const drop = useCallback((id: number) => dispatch({ type: "drop", segment: id }), []);
+  const { autoRead } = state.settings;
+  const setAutoRead = useCallback((host: HostId, value: boolean) => dispatch({ type: "settings", patch: { autoRead: { ...autoRead, [host]: value } } }), [autoRead]);
+
+  const allowed = useMemo(() => offeredActions(controls, allowedActions), [controls, allowedActions]);
+  const canDrop = allowed.has("drop");
+  const { run, cursor, absolute } = state;
+  const model = useMemo(() => simulatorLadderModel(run, absolute, locale), [run, absolute, locale]);
+  const narrate = useMemo(() => narratorFor(run, absolute, locale), [run, absolute, locale]);
+  const states = useMemo(() => statesAt(run, cursor), [run, cursor]);
+  const errors = useMemo(() => errorsAt(run, cursor), [run, cursor]);
+  const inFlight = useMemo(() => (canDrop ? inFlightAt(run, cursor) : []), [run, cursor, canDrop]);
+  const droppable = useMemo(() => new Set(inFlight.map((segment) => segment.id)), [inFlight]);
+  const linkUp = useMemo(() => linkUpAt(run, cursor), [run, cursor]);
+  const rows = useMemo(() => simulatorPacketRows(run, absolute, locale), [run, absolute, locale]);
+  const statusOf = useCallback(
+    (id: number): PacketStatus => {
+      const segment = run.segments[id - 1];
+      if (segment === undefined) return null;
+      const status = segmentStatus(segment, cursor);
+      return status === "hidden" ? null : status;
+    },
+    [run, cursor],
+  );
+
+  const [predicting, setPredicting] = useState(predict);
+  const question = useMemo(() => (predicting ? stepQuestion(run, cursor) : null), [predicting, run, cursor]);
+
+  return {
+    state,
+    dispatch,
+    hosts,
+    act,
+    setOption,
+    select,
+    drop,
+    setAutoRead,
+    /** Each host's application reads what arrives (the learner's choice, or the preset's). */
+    reading: effectiveAutoRead(state.settings),
+    allowed,
+    model,
+    narrate,
+    narration: simulatorNarration(state, locale),
+    now: timeAt(run, cursor),
+    atEnd: cursor >= run.steps.length,
+    states,
+    errors,
+    inFlight,
+    droppable,
+    count: visibleSegmentCount(run, cursor),
+    linkUp,
+    rows,
+    statusOf,
+    predicting,
+    togglePredicting: () => setPredicting((value) => !value),
+    question,
+  };
 }

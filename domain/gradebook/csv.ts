@@ -1,11 +1,13 @@
 import { stringify } from "csv-stringify/sync";
-import { STATUS_LABELS, type AssignmentResult } from "@/domain/gradebook/semantics";
+import type { AssignmentResult, SubmissionStatus } from "@/domain/gradebook/semantics";
 import { cleanText } from "@/domain/gradebook/text";
 import { instantToWallTime } from "@/domain/gradebook/zoned-time";
 
 export type GradebookCsvInput = {
   /** The class's zone: due dates are written in it, as the gradebook page shows them. */
   timeZone: string;
+  /** The name of each status in the file's language (lib/i18n/words/gradebook.ts; ADR 1330: fixed, English). */
+  statusLabels: Readonly<Record<SubmissionStatus, string>>;
   assignments: ReadonlyArray<{ title: string; points: number; ungraded: boolean }>;
   rows: ReadonlyArray<{
     name: string;
@@ -32,7 +34,7 @@ const textCell = (value: string) => neutralizeFormula(cleanText(value));
  * ungraded practice have no score. RFC 4180 quoting by csv-stringify, CRLF line ends, and a UTF-8
  * byte order mark so spreadsheet apps read names such as "Zoë" or "王小明" as UTF-8.
  */
-export function gradebookCsv({ timeZone, assignments, rows }: GradebookCsvInput): string {
+export function gradebookCsv({ timeZone, statusLabels, assignments, rows }: GradebookCsvInput): string {
   const header = ["Student", "Email"];
   for (const a of assignments) {
     const title = cleanText(a.title);
@@ -41,7 +43,7 @@ export function gradebookCsv({ timeZone, assignments, rows }: GradebookCsvInput)
   header.push("Total", "Possible");
   const body = rows.map((row) => {
     const cells: Array<string | number> = [textCell(row.name), textCell(row.email)];
-    for (const cell of row.cells) cells.push(STATUS_LABELS[cell.status], cell.score ?? "", instantToWallTime(cell.effectiveDueAt, timeZone).replace("T", " "));
+    for (const cell of row.cells) cells.push(statusLabels[cell.status], cell.score ?? "", instantToWallTime(cell.effectiveDueAt, timeZone).replace("T", " "));
     cells.push(row.total.earned, row.total.possible);
     return cells;
   });

@@ -23,15 +23,6 @@ export type SubmissionStatus = "not-started" | "in-progress" | "submitted" | "la
 
 export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ["not-started", "in-progress", "submitted", "late", "missing", "excused"];
 
-export const STATUS_LABELS: Record<SubmissionStatus, string> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  submitted: "Submitted",
-  late: "Late",
-  missing: "Missing",
-  excused: "Excused",
-};
-
 export type AssignmentRules = {
   targetType: TargetType;
   /** Points the assignment is worth; 0 for ungraded practice. */

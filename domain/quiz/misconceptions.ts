@@ -8,7 +8,8 @@
 
 export type Misconception = { title: string; explanation: string };
 
-export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
+/** The English table; lib/i18n/words/misconceptions.ts holds it with the Chinese beside it. */
+export const MISCONCEPTIONS_BY_TAG = {
   "confuses-close-and-abort": {
     title: "Confuses an orderly close with an abort",
     explanation: "close() sends a FIN and the active closer goes through TIME-WAIT; only an abort sends RST ([R.]) and skips it.",
@@ -473,7 +474,13 @@ export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = {
     title: "Thinks tcp_tw_reuse is a quantity",
     explanation: "Its value is a mode: 0 off, 1 on, 2 loopback only.",
   },
-};
+} satisfies Record<string, Misconception>;
+
+/** A tag the table knows: a language's table must name exactly these. */
+export type MisconceptionTag = keyof typeof MISCONCEPTIONS_BY_TAG;
+
+/** Looked up by the tags stored with answers, which may be any string. */
+export const MISCONCEPTIONS: Readonly<Record<string, Misconception>> = MISCONCEPTIONS_BY_TAG;
 
 /** Title and explanation of a tag, or a readable fallback for a tag this list does not know yet. */
 export function describeMisconception(tag: string): Misconception & { tag: string } {

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { db, type Db } from "../db.server";
+import { db, directSql, type Db } from "../db.server";
 import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionTokenFrom, SESSION_MAX_AGE_S } from "./jwt.server";
 import { isRole, type Role } from "@/domain/auth/roles";
 import { authSecret } from "./secret.server";
@@ -22,9 +22,13 @@ export type SessionClaims = { sub: string; sv: number; role: Role; name: string 
 
 type SessionRow = { id: string; email: string; name: string | null; role: string; sessionVersion: number | bigint };
 
-/** The account as a session check needs it: one primary-key lookup in plain SQL (the same on SQLite and PostgreSQL). */
+/**
+ * The account as a session check needs it: one primary-key lookup, a prepared statement run on
+ * the driver itself (every signed-in request makes it; through Prisma it cost several times the
+ * query, ADR 1350).
+ */
 export async function sessionAccount(userId: string, database: Db = db): Promise<(Omit<SessionClaims, "sub" | "sv"> & { id: string; sessionVersion: number }) | null> {
-  const rows = await database.$queryRaw<SessionRow[]>`SELECT "id", "email", "name", "role", "sessionVersion" FROM "User" WHERE "id" = ${userId}`;
+  const rows = await directSql(database).rows<SessionRow>(`SELECT "id", "email", "name", "role", "sessionVersion" FROM "User" WHERE "id" = ?`, [userId]);
   const row = rows[0];
   if (!row || !isRole(row.role)) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: Number(row.sessionVersion) };

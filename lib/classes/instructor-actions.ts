@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { localePath } from "@/lib/i18n/paths";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import * as assignments from "@/lib/assignments/assignments.server";
 import * as classes from "@/lib/classes/classes.server";
@@ -61,7 +62,8 @@ export async function createClassAction(previous: unknown, form: FormData): Prom
     words(locale).classes.created,
     { form },
   );
-  if (createdId) redirect(classPath(createdId));
+  // The new class opens in the language of the page it was created on.
+  if (createdId) redirect(localePath(locale, classPath(createdId)));
   return result;
 }
 
@@ -151,7 +153,7 @@ export async function createAssignmentAction(classId: string, previous: unknown,
     words(locale).assignments.created,
     { refresh: classPath(classId), form },
   );
-  if (created) redirect(`${classPath(classId)}#assignments`);
+  if (created) redirect(`${localePath(locale, classPath(classId))}#assignments`);
   return result;
 }
 
@@ -175,7 +177,7 @@ export async function deleteAssignmentAction(assignmentId: string, previous: unk
     words(locale).assignments.deleted,
     { refresh: "/instructor" },
   );
-  if (classId) redirect(`${classPath(classId)}#assignments`);
+  if (classId) redirect(`${localePath(locale, classPath(classId))}#assignments`);
   return result;
 }
 

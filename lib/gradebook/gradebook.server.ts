@@ -1,16 +1,18 @@
 import "server-only";
 import { inactiveAssignments, progressOverTime, questionAnalytics, repeatedFailures, type AttentionReason } from "@/domain/gradebook/analytics";
 import { assignmentResult, totalScore, type AssignmentResult, type StudentWork, type TargetType } from "@/domain/gradebook/semantics";
+import type { Locale } from "@/domain/locale";
 import type { CurrentUser } from "../auth/session.server";
 import { findCatalogItem } from "../catalog.server";
 import { requireTeaching } from "../classes/access.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
-import { misconceptionsOf } from "@/domain/quiz/misconceptions";
 import { attemptQuestion, describeMistake, mistakeKey, presentAnswer, promptOf } from "../quiz/presentation.server";
 import { getQuiz } from "../quiz/registry.server";
 import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
 import { gradebookCsv } from "@/domain/gradebook/csv";
+import { GRADEBOOK_CSV_LOCALE, submissionStatusWords } from "../i18n/words/gradebook";
+import { misconceptionsIn } from "../i18n/words/misconceptions";
 import { loadStudentWork } from "./work.server";
 
 const ASSIGNMENT_VIEW = {
@@ -145,7 +147,7 @@ export async function getGradebook(user: CurrentUser, classId: string, now = new
  * work from the day they joined the class on (their earlier, private history is not shown), with
  * whether and why it counts. The student must be enrolled.
  */
-export async function getStudentDrilldown(user: CurrentUser, classId: string, studentId: string, now = new Date()) {
+export async function getStudentDrilldown(user: CurrentUser, classId: string, studentId: string, now = new Date(), locale: Locale = "en") {
   const data = await loadClass(user, classId, now);
   const { classroom, isOwner, students, assignments, resultOf, workFor } = data;
   const student = students.find((s) => s.id === studentId);
@@ -188,7 +190,7 @@ export async function getStudentDrilldown(user: CurrentUser, classId: string, st
         title: a.title,
         targetType: a.targetType as TargetType,
         targetId: a.targetId,
-        item: findCatalogItem(a.targetType as TargetType, a.targetId),
+        item: findCatalogItem(a.targetType as TargetType, a.targetId, locale),
         points: a.points,
         ungraded: a.ungraded,
         acceptEarlierWork: a.acceptEarlierWork,
@@ -220,8 +222,8 @@ export async function getStudentDrilldown(user: CurrentUser, classId: string, st
                   concept: answer.concept,
                   correct: answer.correct,
                   answeredAt: answer.answeredAt,
-                  presented: presentAnswer(t.quizId, answer.questionId, t.variantSeed, answer.response),
-                  misconceptions: misconceptionsOf(answer.misconception),
+                  presented: presentAnswer(t.quizId, answer.questionId, t.variantSeed, answer.response, locale),
+                  misconceptions: misconceptionsIn(answer.misconception, locale),
                 })),
               }))
           : [],
@@ -235,7 +237,7 @@ export async function getStudentDrilldown(user: CurrentUser, classId: string, st
  * toward the assignment, the most common wrong answer (the same mistake across variants, see
  * mistakeKey) with its misconception, and the question as the latest of those attempts showed it.
  */
-export async function getQuestionAnalytics(user: CurrentUser, classId: string, now = new Date()) {
+export async function getQuestionAnalytics(user: CurrentUser, classId: string, now = new Date(), locale: Locale = "en") {
   const data = await loadClass(user, classId, now);
   const { classroom, students, assignments, resultOf } = data;
   const quizzes = assignments.filter((a) => a.targetType === "QUIZ");
@@ -257,7 +259,7 @@ export async function getQuestionAnalytics(user: CurrentUser, classId: string, n
           questions: stats.map((s) => {
             const forQuestion = keyed.filter((a) => a.questionId === s.questionId);
             const latest = forQuestion.reduce<(typeof forQuestion)[number] | null>((l, a) => (!l || a.answeredAt > l.answeredAt ? a : l), null);
-            const shown = latest ? attemptQuestion(quiz.targetId, s.questionId, latest.attempt.variantSeed) : null;
+            const shown = latest ? attemptQuestion(quiz.targetId, s.questionId, latest.attempt.variantSeed, locale) : null;
             const example = s.mostCommonWrong ? forQuestion.find((a) => !a.correct && a.response === s.mostCommonWrong?.response) : undefined;
             return {
               ...s,
@@ -267,8 +269,8 @@ export async function getQuestionAnalytics(user: CurrentUser, classId: string, n
                 s.mostCommonWrong && example
                   ? {
                       count: s.mostCommonWrong.count,
-                      text: describeMistake(quiz.targetId, s.questionId, s.mostCommonWrong.response, { seed: example.attempt.variantSeed, response: example.stored }),
-                      misconceptions: misconceptionsOf(s.mostCommonWrong.misconception),
+                      text: describeMistake(quiz.targetId, s.questionId, s.mostCommonWrong.response, { seed: example.attempt.variantSeed, response: example.stored }, locale),
+                      misconceptions: misconceptionsIn(s.mostCommonWrong.misconception, locale),
                     }
                   : null,
             };
@@ -283,6 +285,7 @@ export async function exportGradebookCsv(user: CurrentUser, classId: string, now
   const gradebook = await getGradebook(user, classId, now);
   const csv = gradebookCsv({
     timeZone: gradebook.classroom.timeZone,
+    statusLabels: submissionStatusWords(GRADEBOOK_CSV_LOCALE),
     assignments: gradebook.assignments,
     rows: gradebook.rows.map((row) => ({
       name: row.student.name ?? "",

@@ -6,7 +6,7 @@ import { LOCALES, LOCALE_LANG, type Locale } from "@/domain/locale";
 
 const PREFIX: Record<Locale, string> = { en: "", zh: "/zh" };
 
-/** Pages that exist in every language; everything else (the instructor area, classes) is English only. */
+/** Pages that exist in every language; everything else is English only. */
 const LOCALIZED_PAGES = [
   /^\/$/,
   /^\/course(?:\/[a-z0-9-]+)?$/,
@@ -22,10 +22,19 @@ const LOCALIZED_PAGES = [
   /^\/verify-email$/,
   /^\/review$/,
   /^\/diagnostic\/[a-z0-9-]+$/,
+  // The instructor's classes and assignments; joining a class and a roster invitation.
+  /^\/instructor$/,
+  /^\/instructor\/classes\/[^/]+(?:\/lti|\/assignments\/[^/]+)?$/,
+  /^\/join(?:\/[^/]+)?$/,
+  /^\/invite\/[^/]+$/,
+  // A class's grade views (gradebook, a student's work, learning gain, analytics) and the LMS admin page.
+  /^\/instructor\/classes\/[A-Za-z0-9_-]+\/(?:gradebook|learning|analytics)$/,
+  /^\/instructor\/classes\/[A-Za-z0-9_-]+\/students\/[A-Za-z0-9_-]+$/,
+  /^\/admin\/lti$/,
 ];
 
 /** Pages whose query is part of what the reader is looking at: the other language keeps it. */
-const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup", "/review"]);
+const PAGES_KEEPING_QUERY = new Set(["/playground", "/signin", "/signup", "/review", "/join"]);
 
 export function keepsQuery(path: string): boolean {
   return PAGES_KEEPING_QUERY.has(basePath(path));

@@ -6,7 +6,8 @@
 import type { Locale } from "@/domain/locale";
 import { escapeHtml, htmlPage, ltiPageCsp, newNonce, scriptJson } from "./html";
 import { problemWords, type Problem } from "./problems";
-import type { RegistrationRefusal } from "./registration-mode";
+import { ltiAdminWords } from "../i18n/words/lti-admin";
+import type { RegistrationProblem, RegistrationRefusal } from "./registration-mode";
 
 export type RenderedPage = { html: string; csp: string };
 
@@ -40,21 +41,6 @@ const WORDS = {
     notLinkedYet: "Not linked yet. Sign in in the new window and confirm the link first.",
     returningTitle: "Returning your selection to the LMS…",
     returningButton: "Continue to the LMS",
-    registeredTitle: "SYN to FIN is registered",
-    registeredBody: (lms: string, clientId: string) => `${lms} can now launch SYN to FIN (client id ${clientId}). You can close this window.`,
-    deploymentMissing: "The LMS has not assigned a deployment yet. Once it has, add it: npm run lti -- platform add ... --deployment-id ID.",
-    registrationFailedTitle: "The registration did not complete",
-    registrationRefusedTitle: "This site did not accept the registration",
-    registrationRefusals: {
-      off: "Dynamic registration is turned off on this site. Ask its administrator to register your LMS with the platform details instead (docs/lti.md).",
-      "mode-invalid": "Dynamic registration is closed: the site's setting LTI_DYNAMIC_REGISTRATION has an unknown value (it must be open, invite or off). Ask its administrator to fix it.",
-      "invite-missing": "This site registers an LMS only with a one-time registration link. Ask its administrator for a link (admin page LMS platforms, or npm run lti -- registration-link) and paste that link into your LMS instead.",
-      "invite-unknown": "This registration link is not valid. Check that it was copied whole, or ask the site's administrator for a new one.",
-      "invite-expired": "This registration link has expired. Ask the site's administrator for a new one.",
-      "invite-used": "This registration link has already been used to register an LMS; each link works once. Ask the site's administrator for a new one.",
-      "invite-busy": "Another registration is using this link right now. If it fails, the link can be used again in a few minutes.",
-    },
-    close: "Close",
   },
   zh: {
     problemCode: "问题",
@@ -83,21 +69,6 @@ const WORDS = {
     notLinkedYet: "尚未关联。请先在新窗口中登录并确认关联。",
     returningTitle: "正在把你的选择交回 LMS……",
     returningButton: "继续前往 LMS",
-    registeredTitle: "SYN to FIN 已注册",
-    registeredBody: (lms: string, clientId: string) => `${lms} 现在可以启动 SYN to FIN（client id ${clientId}）。你可以关闭此窗口。`,
-    deploymentMissing: "LMS 尚未分配部署。分配后请添加：npm run lti -- platform add ... --deployment-id ID。",
-    registrationFailedTitle: "注册没有完成",
-    registrationRefusedTitle: "本站没有接受这次注册",
-    registrationRefusals: {
-      off: "本站已关闭动态注册。请让本站管理员改用平台信息手动注册你的 LMS（见 docs/lti.md）。",
-      "mode-invalid": "动态注册已关闭：本站的设置 LTI_DYNAMIC_REGISTRATION 取值无法识别（应为 open、invite 或 off）。请让本站管理员修正。",
-      "invite-missing": "本站只接受使用一次性注册链接的 LMS 注册。请向本站管理员索取链接（管理页面“LMS 平台”，或 npm run lti -- registration-link），并把该链接粘贴到你的 LMS 中。",
-      "invite-unknown": "这个注册链接无效。请检查是否完整复制，或向本站管理员索取新链接。",
-      "invite-expired": "这个注册链接已过期。请向本站管理员索取新链接。",
-      "invite-used": "这个注册链接已经用于注册过一个 LMS；每个链接只能使用一次。请向本站管理员索取新链接。",
-      "invite-busy": "另一个注册正在使用这个链接。如果那次注册失败，几分钟后可以再次使用该链接。",
-    },
-    close: "关闭",
   },
 } as const;
 
@@ -292,19 +263,19 @@ export function deepLinkReturnPage(params: { returnUrl: string; jwt: string }, l
  * listens for (Dynamic Registration 1.0: `org.imsglobal.lti.close` to the opener or parent).
  */
 export function registrationPage(
-  outcome: { ok: true; productName: string; clientId: string; deploymentMissing: boolean } | { ok: false; message: string; refusal?: RegistrationRefusal },
+  outcome:
+    | { ok: true; productName: string; clientId: string; deploymentMissing: boolean }
+    | { ok: false; refusal: RegistrationRefusal }
+    | { ok: false; problem: RegistrationProblem; refusal?: undefined },
   locale: Locale,
   frameAncestors: readonly string[],
 ): RenderedPage {
-  const words = pageWords(locale);
+  const words = ltiAdminWords(locale).registration;
   const nonce = newNonce();
-  if (!outcome.ok && outcome.refusal) {
-    const body = `<h1>${escapeHtml(words.registrationRefusedTitle)}</h1><p role="alert" class="panel detail">${escapeHtml(words.registrationRefusals[outcome.refusal])}</p>`;
-    return { html: htmlPage({ locale, title: words.registrationRefusedTitle, body, nonce, className: "error" }), csp: ltiPageCsp({ nonce, frameAncestors }) };
-  }
   if (!outcome.ok) {
-    const body = `<h1>${escapeHtml(words.registrationFailedTitle)}</h1><p role="alert" class="panel detail">${escapeHtml(outcome.message)}</p>`;
-    return { html: htmlPage({ locale, title: words.registrationFailedTitle, body, nonce, className: "error" }), csp: ltiPageCsp({ nonce, frameAncestors }) };
+    const [title, detail] = outcome.refusal ? [words.refusedTitle, words.refusals[outcome.refusal]] : [words.failedTitle, words.problem(outcome.problem)];
+    const body = `<h1>${escapeHtml(title)}</h1><p role="alert" class="panel detail">${escapeHtml(detail)}</p>`;
+    return { html: htmlPage({ locale, title, body, nonce, className: "error" }), csp: ltiPageCsp({ nonce, frameAncestors }) };
   }
   const body = `<h1>${escapeHtml(words.registeredTitle)}</h1>
 <p>${escapeHtml(words.registeredBody(outcome.productName, outcome.clientId))}</p>

@@ -51,3 +51,16 @@ export function invitationUrl(registrationUrl: string, token: string): string {
 export type InviteRefusal = "invite-unknown" | "invite-expired" | "invite-used" | "invite-busy";
 /** Refusals by the registration policy, each with its own localized page (lib/lti/pages.ts). */
 export type RegistrationRefusal = "off" | "mode-invalid" | "invite-missing" | InviteRefusal;
+
+/**
+ * Why a registration failed other than by policy: the LMS's request, its configuration or its
+ * answer. Pages word each in the LMS's language (lib/i18n/words/lti-admin.ts); `detail` quotes
+ * what the LMS or the network said, as it said it.
+ */
+export type RegistrationProblem =
+  | { kind: "config-url" | "token-too-long" | "no-private-key-jwt" | "no-rs256" | "no-client-id" | "unexpected" }
+  | { kind: "rate-limited"; minutes: number }
+  | { kind: "config-status"; status: number }
+  | { kind: "config-unreachable" | "config-incomplete" | "endpoint-unreachable" | "not-stored"; detail: string }
+  | { kind: "issuer-host"; issuer: string; configUrl: string }
+  | { kind: "lms-refused"; status: number; detail: string };

@@ -5,9 +5,10 @@ import { PLATFORM_CONFIGURATION, SCOPE, TOOL_CONFIGURATION } from "./constants";
 import { fetchLms, jsonOf, LmsUnreachableError } from "./http.server";
 import { platformFrameOrigins, registerPlatform, type RegisteredPlatform } from "./platforms.server";
 import { claimRegistrationInvite, currentRegistrationMode, recordRegisteredPlatform, releaseRegistrationInvite, spendRegistrationInvite, type InviteClaim } from "./registration-invites.server";
-import { inviteToken, type RegistrationMode, type RegistrationRefusal } from "./registration-mode";
+import { ltiAdminWords } from "../i18n/words/lti-admin";
+import { inviteToken, type RegistrationMode, type RegistrationProblem, type RegistrationRefusal } from "./registration-mode";
 
-export type { RegistrationRefusal };
+export type { RegistrationProblem, RegistrationRefusal };
 import { isServiceUrl, originOf, toolUrls } from "./urls";
 
 /**
@@ -50,20 +51,16 @@ const registrationResponse = z.object({
 
 export type RegistrationOutcome =
   | { ok: true; platform: RegisteredPlatform; productName: string; deploymentMissing: boolean; frameAncestors: string[] }
-  | { ok: false; message: string; refusal?: RegistrationRefusal; frameAncestors: string[] };
+  | { ok: false; message: string; refusal: RegistrationRefusal; frameAncestors: string[] }
+  | { ok: false; message: string; problem: RegistrationProblem; refusal?: undefined; frameAncestors: string[] };
 
-const REFUSAL_MESSAGES: Record<RegistrationRefusal, string> = {
-  off: "Dynamic registration is turned off on this site (LTI_DYNAMIC_REGISTRATION=off).",
-  "mode-invalid": "LTI_DYNAMIC_REGISTRATION has an unknown value (use open, invite or off); dynamic registration is closed until it is fixed.",
-  "invite-missing": "This site registers an LMS only with a one-time registration link from its administrator.",
-  "invite-unknown": "This registration link is not valid.",
-  "invite-expired": "This registration link has expired.",
-  "invite-used": "This registration link has already been used.",
-  "invite-busy": "This registration link is being used by another registration right now.",
-};
-
+/** `message` is the English text, for logs and the command line; pages word the refusal or problem in the LMS's language. */
 function refused(refusal: RegistrationRefusal, frameAncestors: string[]): RegistrationOutcome {
-  return { ok: false, refusal, message: REFUSAL_MESSAGES[refusal], frameAncestors };
+  return { ok: false, refusal, message: ltiAdminWords("en").registration.refusals[refusal], frameAncestors };
+}
+
+function failed(problem: RegistrationProblem, frameAncestors: string[]): RegistrationOutcome {
+  return { ok: false, problem, message: ltiAdminWords("en").registration.problem(problem), frameAncestors };
 }
 
 /** The registration URL's query parameters; a malformed invitation is an unknown one. */
@@ -126,13 +123,13 @@ export async function registerDynamically(
   const configOrigin = configUrl && isServiceUrl(configUrl) ? [originOf(configUrl) as string] : [];
   if (!policy.valid) return refused("mode-invalid", configOrigin);
   if (policy.mode === "off") return refused("off", configOrigin);
-  if (!configUrl || !isServiceUrl(configUrl)) return { ok: false, message: "openid_configuration must be the https URL of the LMS's OpenID configuration.", frameAncestors: [] };
+  if (!configUrl || !isServiceUrl(configUrl)) return failed({ kind: "config-url" }, []);
   const frameAncestors = configOrigin;
-  if (params.registrationToken !== null && params.registrationToken.length > 4096) return { ok: false, message: "registration_token is too long.", frameAncestors };
+  if (params.registrationToken !== null && params.registrationToken.length > 4096) return failed({ kind: "token-too-long" }, frameAncestors);
   const invite = params.invite ?? null;
   if (invite === null && policy.mode === "invite") return refused("invite-missing", frameAncestors);
   const limited = await hitRateLimit(`lti-register:ip:${clientAddress}`, { limit: REGISTRATIONS_PER_HOUR, windowMs: 60 * 60 * 1000 }, now);
-  if (!limited.allowed) return { ok: false, message: `Too many registrations from this address; try again in ${Math.ceil(limited.retryAfterMs / 60000)} minutes.`, frameAncestors };
+  if (!limited.allowed) return failed({ kind: "rate-limited", minutes: Math.ceil(limited.retryAfterMs / 60000) }, frameAncestors);
   if (invite === null) return register(params, configUrl, frameAncestors, toolOrigin, null, now);
 
   if (!inviteToken.safeParse(invite).success) return refused("invite-unknown", frameAncestors);
@@ -159,23 +156,23 @@ async function register(
   try {
     configResponse = await fetchLms(configUrl, { headers: { accept: "application/json" } }, { maxBytes: 256 * 1024 });
   } catch (error) {
-    return { ok: false, message: `The LMS's OpenID configuration could not be read: ${error instanceof LmsUnreachableError ? error.message : String(error)}`, frameAncestors };
+    return failed({ kind: "config-unreachable", detail: error instanceof LmsUnreachableError ? error.message : String(error) }, frameAncestors);
   }
-  if (configResponse.status !== 200) return { ok: false, message: `The LMS's OpenID configuration answered HTTP ${configResponse.status}.`, frameAncestors };
+  if (configResponse.status !== 200) return failed({ kind: "config-status", status: configResponse.status }, frameAncestors);
   const parsed = openIdConfiguration.safeParse(jsonOf(configResponse));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `The LMS's OpenID configuration is incomplete: ${issue?.path.join(".") || "document"} ${issue?.message ?? ""}`.trim(), frameAncestors };
+    return failed({ kind: "config-incomplete", detail: `${issue?.path.join(".") || "document"} ${issue?.message ?? ""}`.trim() }, frameAncestors);
   }
   const config = parsed.data;
   if (hostOf(config.issuer) !== hostOf(configUrl)) {
-    return { ok: false, message: `The issuer ${config.issuer} is not on the host of the configuration URL ${configUrl}.`, frameAncestors };
+    return failed({ kind: "issuer-host", issuer: config.issuer, configUrl }, frameAncestors);
   }
   if (config.token_endpoint_auth_methods_supported && !config.token_endpoint_auth_methods_supported.includes("private_key_jwt")) {
-    return { ok: false, message: "The LMS does not accept private_key_jwt client authentication, which LTI 1.3 services use.", frameAncestors };
+    return failed({ kind: "no-private-key-jwt" }, frameAncestors);
   }
   if (config.id_token_signing_alg_values_supported && !config.id_token_signing_alg_values_supported.includes("RS256")) {
-    return { ok: false, message: "The LMS does not sign with RS256.", frameAncestors };
+    return failed({ kind: "no-rs256" }, frameAncestors);
   }
   const platformConfig = config[PLATFORM_CONFIGURATION];
   const supportsDeepLinking = !platformConfig?.messages_supported || platformConfig.messages_supported.some((m) => m.type === "LtiDeepLinkingRequest");
@@ -193,13 +190,13 @@ async function register(
       { maxBytes: 256 * 1024 },
     );
   } catch (error) {
-    return { ok: false, message: `The LMS's registration endpoint could not be reached: ${error instanceof LmsUnreachableError ? error.message : String(error)}`, frameAncestors };
+    return failed({ kind: "endpoint-unreachable", detail: error instanceof LmsUnreachableError ? error.message : String(error) }, frameAncestors);
   }
   if (registered.status < 200 || registered.status >= 300) {
-    return { ok: false, message: `The LMS refused the registration (HTTP ${registered.status}): ${registered.text.replace(/\s+/g, " ").slice(0, 300)}`, frameAncestors };
+    return failed({ kind: "lms-refused", status: registered.status, detail: registered.text.replace(/\s+/g, " ").slice(0, 300) }, frameAncestors);
   }
   const answer = registrationResponse.safeParse(jsonOf(registered));
-  if (!answer.success) return { ok: false, message: "The LMS's registration answer has no client_id.", frameAncestors };
+  if (!answer.success) return failed({ kind: "no-client-id" }, frameAncestors);
   const deploymentId = answer.data[TOOL_CONFIGURATION]?.deployment_id;
   const productName = platformConfig?.product_family_code ?? new URL(config.issuer).host;
   // The link is spent before the platform is stored, so one link never stores two platforms.
@@ -218,7 +215,7 @@ async function register(
     },
     "dynamic",
   );
-  if (!stored.ok) return { ok: false, message: `The registration could not be stored: ${Object.values(stored.errors).join("; ")}`, frameAncestors };
+  if (!stored.ok) return failed({ kind: "not-stored", detail: Object.values(stored.errors).join("; ") }, frameAncestors);
   if (claim) await recordRegisteredPlatform(claim, stored.platform.id);
   return { ok: true, platform: stored.platform, productName, deploymentMissing: !deploymentId, frameAncestors: platformFrameOrigins(stored.platform) };
 }

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
-import { db } from "../db.server";
+import { db, directSql } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
@@ -94,12 +94,16 @@ function regrade(quiz: Quiz, seed: number, questionId: string, storedResponse: s
  * change, so the count and score only grow: the score update is conditional on increasing, and
  * the final one (all questions answered) sets submittedAt and passed exactly once. Concurrent
  * submissions therefore never lower a score or lose an answer, on SQLite and PostgreSQL alike.
+ * `knownScore` (the score as read with the attempt) skips a write that could not raise it; the
+ * conditional update stays the guard. The hot reads and the score update are direct statements
+ * (ADR 1350).
  */
-export async function refreshAttemptScore(attemptId: string, quiz: Quiz): Promise<AttemptProgress> {
-  const answers = await db.quizAnswer.findMany({ where: { attemptId }, select: { correct: true, questionId: true } });
-  const known = answers.filter((answer) => quiz.questions.some((q) => q.id === answer.questionId));
+export async function refreshAttemptScore(attemptId: string, quiz: Quiz, knownScore = -1): Promise<AttemptProgress> {
+  const sql = directSql(db);
+  const answers = await sql.rows<{ questionId: string; correct: unknown }>(`SELECT "questionId", "correct" FROM "QuizAnswer" WHERE "attemptId" = ?`, [attemptId]);
+  const known = answers.filter((answer) => quiz.questions.some((q) => q.id === answer.questionId)).map((answer) => ({ correct: Boolean(answer.correct) }));
   const progress = progressOf(quiz, known);
-  await db.quizAttempt.updateMany({ where: { id: attemptId, score: { lt: progress.score } }, data: { score: progress.score } });
+  if (progress.score > knownScore) await sql.run(`UPDATE "QuizAttempt" SET "score" = ? WHERE "id" = ? AND "score" < ?`, [progress.score, attemptId, progress.score]);
   if (progress.complete) {
     await db.quizAttempt.updateMany({
       where: { id: attemptId, submittedAt: null },
@@ -161,7 +165,10 @@ export async function submitAnswer(
   locale: Locale = "en",
 ): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
   // Looked up with the user: a key from someone else's browser finds nothing.
-  const attempt = await db.quizAttempt.findUnique({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
+  const [attempt] = await directSql(db).rows<{ id: string; quizId: string; variantSeed: number; score: number }>(
+    `SELECT "id", "quizId", "variantSeed", "score" FROM "QuizAttempt" WHERE "userId" = ? AND "clientKey" = ?`,
+    [userId, clientKey],
+  );
   if (!attempt || attempt.quizId !== quizId) return { ok: false, error: "unknown-attempt" };
   const quiz = getQuiz(attempt.quizId, locale);
   if (!quiz) return { ok: false, error: "unknown-quiz" };
@@ -174,7 +181,7 @@ export async function submitAnswer(
  */
 export async function storeAnswer(
   userId: string,
-  attempt: { id: string; variantSeed: number },
+  attempt: { id: string; variantSeed: number; score?: number },
   quiz: Quiz,
   questionId: string,
   response: QuestionResponse,
@@ -218,7 +225,7 @@ export async function storeAnswer(
   }
   // The review queue follows every new answer: a missed question comes back for review.
   if (storedId) await afterQuizAnswer(userId, { answerId: storedId, quizId: quiz.id, questionId, concept: question.concept, correct: grading.correct, at, signedOut: answeredAt !== undefined });
-  const progress = await refreshAttemptScore(attempt.id, quiz);
+  const progress = await refreshAttemptScore(attempt.id, quiz, attempt.score);
   // A merged answer (answeredAt from a receipt) passed the quiz signed out, at that time.
   if (progress.passed) await refreshLessonCompletion(userId, quiz.lessonSlug, new Date(), answeredAt ? { doneAt: answeredAt } : undefined);
   if (!alreadyAnswered) await gradeMayHaveChanged({ kind: "work", userId, targetType: "QUIZ", targetId: quiz.id });

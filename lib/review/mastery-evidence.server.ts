@@ -4,7 +4,7 @@ import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";
 import { parseConceptSet } from "@/domain/review/concept-set";
 import { CONCEPT_WINDOW } from "@/domain/review/rules";
-import { db } from "../db.server";
+import { dateOf, db, directSql } from "../db.server";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
 
 /**
@@ -52,15 +52,19 @@ export async function masterySince(userId: string, concepts: readonly Concept[],
 
 type ReviewAssignmentRow = { id: string; targetId: string; opensAt: Date; acceptEarlierWork: boolean; joinedAt: Date };
 
+/**
+ * The learner's "review until mastered" assignments open at `now`, with when they joined the
+ * class. Runs after every stored answer, mostly finding none: one direct statement (ADR 1350);
+ * the opening time is compared here, the same way on both databases.
+ */
 async function reviewAssignments(userId: string, now: Date, assignmentId?: string): Promise<ReviewAssignmentRow[]> {
-  const rows = await db.assignment.findMany({
-    where: { targetType: "REVIEW", opensAt: { lte: now }, ...(assignmentId ? { id: assignmentId } : {}), classroom: { enrollments: { some: { userId } } } },
-    select: { id: true, targetId: true, opensAt: true, acceptEarlierWork: true, classroom: { select: { enrollments: { where: { userId }, select: { joinedAt: true } } } } },
-  });
-  return rows.flatMap((row) => {
-    const joinedAt = row.classroom.enrollments[0]?.joinedAt;
-    return joinedAt ? [{ id: row.id, targetId: row.targetId, opensAt: row.opensAt, acceptEarlierWork: row.acceptEarlierWork, joinedAt }] : [];
-  });
+  const rows = await directSql(db).rows<{ id: string; targetId: string; opensAt: unknown; acceptEarlierWork: unknown; joinedAt: unknown }>(
+    `SELECT a."id", a."targetId", a."opensAt", a."acceptEarlierWork", e."joinedAt" FROM "Assignment" a JOIN "Enrollment" e ON e."classId" = a."classId" AND e."userId" = ? WHERE a."targetType" = 'REVIEW'${assignmentId ? ` AND a."id" = ?` : ""}`,
+    assignmentId ? [userId, assignmentId] : [userId],
+  );
+  return rows
+    .map((row) => ({ id: row.id, targetId: row.targetId, opensAt: dateOf(row.opensAt), acceptEarlierWork: Boolean(row.acceptEarlierWork), joinedAt: dateOf(row.joinedAt) }))
+    .filter((row) => row.opensAt.getTime() <= now.getTime());
 }
 
 /** Where an assignment's work starts to count for this student. */

@@ -4,7 +4,7 @@ import { nextDue, type PoolQuestion } from "@/domain/review/queue";
 import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, type QueueCard, type ReviewEvent } from "@/domain/review/rules";
 import { CARD_STATES, isDue, replayCard, REVIEW_RATINGS, reviewCard, type CardState, type CardStateName, type ReviewRating } from "@/domain/review/schedule";
 import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
-import { db } from "../db.server";
+import { dateOf, db, directSql } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { questionPool } from "./pool.server";
 
@@ -56,6 +56,27 @@ async function replayFromEvents(userId: string, itemKey: string): Promise<CardSt
   return replayCard(events.map((event) => ({ at: event.reviewedAt, rating: asRating(event.rating) })));
 }
 
+/** The learner's card for an item, read with a direct statement: every answer reads one (ADR 1350). */
+async function cardRow(userId: string, itemKey: string): Promise<CardRow | null> {
+  const [row] = await directSql(db).rows<Record<keyof CardRow, unknown>>(
+    `SELECT "itemKey", "concept", "due", "stability", "difficulty", "scheduledDays", "reps", "lapses", "state", "lastReview" FROM "ReviewCard" WHERE "userId" = ? AND "itemKey" = ?`,
+    [userId, itemKey],
+  );
+  if (!row) return null;
+  return {
+    itemKey: String(row.itemKey),
+    concept: String(row.concept),
+    due: dateOf(row.due),
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    scheduledDays: Number(row.scheduledDays),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: String(row.state),
+    lastReview: row.lastReview === null ? null : dateOf(row.lastReview),
+  };
+}
+
 /**
  * Records one review event (once: a second call for the same answer does nothing) and brings the
  * card up to date. Concurrent writers are safe: each write is conditional on the card being the
@@ -71,7 +92,7 @@ export async function applyReviewEvent(userId: string, event: ReviewEvent): Prom
     return;
   }
   for (let attempt = 0; attempt < 8; attempt++) {
-    const row = await db.reviewCard.findUnique({ where: { userId_itemKey: { userId, itemKey: event.key } }, select: CARD });
+    const row = await cardRow(userId, event.key);
     const current = row ? stateOf(row) : null;
     const inOrder = !current?.lastReview || event.at.getTime() >= current.lastReview.getTime();
     // In order and first try: the card plus this event. Otherwise the events decide.
@@ -109,16 +130,18 @@ export async function applyReviewEvent(userId: string, event: ReviewEvent): Prom
  */
 export async function recordAnswerForReview(userId: string, fact: AnswerFact): Promise<ReviewEvent[]> {
   const conceptKey = `c:${fact.concept}`;
-  const existing = await db.reviewCard.findMany({ where: { userId, itemKey: { in: [fact.key, conceptKey] } }, select: { itemKey: true } });
+  // Both reads run after every answer: direct statements (ADR 1350).
+  const sql = directSql(db);
+  const existing = await sql.rows<{ itemKey: string }>(`SELECT "itemKey" FROM "ReviewCard" WHERE "userId" = ? AND "itemKey" IN (?, ?)`, [userId, fact.key, conceptKey]);
   const queued = new Set(existing.map((row) => row.itemKey));
   let conceptMastery = null;
   if (fact.source !== "diagnostic" && fact.key !== conceptKey && !queued.has(conceptKey)) {
-    const answers = await db.quizAnswer.findMany({
-      where: { attempt: { userId }, concept: fact.concept },
-      select: { concept: true, correct: true, answeredAt: true },
-      orderBy: { answeredAt: "desc" },
-      take: CONCEPT_WINDOW,
-    });
+    // The learner's latest answers on the concept (the attempt's user is the owner).
+    const rows = await sql.rows<{ correct: unknown; answeredAt: unknown }>(
+      `SELECT a."correct", a."answeredAt" FROM "QuizAnswer" a JOIN "QuizAttempt" t ON t."id" = a."attemptId" WHERE t."userId" = ? AND a."concept" = ? ORDER BY a."answeredAt" DESC LIMIT ?`,
+      [userId, fact.concept, CONCEPT_WINDOW],
+    );
+    const answers = rows.map((row) => ({ concept: fact.concept, correct: Boolean(row.correct), answeredAt: dateOf(row.answeredAt) }));
     conceptMastery = conceptMasteryOf(fact.concept, answers);
   }
   const events = eventsForAnswer(fact, { hasCard: (key) => queued.has(key), conceptMastery });

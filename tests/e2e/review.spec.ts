@@ -253,3 +253,33 @@ test.describe("for instructors", () => {
     await expect(page.getByText(/^(Practice|A question you missed|A concept to strengthen): /).first()).toBeVisible();
   });
 });
+
+test("the session ends mid-review: the item says so, the header forgets the account, and signing in again comes back", async ({ page }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("review-ended");
+  await signUp(page, email, LESSON_PATH);
+  await waitForHydration(page);
+  await quizSection(page).scrollIntoViewIfNeeded();
+  await finishQuiz(page, (index) => index !== 0);
+  learnerTravelsBack(email, 2);
+  await page.goto("/review");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: /^Start review \(\d+\)$/ }).click();
+  const heading = page.getByRole("heading", { name: /^Item 1 of \d+$/ });
+  await expect(heading).toBeFocused();
+  const form = page.locator("form").filter({ has: heading });
+  await answerItem(page, form, true);
+  await page.context().clearCookies({ name: "next-auth.session-token" });
+  await form.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByText("Your session has ended.")).toBeVisible();
+  // The server no longer knows the session: the header stops showing the account at once.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign in again" }).click();
+  await page.waitForURL(/\/signin\?callbackUrl=%2Freview/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("flags-and-states");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/review");
+  // The session this browser started is picked up again where it was left.
+  await expect(page.getByRole("heading", { name: /^Item 1 of \d+$/ })).toBeVisible();
+});

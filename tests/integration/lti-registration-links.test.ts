@@ -158,6 +158,19 @@ describe("one-time Dynamic Registration links", () => {
     expect(await misconfigured.text()).toContain("LTI_DYNAMIC_REGISTRATION 取值无法识别");
   });
 
+  it("the registration URL words a failure, not only a refusal, in the LMS's language", async () => {
+    const url = `${TOOL_ORIGIN}/api/lti/register?${new URLSearchParams({ openid_configuration: platform.urls.openidConfiguration, registration_token: "not-a-token" })}`;
+    const chinese = await registerRoute(new Request(url, { headers: { "accept-language": "zh-CN,zh;q=0.9" } }));
+    expect(chinese.status).toBe(400);
+    const page = await chinese.text();
+    expect(page).toContain("<h1>注册没有完成</h1>");
+    expect(page).toContain("LMS 拒绝了这次注册（HTTP 401）");
+    expect(page).not.toContain("The LMS refused");
+    const english = await registerRoute(new Request(url, { headers: { "accept-language": "en" } }));
+    expect(english.status).toBe(400);
+    expect(await english.text()).toContain("The LMS refused the registration (HTTP 401)");
+  });
+
   it("are issued from the admin page by administrators only", async () => {
     const instructor = await createUser({ role: "INSTRUCTOR" });
     await expect(adminIssueRegistrationInvite(instructor, TOOL_ORIGIN, HOUR)).rejects.toBeInstanceOf(NotAllowedError);

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { ArrowHead } from "@/components/ui/arrow-head";
 import { diagramWords, type DiagramWords } from "@/lib/i18n/words/diagrams";
 import type { Locale } from "@/domain/locale";
 import { DiagramScrollRegion } from "./scroll-region";
@@ -134,18 +135,7 @@ export function LadderDiagram({
           <desc id={`${id}-desc`}>{description}</desc>
           <defs>
             {markerTokens.map((token) => (
-              <marker
-                key={token}
-                id={`${id}-${token}`}
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="7"
-                markerHeight="7"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" fill={`var(--${token})`} />
-              </marker>
+              <ArrowHead key={token} id={`${id}-${token}`} fill={`var(--${token})`} />
             ))}
           </defs>
 

@@ -6,8 +6,8 @@
 import type { MasteryLevel } from "@/domain/quiz/mastery";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 import type { LessonStatus } from "@/domain/learning/lesson-status";
-import { STATUS_LABELS, type SubmissionStatus } from "@/domain/gradebook/semantics";
 import { defineWords } from "./define";
+import { submissionStatusWords } from "./gradebook";
 
 const en = {
   title: "Dashboard",
@@ -62,7 +62,7 @@ const en = {
     heading: "Assignments",
     join: "Join a class",
     empty: "Nothing assigned to you right now. Got a class code? Join the class to see its work here.",
-    status: STATUS_LABELS as Record<SubmissionStatus, string>,
+    status: submissionStatusWords("en"),
     lateClosed: "Late: closed",
     late: (penalty: number | null) => (penalty ? `Late · −${penalty}% if handed in now` : "Late"),
     due: "due",
@@ -138,7 +138,7 @@ export const dashboardWords = defineWords<DashboardWords>({
       heading: "作业",
       join: "加入班级",
       empty: "目前没有布置给你的作业。有班级邀请码吗？加入班级后，它布置的作业会显示在这里。",
-      status: { "not-started": "未开始", "in-progress": "进行中", submitted: "已提交", late: "迟交", missing: "缺交", excused: "已免做" },
+      status: submissionStatusWords("zh"),
       lateClosed: "已逾期：不再接受提交",
       late: (penalty) => (penalty ? `已逾期 · 现在提交扣 ${penalty}%` : "已逾期"),
       due: "截止时间",

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { gradebookCsv, neutralizeFormula } from "@/domain/gradebook/csv";
 import { parseRosterCsv } from "@/lib/classes/roster-csv";
+import { GRADEBOOK_CSV_LOCALE, submissionStatusWords } from "@/lib/i18n/words/gradebook";
 
 const due = new Date("2026-12-10T16:00:00Z");
 const extended = new Date("2026-12-14T16:00:00Z");
@@ -9,6 +10,7 @@ const extended = new Date("2026-12-14T16:00:00Z");
 describe("gradebook CSV", () => {
   const csv = gradebookCsv({
     timeZone: "Europe/Berlin",
+    statusLabels: submissionStatusWords(GRADEBOOK_CSV_LOCALE),
     assignments: [
       { title: 'Quiz: "flags", states', points: 10, ungraded: false },
       { title: "Practice\u202E01/01", points: 0, ungraded: true },

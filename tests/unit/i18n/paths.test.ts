@@ -25,7 +25,7 @@ describe("language paths", () => {
     expect(switchLocalePath("/", "zh")).toBe("/zh");
     expect(switchLocalePath("/zh", "en")).toBe("/");
     expect(switchLocalePath("/dashboard", "zh")).toBe("/zh/dashboard");
-    expect(switchLocalePath("/instructor/classes/abc", "zh")).toBe("/zh");
+    expect(switchLocalePath("/no-such-page", "zh")).toBe("/zh");
     expect(switchLocalePath("/signin", "zh")).toBe("/zh/signin");
     expect(switchLocalePath("/zh/signup", "en")).toBe("/signup");
   });
@@ -47,6 +47,25 @@ describe("language paths", () => {
     expect(keepsQuery("/signin")).toBe(true);
     expect(keepsQuery("/zh/signup")).toBe(true);
     expect(keepsQuery("/course/time-wait")).toBe(false);
+  });
+
+  it("maps the instructor's classes and assignments, joining and invitations to their /zh twins and back", () => {
+    for (const path of [
+      "/instructor",
+      "/instructor/classes/abc",
+      "/instructor/classes/abc/assignments/new",
+      "/instructor/classes/abc/assignments/xyz",
+      "/instructor/classes/abc/lti",
+      "/join",
+      "/join/tok_123",
+      "/invite/tok_456",
+    ]) {
+      expect(switchLocalePath(path, "zh")).toBe(`/zh${path}`);
+      expect(switchLocalePath(`/zh${path}`, "en")).toBe(path);
+    }
+    expect(switchLocalePath("/instructor/classes/abc/assignments/xyz/more", "zh")).toBe("/zh");
+    expect(keepsQuery("/zh/join")).toBe(true);
+    expect(keepsQuery("/join/tok_123")).toBe(false);
   });
 });
 

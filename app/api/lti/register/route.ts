@@ -26,6 +26,6 @@ export async function GET(request: Request): Promise<Response> {
     return pageResponse(page, { status });
   } catch (error) {
     console.error("LTI dynamic registration failed", error);
-    return pageResponse(registrationPage({ ok: false, message: "The registration could not be completed; try again." }, locale, []), { status: 503 });
+    return pageResponse(registrationPage({ ok: false, problem: { kind: "unexpected" } }, locale, []), { status: 503 });
   }
 }

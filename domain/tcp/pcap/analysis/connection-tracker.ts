@@ -169,7 +169,8 @@ export class ConnectionTracker {
     const from = direction === this.clientDirection[connection] ? 0 : 1;
     const t = (segment.seconds - this.startSeconds[connection]!) * 1000 + (segment.nanoseconds - this.startNanoseconds[connection]!) / 1e6;
     const view = this.view;
-    this.sequence.analyze(connection, direction, segment, t, view);
+    this.sequence.segmentTime[0] = t;
+    this.sequence.analyze(connection, direction, segment, view);
     const index = this.segmentCount[connection]!;
     this.segmentCount[connection] = index + 1;
     this.states.observe(connection, index, from, segment);
