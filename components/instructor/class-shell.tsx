@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/domain/locale";
-import { requireInstructor } from "@/lib/auth/session.server";
+import { getCurrentUser, requireInstructor } from "@/lib/auth/session.server";
 import { requireTeaching } from "@/lib/classes/access.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { localePath } from "@/lib/i18n/paths";
@@ -13,6 +13,9 @@ import { UserText } from "./user-text";
 
 /** What every page of a class shares (the layout of /instructor/classes/<id>/… and its /zh twin): the way back, the class's name, its sections. */
 export async function ClassShell({ locale, classId, children }: { locale: Locale; classId: string; children: ReactNode }) {
+  // A layout does not know which of the class's pages it wraps. Signed out, each page's own guard
+  // sends the reader to sign in and back to that very page, so the shell leaves it to the page.
+  if (!(await getCurrentUser())) return children;
   const user = await requireInstructor(localePath(locale, `/instructor/classes/${classId}`));
   const { classroom } = await orNotFound(requireTeaching(user, classId));
   const words = instructorWords(locale).shell;

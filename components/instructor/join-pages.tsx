@@ -8,6 +8,7 @@ import { acceptInvitationAction, joinByCodeAction, joinByLinkAction } from "@/li
 import { previewInvite } from "@/lib/classes/membership.server";
 import { accountPagePath, localePath, pageAlternates } from "@/lib/i18n/paths";
 import { instructorWords } from "@/lib/i18n/words/instructor";
+import type { FormAction } from "./form-bits";
 import { JoinButton, JoinCodeForm } from "./join-form";
 import { UserText } from "./user-text";
 
@@ -60,43 +61,28 @@ export async function JoinPage({ locale, code }: { locale: Locale; code: string 
   );
 }
 
-/** The class invite link. Joining is a button (a POST), so link previews and prefetching never enroll anyone. */
-export async function JoinLinkPage({ locale, token }: { locale: Locale; token: string }) {
-  const [user, invite] = await Promise.all([getCurrentUser(), previewInvite("link", token)]);
-  const here = localePath(locale, `/join/${encodeURIComponent(token)}`);
-  const words = instructorWords(locale).join;
-  return (
-    <JoinFrame title={words.title}>
-      <Card className="mt-8 grid gap-4">
-        {!invite ? (
-          <p>{words.linkGone}</p>
-        ) : invite.archived ? (
-          <ClassName words={words.archived} name={invite.className} />
-        ) : (
-          <>
-            <ClassName words={words.invited} name={invite.className} />
-            {user ? (
-              <JoinButton action={joinByLinkAction.bind(null, token)} label={words.joinClass(invite.className)} locale={locale} />
-            ) : (
-              <div className="flex flex-wrap gap-3">
-                <ButtonLink href={accountPagePath(locale, "/signup", here)}>{words.signUp}</ButtonLink>
-                <ButtonLink href={accountPagePath(locale, "/signin", here)} variant="secondary">
-                  {words.signIn}
-                </ButtonLink>
-              </div>
-            )}
-          </>
-        )}
-      </Card>
-    </JoinFrame>
-  );
-}
+type ClassWords = { before: string; after: string };
 
-/** A personal invitation from a roster import. */
-export async function InvitationPage({ locale, token }: { locale: Locale; token: string }) {
-  const [user, invite] = await Promise.all([getCurrentUser(), previewInvite("invitation", token)]);
-  const here = localePath(locale, `/invite/${encodeURIComponent(token)}`);
-  const words = instructorWords(locale).invitation;
+/**
+ * Where an invite leads (the class's link or a personal roster invitation): the class, then a
+ * button to join, a POST, so link previews and prefetching never enroll anyone; signed out, the
+ * way to sign up or in and come back here.
+ */
+async function InviteLanding({
+  locale,
+  kind,
+  token,
+  words,
+  join,
+}: {
+  locale: Locale;
+  kind: "link" | "invitation";
+  token: string;
+  words: { title: string; gone: string; archived: ClassWords; invited: ClassWords; signUp: string; signIn: string; signInFirst?: string };
+  join: (className: string) => { action: FormAction; label: string };
+}) {
+  const [user, invite] = await Promise.all([getCurrentUser(), previewInvite(kind, token)]);
+  const here = localePath(locale, `${kind === "link" ? "/join" : "/invite"}/${encodeURIComponent(token)}`);
   return (
     <JoinFrame title={words.title}>
       <Card className="mt-8 grid gap-4">
@@ -108,10 +94,10 @@ export async function InvitationPage({ locale, token }: { locale: Locale; token:
           <>
             <ClassName words={words.invited} name={invite.className} />
             {user ? (
-              <JoinButton action={acceptInvitationAction.bind(null, token)} label={words.accept} locale={locale} />
+              <JoinButton {...join(invite.className)} locale={locale} />
             ) : (
               <>
-                <p className="text-sm text-fg-muted">{words.signInFirst}</p>
+                {words.signInFirst ? <p className="text-sm text-fg-muted">{words.signInFirst}</p> : null}
                 <div className="flex flex-wrap gap-3">
                   <ButtonLink href={accountPagePath(locale, "/signup", here)}>{words.signUp}</ButtonLink>
                   <ButtonLink href={accountPagePath(locale, "/signin", here)} variant="secondary">
@@ -124,5 +110,33 @@ export async function InvitationPage({ locale, token }: { locale: Locale; token:
         )}
       </Card>
     </JoinFrame>
+  );
+}
+
+/** The class invite link. */
+export function JoinLinkPage({ locale, token }: { locale: Locale; token: string }) {
+  const words = instructorWords(locale).join;
+  return (
+    <InviteLanding
+      locale={locale}
+      kind="link"
+      token={token}
+      words={{ ...words, gone: words.linkGone }}
+      join={(className) => ({ action: joinByLinkAction.bind(null, token), label: words.joinClass(className) })}
+    />
+  );
+}
+
+/** A personal invitation from a roster import. */
+export function InvitationPage({ locale, token }: { locale: Locale; token: string }) {
+  const words = instructorWords(locale).invitation;
+  return (
+    <InviteLanding
+      locale={locale}
+      kind="invitation"
+      token={token}
+      words={words}
+      join={() => ({ action: acceptInvitationAction.bind(null, token), label: words.accept })}
+    />
   );
 }

@@ -32,7 +32,9 @@ test("the simulators' controls wait for the page's script, then take the reader'
   for (const control of dormant) await expect(control).toBeDisabled();
 
   await scripts.release();
-  // The lab and the viewer below the simulator load as the reader comes near them (ADR 0950).
+  // Every part loads as the reader comes near it (ADR 0950): the simulator at the top too, which
+  // a quick scroll to the parts below could otherwise pass before the page has seen it in view.
+  await approach(simulator);
   await approach(lab);
   await approach(viewer);
   for (const control of dormant) await expect(control).toBeEnabled();
