@@ -163,17 +163,27 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
   return analysis.warnings;
 }
 
-/** The header, then the rows, written about 64 kB at a time as they are made. */
+/**
+ * The header, then the rows, written about 64 kB at a time as they are made: each batch joined
+ * once into a flat string (appending line by line would build a chain of pieces to flatten).
+ */
 async function printSummary(lines: Iterable<string>, io: PcapCommandIo): Promise<void> {
-  let text = `${SUMMARY_COLUMNS.join("\t")}\n`;
+  const batch: string[] = [SUMMARY_COLUMNS.join("\t")];
+  let chars = batch[0]!.length;
   for (const line of lines) {
-    text += `${line}\n`;
-    if (text.length >= SUMMARY_WRITE_CHARS) {
-      await io.out(text);
-      text = "";
+    batch.push(line);
+    chars += line.length + 1;
+    if (chars >= SUMMARY_WRITE_CHARS) {
+      batch.push(""); // the last line's newline
+      await io.out(batch.join("\n"));
+      batch.length = 0;
+      chars = 0;
     }
   }
-  if (text.length > 0) await io.out(text);
+  if (batch.length > 0) {
+    batch.push("");
+    await io.out(batch.join("\n"));
+  }
 }
 
 /** One connection at a time, so a large capture never becomes one huge string. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -8,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { databaseFile, databaseProvider } from "./database-url";
+import { DirectUniqueViolation } from "./db/unique-retry";
 import { env } from "./env.server";
 
 /** Both generated clients come from the same schema, so they share one API; this is its type. */
@@ -42,11 +44,40 @@ function prepareSqliteFile(file: string) {
 export type DirectSql = {
   /** The rows of a query. Dates come back as Date or ISO text and booleans as boolean or 0/1: read them with `dateOf`, `Boolean`. */
   rows<T>(sql: string, args: ReadonlyArray<SqlArg>): Promise<T[]>;
-  /** Runs a write; returns how many rows it changed. Only for values the same in both dialects (text, numbers). */
+  /** Runs a write; returns how many rows it changed. A unique-key violation throws what `isUniqueViolation` recognizes. */
   run(sql: string, args: ReadonlyArray<SqlArg>): Promise<number>;
 };
 
-type SqlArg = string | number | null;
+/** Dates and booleans are written as Prisma writes them on each database. */
+type SqlArg = string | number | boolean | Date | null;
+
+/** Prisma's SQLite text for a DateTime: ISO 8601 with milliseconds and "+00:00" (text order is time order only in one format). */
+function sqliteDate(date: Date): string {
+  return `${date.toISOString().slice(0, -1)}+00:00`;
+}
+
+const sqliteArg = (arg: SqlArg) => (arg instanceof Date ? sqliteDate(arg) : typeof arg === "boolean" ? (arg ? 1 : 0) : arg);
+// A `timestamp(3)` column ignores the zone of the text it is given: the UTC time is stored, as Prisma does.
+const postgresArg = (arg: SqlArg) => (arg instanceof Date ? arg.toISOString() : arg);
+
+let rowIdCounter = randomBytes(2).readUInt16BE(0);
+const rowIdFingerprint = (process.pid % 36 ** 4).toString(36).padStart(4, "0");
+
+/**
+ * A new primary key for a row inserted by a direct statement, in the shape of Prisma's cuid()
+ * (25 characters: "c", time, a counter, this process, randomness), so keys still sort roughly by
+ * creation as the rows Prisma creates do.
+ */
+export function newRowId(): string {
+  rowIdCounter = (rowIdCounter + 1) % 36 ** 4;
+  const random = randomBytes(6).readUIntBE(0, 6).toString(36).padStart(8, "0").slice(-8);
+  return `c${Date.now().toString(36).padStart(8, "0")}${rowIdCounter.toString(36).padStart(4, "0")}${rowIdFingerprint}${random}`;
+}
+
+function isDriverUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}
 
 /** A DateTime column as a direct statement returns it (SQLite keeps ISO text, PostgreSQL a Date). */
 export function dateOf(value: unknown): Date {
@@ -68,10 +99,15 @@ function sqliteDirect(connection: () => Promise<Database.Database>): DirectSql {
   let preparedOn: Database.Database | null = null;
   return {
     async rows<T>(sql: string, args: ReadonlyArray<SqlArg>) {
-      return (await prepared(sql)).all(...args) as T[];
+      return (await prepared(sql)).all(...args.map(sqliteArg)) as T[];
     },
     async run(sql: string, args: ReadonlyArray<SqlArg>) {
-      return (await prepared(sql)).run(...args).changes;
+      const statement = await prepared(sql);
+      try {
+        return statement.run(...args.map(sqliteArg)).changes;
+      } catch (error) {
+        throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
+      }
     },
   };
   async function prepared(sql: string): Promise<Database.Statement> {
@@ -101,7 +137,11 @@ function postgresDirect(pool: () => Promise<Pool>): DirectSql {
       text = sql.replace(/\?/g, () => `$${++index}`);
       texts.set(sql, text);
     }
-    return (await pool()).query({ text, values: [...args], types: utcTimestampTypes });
+    try {
+      return await (await pool()).query({ text, values: args.map(postgresArg), types: utcTimestampTypes });
+    } catch (error) {
+      throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
+    }
   };
   return {
     async rows<T>(sql: string, args: ReadonlyArray<SqlArg>) {

@@ -104,17 +104,48 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
  * segment records are when the simulation built them in the CLI's key order).
  */
 export function resultOf(simulation: Simulation, { owned = false }: { owned?: boolean } = {}): ScenarioResult {
-  return {
+  const output: ScenarioOutput = {
     segments: owned && simulation.cliOrderRecords ? (simulation.segments as SegmentRecord[]) : simulation.segments.map(segmentInCliOrder),
     transitions: owned ? (simulation.transitions as TransitionRecord[]) : simulation.transitions.map((transition) => ({ ...transition })),
     final: { client: simulation.state("client"), server: simulation.state("server") },
     errors: owned ? (simulation.errors as ErrorRecord[]) : simulation.errors.map((error) => ({ ...error })),
     ...(simulation.truncated ? { truncated: true as const } : {}),
-    events: owned ? (simulation.events as SimEvent[]) : simulation.events.map((event) => ({ ...event })),
   };
+  if (owned) return withEventsOnRead(output, simulation);
+  return { ...output, events: simulation.events.map((event) => ({ ...event })) };
 }
 
+/** On a result whose events have not been read yet (not enumerable): the simulation that will build them. */
+const UNBUILT = Symbol("unbuilt events");
+
+/**
+ * The output plus `events`, an ordinary enumerable property except that the simulation builds the
+ * event objects from its compact trace when `events` is first read (then it is a plain data
+ * property holding them). The CLI, which prints only the output, never pays for them (ADR 0192).
+ * The simulation hangs on the result itself: accessors that close over it would sit in V8's
+ * hidden class, and a WeakMap entry in the old generation, either keeping every run's simulation
+ * alive until the next full collection.
+ */
+function withEventsOnRead(output: ScenarioOutput, simulation: Simulation): ScenarioResult {
+  Object.defineProperty(output, UNBUILT, { value: simulation, configurable: true, writable: true });
+  Object.defineProperty(output, "events", { enumerable: true, configurable: true, get: readEvents, set: settleEvents });
+  return output as ScenarioResult;
+}
+
+function readEvents(this: ScenarioOutput): SimEvent[] {
+  const events = ((this as unknown as Record<symbol, Simulation | undefined>)[UNBUILT]?.events ?? []) as SimEvent[];
+  settleEvents.call(this, events);
+  return events;
+}
+
+function settleEvents(this: ScenarioOutput, events: SimEvent[]): void {
+  delete (this as unknown as Record<symbol, unknown>)[UNBUILT];
+  Object.defineProperty(this, "events", { value: events, enumerable: true, configurable: true, writable: true });
+}
+
+/** The result without its events (the events are not built for this). */
 export function outputOf(result: ScenarioResult): ScenarioOutput {
-  const { events: _events, ...output } = result;
+  const output: ScenarioOutput = { segments: result.segments, transitions: result.transitions, final: result.final, errors: result.errors };
+  if (result.truncated === true) output.truncated = true;
   return output;
 }

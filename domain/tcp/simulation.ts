@@ -24,6 +24,7 @@ import {
   type SegmentRecord,
   type SimEvent,
   type SimEventDraft,
+  type TcpFlag,
   type TcpState,
   type TimerKind,
   type TransitionRecord,
@@ -117,20 +118,40 @@ interface TimerItem {
   armedSince: number;
 }
 
-/** Each host's armed timer of each kind (undefined: not armed); a queued timer no longer here is stale. */
-type ArmedTimers = Record<TimerKind, TimerItem | undefined>;
+/**
+ * Each host's armed timer of each kind, at timerSlot(kind) (undefined: not armed); a queued timer
+ * no longer here is stale.
+ */
+type ArmedTimers = (TimerItem | undefined)[];
 
 function noTimersArmed(): ArmedTimers {
-  return {
-    retransmit: undefined,
-    "loss-probe": undefined,
-    "delayed-ack": undefined,
-    "time-wait": undefined,
-    "fin-wait-2": undefined,
-    persist: undefined,
-    keepalive: undefined,
-    linger: undefined,
-  };
+  return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+}
+
+/**
+ * A timer kind's slot. A switch, not a property named by the kind: timers are armed, disarmed and
+ * asked about several times per segment with eight names, and V8 reads and writes a property whose
+ * name varies through its slowest, megamorphic path (hot path).
+ */
+function timerSlot(kind: TimerKind): number {
+  switch (kind) {
+    case "retransmit":
+      return 0;
+    case "loss-probe":
+      return 1;
+    case "delayed-ack":
+      return 2;
+    case "time-wait":
+      return 3;
+    case "fin-wait-2":
+      return 4;
+    case "persist":
+      return 5;
+    case "keepalive":
+      return 6;
+    case "linger":
+      return 7;
+  }
 }
 
 /** A segment in the queue is its arrival: the sent segment itself waits there, nothing else is kept. */
@@ -138,6 +159,26 @@ type QueueItem = { kind: "action"; action: Action } | SentSegment | TimerItem;
 
 const RANK_NETWORK = 0;
 const RANK_APPLICATION = 1;
+
+/**
+ * How the trace records an event: a code and a segment id (typed array), its time (typed array)
+ * and, for kinds that have one, a detail (text, timer kind, drop reason or the finished event).
+ * The frequent kinds are kept so and become SimEvent objects only when someone reads the trace: a
+ * run whose caller wants only its segments never builds them (hot path). The code is the kind
+ * shifted left once, plus one for the server.
+ */
+const INITIAL_TRACE_CAPACITY = 1024;
+const TRACE_OBJECT = 0;
+const TRACE_SEND = 2;
+const TRACE_DELIVER = 4;
+const TRACE_DISCARD = 6;
+const TRACE_NOTE = 8;
+const TRACE_TIMER = 10;
+const TRACE_DROP = 12;
+
+function hostBit(host: HostId): number {
+  return host === "server" ? 1 : 0;
+}
 
 export class Simulation {
   readonly params: EngineParams;
@@ -149,6 +190,15 @@ export class Simulation {
   private readonly segmentList: SegmentRecord[] = [];
   /** inFlight[id]: segment `id` is on the wire (sent, not dropped, not arrived). */
   private readonly inFlight: boolean[] = [];
+  /**
+   * The trace as recorded: per event a code (TRACE_*) and a segment id, its time, and the details
+   * of the events that have one, in order. Then the events built from it so far (and the details used).
+   */
+  private traceWords = new Int32Array(2 * INITIAL_TRACE_CAPACITY);
+  private traceTimes = new Float64Array(INITIAL_TRACE_CAPACITY);
+  private readonly traceDetails: unknown[] = [];
+  private eventCount = 0;
+  private detailsBuilt = 0;
   private readonly eventList: SimEvent[] = [];
   private readonly transitionList: TransitionRecord[] = [];
   private readonly errorList: ErrorRecord[] = [];
@@ -197,7 +247,9 @@ export class Simulation {
     return this.truncatedFlag;
   }
 
+  /** The trace: each event is built once, on the first read that reaches it; the same objects after. */
   get events(): readonly SimEvent[] {
+    if (this.eventList.length < this.eventCount) this.buildEvents();
     return this.eventList;
   }
 
@@ -240,9 +292,9 @@ export class Simulation {
   step(): SimEvent[] {
     if (this.truncatedFlag) return [];
     this.skipStaleTimers();
-    const before = this.eventList.length;
+    const before = this.eventCount;
     if (!this.processNext()) return [];
-    return this.eventList.slice(before);
+    return this.events.slice(before);
   }
 
   /** Pops and processes the next item (stale ones already skipped); false when the queue is empty. */
@@ -251,13 +303,13 @@ export class Simulation {
     if (entry === undefined) return false;
     this.clock = Math.max(this.clock, entry.at);
     this.process(entry.item);
-    if (this.eventList.length >= this.maxEvents) this.truncatedFlag = true;
+    if (this.eventCount >= this.maxEvents) this.truncatedFlag = true;
     return true;
   }
 
   /** Process everything due up to and including `t`, then move the clock to `t`. */
   runUntil(t: number): SimEvent[] {
-    const before = this.eventList.length;
+    const before = this.eventCount;
     for (;;) {
       this.skipStaleTimers();
       const next = this.queue.peek();
@@ -265,7 +317,7 @@ export class Simulation {
       this.processNext();
     }
     if (!this.truncatedFlag) this.clock = Math.max(this.clock, t);
-    return this.eventList.slice(before);
+    return this.events.slice(before);
   }
 
   /** Run until nothing is left to do or `limit` is reached; the clock stays at the last event. */
@@ -287,7 +339,7 @@ export class Simulation {
   snapshot(): SimulationSnapshot {
     return {
       t: this.clock,
-      eventCount: this.eventList.length,
+      eventCount: this.eventCount,
       hosts: { client: this.endpointSnapshot("client"), server: this.endpointSnapshot("server") },
       inFlight: this.segmentList.filter((segment) => this.inFlight[segment.id] === true).map((segment) => ({ ...segment })),
       linkUp: this.linkUp,
@@ -325,7 +377,7 @@ export class Simulation {
       rtoMs: tcb.rtoMs,
       srttMs: rtt.srttMs,
       retransmits: tcb.retransmits,
-      timers: Object.values(this.timers[host])
+      timers: this.timers[host]
         .filter((timer) => timer !== undefined)
         .sort((a, b) => a.due - b.due || a.armedSince - b.armedSince)
         .map((timer) => ({ kind: timer.timer, due: timer.due })),
@@ -333,6 +385,18 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * A host's endpoint and armed timers, chosen by a comparison: reading `record[host]` with two
+   * names from one place takes V8's slowest, megamorphic path (hot path: every segment and timer).
+   */
+  private endpointOf(host: HostId): Endpoint {
+    return host === "client" ? this.endpoints.client : this.endpoints.server;
+  }
+
+  private timersOf(host: HostId): ArmedTimers {
+    return host === "client" ? this.timers.client : this.timers.server;
+  }
 
   private createEnv(loopback: boolean): EndpointEnv {
     return {
@@ -342,39 +406,38 @@ export class Simulation {
       transmit: (segment) => this.transmit(segment),
       armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
       disarmTimer: (host, kind) => {
-        this.timers[host][kind] = undefined;
+        this.timersOf(host)[timerSlot(kind)] = undefined;
       },
-      isTimerArmed: (host, kind) => this.timers[host][kind] !== undefined,
+      isTimerArmed: (host, kind) => this.timersOf(host)[timerSlot(kind)] !== undefined,
       emit: (event) => this.emit(event),
       firstIsn: (host) => this.firstIsns[host],
     };
   }
 
   /**
-   * Appends the draft as a trace event: its keys, then `index` and `t`. The frequent kinds are
-   * built whole, in one literal each; adding keys to drafts of every shape in one place is what
-   * V8 does slowest (hot path). The rest are completed in place.
+   * Appends the draft to the trace; as an event it gets `index` and `t` after its own keys. The
+   * frequent kinds are recorded compactly (TRACE_*); the rest are completed in place and kept whole.
    */
   private emit(draft: SimEventDraft): void {
-    const index = this.eventList.length;
     const t = this.clock;
-    let event: SimEvent;
     switch (draft.kind) {
       case "discard":
-        event = { kind: "discard", host: draft.host, segment: draft.segment, reason: draft.reason, index, t };
-        break;
+        this.recordWithDetail(TRACE_DISCARD + hostBit(draft.host), draft.segment, draft.reason);
+        return;
       case "note":
-        event = { kind: "note", host: draft.host, text: draft.text, index, t };
-        break;
+        this.recordWithDetail(TRACE_NOTE + hostBit(draft.host), 0, draft.text);
+        return;
       case "timer":
-        event = { kind: "timer", host: draft.host, timer: draft.timer, index, t };
-        break;
-      default:
-        event = draft as SimEvent;
-        event.index = index;
-        event.t = t;
+        this.recordWithDetail(TRACE_TIMER + hostBit(draft.host), 0, draft.timer);
+        return;
+      case "drop":
+        this.recordWithDetail(TRACE_DROP, draft.segment, draft.reason);
+        return;
     }
-    this.eventList.push(event);
+    const event = draft as SimEvent;
+    event.index = this.eventCount;
+    event.t = t;
+    this.recordWithDetail(TRACE_OBJECT, 0, event);
     if (event.kind === "transition") {
       this.transitionList.push({ t: event.t, host: event.host, from: event.from, to: event.to, cause: event.cause });
     } else if (event.kind === "error") {
@@ -383,6 +446,64 @@ export class Simulation {
           ? { t: event.t, host: event.host, code: event.code }
           : { t: event.t, host: event.host, code: event.code, call: event.call },
       );
+    }
+  }
+
+  private record(code: number, segment: number): void {
+    const index = this.eventCount;
+    if (index === this.traceTimes.length) this.growTrace();
+    this.traceWords[2 * index] = code;
+    this.traceWords[2 * index + 1] = segment;
+    this.traceTimes[index] = this.clock;
+    this.eventCount = index + 1;
+  }
+
+  private recordWithDetail(code: number, segment: number, detail: unknown): void {
+    this.traceDetails.push(detail);
+    this.record(code, segment);
+  }
+
+  private growTrace(): void {
+    const words = new Int32Array(2 * this.traceWords.length);
+    words.set(this.traceWords);
+    this.traceWords = words;
+    const times = new Float64Array(2 * this.traceTimes.length);
+    times.set(this.traceTimes);
+    this.traceTimes = times;
+  }
+
+  /** Builds the events recorded since the last read, with the keys in the order SimEvent lists them. */
+  private buildEvents(): void {
+    const events = this.eventList;
+    for (let index = events.length; index < this.eventCount; index++) {
+      const code = this.traceWords[2 * index] as number;
+      const segment = this.traceWords[2 * index + 1] as number;
+      const t = this.traceTimes[index] as number;
+      const host: HostId = (code & 1) === 1 ? "server" : "client";
+      const kind = code & ~1;
+      const detail = kind === TRACE_SEND || kind === TRACE_DELIVER ? undefined : this.traceDetails[this.detailsBuilt++];
+      switch (kind) {
+        case TRACE_SEND:
+          events.push({ kind: "send", host, segment, index, t });
+          break;
+        case TRACE_DELIVER:
+          events.push({ kind: "deliver", host, segment, index, t });
+          break;
+        case TRACE_DISCARD:
+          events.push({ kind: "discard", host, segment, reason: detail as string, index, t });
+          break;
+        case TRACE_NOTE:
+          events.push({ kind: "note", host, text: detail as string, index, t });
+          break;
+        case TRACE_TIMER:
+          events.push({ kind: "timer", host, timer: detail as TimerKind, index, t });
+          break;
+        case TRACE_DROP:
+          events.push({ kind: "drop", segment, reason: detail as DropReason, index, t });
+          break;
+        default:
+          events.push(detail as SimEvent);
+      }
     }
   }
 
@@ -401,9 +522,9 @@ export class Simulation {
     if (segment.purpose !== undefined) record.purpose = segment.purpose;
     this.segmentList.push(record);
     segment.id = id;
-    this.eventList.push({ kind: "send", host: from, segment: id, index: this.eventList.length, t: this.clock });
+    this.record(TRACE_SEND + hostBit(from), id);
     if (route.drop !== null) {
-      this.eventList.push({ kind: "drop", segment: id, reason: route.drop, index: this.eventList.length, t: this.clock });
+      this.recordWithDetail(TRACE_DROP, id, route.drop);
       return id;
     }
     this.launch(segment, route.arriveAt);
@@ -428,17 +549,18 @@ export class Simulation {
     const due = this.params.timerWheel
       ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
       : this.clock + delayMs;
-    const armed = this.timers[host];
-    const armedSince = armed[kind]?.armedSince ?? this.timersArmedFromUnarmed++;
+    const armed = this.timersOf(host);
+    const slot = timerSlot(kind);
+    const armedSince = armed[slot]?.armedSince ?? this.timersArmedFromUnarmed++;
     const timer: TimerItem = { kind: "timer", host, timer: kind, due, armedSince };
-    armed[kind] = timer;
+    armed[slot] = timer;
     this.queue.push(due, RANK_NETWORK, timer);
     this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
     if (item.kind === "segment") return this.inFlight[item.id] !== true;
-    if (item.kind === "timer") return this.timers[item.host][item.timer] !== item;
+    if (item.kind === "timer") return this.timersOf(item.host)[timerSlot(item.timer)] !== item;
     return false;
   }
 
@@ -457,9 +579,9 @@ export class Simulation {
       case "action":
         return this.perform(item.action);
       case "timer": {
-        this.timers[item.host][item.timer] = undefined;
+        this.timersOf(item.host)[timerSlot(item.timer)] = undefined;
         this.emit({ kind: "timer", host: item.host, timer: item.timer });
-        handleTimer(this.endpoints[item.host], item.timer);
+        handleTimer(this.endpointOf(item.host), item.timer);
         return;
       }
     }
@@ -507,8 +629,8 @@ export class Simulation {
     const record = this.segmentList[id - 1];
     if (record === undefined) return;
     this.inFlight[id] = false;
-    this.eventList.push({ kind: "deliver", host: record.to, segment: id, index: this.eventList.length, t: this.clock });
-    handleSegment(this.endpoints[record.to], segment);
+    this.record(TRACE_DELIVER + hostBit(record.to), id);
+    handleSegment(this.endpointOf(record.to), segment);
   }
 }
 
@@ -544,7 +666,7 @@ export function segmentInCliOrder(segment: SegmentRecord): SegmentRecord {
     t: segment.t,
     from: segment.from,
     to: segment.to,
-    flags: segment.flags.slice(),
+    flags: segment.flags.slice() as readonly TcpFlag[],
     seq: segment.seq,
     ack: segment.ack,
     len: segment.len,

@@ -136,7 +136,8 @@ export interface SegmentRecord {
   t: number;
   from: HostId;
   to: HostId;
-  flags: TcpFlag[];
+  /** Shared among records with the same flags and frozen (the engine's records): never change it in place. */
+  flags: readonly TcpFlag[];
   /** Absolute sequence number. */
   seq: number;
   /** Absolute acknowledgement number, null when the ACK flag is off. */

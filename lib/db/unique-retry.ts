@@ -1,11 +1,21 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 
-/** True for a unique-constraint violation (P2002) from either generated client. */
+/** A unique-key violation from a direct statement (lib/db.server.ts `directSql`), with the driver's error as cause. */
+export class DirectUniqueViolation extends Error {
+  readonly code = "P2002";
+  constructor(cause: unknown) {
+    super("Unique constraint failed", { cause });
+    this.name = "DirectUniqueViolation";
+  }
+}
+
+/** True for a unique-constraint violation (P2002) from either generated client or a direct statement. */
 export function isUniqueViolation(error: unknown): boolean {
   return (
-    (error instanceof Prisma.PrismaClientKnownRequestError || (error as { name?: string })?.name === "PrismaClientKnownRequestError") &&
-    (error as { code?: string }).code === "P2002"
+    error instanceof DirectUniqueViolation ||
+    ((error instanceof Prisma.PrismaClientKnownRequestError || (error as { name?: string })?.name === "PrismaClientKnownRequestError") &&
+      (error as { code?: string }).code === "P2002")
   );
 }
 

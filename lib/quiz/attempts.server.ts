@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
-import { db, directSql } from "../db.server";
+import { db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
@@ -199,19 +199,13 @@ export async function storeAnswer(
   let counted = response;
   let alreadyAnswered = false;
   try {
-    ({ id: storedId } = await db.quizAnswer.create({
-      data: {
-        attemptId: attempt.id,
-        questionId,
-        concept: question.concept,
-        response: JSON.stringify(response),
-        correct: grading.correct,
-        points: grading.points,
-        misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
-        answeredAt: at,
-      },
-      select: { id: true },
-    }));
+    // A direct statement (ADR 1350); the unique key (attempt, question) makes a repeat fail here.
+    const id = newRowId();
+    await directSql(db).run(
+      `INSERT INTO "QuizAnswer" ("id", "attemptId", "questionId", "concept", "response", "correct", "points", "misconception", "answeredAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, attempt.id, questionId, question.concept, JSON.stringify(response), grading.correct, grading.points, grading.misconceptions.length ? grading.misconceptions.join(",") : null, at],
+    );
+    storedId = id;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.

@@ -4,7 +4,7 @@ import { nextDue, type PoolQuestion } from "@/domain/review/queue";
 import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, type QueueCard, type ReviewEvent } from "@/domain/review/rules";
 import { CARD_STATES, isDue, replayCard, REVIEW_RATINGS, reviewCard, type CardState, type CardStateName, type ReviewRating } from "@/domain/review/schedule";
 import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
-import { dateOf, db, directSql } from "../db.server";
+import { dateOf, db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { questionPool } from "./pool.server";
 
@@ -84,9 +84,11 @@ async function cardRow(userId: string, itemKey: string): Promise<CardRow | null>
  */
 export async function applyReviewEvent(userId: string, event: ReviewEvent): Promise<void> {
   try {
-    await db.reviewEvent.create({
-      data: { userId, itemKey: event.key, concept: event.concept, rating: event.rating, source: event.source, sourceId: event.sourceId, reviewedAt: event.at },
-    });
+    // A direct statement (ADR 1350); the unique key (user, item, source answer) makes a repeat fail here.
+    await directSql(db).run(
+      `INSERT INTO "ReviewEvent" ("id", "userId", "itemKey", "concept", "rating", "source", "sourceId", "reviewedAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [newRowId(), userId, event.key, event.concept, event.rating, event.source, event.sourceId, event.at, new Date()],
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return;

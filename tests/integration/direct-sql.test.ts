@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseFile } from "@/lib/database-url";
-import { dateOf, db, directSql } from "@/lib/db.server";
+import { dateOf, db, directSql, newRowId } from "@/lib/db.server";
+import { isUniqueViolation } from "@/lib/db/unique-retry";
 import { sessionAccount } from "@/lib/auth/sessions.server";
 import { createUser } from "../factories/users";
 import { isPostgres } from "../setup/per-file-database";
@@ -33,6 +34,28 @@ describe("direct statements", () => {
     expect(await sql.run(`UPDATE "QuizAttempt" SET "score" = ? WHERE "id" = ? AND "score" < ?`, [3, attempt.id, 3])).toBe(1);
     expect(await sql.run(`UPDATE "QuizAttempt" SET "score" = ? WHERE "id" = ? AND "score" < ?`, [2, attempt.id, 2])).toBe(0);
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).score).toBe(3);
+  });
+
+  it("insert dates and booleans as Prisma writes them, and report a repeated unique key as a unique violation", async () => {
+    const user = await createUser();
+    const attempt = await db.quizAttempt.create({ data: { userId: user.id, quizId: "q", clientKey: `i-${user.id}`, variantSeed: 1 } });
+    const at = new Date("2026-05-04T03:02:01.987Z");
+    const insert = (id: string) =>
+      directSql(db).run(
+        `INSERT INTO "QuizAnswer" ("id", "attemptId", "questionId", "concept", "response", "correct", "points", "misconception", "answeredAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, attempt.id, "q1", "flags", "{}", true, 1, null, at],
+      );
+    const id = newRowId();
+    expect(id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(await insert(id)).toBe(1);
+    const stored = await db.quizAnswer.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ correct: true, points: 1, misconception: null });
+    expect(stored.answeredAt.toISOString()).toBe(at.toISOString());
+    // Prisma's own filters and ordering see the same instant.
+    expect(await db.quizAnswer.count({ where: { attemptId: attempt.id, answeredAt: { gte: at } } })).toBe(1);
+    expect(await db.quizAnswer.count({ where: { attemptId: attempt.id, answeredAt: { gt: at } } })).toBe(0);
+    const repeated = await insert(newRowId()).catch((error: unknown) => error);
+    expect(isUniqueViolation(repeated)).toBe(true);
   });
 
   it("look up the session's account as the database has it now", async () => {

@@ -39,13 +39,17 @@ export function segmentLength(segment: Pick<OutgoingSegment, "len" | "syn" | "fi
   return segment.len + (segment.syn ? 1 : 0) + (segment.fin ? 1 : 0);
 }
 
-/** Flag lists by header bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16), in header bit order (FLAG_ORDER). */
+/**
+ * Flag lists by header bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16), in header bit order
+ * (FLAG_ORDER). Frozen: every record with the same flags shares one list, so changing one in
+ * place would change them all; frozen, any attempt throws instead.
+ */
 const FLAG_LISTS: readonly (readonly TcpFlag[])[] = Array.from({ length: 32 }, (_, bits) =>
-  (["FIN", "SYN", "RST", "PSH", "ACK"] as const).filter((_, bit) => (bits & (1 << bit)) !== 0),
+  Object.freeze((["FIN", "SYN", "RST", "PSH", "ACK"] as const).filter((_, bit) => (bits & (1 << bit)) !== 0)),
 );
 
-/** The flags set, in header bit order (FIN, SYN, RST, PSH, ACK): a fresh array each time. */
-export function flagNames(segment: OutgoingSegment): TcpFlag[] {
+/** The flags set, in header bit order (FIN, SYN, RST, PSH, ACK): the shared frozen list for that combination (hot path). */
+export function flagNames(segment: OutgoingSegment): readonly TcpFlag[] {
   const bits = (segment.fin ? 1 : 0) | (segment.syn ? 2 : 0) | (segment.rst ? 4 : 0) | (segment.psh ? 8 : 0) | (segment.ack ? 16 : 0);
-  return (FLAG_LISTS[bits] as readonly TcpFlag[]).slice();
+  return FLAG_LISTS[bits] as readonly TcpFlag[];
 }

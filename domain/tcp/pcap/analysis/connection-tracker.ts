@@ -40,6 +40,10 @@ const NONE = -1;
 export class ConnectionTracker {
   /** Current connection of each 4-tuple. */
   private readonly current = new ConnectionTable();
+  /** The previous packet's 4-tuple and its connection (NONE before the first packet). */
+  private lastLow: EndpointKey = Number.NaN;
+  private lastHigh: EndpointKey = Number.NaN;
+  private lastConnection = NONE;
   private count = 0;
   private readonly sequence = new WiresharkSequenceAnalysis();
   private readonly states: StateInference;
@@ -75,7 +79,8 @@ export class ConnectionTracker {
     // Both keys of a packet are numbers (IPv4) or both strings (IPv6), so < compares like with like.
     const low = sourceKey < destinationKey ? sourceKey : destinationKey;
     const high = sourceKey < destinationKey ? destinationKey : sourceKey;
-    let connection = this.current.get(low, high);
+    // Packets of one connection tend to come in runs: the previous packet's answer saves the lookup.
+    let connection = low === this.lastLow && high === this.lastHigh ? this.lastConnection : this.current.get(low, high);
     if (connection !== NONE && this.isNewIncarnation(connection, segment)) {
       // Its last note: the connection gets no segment after this.
       this.reusedFromFrame[connection] = segment.frame;
@@ -85,6 +90,9 @@ export class ConnectionTracker {
       connection = this.open(segment);
       this.current.set(low, high, connection);
     }
+    this.lastLow = low;
+    this.lastHigh = high;
+    this.lastConnection = connection;
     this.addTo(connection, segment);
   }
 
@@ -178,7 +186,9 @@ export class ConnectionTracker {
     const flow = connection * 2 + direction;
     this.packets[flow] = this.packets[flow]! + 1;
     this.bytes[flow] = this.bytes[flow]! + segment.len;
-    if (view.retransmission) this.retransmissions[flow] = this.retransmissions[flow]! + 1;
+    // Added every time: a first retransmission late in a capture would otherwise meet optimized code
+    // that has never run this line and throw it away.
+    this.retransmissions[flow] = this.retransmissions[flow]! + (view.retransmission ? 1 : 0);
     if (t > this.lastTime[connection]!) this.lastTime[connection] = t;
 
     const { maxSegmentsPerConnection, onSegment } = this.options;

@@ -9,33 +9,36 @@ export interface Roles {
   firstSenderIsClient: boolean;
   basis: RoleBasis;
   start: ConnectionStart;
-  notes: string[];
+  notes: readonly string[];
 }
 
 /** Below this, a port is a service port; Linux picks ephemeral ports from 32768 up. */
 const WELL_KNOWN_PORTS = 1024;
 const EPHEMERAL_PORTS = 32768;
 
+/**
+ * A capture that starts with the SYN (nearly every connection) or the SYN+ACK gets the same roles
+ * every time: one shared, frozen answer each instead of a few objects per connection.
+ */
+const FROM_SYN: Roles = Object.freeze({
+  firstSenderIsClient: true,
+  basis: "syn",
+  start: Object.freeze({ client: "CLOSED", server: "LISTEN", serverProvisional: true }),
+  notes: Object.freeze([]),
+});
+const FROM_SYN_ACK: Roles = Object.freeze({
+  firstSenderIsClient: false,
+  basis: "syn-ack",
+  start: Object.freeze({ client: "SYN-SENT", server: "SYN-RECEIVED", serverProvisional: false }),
+  notes: Object.freeze(["the capture starts after the client's SYN: the client is the receiver of the first SYN+ACK"]),
+});
+
 /** Who is the client, and how both ends stood, judged from a connection's first captured segment. */
 export function rolesFromFirstSegment(first: SegmentRecord): Roles {
   const { flags, sourcePort, destinationPort } = first;
   const synAck = flags & (TcpFlag.SYN | TcpFlag.ACK);
-  if (synAck === TcpFlag.SYN) {
-    return {
-      firstSenderIsClient: true,
-      basis: "syn",
-      start: { client: "CLOSED", server: "LISTEN", serverProvisional: true },
-      notes: [],
-    };
-  }
-  if (synAck === (TcpFlag.SYN | TcpFlag.ACK)) {
-    return {
-      firstSenderIsClient: false,
-      basis: "syn-ack",
-      start: { client: "SYN-SENT", server: "SYN-RECEIVED", serverProvisional: false },
-      notes: ["the capture starts after the client's SYN: the client is the receiver of the first SYN+ACK"],
-    };
-  }
+  if (synAck === TcpFlag.SYN) return FROM_SYN;
+  if (synAck === (TcpFlag.SYN | TcpFlag.ACK)) return FROM_SYN_ACK;
   const serverPort = servicePort(sourcePort, destinationPort);
   const firstSenderIsClient = serverPort === null ? true : serverPort === destinationPort;
   const why =

@@ -144,10 +144,10 @@ export class StateInference {
 
   /** End of the capture: what is still held back counts as received, except SYNs nobody answered. */
   finish(connection: number): void {
-    for (const end of [connection * 2, connection * 2 + 1]) {
+    for (let end = connection * 2; end < connection * 2 + 2; end++) {
       let unanswered = 0;
       for (let held = this.pendingHead[end]!; held !== NONE; held = this.eventNext[held]!) {
-        if (this.eventFlags[held]! & TcpFlag.SYN) unanswered++;
+        unanswered += this.eventFlags[held]! & TcpFlag.SYN ? 1 : 0;
       }
       for (let held = this.takeHead(end); held !== NONE; held = this.takeHead(end)) {
         if (!(this.eventFlags[held]! & TcpFlag.SYN)) this.applyReceipt(end, held, "end-of-capture", NONE);
@@ -349,7 +349,7 @@ export class StateInference {
     if (this.usesSequenceSpace(event)) {
       const sequenceEnd = this.sequenceEnd(event);
       const receiveNext = this.receiveNext[end]!;
-      if (Number.isNaN(receiveNext) || seqGt(sequenceEnd, receiveNext)) this.receiveNext[end] = sequenceEnd;
+      if (Number.isNaN(receiveNext) || seqGt(sequenceEnd, receiveNext)) this.receiveNext[end] = sequenceEnd >>> 0;
     }
   }
 
@@ -414,9 +414,14 @@ export class StateInference {
     return this.eventLen[event]! > 0 || (this.eventFlags[event]! & (TcpFlag.SYN | TcpFlag.FIN)) !== 0;
   }
 
+  /**
+   * The sequence number after the segment, as a signed 32-bit integer: compare it with the seq*
+   * functions or ===, or take `>>> 0` for the number itself. Returned from a call V8 may not
+   * inline, a number of 2^31 or more would be a heap allocation each time.
+   */
   private sequenceEnd(event: number): number {
     const flags = this.eventFlags[event]!;
-    return seqAdd(this.eventSeq[event]!, this.eventLen[event]! + (flags & TcpFlag.SYN ? 1 : 0) + (flags & TcpFlag.FIN ? 1 : 0));
+    return (this.eventSeq[event]! + this.eventLen[event]! + (flags & TcpFlag.SYN ? 1 : 0) + (flags & TcpFlag.FIN ? 1 : 0)) | 0;
   }
 
   /** The same SYN, data or FIN again: same sequence range, same SYN, FIN, RST and ACK flags. */
@@ -518,7 +523,8 @@ export class StateInference {
       if (event >= this.eventSegment.length) this.growEvents(event + 1);
     }
     this.eventSegment[event] = index;
-    this.eventFrom[event] = from;
+    // Read only to record a transition.
+    if (this.recordTransitions) this.eventFrom[event] = from;
     this.eventFlags[event] = segment.flags;
     this.eventSeq[event] = segment.seq;
     this.eventAck[event] = segment.ack;
