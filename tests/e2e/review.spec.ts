@@ -193,8 +193,19 @@ test.describe("lesson diagnostics", () => {
     await shot(page, "diagnostic-both-done-en");
     await axeInBothThemes(page);
   });
-});
 
+  test("the Chinese diagnostic and review pages link to Chinese pages only", async ({ page }) => {
+    for (const path of ["/zh/diagnostic/time-wait", "/zh/review"]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      const hrefs = await page.locator("main a[href^='/']").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+      for (const href of hrefs) expect(href, `${path} links to ${href}`).toMatch(/^\/zh(\/|$|\?|#)/);
+    }
+    await page.goto("/zh/diagnostic/time-wait");
+    await expect(page.getByRole("navigation", { name: "面包屑导航" }).getByRole("link")).toHaveAttribute("href", "/zh/course/time-wait");
+    await expect(page.locator("main a[href*='signin']")).toHaveAttribute("href", "/zh/signin?callbackUrl=%2Fzh%2Fdiagnostic%2Ftime-wait");
+  });
+});
 
 test.describe("for instructors", () => {
   test("the learning-gain tab shows the demo class's gains, and review until mastered is assigned by its concepts", async ({ page }) => {
