@@ -7,7 +7,8 @@ import { languageOf } from "../http/action-result";
 import { fieldErrorsOf } from "../http/form-result";
 import type { CurrentUser } from "../auth/session.server";
 import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
-import { findCatalogItem, listCatalog, TARGET_LABELS } from "../catalog.server";
+import { findCatalogItem, listCatalog } from "../catalog.server";
+import { targetTypeWords } from "../i18n/words/gradebook";
 import type { Locale } from "@/domain/locale";
 import { ltiWords, type LtiWords } from "../i18n/words/lti";
 import { db } from "../db.server";
@@ -26,7 +27,7 @@ import { createLinkAssignment } from "./provision.server";
  * answered once; an expired or answered one is refused.
  */
 
-export type PickerItem = { value: string; type: TargetType; id: string; title: string; lesson: string | null; typeLabel: string };
+export type PickerItem = { value: string; type: TargetType; id: string; title: string; lesson: string | null };
 
 export type PickerView = {
   requestId: string;
@@ -69,7 +70,7 @@ export async function deepLinkPickerView(user: CurrentUser | null, requestId: st
       acceptsResourceLinks: settings.acceptTypes.includes("ltiResourceLink"),
       className: context?.classroom.name ?? "",
       timeZone: context?.classroom.timeZone ?? "UTC",
-      items: listCatalog(locale).filter((item) => isLtiTarget(item.type)).map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson, typeLabel: TARGET_LABELS[item.type] })),
+      items: listCatalog(locale).filter((item) => isLtiTarget(item.type)).map((item) => ({ value: `${item.type}:${item.id}`, type: item.type, id: item.id, title: item.title, lesson: item.lesson })),
     },
   };
 }
@@ -178,7 +179,7 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
     const item: Record<string, unknown> = {
       type: "ltiResourceLink",
       title: target.title,
-      text: TARGET_LABELS[target.type],
+      text: targetTypeWords(input.locale ?? "en")[target.type],
       url: `${toolOrigin}${ltiContentPath("en", target.type, target.id)}`,
       custom: { [ASSIGNMENT_CUSTOM_PARAMETER]: assignmentId },
     };
