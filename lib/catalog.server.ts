@@ -119,14 +119,6 @@ const SOURCES: Record<TargetType, CatalogSource> = {
   REVIEW: reviewSource,
 };
 
-export const TARGET_LABELS: Record<TargetType, string> = {
-  LESSON: "Lesson",
-  QUIZ: "Quiz",
-  CHALLENGE: "Challenge",
-  REVIEW: "Review until mastered",
-  DIAGNOSTIC: "Lesson diagnostic",
-};
-
 /** Where a student does an assignment: a review assignment's own session, else the item's page. */
 export function assignmentHref(type: TargetType, targetId: string, assignmentId: string): string | null {
   if (type === "REVIEW") return parseConceptSet(targetId) ? `/review?assignment=${encodeURIComponent(assignmentId)}` : null;

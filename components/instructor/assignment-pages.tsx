@@ -24,6 +24,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { instructorWords } from "@/lib/i18n/words/instructor";
 import { AssignmentForm } from "./assignment-form";
 import { ActionButton } from "./form-bits";
+import { RemovableList } from "./removable-list";
 import { ExcuseForm, ExtensionForm } from "./small-forms";
 import { UserText } from "./user-text";
 
@@ -125,29 +126,19 @@ export async function AssignmentPage({ locale, classId, assignmentId }: { locale
       <Card id="extensions">
         <h2 className="text-lg font-semibold">{words.extensions}</h2>
         <p className="mt-1 text-sm text-fg-muted">{words.extensionsIntro(tz.replaceAll("_", " "))}</p>
-        {extensions.length === 0 ? (
-          <p className="mt-3 text-sm">{words.noExtensions}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-border text-sm">
-            {extensions.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="min-w-0 flex-1">
-                  <UserText>{e.name ?? e.email}</UserText> · {words.extendedDue} <LocalTime iso={e.dueAt.toISOString()} timeZone={tz} lang={lang} />{" "}
-                  {e.effective ? null : <Badge tone="warning">{words.noEffect}</Badge>}
-                </span>
-                {!archived ? (
-                  <ActionButton
-                    action={removeExtensionAction.bind(null, assignment.id, e.id)}
-                    label={words.remove}
-                    accessibleName={words.removeExtension(e.name ?? e.email)}
-                    variant="ghost"
-                    locale={locale}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RemovableList
+          items={extensions}
+          empty={words.noExtensions}
+          removal={archived ? null : (e) => ({ action: removeExtensionAction.bind(null, assignment.id, e.id), label: words.remove, accessibleName: words.removeExtension(e.name ?? e.email) })}
+          locale={locale}
+        >
+          {(e) => (
+            <>
+              <UserText>{e.name ?? e.email}</UserText> · {words.extendedDue} <LocalTime iso={e.dueAt.toISOString()} timeZone={tz} lang={lang} />{" "}
+              {e.effective ? null : <Badge tone="warning">{words.noEffect}</Badge>}
+            </>
+          )}
+        </RemovableList>
         {!archived && students.length > 0 ? (
           <div className="mt-5 border-t border-border pt-5">
             <ExtensionForm
@@ -165,37 +156,27 @@ export async function AssignmentPage({ locale, classId, assignmentId }: { locale
       <Card id="excused">
         <h2 className="text-lg font-semibold">{words.excused}</h2>
         <p className="mt-1 text-sm text-fg-muted">{words.excusedIntro}</p>
-        {excusals.length === 0 ? (
-          <p className="mt-3 text-sm">{words.noExcused}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-border text-sm">
-            {excusals.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="min-w-0 flex-1">
-                  <UserText>{e.name ?? e.email}</UserText>
-                  {e.note ? (
-                    <>
-                      {" "}
-                      · <UserText className="text-fg-muted">{e.note}</UserText>
-                    </>
-                  ) : null}
-                  <span className="block text-xs text-fg-muted">
-                    {words.excusedBy} <UserText>{e.excusedBy}</UserText>, <LocalTime iso={e.createdAt.toISOString()} timeZone={tz} lang={lang} />
-                  </span>
-                </span>
-                {!archived ? (
-                  <ActionButton
-                    action={withdrawExcuseAction.bind(null, assignment.id, e.id)}
-                    label={words.withdraw}
-                    accessibleName={words.withdrawExcuse(e.name ?? e.email)}
-                    variant="ghost"
-                    locale={locale}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RemovableList
+          items={excusals}
+          empty={words.noExcused}
+          removal={archived ? null : (e) => ({ action: withdrawExcuseAction.bind(null, assignment.id, e.id), label: words.withdraw, accessibleName: words.withdrawExcuse(e.name ?? e.email) })}
+          locale={locale}
+        >
+          {(e) => (
+            <>
+              <UserText>{e.name ?? e.email}</UserText>
+              {e.note ? (
+                <>
+                  {" "}
+                  · <UserText className="text-fg-muted">{e.note}</UserText>
+                </>
+              ) : null}
+              <span className="block text-xs text-fg-muted">
+                {words.excusedBy} <UserText>{e.excusedBy}</UserText>, <LocalTime iso={e.createdAt.toISOString()} timeZone={tz} lang={lang} />
+              </span>
+            </>
+          )}
+        </RemovableList>
         {!archived && students.length > 0 ? (
           <div className="mt-5 border-t border-border pt-5">
             <ExcuseForm action={excuseStudentAction.bind(null, assignment.id)} students={studentOptions} locale={locale} />

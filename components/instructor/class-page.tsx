@@ -24,6 +24,7 @@ import {
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { siteOrigin } from "@/lib/classes/site-url.server";
 import { localePath } from "@/lib/i18n/paths";
+import { targetTypeWords } from "@/lib/i18n/words/gradebook";
 import { instructorWords } from "@/lib/i18n/words/instructor";
 import { ClassForm } from "./class-form";
 import { ActionButton } from "./form-bits";
@@ -101,7 +102,7 @@ function InviteCard({ c, origin, locale }: Part & { origin: string }) {
 
 function AssignmentsCard({ c, locale }: Part) {
   const words = instructorWords(locale).classPage;
-  const targets = instructorWords(locale).targets;
+  const targets = targetTypeWords(locale);
   const lang = LOCALE_LANG[locale];
   const tz = c.timeZone;
   return (

@@ -128,7 +128,7 @@ function fromSlider(position: number, min: number, max: number, log: boolean, st
 }
 
 /** A labelled number field with a slider beside it; both work with the keyboard. */
-export function NumberSlider({
+function NumberSlider({
   label,
   value,
   min,
@@ -218,8 +218,84 @@ export function NumberSlider({
   );
 }
 
+/** The settings of a lab's input whose values are of type `V`. */
+type SettingOf<I, V> = { [K in keyof I]: I[K] extends V ? K : never }[keyof I];
+
+/**
+ * One control of a lab, declared as data: a number (field and slider), a choice among options
+ * (radio buttons) or a switch (a checkbox). A lab lists its controls; `LabControls` renders them.
+ */
+export type LabControl<I> =
+  | {
+      kind: "number";
+      setting: SettingOf<I, number>;
+      label: string;
+      min: number;
+      max: number;
+      /** A logarithmic slider, for ranges over several orders of magnitude. */
+      log?: boolean;
+      unit?: string;
+      hint?: string;
+    }
+  | { [K in keyof I]: { kind: "choice"; setting: K; label: string; options: readonly { value: I[K]; label: string }[] } }[keyof I]
+  | { kind: "switch"; setting: SettingOf<I, boolean>; label: string };
+
+/** A lab's controls, in the order declared, each bound to its setting of the lab's input. */
+export function LabControls<I extends object>({
+  input,
+  set,
+  controls,
+}: {
+  input: I;
+  set: <K extends keyof I>(key: K, value: I[K]) => void;
+  controls: readonly LabControl<I>[];
+}) {
+  return controls.map((control) => {
+    const key = String(control.setting);
+    switch (control.kind) {
+      case "number": {
+        const { setting, label, min, max, log, unit, hint } = control;
+        return (
+          <NumberSlider
+            key={key}
+            label={label}
+            value={input[setting] as number}
+            min={min}
+            max={max}
+            log={log}
+            unit={unit}
+            hint={hint}
+            onChange={(value) => set(setting, value as I[typeof setting])}
+          />
+        );
+      }
+      case "choice": {
+        const { setting, label, options } = control;
+        return (
+          <Choice<string | number>
+            key={key}
+            label={label}
+            value={input[setting] as string | number}
+            options={options as readonly { value: string | number; label: string }[]}
+            onChange={(value) => set(setting, value as I[typeof setting])}
+          />
+        );
+      }
+      case "switch": {
+        const { setting, label } = control;
+        return (
+          <label key={key} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={input[setting] as boolean} onChange={(event) => set(setting, event.target.checked as I[typeof setting])} />
+            {label}
+          </label>
+        );
+      }
+    }
+  });
+}
+
 /** A labelled group of radio buttons. */
-export function Choice<T extends string | number>({
+function Choice<T extends string | number>({
   label,
   value,
   options,

@@ -5,7 +5,7 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, labInputFrom, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
 import { labWords } from "@/lib/i18n/words/labs";
 import { LabCharts } from "./lab-charts";
-import { Choice, LabFrame, NumberSlider } from "./lab-controls";
+import { LabControls, LabFrame, type LabControl } from "./lab-controls";
 import { useViewLocale } from "./locale";
 import { useLab } from "./use-lab";
 import type { Locale } from "@/domain/locale";
@@ -38,6 +38,24 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
   const all = labWords(locale);
   const words = all.synBacklog;
   const { input, set, result, run } = useLab("synbacklog", () => initialInput(props), { locale, onChange: props.onChange });
+  const controls: LabControl<SynBacklogInput>[] = [
+    { kind: "number", setting: "attackSynPerSecond", label: words.attack, min: 0, max: 200_000, log: true },
+    { kind: "number", setting: "legitConnectsPerSecond", label: words.legit, min: 0, max: 10_000, log: true },
+    { kind: "number", setting: "backlog", label: words.backlog, min: 0, max: 1_000_000, log: true },
+    { kind: "number", setting: "somaxconn", label: "somaxconn", min: 0, max: 1_000_000, log: true, hint: words.somaxconnHint(formatCount(LINUX_DEFAULTS.somaxconn)) },
+    {
+      kind: "number",
+      setting: "tcp_max_syn_backlog",
+      label: "tcp_max_syn_backlog",
+      min: 0,
+      max: 1_000_000,
+      log: true,
+      hint: words.synBacklogHint(formatCount(LINUX_DEFAULTS.tcp_max_syn_backlog)),
+    },
+    { kind: "choice", setting: "tcp_syncookies", label: "tcp_syncookies", options: ([0, 1, 2] as const).map((value) => ({ value, label: words.cookies[value] })) },
+    { kind: "number", setting: "acceptPerSecond", label: words.accept, min: 0, max: 1_000_000, log: true, hint: words.acceptHint },
+    { kind: "number", setting: "durationSeconds", label: words.duration, unit: all.secondsUnit, min: 5, max: 300 },
+  ];
 
   return (
     <LabFrame
@@ -46,58 +64,7 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
       title={props.title}
       run={run}
       prediction={{ lab: "synflood", input }}
-      controls={
-        <>
-          <NumberSlider label={words.attack} value={input.attackSynPerSecond} min={0} max={200_000} log onChange={(v) => set("attackSynPerSecond", v)} />
-          <NumberSlider
-            label={words.legit}
-            value={input.legitConnectsPerSecond}
-            min={0}
-            max={10_000}
-            log
-            onChange={(v) => set("legitConnectsPerSecond", v)}
-          />
-          <NumberSlider label={words.backlog} value={input.backlog} min={0} max={1_000_000} log onChange={(v) => set("backlog", v)} />
-          <NumberSlider
-            label="somaxconn"
-            value={input.somaxconn}
-            min={0}
-            max={1_000_000}
-            log
-            hint={words.somaxconnHint(formatCount(LINUX_DEFAULTS.somaxconn))}
-            onChange={(v) => set("somaxconn", v)}
-          />
-          <NumberSlider
-            label="tcp_max_syn_backlog"
-            value={input.tcp_max_syn_backlog}
-            min={0}
-            max={1_000_000}
-            log
-            hint={words.synBacklogHint(formatCount(LINUX_DEFAULTS.tcp_max_syn_backlog))}
-            onChange={(v) => set("tcp_max_syn_backlog", v)}
-          />
-          <Choice
-            label="tcp_syncookies"
-            value={input.tcp_syncookies}
-            options={[
-              { value: 0, label: words.cookies[0] },
-              { value: 1, label: words.cookies[1] },
-              { value: 2, label: words.cookies[2] },
-            ]}
-            onChange={(v) => set("tcp_syncookies", v)}
-          />
-          <NumberSlider
-            label={words.accept}
-            value={input.acceptPerSecond}
-            min={0}
-            max={1_000_000}
-            log
-            hint={words.acceptHint}
-            onChange={(v) => set("acceptPerSecond", v)}
-          />
-          <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={5} max={300} onChange={(v) => set("durationSeconds", v)} />
-        </>
-      }
+      controls={<LabControls input={input} set={set} controls={controls} />}
     >
       <LabCharts
         result={result?.result ?? null}

@@ -5,7 +5,7 @@ import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, keepPortRangeOrdered, labInputFrom, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
 import { labWords } from "@/lib/i18n/words/labs";
 import { LabCharts } from "./lab-charts";
-import { Choice, LabFrame, NumberSlider } from "./lab-controls";
+import { LabControls, LabFrame, type LabControl } from "./lab-controls";
 import { useViewLocale } from "./locale";
 import { useLab } from "./use-lab";
 import type { Locale } from "@/domain/locale";
@@ -45,6 +45,25 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
   const all = labWords(locale);
   const words = all.timeWait;
   const { input, set, result, run } = useLab("timewait", () => initialInput(props), { locale, onChange: props.onChange, adjust: keepPortRangeOrdered });
+  const controls: LabControl<TimeWaitInput>[] = [
+    { kind: "number", setting: "requestsPerSecond", label: words.requestsPerSecond, min: 1, max: 50_000, log: true },
+    { kind: "number", setting: "requestsPerConnection", label: words.requestsPerConnection, min: 1, max: 10_000, log: true },
+    {
+      kind: "choice",
+      setting: "closer",
+      label: words.closer,
+      options: [
+        { value: "client", label: all.host.client },
+        { value: "server", label: all.host.server },
+      ],
+    },
+    { kind: "number", setting: "portLow", label: words.portLow, min: 1024, max: 65535 },
+    { kind: "number", setting: "portHigh", label: words.portHigh, min: 1024, max: 65535 },
+    { kind: "choice", setting: "tcp_tw_reuse", label: "tcp_tw_reuse", options: ([0, 1, 2] as const).map((value) => ({ value, label: words.reuse[value] })) },
+    { kind: "switch", setting: "loopback", label: words.loopback },
+    { kind: "number", setting: "tcp_max_tw_buckets", label: "tcp_max_tw_buckets", min: 0, max: 1_000_000, log: true, hint: words.bucketsHint(formatCount(LINUX_DEFAULTS.tcp_max_tw_buckets)) },
+    { kind: "number", setting: "durationSeconds", label: words.duration, unit: all.secondsUnit, min: 10, max: 600 },
+  ];
 
   return (
     <LabFrame
@@ -53,54 +72,7 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
       title={props.title}
       run={run}
       prediction={{ lab: "timewait", input }}
-      controls={
-        <>
-          <NumberSlider label={words.requestsPerSecond} value={input.requestsPerSecond} min={1} max={50_000} log onChange={(v) => set("requestsPerSecond", v)} />
-          <NumberSlider
-            label={words.requestsPerConnection}
-            value={input.requestsPerConnection}
-            min={1}
-            max={10_000}
-            log
-            onChange={(v) => set("requestsPerConnection", v)}
-          />
-          <Choice
-            label={words.closer}
-            value={input.closer}
-            options={[
-              { value: "client", label: all.host.client },
-              { value: "server", label: all.host.server },
-            ]}
-            onChange={(v) => set("closer", v)}
-          />
-          <NumberSlider label={words.portLow} value={input.portLow} min={1024} max={65535} onChange={(v) => set("portLow", v)} />
-          <NumberSlider label={words.portHigh} value={input.portHigh} min={1024} max={65535} onChange={(v) => set("portHigh", v)} />
-          <Choice
-            label="tcp_tw_reuse"
-            value={input.tcp_tw_reuse}
-            options={[
-              { value: 0, label: words.reuse[0] },
-              { value: 1, label: words.reuse[1] },
-              { value: 2, label: words.reuse[2] },
-            ]}
-            onChange={(v) => set("tcp_tw_reuse", v)}
-          />
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={input.loopback} onChange={(event) => set("loopback", event.target.checked)} />
-            {words.loopback}
-          </label>
-          <NumberSlider
-            label="tcp_max_tw_buckets"
-            value={input.tcp_max_tw_buckets}
-            min={0}
-            max={1_000_000}
-            log
-            hint={words.bucketsHint(formatCount(LINUX_DEFAULTS.tcp_max_tw_buckets))}
-            onChange={(v) => set("tcp_max_tw_buckets", v)}
-          />
-          <NumberSlider label={words.duration} unit={all.secondsUnit} value={input.durationSeconds} min={10} max={600} onChange={(v) => set("durationSeconds", v)} />
-        </>
-      }
+      controls={<LabControls input={input} set={set} controls={controls} />}
     >
       <LabCharts
         result={result?.result ?? null}

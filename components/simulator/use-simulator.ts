@@ -1,12 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import type { Action, HostId, ProfileName, SocketOption, SocketOptionValue } from "@/domain/tcp";
+import type { Action, HostId, SocketOption, SocketOptionValue } from "@/domain/tcp";
 import type { Locale } from "@/domain/locale";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { simulatorLadderModel } from "@/domain/simulator/ladder-model";
 import { stepQuestion } from "@/domain/simulator/predict";
-import type { PresetId } from "@/domain/simulator/presets";
 import {
   ReplayCursor,
   buildRun,
@@ -196,13 +195,7 @@ export function simulatorReducer(state: SimulatorState, message: SimulatorMessag
 }
 
 /** How a lesson starts a simulator: the scenario, the network and where the learner begins. */
-export interface SimulatorStart {
-  preset: PresetId;
-  profile: ProfileName;
-  latencyMs: number;
-  lossProbability: number;
-  seed: number;
-  autoRead?: Partial<Record<HostId, boolean>>;
+export interface SimulatorStart extends SimulatorSettings {
   initialActions: readonly Action[];
   initialStep: number | "end";
   absolute: boolean;

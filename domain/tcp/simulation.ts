@@ -118,20 +118,40 @@ interface TimerItem {
   armedSince: number;
 }
 
-/** Each host's armed timer of each kind (undefined: not armed); a queued timer no longer here is stale. */
-type ArmedTimers = Record<TimerKind, TimerItem | undefined>;
+/**
+ * Each host's armed timer of each kind, at timerSlot(kind) (undefined: not armed); a queued timer
+ * no longer here is stale.
+ */
+type ArmedTimers = (TimerItem | undefined)[];
 
 function noTimersArmed(): ArmedTimers {
-  return {
-    retransmit: undefined,
-    "loss-probe": undefined,
-    "delayed-ack": undefined,
-    "time-wait": undefined,
-    "fin-wait-2": undefined,
-    persist: undefined,
-    keepalive: undefined,
-    linger: undefined,
-  };
+  return [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+}
+
+/**
+ * A timer kind's slot. A switch, not a property named by the kind: timers are armed, disarmed and
+ * asked about several times per segment with eight names, and V8 reads and writes a property whose
+ * name varies through its slowest, megamorphic path (hot path).
+ */
+function timerSlot(kind: TimerKind): number {
+  switch (kind) {
+    case "retransmit":
+      return 0;
+    case "loss-probe":
+      return 1;
+    case "delayed-ack":
+      return 2;
+    case "time-wait":
+      return 3;
+    case "fin-wait-2":
+      return 4;
+    case "persist":
+      return 5;
+    case "keepalive":
+      return 6;
+    case "linger":
+      return 7;
+  }
 }
 
 /** A segment in the queue is its arrival: the sent segment itself waits there, nothing else is kept. */
@@ -357,7 +377,7 @@ export class Simulation {
       rtoMs: tcb.rtoMs,
       srttMs: rtt.srttMs,
       retransmits: tcb.retransmits,
-      timers: Object.values(this.timers[host])
+      timers: this.timers[host]
         .filter((timer) => timer !== undefined)
         .sort((a, b) => a.due - b.due || a.armedSince - b.armedSince)
         .map((timer) => ({ kind: timer.timer, due: timer.due })),
@@ -365,6 +385,18 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * A host's endpoint and armed timers, chosen by a comparison: reading `record[host]` with two
+   * names from one place takes V8's slowest, megamorphic path (hot path: every segment and timer).
+   */
+  private endpointOf(host: HostId): Endpoint {
+    return host === "client" ? this.endpoints.client : this.endpoints.server;
+  }
+
+  private timersOf(host: HostId): ArmedTimers {
+    return host === "client" ? this.timers.client : this.timers.server;
+  }
 
   private createEnv(loopback: boolean): EndpointEnv {
     return {
@@ -374,9 +406,9 @@ export class Simulation {
       transmit: (segment) => this.transmit(segment),
       armTimer: (host, kind, delayMs) => this.armTimer(host, kind, delayMs),
       disarmTimer: (host, kind) => {
-        this.timers[host][kind] = undefined;
+        this.timersOf(host)[timerSlot(kind)] = undefined;
       },
-      isTimerArmed: (host, kind) => this.timers[host][kind] !== undefined,
+      isTimerArmed: (host, kind) => this.timersOf(host)[timerSlot(kind)] !== undefined,
       emit: (event) => this.emit(event),
       firstIsn: (host) => this.firstIsns[host],
     };
@@ -517,17 +549,18 @@ export class Simulation {
     const due = this.params.timerWheel
       ? wheelExpiryMs(this.clock, delayMs, this.params.jiffyMs)
       : this.clock + delayMs;
-    const armed = this.timers[host];
-    const armedSince = armed[kind]?.armedSince ?? this.timersArmedFromUnarmed++;
+    const armed = this.timersOf(host);
+    const slot = timerSlot(kind);
+    const armedSince = armed[slot]?.armedSince ?? this.timersArmedFromUnarmed++;
     const timer: TimerItem = { kind: "timer", host, timer: kind, due, armedSince };
-    armed[kind] = timer;
+    armed[slot] = timer;
     this.queue.push(due, RANK_NETWORK, timer);
     this.onTimerArmed?.({ host, kind, at: this.clock, due });
   }
 
   private isStale(item: QueueItem): boolean {
     if (item.kind === "segment") return this.inFlight[item.id] !== true;
-    if (item.kind === "timer") return this.timers[item.host][item.timer] !== item;
+    if (item.kind === "timer") return this.timersOf(item.host)[timerSlot(item.timer)] !== item;
     return false;
   }
 
@@ -546,9 +579,9 @@ export class Simulation {
       case "action":
         return this.perform(item.action);
       case "timer": {
-        this.timers[item.host][item.timer] = undefined;
+        this.timersOf(item.host)[timerSlot(item.timer)] = undefined;
         this.emit({ kind: "timer", host: item.host, timer: item.timer });
-        handleTimer(this.endpoints[item.host], item.timer);
+        handleTimer(this.endpointOf(item.host), item.timer);
         return;
       }
     }
@@ -597,7 +630,7 @@ export class Simulation {
     if (record === undefined) return;
     this.inFlight[id] = false;
     this.record(TRACE_DELIVER + hostBit(record.to), id);
-    handleSegment(this.endpoints[record.to], segment);
+    handleSegment(this.endpointOf(record.to), segment);
   }
 }
 

@@ -120,6 +120,7 @@ describe("deep linking", () => {
     expect(quizItem).toMatchObject({
       type: "ltiResourceLink",
       title: "Flags quiz",
+      text: "Quiz",
       url: `${TOOL_ORIGIN}/lti/quiz/${QUIZ_ID}`,
       lineItem: { scoreMaximum: 10, label: "Flags quiz", tag: "syntofin" },
       submission: { endDateTime: `${DUE_YEAR}-05-01T17:00:00.000Z` },

@@ -35,19 +35,11 @@ export interface EndpointEnv {
   firstIsn(host: HostId): number;
 }
 
-/** States in which both sides have exchanged SYNs and data/FIN retransmission rules apply. */
-const SYNCHRONIZED: ReadonlySet<TcpState> = new Set([
-  "ESTABLISHED",
-  "FIN-WAIT-1",
-  "FIN-WAIT-2",
-  "CLOSE-WAIT",
-  "CLOSING",
-  "LAST-ACK",
-  "TIME-WAIT",
-]);
-
 /** States that send queued data and FINs (in CLOSING our FIN may still wait for a window). */
-const SENDING: ReadonlySet<TcpState> = new Set(["ESTABLISHED", "CLOSE-WAIT", "FIN-WAIT-1", "CLOSING", "LAST-ACK"]);
+function isSendingState(state: TcpState): boolean {
+  // Comparisons rather than a Set: pushPending() asks after every segment (hot path).
+  return state === "ESTABLISHED" || state === "CLOSE-WAIT" || state === "FIN-WAIT-1" || state === "CLOSING" || state === "LAST-ACK";
+}
 
 /** States in which close() waits when SO_LINGER asks it to (sk_stream_closing()). */
 const CLOSING_STATES: ReadonlySet<TcpState> = new Set(["FIN-WAIT-1", "CLOSING", "LAST-ACK"]);
@@ -116,8 +108,13 @@ export class Endpoint {
     return this.env.now();
   }
 
+  /**
+   * Both sides have exchanged SYNs and data/FIN retransmission rules apply: ESTABLISHED, FIN-WAIT-1/2,
+   * CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT. Compared, not looked up in a Set (hot path).
+   */
   isSynchronized(): boolean {
-    return SYNCHRONIZED.has(this.tcb.state);
+    const state = this.tcb.state;
+    return state !== "CLOSED" && state !== "LISTEN" && state !== "SYN-SENT" && state !== "SYN-RECEIVED";
   }
 
   // ---------------------------------------------------------------- state and reporting
@@ -569,7 +566,7 @@ export class Endpoint {
    */
   pushPending(): void {
     const tcb = this.tcb;
-    if (!SENDING.has(tcb.state)) return;
+    if (!isSendingState(tcb.state)) return;
     let sentNew = false;
     while (this.hasDataToSend()) {
       if (!this.nextSegmentFits()) {

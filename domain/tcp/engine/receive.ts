@@ -356,7 +356,9 @@ function drainOutOfOrder(ep: Endpoint, received: number, finReceived: boolean): 
         received += seqDiff(tcb.rcvNxt, end);
         tcb.rcvNxt = end;
         finReceived = queued.fin;
-        queue.splice(index, 1);
+        // Removed in place: splice() would also build an array of the removed entry (hot path).
+        for (let move = index + 1; move < queue.length; move++) queue[move - 1] = queue[move] as OutOfOrderSegment;
+        queue.pop();
         tcb.outOfOrderBytes -= queued.len;
         progress = true;
         break;

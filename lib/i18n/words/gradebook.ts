@@ -30,10 +30,14 @@ const statusZh: Record<SubmissionStatus, string> = {
 /** The one name of each submission status, per language. */
 export const submissionStatusWords = defineWords<Record<SubmissionStatus, string>>({ en: statusEn, zh: statusZh });
 
-/** The one name of each kind of work an assignment can be, per language. */
+/**
+ * The one name of each kind of work an assignment can be, per language: the class page, the
+ * gradebook, a student's page and the items a deep link sends to the LMS all say it so. The Chinese
+ * names match the assignment catalog's ("复习到掌握：…", "课前课后诊断：…").
+ */
 export const targetTypeWords = defineWords<Record<TargetType, string>>({
   en: { LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Challenge", REVIEW: "Review until mastered", DIAGNOSTIC: "Lesson diagnostic" },
-  zh: { LESSON: "课程", QUIZ: "测验", CHALLENGE: "挑战", REVIEW: "复习至掌握", DIAGNOSTIC: "课程诊断" },
+  zh: { LESSON: "课", QUIZ: "测验", CHALLENGE: "挑战", REVIEW: "复习到掌握", DIAGNOSTIC: "课前课后诊断" },
 });
 
 /**

@@ -215,13 +215,6 @@ const en = {
     reviewOf: (concepts: string[]) => `Review until mastered: ${concepts.join(", ")}`,
     diagnostic: (lesson: string) => `Diagnostic before and after: ${lesson}`,
   },
-  targets: {
-    LESSON: "Lesson",
-    QUIZ: "Quiz",
-    CHALLENGE: "Challenge",
-    REVIEW: "Review until mastered",
-    DIAGNOSTIC: "Lesson diagnostic",
-  } as Record<TargetType, string>,
 };
 
 export type InstructorWords = typeof en;
@@ -428,13 +421,6 @@ export const instructorWords = defineWords<InstructorWords>({
       review: "复习到掌握",
       reviewOf: (concepts) => `复习到掌握：${concepts.join("、")}`,
       diagnostic: (lesson) => `课前课后诊断：${lesson}`,
-    },
-    targets: {
-      LESSON: "课",
-      QUIZ: "测验",
-      CHALLENGE: "挑战",
-      REVIEW: "复习到掌握",
-      DIAGNOSTIC: "课前课后诊断",
     },
   },
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { gradebookCsv } from "@/domain/gradebook/csv";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "@/domain/gradebook/semantics";
 import { LOCALES } from "@/domain/locale";
+import { findCatalogItem } from "@/lib/catalog.server";
 import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { GRADEBOOK_CSV_LOCALE, gradebookWords, submissionStatusWords, targetTypeWords } from "@/lib/i18n/words/gradebook";
 
@@ -67,6 +68,12 @@ describe("gradebook words", () => {
       expect(gradebookWords(locale).status).toEqual(submissionStatusWords(locale));
       expect(gradebookWords(locale).targetTypes).toEqual(targetTypeWords(locale));
     }
+  });
+
+  it("names each kind of assignment once, as the assignment catalog does", () => {
+    expect(targetTypeWords("en")).toEqual({ LESSON: "Lesson", QUIZ: "Quiz", CHALLENGE: "Challenge", REVIEW: "Review until mastered", DIAGNOSTIC: "Lesson diagnostic" });
+    expect(findCatalogItem("REVIEW", "flags+time-wait", "zh")?.title.startsWith(`${targetTypeWords("zh").REVIEW}：`)).toBe(true);
+    expect(findCatalogItem("DIAGNOSTIC", "time-wait", "zh")?.title.startsWith(`${targetTypeWords("zh").DIAGNOSTIC}：`)).toBe(true);
   });
 
   it("explains both refusals of a piece of work and a counted score in Chinese", () => {
