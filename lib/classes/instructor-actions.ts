@@ -130,7 +130,7 @@ export async function importRosterAction(classId: string, previous: ActionState,
     user,
     async (me) => {
       if (tooLarge) return { ok: false, message: "The file is too large: at most 1,000 rows and 256 KB." };
-      const imported = await importRoster(me, classId, text);
+      const imported = await importRoster(me, classId, text, formLocale(form));
       if (!imported.ok) return { ok: false, message: imported.message };
       // Counts only: an import never says who has an account.
       const parts = [

@@ -1,5 +1,6 @@
 import "server-only";
 import { emailVerificationRequired, hasProvenEmail } from "../auth/email-verification.server";
+import type { Locale } from "@/domain/locale";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { requireTeaching } from "./access.server";
@@ -132,9 +133,10 @@ export type RosterImportResult =
  * class. Safe to run twice with the same file: existing invitations (pending, accepted or
  * declined) are left as they are. With email configured, each new invitation is emailed.
  */
-export async function importRoster(user: CurrentUser | null, classId: string, csvText: string): Promise<RosterImportResult> {
+export async function importRoster(user: CurrentUser | null, classId: string, csvText: string, locale: Locale = "en"): Promise<RosterImportResult> {
   const { classroom } = await requireTeaching(user, classId, { write: true });
-  const parsed = parseRosterCsv(csvText);
+  const parsed = parseRosterCsv(csvText, locale);
+  if (parsed.unreadable) return { ok: false, error: "invalid", message: parsed.unreadable };
   if (parsed.tooLarge) return { ok: false, error: "invalid", message: "The file is too large: at most 1,000 rows and 256 KB." };
   if (parsed.emails.length === 0) {
     return { ok: false, error: "invalid", message: parsed.invalid.length ? `No valid email addresses found (${parsed.invalid.length} rows could not be read).` : "The file has no email addresses." };
