@@ -16,6 +16,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   forbidOnly: true,
+  // One retry, named "flaky" in the summary: a failure that does not come back on a second try is
+  // reported, not hidden, and does not fail a whole run on two busy cores (ADR 0013).
+  retries: 1,
   reporter: [["list"]],
   use: {
     baseURL: E2E_BASE_URL,

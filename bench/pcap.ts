@@ -142,12 +142,25 @@ interface Comparison {
 }
 
 /**
- * `tcp pcap FILE --summary` as a process (`node scripts/tcp.mjs`, what `npm run tcp` runs) and
+ * What `npm run tcp` runs (package.json), as node's arguments: its V8 flags, then scripts/tcp.mjs.
+ * The bench runs the same command line without npm's own start.
+ */
+function tcpCommand(): { text: string; args: string[] } {
+  const text = String(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).scripts.tcp);
+  const [program, ...args] = text.split(/\s+/);
+  if (program !== "node" || args[args.length - 1] !== "scripts/tcp.mjs") {
+    throw new Error(`npm run tcp runs "${text}", not node with scripts/tcp.mjs`);
+  }
+  return { text, args };
+}
+
+/**
+ * `tcp pcap FILE --summary` as a process (the command line `npm run tcp` runs) and
  * tshark on the same file, in alternating rounds so both see the same load on a shared machine;
  * each side's median round (by wall time). Also once through `npm run` itself.
  */
 function compare(file: string): Comparison {
-  const args = [path.join("scripts", "tcp.mjs"), "pcap", file, "--summary"];
+  const args = [...tcpCommand().args, "pcap", file, "--summary"];
   // Once to build the cached bundle, so the measured runs are what a user's later runs cost.
   measureProcess(process.execPath, args);
   const ours: ProcessMeasure[] = [];
@@ -201,7 +214,7 @@ const suite: BenchSuite = {
       ];
       const oursText =
         `${ours.wallSeconds.toFixed(2)} s wall, ${ours.cpuSeconds.toFixed(2)} s CPU, peak ${ours.peakRssMb.toFixed(0)} MiB ` +
-        `(\`node scripts/tcp.mjs\`, what \`npm run tcp\` runs; through \`npm run --silent tcp --\`, which adds npm's own start: ` +
+        `(\`${tcpCommand().text}\`, what \`npm run tcp\` runs; through \`npm run --silent tcp --\`, which adds npm's own start: ` +
         `${viaNpm.wallSeconds.toFixed(2)} s wall, ${viaNpm.cpuSeconds.toFixed(2)} s CPU)`;
       const rounds = `median of ${ROUNDS} alternating rounds`;
       if (peer) {

@@ -2,14 +2,14 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { changePasswordAction, changePasswordFormAction } from "@/lib/auth/account-actions";
-import type { PasswordChangeResult } from "@/lib/auth/account.server";
+import type { ActionResult } from "@/lib/http/action-result";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import type { Locale } from "@/domain/locale";
 
-type Errors = Extract<PasswordChangeResult, { ok: false }>;
+type Errors = Extract<ActionResult, { ok: false }>;
 
 export function ChangePasswordForm({ locale }: { locale: Locale }) {
   const words = authWords(locale);
@@ -17,7 +17,7 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
   // back with the outcome; once the script runs, onSubmit takes over.
   const [posted, postAction] = useActionState(changePasswordFormAction, null);
   const [errors, setErrors] = useState<Errors | undefined>(
-    posted && !posted.ok ? { ok: false, fieldErrors: posted.fieldErrors ?? {}, formError: posted.formError } : undefined,
+    posted && !posted.ok ? posted : undefined,
   );
   const [changed, setChanged] = useState(posted?.ok === true);
   const [pending, setPending] = useState(false);
@@ -41,7 +41,7 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
         setErrors(result);
       }
     } catch {
-      setErrors({ ok: false, fieldErrors: {}, formError: words.errors.serverFailed });
+      setErrors({ ok: false, message: words.errors.serverFailed });
     } finally {
       setPending(false);
     }
@@ -51,14 +51,14 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
     <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="locale" value={locale} />
       {changed ? <Alert tone="success">{words.account.passwordChanged}</Alert> : null}
-      {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
+      {errors?.message ? <Alert tone="danger">{errors.message}</Alert> : null}
       <Field
         label={words.account.currentPassword}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         required
-        error={errors?.fieldErrors.currentPassword}
+        error={errors?.fieldErrors?.currentPassword}
       />
       <Field
         label={words.account.newPassword}
@@ -67,7 +67,7 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
         autoComplete="new-password"
         required
         hint={words.signUp.passwordHint}
-        error={errors?.fieldErrors.newPassword}
+        error={errors?.fieldErrors?.newPassword}
       />
       <Button type="submit" disabled={pending}>
         {pending ? words.account.changingPassword : words.account.changePassword}

@@ -31,7 +31,7 @@ export function SignInForm({
   // Before the page's script runs, the form posts to signInFormAction; the page then comes back
   // with its error and the email typed. Once the script runs, onSubmit signs in through next-auth.
   const [posted, postAction] = useActionState(signInFormAction, null);
-  const [error, setError] = useState<string | undefined>(posted?.formError ?? initialError);
+  const [error, setError] = useState<string | undefined>(posted?.message ?? initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -8,13 +8,13 @@ import { accountPagePath } from "@/lib/i18n/paths";
 import { authWords } from "@/lib/i18n/words/auth";
 import { mergeLocalProgress } from "@/components/progress/merge-client";
 import { signUpAction, signUpFormAction } from "@/lib/auth/signup-actions";
-import type { SignUpResult } from "@/lib/auth/signup.server";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import type { Locale } from "@/domain/locale";
 
-type Errors = Extract<SignUpResult, { ok: false }>;
+type Errors = Extract<ActionResult, { ok: false }>;
 
 export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUrl: string }) {
   const words = authWords(locale);
@@ -23,7 +23,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
   // with its errors and the name and email typed. Once the script runs, onSubmit takes over.
   const [posted, postAction] = useActionState(signUpFormAction, null);
   const [errors, setErrors] = useState<Errors | undefined>(
-    posted ? { ok: false, fieldErrors: posted.fieldErrors ?? {}, formError: posted.formError } : undefined,
+    posted && !posted.ok ? posted : undefined,
   );
   const [pending, setPending] = useState(false);
 
@@ -45,7 +45,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
       }
       const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       if (!signedIn || signedIn.error) {
-        setErrors({ ok: false, fieldErrors: {}, formError: words.errors.createdButSignInFailed });
+        setErrors({ ok: false, message: words.errors.createdButSignInFailed });
         return;
       }
       // Progress kept in this browser while signed out joins the new account.
@@ -55,7 +55,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
       // hold this page on screen until a second render of the destination had finished too.
       router.replace(callbackUrl);
     } catch {
-      setErrors({ ok: false, fieldErrors: {}, formError: words.errors.serverFailed });
+      setErrors({ ok: false, message: words.errors.serverFailed });
     } finally {
       setPending(false);
     }
@@ -63,18 +63,18 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
 
   return (
     <div className="space-y-6">
-      {errors?.formError ? <Alert tone="danger">{errors.formError}</Alert> : null}
+      {errors?.message ? <Alert tone="danger">{errors.message}</Alert> : null}
       <form action={postAction} onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <input type="hidden" name="locale" value={locale} />
-        <Field label={words.fields.name} name="name" autoComplete="name" required error={errors?.fieldErrors.name} defaultValue={posted?.values?.name} />
+        <Field label={words.fields.name} name="name" autoComplete="name" required error={errors?.fieldErrors?.name} defaultValue={posted?.values?.name} />
         <Field
           label={words.fields.email}
           name="email"
           type="email"
           autoComplete="email"
           required
-          error={errors?.fieldErrors.email}
+          error={errors?.fieldErrors?.email}
           defaultValue={posted?.values?.email}
         />
         <Field
@@ -84,7 +84,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
           autoComplete="new-password"
           required
           hint={words.signUp.passwordHint}
-          error={errors?.fieldErrors.password}
+          error={errors?.fieldErrors?.password}
         />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? words.signUp.pending : words.signUp.submit}

@@ -38,6 +38,7 @@ export function InvitationsCard({ invitations, locale = "en" }: { invitations: L
               </p>
               <form action={answer} className="mt-2 flex flex-wrap gap-2">
                 <input type="hidden" name="invitationId" value={invitation.id} />
+                <input type="hidden" name="locale" value={locale} />
                 <Button type="submit" name="answer" value="accept" size="sm" disabled={pending} aria-label={words.accept(invitation.className).name}>
                   {words.accept(invitation.className).label}
                 </Button>

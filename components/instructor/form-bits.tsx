@@ -13,7 +13,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
-import type { ActionState } from "@/lib/classes/action-state";
+import type { ActionResult } from "@/lib/http/action-result";
 import { accountPagePath } from "@/lib/i18n/paths";
 import { instructorWords } from "@/lib/i18n/words/instructor";
 import type { Locale } from "@/domain/locale";
@@ -22,7 +22,7 @@ import { useLocale } from "../layout/use-locale";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
-export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+export type FormAction = (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /** Where a form keeps what was typed while its author signs in again (this tab only). */
 const keptKey = (path: string, formId: string) => `syn-to-fin:kept-form:v1:${path}#${formId}`;
@@ -80,7 +80,7 @@ function useReturnTo(): string {
  * when restored values must replace what the form shows.
  */
 export function useKeptForm(action: FormAction, formId: string) {
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, null);
+  const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const pathname = usePathname();
   const storageKey = keptKey(pathname, formId);
   const sent = useRef<Record<string, string> | null>(null);
@@ -174,7 +174,7 @@ export function SessionEnded({ className, locale }: { className?: string; locale
  * The outcome of a form: successes in a polite live region that is always in the page (so the
  * change is announced), failures as an alert, an ended session with a way to sign in again.
  */
-export function FormMessage({ state, className, locale }: { state: ActionState; className?: string; locale?: Locale }) {
+export function FormMessage({ state, className, locale }: { state: ActionResult | null; className?: string; locale?: Locale }) {
   return (
     <div aria-live="polite" aria-atomic="true" className={className}>
       {state?.message && state.ok ? (

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { Locale } from "@/domain/locale";
-import type { ActionState } from "@/lib/classes/action-state";
+import type { ActionResult } from "@/lib/http/action-result";
 import { localePath } from "@/lib/i18n/paths";
 import { instructorWords } from "@/lib/i18n/words/instructor";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { FormMessage, LocaleField, RestoredNote, useKeptForm, type FormAction } from "./form-bits";
 
-function Joined({ state, locale }: { state: ActionState; locale: Locale }) {
+function Joined({ state, locale }: { state: ActionResult | null; locale: Locale }) {
   const words = instructorWords(locale).join.joined;
   return state?.ok ? (
     <p className="text-sm">
@@ -55,7 +55,7 @@ export function JoinCodeForm({ action, initialCode = "", locale }: { action: For
 
 /** Student side: one button that joins through an invite link or accepts an invitation. */
 export function JoinButton({ action, label, locale }: { action: FormAction; label: string; locale: Locale }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
   return (
     <form action={formAction} className="grid grid-cols-1 gap-4">
       <LocaleField locale={locale} />

@@ -16,7 +16,7 @@ export function TimeZoneSync({ stored }: { stored: string | null }) {
     let cancelled = false;
     saveTimeZoneAction(zone)
       .then((result) => {
-        if (result.changed && !cancelled) router.refresh();
+        if (result.ok && result.changed && !cancelled) router.refresh();
       })
       .catch(() => {});
     return () => {

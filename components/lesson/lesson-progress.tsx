@@ -8,14 +8,14 @@ import {
   markLessonReadAction,
   saveLessonPositionAction,
   startLessonAction,
-  type ProgressResult,
+  type LessonProgressResult,
 } from "@/lib/progress/lesson-actions";
 import { lessonReadingWords, type LessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import { useAnonymousReading } from "@/components/lesson/use-anonymous-reading";
 import { Button } from "../ui/button";
 import type { Locale } from "@/domain/locale";
 
-type Progress = Extract<ProgressResult, { ok: true }>["progress"];
+type Progress = Extract<LessonProgressResult, { ok: true }>["progress"] | null;
 /**
  * A section heading of the page. `key` names the section in every language (the English
  * heading's id), so a position saved while reading in one language resumes in the other.
@@ -86,7 +86,7 @@ export function LessonProgressProvider({
   const [busy, setBusy] = useState(false);
   const savedPosition = useRef<string | null>(null);
 
-  const apply = useCallback((result: ProgressResult) => {
+  const apply = useCallback((result: LessonProgressResult) => {
     if (result.ok) setProgress(result.progress);
   }, []);
 

@@ -180,9 +180,9 @@ export function RosterPanel({
               disabled={pending}
               onClick={() =>
                 start(async () => {
-                  const result = await syncRosterAction(classId).catch(() => ({ ok: false as const, error: "not-allowed" as const }));
+                  const result = await syncRosterAction(classId).catch(() => ({ ok: false as const, refusal: "not-allowed" as const }));
                   if (result.ok) setMessage({ ok: true, text: words.rosterDone(result.summary.added, result.summary.removed, result.summary.waitingToLink) });
-                  else setMessage({ ok: false, text: result.error === "sync-failed" ? words.rosterError(result.message) : words.failed });
+                  else setMessage({ ok: false, text: "error" in result && result.error === "sync-failed" ? words.rosterError(result.message) : words.failed });
                   router.refresh();
                 })
               }

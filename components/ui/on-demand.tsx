@@ -109,9 +109,17 @@ export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>
       }
       let started = false;
       const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), { rootMargin: LOAD_AHEAD });
+      // React may reveal a streamed boundary after this wrapper has hydrated (it batches reveals for
+      // up to a few hundred milliseconds): the placeholder's elements watched here are then replaced,
+      // and the component's own elements must be watched instead.
+      const replaced = new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) observer.observe(node);
+      });
+      replaced.observe(element, { childList: true });
       const stopWaiting = wait(start);
       function stop() {
         observer.disconnect();
+        replaced.disconnect();
         stopWaiting();
         for (const type of USE_EVENTS) element!.removeEventListener(type, start, true);
       }

@@ -9,35 +9,38 @@ import { findCatalogItem, REVIEW_PICKER_ID } from "../catalog.server";
 import { refreshAssignmentMastery } from "../review/mastery-evidence.server";
 import { requireTeaching, requireTeachingAssignment } from "../classes/access.server";
 import { REPEAT_WINDOW_MS } from "../classes/classes.server";
-import { fieldErrorsOf, type FieldErrors } from "../http/form-result";
+import { fieldErrorsOf, type FieldErrors, type FormResult } from "../http/form-result";
+import { classActionWords, type ClassActionWords } from "../i18n/words/class-actions";
+import type { Locale } from "@/domain/locale";
 import { db } from "../db.server";
 import { formatDateTime } from "../format/date";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
-import { ASSIGNMENT_FIELDS, assignmentInput, excuseInput, extensionInput, type AssignmentField } from "./input";
+import { ASSIGNMENT_FIELDS, assignmentFormsIn, type AssignmentField } from "./input";
 
-export type AssignmentFormResult = { ok: true; id: string } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<AssignmentField> };
+type Fields = ClassActionWords["fields"];
 
-/** "Dec 11, 2026, 11:59 PM GMT+1": how messages name a date, in the class's zone. */
-const inZone = (date: Date, timeZone: string) => formatDateTime(date.toISOString(), timeZone);
+/** "Dec 11, 2026, 11:59 PM GMT+1": how messages name a date, in the class's zone and the page's language. */
+const inZone = (date: Date, timeZone: string, locale: Locale) => formatDateTime(date.toISOString(), timeZone, locale);
 
 /** The message for a date outside the window, naming the window's first and last day in the class's zone. */
-function windowMessage(now: Date, timeZone: string): string {
+function windowMessage(now: Date, timeZone: string, words: Fields): string {
   const { earliest, latest } = dateWindow(now);
   const day = (d: Date) => instantToWallTime(d, timeZone).slice(0, 10);
-  return `Choose a date between ${day(earliest)} and ${day(latest)}`;
+  return words.dateBetween(day(earliest), day(latest));
 }
 
 /** A wall-clock time in the class's zone as an instant inside the date window, or the message saying why not. */
-function parseDate(wall: string, timeZone: string, now: Date): Date | string {
+function parseDate(wall: string, timeZone: string, now: Date, words: Fields): Date | string {
   const instant = wallTimeToInstant(wall, timeZone);
-  if (!instant) return "Enter a valid date and time";
-  if (!isWithinDateWindow(instant, now)) return windowMessage(now, timeZone);
+  if (!instant) return words.enterValidDateTime;
+  if (!isWithinDateWindow(instant, now)) return windowMessage(now, timeZone, words);
   return instant;
 }
 
 /** Validates the form against the class's time zone, the date window and the catalog; returns the row's data. */
-function toAssignmentData(raw: unknown, timeZone: string, now: Date) {
-  const parsed = assignmentInput.safeParse(raw);
+function toAssignmentData(raw: unknown, timeZone: string, now: Date, locale: Locale) {
+  const words = classActionWords(locale).fields;
+  const parsed = assignmentFormsIn(locale).assignment.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsOf(parsed.error, ASSIGNMENT_FIELDS) };
   const input = parsed.data;
   const fieldErrors: FieldErrors<AssignmentField> = {};
@@ -47,26 +50,26 @@ function toAssignmentData(raw: unknown, timeZone: string, now: Date) {
     // The concept checkboxes name the set (concept-<id> = "on").
     const fields = (raw ?? {}) as Record<string, unknown>;
     const concepts = CONCEPTS.filter((concept) => fields[`concept-${concept}`] === "on" || fields[`concept-${concept}`] === "true");
-    if (concepts.length === 0) fieldErrors.concepts = "Choose at least one concept to master";
+    if (concepts.length === 0) fieldErrors.concepts = words.chooseConcepts;
     id = conceptSetId(concepts);
-  } else if (!findCatalogItem(type, id)) fieldErrors.target = "Choose an item from the catalog";
+  } else if (!findCatalogItem(type, id)) fieldErrors.target = words.chooseCatalogItem;
   const points = input.ungraded ? 0 : input.points;
   if (!input.ungraded) {
     const problem = points === undefined || Number.isNaN(points) ? "missing" : pointsProblem(points, false);
     if (problem)
       fieldErrors.points = {
-        missing: "Enter the points",
-        "not-whole": "Use a whole number",
-        "too-few": "A graded assignment is worth at least 1 point. For practice without points, tick “Ungraded practice”.",
-        "too-many": `At most ${MAX_POINTS.toLocaleString("en")}`,
+        missing: words.enterPoints,
+        "not-whole": words.useWholeNumber,
+        "too-few": words.tooFewPoints,
+        "too-many": words.tooManyPoints(MAX_POINTS),
       }[problem];
   }
-  const opensAt = parseDate(input.opensAt, timeZone, now);
-  const dueAt = parseDate(input.dueAt, timeZone, now);
+  const opensAt = parseDate(input.opensAt, timeZone, now, words);
+  const dueAt = parseDate(input.dueAt, timeZone, now, words);
   if (typeof opensAt === "string") fieldErrors.opensAt = opensAt;
   if (typeof dueAt === "string") fieldErrors.dueAt = dueAt;
   if (typeof opensAt !== "string" && typeof dueAt !== "string" && dueAt.getTime() <= opensAt.getTime()) {
-    fieldErrors.dueAt = "The due date must be after the opening date";
+    fieldErrors.dueAt = words.dueAfterOpens;
   }
   if (Object.keys(fieldErrors).length || typeof opensAt === "string" || typeof dueAt === "string") return { ok: false as const, fieldErrors };
   return {
@@ -87,11 +90,13 @@ function toAssignmentData(raw: unknown, timeZone: string, now: Date) {
   };
 }
 
-export async function createAssignment(user: CurrentUser | null, classId: string, raw: unknown, now = new Date()): Promise<AssignmentFormResult> {
+export type AssignmentFormResult = FormResult<AssignmentField, { id: string }>;
+
+export async function createAssignment(user: CurrentUser, classId: string, raw: unknown, locale: Locale = "en", now = new Date()): Promise<AssignmentFormResult> {
   const { classroom } = await requireTeaching(user, classId, { write: true });
-  const result = toAssignmentData(raw, classroom.timeZone, now);
-  if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
-  const createdById = (user as CurrentUser).id;
+  const result = toAssignmentData(raw, classroom.timeZone, now, locale);
+  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
+  const createdById = user.id;
   // A double submit or a retried request within a few seconds is the same creation.
   const recent = await db.assignment.findFirst({
     where: { ...result.data, classId, createdById, createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) } },
@@ -105,24 +110,24 @@ export async function createAssignment(user: CurrentUser | null, classId: string
 }
 
 /** Saves new settings; every student's grade on it may change (listeners are told). */
-export async function updateAssignment(user: CurrentUser | null, assignmentId: string, raw: unknown, now = new Date()): Promise<AssignmentFormResult> {
+export async function updateAssignment(user: CurrentUser, assignmentId: string, raw: unknown, locale: Locale = "en", now = new Date()): Promise<AssignmentFormResult> {
   const { classroom } = await requireTeachingAssignment(user, assignmentId, { write: true });
-  const result = toAssignmentData(raw, classroom.timeZone, now);
-  if (!result.ok) return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
+  const result = toAssignmentData(raw, classroom.timeZone, now, locale);
+  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors };
   await db.assignment.update({ where: { id: assignmentId }, data: result.data });
   if (result.data.targetType === "REVIEW") await refreshAssignmentMastery(assignmentId, now);
   await gradeMayHaveChanged({ kind: "assignment", assignmentId });
   return { ok: true, id: assignmentId };
 }
 
-export async function deleteAssignment(user: CurrentUser | null, assignmentId: string): Promise<{ ok: true; classId: string }> {
+export async function deleteAssignment(user: CurrentUser, assignmentId: string): Promise<{ ok: true; classId: string }> {
   const { assignment } = await requireTeachingAssignment(user, assignmentId, { write: true });
   await db.assignment.deleteMany({ where: { id: assignmentId } });
   return { ok: true, classId: assignment.classId };
 }
 
 /** The edit page: the assignment with its times as wall-clock values in the class's zone, extensions, excusals and the roster. */
-export async function getAssignmentForEdit(user: CurrentUser | null, assignmentId: string) {
+export async function getAssignmentForEdit(user: CurrentUser, assignmentId: string) {
   const { classroom, assignment } = await requireTeachingAssignment(user, assignmentId);
   const [extensions, excusals, enrollments] = await Promise.all([
     db.assignmentExtension.findMany({
@@ -160,8 +165,6 @@ export async function getAssignmentForEdit(user: CurrentUser | null, assignmentI
   };
 }
 
-export type ExtensionResult = { ok: true } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<"studentId" | "dueAt"> };
-
 async function requireStudentOf(classId: string, studentId: string): Promise<boolean> {
   return Boolean(await db.enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { id: true } }));
 }
@@ -170,20 +173,15 @@ async function requireStudentOf(classId: string, studentId: string): Promise<boo
  * More time for one enrolled student: the new due date must be later than the assignment's (an
  * earlier or equal date is refused, never stored). Granting again replaces it.
  */
-export async function grantExtension(user: CurrentUser | null, assignmentId: string, raw: unknown, now = new Date()): Promise<ExtensionResult> {
+export async function grantExtension(user: CurrentUser, assignmentId: string, raw: unknown, locale: Locale = "en", now = new Date()): Promise<FormResult<"studentId" | "dueAt">> {
   const { classroom, assignment } = await requireTeachingAssignment(user, assignmentId, { write: true });
-  const parsed = extensionInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "dueAt"]) };
-  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, error: "invalid", fieldErrors: { studentId: "Choose a student of this class" } };
-  const dueAt = parseDate(parsed.data.dueAt, classroom.timeZone, now);
-  if (typeof dueAt === "string") return { ok: false, error: "invalid", fieldErrors: { dueAt } };
-  if (!isValidExtension(assignment.dueAt, dueAt)) {
-    return {
-      ok: false,
-      error: "invalid",
-      fieldErrors: { dueAt: `An extension must be later than the due date (${inZone(assignment.dueAt, classroom.timeZone)})` },
-    };
-  }
+  const words = classActionWords(locale).fields;
+  const parsed = assignmentFormsIn(locale).extension.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "dueAt"]) };
+  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, fieldErrors: { studentId: words.chooseStudentOfClass } };
+  const dueAt = parseDate(parsed.data.dueAt, classroom.timeZone, now, words);
+  if (typeof dueAt === "string") return { ok: false, fieldErrors: { dueAt } };
+  if (!isValidExtension(assignment.dueAt, dueAt)) return { ok: false, fieldErrors: { dueAt: words.extensionAfterDue(inZone(assignment.dueAt, classroom.timeZone, locale)) } };
   await db.assignmentExtension.upsert({
     where: { assignmentId_userId: { assignmentId, userId: parsed.data.studentId } },
     create: { assignmentId, userId: parsed.data.studentId, dueAt },
@@ -193,25 +191,23 @@ export async function grantExtension(user: CurrentUser | null, assignmentId: str
   return { ok: true };
 }
 
-export async function removeExtension(user: CurrentUser | null, assignmentId: string, studentId: string): Promise<{ ok: true }> {
+export async function removeExtension(user: CurrentUser, assignmentId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeachingAssignment(user, assignmentId, { write: true });
   const { count } = await db.assignmentExtension.deleteMany({ where: { assignmentId, userId: studentId } });
   if (count) await gradeMayHaveChanged({ kind: "standing", userId: studentId, assignmentId });
   return { ok: true };
 }
 
-export type ExcuseResult = { ok: true } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<"studentId" | "note"> };
-
 /**
  * Excuses one enrolled student from an assignment: it is then "Excused" everywhere and left out
  * of their earned and possible points. Excusing again updates the note.
  */
-export async function excuseStudent(user: CurrentUser | null, assignmentId: string, raw: unknown): Promise<ExcuseResult> {
+export async function excuseStudent(user: CurrentUser, assignmentId: string, raw: unknown, locale: Locale = "en"): Promise<FormResult<"studentId" | "note">> {
   const { classroom } = await requireTeachingAssignment(user, assignmentId, { write: true });
-  const parsed = excuseInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "note"]) };
-  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, error: "invalid", fieldErrors: { studentId: "Choose a student of this class" } };
-  const excusedById = (user as CurrentUser).id;
+  const parsed = assignmentFormsIn(locale).excuse.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["studentId", "note"]) };
+  if (!(await requireStudentOf(classroom.id, parsed.data.studentId))) return { ok: false, fieldErrors: { studentId: classActionWords(locale).fields.chooseStudentOfClass } };
+  const excusedById = user.id;
   await db.assignmentExcusal.upsert({
     where: { assignmentId_userId: { assignmentId, userId: parsed.data.studentId } },
     create: { assignmentId, userId: parsed.data.studentId, note: parsed.data.note, excusedById },
@@ -221,7 +217,7 @@ export async function excuseStudent(user: CurrentUser | null, assignmentId: stri
   return { ok: true };
 }
 
-export async function withdrawExcuse(user: CurrentUser | null, assignmentId: string, studentId: string): Promise<{ ok: true }> {
+export async function withdrawExcuse(user: CurrentUser, assignmentId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeachingAssignment(user, assignmentId, { write: true });
   const { count } = await db.assignmentExcusal.deleteMany({ where: { assignmentId, userId: studentId } });
   if (count) await gradeMayHaveChanged({ kind: "standing", userId: studentId, assignmentId });

@@ -3,7 +3,6 @@ import { assignmentResult, isHandedIn, type SubmissionStatus, type TargetType } 
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import type { CurrentUser } from "../auth/session.server";
 import { assignmentHref } from "../catalog.server";
-import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
 import { ASSIGNMENT_RULE_FIELDS, rulesOf } from "@/domain/gradebook/assignment-rules";
 import { loadStudentWork } from "../gradebook/work.server";
@@ -39,8 +38,7 @@ export type StudentAssignment = {
  * The signed-in student's open assignments across their active classes, with their own status
  * and due date, from the same rules as the gradebook. Reads only the user's own rows.
  */
-export async function listStudentAssignments(user: CurrentUser | null, now = new Date()): Promise<StudentAssignment[]> {
-  if (!user) throw new NotAllowedError();
+export async function listStudentAssignments(user: CurrentUser, now = new Date()): Promise<StudentAssignment[]> {
   const [enrollments, me] = await Promise.all([
     db.enrollment.findMany({
       where: { userId: user.id, classroom: { archivedAt: null } },
@@ -103,8 +101,7 @@ export async function listStudentAssignments(user: CurrentUser | null, now = new
 }
 
 /** Stores the zone the student's browser reports, so due dates are shown in it. */
-export async function saveTimeZone(user: CurrentUser | null, timeZone: string): Promise<{ ok: boolean; changed: boolean }> {
-  if (!user) throw new NotAllowedError();
+export async function saveTimeZone(user: CurrentUser, timeZone: string): Promise<{ ok: boolean; changed: boolean }> {
   if (!isValidTimeZone(timeZone)) return { ok: false, changed: false };
   const { count } = await db.user.updateMany({ where: { id: user.id, OR: [{ timeZone: null }, { timeZone: { not: timeZone } }] }, data: { timeZone } });
   return { ok: true, changed: count > 0 };

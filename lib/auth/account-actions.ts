@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import type { AuthFormState } from "@/lib/auth/form-state";
-import { changePassword, type PasswordChangeResult } from "@/lib/auth/account.server";
+import { changePassword } from "@/lib/auth/account.server";
+import { formAnswer, languageOf, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { endAllSessions } from "@/lib/auth/sessions.server";
 import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
@@ -16,25 +16,23 @@ import { localeSchema } from "@/domain/locale-schema";
 // The form's language; none means English. Field contents are validated by lib/auth.
 const localeInput = localeSchema.optional();
 const passwordInput = z.object({ currentPassword: z.string(), newPassword: z.string() });
-/** The language to refuse in, even when the locale argument itself is what was wrong. */
-const languageOf = (locale: unknown) => localeSchema.catch("en").parse(locale);
 
-export async function changePasswordAction(input: { currentPassword: string; newPassword: string }, locale?: unknown): Promise<PasswordChangeResult> {
+export async function changePasswordAction(input: { currentPassword: string; newPassword: string }, locale?: unknown): Promise<ActionResult> {
+  // The language to refuse in, even when the locale argument itself is what was wrong.
   const language = languageOf(locale);
-  if (!parseArguments([input, locale], passwordInput, localeInput)) return { ok: false, fieldErrors: {}, formError: authWords(language).errors.invalidRequest };
+  if (!parseArguments([input, locale], passwordInput, localeInput)) return { ok: false, message: authWords(language).errors.invalidRequest };
   const user = await getCurrentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: authWords(language).account.sessionEnded };
-  return changePassword(user, input, language);
+  if (!user) return { ...sessionEnded(language), message: authWords(language).account.sessionEnded };
+  return formAnswer(await changePassword(user, input, language));
 }
 
 const passwordForm = z.object({ currentPassword: z.string().catch(""), newPassword: z.string().catch(""), locale: localeSchema.catch("en") });
 
 /** The password form posted before the page's script ran (with it, the form calls changePasswordAction). */
-export async function changePasswordFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {
-  if (!parseArguments([previous, form], previousStateArgument, formWithFields("currentPassword", "newPassword"))) return { ok: false, formError: authWords("en").errors.invalidRequest };
+export async function changePasswordFormAction(previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([previous, form], previousStateArgument, formWithFields("currentPassword", "newPassword"))) return { ok: false, message: authWords("en").errors.invalidRequest };
   const { currentPassword, newPassword, locale } = passwordForm.parse(textFields(form));
-  const result = await changePasswordAction({ currentPassword, newPassword }, locale);
-  return result.ok ? { ok: true } : { formError: result.formError, fieldErrors: result.fieldErrors };
+  return changePasswordAction({ currentPassword, newPassword }, locale);
 }
 
 /** Ends every session of the signed-in account, this one included. */

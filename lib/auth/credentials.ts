@@ -17,6 +17,9 @@ const emailFieldWith = (messages: Messages) =>
 
 const english = authWords("en").validation;
 
+/** An email address, explained in the given language. */
+export const emailFieldIn = (locale: Locale) => emailFieldWith(authWords(locale).validation);
+
 /** Shared by the forms (for early feedback) and the server (which is the one that decides). */
 export const emailField = emailFieldWith(english);
 

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
+import type { ActionResult } from "@/lib/http/action-result";
 import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
 import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -23,11 +23,11 @@ const signInForm = z.object({
  * next-auth). Signs in and goes where the form was asked to, or answers with the page, the error
  * and the email typed.
  */
-export async function signInFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {
-  if (!parseArguments([previous, form], previousStateArgument, formWithFields("email", "password"))) return { ok: false, formError: authWords("en").errors.invalidRequest };
+export async function signInFormAction(previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([previous, form], previousStateArgument, formWithFields("email", "password"))) return { ok: false, message: authWords("en").errors.invalidRequest };
   const { email, password, callbackUrl, locale } = signInForm.parse(textFields(form));
   const words = authWords(locale);
   const result = await signInWithPassword({ email, password });
-  if (!result.ok) return { formError: result.waitSeconds ? words.signIn.wait(result.waitSeconds) : words.errors.credentials, values: { email } };
+  if (!result.ok) return { ok: false, message: result.waitSeconds ? words.signIn.wait(result.waitSeconds) : words.errors.credentials, values: { email } };
   redirect(safeRedirectPath(callbackUrl, localePath(locale, "/dashboard")));
 }

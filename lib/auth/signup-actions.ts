@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { AuthFormState } from "@/lib/auth/form-state";
 import { RateLimitedError, limitSignUp } from "@/lib/auth/limits.server";
 import { emailVerificationRequired, sendVerificationEmail } from "@/lib/auth/email-verification.server";
 import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
-import { createAccount, type SignUpResult } from "@/lib/auth/signup.server";
+import { createAccount } from "@/lib/auth/signup.server";
+import { formAnswer, languageOf, type ActionResult } from "@/lib/http/action-result";
 import { db } from "@/lib/db.server";
 import { textFields } from "@/lib/http/form-fields";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -19,8 +19,6 @@ import { clientAddress } from "@/lib/security/client-address";
 import { localeSchema } from "@/domain/locale-schema";
 
 const localeInput = localeSchema.optional();
-/** The language to refuse in, even when the locale argument itself is what was wrong. */
-const languageOf = (locale: unknown) => localeSchema.catch("en").parse(locale);
 // The shape only: what the fields hold is validated by createAccount.
 const signUpShape = z.object({ name: z.string(), email: z.string(), password: z.string() });
 
@@ -28,15 +26,16 @@ const signUpShape = z.object({ name: z.string(), email: z.string(), password: z.
  * Validation and the decision live in createAccount; this only crosses the network boundary.
  * `locale` is the form's language (English when absent; anything else is refused).
  */
-export async function signUpAction(input: { name: string; email: string; password: string }, locale?: unknown): Promise<SignUpResult> {
+export async function signUpAction(input: { name: string; email: string; password: string }, locale?: unknown): Promise<ActionResult> {
+  // The language to refuse in, even when the locale argument itself is what was wrong.
   const language = languageOf(locale);
   // A malformed request is refused before it counts toward the network's sign-up limit.
-  if (!parseArguments([input, locale], signUpShape, localeInput)) return { ok: false, fieldErrors: {}, formError: authWords(language).errors.invalidRequest };
+  if (!parseArguments([input, locale], signUpShape, localeInput)) return { ok: false, message: authWords(language).errors.invalidRequest };
   try {
     await limitSignUp(clientAddress(await headers()));
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      return { ok: false, fieldErrors: {}, formError: authWords(language).errors.signUpRateLimited };
+      return { ok: false, message: authWords(language).errors.signUpRateLimited };
     }
     throw error;
   }
@@ -46,7 +45,7 @@ export async function signUpAction(input: { name: string; email: string; passwor
     const created = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true } });
     if (created) await sendVerificationEmail(created.id, await siteOrigin(), language);
   }
-  return result;
+  return formAnswer(result);
 }
 
 const signUpForm = z.object({
@@ -62,13 +61,13 @@ const signUpForm = z.object({
  * signs in through next-auth). Creates the account, signs in and goes on, or answers with the
  * page, the errors and the name and email typed.
  */
-export async function signUpFormAction(previous: AuthFormState, form: FormData): Promise<AuthFormState> {
-  if (!parseArguments([previous, form], previousStateArgument, formWithFields("name", "email", "password"))) return { ok: false, formError: authWords("en").errors.invalidRequest };
+export async function signUpFormAction(previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([previous, form], previousStateArgument, formWithFields("name", "email", "password"))) return { ok: false, message: authWords("en").errors.invalidRequest };
   const { name, email, password, callbackUrl, locale } = signUpForm.parse(textFields(form));
   const values = { name, email };
   const result = await signUpAction({ name, email, password }, locale);
-  if (!result.ok) return { formError: result.formError, fieldErrors: result.fieldErrors, values };
+  if (!result.ok) return { ...result, values };
   const signedIn = await signInWithPassword({ email, password });
-  if (!signedIn.ok) return { formError: authWords(locale).errors.createdButSignInFailed, values };
+  if (!signedIn.ok) return { ok: false, message: authWords(locale).errors.createdButSignInFailed, values };
   redirect(safeRedirectPath(callbackUrl, localePath(locale, "/dashboard")));
 }

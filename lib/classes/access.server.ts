@@ -10,17 +10,17 @@ export type TeachingAccess = {
 };
 
 /**
- * The one gate for instructor reads and writes of a class: the user must be signed in, have a
+ * The one gate for instructor reads and writes of a class: the signed-in user must have a
  * teaching role now, and teach this class (owner or co-instructor). `write` refuses archived
  * classes; `owner` refuses co-instructors. A class that does not exist is refused the same way
  * as someone else's, so ids cannot be probed.
  */
 export async function requireTeaching(
-  user: CurrentUser | null,
+  user: CurrentUser,
   classId: string,
   need: { write?: boolean; owner?: boolean } = {},
 ): Promise<TeachingAccess> {
-  if (!user || !canTeach(user.role) || typeof classId !== "string") throw new NotAllowedError();
+  if (!canTeach(user.role) || typeof classId !== "string") throw new NotAllowedError();
   const membership = await db.classInstructor.findUnique({
     where: { classId_userId: { classId, userId: user.id } },
     select: {
@@ -36,11 +36,11 @@ export async function requireTeaching(
 
 /** For things reached by their own id (an assignment): the class it belongs to, then the same gate. */
 export async function requireTeachingAssignment(
-  user: CurrentUser | null,
+  user: CurrentUser,
   assignmentId: string,
   need: { write?: boolean } = {},
 ) {
-  if (!user || typeof assignmentId !== "string") throw new NotAllowedError();
+  if (typeof assignmentId !== "string") throw new NotAllowedError();
   const assignment = await db.assignment.findUnique({ where: { id: assignmentId } });
   if (!assignment) throw new NotAllowedError();
   const access = await requireTeaching(user, assignment.classId, need);

@@ -2,33 +2,38 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { canTeach } from "@/domain/auth/roles";
-import { emailField } from "../auth/credentials";
+import { emailFieldIn } from "../auth/credentials";
 import { TEXT_LIMITS } from "@/domain/gradebook/text";
 import { isValidTimeZone } from "@/domain/gradebook/zoned-time";
 import { typedText } from "../assignments/input";
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
-import { fieldErrorsOf, type FieldErrors } from "../http/form-result";
+import { fieldErrorsOf, type FormResult } from "../http/form-result";
+import { classActionWords } from "../i18n/words/class-actions";
+import type { Locale } from "@/domain/locale";
 import { requireTeaching } from "./access.server";
 import { newJoinCode, newToken } from "./codes";
 import { NotAllowedError } from "./errors";
 
-export const classNameField = typedText({ max: TEXT_LIMITS.className, required: "Enter a name" });
-export const timeZoneField = z.string().refine(isValidTimeZone, "Choose a time zone");
-export const classInput = z.object({ name: classNameField, timeZone: timeZoneField });
+/** The class form (name and time zone), explaining its errors in the page's language. */
+export function classInputIn(locale: Locale) {
+  const words = classActionWords(locale).fields;
+  return z.object({
+    name: typedText({ max: TEXT_LIMITS.className, required: words.enterName, locale }),
+    timeZone: z.string().refine(isValidTimeZone, words.chooseTimeZone),
+  });
+}
 
 /** Creating the same thing again this soon is taken for a double submit or a retry. */
 export const REPEAT_WINDOW_MS = 30_000;
 
-type ClassFormResult<K extends string, T = object> = ({ ok: true } & T) | { ok: false; error: "invalid"; fieldErrors: FieldErrors<K>; message?: string };
-
 /** Retries a write whose random unique value (join code, token) collided; collisions are rare. */
 const withFreshCodes = <T>(write: () => Promise<T>): Promise<T> => retryOnUniqueViolation(write, 5);
 
-export async function createClass(user: CurrentUser | null, raw: unknown): Promise<ClassFormResult<"name" | "timeZone", { id: string }>> {
-  if (!user || !canTeach(user.role)) throw new NotAllowedError();
-  const parsed = classInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
+export async function createClass(user: CurrentUser, raw: unknown, locale: Locale = "en"): Promise<FormResult<"name" | "timeZone", { id: string }>> {
+  if (!canTeach(user.role)) throw new NotAllowedError();
+  const parsed = classInputIn(locale).safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
   // A double submit or a retried request within a few seconds is the same creation.
   const recent = await db.classroom.findFirst({
     where: {
@@ -56,16 +61,16 @@ export async function createClass(user: CurrentUser | null, raw: unknown): Promi
 }
 
 /** Name and time zone. Changing the zone keeps every stored instant; only how times are entered and shown changes. */
-export async function updateClass(user: CurrentUser | null, classId: string, raw: unknown): Promise<ClassFormResult<"name" | "timeZone">> {
+export async function updateClass(user: CurrentUser, classId: string, raw: unknown, locale: Locale = "en"): Promise<FormResult<"name" | "timeZone">> {
   await requireTeaching(user, classId, { write: true });
-  const parsed = classInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
+  const parsed = classInputIn(locale).safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, ["name", "timeZone"]) };
   await db.classroom.update({ where: { id: classId }, data: parsed.data });
   return { ok: true };
 }
 
 /** Owners only. Archiving freezes the class (read-only, hidden from students' dashboards, no joining). */
-export async function setClassArchived(user: CurrentUser | null, classId: string, archived: boolean): Promise<{ ok: true }> {
+export async function setClassArchived(user: CurrentUser, classId: string, archived: boolean): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { owner: true });
   // Conditional update: a double click does not move the archive time.
   await db.classroom.updateMany({
@@ -75,13 +80,13 @@ export async function setClassArchived(user: CurrentUser | null, classId: string
   return { ok: true };
 }
 
-export async function regenerateJoinCode(user: CurrentUser | null, classId: string): Promise<{ ok: true; joinCode: string }> {
+export async function regenerateJoinCode(user: CurrentUser, classId: string): Promise<{ ok: true; joinCode: string }> {
   await requireTeaching(user, classId, { write: true });
   const { joinCode } = await withFreshCodes(() => db.classroom.update({ where: { id: classId }, data: { joinCode: newJoinCode() }, select: { joinCode: true } }));
   return { ok: true, joinCode };
 }
 
-export async function regenerateInviteLink(user: CurrentUser | null, classId: string): Promise<{ ok: true; inviteToken: string }> {
+export async function regenerateInviteLink(user: CurrentUser, classId: string): Promise<{ ok: true; inviteToken: string }> {
   await requireTeaching(user, classId, { write: true });
   const { inviteToken } = await withFreshCodes(() =>
     db.classroom.update({ where: { id: classId }, data: { inviteToken: newToken() }, select: { inviteToken: true } }),
@@ -90,7 +95,7 @@ export async function regenerateInviteLink(user: CurrentUser | null, classId: st
 }
 
 /** Everything the class page shows: settings, instructors, roster, pending invitations, assignments. */
-export async function getClassOverview(user: CurrentUser | null, classId: string) {
+export async function getClassOverview(user: CurrentUser, classId: string) {
   const access = await requireTeaching(user, classId);
   const classroom = await db.classroom.findUniqueOrThrow({
     where: { id: classId },
@@ -130,10 +135,10 @@ export async function getClassOverview(user: CurrentUser | null, classId: string
   const students = classroom.enrollments
     .map((e) => ({ ...e.user, joinedAt: e.joinedAt }))
     .sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email));
-  return { ...classroom, students, isOwner: access.isOwner, viewerId: user?.id ?? "" };
+  return { ...classroom, students, isOwner: access.isOwner, viewerId: user.id };
 }
 
-export async function removeStudent(user: CurrentUser | null, classId: string, studentId: string): Promise<{ ok: true }> {
+export async function removeStudent(user: CurrentUser, classId: string, studentId: string): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { write: true });
   // Their own work (progress, attempts) stays theirs; only the class membership, extensions and excuses go.
   await db.$transaction([
@@ -144,21 +149,18 @@ export async function removeStudent(user: CurrentUser | null, classId: string, s
   return { ok: true };
 }
 
-export type AddCoInstructorResult = { ok: true } | { ok: false; error: "invalid"; fieldErrors: FieldErrors<"email"> };
-
 /**
  * Owners only. The person must already have an instructor account (see README: who can teach);
  * instructors adding colleagues learn whether an instructor account exists for an email, which
  * is accepted. Students are refused with the same message as unknown emails.
  */
-export async function addCoInstructor(user: CurrentUser | null, classId: string, rawEmail: unknown): Promise<AddCoInstructorResult> {
+export async function addCoInstructor(user: CurrentUser, classId: string, rawEmail: unknown, locale: Locale = "en"): Promise<FormResult<"email">> {
   await requireTeaching(user, classId, { write: true, owner: true });
-  const parsed = emailField.safeParse(rawEmail);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: { email: parsed.error.issues[0]?.message ?? "Enter a valid email address" } };
+  const words = classActionWords(locale).fields;
+  const parsed = emailFieldIn(locale).safeParse(rawEmail);
+  if (!parsed.success) return { ok: false, fieldErrors: { email: parsed.error.issues[0]?.message ?? words.enterEmail } };
   const colleague = await db.user.findUnique({ where: { email: parsed.data }, select: { id: true, role: true } });
-  if (!colleague || !canTeach(colleague.role)) {
-    return { ok: false, error: "invalid", fieldErrors: { email: "No instructor account has this email. Ask an admin to make them an instructor first." } };
-  }
+  if (!colleague || !canTeach(colleague.role)) return { ok: false, fieldErrors: { email: words.noInstructorAccount } };
   await db.$transaction([
     db.classInstructor.upsert({
       where: { classId_userId: { classId, userId: colleague.id } },
@@ -172,13 +174,13 @@ export async function addCoInstructor(user: CurrentUser | null, classId: string,
 }
 
 /** Owners only; the owner cannot be removed. */
-export async function removeCoInstructor(user: CurrentUser | null, classId: string, instructorId: string): Promise<{ ok: true }> {
+export async function removeCoInstructor(user: CurrentUser, classId: string, instructorId: string): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { write: true, owner: true });
   await db.classInstructor.deleteMany({ where: { classId, userId: instructorId, isOwner: false } });
   return { ok: true };
 }
 
-export async function revokeInvitation(user: CurrentUser | null, classId: string, invitationId: string): Promise<{ ok: true }> {
+export async function revokeInvitation(user: CurrentUser, classId: string, invitationId: string): Promise<{ ok: true }> {
   await requireTeaching(user, classId, { write: true });
   await db.invitation.deleteMany({ where: { id: invitationId, classId, acceptedAt: null } });
   return { ok: true };

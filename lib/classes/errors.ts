@@ -1,3 +1,5 @@
+import { refusal, type Refusal } from "../http/refusal";
+
 /** Refused: the user may not see or change this (also used for things that do not exist, so ids cannot be probed). */
 export class NotAllowedError extends Error {
   constructor(message = "Not allowed") {
@@ -14,15 +16,16 @@ export class ClassArchivedError extends NotAllowedError {
   }
 }
 
-export type Refusal = { ok: false; error: "not-allowed" | "archived" };
+/** Why a class's instructor action was refused: not theirs (or no such thing), or archived. */
+export type TeachingRefusal = "not-allowed" | "archived";
 
 /** Turns an authorization refusal into a typed result for Server Actions; rethrows anything else. */
-export async function refusalAsResult<T>(run: () => Promise<T>): Promise<T | Refusal> {
+export async function refusalAsResult<T>(run: () => Promise<T>): Promise<T | Refusal<TeachingRefusal>> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ClassArchivedError) return { ok: false, error: "archived" };
-    if (error instanceof NotAllowedError) return { ok: false, error: "not-allowed" };
+    if (error instanceof ClassArchivedError) return refusal("archived");
+    if (error instanceof NotAllowedError) return refusal("not-allowed");
     throw error;
   }
 }

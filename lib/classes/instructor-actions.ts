@@ -3,24 +3,26 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { localeSchema } from "@/domain/locale-schema";
 import { localePath } from "@/lib/i18n/paths";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import * as assignments from "@/lib/assignments/assignments.server";
-import { invalidRequest, REFUSAL_MESSAGES, SESSION_ENDED_MESSAGE, type ActionState } from "@/lib/classes/action-state";
 import * as classes from "@/lib/classes/classes.server";
 import { refusalAsResult } from "@/lib/classes/errors";
 import { importRoster } from "@/lib/classes/membership.server";
 import { formArgument, idArgument as id, parseArguments, previousStateArgument as state } from "@/lib/http/action-arguments";
+import { formLanguage, invalidRequest, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import type { FormResult } from "@/lib/http/form-result";
+import { actionWords } from "@/lib/i18n/words/actions";
+import { classActionWords } from "@/lib/i18n/words/class-actions";
+import type { Locale } from "@/domain/locale";
 
-// Thin wrappers: check the arguments with zod, get the user, call lib (which authorizes and
-// validates the fields), report. Arguments of the wrong shape are refused before anything runs.
+// Thin wrappers: check the arguments with zod, resolve the session, call lib (which authorizes
+// and validates the fields), report in the language of the form (its hidden `locale` field; a
+// one-button form's FormData comes last). Arguments of the wrong shape are refused before
+// anything runs.
 const fields = (form: FormData): Record<string, string> => Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 const classPath = (classId: string) => `/instructor/classes/${classId}`;
-/** The language of the page a form was sent from (its hidden `locale` field), for where a redirect leads. */
-const formLocale = (form: unknown) => localeSchema.catch("en").parse(form instanceof FormData ? form.get("locale") : undefined);
-
-type Outcome = { ok: boolean; fieldErrors?: Record<string, string | undefined>; message?: string };
+const words = (locale: Locale) => classActionWords(locale);
 
 /**
  * Runs one form's work for the signed-in user and reports it. Without a valid session nothing
@@ -29,190 +31,176 @@ type Outcome = { ok: boolean; fieldErrors?: Record<string, string | undefined>; 
  * is lost (ADR 0403).
  */
 async function run(
-  user: CurrentUser | null,
-  work: (user: CurrentUser) => Promise<Outcome>,
+  locale: Locale,
+  work: (user: CurrentUser) => Promise<FormResult<string>>,
   success: string,
-  refresh?: string,
-  form?: FormData,
-): Promise<ActionState> {
+  { refresh, form }: { refresh?: string; form?: FormData } = {},
+): Promise<ActionResult> {
   const values = form ? fields(form) : undefined;
-  if (!user) return { ok: false, sessionEnded: true, message: SESSION_ENDED_MESSAGE, values, at: Date.now() };
-  const result: Outcome & { error?: string } = await refusalAsResult(() => work(user));
+  const user = await getCurrentUser();
+  if (!user) return sessionEnded(locale, values);
+  const result = await refusalAsResult(() => work(user));
   if (!result.ok) {
-    if (result.error === "not-allowed" || result.error === "archived") return { ok: false, message: REFUSAL_MESSAGES[result.error], values, at: Date.now() };
-    return { ok: false, message: result.message ?? "Check the highlighted fields.", fieldErrors: result.fieldErrors, values, at: Date.now() };
+    if ("refusal" in result) return refused(result.refusal, actionWords(locale).refusals[result.refusal], values);
+    return { ok: false, message: result.formError ?? actionWords(locale).checkFields, fieldErrors: result.fieldErrors, values, at: Date.now() };
   }
   if (refresh) revalidatePath(refresh, "layout");
   return { ok: true, message: success, at: Date.now() };
 }
 
-export async function createClassAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  const input = parseArguments([previous, form], state, formArgument);
-  if (!input) return invalidRequest();
-  const user = await getCurrentUser();
+export async function createClassAction(previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([previous, form], state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
   let createdId: string | null = null;
   const result = await run(
-    user,
+    locale,
     async (me) => {
-      const created = await classes.createClass(me, fields(form));
+      const created = await classes.createClass(me, fields(form), locale);
       if (created.ok) createdId = created.id;
       return created;
     },
-    "Class created.",
-    undefined,
-    form,
+    words(locale).classes.created,
+    { form },
   );
   // The new class opens in the language of the page it was created on.
-  if (createdId) redirect(localePath(formLocale(form), classPath(createdId)));
+  if (createdId) redirect(localePath(locale, classPath(createdId)));
   return result;
 }
 
-export async function updateClassAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.updateClass(me, classId, fields(form)), "Class settings saved.", classPath(classId), form);
+export async function updateClassAction(classId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
+  return run(locale, (me) => classes.updateClass(me, classId, fields(form), locale), words(locale).classes.saved, { refresh: classPath(classId), form });
 }
 
-export async function setArchivedAction(classId: string, archived: boolean, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, archived, previous], id, z.boolean(), state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.setClassArchived(me, classId, archived), archived ? "Class archived." : "Class restored.", "/instructor");
+export async function setArchivedAction(classId: string, archived: boolean, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, archived, previous], id, z.boolean(), state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.setClassArchived(me, classId, archived), archived ? words(locale).classes.archived : words(locale).classes.restored, { refresh: "/instructor" });
 }
 
-export async function regenerateJoinCodeAction(classId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, previous], id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.regenerateJoinCode(me, classId), "New join code created. The old code no longer works.", classPath(classId));
+export async function regenerateJoinCodeAction(classId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, previous], id, state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.regenerateJoinCode(me, classId), words(locale).classes.joinCodeRenewed, { refresh: classPath(classId) });
 }
 
-export async function regenerateInviteLinkAction(classId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, previous], id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.regenerateInviteLink(me, classId), "New invite link created. The old link no longer works.", classPath(classId));
+export async function regenerateInviteLinkAction(classId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, previous], id, state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.regenerateInviteLink(me, classId), words(locale).classes.inviteLinkRenewed, { refresh: classPath(classId) });
 }
 
-export async function removeStudentAction(classId: string, studentId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, studentId, previous], id, id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.removeStudent(me, classId, studentId), "Student removed from the class.", classPath(classId));
+export async function removeStudentAction(classId: string, studentId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, studentId, previous], id, id, state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.removeStudent(me, classId, studentId), words(locale).classes.studentRemoved, { refresh: classPath(classId) });
 }
 
-export async function addCoInstructorAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.addCoInstructor(me, classId, form.get("email")), "Co-instructor added.", classPath(classId), form);
+export async function addCoInstructorAction(classId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
+  return run(locale, (me) => classes.addCoInstructor(me, classId, form.get("email"), locale), words(locale).classes.coInstructorAdded, { refresh: classPath(classId), form });
 }
 
-export async function removeCoInstructorAction(classId: string, instructorId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, instructorId, previous], id, id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.removeCoInstructor(me, classId, instructorId), "Co-instructor removed.", classPath(classId));
+export async function removeCoInstructorAction(classId: string, instructorId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, instructorId, previous], id, id, state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.removeCoInstructor(me, classId, instructorId), words(locale).classes.coInstructorRemoved, { refresh: classPath(classId) });
 }
 
-export async function revokeInvitationAction(classId: string, invitationId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([classId, invitationId, previous], id, id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => classes.revokeInvitation(me, classId, invitationId), "Invitation withdrawn.", classPath(classId));
+export async function revokeInvitationAction(classId: string, invitationId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([classId, invitationId, previous], id, id, state)) return invalidRequest(locale);
+  return run(locale, (me) => classes.revokeInvitation(me, classId, invitationId), words(locale).classes.invitationWithdrawn, { refresh: classPath(classId) });
 }
 
 const rosterForm = z.object({ text: z.string().max(300_000).optional() });
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-export async function importRosterAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
+export async function importRosterAction(classId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
   const file = form.get("file");
   const pasted = rosterForm.safeParse({ text: form.get("text") ?? undefined });
   const tooLarge = file instanceof File && file.size > 300_000;
   const text = file instanceof File && file.size > 0 ? (tooLarge ? "" : await file.text()) : pasted.success ? (pasted.data.text ?? "") : "";
   let summary = "";
   const result = await run(
-    user,
+    locale,
     async (me) => {
-      if (tooLarge) return { ok: false, message: "The file is too large: at most 1,000 rows and 256 KB." };
-      const imported = await importRoster(me, classId, text, formLocale(form));
-      if (!imported.ok) return { ok: false, message: imported.message };
-      // Counts only: an import never says who has an account.
-      const parts = [
-        `${count(imported.invited, "invitation", "invitations")} sent${imported.emailed ? ` (${imported.emailed.toLocaleString("en")} by email)` : ""}`,
-        imported.alreadyInvited ? `${count(imported.alreadyInvited, "person was", "people were")} already invited` : "",
-        imported.alreadyInClass ? `${count(imported.alreadyInClass, "person is", "people are")} already in the class` : "",
-        imported.invalid.length ? `${count(imported.invalid.length, "row is", "rows are")} not a valid email: ${imported.invalid.slice(0, 5).join(", ")}${imported.invalid.length > 5 ? "…" : ""}` : "",
-      ].filter(Boolean);
-      summary = `Roster imported: ${parts.join("; ")}. People join once they accept.`;
-      return { ok: true };
+      if (tooLarge) return { ok: false, fieldErrors: {}, formError: words(locale).classes.rosterTooLarge };
+      const imported = await importRoster(me, classId, text, locale);
+      if (imported.ok) summary = words(locale).classes.rosterImported(imported);
+      return imported;
     },
     "",
-    classPath(classId),
-    form,
+    { refresh: classPath(classId), form },
   );
-  return result?.ok ? { ...result, message: summary } : result;
+  return result.ok ? { ...result, message: summary } : result;
 }
 
-export async function createAssignmentAction(classId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
+export async function createAssignmentAction(classId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([classId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
   let created = false;
   const result = await run(
-    user,
+    locale,
     async (me) => {
-      const saved = await assignments.createAssignment(me, classId, fields(form));
+      const saved = await assignments.createAssignment(me, classId, fields(form), locale);
       created = saved.ok;
       return saved;
     },
-    "Assignment created.",
-    classPath(classId),
-    form,
+    words(locale).assignments.created,
+    { refresh: classPath(classId), form },
   );
-  if (created) redirect(`${localePath(formLocale(form), classPath(classId))}#assignments`);
+  if (created) redirect(`${localePath(locale, classPath(classId))}#assignments`);
   return result;
 }
 
-export async function updateAssignmentAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => assignments.updateAssignment(me, assignmentId, fields(form)), "Assignment saved.", "/instructor", form);
+export async function updateAssignmentAction(assignmentId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
+  return run(locale, (me) => assignments.updateAssignment(me, assignmentId, fields(form), locale), words(locale).assignments.saved, { refresh: "/instructor", form });
 }
 
-// The button's form comes after the declared arguments, unchecked: only its `locale` is read, for the redirect.
-export async function deleteAssignmentAction(assignmentId: string, previous: ActionState, ...sent: unknown[]): Promise<ActionState> {
-  if (!parseArguments([assignmentId, previous], id, state)) return invalidRequest();
-  const user = await getCurrentUser();
+export async function deleteAssignmentAction(assignmentId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([assignmentId, previous], id, state)) return invalidRequest(locale);
   let classId: string | null = null;
   const result = await run(
-    user,
+    locale,
     async (me) => {
       const deleted = await assignments.deleteAssignment(me, assignmentId);
       classId = deleted.classId;
       return deleted;
     },
-    "Assignment deleted.",
-    "/instructor",
+    words(locale).assignments.deleted,
+    { refresh: "/instructor" },
   );
-  if (classId) redirect(`${localePath(formLocale(sent[0]), classPath(classId))}#assignments`);
+  if (classId) redirect(`${localePath(locale, classPath(classId))}#assignments`);
   return result;
 }
 
-export async function grantExtensionAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => assignments.grantExtension(me, assignmentId, fields(form)), "Extension saved.", "/instructor", form);
+export async function grantExtensionAction(assignmentId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
+  return run(locale, (me) => assignments.grantExtension(me, assignmentId, fields(form), locale), words(locale).assignments.extensionSaved, { refresh: "/instructor", form });
 }
 
-export async function removeExtensionAction(assignmentId: string, studentId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => assignments.removeExtension(me, assignmentId, studentId), "Extension removed.", "/instructor");
+export async function removeExtensionAction(assignmentId: string, studentId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest(locale);
+  return run(locale, (me) => assignments.removeExtension(me, assignmentId, studentId), words(locale).assignments.extensionRemoved, { refresh: "/instructor" });
 }
 
-export async function excuseStudentAction(assignmentId: string, previous: ActionState, form: FormData): Promise<ActionState> {
-  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => assignments.excuseStudent(me, assignmentId, fields(form)), "Student excused from this assignment.", "/instructor", form);
+export async function excuseStudentAction(assignmentId: string, previous: unknown, form: FormData): Promise<ActionResult> {
+  if (!parseArguments([assignmentId, previous, form], id, state, formArgument)) return invalidRequest(formLanguage(form));
+  const locale = formLanguage(form);
+  return run(locale, (me) => assignments.excuseStudent(me, assignmentId, fields(form), locale), words(locale).assignments.excused, { refresh: "/instructor", form });
 }
 
-export async function withdrawExcuseAction(assignmentId: string, studentId: string, previous: ActionState): Promise<ActionState> {
-  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest();
-  const user = await getCurrentUser();
-  return run(user, (me) => assignments.withdrawExcuse(me, assignmentId, studentId), "Excuse withdrawn.", "/instructor");
+export async function withdrawExcuseAction(assignmentId: string, studentId: string, previous: unknown, form?: unknown): Promise<ActionResult> {
+  const locale = formLanguage(form);
+  if (!parseArguments([assignmentId, studentId, previous], id, id, state)) return invalidRequest(locale);
+  return run(locale, (me) => assignments.withdrawExcuse(me, assignmentId, studentId), words(locale).assignments.excuseWithdrawn, { refresh: "/instructor" });
 }

@@ -1,24 +1,26 @@
 import "server-only";
 import { emailVerificationRequired, hasProvenEmail } from "../auth/email-verification.server";
-import type { Locale } from "@/domain/locale";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
+import type { FormResult } from "../http/form-result";
+import { classActionWords } from "../i18n/words/class-actions";
+import type { Locale } from "@/domain/locale";
 import { requireTeaching } from "./access.server";
 import { newToken, normalizeJoinCode } from "./codes";
-import { NotAllowedError } from "./errors";
+import { refusal, type Refusal } from "../http/refusal";
 import { sendInvitationEmails } from "./invitation-mail.server";
 import { parseRosterCsv } from "./roster-csv";
 
-export type JoinResult =
-  | { ok: true; classId: string; className: string; alreadyEnrolled: boolean }
-  | { ok: false; error: "not-found" | "archived" | "teaches-class" | "email-unverified" };
+/** Why joining a class was refused: an expected outcome (a mistyped code), answered, not thrown. */
+export type JoinRefusal = "not-found" | "archived" | "teaches-class" | "email-unverified";
+export type Joined = { ok: true; classId: string; className: string; alreadyEnrolled: boolean };
 
 /** Enrolls a student in a class found by code or link; idempotent (upsert on the unique pair). */
-async function enroll(user: CurrentUser, classroom: { id: string; name: string; archivedAt: Date | null } | null): Promise<JoinResult> {
-  if (!classroom) return { ok: false, error: "not-found" };
-  if (classroom.archivedAt) return { ok: false, error: "archived" };
+async function enroll(user: CurrentUser, classroom: { id: string; name: string; archivedAt: Date | null } | null): Promise<Joined | Refusal<JoinRefusal>> {
+  if (!classroom) return refusal("not-found");
+  if (classroom.archivedAt) return refusal("archived");
   const teaches = await db.classInstructor.findUnique({ where: { classId_userId: { classId: classroom.id, userId: user.id } } });
-  if (teaches) return { ok: false, error: "teaches-class" };
+  if (teaches) return refusal("teaches-class");
   const existing = await db.enrollment.findUnique({ where: { classId_userId: { classId: classroom.id, userId: user.id } } });
   await db.enrollment.upsert({
     where: { classId_userId: { classId: classroom.id, userId: user.id } },
@@ -35,17 +37,15 @@ async function enroll(user: CurrentUser, classroom: { id: string; name: string; 
 const CLASS_SUMMARY = { id: true, name: true, archivedAt: true } as const;
 
 /** Any signed-in user may join with a class's code (instructors of that class excepted). */
-export async function joinByCode(user: CurrentUser | null, code: string): Promise<JoinResult> {
-  if (!user) throw new NotAllowedError();
+export async function joinByCode(user: CurrentUser, code: string): Promise<Joined | Refusal<JoinRefusal>> {
   const joinCode = normalizeJoinCode(code);
-  if (!/^[A-Z0-9]{4,16}$/.test(joinCode)) return { ok: false, error: "not-found" };
+  if (!/^[A-Z0-9]{4,16}$/.test(joinCode)) return refusal("not-found");
   return enroll(user, await db.classroom.findUnique({ where: { joinCode }, select: CLASS_SUMMARY }));
 }
 
 /** The class invite link (/join/<token>): the same as the code, for whoever has the link. */
-export async function joinByInviteLink(user: CurrentUser | null, token: string): Promise<JoinResult> {
-  if (!user) throw new NotAllowedError();
-  if (typeof token !== "string" || token.length > 64) return { ok: false, error: "not-found" };
+export async function joinByInviteLink(user: CurrentUser, token: string): Promise<Joined | Refusal<JoinRefusal>> {
+  if (typeof token !== "string" || token.length > 64) return refusal("not-found");
   return enroll(user, await db.classroom.findUnique({ where: { inviteToken: token }, select: CLASS_SUMMARY }));
 }
 
@@ -53,13 +53,12 @@ export async function joinByInviteLink(user: CurrentUser | null, token: string):
  * A personal invitation's link (/invite/<token>): the token was sent to one email address, so
  * whoever opens it signed in accepts it, whatever their account's email.
  */
-export async function acceptInvitationLink(user: CurrentUser | null, token: string): Promise<JoinResult> {
-  if (!user) throw new NotAllowedError();
-  if (typeof token !== "string" || token.length > 64) return { ok: false, error: "not-found" };
+export async function acceptInvitationLink(user: CurrentUser, token: string): Promise<Joined | Refusal<JoinRefusal>> {
+  if (typeof token !== "string" || token.length > 64) return refusal("not-found");
   const invitation = await db.invitation.findUnique({ where: { token }, select: { id: true, classroom: { select: CLASS_SUMMARY } } });
-  if (!invitation) return { ok: false, error: "not-found" };
+  if (!invitation) return refusal("not-found");
   // With email confirmation on, an invitation is accepted by an account that proved its address.
-  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
+  if (!(await hasProvenEmail(user.id))) return refusal("email-unverified");
   const result = await enroll(user, invitation.classroom);
   if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
   return result;
@@ -79,8 +78,7 @@ export async function previewInvite(kind: "link" | "invitation", token: string):
  * Invitations waiting for this person's answer (their account's email), newest first; archived
  * classes wait. With email confirmation on, an address means nothing until the account proved it.
  */
-export async function listPendingInvitations(user: CurrentUser | null) {
-  if (!user) throw new NotAllowedError();
+export async function listPendingInvitations(user: CurrentUser) {
   if (!(await hasProvenEmail(user.id))) return [];
   const invitations = await db.invitation.findMany({
     where: { email: user.email.toLowerCase(), acceptedAt: null, declinedAt: null, classroom: { archivedAt: null } },
@@ -98,21 +96,19 @@ export async function listPendingInvitations(user: CurrentUser | null) {
  * The invitee accepts an invitation addressed to their account's email, from their dashboard: a
  * roster import never enrolls anyone by itself. Idempotent.
  */
-export async function acceptInvitation(user: CurrentUser | null, invitationId: string): Promise<JoinResult> {
-  if (!user) throw new NotAllowedError();
-  if (typeof invitationId !== "string" || invitationId.length > 64) return { ok: false, error: "not-found" };
+export async function acceptInvitation(user: CurrentUser, invitationId: string): Promise<Joined | Refusal<JoinRefusal>> {
+  if (typeof invitationId !== "string" || invitationId.length > 64) return refusal("not-found");
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, declinedAt: true, classroom: { select: CLASS_SUMMARY } } });
   // Someone else's invitation is refused exactly like one that does not exist.
-  if (!invitation || invitation.email !== user.email.toLowerCase()) return { ok: false, error: "not-found" };
-  if (!(await hasProvenEmail(user.id))) return { ok: false, error: "email-unverified" };
+  if (!invitation || invitation.email !== user.email.toLowerCase()) return refusal("not-found");
+  if (!(await hasProvenEmail(user.id))) return refusal("email-unverified");
   const result = await enroll(user, invitation.classroom);
   if (result.ok) await db.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date(), declinedAt: null } });
   return result;
 }
 
 /** The invitee declines; the invitation stays declined (a later import does not send it again). */
-export async function declineInvitation(user: CurrentUser | null, invitationId: string): Promise<{ ok: boolean }> {
-  if (!user) throw new NotAllowedError();
+export async function declineInvitation(user: CurrentUser, invitationId: string): Promise<{ ok: boolean }> {
   if (typeof invitationId !== "string" || invitationId.length > 64) return { ok: false };
   const { count } = await db.invitation.updateMany({
     where: { id: invitationId, email: user.email.toLowerCase(), acceptedAt: null, declinedAt: null },
@@ -121,9 +117,7 @@ export async function declineInvitation(user: CurrentUser | null, invitationId: 
   return { ok: count > 0 };
 }
 
-export type RosterImportResult =
-  | { ok: true; invited: number; alreadyInvited: number; alreadyInClass: number; emailed: number; invalid: string[] }
-  | { ok: false; error: "invalid"; message: string };
+export type RosterImportResult = FormResult<"file" | "text", { invited: number; alreadyInvited: number; alreadyInClass: number; emailed: number; invalid: string[] }>;
 
 /**
  * Roster import: everyone on the roster gets an invitation, whether or not they have an account,
@@ -133,15 +127,14 @@ export type RosterImportResult =
  * class. Safe to run twice with the same file: existing invitations (pending, accepted or
  * declined) are left as they are. With email configured, each new invitation is emailed.
  */
-export async function importRoster(user: CurrentUser | null, classId: string, csvText: string, locale: Locale = "en"): Promise<RosterImportResult> {
+export async function importRoster(user: CurrentUser, classId: string, csvText: string, locale: Locale = "en"): Promise<RosterImportResult> {
   const { classroom } = await requireTeaching(user, classId, { write: true });
   const parsed = parseRosterCsv(csvText, locale);
-  if (parsed.unreadable) return { ok: false, error: "invalid", message: parsed.unreadable };
-  if (parsed.tooLarge) return { ok: false, error: "invalid", message: "The file is too large: at most 1,000 rows and 256 KB." };
-  if (parsed.emails.length === 0) {
-    return { ok: false, error: "invalid", message: parsed.invalid.length ? `No valid email addresses found (${parsed.invalid.length} rows could not be read).` : "The file has no email addresses." };
-  }
-  const inviter = user as CurrentUser;
+  const words = classActionWords(locale).classes;
+  if (parsed.unreadable) return { ok: false, fieldErrors: {}, formError: parsed.unreadable };
+  if (parsed.tooLarge) return { ok: false, fieldErrors: {}, formError: words.rosterTooLarge };
+  if (parsed.emails.length === 0) return { ok: false, fieldErrors: {}, formError: parsed.invalid.length ? words.rosterUnreadable(parsed.invalid.length) : words.rosterEmpty };
+  const inviter = user;
   const [members, invited] = await Promise.all([
     db.user.findMany({
       // An account that has not proven its address does not stand for it: the address is invited.

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { Locale } from "@/domain/locale";
 import { emailField } from "../auth/credentials";
-import { rosterCsvWords } from "../i18n/words/roster-csv";
+import { classActionWords } from "../i18n/words/class-actions";
 
 export const ROSTER_MAX_ROWS = 1000;
 export const ROSTER_MAX_BYTES = 256 * 1024;
@@ -22,7 +22,7 @@ export type ParsedRoster = {
  * What it says itself (a file that is not CSV, an empty row) is in `locale`.
  */
 export function parseRosterCsv(text: string, locale: Locale = "en"): ParsedRoster {
-  const words = rosterCsvWords(locale);
+  const words = classActionWords(locale).classes;
   if (Buffer.byteLength(text, "utf8") > ROSTER_MAX_BYTES) return { emails: [], invalid: [], tooLarge: true };
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = [",", ";", "\t"].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
@@ -30,7 +30,7 @@ export function parseRosterCsv(text: string, locale: Locale = "en"): ParsedRoste
   try {
     records = parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
   } catch {
-    return { emails: [], invalid: [], tooLarge: false, unreadable: words.notCsv };
+    return { emails: [], invalid: [], tooLarge: false, unreadable: words.rosterNotCsv };
   }
   if (records.length > ROSTER_MAX_ROWS + 1) return { emails: [], invalid: [], tooLarge: true };
 
@@ -49,7 +49,7 @@ export function parseRosterCsv(text: string, locale: Locale = "en"): ParsedRoste
     if (cell === undefined || cell === "") {
       // A header row of some other export ("Name,Student ID") is not an error.
       if (index === 0 && column < 0) return;
-      invalid.push(row.join(", ") || words.emptyRow);
+      invalid.push(row.join(", ") || words.rosterEmptyRow);
       return;
     }
     const parsed = emailField.safeParse(cell);

@@ -7,8 +7,8 @@ import { NotAllowedError } from "./errors";
 export { NotAllowedError } from "./errors";
 
 /** The classes an instructor teaches (owner or co-instructor), never anyone else's. */
-export async function listTeachingClasses(user: CurrentUser | null) {
-  if (!user || !canTeach(user.role)) throw new NotAllowedError();
+export async function listTeachingClasses(user: CurrentUser) {
+  if (!canTeach(user.role)) throw new NotAllowedError();
   return db.classroom.findMany({
     where: { instructors: { some: { userId: user.id } } },
     orderBy: [{ archivedAt: "asc" }, { createdAt: "desc" }],

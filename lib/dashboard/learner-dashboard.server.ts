@@ -92,7 +92,7 @@ async function localSection(slug: string, englishId: string, locale: Locale): Pr
 /** Everything on a student's dashboard, in `locale`; reads only the signed-in user's own rows. */
 export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "en"): Promise<LearnerDashboard> {
   const [progressRows, quizStats, answers, attempts, challenges, assignments, invitations] = await Promise.all([
-    listLessonProgress(user.id),
+    listLessonProgress(user),
     listQuizStats(user.id),
     db.quizAnswer.findMany({
       where: { attempt: { userId: user.id } },

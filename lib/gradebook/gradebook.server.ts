@@ -32,7 +32,7 @@ type StudentRow = { id: string; name: string | null; email: string; joinedAt: Da
  * (with when they joined), its assignments with extensions and excusals, and each student's
  * result on each assignment from domain/gradebook/semantics.ts.
  */
-async function loadClass(user: CurrentUser | null, classId: string, now: Date) {
+async function loadClass(user: CurrentUser, classId: string, now: Date) {
   const { classroom, isOwner } = await requireTeaching(user, classId);
   const [enrollments, assignments] = await Promise.all([
     db.enrollment.findMany({ where: { classId }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } }),
@@ -96,7 +96,7 @@ async function loadCountingAnswers(attemptIds: ReadonlySet<string>) {
   });
 }
 
-export async function getGradebook(user: CurrentUser | null, classId: string, now = new Date()) {
+export async function getGradebook(user: CurrentUser, classId: string, now = new Date()) {
   const data = await loadClass(user, classId, now);
   const { classroom, students, assignments, resultOf } = data;
   const rows = students.map((student) => {
@@ -147,7 +147,7 @@ export async function getGradebook(user: CurrentUser | null, classId: string, no
  * work from the day they joined the class on (their earlier, private history is not shown), with
  * whether and why it counts. The student must be enrolled.
  */
-export async function getStudentDrilldown(user: CurrentUser | null, classId: string, studentId: string, now = new Date(), locale: Locale = "en") {
+export async function getStudentDrilldown(user: CurrentUser, classId: string, studentId: string, now = new Date(), locale: Locale = "en") {
   const data = await loadClass(user, classId, now);
   const { classroom, isOwner, students, assignments, resultOf, workFor } = data;
   const student = students.find((s) => s.id === studentId);
@@ -237,7 +237,7 @@ export async function getStudentDrilldown(user: CurrentUser | null, classId: str
  * toward the assignment, the most common wrong answer (the same mistake across variants, see
  * mistakeKey) with its misconception, and the question as the latest of those attempts showed it.
  */
-export async function getQuestionAnalytics(user: CurrentUser | null, classId: string, now = new Date(), locale: Locale = "en") {
+export async function getQuestionAnalytics(user: CurrentUser, classId: string, now = new Date(), locale: Locale = "en") {
   const data = await loadClass(user, classId, now);
   const { classroom, students, assignments, resultOf } = data;
   const quizzes = assignments.filter((a) => a.targetType === "QUIZ");
@@ -281,7 +281,7 @@ export async function getQuestionAnalytics(user: CurrentUser | null, classId: st
   };
 }
 
-export async function exportGradebookCsv(user: CurrentUser | null, classId: string, now = new Date()) {
+export async function exportGradebookCsv(user: CurrentUser, classId: string, now = new Date()) {
   const gradebook = await getGradebook(user, classId, now);
   const csv = gradebookCsv({
     timeZone: gradebook.classroom.timeZone,

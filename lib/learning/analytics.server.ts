@@ -37,7 +37,7 @@ export type ClassLearning = {
 const add = (a: Score, b: Score): Score => ({ correct: a.correct + b.correct, total: a.total + b.total });
 const EMPTY: Score = { correct: 0, total: 0 };
 
-export async function classLearning(user: CurrentUser | null, classId: string, locale: Locale = "en"): Promise<ClassLearning> {
+export async function classLearning(user: CurrentUser, classId: string, locale: Locale = "en"): Promise<ClassLearning> {
   await requireTeaching(user, classId);
   const enrollments = await db.enrollment.findMany({ where: { classId }, select: { userId: true, joinedAt: true } });
   const joined = new Map(enrollments.map((e) => [e.userId, e.joinedAt.getTime()]));

@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
-import { refusalAsResult } from "@/lib/classes/errors";
+import { refusalAsResult, type TeachingRefusal } from "@/lib/classes/errors";
+import { refusal, type Refusal } from "@/lib/http/refusal";
 import { siteOrigin } from "@/lib/classes/site-url.server";
 import { answerDeepLink, cancelDeepLink, type DeepLinkAnswer } from "@/lib/lti/deep-linking.server";
 import { linkPendingIdentity, type LinkResult } from "@/lib/lti/identity.server";
@@ -13,24 +14,30 @@ import { resendClassScores, resendScore } from "@/lib/lti/score-jobs.server";
 
 const id = z.string().min(1).max(64);
 
-export async function resendScoreAction(jobId: unknown): Promise<{ ok: true } | { ok: false; error: "not-allowed" | "archived" | "invalid-input" }> {
+/** Why an instructor's LMS action was refused: a malformed request, no session, not theirs, or archived. */
+type Refused = Refusal<TeachingRefusal | "invalid-input">;
+
+export async function resendScoreAction(jobId: unknown): Promise<{ ok: true } | Refused> {
   const parsed = id.safeParse(jobId);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  if (!parsed.success) return refusal("invalid-input");
   const user = await getCurrentUser();
+  if (!user) return refusal("not-allowed");
   return refusalAsResult(() => resendScore(user, parsed.data));
 }
 
-export async function resendClassScoresAction(classId: unknown): Promise<{ ok: true; queued: number } | { ok: false; error: "not-allowed" | "archived" | "invalid-input" }> {
+export async function resendClassScoresAction(classId: unknown): Promise<{ ok: true; queued: number } | Refused> {
   const parsed = id.safeParse(classId);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  if (!parsed.success) return refusal("invalid-input");
   const user = await getCurrentUser();
+  if (!user) return refusal("not-allowed");
   return refusalAsResult(() => resendClassScores(user, parsed.data));
 }
 
-export async function syncRosterAction(classId: unknown): Promise<RosterSyncResult | { ok: false; error: "not-allowed" | "archived" | "invalid-input" }> {
+export async function syncRosterAction(classId: unknown): Promise<RosterSyncResult | Refused> {
   const parsed = id.safeParse(classId);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  if (!parsed.success) return refusal("invalid-input");
   const user = await getCurrentUser();
+  if (!user) return refusal("not-allowed");
   return refusalAsResult(() => syncRosterForInstructor(user, parsed.data));
 }
 

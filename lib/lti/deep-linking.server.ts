@@ -2,6 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { z } from "zod";
+import { localeSchema } from "@/domain/locale-schema";
+import { languageOf } from "../http/action-result";
+import { fieldErrorsOf } from "../http/form-result";
 import type { CurrentUser } from "../auth/session.server";
 import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
 import { findCatalogItem, listCatalog } from "../catalog.server";
@@ -76,6 +79,7 @@ type PickError = Exclude<keyof LtiWords["picker"]["errors"], "farDate">;
 // Messages are keys of the picker's error words, told in the instructor's language.
 const says = (key: PickError) => key;
 
+const PICK_FIELDS = ["target", "title", "points"] as const;
 const pickInput = z.object({
   target: z.string().regex(/^(LESSON|QUIZ|CHALLENGE):[A-Za-z0-9_-]{1,100}$/, says("chooseItem")),
   title: z.string().trim().min(1, says("enterTitle")).max(200, says("titleTooLong")),
@@ -88,7 +92,7 @@ export const deepLinkInput = z.object({
   /** A date and time in the class's time zone (yyyy-mm-ddThh:mm), or empty. */
   dueAt: z.string().max(20).optional(),
   /** The picker page's language, for the error messages and the message shown by the LMS. */
-  locale: z.enum(["en", "zh"]).optional(),
+  locale: localeSchema.optional(),
 });
 
 export type DeepLinkAnswer =
@@ -121,22 +125,21 @@ async function signResponse(platformId: string, deploymentId: string, settings: 
 /** The instructor's picks: assignments in the class, then the signed response for the LMS. */
 export async function answerDeepLink(user: CurrentUser | null, raw: unknown, toolOrigin: string, now = new Date()): Promise<DeepLinkAnswer> {
   const parsed = deepLinkInput.safeParse(raw);
-  const words = ltiWords((raw as { locale?: unknown })?.locale === "zh" ? "zh" : "en").picker;
+  const words = ltiWords(languageOf((raw as { locale?: unknown })?.locale)).picker;
   const say = (message: string) => (message in words.errors && message !== "farDate" ? words.errors[message as PickError] : message);
   const requestId = typeof (raw as { requestId?: unknown })?.requestId === "string" ? (raw as { requestId: string }).requestId : "";
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
-  const count = Array.isArray((raw as { items?: unknown })?.items) ? ((raw as { items: unknown[] }).items.length) : 0;
-  const itemErrors: Array<Partial<Record<"target" | "title" | "points", string>>> = Array.from({ length: count }, () => ({}));
+  const picks: unknown[] = Array.isArray((raw as { items?: unknown })?.items) ? (raw as { items: unknown[] }).items : [];
+  // Each pick's own errors, field by field; the first other issue is the form's.
+  const itemErrors = picks.map((item) => {
+    const pick = pickInput.safeParse(item);
+    return pick.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(pick.error, PICK_FIELDS)).map(([field, message]) => [field, say(message as string)]));
+  });
   if (!parsed.success) {
-    let formError: string | undefined;
-    for (const issue of parsed.error.issues) {
-      const [first, index, field] = issue.path;
-      if (first === "items" && typeof index === "number" && typeof field === "string") itemErrors[index] = { ...itemErrors[index], [field]: say(issue.message) };
-      else formError ??= say(issue.message);
-    }
-    return { ok: false, error: "invalid", itemErrors, formError };
+    const other = parsed.error.issues.find((issue) => !(issue.path[0] === "items" && typeof issue.path[1] === "number"));
+    return { ok: false, error: "invalid", itemErrors, formError: other ? say(other.message) : undefined };
   }
   const input = parsed.data;
   if (input.items.length === 0) return { ok: false, error: "invalid", itemErrors, formError: words.errors.pickSome };

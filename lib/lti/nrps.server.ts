@@ -141,7 +141,7 @@ export async function syncRoster(contextId: string, now = new Date()): Promise<R
 export type RosterSyncResult = { ok: true; summary: RosterSummary } | { ok: false; error: "sync-failed"; message: string };
 
 /** An instructor asks for the roster now (the class page's "Sync roster from the LMS"). */
-export async function syncRosterForInstructor(user: CurrentUser | null, classId: string, now = new Date()): Promise<RosterSyncResult> {
+export async function syncRosterForInstructor(user: CurrentUser, classId: string, now = new Date()): Promise<RosterSyncResult> {
   await requireTeaching(user, classId, { write: true });
   const context = await db.ltiContext.findUnique({ where: { classId }, select: { id: true } });
   if (!context) throw new NotAllowedError();

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { fieldErrorsOf } from "../http/form-result";
 import type { CurrentUser } from "../auth/session.server";
 import { NotAllowedError } from "../classes/errors";
 import { db } from "../db.server";
@@ -103,12 +104,7 @@ export async function registerPlatform(raw: unknown, via: RegistrationVia): Prom
   const schema = via === "dynamic" ? platformInput.extend({ deploymentIds: z.array(idText("deployment id")).max(50) }) : platformInput;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const errors: Partial<Record<(typeof PLATFORM_FIELDS)[number], string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as (typeof PLATFORM_FIELDS)[number];
-      if (key && !errors[key]) errors[key] = issue.message;
-    }
-    return { ok: false, errors };
+    return { ok: false, errors: fieldErrorsOf(parsed.error, PLATFORM_FIELDS) };
   }
   const input = parsed.data;
   const origins = [...new Set((input.frameOrigins ?? []).map((o) => originOf(o) as string))];

@@ -309,8 +309,7 @@ export async function deliverDueJobs({ now = new Date(), limit = 100 }: { now?: 
 
 export type JobStatus = "PENDING" | "DELIVERED" | "FAILED";
 
-async function requireJobClass(user: CurrentUser | null, jobId: string) {
-  if (!user) throw new NotAllowedError();
+async function requireJobClass(user: CurrentUser, jobId: string) {
   const job = await db.ltiScoreJob.findUnique({ where: { id: jobId }, select: { id: true, userId: true, resourceLinkId: true, resourceLink: { select: { context: { select: { classId: true } } } } } });
   if (!job) throw new NotAllowedError();
   await requireTeaching(user, job.resourceLink.context.classId, { write: true });
@@ -318,7 +317,7 @@ async function requireJobClass(user: CurrentUser | null, jobId: string) {
 }
 
 /** An instructor sends one learner's score again: graded afresh now, with a new timestamp. */
-export async function resendScore(user: CurrentUser | null, jobId: string, now = new Date()): Promise<{ ok: true }> {
+export async function resendScore(user: CurrentUser, jobId: string, now = new Date()): Promise<{ ok: true }> {
   const job = await requireJobClass(user, jobId);
   const written = await queueScoresForLinkUser(job.resourceLinkId, job.userId, now);
   if (!written) {
@@ -342,7 +341,7 @@ async function queueScoresForLinkUser(resourceLinkRowId: string, userId: string,
 }
 
 /** An instructor sends every score of the class again (after fixing the LMS side, say). */
-export async function resendClassScores(user: CurrentUser | null, classId: string, now = new Date()): Promise<{ ok: true; queued: number }> {
+export async function resendClassScores(user: CurrentUser, classId: string, now = new Date()): Promise<{ ok: true; queued: number }> {
   await requireTeaching(user, classId, { write: true });
   const links = await db.ltiResourceLink.findMany({ where: { context: { classId }, assignmentId: { not: null } }, select: { id: true } });
   let queued = 0;

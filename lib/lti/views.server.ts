@@ -123,7 +123,7 @@ export type ClassSyncView = {
 };
 
 /** The class's LMS page: roster sync and every student's score status on every link. Null for classes not from an LMS. */
-export async function classSyncView(user: CurrentUser | null, classId: string): Promise<ClassSyncView | null> {
+export async function classSyncView(user: CurrentUser, classId: string): Promise<ClassSyncView | null> {
   const { classroom } = await requireTeaching(user, classId);
   const context = await db.ltiContext.findUnique({
     where: { classId },

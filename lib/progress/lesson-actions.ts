@@ -2,47 +2,44 @@
 
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
-import { lessonExists } from "@/lib/content/lessons.server";
+import { invalidRequest, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
-import * as progress from "@/lib/progress/lesson-progress.server";
+import { recordLessonStep, type LessonProgressView, type LessonStep } from "@/lib/progress/lesson-progress.server";
 
 const lessonInput = z.object({ slug: z.string().max(100) });
 const positionInput = lessonInput.extend({ position: z.string().min(1).max(200).regex(/^[\w-]+$/) });
 
-export type ProgressResult =
-  | { ok: true; progress: Awaited<ReturnType<typeof progress.getLessonProgress>> }
-  | { ok: false; error: "signed-out" | "invalid-input" | "unknown-lesson" };
+/** What the lesson page gets back: the reader's progress on the lesson, or why nothing was recorded. */
+export type LessonProgressResult = ActionResult<{ progress: LessonProgressView }, "unknown-lesson">;
 
-/** Shared guard: valid input, a signed-in user, a lesson that exists. */
-async function withLesson<T extends { slug: string }>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-  run: (userId: string, input: T) => Promise<Awaited<ReturnType<typeof progress.getLessonProgress>>>,
-  { evidence = true }: { evidence?: boolean } = {},
-): Promise<ProgressResult> {
+/**
+ * Shared guard: valid input, a signed-in user; lib refuses a lesson that does not exist. The page
+ * shows none of these answers (progress is kept quietly), so they carry no words to translate.
+ */
+async function record<T extends { slug: string }>(schema: z.ZodType<T>, raw: unknown, step: (input: T) => LessonStep, { evidence = true } = {}): Promise<LessonProgressResult> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  if (!lessonExists(parsed.data.slug)) return { ok: false, error: "unknown-lesson" };
+  if (!parsed.success) return invalidRequest();
   const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "signed-out" };
-  const saved = await run(user.id, parsed.data);
+  if (!user) return sessionEnded();
+  const result = await recordLessonStep(user, parsed.data.slug, step(parsed.data));
+  if (!result.ok) return { ok: false, refusal: result.refusal, at: Date.now() };
   // Starting and completing a lesson count for assignments (and LMS grades); a reading position does not.
   if (evidence) await afterEvidenceWrite(user.id);
-  return { ok: true, progress: saved };
+  return { ok: true, progress: result.progress };
 }
 
 export async function startLessonAction(raw: { slug: string }) {
-  return withLesson(lessonInput, raw, (userId, { slug }) => progress.startLesson(userId, slug));
+  return record(lessonInput, raw, () => ({ step: "start" }));
 }
 
 export async function saveLessonPositionAction(raw: { slug: string; position: string }) {
-  return withLesson(positionInput, raw, (userId, { slug, position }) => progress.saveLessonPosition(userId, slug, position), { evidence: false });
+  return record(positionInput, raw, ({ position }) => ({ step: "position", position }), { evidence: false });
 }
 
 export async function markLessonReadAction(raw: { slug: string }) {
-  return withLesson(lessonInput, raw, (userId, { slug }) => progress.markLessonRead(userId, slug));
+  return record(lessonInput, raw, () => ({ step: "read" }));
 }
 
 export async function markLessonDoneAction(raw: { slug: string }) {
-  return withLesson(lessonInput, raw, (userId, { slug }) => progress.markLessonDone(userId, slug));
+  return record(lessonInput, raw, () => ({ step: "done" }));
 }

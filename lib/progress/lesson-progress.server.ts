@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
+import type { CurrentUser } from "../auth/session.server";
+import { lessonExists } from "../content/lessons.server";
+import { refusal, type Refusal } from "../http/refusal";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
 import { refreshLessonCompletion } from "./completion.server";
 
@@ -26,7 +29,11 @@ const VIEW = {
  * Records that a student opened a lesson; idempotent (a single INSERT … ON CONFLICT), so two
  * tabs or a retried request never create a second row.
  */
-export async function startLesson(userId: string, lessonSlug: string): Promise<LessonProgressView> {
+export async function startLesson(user: CurrentUser, lessonSlug: string): Promise<LessonProgressView> {
+  return startLessonOf(user.id, lessonSlug);
+}
+
+function startLessonOf(userId: string, lessonSlug: string): Promise<LessonProgressView> {
   return retryOnUniqueViolation(() =>
     db.lessonProgress.upsert({
       where: { userId_lessonSlug: { userId, lessonSlug } },
@@ -37,11 +44,11 @@ export async function startLesson(userId: string, lessonSlug: string): Promise<L
   );
 }
 
-export async function saveLessonPosition(userId: string, lessonSlug: string, position: string) {
+export async function saveLessonPosition(user: CurrentUser, lessonSlug: string, position: string): Promise<LessonProgressView> {
   return retryOnUniqueViolation(() =>
     db.lessonProgress.upsert({
-      where: { userId_lessonSlug: { userId, lessonSlug } },
-      create: { userId, lessonSlug, lastPosition: position },
+      where: { userId_lessonSlug: { userId: user.id, lessonSlug } },
+      create: { userId: user.id, lessonSlug, lastPosition: position },
       update: { lastPosition: position },
       select: VIEW,
     }),
@@ -60,7 +67,7 @@ type Milestone = "readToEndAt" | "markedDoneAt";
  * milestone's time is when the work was done.
  */
 export async function reachMilestone(userId: string, lessonSlug: string, milestone: Milestone, at = new Date(), completedAt = at, signedOut = false) {
-  const before = await startLesson(userId, lessonSlug);
+  const before = await startLessonOf(userId, lessonSlug);
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: null }, data: { [milestone]: at } });
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug, [milestone]: { gt: at } }, data: { [milestone]: at } });
   const completedNow = await refreshLessonCompletion(userId, lessonSlug, completedAt, signedOut ? { doneAt: at } : undefined);
@@ -74,18 +81,35 @@ export async function reachMilestone(userId: string, lessonSlug: string, milesto
  * Reading milestones. The lesson is complete once it was read to the end or explicitly marked
  * complete and, when it carries a quiz, the quiz was passed (see completion.server.ts).
  */
-export function markLessonRead(userId: string, lessonSlug: string) {
-  return reachMilestone(userId, lessonSlug, "readToEndAt");
+export function markLessonRead(user: CurrentUser, lessonSlug: string) {
+  return reachMilestone(user.id, lessonSlug, "readToEndAt");
 }
 
-export function markLessonDone(userId: string, lessonSlug: string) {
-  return reachMilestone(userId, lessonSlug, "markedDoneAt");
+export function markLessonDone(user: CurrentUser, lessonSlug: string) {
+  return reachMilestone(user.id, lessonSlug, "markedDoneAt");
 }
 
-export async function getLessonProgress(userId: string, lessonSlug: string): Promise<LessonProgressView | null> {
-  return db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug } }, select: VIEW });
+/** What a reader's page records: opening the lesson, the heading reached, reading to the end, marking it done. */
+export type LessonStep = { step: "start" } | { step: "position"; position: string } | { step: "read" } | { step: "done" };
+
+/** Records one step of reading a lesson; a lesson that does not exist is refused (a stale page or a crafted request). */
+export async function recordLessonStep(user: CurrentUser, lessonSlug: string, step: LessonStep): Promise<{ ok: true; progress: LessonProgressView } | Refusal<"unknown-lesson">> {
+  if (!lessonExists(lessonSlug)) return refusal("unknown-lesson");
+  const progress =
+    step.step === "start"
+      ? await startLesson(user, lessonSlug)
+      : step.step === "position"
+        ? await saveLessonPosition(user, lessonSlug, step.position)
+        : step.step === "read"
+          ? await markLessonRead(user, lessonSlug)
+          : await markLessonDone(user, lessonSlug);
+  return { ok: true, progress };
 }
 
-export async function listLessonProgress(userId: string): Promise<LessonProgressView[]> {
-  return db.lessonProgress.findMany({ where: { userId }, select: VIEW, orderBy: { startedAt: "asc" } });
+export async function getLessonProgress(user: CurrentUser, lessonSlug: string): Promise<LessonProgressView | null> {
+  return db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId: user.id, lessonSlug } }, select: VIEW });
+}
+
+export async function listLessonProgress(user: CurrentUser): Promise<LessonProgressView[]> {
+  return db.lessonProgress.findMany({ where: { userId: user.id }, select: VIEW, orderBy: { startedAt: "asc" } });
 }

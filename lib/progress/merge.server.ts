@@ -4,6 +4,7 @@ import { lessonExists } from "../content/lessons.server";
 import { db } from "../db.server";
 import { createOrFindAttempt, storeAnswer } from "../quiz/attempts.server";
 import { getQuiz } from "../quiz/registry.server";
+import type { CurrentUser } from "../auth/session.server";
 import { reachMilestone, startLesson } from "./lesson-progress.server";
 import { mergeVisitorReviews } from "../review/merge.server";
 import { verifyReceipt, type AnswerReceipt, type LessonReceipt, type ReviewReceipt } from "./receipts.server";
@@ -37,11 +38,12 @@ export type MergeSummary = {
  * opened only). `challenges` are the visitor's verified challenge logs, replayed again here.
  */
 export async function mergeAnonymousProgress(
-  userId: string,
+  user: CurrentUser,
   visitor: string | null,
   tokens: readonly unknown[],
   challenges: readonly unknown[] = [],
 ): Promise<MergeSummary> {
+  const userId = user.id;
   const summary: MergeSummary = { lessons: 0, attempts: 0, answers: 0, challenges: 0, reviews: 0, rejected: 0, otherBrowser: 0, alreadyUsed: 0 };
   const lessons = new Map<string, LessonReceipt[]>();
   const attempts = new Map<string, AnswerReceipt[]>();
@@ -77,7 +79,7 @@ export async function mergeAnonymousProgress(
   summary.rejected += Math.max(0, tokens.length - MAX_RECEIPTS);
 
   for (const [slug, receipts] of lessons) {
-    await mergeLesson(userId, slug, receipts);
+    await mergeLesson(user, slug, receipts);
     summary.lessons += 1;
   }
 
@@ -116,9 +118,10 @@ export async function mergeAnonymousProgress(
   return summary;
 }
 
-async function mergeLesson(userId: string, slug: string, receipts: LessonReceipt[]) {
+async function mergeLesson(user: CurrentUser, slug: string, receipts: LessonReceipt[]) {
+  const userId = user.id;
   const startedAt = new Date(Math.min(...receipts.map((r) => r.at)));
-  await startLesson(userId, slug);
+  await startLesson(user, slug);
   await db.lessonProgress.updateMany({ where: { userId, lessonSlug: slug, startedAt: { gt: startedAt } }, data: { startedAt } });
   const position = receipts.filter((r) => r.milestone === "position" && r.position).sort((a, b) => b.at - a.at)[0];
   if (position?.position) {

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session.server";
+import { invalidRequest, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { lessonExists } from "@/lib/content/lessons.server";
 import { MAX_MERGED_CHALLENGES } from "@/lib/challenges/completions.server";
 import { MAX_RECEIPTS, mergeAnonymousProgress, type MergeSummary } from "@/lib/progress/merge.server";
@@ -29,24 +30,24 @@ const mergeInput = z
  * A visitor's reading milestone, signed so it can be merged into an account later. Nothing is
  * stored; signed-in learners use the account actions in lib/progress/lesson-actions.ts instead.
  */
-export async function recordAnonymousLessonAction(raw: unknown): Promise<{ ok: true; receipt: string } | { ok: false; error: "invalid-input" | "unknown-lesson" | "signed-in" }> {
+export async function recordAnonymousLessonAction(raw: unknown): Promise<ActionResult<{ receipt: string }, "unknown-lesson" | "signed-in">> {
   const parsed = milestoneInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  if (!lessonExists(parsed.data.slug)) return { ok: false, error: "unknown-lesson" };
-  if (await getCurrentUser()) return { ok: false, error: "signed-in" };
+  if (!parsed.success) return invalidRequest();
+  if (!lessonExists(parsed.data.slug)) return { ok: false, refusal: "unknown-lesson", at: Date.now() };
+  if (await getCurrentUser()) return { ok: false, refusal: "signed-in", at: Date.now() };
   const { slug, milestone, position } = parsed.data;
   const v = visitorBinding(await ensureVisitor());
   return { ok: true, receipt: signReceipt({ k: "lesson", id: newReceiptId(), v, slug, milestone, ...(position ? { position } : {}), at: Date.now() }) };
 }
 
 /** Merges the receipts a visitor collected in this browser (its visitor cookie) into the account now signed in. */
-export async function mergeAnonymousProgressAction(raw: unknown): Promise<{ ok: true; summary: MergeSummary } | { ok: false; error: "invalid-input" | "signed-out" }> {
+export async function mergeAnonymousProgressAction(raw: unknown): Promise<ActionResult<{ summary: MergeSummary }>> {
   const parsed = mergeInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
+  if (!parsed.success) return invalidRequest();
   const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "signed-out" };
+  if (!user) return sessionEnded();
   const visitor = await currentVisitor();
-  const summary = await mergeAnonymousProgress(user.id, visitor ? visitorBinding(visitor) : null, parsed.data.receipts, parsed.data.challenges);
+  const summary = await mergeAnonymousProgress(user, visitor ? visitorBinding(visitor) : null, parsed.data.receipts, parsed.data.challenges);
   await afterEvidenceWrite(user.id);
   return { ok: true, summary };
 }

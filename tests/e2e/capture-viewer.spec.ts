@@ -7,7 +7,7 @@ test("a shipped sample renders its connection: ladder, packets and inferred stat
   await page.goto("/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
   // A lesson loads an interactive part when the reader comes near it (ADR 0950).
-  await viewer.scrollIntoViewIfNeeded();
+  await approach(viewer);
   await expect(viewer.getByLabel("Connection", { exact: true })).toContainText("127.0.0.1");
   await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   await expect(viewer.getByRole("table")).toContainText("[FIN, ACK]");
@@ -66,7 +66,7 @@ test("malformed files get clear messages naming the byte offset", async ({ page 
 test("the capture viewer works at phone width @phone", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
-  await viewer.scrollIntoViewIfNeeded();
+  await approach(viewer);
   await expect(viewer.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
 });

@@ -86,7 +86,7 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
 
   // The simulator: stepping narrates in Chinese; packet list, cards and state diagram follow.
   const sim = simulatorRegion(page);
-  await sim.scrollIntoViewIfNeeded();
+  await approach(sim);
   await expect(sim.getByText("准备就绪。按“单步”运行第一个事件。")).toBeVisible();
   for (let i = 0; i < 3; i++) await sim.getByRole("button", { name: "单步", exact: true }).click();
   await expect(sim.getByText(/^第 3 步，共 \d+ 步/)).toBeVisible();
@@ -102,7 +102,7 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
   // A challenge: reached with the learner's own actions, verified by the server in Chinese.
   const texts = CHALLENGE_TEXT_ZH["stuck-close-wait"]!;
   const challenge = page.getByRole("region", { name: `挑战：${texts.title}` });
-  await challenge.scrollIntoViewIfNeeded();
+  await approach(challenge);
   await expect(challenge.getByText(texts.instructions)).toBeVisible();
   await challenge.getByRole("button", { name: "显示提示" }).click();
   await expect(challenge.getByText(texts.hint)).toBeVisible();
@@ -118,14 +118,14 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
 
   // A near miss elsewhere on the page: the server's "not yet" comes in Chinese too.
   const other = page.getByRole("region", { name: `挑战：${CHALLENGE_TEXT_ZH["reset-the-peer"]!.title}` });
-  await other.scrollIntoViewIfNeeded();
+  await approach(other);
   await other.getByRole("button", { name: "检查我的答案" }).click();
   await expect(other.getByText("还没有。")).toBeVisible();
   await expect(other).toContainText(CHALLENGE_TEXT_ZH["reset-the-peer"]!.feedback["no-error"]!);
 
   // The quiz: one question answered.
   const quiz = page.locator("section#quiz-closing-states");
-  await quiz.scrollIntoViewIfNeeded();
+  await approach(quiz);
   await expect(quiz.getByRole("heading", { name: /^第 1 题，共 \d+ 题$/ })).toBeVisible();
   await quiz.getByRole("radio").first().check();
   await quiz.getByRole("button", { name: "提交答案" }).click();
@@ -139,7 +139,7 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
 test("a Chinese lesson's labs explain their results in Chinese and label their charts in it", async ({ page }) => {
   await page.goto("/zh/course/many-time-wait-sockets");
   const lab = page.getByRole("region", { name: "TIME-WAIT 实验" });
-  await lab.scrollIntoViewIfNeeded();
+  await approach(lab);
   const status = lab.getByRole("status");
   await expect(status).toContainText("EADDRNOTAVAIL");
   await expect(status).toContainText(/\p{Script=Han}/u);
@@ -157,7 +157,7 @@ test("a Chinese lesson's labs explain their results in Chinese and label their c
   await expectChinese(lab);
 
   const syn = page.getByRole("region", { name: "SYN 队列实验" });
-  await syn.scrollIntoViewIfNeeded();
+  await approach(syn);
   await expect(syn.getByRole("status")).toContainText("SYN cookie");
   await syn.getByRole("radio", { name: "0（关闭）" }).check();
   await expect(syn.getByRole("status")).toContainText("个 SYN 被丢弃");
@@ -169,7 +169,7 @@ test("a Chinese lesson's labs explain their results in Chinese and label their c
 test("a Chinese lesson's capture viewer reads a capture in Chinese", async ({ page }) => {
   await page.goto("/zh/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "抓包查看器" });
-  await viewer.scrollIntoViewIfNeeded();
+  await approach(viewer);
   await expect(viewer.getByText(/个 TCP 报文段，1 条连接/)).toBeVisible();
   await expect(viewer.getByLabel("示例抓包")).toHaveValue("passive-close-immediate");
   await expect(viewer.getByRole("option", { name: "三个报文段的关闭" })).toBeAttached();
@@ -243,7 +243,7 @@ test("the Chinese playground and a Chinese lab fit a phone @phone", async ({ pag
   await expectNoHorizontalOverflow(page);
   await page.goto("/zh/course/many-time-wait-sockets");
   // A lesson loads a lab when the reader comes near it (ADR 0950).
-  await page.getByRole("region", { name: "SYN 队列实验" }).scrollIntoViewIfNeeded();
+  await approach(page.getByRole("region", { name: "SYN 队列实验" }));
   await expect(page.getByRole("region", { name: "SYN 队列实验" }).getByRole("status")).toContainText("SYN");
   await expectNoHorizontalOverflow(page);
 });

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { finishQuiz, quiz, quizSection } from "./quiz-support";
 import { expectNoWordsBrokenAcrossLines } from "./grading-support";
-import { DEMO, E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
+import { approach, DEMO, E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
 
 /** The one write these tests make behind the app's back: moving a due date into the past. */
 function writeDatabase(sql: string, ...params: unknown[]) {
@@ -135,7 +135,7 @@ test("an instructor runs a graded week: kept input, an ended session, extension,
   await card.getByRole("link", { name: `Flags quiz ${run}` }).click();
   await expect(student).toHaveURL(new RegExp(`/course/${quiz.lessonSlug}#quiz-${quiz.id}$`));
   await expect(quizSection(student).getByRole("button", { name: "Check answer" })).toBeVisible();
-  await quizSection(student).scrollIntoViewIfNeeded();
+  await approach(quizSection(student));
   await finishQuiz(student, (index) => index !== 0);
   await student.goto("/dashboard");
   await expect(card.getByText("Submitted")).toBeVisible();

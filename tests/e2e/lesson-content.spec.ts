@@ -123,6 +123,41 @@ for (const slug of LESSONS) {
   }
 }
 
+test("a part whose streamed HTML is revealed after the page hydrated still comes alive as the reader reaches it", async ({ page }) => {
+  test.setTimeout(120_000);
+  // React sends a large part after the rest of the page, its placeholder first, and reveals it
+  // later (batched, up to a few hundred milliseconds on its own; longer on a busy machine). Here
+  // the reveals are held until the page has hydrated, so every part starts out watching its
+  // placeholder, which the reveal then replaces.
+  await page.addInitScript(() => {
+    const held: unknown[][] = [];
+    let reveal: ((...args: unknown[]) => void) | undefined;
+    let holding = true;
+    Object.defineProperty(window, "$RC", {
+      configurable: true,
+      set: (implementation: (...args: unknown[]) => void) => (reveal = implementation),
+      get: () => (...args: unknown[]) => (holding ? held.push(args) : reveal!(...args)),
+    });
+    Object.assign(window, {
+      releaseReveals: () => {
+        holding = false;
+        for (const args of held.splice(0)) reveal!(...args);
+      },
+    });
+  });
+  await page.goto("/course/closing-states");
+  await waitForHydration(page);
+  await expect(page.locator('[data-on-demand]:not([data-on-demand-armed])')).toHaveCount(0);
+  const held = await page.locator('div[hidden][id^="S:"]').count();
+  expect(held, "parts whose reveal is held").toBeGreaterThan(0);
+
+  await page.evaluate(() => (window as unknown as { releaseReveals: () => void }).releaseReveals());
+  await expect(page.locator('div[hidden][id^="S:"]')).toHaveCount(0);
+  await readThrough(page);
+  await expect(page.locator('[data-on-demand]:not([data-on-demand="live"])')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator("main fieldset[disabled]")).toHaveCount(0);
+});
+
 for (const slug of LESSONS) {
   for (const locale of ["en", "zh"] as const) {
     const address = `${locale === "zh" ? "/zh" : ""}/course/${slug}`;

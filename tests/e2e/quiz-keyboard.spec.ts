@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { LESSON_PATH, quiz, quizSection } from "./quiz-support";
+import { approach } from "./support";
 
 type Focused = { role: string; name: string; type: string };
 
@@ -31,7 +32,7 @@ test("a quiz can be completed with the keyboard alone", async ({ page }) => {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
   // The quiz loads when the reader comes near it (ADR 0950).
-  await section.scrollIntoViewIfNeeded();
+  await approach(section);
   await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   // Start from the quiz's heading, as a keyboard user arriving at it would.
   await section.getByRole("heading", { name: /^Question 1 of/ }).focus();

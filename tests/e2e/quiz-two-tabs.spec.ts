@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { uniqueEmail } from "./support";
+import { approach, uniqueEmail } from "./support";
 import { LESSON_PATH, answerCurrent, quiz, quizSection, signUp } from "./quiz-support";
 
 /**
@@ -15,7 +15,7 @@ async function openQuiz(page: Page) {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
   // The quiz loads as the reader comes near it (ADR 0950).
-  await section.scrollIntoViewIfNeeded();
+  await approach(section);
   await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   return section;
 }
@@ -76,7 +76,7 @@ test("an unfinished attempt continues on another device after signing in there",
   await other.getByRole("button", { name: "Sign in" }).click();
   await other.waitForURL((url) => url.pathname === LESSON_PATH);
   const resumed = quizSection(other);
-  await resumed.scrollIntoViewIfNeeded();
+  await approach(resumed);
   // Question 1 was answered on the first device: this one carries on with question 2.
   await expect(resumed.getByRole("heading", { name: /^Question 2 of/ })).toBeVisible();
   await expect(resumed.getByRole("progressbar", { name: `Quiz progress: 1 of ${quiz.questions.length} answered` })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { queryDatabase, uniqueEmail } from "./support";
+import { approach, queryDatabase, uniqueEmail } from "./support";
 import { LESSON_PATH, answerCurrent, answerSecrets, expectQuizWithoutSeriousA11yViolations, finishQuiz, quiz, quizSection, signUp } from "./quiz-support";
 
 const total = quiz.questions.length;
@@ -8,7 +8,7 @@ async function openQuiz(page: Page) {
   await page.goto(LESSON_PATH);
   const section = quizSection(page);
   // The quiz loads when the reader comes near it (ADR 0950).
-  await section.scrollIntoViewIfNeeded();
+  await approach(section);
   await expect(section.getByRole("button", { name: "Check answer" })).toBeVisible();
   return section;
 }
@@ -147,7 +147,7 @@ test("a visitor's answers and reading are merged into the account they create @p
 
   // Reload: the anonymous attempt resumes where it was.
   await page.reload();
-  await quizSection(page).scrollIntoViewIfNeeded();
+  await approach(quizSection(page));
   await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
 
   const email = uniqueEmail("visitor");
@@ -167,7 +167,7 @@ test("a visitor's answers and reading are merged into the account they create @p
   expect(await stored()).toEqual({ answers: 0, reading: [] });
 
   // The same attempt carries on in the account, and merging again adds nothing.
-  await quizSection(page).scrollIntoViewIfNeeded();
+  await approach(quizSection(page));
   await expect(quizSection(page).getByRole("heading", { name: `Question 4 of ${total}` })).toBeVisible();
   await page.goto("/dashboard");
   await page.reload();

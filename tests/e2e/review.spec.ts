@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { finishQuiz, LESSON_PATH, quiz, quizSection, signUp } from "./quiz-support";
 import { answerItem, expectMainFitsWidth, expectNoSidewaysScroll, learnerTravelsBack, SHOTS, visitorTravelsBack } from "./review-support";
-import { DEMO, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail, waitForHydration } from "./support";
+import { approach, DEMO, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail, waitForHydration } from "./support";
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -23,7 +23,7 @@ test.describe("spaced review", () => {
     await signUp(page, email, LESSON_PATH);
     await waitForHydration(page);
     // Miss two questions of the lesson quiz.
-    await quizSection(page).scrollIntoViewIfNeeded();
+    await approach(quizSection(page));
     await finishQuiz(page, (index) => index !== 0 && index !== 4);
 
     await page.goto("/review");
@@ -88,7 +88,7 @@ test.describe("spaced review", () => {
     await page.goto(`/zh${LESSON_PATH}`);
     await waitForHydration(page);
     const section = quizSection(page);
-    await section.scrollIntoViewIfNeeded();
+    await approach(section);
     await expect(section.getByRole("heading", { name: /^第 1 题，共 \d+ 题$/ })).toBeVisible();
     // Answer the first three questions with the first choice offered: some are missed.
     for (let i = 0; i < 3; i++) {
@@ -178,7 +178,8 @@ test.describe("lesson diagnostics", () => {
 
     await page.goto("/course/time-wait");
     await waitForHydration(page);
-    await page.getByRole("button", { name: "Mark lesson as complete" }).click();
+    // Reaching the end reads the lesson (the "Mark lesson as complete" button beside it then gives way), as in lesson.spec.ts.
+    await page.locator("#lesson-end").scrollIntoViewIfNeeded();
     await expect(page.getByText("Pass the quiz above to complete this lesson.")).toBeVisible();
     await page.goto("/diagnostic/time-wait");
     await page.getByRole("button", { name: "Take the after-check" }).click();
@@ -270,7 +271,7 @@ test("the session ends mid-review: the item says so, the header forgets the acco
   const email = uniqueEmail("review-ended");
   await signUp(page, email, LESSON_PATH);
   await waitForHydration(page);
-  await quizSection(page).scrollIntoViewIfNeeded();
+  await approach(quizSection(page));
   await finishQuiz(page, (index) => index !== 0);
   learnerTravelsBack(email, 2);
   await page.goto("/review");

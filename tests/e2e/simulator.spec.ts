@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./support";
+import { approach, expectNoSeriousA11yViolations } from "./support";
 import { expectNoHorizontalOverflow, simulator, stepOf, tabTo } from "./simulator-support";
 
 const HANDSHAKE_LESSON = "/course/three-way-handshake";
@@ -8,7 +8,7 @@ test("the lesson's simulator steps through the handshake, narrating each event",
   await page.goto(HANDSHAKE_LESSON);
   const sim = simulator(page);
   // A lesson loads an interactive part when the reader comes near it (ADR 0950).
-  await sim.scrollIntoViewIfNeeded();
+  await approach(sim);
   await expect(sim.getByRole("img", { name: "Sequence diagram" })).toBeVisible();
   const narration = sim.getByRole("status").first();
   await expect(narration).toHaveText(/Ready\. Press Step/);
@@ -106,7 +106,7 @@ test("a lesson with simulators has no serious accessibility violations, light an
   test.setTimeout(120_000);
   await page.goto("/course/four-way-teardown");
   await expect(simulator(page)).toBeVisible();
-  await simulator(page).scrollIntoViewIfNeeded();
+  await approach(simulator(page));
   await simulator(page).getByRole("button", { name: "Step", exact: true }).click();
   await expectNoSeriousA11yViolations(page);
   await page.emulateMedia({ colorScheme: "dark" });
@@ -119,7 +119,7 @@ test("a lesson with simulators has no serious accessibility violations, light an
 test("the simulator works at phone width @phone", async ({ page }) => {
   await page.goto(HANDSHAKE_LESSON);
   const sim = simulator(page);
-  await sim.scrollIntoViewIfNeeded();
+  await approach(sim);
   await sim.getByRole("button", { name: "Step", exact: true }).click();
   await sim.getByRole("button", { name: "Step", exact: true }).click();
   await expect(sim.getByRole("status").first()).toContainText("client sends SYN seq 0");

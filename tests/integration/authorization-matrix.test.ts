@@ -65,6 +65,12 @@ async function read(run: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
+/** Lib reads take the signed-in user: a signed-out request is refused by its page or route before lib runs. */
+function signedIn<T>(run: (user: CurrentUser) => Promise<T>): Promise<T> {
+  if (!session.user) throw new NotAllowedError();
+  return run(session.user);
+}
+
 const REFUSALS = [
   "You cannot change this class.",
   "This class is archived: restore it to make changes.",
@@ -106,7 +112,7 @@ const OPERATIONS: Operation[] = [
     allowed: INSTRUCTOR_ONLY,
     run: async (w) => {
       try {
-        const classes = await listTeachingClasses(session.user);
+        const classes = await signedIn((user) => listTeachingClasses(user));
         return classes.some((c) => c.id === w.classroom.id) ? "allowed" : "refused";
       } catch (error) {
         if (error instanceof NotAllowedError) return "refused";
@@ -114,12 +120,12 @@ const OPERATIONS: Operation[] = [
       }
     },
   },
-  { name: "read: getClassOverview", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => getClassOverview(session.user, w.classroom.id)) },
-  { name: "read: getAssignmentForEdit", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => getAssignmentForEdit(session.user, w.assignment.id)) },
-  { name: "read: getGradebook", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => gradebook.getGradebook(session.user, w.classroom.id)) },
-  { name: "read: getStudentDrilldown", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => gradebook.getStudentDrilldown(session.user, w.classroom.id, w.student.id)) },
-  { name: "read: getQuestionAnalytics", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => gradebook.getQuestionAnalytics(session.user, w.classroom.id)) },
-  { name: "read: exportGradebookCsv", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => gradebook.exportGradebookCsv(session.user, w.classroom.id)) },
+  { name: "read: getClassOverview", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => getClassOverview(user, w.classroom.id))) },
+  { name: "read: getAssignmentForEdit", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => getAssignmentForEdit(user, w.assignment.id))) },
+  { name: "read: getGradebook", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => gradebook.getGradebook(user, w.classroom.id))) },
+  { name: "read: getStudentDrilldown", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => gradebook.getStudentDrilldown(user, w.classroom.id, w.student.id))) },
+  { name: "read: getQuestionAnalytics", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => gradebook.getQuestionAnalytics(user, w.classroom.id))) },
+  { name: "read: exportGradebookCsv", allowed: INSTRUCTOR_ONLY, run: (w) => read(() => signedIn((user) => gradebook.exportGradebookCsv(user, w.classroom.id))) },
   {
     name: "route: GET gradebook/export",
     allowed: INSTRUCTOR_ONLY,
@@ -133,7 +139,7 @@ const OPERATIONS: Operation[] = [
     allowed: ["student"],
     run: async (w) => {
       try {
-        const list = await listStudentAssignments(session.user);
+        const list = await signedIn((user) => listStudentAssignments(user));
         return list.some((a) => a.id === w.assignment.id) ? "allowed" : "refused";
       } catch (error) {
         if (error instanceof NotAllowedError) return "refused";

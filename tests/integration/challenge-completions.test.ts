@@ -142,7 +142,7 @@ describe("a visitor's challenge successes after sign-in", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const user = await student();
     const before = Date.now();
-    const summary = await mergeAnonymousProgress(user.id, visitor, [], [entry]);
+    const summary = await mergeAnonymousProgress(user, visitor, [], [entry]);
     expect(summary).toMatchObject({ challenges: 1, rejected: 0 });
     const [row] = await rowsOf(user.id);
     expect(row!.completedAt.getTime()).toBeGreaterThanOrEqual(before);
@@ -150,7 +150,7 @@ describe("a visitor's challenge successes after sign-in", () => {
     expect(evidence).toMatchObject({ doneAt: new Date(reachedAt), signedOut: true });
     expect(evidence!.handedInAt.getTime()).toBeGreaterThanOrEqual(before);
     // Merging again (a second tab, a retry) adds nothing: the receipt is spent.
-    expect(await mergeAnonymousProgress(user.id, visitor, [], [entry])).toMatchObject({ challenges: 1, rejected: 1 });
+    expect(await mergeAnonymousProgress(user, visitor, [], [entry])).toMatchObject({ challenges: 1, rejected: 1 });
     expect(await rowsOf(user.id)).toEqual([row]);
     expect(await evidenceOf(user.id)).toHaveLength(1);
   });
@@ -191,7 +191,7 @@ describe("a visitor's challenge successes after sign-in", () => {
   it("count for nothing when the log does not verify, receipt or not", async () => {
     const { entry, visitor } = await visitorSuccess(SOLUTION);
     const user = await student();
-    const summary = await mergeAnonymousProgress(user.id, visitor, [], [
+    const summary = await mergeAnonymousProgress(user, visitor, [], [
       { ...NEAR_MISS, receipt: entry.receipt },
       { challengeId: "both-closing", log: "not a log", receipt: entry.receipt },
       { challengeId: "both-closing", log: SOLUTION.log, success: true },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAssignment, excuseStudent, grantExtension, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import { listStudentAssignments, saveTimeZone } from "@/lib/assignments/student.server";
 import { addCoInstructor, createClass, getClassOverview, regenerateInviteLink, regenerateJoinCode, removeStudent } from "@/lib/classes/classes.server";
-import { rosterCsvWords } from "@/lib/i18n/words/roster-csv";
+import { classActionWords } from "@/lib/i18n/words/class-actions";
 import { acceptInvitation, acceptInvitationLink, declineInvitation, importRoster, joinByCode, joinByInviteLink, listPendingInvitations } from "@/lib/classes/membership.server";
 import { db } from "@/lib/db.server";
 import { createUser } from "../factories/users";
@@ -52,7 +52,7 @@ describe("classes", () => {
     expect(await joinByCode(student, code)).toMatchObject({ ok: true, alreadyEnrolled: false });
     expect(await joinByInviteLink(student, classroom.inviteToken)).toMatchObject({ ok: true, alreadyEnrolled: true });
     expect(await db.enrollment.count({ where: { classId: classroom.id } })).toBe(1);
-    expect(await joinByCode(student, "NOPE1234")).toEqual({ ok: false, error: "not-found" });
+    expect(await joinByCode(student, "NOPE1234")).toEqual({ ok: false, refusal: "not-found" });
   });
 
   it("regenerated codes and links replace the old ones", async () => {
@@ -60,15 +60,15 @@ describe("classes", () => {
     const code = await regenerateJoinCode(teacher, classroom.id);
     const link = await regenerateInviteLink(teacher, classroom.id);
     const student = await createUser();
-    expect(await joinByCode(student, classroom.joinCode)).toEqual({ ok: false, error: "not-found" });
-    expect(await joinByInviteLink(student, classroom.inviteToken)).toEqual({ ok: false, error: "not-found" });
+    expect(await joinByCode(student, classroom.joinCode)).toEqual({ ok: false, refusal: "not-found" });
+    expect(await joinByInviteLink(student, classroom.inviteToken)).toEqual({ ok: false, refusal: "not-found" });
     expect(await joinByCode(student, code.joinCode)).toMatchObject({ ok: true });
     expect(link.inviteToken).not.toBe(classroom.inviteToken);
   });
 
   it("instructors cannot join their own class as students", async () => {
     const { teacher, classroom } = await newClass();
-    expect(await joinByCode(teacher, classroom.joinCode)).toEqual({ ok: false, error: "teaches-class" });
+    expect(await joinByCode(teacher, classroom.joinCode)).toEqual({ ok: false, refusal: "teaches-class" });
   });
 
   it("removing a student keeps their work and drops their extensions", async () => {
@@ -128,9 +128,9 @@ describe("roster import and invitations", () => {
     for (const locale of ["en", "zh"] as const) {
       const result = await importRoster(teacher, classroom.id, notCsv, locale);
       expect(result.ok).toBe(false);
-      expect(JSON.stringify(result)).toContain(rosterCsvWords(locale).notCsv);
+      expect(JSON.stringify(result)).toContain(classActionWords(locale).classes.rosterNotCsv);
     }
-    expect(rosterCsvWords("en").notCsv).toBe("The file could not be read as CSV.");
+    expect(classActionWords("en").classes.rosterNotCsv).toBe("The file could not be read as CSV.");
     expect(await db.invitation.count({ where: { classId: classroom.id } })).toBe(0);
   });
 
@@ -146,7 +146,7 @@ describe("roster import and invitations", () => {
     expect(pending).toMatchObject({ className: "Networks" });
     // Someone else cannot answer it.
     const stranger = await createUser();
-    expect(await acceptInvitation(stranger, pending!.id)).toEqual({ ok: false, error: "not-found" });
+    expect(await acceptInvitation(stranger, pending!.id)).toEqual({ ok: false, refusal: "not-found" });
     expect(await declineInvitation(stranger, pending!.id)).toEqual({ ok: false });
     expect(await acceptInvitation(invitee, pending!.id)).toMatchObject({ ok: true, alreadyEnrolled: false });
     expect(await db.enrollment.count({ where: { classId: classroom.id, userId: invitee.id } })).toBe(1);
@@ -234,7 +234,6 @@ describe("assignments", () => {
     for (const dueAt of ["2026-12-09T17:00", "2026-12-10T17:00", "2026-11-01T17:00"]) {
       expect(await grantExtension(teacher, created.id, { studentId: student.id, dueAt })).toEqual({
         ok: false,
-        error: "invalid",
         fieldErrors: { dueAt: expect.stringMatching(/^An extension must be later than the due date \(Dec 10, 2026, 5:00 PM/) },
       });
     }

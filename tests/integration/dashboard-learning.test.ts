@@ -29,11 +29,11 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
     expect(start.mastery.every((m) => m.level === "not-started")).toBe(true);
     expect(start.courseProgress).toBe(0);
 
-    await startLesson(user.id, LESSON);
+    await startLesson(user, LESSON);
     await db.lessonProgress.updateMany({ where: { userId: user.id }, data: { lastPosition: "the-other-flags" } });
     expect((await getLearnerDashboard(user)).nextStep).toMatchObject({ kind: "resume-lesson", href: `/course/${LESSON}#the-other-flags` });
 
-    await markLessonRead(user.id, LESSON);
+    await markLessonRead(user, LESSON);
     const read = await getLearnerDashboard(user);
     expect(read.nextStep).toMatchObject({ kind: "take-quiz", href: `/course/${LESSON}#quiz-${QUIZ_ID}` });
     expect(read.lessons.find((l) => l.slug === LESSON)).toMatchObject({ status: "in-progress", read: true, progress: 0.5 });
@@ -78,7 +78,7 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
 
   it("speaks Chinese on the Chinese dashboard: titles, concepts, links and the section to resume", async () => {
     const user = await createUser();
-    await startLesson(user.id, LESSON);
+    await startLesson(user, LESSON);
     // Reading positions are kept by the English section id.
     await db.lessonProgress.updateMany({ where: { userId: user.id }, data: { lastPosition: "the-other-flags" } });
     const zh = await getLearnerDashboard(user, "zh");

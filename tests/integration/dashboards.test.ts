@@ -21,13 +21,13 @@ describe("learner dashboard", () => {
     expect(before.total).toBeGreaterThanOrEqual(1);
     expect(before.nextLesson?.slug).toBe(before.lessons[0]?.slug);
 
-    await markLessonRead(student.id, "tcp-header-and-flags");
+    await markLessonRead(student, "tcp-header-and-flags");
     const readOnly = await getLearnerDashboard(student);
     expect(readOnly.completed).toBe(0);
     await db.quizAttempt.create({
       data: { userId: student.id, quizId: "tcp-header-and-flags", clientKey: "passed", variantSeed: 1, score: 1, maxScore: 1, passed: true, submittedAt: new Date() },
     });
-    await markLessonRead(student.id, "tcp-header-and-flags");
+    await markLessonRead(student, "tcp-header-and-flags");
     const after = await getLearnerDashboard(student);
     expect(after.completed).toBe(1);
     expect(after.lessons.find((lesson) => lesson.slug === "tcp-header-and-flags")?.status).toBe("complete");

@@ -84,8 +84,8 @@ describe("email confirmation", () => {
 
     expect(await hasProvenEmail(user.id)).toBe(false);
     expect(await listPendingInvitations(user)).toEqual([]);
-    expect(await acceptInvitation(user, invitation.id)).toEqual({ ok: false, error: "email-unverified" });
-    expect(await acceptInvitationLink(user, invitation.token)).toEqual({ ok: false, error: "email-unverified" });
+    expect(await acceptInvitation(user, invitation.id)).toEqual({ ok: false, refusal: "email-unverified" });
+    expect(await acceptInvitationLink(user, invitation.token)).toEqual({ ok: false, refusal: "email-unverified" });
     expect(await db.enrollment.count({ where: { classId: classroom.id, userId: user.id } })).toBe(0);
 
     expect(await verifyEmail(tokenSentTo(email))).toBe("verified");

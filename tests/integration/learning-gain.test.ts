@@ -64,8 +64,8 @@ describe("a lesson's diagnostic, before and after", () => {
     // The before-phase answers do not enter the review queue and do not count toward mastery.
     expect(await listQueue(user.id)).toEqual([]);
 
-    await startLesson(user.id, LESSON);
-    await markLessonRead(user.id, LESSON);
+    await startLesson(user, LESSON);
+    await markLessonRead(user, LESSON);
     await take(user.id, "post", [0, 1, 2]);
     const status = (await diagnosticStatus(user.id, LESSON))!;
     expect(status).toMatchObject({ lessonRead: true, pre: { state: "done", score: 1 }, post: { state: "done", score: 3 } });
@@ -83,8 +83,8 @@ describe("a lesson's diagnostic, before and after", () => {
     await startDiagnostic(reader.id, LESSON, "pre");
     const { seed } = await attemptOf(reader.id, "pre");
     await submitDiagnosticAnswer(reader.id, LESSON, "pre", 0, response(seed, 0, true));
-    await startLesson(reader.id, LESSON);
-    await markLessonRead(reader.id, LESSON);
+    await startLesson(reader, LESSON);
+    await markLessonRead(reader, LESSON);
     expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, error: "pre-closed" });
     expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
     expect(await diagnosticStatus(reader.id, LESSON)).toMatchObject({ pre: { state: "closed", score: null }, post: { state: "open" } });
@@ -122,8 +122,8 @@ describe("what a class learned", () => {
     await take(onlyPre.id, "pre", []);
     await take(outsider.id, "pre", []);
     for (const student of [a, b, top, early, outsider]) {
-      await startLesson(student.id, LESSON);
-      await markLessonRead(student.id, LESSON);
+      await startLesson(student, LESSON);
+      await markLessonRead(student, LESSON);
     }
     await take(a.id, "post", [0, 1, 2, 3]);
     await take(b.id, "post", [0, 1, 2, 3, 4]);

@@ -15,15 +15,15 @@ async function passLessonQuiz(userId: string) {
 describe("lesson progress", () => {
   it("starts a lesson once however many times it is opened, even concurrently", async () => {
     const user = await createUser();
-    await Promise.all(Array.from({ length: 10 }, () => startLesson(user.id, LESSON)));
+    await Promise.all(Array.from({ length: 10 }, () => startLesson(user, LESSON)));
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("remembers the last position and keeps it separate per student", async () => {
     const [ada, ben] = await Promise.all([createUser(), createUser()]);
-    await saveLessonPosition(ada.id, LESSON, "the-other-flags");
-    await saveLessonPosition(ben.id, LESSON, "summary");
-    await saveLessonPosition(ada.id, LESSON, "reading-a-real-capture");
+    await saveLessonPosition(ada, LESSON, "the-other-flags");
+    await saveLessonPosition(ben, LESSON, "summary");
+    await saveLessonPosition(ada, LESSON, "reading-a-real-capture");
     const rows = await db.lessonProgress.findMany({ where: { lessonSlug: LESSON, userId: { in: [ada.id, ben.id] } } });
     const byUser = Object.fromEntries(rows.map((row) => [row.userId, row.lastPosition]));
     expect(byUser).toEqual({ [ada.id]: "reading-a-real-capture", [ben.id]: "summary" });
@@ -32,13 +32,13 @@ describe("lesson progress", () => {
   it("completes a lesson when it is read to the end, and keeps the first completion time", async () => {
     const user = await createUser();
     await passLessonQuiz(user.id);
-    const started = await startLesson(user.id, LESSON);
+    const started = await startLesson(user, LESSON);
     expect(started.completedAt).toBeNull();
-    const first = await markLessonRead(user.id, LESSON);
+    const first = await markLessonRead(user, LESSON);
     expect(first.readToEndAt).toBeInstanceOf(Date);
     expect(first.completedAt).toEqual(first.readToEndAt);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await markLessonRead(user.id, LESSON);
+    const second = await markLessonRead(user, LESSON);
     expect(second.completedAt).toEqual(first.completedAt);
     expect(second.readToEndAt).toEqual(first.readToEndAt);
   });
@@ -46,7 +46,7 @@ describe("lesson progress", () => {
   it("records an explicit 'mark complete' separately from reading, exactly once under double clicks", async () => {
     const user = await createUser();
     await passLessonQuiz(user.id);
-    const results = await Promise.all(Array.from({ length: 8 }, () => markLessonDone(user.id, LESSON)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => markLessonDone(user, LESSON)));
     const completions = new Set(results.map((row) => row.completedAt?.toISOString()));
     expect(completions.size).toBe(1);
     expect(results[0]?.completedAt).toBeInstanceOf(Date);
@@ -56,16 +56,16 @@ describe("lesson progress", () => {
 
   it("does not complete a lesson with a quiz until the quiz is passed", async () => {
     const user = await createUser();
-    const read = await markLessonRead(user.id, LESSON);
+    const read = await markLessonRead(user, LESSON);
     expect(read.readToEndAt).toBeInstanceOf(Date);
     expect(read.completedAt).toBeNull();
     await passLessonQuiz(user.id);
-    expect((await markLessonDone(user.id, LESSON)).completedAt).toBeInstanceOf(Date);
+    expect((await markLessonDone(user, LESSON)).completedAt).toBeInstanceOf(Date);
   });
 
   it("deletes a student's progress with their account", async () => {
     const user = await createUser();
-    await startLesson(user.id, LESSON);
+    await startLesson(user, LESSON);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });

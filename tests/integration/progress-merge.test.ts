@@ -103,7 +103,7 @@ describe("merging a visitor's progress into an account", () => {
     const run = await anonymousRun(quiz.questions.length);
     const readAt = Date.now() - 60_000;
     const before = Date.now();
-    const summary = await mergeAnonymousProgress(user.id, run.visitor, [
+    const summary = await mergeAnonymousProgress(user, run.visitor, [
       lessonReceipt(run.visitor, "started", readAt - 1000),
       lessonReceipt(run.visitor, "position", readAt - 500, "summary"),
       lessonReceipt(run.visitor, "read", readAt),
@@ -117,7 +117,7 @@ describe("merging a visitor's progress into an account", () => {
     expect(attempt.answers).toHaveLength(quiz.questions.length);
     // Handed in when the account proved it, not when the visitor answered.
     expect(attempt.submittedAt!.getTime()).toBeGreaterThanOrEqual(before);
-    const progress = await getLessonProgress(user.id, LESSON);
+    const progress = await getLessonProgress(user, LESSON);
     expect(progress?.readToEndAt?.getTime()).toBe(readAt);
     expect(progress?.startedAt.getTime()).toBe(readAt - 1000);
     expect(progress?.lastPosition).toBe("summary");
@@ -133,9 +133,9 @@ describe("merging a visitor's progress into an account", () => {
     const user = await createUser();
     const run = await anonymousRun(2);
     const tokens = [lessonReceipt(run.visitor, "read", Date.now() - 5000), ...run.receipts];
-    const both = await Promise.all([mergeAnonymousProgress(user.id, run.visitor, tokens), mergeAnonymousProgress(user.id, run.visitor, tokens)]);
+    const both = await Promise.all([mergeAnonymousProgress(user, run.visitor, tokens), mergeAnonymousProgress(user, run.visitor, tokens)]);
     expect(both.reduce((sum, s) => sum + s.answers, 0)).toBe(quiz.questions.length);
-    expect(await mergeAnonymousProgress(user.id, run.visitor, tokens)).toEqual({ ...NOTHING, alreadyUsed: tokens.length });
+    expect(await mergeAnonymousProgress(user, run.visitor, tokens)).toEqual({ ...NOTHING, alreadyUsed: tokens.length });
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(quiz.questions.length);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
@@ -147,20 +147,20 @@ describe("merging a visitor's progress into an account", () => {
   it("rejects receipts from another browser: they cannot be handed to a classmate", async () => {
     const classmate = await createUser();
     const run = await anonymousRun(quiz.questions.length);
-    const summary = await mergeAnonymousProgress(classmate.id, newVisitor(), run.receipts);
+    const summary = await mergeAnonymousProgress(classmate, newVisitor(), run.receipts);
     expect(summary).toEqual({ ...NOTHING, otherBrowser: run.receipts.length });
-    expect(await mergeAnonymousProgress(classmate.id, null, run.receipts)).toEqual({ ...NOTHING, otherBrowser: run.receipts.length });
+    expect(await mergeAnonymousProgress(classmate, null, run.receipts)).toEqual({ ...NOTHING, otherBrowser: run.receipts.length });
     expect(await db.quizAttempt.count({ where: { userId: classmate.id } })).toBe(0);
     // Nothing was spent: the visitor can still merge their own work into their own account.
     const owner = await createUser();
-    expect(await mergeAnonymousProgress(owner.id, run.visitor, run.receipts)).toMatchObject({ answers: run.receipts.length, otherBrowser: 0 });
+    expect(await mergeAnonymousProgress(owner, run.visitor, run.receipts)).toMatchObject({ answers: run.receipts.length, otherBrowser: 0 });
   });
 
   it("credits one account only: a second account signed in from the same browser gets nothing", async () => {
     const [first, second] = await Promise.all([createUser(), createUser()]);
     const run = await anonymousRun(quiz.questions.length);
-    await mergeAnonymousProgress(first.id, run.visitor, run.receipts);
-    expect(await mergeAnonymousProgress(second.id, run.visitor, run.receipts)).toEqual({ ...NOTHING, alreadyUsed: run.receipts.length });
+    await mergeAnonymousProgress(first, run.visitor, run.receipts);
+    expect(await mergeAnonymousProgress(second, run.visitor, run.receipts)).toEqual({ ...NOTHING, alreadyUsed: run.receipts.length });
     expect(await db.quizAttempt.count({ where: { clientKey: run.clientKey } })).toBe(1);
   });
 
@@ -175,7 +175,7 @@ describe("merging a visitor's progress into an account", () => {
     const unknownLesson = signReceipt({ k: "lesson", id: newReceiptId(), v: run.visitor, slug: "no-such-lesson", milestone: "read", at: Date.now() });
     // Signed by the server but never stored as a first answer (a re-answer cannot get a receipt of its own).
     const invented = signReceipt({ ...payload, id: newReceiptId(), response: rightAnswer });
-    const summary = await mergeAnonymousProgress(user.id, run.visitor, [edited, forgedLesson, forgedAnswer, unknownLesson, invented, "", 42, { k: "lesson" }]);
+    const summary = await mergeAnonymousProgress(user, run.visitor, [edited, forgedLesson, forgedAnswer, unknownLesson, invented, "", 42, { k: "lesson" }]);
     expect(summary).toEqual({ ...NOTHING, rejected: 8 });
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
@@ -184,10 +184,10 @@ describe("merging a visitor's progress into an account", () => {
   it("keeps what the account already had: earliest times, existing position", async () => {
     const user = await createUser();
     const visitor = newVisitor();
-    await saveLessonPosition(user.id, LESSON, "the-other-flags");
-    const before = await getLessonProgress(user.id, LESSON);
-    await mergeAnonymousProgress(user.id, visitor, [lessonReceipt(visitor, "position", Date.now(), "summary"), lessonReceipt(visitor, "started", Date.now() + 10_000)]);
-    const after = await getLessonProgress(user.id, LESSON);
+    await saveLessonPosition(user, LESSON, "the-other-flags");
+    const before = await getLessonProgress(user, LESSON);
+    await mergeAnonymousProgress(user, visitor, [lessonReceipt(visitor, "position", Date.now(), "summary"), lessonReceipt(visitor, "started", Date.now() + 10_000)]);
+    const after = await getLessonProgress(user, LESSON);
     expect(after?.lastPosition).toBe("the-other-flags");
     expect(after?.startedAt).toEqual(before?.startedAt);
   });
@@ -195,7 +195,7 @@ describe("merging a visitor's progress into an account", () => {
   it("keeps answer times from the receipts, so mastery sees the real order", async () => {
     const user = await createUser();
     const run = await anonymousRun(0);
-    await mergeAnonymousProgress(user.id, run.visitor, run.receipts);
+    await mergeAnonymousProgress(user, run.visitor, run.receipts);
     const answers = await db.quizAnswer.findMany({ where: { attempt: { userId: user.id } }, select: { answeredAt: true } });
     for (const answer of answers) expect(answer.answeredAt.getTime()).toBeLessThanOrEqual(Date.now());
     const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });

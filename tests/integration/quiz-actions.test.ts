@@ -72,13 +72,13 @@ describe("quiz actions", () => {
     expect(submitted.grading.correct).toBe(true);
     const lesson = await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" });
     expect(lesson.ok).toBe(true);
-    expect(await recordAnonymousLessonAction({ slug: "nope", milestone: "read" })).toEqual({ ok: false, error: "unknown-lesson" });
+    expect(await recordAnonymousLessonAction({ slug: "nope", milestone: "read" })).toEqual({ ok: false, refusal: "unknown-lesson", at: expect.any(Number) });
     expect(await db.quizAnswer.count()).toBe(answersBefore);
-    expect(await mergeAnonymousProgressAction({ receipts: [submitted.receipt] })).toEqual({ ok: false, error: "signed-out" });
+    expect(await mergeAnonymousProgressAction({ receipts: [submitted.receipt] })).toMatchObject({ ok: false, sessionEnded: true });
 
     const user = await createUser();
     session.user = user;
-    expect(await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" })).toEqual({ ok: false, error: "signed-in" });
+    expect(await recordAnonymousLessonAction({ slug: LESSON, milestone: "read" })).toEqual({ ok: false, refusal: "signed-in", at: expect.any(Number) });
     const merged = await mergeAnonymousProgressAction({ receipts: [submitted.receipt, lesson.ok ? lesson.receipt : ""] });
     expect(merged).toMatchObject({ ok: true, summary: { lessons: 1, attempts: 1, answers: 1, rejected: 0, otherBrowser: 0, alreadyUsed: 0 } });
     // The merged attempt keeps its key: the quiz in this browser resumes it with the same variant.

@@ -151,18 +151,18 @@ describe("quiz attempts", () => {
   it("passing the quiz completes a lesson that was read, whichever comes first", async () => {
     const [readFirst, quizFirst] = await Promise.all([createUser(), createUser()]);
 
-    await markLessonRead(readFirst.id, LESSON);
-    expect((await getLessonProgress(readFirst.id, LESSON))?.completedAt).toBeNull();
+    await markLessonRead(readFirst, LESSON);
+    expect((await getLessonProgress(readFirst, LESSON))?.completedAt).toBeNull();
     const key = newClientKey();
     await startAttempt(readFirst.id, QUIZ_ID, key);
     await answerAll(readFirst.id, key, total);
-    expect((await getLessonProgress(readFirst.id, LESSON))?.completedAt).toBeInstanceOf(Date);
+    expect((await getLessonProgress(readFirst, LESSON))?.completedAt).toBeInstanceOf(Date);
 
     const other = newClientKey();
     await startAttempt(quizFirst.id, QUIZ_ID, other);
     await answerAll(quizFirst.id, other, total);
-    expect(await getLessonProgress(quizFirst.id, LESSON)).toBeNull();
-    const read = await markLessonRead(quizFirst.id, LESSON);
+    expect(await getLessonProgress(quizFirst, LESSON)).toBeNull();
+    const read = await markLessonRead(quizFirst, LESSON);
     expect(read.completedAt).toBeInstanceOf(Date);
   });
 
@@ -174,18 +174,18 @@ describe("quiz attempts", () => {
       const seed = await seedOf(user.id, key);
       const [last, ...rest] = [...quiz.questions].reverse();
       for (const question of rest) await submitAnswer(user.id, QUIZ_ID, key, question.id, rightResponse(quiz, seed, question.id));
-      await Promise.all([markLessonRead(user.id, LESSON), submitAnswer(user.id, QUIZ_ID, key, last!.id, rightResponse(quiz, seed, last!.id))]);
-      expect((await getLessonProgress(user.id, LESSON))?.completedAt).toBeInstanceOf(Date);
+      await Promise.all([markLessonRead(user, LESSON), submitAnswer(user.id, QUIZ_ID, key, last!.id, rightResponse(quiz, seed, last!.id))]);
+      expect((await getLessonProgress(user, LESSON))?.completedAt).toBeInstanceOf(Date);
     }
   });
 
   it("a failed quiz does not complete the lesson", async () => {
     const user = await createUser();
-    await markLessonRead(user.id, LESSON);
+    await markLessonRead(user, LESSON);
     const key = newClientKey();
     await startAttempt(user.id, QUIZ_ID, key);
     await answerAll(user.id, key, 0);
-    expect((await getLessonProgress(user.id, LESSON))?.completedAt).toBeNull();
+    expect((await getLessonProgress(user, LESSON))?.completedAt).toBeNull();
   });
 
   it("deletes attempts and answers with the account", async () => {

@@ -126,8 +126,8 @@ describe("a lesson's diagnostic as an assignment", () => {
     const created = await createAssignment(teacher, classroom.id, form({ title: "Diagnostic", target: "DIAGNOSTIC:time-wait", ungraded: "on" }));
     if (!created.ok) throw new Error(JSON.stringify(created));
     const diagnostic = lessonDiagnostic("time-wait")!;
-    await startLesson(student.id, "time-wait");
-    await markLessonRead(student.id, "time-wait");
+    await startLesson(student, "time-wait");
+    await markLessonRead(student, "time-wait");
     expect((await startDiagnostic(student.id, "time-wait", "post")).ok).toBe(true);
     const attempt = await db.diagnosticAttempt.findFirstOrThrow({ where: { userId: student.id } });
     for (const [index, question] of diagnostic.questions.entries()) {

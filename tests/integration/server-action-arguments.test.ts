@@ -60,9 +60,11 @@ function serverActionModules(): string[] {
 /**
  * What each parameter is: "id" a bound id or token, "form" the FormData a form posts, "input" an
  * object the client builds, "bool", "locale" (optional), "string", "state" the previous state
- * React passes to a form action (never read, so not tried).
+ * React passes to a form action (never read, so not tried), "language" the FormData React passes
+ * to a bound one-button form, read only for its `locale` field (anything else answers in
+ * English, so not tried).
  */
-type Kind = "id" | "form" | "input" | "bool" | "locale" | "string" | "state";
+type Kind = "id" | "form" | "input" | "bool" | "locale" | "string" | "state" | "language";
 
 type World = Awaited<ReturnType<typeof world>>;
 type Entry = { kinds: Kind[]; valid: (w: World) => unknown[] };
@@ -111,13 +113,13 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   "lib/classes/instructor-actions.ts": {
     createClassAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "A new class", timeZone: "UTC" })] },
     updateClassAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ name: "Renamed", timeZone: "UTC" })] },
-    setArchivedAction: { kinds: ["id", "bool", "state"], valid: (w) => [w.classId, true, null] },
-    regenerateJoinCodeAction: { kinds: ["id", "state"], valid: (w) => [w.classId, null] },
-    regenerateInviteLinkAction: { kinds: ["id", "state"], valid: (w) => [w.classId, null] },
-    removeStudentAction: { kinds: ["id", "id", "state"], valid: (w) => [w.classId, w.studentId, null] },
+    setArchivedAction: { kinds: ["id", "bool", "state", "language"], valid: (w) => [w.classId, true, null] },
+    regenerateJoinCodeAction: { kinds: ["id", "state", "language"], valid: (w) => [w.classId, null] },
+    regenerateInviteLinkAction: { kinds: ["id", "state", "language"], valid: (w) => [w.classId, null] },
+    removeStudentAction: { kinds: ["id", "id", "state", "language"], valid: (w) => [w.classId, w.studentId, null] },
     addCoInstructorAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ email: w.colleagueEmail })] },
-    removeCoInstructorAction: { kinds: ["id", "id", "state"], valid: (w) => [w.classId, w.coInstructorId, null] },
-    revokeInvitationAction: { kinds: ["id", "id", "state"], valid: (w) => [w.classId, w.invitationId, null] },
+    removeCoInstructorAction: { kinds: ["id", "id", "state", "language"], valid: (w) => [w.classId, w.coInstructorId, null] },
+    revokeInvitationAction: { kinds: ["id", "id", "state", "language"], valid: (w) => [w.classId, w.invitationId, null] },
     importRosterAction: { kinds: ["id", "state", "form"], valid: (w) => [w.classId, null, formWith({ text: "new-person@example.test" })] },
     createAssignmentAction: {
       kinds: ["id", "state", "form"],
@@ -127,19 +129,19 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
       kinds: ["id", "state", "form"],
       valid: (w) => [w.assignmentId, null, formWith({ target: "LESSON:tcp-header-and-flags", title: "Renamed", points: "5", opensAt: wallTime(0), dueAt: wallTime(7), latePolicy: "CLOSE" })],
     },
-    deleteAssignmentAction: { kinds: ["id", "state"], valid: (w) => [w.assignmentId, null] },
+    deleteAssignmentAction: { kinds: ["id", "state", "language"], valid: (w) => [w.assignmentId, null] },
     grantExtensionAction: { kinds: ["id", "state", "form"], valid: (w) => [w.assignmentId, null, formWith({ studentId: w.studentId, dueAt: "2030-01-01T12:00" })] },
-    removeExtensionAction: { kinds: ["id", "id", "state"], valid: (w) => [w.assignmentId, w.studentId, null] },
+    removeExtensionAction: { kinds: ["id", "id", "state", "language"], valid: (w) => [w.assignmentId, w.studentId, null] },
     excuseStudentAction: { kinds: ["id", "state", "form"], valid: (w) => [w.assignmentId, null, formWith({ studentId: w.studentId, note: "Away" })] },
-    withdrawExcuseAction: { kinds: ["id", "id", "state"], valid: (w) => [w.assignmentId, w.excusedId, null] },
+    withdrawExcuseAction: { kinds: ["id", "id", "state", "language"], valid: (w) => [w.assignmentId, w.excusedId, null] },
   },
   "lib/classes/join-actions.ts": {
     joinByCodeAction: { kinds: ["state", "form"], valid: (w) => [null, formWith({ code: w.joinCode })] },
-    joinByLinkAction: { kinds: ["id", "state"], valid: (w) => [w.inviteToken, null] },
-    acceptInvitationAction: { kinds: ["id", "state"], valid: (w) => [w.invitationToken, null] },
+    joinByLinkAction: { kinds: ["id", "state", "language"], valid: (w) => [w.inviteToken, null] },
+    acceptInvitationAction: { kinds: ["id", "state", "language"], valid: (w) => [w.invitationToken, null] },
     answerInvitationAction: { kinds: ["state", "form"], valid: (w) => [null, formWith({ invitationId: w.invitationId, answer: "accept" })] },
-    acceptMyInvitationAction: { kinds: ["id", "state"], valid: (w) => [w.invitationId, null] },
-    declineMyInvitationAction: { kinds: ["id", "state"], valid: (w) => [w.invitationId, null] },
+    acceptMyInvitationAction: { kinds: ["id", "state", "language"], valid: (w) => [w.invitationId, null] },
+    declineMyInvitationAction: { kinds: ["id", "state", "language"], valid: (w) => [w.invitationId, null] },
     saveTimeZoneAction: { kinds: ["string"], valid: () => ["Europe/Berlin"] },
   },
   "lib/lti/actions.ts": {
@@ -197,6 +199,7 @@ const COMMON: Array<[string, () => unknown]> = [
 function badShapes(kind: Kind): Array<[string, () => unknown]> {
   switch (kind) {
     case "state":
+    case "language":
       return [];
     case "id":
     case "string":

@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await getCurrentUser();
+  if (!user) return new Response("Sign in first", { status: 401 });
   try {
     const { csv, filename } = await exportGradebookCsv(user, classId);
     return new Response(csv, {
@@ -18,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
       },
     });
   } catch (error) {
-    if (error instanceof NotAllowedError) return new Response(user ? "Not found" : "Sign in first", { status: user ? 404 : 401 });
+    if (error instanceof NotAllowedError) return new Response("Not found", { status: 404 });
     throw error;
   }
 }

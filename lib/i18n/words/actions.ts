@@ -1,0 +1,25 @@
+import { defineWords } from "./define";
+
+/** What every Server Action may answer whatever its feature: a malformed request, an ended session, a refusal. */
+export const actionWords = defineWords({
+  en: {
+    invalidRequest: "This request could not be read, so nothing was changed. Reload the page and try again.",
+    sessionEnded: "Your session ended. Sign in again",
+    checkFields: "Check the highlighted fields.",
+    refusals: {
+      "not-allowed": "You cannot change this class.",
+      archived: "This class is archived: restore it to make changes.",
+    },
+  },
+  zh: {
+    invalidRequest: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
+    sessionEnded: "你的登录已失效，请重新登录",
+    checkFields: "请检查标出的字段。",
+    refusals: {
+      "not-allowed": "你不能修改这个班级。",
+      archived: "这个班级已归档：请先恢复它，再进行修改。",
+    },
+  },
+});
+
+export type ActionWords = ReturnType<typeof actionWords>;

@@ -1,0 +1,164 @@
+/**
+ * The one action pattern, end to end against the real database: every Server Action answers one
+ * `ActionResult` in the language of the form that posted it (its hidden `locale` field; English
+ * when absent or unknown), lib validation explains itself in that language, and expected
+ * refusals come back as one typed `Refusal` (`{ ok: false, refusal }`).
+ */
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session.server";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session.server", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirected to ${url}`);
+  },
+}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 200)}` }) }));
+
+const { db } = await import("@/lib/db.server");
+const { createUser } = await import("../factories/users");
+const { createClassroom, createAssignment: storeAssignment } = await import("../factories/classes");
+const instructorActions = await import("@/lib/classes/instructor-actions");
+const joinActions = await import("@/lib/classes/join-actions");
+const { startLessonAction, markLessonDoneAction } = await import("@/lib/progress/lesson-actions");
+const { recordLessonStep } = await import("@/lib/progress/lesson-progress.server");
+const { joinByCode, acceptInvitation } = await import("@/lib/classes/membership.server");
+const { createClass, addCoInstructor } = await import("@/lib/classes/classes.server");
+const { createAssignment, grantExtension } = await import("@/lib/assignments/assignments.server");
+const { refusalAsResult, NotAllowedError, ClassArchivedError } = await import("@/lib/classes/errors");
+
+function formWith(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+beforeEach(() => {
+  session.user = null;
+});
+
+describe("messages in the language of the page", () => {
+  it("a class form posted from a Chinese page is refused in Chinese; without a locale, in English", async () => {
+    session.user = await createUser({ role: "INSTRUCTOR" });
+    const zh = await instructorActions.createClassAction(null, formWith({ name: "  ", timeZone: "Mars/Olympus", locale: "zh" }));
+    expect(zh).toMatchObject({ ok: false, message: "请检查标出的字段。", fieldErrors: { name: "请输入名称", timeZone: "请选择时区" }, values: { name: "  ", locale: "zh" } });
+    const en = await instructorActions.createClassAction(null, formWith({ name: "  ", timeZone: "Mars/Olympus" }));
+    expect(en).toMatchObject({ ok: false, message: "Check the highlighted fields.", fieldErrors: { name: "Enter a name", timeZone: "Choose a time zone" } });
+    // An unknown language is English, never an error.
+    expect(await instructorActions.createClassAction(null, formWith({ name: "", timeZone: "UTC", locale: "fr" }))).toMatchObject({ fieldErrors: { name: "Enter a name" } });
+  });
+
+  it("a refusal and an ended session answer in the form's language", async () => {
+    const [owner, stranger] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser({ role: "INSTRUCTOR" })]);
+    const classroom = await createClassroom({ ownerId: owner.id });
+    session.user = stranger;
+    // A one-button form: React passes its FormData (with the hidden locale field) last.
+    expect(await instructorActions.setArchivedAction(classroom.id, true, null, formWith({ locale: "zh" }))).toMatchObject({
+      ok: false,
+      refusal: "not-allowed",
+      message: "你不能修改这个班级。",
+    });
+    expect(await instructorActions.setArchivedAction(classroom.id, true, null)).toMatchObject({ ok: false, refusal: "not-allowed", message: "You cannot change this class." });
+    session.user = owner;
+    expect(await instructorActions.setArchivedAction(classroom.id, true, null, formWith({ locale: "zh" }))).toMatchObject({ ok: true, message: "班级已归档。" });
+    expect(await instructorActions.regenerateJoinCodeAction(classroom.id, null, formWith({ locale: "zh" }))).toMatchObject({
+      ok: false,
+      refusal: "archived",
+      message: "这个班级已归档：请先恢复它，再进行修改。",
+    });
+    session.user = null;
+    expect(await instructorActions.updateClassAction(classroom.id, null, formWith({ name: "改名", timeZone: "UTC", locale: "zh" }))).toMatchObject({
+      ok: false,
+      sessionEnded: true,
+      message: "你的登录已失效，请重新登录",
+      values: { name: "改名" },
+    });
+    expect(await db.classroom.findUniqueOrThrow({ where: { id: classroom.id } })).toMatchObject({ name: classroom.name });
+  });
+
+  it("assignment, extension and co-instructor checks explain themselves in Chinese", async () => {
+    const teacher = await createUser({ role: "INSTRUCTOR" });
+    const student = await createUser();
+    const classroom = await createClassroom({ ownerId: teacher.id, studentIds: [student.id] });
+    const assignment = await storeAssignment({ classId: classroom.id, createdById: teacher.id });
+    expect(await createAssignment(teacher, classroom.id, { title: "", target: "LESSON:tcp-header-and-flags", points: "0", opensAt: "x", dueAt: "x", latePolicy: "CLOSE" }, "zh")).toMatchObject({
+      ok: false,
+      fieldErrors: { title: "请输入标题", opensAt: "请输入日期和时间", dueAt: "请输入日期和时间" },
+    });
+    const early = new Date(assignment.dueAt.getTime() - 3_600_000).toISOString().slice(0, 16);
+    expect(await grantExtension(teacher, assignment.id, { studentId: student.id, dueAt: early }, "zh")).toMatchObject({
+      ok: false,
+      fieldErrors: { dueAt: expect.stringMatching(/^延期后的截止时间必须晚于原截止时间（/) },
+    });
+    expect(await addCoInstructor(teacher, classroom.id, "nobody-here@example.test", "zh")).toEqual({
+      ok: false,
+      fieldErrors: { email: "没有使用这个邮箱的教师账号。请先让管理员把对方设为教师。" },
+    });
+    session.user = teacher;
+    const posted = await instructorActions.grantExtensionAction(assignment.id, null, formWith({ studentId: "", dueAt: early, locale: "zh" }));
+    expect(posted).toMatchObject({ ok: false, message: "请检查标出的字段。", fieldErrors: { studentId: "请选择一名学生" } });
+  });
+
+  it("joining with a wrong code from a Chinese page is refused in Chinese, with its reason", async () => {
+    session.user = await createUser();
+    const refused = await joinActions.joinByCodeAction(null, formWith({ code: "NOPE1234", locale: "zh" }));
+    expect(refused).toMatchObject({
+      ok: false,
+      refusal: "not-found",
+      message: "没有班级使用这个邀请码或链接，请向你的老师核对。",
+      fieldErrors: { code: "没有班级使用这个邀请码或链接，请向你的老师核对。" },
+      values: { code: "NOPE1234" },
+    });
+    expect(await joinActions.joinByCodeAction(null, formWith({ code: " ", locale: "zh" }))).toMatchObject({ ok: false, fieldErrors: { code: "请输入班级邀请码" } });
+    expect(await joinActions.joinByCodeAction(null, formWith({ code: "NOPE1234" }))).toMatchObject({
+      ok: false,
+      refusal: "not-found",
+      message: "No class has this code or link. Check it with your instructor.",
+    });
+  });
+
+  it("a roster import reports its counts in Chinese", async () => {
+    const teacher = await createUser({ role: "INSTRUCTOR" });
+    const classroom = await createClassroom({ ownerId: teacher.id });
+    session.user = teacher;
+    const tag = randomUUID().slice(0, 8);
+    const imported = await instructorActions.importRosterAction(classroom.id, null, formWith({ text: `a-${tag}@example.test\nb-${tag}@example.test\nnot-an-email`, locale: "zh" }));
+    expect(imported).toMatchObject({ ok: true, message: "名单已导入：已发出 2 份邀请；1 行不是有效的邮箱地址：not-an-email。对方接受邀请后才会加入班级。" });
+    expect(await instructorActions.importRosterAction(classroom.id, null, formWith({ text: "", locale: "zh" }))).toMatchObject({ ok: false, message: "文件中没有邮箱地址。" });
+  });
+});
+
+describe("the one refusal type", () => {
+  it("joining refuses with a typed reason, never a thrown error", async () => {
+    const [teacher, learner] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser()]);
+    const classroom = await createClassroom({ ownerId: teacher.id });
+    const archived = await createClassroom({ ownerId: teacher.id, archivedAt: new Date() });
+    expect(await joinByCode(learner, "NOPE1234")).toEqual({ ok: false, refusal: "not-found" });
+    expect(await joinByCode(learner, archived.joinCode)).toEqual({ ok: false, refusal: "archived" });
+    expect(await joinByCode(teacher, classroom.joinCode)).toEqual({ ok: false, refusal: "teaches-class" });
+    expect(await acceptInvitation(learner, "no-such-invitation")).toEqual({ ok: false, refusal: "not-found" });
+    expect(await joinByCode(learner, classroom.joinCode)).toMatchObject({ ok: true, classId: classroom.id, alreadyEnrolled: false });
+  });
+
+  it("lesson progress on a lesson that does not exist is a typed refusal, and nothing is stored", async () => {
+    const reader = await createUser();
+    expect(await recordLessonStep(reader, "no-such-lesson", { step: "done" })).toEqual({ ok: false, refusal: "unknown-lesson" });
+    session.user = reader;
+    expect(await markLessonDoneAction({ slug: "no-such-lesson" })).toMatchObject({ ok: false, refusal: "unknown-lesson" });
+    expect(await db.lessonProgress.count({ where: { userId: reader.id } })).toBe(0);
+    expect(await startLessonAction({ slug: "tcp-header-and-flags" })).toMatchObject({ ok: true, progress: { lessonSlug: "tcp-header-and-flags" } });
+    session.user = null;
+    expect(await startLessonAction({ slug: "tcp-header-and-flags" })).toMatchObject({ ok: false, sessionEnded: true });
+  });
+
+  it("authorization errors become the teaching refusals; anything else is rethrown", async () => {
+    expect(await refusalAsResult(async () => Promise.reject(new NotAllowedError()))).toEqual({ ok: false, refusal: "not-allowed" });
+    expect(await refusalAsResult(async () => Promise.reject(new ClassArchivedError()))).toEqual({ ok: false, refusal: "archived" });
+    await expect(refusalAsResult(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
+    const student = await createUser();
+    await expect(createClass(student, { name: "Mine", timeZone: "UTC" })).rejects.toBeInstanceOf(NotAllowedError);
+  });
+});
