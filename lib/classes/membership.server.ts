@@ -129,8 +129,9 @@ export type RosterImportResult = FormResult<"file" | "text", { invited: number; 
  */
 export async function importRoster(user: CurrentUser, classId: string, csvText: string, locale: Locale = "en"): Promise<RosterImportResult> {
   const { classroom } = await requireTeaching(user, classId, { write: true });
-  const parsed = parseRosterCsv(csvText);
+  const parsed = parseRosterCsv(csvText, locale);
   const words = classActionWords(locale).classes;
+  if (parsed.unreadable) return { ok: false, fieldErrors: {}, formError: parsed.unreadable };
   if (parsed.tooLarge) return { ok: false, fieldErrors: {}, formError: words.rosterTooLarge };
   if (parsed.emails.length === 0) return { ok: false, fieldErrors: {}, formError: parsed.invalid.length ? words.rosterUnreadable(parsed.invalid.length) : words.rosterEmpty };
   const inviter = user;

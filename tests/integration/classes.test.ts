@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAssignment, excuseStudent, grantExtension, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import { listStudentAssignments, saveTimeZone } from "@/lib/assignments/student.server";
 import { addCoInstructor, createClass, getClassOverview, regenerateInviteLink, regenerateJoinCode, removeStudent } from "@/lib/classes/classes.server";
+import { classActionWords } from "@/lib/i18n/words/class-actions";
 import { acceptInvitation, acceptInvitationLink, declineInvitation, importRoster, joinByCode, joinByInviteLink, listPendingInvitations } from "@/lib/classes/membership.server";
 import { db } from "@/lib/db.server";
 import { createUser } from "../factories/users";
@@ -119,6 +120,18 @@ describe("roster import and invitations", () => {
     expect(second).toMatchObject({ ok: true, invited: 0, alreadyInvited: 2, alreadyInClass: 2 });
     expect(await db.invitation.count({ where: { classId: classroom.id } })).toBe(2);
     expect(await importRoster(teacher, classroom.id, "nothing here")).toMatchObject({ ok: false });
+  });
+
+  it("refuses a file that is not CSV, saying so in the instructor's language, and invites nobody", async () => {
+    const { teacher, classroom } = await newClass();
+    const notCsv = `Email\nada-${classroom.id}@example.test\n"unterminated`;
+    for (const locale of ["en", "zh"] as const) {
+      const result = await importRoster(teacher, classroom.id, notCsv, locale);
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).toContain(classActionWords(locale).classes.rosterNotCsv);
+    }
+    expect(classActionWords("en").classes.rosterNotCsv).toBe("The file could not be read as CSV.");
+    expect(await db.invitation.count({ where: { classId: classroom.id } })).toBe(0);
   });
 
   it("an invitee joins only by accepting it; declining keeps them out, and a re-import does not invite again", async () => {

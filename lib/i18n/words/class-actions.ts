@@ -36,6 +36,9 @@ export const classActionWords = defineWords({
       rosterTooLarge: "The file is too large: at most 1,000 rows and 256 KB.",
       rosterUnreadable: (rows: number) => `No valid email addresses found (${rows} rows could not be read).`,
       rosterEmpty: "The file has no email addresses.",
+      rosterNotCsv: "The file could not be read as CSV.",
+      /** A row with no cell at all, listed among the rows that are not an email. */
+      rosterEmptyRow: "(empty row)",
     },
     assignments: {
       created: "Assignment created.",
@@ -114,6 +117,8 @@ export const classActionWords = defineWords({
       rosterTooLarge: "文件太大：最多 1,000 行、256 KB。",
       rosterUnreadable: (rows: number) => `没有找到有效的邮箱地址（${rows} 行无法读取）。`,
       rosterEmpty: "文件中没有邮箱地址。",
+      rosterNotCsv: "无法把这个文件读作 CSV。",
+      rosterEmptyRow: "（空行）",
     },
     assignments: {
       created: "作业已创建。",

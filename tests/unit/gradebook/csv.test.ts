@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { gradebookCsv, neutralizeFormula } from "@/domain/gradebook/csv";
 import { parseRosterCsv } from "@/lib/classes/roster-csv";
+import { classActionWords } from "@/lib/i18n/words/class-actions";
 import { GRADEBOOK_CSV_LOCALE, submissionStatusWords } from "@/lib/i18n/words/gradebook";
 
 const due = new Date("2026-12-10T16:00:00Z");
@@ -91,5 +92,12 @@ describe("roster CSV", () => {
 
   it("refuses oversized files", () => {
     expect(parseRosterCsv("x@example.test\n".repeat(2000)).tooLarge).toBe(true);
+  });
+  it("says in the instructor's language that a file is not CSV, or that a row is empty", () => {
+    expect(parseRosterCsv('a@example.test\n"unterminated')).toEqual({ emails: [], invalid: [], tooLarge: false, unreadable: "The file could not be read as CSV." });
+    expect(parseRosterCsv('a@example.test\n"unterminated', "zh").unreadable).toBe(classActionWords("zh").classes.rosterNotCsv);
+    expect(classActionWords("zh").classes.rosterNotCsv).toMatch(/\p{Script=Han}/u);
+    expect(parseRosterCsv('Email\na@example.test\n""\n', "zh").invalid).toEqual([classActionWords("zh").classes.rosterEmptyRow]);
+    expect(parseRosterCsv('Email\na@example.test\n""\n').invalid).toEqual(["(empty row)"]);
   });
 });
