@@ -37,7 +37,8 @@ export function GainTable({ rows, caption, firstColumn, locale }: { rows: GainRo
         <caption className="sr-only">{caption}</caption>
         <TableHead
           className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted"
-          columns={[firstColumn, words.students, words.before, words.after, words.classGain, words.spread].map((heading) => ({ heading, className: "px-2 py-2" }))}
+          headings={[firstColumn, words.students, words.before, words.after, words.classGain, words.spread]}
+          cellClassName="px-2 py-2"
         />
         <tbody className="divide-y divide-border">
           {rows.map(({ key, label, gain, note }) => (

@@ -4,6 +4,7 @@ import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
 import type { Locale } from "@/domain/locale";
+import { cn } from "../ui/cn";
 import { TableHead } from "../ui/table";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -25,11 +26,8 @@ export function BeforeAfter({ status, locale }: { status: DiagnosticStatusView; 
         <table className="w-full min-w-[18rem] text-sm">
           <TableHead
             rowClassName="border-b border-border text-left text-fg-muted"
-            columns={[
-              { heading: words.concept, className: "py-2 pr-3 font-medium" },
-              { heading: words.before, className: "py-2 pr-3 text-right font-medium" },
-              { heading: words.after, className: "py-2 text-right font-medium" },
-            ]}
+            headings={[words.concept, words.before, words.after]}
+            cellClassName={(position) => cn("py-2 pr-3 font-medium last:pr-0", position > 0 && "text-right")}
           />
           <tbody>
             {status.concepts.map((row) => (

@@ -88,14 +88,7 @@ export function LinkSyncTable({ students, platformName, classId, locale }: { stu
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <TableHead
-              rowClassName="border-b border-border"
-              columns={[
-                { heading: words.student, className: "py-2 pr-3 font-medium" },
-                { heading: words.state, className: "py-2 pr-3 font-medium" },
-                { heading: words.action, className: "py-2 font-medium" },
-              ]}
-            />
+            <TableHead rowClassName="border-b border-border" headings={[words.student, words.state, words.action]} cellClassName="py-2 pr-3 font-medium last:pr-0" />
             <tbody>
               {students.map((student) => {
                 const name = student.name ?? student.email;
