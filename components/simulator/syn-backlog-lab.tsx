@@ -57,31 +57,20 @@ function synBacklogLayout(all: LabWords): LabLayout<"synbacklog"> {
         describe: (summary) => words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)),
         yLabel: words.perSecond,
         marked: true,
-        series: [
-          { name: words.synReceived, colour: "var(--syn)", value: "synReceived" },
-          { name: words.synDropped, colour: "var(--rst)", value: "synDropped", area: true },
-          { name: words.cookiesSent, colour: "var(--fin)", value: "cookiesSent" },
-        ],
+        series: [{ name: words.synReceived, colour: "var(--syn)", value: "synReceived" }, { name: words.synDropped, colour: "var(--rst)", value: "synDropped", area: true }, { name: words.cookiesSent, colour: "var(--fin)", value: "cookiesSent" }],
       },
       {
         title: words.handshakeChart,
         describe: (summary) => words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)),
         yLabel: words.perSecond,
         marked: true,
-        series: [
-          { name: words.handshakes, colour: "var(--ack)", value: "handshakesCompleted", area: true },
-          { name: words.accepted, colour: "var(--accent)", value: "accepted" },
-          { name: words.timedOut, colour: "var(--rst)", value: "connectTimeouts" },
-        ],
+        series: [{ name: words.handshakes, colour: "var(--ack)", value: "handshakesCompleted", area: true }, { name: words.accepted, colour: "var(--accent)", value: "accepted" }, { name: words.timedOut, colour: "var(--rst)", value: "connectTimeouts" }],
       },
       {
         title: words.queueChart,
         describe: (summary) => words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)),
         yLabel: words.sockets,
-        series: [
-          { name: words.synQueue, colour: "var(--syn)", value: "synQueue", area: true },
-          { name: words.acceptQueue, colour: "var(--ack)", value: "acceptQueue", area: true },
-        ],
+        series: [{ name: words.synQueue, colour: "var(--syn)", value: "synQueue", area: true }, { name: words.acceptQueue, colour: "var(--ack)", value: "acceptQueue", area: true }],
       },
     ],
   };

@@ -57,18 +57,14 @@ function timeWaitLayout(all: LabWords): LabLayout<"timewait"> {
   return {
     text: words,
     controls,
-    marker: ({ firstFailureAt }) =>
-      firstFailureAt === null ? null : { at: firstFailureAt, label: words.firstFailure(firstFailureAt.toFixed(1)) },
+    marker: ({ firstFailureAt }) => (firstFailureAt === null ? null : { at: firstFailureAt, label: words.firstFailure(firstFailureAt.toFixed(1)) }),
     charts: [
       {
         title: words.timeWaitChart,
         describe: (summary) => words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)),
         yLabel: words.sockets,
         marked: true,
-        series: [
-          { name: words.clientTimeWait, colour: "var(--syn)", value: "clientTimeWait", area: true },
-          { name: words.serverTimeWait, colour: "var(--fin)", value: "serverTimeWait", area: true },
-        ],
+        series: [{ name: words.clientTimeWait, colour: "var(--syn)", value: "clientTimeWait", area: true }, { name: words.serverTimeWait, colour: "var(--fin)", value: "serverTimeWait", area: true }],
       },
       {
         title: words.portsChart,
@@ -82,11 +78,7 @@ function timeWaitLayout(all: LabWords): LabLayout<"timewait"> {
         describe: (summary) => words.connectsDescription(formatCount(summary.totalFailed)),
         yLabel: words.perSecond,
         marked: true,
-        series: [
-          { name: words.established, colour: "var(--ack)", value: "established" },
-          { name: words.failed, colour: "var(--rst)", value: "failed", area: true },
-          { name: words.reused, colour: "var(--syn)", value: "reused" },
-        ],
+        series: [{ name: words.established, colour: "var(--ack)", value: "established" }, { name: words.failed, colour: "var(--rst)", value: "failed", area: true }, { name: words.reused, colour: "var(--syn)", value: "reused" }],
       },
     ],
   };
