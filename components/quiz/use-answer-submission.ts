@@ -7,8 +7,12 @@ import { toResponse, type Draft } from "./controls";
 /** Where focus goes once the view has changed: the question that came, its feedback, or the summary after the last one. */
 export type FocusTarget = "question" | "feedback" | "summary";
 
-/** A Server Action's reply to an answer: accepted, or refused with a code the words explain. */
-type Reply = { ok: true } | { ok: false; error: string };
+/**
+ * A Server Action's reply to an answer (an `ActionResult`, ADR 1310): accepted, or refused: the
+ * session ended, or a reason the words explain with the server's message as the fallback (`error`:
+ * a reply not yet in that shape).
+ */
+type Reply = { ok: true } | { ok: false; sessionEnded?: boolean; refusal?: string; message?: string; error?: string };
 type Accepted<R extends Reply> = Extract<R, { ok: true }>;
 
 export type SubmissionWords = {
@@ -56,11 +60,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     setSessionEnded(false);
   }, []);
 
-  /** Shows a refusal: the sign-in message when the session ended, else the words for its code. */
+  /** Shows a refusal: the sign-in message when the session ended, else the words for its code (or the server's message). */
   const refuse = useCallback(
-    (code: string) => {
+    (code: string, message?: string) => {
       if (code === "session-ended") setSessionEnded(true);
-      else setError(words.errors[code] ?? words.refused);
+      else setError(words.errors[code] ?? message ?? words.refused);
     },
     [words],
   );
@@ -84,9 +88,10 @@ export function useAnswerSubmission(words: SubmissionWords) {
     try {
       const reply = await send(response);
       if (!reply.ok) {
-        const code = (reply as Extract<R, { ok: false }>).error;
+        const refusal = reply as Extract<R, { ok: false }>;
+        const code = refusal.sessionEnded ? "session-ended" : (refusal.refusal ?? refusal.error ?? "");
         if (code === "session-ended") onSessionEnded?.();
-        refuse(code);
+        refuse(code, refusal.message);
         return null;
       }
       const grading = graded(reply as Accepted<R>);
