@@ -45,7 +45,7 @@ describe("a lesson's diagnostic, before and after", () => {
     const user = await createUser();
     const fresh = await diagnosticStatus(user.id, LESSON);
     expect(fresh).toMatchObject({ lessonRead: false, pre: { state: "open" }, post: { state: "locked" }, questions: diagnostic.questions.length });
-    expect(await startDiagnostic(user.id, LESSON, "post")).toEqual({ ok: false, error: "read-first" });
+    expect(await startDiagnostic(user.id, LESSON, "post")).toEqual({ ok: false, refusal: "read-first" });
 
     const started = await startDiagnostic(user.id, LESSON, "pre");
     expect(started.ok && started.diagnostic.items).toHaveLength(diagnostic.questions.length);
@@ -62,7 +62,7 @@ describe("a lesson's diagnostic, before and after", () => {
     expect(resumed.ok && resumed.diagnostic.answered.every((a) => a.grading === null)).toBe(true);
     expect(await diagnosticStatus(user.id, LESSON)).toMatchObject({ pre: { state: "done", score: 1 } });
     // The before-phase answers do not enter the review queue and do not count toward mastery.
-    expect(await listQueue(user.id)).toEqual([]);
+    expect(await listQueue(user)).toEqual([]);
 
     await startLesson(user, LESSON);
     await markLessonRead(user, LESSON);
@@ -74,7 +74,7 @@ describe("a lesson's diagnostic, before and after", () => {
     const post = await startDiagnostic(user.id, LESSON, "post");
     expect(post.ok && post.diagnostic.answered.every((a) => a.grading && typeof a.grading.explanation === "string")).toBe(true);
     const missed = diagnostic.questions.slice(3).map((q) => `q:${quiz.id}/${q.id}`);
-    expect((await listQueue(user.id)).map((c) => c.key)).toEqual(expect.arrayContaining(missed));
+    expect((await listQueue(user)).map((c) => c.key)).toEqual(expect.arrayContaining(missed));
     expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(0);
   });
 
@@ -85,23 +85,23 @@ describe("a lesson's diagnostic, before and after", () => {
     await submitDiagnosticAnswer(reader.id, LESSON, "pre", 0, response(seed, 0, true));
     await startLesson(reader, LESSON);
     await markLessonRead(reader, LESSON);
-    expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, error: "pre-closed" });
-    expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
+    expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, refusal: "pre-closed" });
+    expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
     expect(await diagnosticStatus(reader.id, LESSON)).toMatchObject({ pre: { state: "closed", score: null }, post: { state: "open" } });
 
     const full = getQuiz(quiz.id)!;
     const attempt = await createOrFindAttempt(quizzer.id, full, newClientKey(), 7);
     await storeAnswer(quizzer.id, attempt, full, full.questions[0]!.id, keyResponse(resolveQuestion(full.questions[0]!, 7).answer));
-    expect(await startDiagnostic(quizzer.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
+    expect(await startDiagnostic(quizzer.id, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
   });
 
   it("refuses what does not exist", async () => {
     const user = await createUser();
-    expect(await startDiagnostic(user.id, "no-such-lesson", "pre")).toEqual({ ok: false, error: "no-diagnostic" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
+    expect(await startDiagnostic(user.id, "no-such-lesson", "pre")).toEqual({ ok: false, refusal: "no-diagnostic" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
     await startDiagnostic(user.id, LESSON, "pre");
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, refusal: "invalid-response" });
   });
 });
 

@@ -21,14 +21,14 @@ const newVisitor = () => visitorBinding(newReceiptId() + newReceiptId().slice(0,
 async function anonymousRun(right: number, visitor = newVisitor()) {
   const clientKey = newClientKey();
   const started = await startAnonymousAttempt(visitor, QUIZ_ID, clientKey);
-  if (!started.ok) throw new Error(started.error);
+  if (!started.ok) throw new Error(started.refusal);
   const { token } = started.attempt;
   const seed = verifyAttemptToken(token)!.seed;
   const receipts: string[] = [];
   for (const [index, question] of quiz.questions.entries()) {
     const response: QuestionResponse = index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id);
     const answered = await submitAnonymousAnswer(visitor, token, question.id, response);
-    if (!answered.ok) throw new Error(answered.error);
+    if (!answered.ok) throw new Error(answered.refusal);
     receipts.push(answered.answer.receipt);
   }
   return { visitor, clientKey, token, seed, receipts };
