@@ -45,7 +45,7 @@ describe("a lesson's diagnostic, before and after", () => {
     const user = await createUser();
     const fresh = await diagnosticStatus(user.id, LESSON);
     expect(fresh).toMatchObject({ lessonRead: false, pre: { state: "open" }, post: { state: "locked" }, questions: diagnostic.questions.length });
-    expect(await startDiagnostic(user.id, LESSON, "post")).toEqual({ ok: false, refusal: "read-first" });
+    expect(await startDiagnostic(user.id, LESSON, "post")).toEqual({ ok: false, error: "read-first" });
 
     const started = await startDiagnostic(user.id, LESSON, "pre");
     expect(started.ok && started.diagnostic.items).toHaveLength(diagnostic.questions.length);
@@ -85,23 +85,23 @@ describe("a lesson's diagnostic, before and after", () => {
     await submitDiagnosticAnswer(reader.id, LESSON, "pre", 0, response(seed, 0, true));
     await startLesson(reader, LESSON);
     await markLessonRead(reader, LESSON);
-    expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, refusal: "pre-closed" });
-    expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
+    expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, error: "pre-closed" });
+    expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
     expect(await diagnosticStatus(reader.id, LESSON)).toMatchObject({ pre: { state: "closed", score: null }, post: { state: "open" } });
 
     const full = getQuiz(quiz.id)!;
     const attempt = await createOrFindAttempt(quizzer.id, full, newClientKey(), 7);
     await storeAnswer(quizzer.id, attempt, full, full.questions[0]!.id, keyResponse(resolveQuestion(full.questions[0]!, 7).answer));
-    expect(await startDiagnostic(quizzer.id, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
+    expect(await startDiagnostic(quizzer.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
   });
 
   it("refuses what does not exist", async () => {
     const user = await createUser();
-    expect(await startDiagnostic(user.id, "no-such-lesson", "pre")).toEqual({ ok: false, refusal: "no-diagnostic" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
+    expect(await startDiagnostic(user.id, "no-such-lesson", "pre")).toEqual({ ok: false, error: "no-diagnostic" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
     await startDiagnostic(user.id, LESSON, "pre");
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, refusal: "invalid-response" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
+    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, error: "invalid-response" });
   });
 });
 

@@ -80,14 +80,14 @@ describe("anonymous quizzes", () => {
     const elsewhere = newVisitor();
     const copied = await startAnonymousAttempt(elsewhere, QUIZ_ID, key, first.attempt.token);
     expect(copied.ok && copied.attempt.token).not.toBe(first.attempt.token);
-    expect(await submitAnonymousAnswer(elsewhere, first.attempt.token, "syn-without-ack", rightResponse(quiz, seed, "syn-without-ack"))).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await submitAnonymousAnswer(elsewhere, first.attempt.token, "syn-without-ack", rightResponse(quiz, seed, "syn-without-ack"))).toEqual({ ok: false, refusal: "unknown-attempt" });
   });
 
   it("refuse answers under a forged or edited attempt token", async () => {
     const run = await anonymousRun(0);
     const payload = JSON.parse(Buffer.from(run.token.split(".")[0]!, "base64url").toString());
     const forged = forge({ ...payload, seed: 1 });
-    expect(await submitAnonymousAnswer(run.visitor, forged, "fin-meaning", { type: "single", optionId: "sender-done" })).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await submitAnonymousAnswer(run.visitor, forged, "fin-meaning", { type: "single", optionId: "sender-done" })).toEqual({ ok: false, refusal: "unknown-attempt" });
     const [body, sig] = run.token.split(".");
     const edited = `${Buffer.from(JSON.stringify({ ...payload, seed: 2 })).toString("base64url")}.${sig}`;
     expect(body).not.toBe(edited.split(".")[0]);

@@ -73,7 +73,7 @@ describe("spaced review through several days (fixed clock)", () => {
     expect(queued.map((c) => c.key)).toEqual(expect.arrayContaining(questionKeys));
     expect(await reviewSummary(user, day(0, 2))).toMatchObject({ due: 0, nextDueAt: day(1) });
     const nothing = await startReviewSession(user, newClientKey(), { now: day(0, 2) });
-    expect(nothing).toEqual({ ok: false, error: "nothing-due", nextDueAt: day(1) });
+    expect(nothing).toEqual({ ok: false, refusal: "nothing-due", nextDueAt: day(1) });
     expect(await db.reviewSession.count({ where: { userId: user.id } })).toBe(0);
 
     // Day 1: all of them are due; the session asks them with its own seed (a fresh variant).
