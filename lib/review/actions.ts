@@ -75,13 +75,13 @@ async function visitorAllowed(): Promise<boolean> {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const view = (item: AnsweredItem): AnsweredItemView => ({ ...item, nextDueAt: iso(item.nextDueAt) });
 
 /** A refusal with the words that explain it; a refused start keeps when the next item falls due. */
 function reviewRefusal(locale: Locale, answer: Refusal<ReviewRefusal> & { nextDueAt?: Date | null }) {
   const words = reviewWords(locale).review;
   return { ...refused(answer.refusal, words.errors[answer.refusal] ?? words.loadFailed), ...(answer.nextDueAt !== undefined ? { nextDueAt: iso(answer.nextDueAt) } : {}) };
 }
-const view = (item: AnsweredItem): AnsweredItemView => ({ ...item, nextDueAt: iso(item.nextDueAt) });
 
 /** How many items are due now, and when the next one will be. */
 export async function reviewStatusAction(raw: unknown): Promise<ReviewStatusResult> {
