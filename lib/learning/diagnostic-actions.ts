@@ -1,8 +1,12 @@
 "use server";
 
 import { z } from "zod";
+import { localeSchema } from "@/domain/locale-schema";
 import { questionResponseSchema } from "@/domain/quiz/schema";
-import { getSession, type CurrentUser } from "@/lib/auth/session.server";
+import { getCurrentUser } from "@/lib/auth/session.server";
+import { parseArguments } from "@/lib/http/action-arguments";
+import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { reviewWords } from "@/lib/i18n/words/review";
 import { statusView, type DiagnosticStatusView } from "@/lib/learning/views";
 import {
   diagnosticStatus,
@@ -12,44 +16,50 @@ import {
   type DiagnosticError,
   type StartedDiagnostic,
 } from "@/lib/learning/diagnostics.server";
-import { localeSchema } from "@/domain/locale-schema";
+import type { Locale } from "@/domain/locale";
 
-/** Lesson diagnostic Server Actions (signed-in learners only): validate, find the user, call lib/learning. */
+/** Lesson diagnostic Server Actions (signed-in learners only): check the arguments, find the user, call lib/learning. */
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const phase = z.enum(["pre", "post"]);
-const locale = localeSchema.default("en");
+const localeArgument = localeSchema.optional();
+const statusInput = z.object({ slug }).strict();
+const startInput = z.object({ slug, phase }).strict();
+const answerInput = z.object({ slug, phase, index: z.number().int().min(0).max(20), response: questionResponseSchema }).strict();
 
-type Failure = { ok: false; error: DiagnosticError | "invalid-input" | "signed-out" | "session-ended" };
+type DiagnosticResult<T extends object> = ActionResult<T, DiagnosticError>;
 
-async function signedIn(): Promise<{ user: CurrentUser } | { error: "session-ended" | "signed-out" }> {
-  const { user, ended } = await getSession();
-  return user ? { user } : { error: ended ? "session-ended" : "signed-out" };
+/** A diagnostic's refusal, explained in the page's language. */
+const diagnosticRefused = (reason: DiagnosticError, locale: Locale) => refused(reason, reviewWords(locale).diagnostic.errors[reason] ?? reason);
+
+export async function diagnosticStatusAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ status: DiagnosticStatusView }>> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([input, locale], statusInput, localeArgument);
+  if (!parsed) return invalidRequest(language);
+  const user = await getCurrentUser();
+  if (!user) return sessionEnded(language);
+  const status = await diagnosticStatus(user, parsed[0].slug);
+  return status ? { ok: true, status: statusView(status) } : diagnosticRefused("no-diagnostic", language);
 }
 
-export async function diagnosticStatusAction(raw: unknown): Promise<{ ok: true; status: DiagnosticStatusView } | Failure> {
-  const parsed = z.object({ slug }).strict().safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  const who = await signedIn();
-  if (!("user" in who)) return { ok: false, error: who.error };
-  const status = await diagnosticStatus(who.user.id, parsed.data.slug);
-  return status ? { ok: true, status: statusView(status) } : { ok: false, error: "no-diagnostic" };
-}
-
-export async function startDiagnosticAction(raw: unknown): Promise<{ ok: true; diagnostic: StartedDiagnostic } | Failure> {
-  const parsed = z.object({ slug, phase, locale }).strict().safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  const who = await signedIn();
-  if (!("user" in who)) return { ok: false, error: who.error };
-  return startDiagnostic(who.user.id, parsed.data.slug, parsed.data.phase, { locale: parsed.data.locale });
+export async function startDiagnosticAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ diagnostic: StartedDiagnostic }>> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([input, locale], startInput, localeArgument);
+  if (!parsed) return invalidRequest(language);
+  const user = await getCurrentUser();
+  if (!user) return sessionEnded(language);
+  const started = await startDiagnostic(user, parsed[0].slug, parsed[0].phase, { locale: language });
+  return started.ok ? started : diagnosticRefused(started.refusal, language);
 }
 
 /** Stores one answer; after the lesson its grading (answer and explanation) comes back only here. */
-export async function submitDiagnosticAction(raw: unknown): Promise<{ ok: true; answer: DiagnosticAnswerResult } | Failure> {
-  const parsed = z.object({ slug, phase, index: z.number().int().min(0).max(20), response: questionResponseSchema, locale }).strict().safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  const who = await signedIn();
-  if (!("user" in who)) return { ok: false, error: who.error };
-  const { slug: lesson, phase: which, index, response, locale: language } = parsed.data;
-  return submitDiagnosticAnswer(who.user.id, lesson, which, index, response, { locale: language });
+export async function submitDiagnosticAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ answer: DiagnosticAnswerResult }>> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([input, locale], answerInput, localeArgument);
+  if (!parsed) return invalidRequest(language);
+  const user = await getCurrentUser();
+  if (!user) return sessionEnded(language);
+  const { slug: lesson, phase: which, index, response } = parsed[0];
+  const answered = await submitDiagnosticAnswer(user, lesson, which, index, response, { locale: language });
+  return answered.ok ? answered : diagnosticRefused(answered.refusal, language);
 }
