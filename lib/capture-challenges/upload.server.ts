@@ -92,7 +92,7 @@ export async function checkCaptureUpload(user: CurrentUser, challengeId: string,
   const { verdict, evidence, kept } = result;
   if (!verdict.reached || !evidence) return { ok: true, verdict, stored: null, completedAt: null, kept: false };
   const stored = await storeEvidence(user.id, challengeId, bytes, evidence, kept);
-  const completion = await recordCaptureCompletion(user.id, challengeId, stored, { newEvidence: !stored.sameFileAgain });
+  const completion = await recordCaptureCompletion(user, challengeId, stored, { newEvidence: !stored.sameFileAgain });
   return { ok: true, verdict, stored: completion.created ? "new" : "existing", completedAt: completion.completedAt.toISOString(), kept: kept !== null };
 }
 

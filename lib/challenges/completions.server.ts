@@ -23,11 +23,12 @@ export type ChallengeOutcome = SubmitResult extends infer R ? (R extends { ok: t
  * a log the engine verified.
  */
 export async function recordCompletion(
-  userId: string,
+  user: CurrentUser,
   challengeId: string,
   log: readonly Action[],
   signedOut?: { reachedAt: Date },
 ): Promise<{ completedAt: Date; created: boolean }> {
+  const userId = user.id;
   const now = new Date();
   let outcome: { completedAt: Date; created: boolean };
   try {
@@ -72,7 +73,7 @@ export async function submitChallenge(user: CurrentUser, raw: unknown, visitor: 
   const { challengeId, log, feedback } = verification;
   if (!verification.reached) return { ok: true, reached: false, feedback };
   const signedOut = await redeemedSuccess(receipt, challengeId, log, visitor, user.id);
-  const { completedAt, created } = await recordCompletion(user.id, challengeId, log, signedOut);
+  const { completedAt, created } = await recordCompletion(user, challengeId, log, signedOut);
   return { ok: true, reached: true, feedback, stored: created ? "new" : "existing", completedAt: completedAt.toISOString() };
 }
 
@@ -110,7 +111,7 @@ export async function mergeVisitorChallenges(user: CurrentUser, visitor: string 
     }
     const signedOut = await redeemedSuccess(receipt, verification.challengeId, verification.log, visitor, user.id);
     if (receipt !== undefined && !signedOut) summary.rejected += 1;
-    await recordCompletion(user.id, verification.challengeId, verification.log, signedOut);
+    await recordCompletion(user, verification.challengeId, verification.log, signedOut);
     summary.recorded += 1;
   }
   return summary;

@@ -110,8 +110,8 @@ describe("challenge completions", () => {
 
   it("recordCompletion is idempotent on its own and completions go with the account", async () => {
     const user = await student();
-    const first = await recordCompletion(user.id, "refused-connect", [{ at: 0, host: "client", do: "connect" }]);
-    const second = await recordCompletion(user.id, "refused-connect", []);
+    const first = await recordCompletion(user, "refused-connect", [{ at: 0, host: "client", do: "connect" }]);
+    const second = await recordCompletion(user, "refused-connect", []);
     expect(first.created).toBe(true);
     expect(second).toEqual({ completedAt: first.completedAt, created: false });
     await db.user.delete({ where: { id: user.id } });
