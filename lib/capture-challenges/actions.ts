@@ -8,7 +8,8 @@ import { deleteKeptCapture } from "@/lib/capture-challenges/evidence.server";
 import { uploadError } from "@/lib/capture-challenges/upload.server";
 import { accountCaptureValues, reissueCaptureValues, visitorCaptureValues } from "@/lib/capture-challenges/values.server";
 import { idArgument, parseArguments } from "@/lib/http/action-arguments";
-import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { invalidRequest, languageOf, refused, type ActionResult } from "@/lib/http/action-result";
+import { signedInCall } from "@/lib/http/signed-in-call.server";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import { currentVisitor, ensureVisitor } from "@/lib/progress/visitor.server";
 import type { Locale } from "@/domain/locale";
@@ -41,22 +42,17 @@ export async function captureValuesAction(input: unknown, locale?: unknown): Pro
 
 /** New values for a signed-in learner (visitors' values follow their browser and cannot change). */
 export async function reissueCaptureValuesAction(input: unknown, locale?: unknown): Promise<ValuesResult> {
-  const language = languageOf(locale);
-  const parsed = parseArguments([input, locale], challengeInput, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  if (!getCaptureChallenge(parsed[0].challengeId)) return unknownChallenge(language);
-  return { ok: true, captureValues: await reissueCaptureValues(user, parsed[0].challengeId) };
+  const call = await signedInCall(input, locale, challengeInput);
+  if ("refused" in call) return call.refused;
+  if (!getCaptureChallenge(call.input.challengeId)) return unknownChallenge(call.language);
+  return { ok: true, captureValues: await reissueCaptureValues(call.user, call.input.challengeId) };
 }
 
 /** Deletes the packets kept with one of the learner's own capture evidence rows. */
 export async function deleteKeptCaptureAction(input: unknown, locale?: unknown): Promise<ActionResult<object, "not-found">> {
-  const language = languageOf(locale);
-  const parsed = parseArguments([input, locale], evidenceInput, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const deleted = await deleteKeptCapture(user, parsed[0].evidenceId);
-  return deleted.ok ? { ok: true, message: captureChallengeWords(language).deleted, at: Date.now() } : refused(deleted.refusal, captureChallengeWords(language).nothingToDelete);
+  const call = await signedInCall(input, locale, evidenceInput);
+  if ("refused" in call) return call.refused;
+  const words = captureChallengeWords(call.language);
+  const deleted = await deleteKeptCapture(call.user, call.input.evidenceId);
+  return deleted.ok ? { ok: true, message: words.deleted, at: Date.now() } : refused(deleted.refusal, words.nothingToDelete);
 }

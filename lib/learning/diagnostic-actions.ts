@@ -1,11 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { localeSchema } from "@/domain/locale-schema";
 import { questionResponseSchema } from "@/domain/quiz/schema";
-import { getCurrentUser } from "@/lib/auth/session.server";
-import { parseArguments } from "@/lib/http/action-arguments";
-import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { refused, type ActionResult } from "@/lib/http/action-result";
+import { signedInCall } from "@/lib/http/signed-in-call.server";
 import { reviewWords } from "@/lib/i18n/words/review";
 import { statusView, type DiagnosticStatusView } from "@/lib/learning/views";
 import {
@@ -22,7 +20,6 @@ import type { Locale } from "@/domain/locale";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const phase = z.enum(["pre", "post"]);
-const localeArgument = localeSchema.optional();
 const statusInput = z.object({ slug }).strict();
 const startInput = z.object({ slug, phase }).strict();
 const answerInput = z.object({ slug, phase, index: z.number().int().min(0).max(20), response: questionResponseSchema }).strict();
@@ -33,33 +30,24 @@ type DiagnosticResult<T extends object> = ActionResult<T, DiagnosticError>;
 const diagnosticRefused = (reason: DiagnosticError, locale: Locale) => refused(reason, reviewWords(locale).diagnostic.errors[reason] ?? reason);
 
 export async function diagnosticStatusAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ status: DiagnosticStatusView }>> {
-  const language = languageOf(locale);
-  const parsed = parseArguments([input, locale], statusInput, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const status = await diagnosticStatus(user, parsed[0].slug);
-  return status ? { ok: true, status: statusView(status) } : diagnosticRefused("no-diagnostic", language);
+  const call = await signedInCall(input, locale, statusInput);
+  if ("refused" in call) return call.refused;
+  const status = await diagnosticStatus(call.user, call.input.slug);
+  return status ? { ok: true, status: statusView(status) } : diagnosticRefused("no-diagnostic", call.language);
 }
 
 export async function startDiagnosticAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ diagnostic: StartedDiagnostic }>> {
-  const language = languageOf(locale);
-  const parsed = parseArguments([input, locale], startInput, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const started = await startDiagnostic(user, parsed[0].slug, parsed[0].phase, { locale: language });
-  return started.ok ? started : diagnosticRefused(started.refusal, language);
+  const call = await signedInCall(input, locale, startInput);
+  if ("refused" in call) return call.refused;
+  const started = await startDiagnostic(call.user, call.input.slug, call.input.phase, { locale: call.language });
+  return started.ok ? started : diagnosticRefused(started.refusal, call.language);
 }
 
 /** Stores one answer; after the lesson its grading (answer and explanation) comes back only here. */
 export async function submitDiagnosticAction(input: unknown, locale?: unknown): Promise<DiagnosticResult<{ answer: DiagnosticAnswerResult }>> {
-  const language = languageOf(locale);
-  const parsed = parseArguments([input, locale], answerInput, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const { slug: lesson, phase: which, index, response } = parsed[0];
-  const answered = await submitDiagnosticAnswer(user, lesson, which, index, response, { locale: language });
-  return answered.ok ? answered : diagnosticRefused(answered.refusal, language);
+  const call = await signedInCall(input, locale, answerInput);
+  if ("refused" in call) return call.refused;
+  const { slug: lesson, phase: which, index, response } = call.input;
+  const answered = await submitDiagnosticAnswer(call.user, lesson, which, index, response, { locale: call.language });
+  return answered.ok ? answered : diagnosticRefused(answered.refusal, call.language);
 }
