@@ -10,7 +10,7 @@ import { idArgument as id, parseArguments } from "@/lib/http/action-arguments";
 import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { actionWords } from "@/lib/i18n/words/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
-import { answerDeepLink, cancelDeepLink, type PickerRefusal } from "@/lib/lti/deep-linking.server";
+import { answerDeepLink, cancelDeepLink, type DeepLinkAnswer, type PickerRefusal } from "@/lib/lti/deep-linking.server";
 import { linkPendingIdentity, type LinkRefusal } from "@/lib/lti/identity.server";
 import { syncRosterForInstructor, type RosterSummary } from "@/lib/lti/nrps.server";
 import { resendClassScores, resendScore } from "@/lib/lti/score-jobs.server";
@@ -26,13 +26,20 @@ const linkToken = z.string().min(1).max(100);
 /** The picker's shape; each pick's fields are validated (and explained) by lib/lti. */
 const picksArgument = z.object({ requestId: id, items: z.array(z.unknown()).max(1000), dueAt: z.string().max(20).optional() });
 
+/** Runs `work` for the signed-in user; without a session nothing runs and the page is told so. */
+async function asSignedIn<A extends ActionResult>(locale: Locale, work: (user: CurrentUser) => Promise<A>): Promise<A | ReturnType<typeof sessionEnded>> {
+  const user = await getCurrentUser();
+  return user ? work(user) : sessionEnded(locale);
+}
+
+const teachingRefusal = (locale: Locale, reason: TeachingRefusal) => refused(reason, actionWords(locale).refusals[reason]);
+
 /** A class's LMS work for its instructor: not theirs (or archived) is the class pages' refusal. */
 async function teaching<T extends { ok: true }>(locale: Locale, work: (user: CurrentUser) => Promise<T>, success: string): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> {
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(locale);
-  const result = await refusalAsResult(() => work(user));
-  if (!result.ok) return refused(result.refusal, actionWords(locale).refusals[result.refusal]);
-  return { ...result, message: success, at: Date.now() };
+  return asSignedIn(locale, async (user): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> => {
+    const result = await refusalAsResult(() => work(user));
+    return result.ok ? { ...result, message: success, at: Date.now() } : teachingRefusal(locale, result.refusal);
+  });
 }
 
 export async function resendScoreAction(jobId: string, locale?: unknown): Promise<ActionResult<object, TeachingRefusal>> {
@@ -52,12 +59,12 @@ export async function syncRosterAction(classId: string, locale?: unknown): Promi
   const language = languageOf(locale);
   if (!parseArguments([classId, locale], id, localeArgument)) return invalidRequest(language);
   const words = ltiWords(language).sync;
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const result = await refusalAsResult(() => syncRosterForInstructor(user, classId));
-  if (!result.ok) return "refusal" in result ? refused(result.refusal, actionWords(language).refusals[result.refusal]) : refused("sync-failed", words.rosterError(result.message));
-  const { summary } = result;
-  return { ok: true, summary, message: words.rosterDone(summary.added, summary.removed, summary.waitingToLink), at: Date.now() };
+  return asSignedIn(language, async (user): Promise<ActionResult<{ summary: RosterSummary }, TeachingRefusal | "sync-failed">> => {
+    const result = await refusalAsResult(() => syncRosterForInstructor(user, classId));
+    if (!result.ok) return "refusal" in result ? teachingRefusal(language, result.refusal) : refused("sync-failed", words.rosterError(result.message));
+    const { summary } = result;
+    return { ok: true, summary, message: words.rosterDone(summary.added, summary.removed, summary.waitingToLink), at: Date.now() };
+  });
 }
 
 const pickerMessage = (locale: Locale, reason: PickerRefusal) => (reason === "expired" ? ltiWords(locale).picker.expired : ltiWords(locale).picker.notAllowed);
@@ -73,9 +80,10 @@ export async function answerDeepLinkAction(picks: { requestId: string; items: un
   const language = languageOf(locale);
   const parsed = parseArguments([picks, locale], picksArgument, localeArgument);
   if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const answer = await answerDeepLink(user, parsed[0], await siteOrigin(), language);
+  return asSignedIn(language, async (user) => pickerAnswer(language, await answerDeepLink(user, parsed[0], await siteOrigin(), language)));
+}
+
+function pickerAnswer(language: Locale, answer: DeepLinkAnswer): ActionResult<ReturnToLms & { count: number }, PickerRefusal | "invalid"> {
   if (answer.ok) return { ...answer, at: Date.now() };
   if (answer.refusal !== "invalid") return refused(answer.refusal, pickerMessage(language, answer.refusal));
   const fieldErrors: Record<string, string | undefined> = { dueAt: answer.dueAtError };
@@ -89,20 +97,19 @@ export async function answerDeepLinkAction(picks: { requestId: string; items: un
 export async function cancelDeepLinkAction(requestId: string, locale?: unknown): Promise<ActionResult<ReturnToLms, PickerRefusal>> {
   const language = languageOf(locale);
   if (!parseArguments([requestId, locale], id, localeArgument)) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const answer = await cancelDeepLink(user, requestId);
-  return answer.ok ? { ...answer, at: Date.now() } : refused(answer.refusal, pickerMessage(language, answer.refusal));
+  return asSignedIn(language, async (user): Promise<ActionResult<ReturnToLms, PickerRefusal>> => {
+    const answer = await cancelDeepLink(user, requestId);
+    return answer.ok ? { ...answer, at: Date.now() } : refused(answer.refusal, pickerMessage(language, answer.refusal));
+  });
 }
 
 /** Links the LMS identity waiting behind `token` to the account signed in. */
 export async function linkAccountAction(token: string, locale?: unknown): Promise<ActionResult<object, LinkRefusal>> {
   const language = languageOf(locale);
   if (!parseArguments([token, locale], linkToken, localeArgument)) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const linked = await linkPendingIdentity(user, token);
-  if (linked.ok) return { ok: true, at: Date.now() };
   const words = ltiWords(language).link;
-  return refused(linked.refusal, linked.refusal === "expired" ? words.expired : words.elsewhere);
+  return asSignedIn(language, async (user): Promise<ActionResult<object, LinkRefusal>> => {
+    const linked = await linkPendingIdentity(user, token);
+    return linked.ok ? { ok: true, at: Date.now() } : refused(linked.refusal, linked.refusal === "expired" ? words.expired : words.elsewhere);
+  });
 }
