@@ -9,6 +9,7 @@ import type { ScoreSync, StudentSync } from "@/lib/lti/views.server";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { TableHead } from "../ui/table";
 import { scoreText } from "./assignment-panel";
 import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
@@ -87,19 +88,7 @@ export function LinkSyncTable({ students, platformName, classId, locale }: { stu
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {words.student}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {words.state}
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  {words.action}
-                </th>
-              </tr>
-            </thead>
+            <TableHead rowClassName="border-b border-border" headings={[words.student, words.state, words.action]} cellClassName="py-2 pr-3 font-medium last:pr-0" />
             <tbody>
               {students.map((student) => {
                 const name = student.name ?? student.email;
