@@ -42,7 +42,7 @@ describe("capture challenges in an LMS", () => {
     const teacher = await asCurrentUser(deepLink.provisioned.user.id);
     const requestId = deepLink.provisioned.deepLinkRequestId as string;
     const picker = await deepLinkPickerView(teacher, requestId);
-    if (!picker.ok) throw new Error(picker.error);
+    if (!picker.ok) throw new Error(picker.refusal);
     expect(picker.view.items).toEqual(expect.arrayContaining([expect.objectContaining({ type: "CHALLENGE", id: CHALLENGE })]));
     const answer = await answerDeepLink(teacher, { requestId, items: [{ target: `CHALLENGE:${CHALLENGE}`, title: "Unread data", points: 4 }] }, TOOL_ORIGIN);
     if (!answer.ok) throw new Error(JSON.stringify(answer));

@@ -82,13 +82,13 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
   "lib/auth/account-actions.ts": {
     changePasswordAction: { kinds: ["input", "locale"], valid: () => [{ currentPassword: "correct horse battery", newPassword: "another long password" }, "en"] },
     changePasswordFormAction: { kinds: ["state", "form"], valid: () => [null, formWith({ currentPassword: "correct horse battery", newPassword: "another long password", locale: "en" })] },
-    signOutEverywhereAction: { kinds: [], valid: () => [] },
+    signOutEverywhereAction: { kinds: ["locale"], valid: () => ["en"] },
     resendVerificationAction: { kinds: ["locale"], valid: () => ["en"] },
   },
   "lib/lti/admin-actions.ts": {
-    addPlatformAction: { kinds: ["input"], valid: () => [{ name: "LMS" }] },
-    removePlatformAction: { kinds: ["id"], valid: () => ["platform-id"] },
-    issueRegistrationLinkAction: { kinds: ["string"], valid: () => ["24h"] },
+    addPlatformAction: { kinds: ["input", "locale"], valid: () => [{ name: "LMS" }, "en"] },
+    removePlatformAction: { kinds: ["id", "locale"], valid: () => ["platform-id", "en"] },
+    issueRegistrationLinkAction: { kinds: ["string", "locale"], valid: () => ["24h", "en"] },
   },
   "lib/capture-challenges/actions.ts": {
     captureValuesAction: { kinds: ["input", "locale"], valid: () => [{ challengeId: "capture-half-close" }, "en"] },
@@ -100,10 +100,10 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     challengeStatusAction: { kinds: ["input", "locale"], valid: () => [{ ids: [] }, "en"] },
   },
   "lib/progress/lesson-actions.ts": {
-    startLessonAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
-    saveLessonPositionAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags", position: "flags" }] },
-    markLessonReadAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
-    markLessonDoneAction: { kinds: ["input"], valid: () => [{ slug: "tcp-header-and-flags" }] },
+    startLessonAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags" }, "en"] },
+    saveLessonPositionAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags", position: "flags" }, "en"] },
+    markLessonReadAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags" }, "en"] },
+    markLessonDoneAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags" }, "en"] },
   },
   "lib/learning/diagnostic-actions.ts": {
     diagnosticStatusAction: { kinds: ["input", "locale"], valid: () => [{ slug: "time-wait" }, "en"] },
@@ -145,12 +145,12 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     saveTimeZoneAction: { kinds: ["string"], valid: () => ["Europe/Berlin"] },
   },
   "lib/lti/actions.ts": {
-    resendScoreAction: { kinds: ["id"], valid: () => ["job-id"] },
-    resendClassScoresAction: { kinds: ["id"], valid: (w) => [w.classId] },
-    syncRosterAction: { kinds: ["id"], valid: (w) => [w.classId] },
-    answerDeepLinkAction: { kinds: ["input"], valid: () => [{ requestId: "request-id", items: [] }] },
-    cancelDeepLinkAction: { kinds: ["id"], valid: () => ["request-id"] },
-    linkAccountAction: { kinds: ["id"], valid: () => ["link-token"] },
+    resendScoreAction: { kinds: ["id", "locale"], valid: () => ["job-id", "en"] },
+    resendClassScoresAction: { kinds: ["id", "locale"], valid: (w) => [w.classId, "en"] },
+    syncRosterAction: { kinds: ["id", "locale"], valid: (w) => [w.classId, "en"] },
+    answerDeepLinkAction: { kinds: ["input", "locale"], valid: () => [{ requestId: "request-id", items: [] }, "en"] },
+    cancelDeepLinkAction: { kinds: ["id", "locale"], valid: () => ["request-id", "en"] },
+    linkAccountAction: { kinds: ["id", "locale"], valid: () => ["link-token", "en"] },
   },
   "lib/practice/actions.ts": {
     predictStepAction: { kinds: ["input"], valid: () => [{}] },
