@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { TableHead } from "@/components/ui/table";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { timeZoneOptions } from "@/domain/gradebook/zoned-time";
 import { LOCALE_LANG, type Locale } from "@/domain/locale";
@@ -121,15 +122,11 @@ function AssignmentsCard({ c, locale }: Part) {
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table className="w-full min-w-[40rem] text-sm">
-            <thead className="border-b border-border">
-              <tr>
-                {[words.columns.title, words.columns.item, words.columns.opens, words.columns.due, words.columns.points, words.columns.late].map((heading) => (
-                  <th key={heading} scope="col" className={th}>
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b border-border"
+              headings={[words.columns.title, words.columns.item, words.columns.opens, words.columns.due, words.columns.points, words.columns.late]}
+              cellClassName={th}
+            />
             <tbody className="divide-y divide-border">
               {c.assignments.map((a) => {
                 const type = a.targetType as TargetType;
@@ -177,24 +174,16 @@ function RosterCard({ c, origin, locale }: Part & { origin: string }) {
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-sm">
-            <thead className="border-b border-border">
-              <tr>
-                <th scope="col" className={th}>
-                  {words.studentColumns.name}
-                </th>
-                <th scope="col" className={th}>
-                  {words.studentColumns.email}
-                </th>
-                <th scope="col" className={th}>
-                  {words.studentColumns.joined}
-                </th>
-                {!archived ? (
-                  <th scope="col" className={th}>
-                    <span className="sr-only">{words.studentColumns.actions}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b border-border"
+              headings={[
+                words.studentColumns.name,
+                words.studentColumns.email,
+                words.studentColumns.joined,
+                ...(archived ? [] : [<span key="actions" className="sr-only">{words.studentColumns.actions}</span>]),
+              ]}
+              cellClassName={th}
+            />
             <tbody className="divide-y divide-border">
               {c.students.map((s) => (
                 <tr key={s.id}>

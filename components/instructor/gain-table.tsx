@@ -2,6 +2,7 @@ import type { GroupGain } from "@/domain/learning/gain";
 import type { Locale } from "@/domain/locale";
 import { formatPercent } from "@/lib/format/number";
 import { gradebookWords } from "@/lib/i18n/words/gradebook";
+import { TableHead } from "../ui/table";
 
 /** A gain with two decimals and a true minus sign (the same digits in both languages). */
 const decimal = (value: number | null) => (value === null ? "—" : value.toFixed(2).replace("-", "−"));
@@ -34,28 +35,11 @@ export function GainTable({ rows, caption, firstColumn, locale }: { rows: GainRo
     <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={words.scrolls(caption)}>
       <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-          <tr>
-            <th scope="col" className="px-2 py-2">
-              {firstColumn}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {words.students}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {words.before}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {words.after}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {words.classGain}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {words.spread}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted"
+          headings={[firstColumn, words.students, words.before, words.after, words.classGain, words.spread]}
+          cellClassName="px-2 py-2"
+        />
         <tbody className="divide-y divide-border">
           {rows.map(({ key, label, gain, note }) => (
             <tr key={key}>

@@ -5,15 +5,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatPoints, scoreText, type TargetType } from "@/domain/gradebook/semantics";
-import { LOCALE_LANG, type Locale } from "@/domain/locale";
+import type { Locale } from "@/domain/locale";
 import type { Concept } from "@/domain/quiz/schema";
-import { requireInstructor } from "@/lib/auth/session.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getGradebook } from "@/lib/gradebook/gradebook.server";
-import { localePath } from "@/lib/i18n/paths";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { gradebookWords } from "@/lib/i18n/words/gradebook";
 import { describeMisconceptionIn } from "@/lib/i18n/words/misconceptions";
+import { startClassPage } from "./class-page-start.server";
 import { StatusBadge } from "./status-badge";
 
 export function gradebookMetadata(locale: Locale): Metadata {
@@ -22,13 +20,9 @@ export function gradebookMetadata(locale: Locale): Metadata {
 
 /** A class's gradebook: every student's status and score on every assignment, and who needs attention. */
 export async function GradebookPage({ classId, locale }: { classId: string; locale: Locale }) {
-  const base = localePath(locale, `/instructor/classes/${classId}`);
-  const user = await requireInstructor(`${base}/gradebook`);
+  const { base, user, words, concepts, lang } = await startClassPage(locale, classId, "/gradebook");
   const g = await orNotFound(getGradebook(user, classId));
-  const words = gradebookWords(locale);
   const page = words.gradebook;
-  const concepts = dashboardWords(locale).concepts;
-  const lang = LOCALE_LANG[locale];
   const tz = g.classroom.timeZone;
 
   return (

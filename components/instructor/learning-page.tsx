@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { Locale } from "@/domain/locale";
-import { requireInstructor } from "@/lib/auth/session.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { formatPercent } from "@/lib/format/number";
-import { localePath } from "@/lib/i18n/paths";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { gradebookWords } from "@/lib/i18n/words/gradebook";
 import { classLearning } from "@/lib/learning/analytics.server";
+import { startClassPage } from "./class-page-start.server";
 import { GainTable, formatGain } from "./gain-table";
 
 export function learningMetadata(locale: Locale): Metadata {
@@ -17,11 +15,9 @@ export function learningMetadata(locale: Locale): Metadata {
 
 /** What a class learned: diagnostics before and after each lesson, as normalized gains per lesson and concept. */
 export async function LearningPage({ classId, locale }: { classId: string; locale: Locale }) {
-  const base = localePath(locale, `/instructor/classes/${classId}`);
-  const user = await requireInstructor(`${base}/learning`);
+  const { base, user, words: all, concepts } = await startClassPage(locale, classId, "/learning");
   const learning = await orNotFound(classLearning(user, classId, locale));
-  const words = gradebookWords(locale).learning;
-  const concepts = dashboardWords(locale).concepts;
+  const words = all.learning;
   const measured = learning.lessons.filter((lesson) => lesson.gain.matched > 0);
   const least = learning.leastLearned.map((concept) => learning.concepts.find((c) => c.concept === concept)!);
   return (

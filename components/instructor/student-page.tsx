@@ -5,14 +5,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatPoints, scoreText } from "@/domain/gradebook/semantics";
-import { LOCALE_LANG, type Locale } from "@/domain/locale";
+import type { Locale } from "@/domain/locale";
 import type { Concept } from "@/domain/quiz/schema";
-import { requireInstructor } from "@/lib/auth/session.server";
 import { orNotFound } from "@/lib/classes/page-guard.server";
 import { getStudentDrilldown } from "@/lib/gradebook/gradebook.server";
-import { localePath } from "@/lib/i18n/paths";
-import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { gradebookWords } from "@/lib/i18n/words/gradebook";
+import { startClassPage } from "./class-page-start.server";
 import { MisconceptionList } from "./misconception-list";
 import { StatusBadge } from "./status-badge";
 import { UserText } from "./user-text";
@@ -32,13 +30,9 @@ function When({ date, tz, lang }: { date: Date | null | undefined; tz: string; l
  * whether and why it counts.
  */
 export async function StudentPage({ classId, studentId, locale }: { classId: string; studentId: string; locale: Locale }) {
-  const base = localePath(locale, `/instructor/classes/${classId}`);
-  const user = await requireInstructor(`${base}/students/${studentId}`);
+  const { base, user, words, concepts, lang } = await startClassPage(locale, classId, `/students/${studentId}`);
   const d = await orNotFound(getStudentDrilldown(user, classId, studentId, undefined, locale));
-  const words = gradebookWords(locale);
   const page = words.student;
-  const concepts = dashboardWords(locale).concepts;
-  const lang = LOCALE_LANG[locale];
   const tz = d.classroom.timeZone;
   return (
     <div className="grid grid-cols-1 gap-6">

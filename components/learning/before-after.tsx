@@ -4,6 +4,8 @@ import { dashboardWords } from "@/lib/i18n/words/dashboard";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { DiagnosticStatusView } from "@/lib/learning/views";
 import type { Locale } from "@/domain/locale";
+import { cn } from "../ui/cn";
+import { TableHead } from "../ui/table";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -22,19 +24,11 @@ export function BeforeAfter({ status, locale }: { status: DiagnosticStatusView; 
       </h2>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[18rem] text-sm">
-          <thead>
-            <tr className="border-b border-border text-left text-fg-muted">
-              <th scope="col" className="py-2 pr-3 font-medium">
-                {words.concept}
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
-                {words.before}
-              </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                {words.after}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            rowClassName="border-b border-border text-left text-fg-muted"
+            headings={[words.concept, words.before, words.after]}
+            cellClassName={(position) => cn("py-2 pr-3 font-medium last:pr-0", position > 0 && "text-right")}
+          />
           <tbody>
             {status.concepts.map((row) => (
               <tr key={row.concept} className="border-b border-border">

@@ -8,11 +8,10 @@ import { toResponse, type Draft } from "./controls";
 export type FocusTarget = "question" | "feedback" | "summary";
 
 /**
- * A Server Action's reply to an answer (an `ActionResult`, ADR 1310): accepted, or refused: the
- * session ended, or a reason the words explain with the server's message as the fallback (`error`:
- * a reply not yet in that shape).
+ * A Server Action's reply to an answer (the one `ActionResult`, ADR 1310): accepted, or refused
+ * with its message and reason, or because the session ended.
  */
-type Reply = { ok: true } | { ok: false; sessionEnded?: boolean; refusal?: string; message?: string; error?: string };
+type Reply = { ok: true } | { ok: false; sessionEnded?: boolean; refusal?: string; message?: string };
 type Accepted<R extends Reply> = Extract<R, { ok: true }>;
 
 export type SubmissionWords = {
@@ -60,11 +59,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     setSessionEnded(false);
   }, []);
 
-  /** Shows a refusal: the sign-in message when the session ended, else the words for its code (or the server's message). */
+  /** Shows a refusal: the sign-in message when the session ended, else the words for its code. */
   const refuse = useCallback(
-    (code: string, message?: string) => {
+    (code: string) => {
       if (code === "session-ended") setSessionEnded(true);
-      else setError(words.errors[code] ?? message ?? words.refused);
+      else setError(words.errors[code] ?? words.refused);
     },
     [words],
   );
@@ -88,10 +87,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     try {
       const reply = await send(response);
       if (!reply.ok) {
-        const refusal = reply as Extract<R, { ok: false }>;
-        const code = refusal.sessionEnded ? "session-ended" : (refusal.refusal ?? refusal.error ?? "");
-        if (code === "session-ended") onSessionEnded?.();
-        refuse(code, refusal.message);
+        const refusal = reply as { sessionEnded?: boolean; refusal?: string; message?: string };
+        if (refusal.sessionEnded) {
+          onSessionEnded?.();
+          refuse("session-ended");
+        } else setError(refusal.message ?? (refusal.refusal && words.errors[refusal.refusal]) ?? words.refused);
         return null;
       }
       const grading = graded(reply as Accepted<R>);

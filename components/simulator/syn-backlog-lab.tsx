@@ -3,14 +3,10 @@
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_SYN_BACKLOG_INPUT, labInputFrom, synBacklogInputSchema, type SynBacklogInput } from "@/domain/simulator/labs";
-import { labWords } from "@/lib/i18n/words/labs";
-import { LabCharts } from "./lab-charts";
-import { LabControls, LabFrame, type LabControl } from "./lab-controls";
-import { useViewLocale } from "./locale";
-import { useLab } from "./use-lab";
-import type { Locale } from "@/domain/locale";
+import type { LabWords } from "@/lib/i18n/words/labs";
+import { Lab, type LabLayout, type LabProps } from "./lab";
 
-export interface SynBacklogLabProps {
+export interface SynBacklogLabProps extends LabProps<SynBacklogInput> {
   attackSynPerSecond?: number;
   legitConnectsPerSecond?: number;
   durationSeconds?: number;
@@ -19,26 +15,21 @@ export interface SynBacklogLabProps {
   backlog?: number;
   tcp_syncookies?: 0 | 1 | 2;
   acceptPerSecond?: number;
-  title?: string;
-  initial?: SynBacklogInput;
-  onChange?: (input: SynBacklogInput) => void;
-  /** The lesson's language (set by the lesson page or the playground). */
-  locale?: Locale;
 }
 
-function initialInput(props: SynBacklogLabProps): SynBacklogInput {
-  if (props.initial) return props.initial;
+function inputFromSettings(props: SynBacklogLabProps): SynBacklogInput {
   const { title: _title, initial: _initial, onChange: _onChange, locale: _locale, ...given } = props;
   return labInputFrom(synBacklogInputSchema, DEFAULT_SYN_BACKLOG_INPUT, given);
 }
 
 /** A SYN flood against a listener: SYN queue, cookies and accept queue, run in a worker. */
 export function SynBacklogLab(props: SynBacklogLabProps) {
-  const locale = useViewLocale(props.locale);
-  const all = labWords(locale);
+  return <Lab kind="synbacklog" props={props} fromSettings={() => inputFromSettings(props)} layout={synBacklogLayout} />;
+}
+
+function synBacklogLayout(all: LabWords): LabLayout<"synbacklog"> {
   const words = all.synBacklog;
-  const { input, set, result, run } = useLab("synbacklog", () => initialInput(props), { locale, onChange: props.onChange });
-  const controls: LabControl<SynBacklogInput>[] = [
+  const controls: LabLayout<"synbacklog">["controls"] = [
     { kind: "number", setting: "attackSynPerSecond", label: words.attack, min: 0, max: 200_000, log: true },
     { kind: "number", setting: "legitConnectsPerSecond", label: words.legit, min: 0, max: 10_000, log: true },
     { kind: "number", setting: "backlog", label: words.backlog, min: 0, max: 1_000_000, log: true },
@@ -56,55 +47,31 @@ export function SynBacklogLab(props: SynBacklogLabProps) {
     { kind: "number", setting: "acceptPerSecond", label: words.accept, min: 0, max: 1_000_000, log: true, hint: words.acceptHint },
     { kind: "number", setting: "durationSeconds", label: words.duration, unit: all.secondsUnit, min: 5, max: 300 },
   ];
-
-  return (
-    <LabFrame
-      locale={locale}
-      text={words}
-      title={props.title}
-      run={run}
-      prediction={{ lab: "synflood", input }}
-      controls={<LabControls input={input} set={set} controls={controls} />}
-    >
-      <LabCharts
-        result={result?.result ?? null}
-        durationSeconds={input.durationSeconds}
-        running={all.running}
-        marker={({ firstLegitDropAt }) => (firstLegitDropAt === null ? null : { at: firstLegitDropAt, label: words.firstLegitDrop(String(firstLegitDropAt)) })}
-        charts={[
-          {
-            title: words.synChart,
-            describe: (summary) => words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)),
-            yLabel: words.perSecond,
-            marked: true,
-            series: [
-              { name: words.synReceived, colour: "var(--syn)", value: "synReceived" },
-              { name: words.synDropped, colour: "var(--rst)", value: "synDropped", area: true },
-              { name: words.cookiesSent, colour: "var(--fin)", value: "cookiesSent" },
-            ],
-          },
-          {
-            title: words.handshakeChart,
-            describe: (summary) => words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)),
-            yLabel: words.perSecond,
-            marked: true,
-            series: [
-              { name: words.handshakes, colour: "var(--ack)", value: "handshakesCompleted", area: true },
-              { name: words.accepted, colour: "var(--accent)", value: "accepted" },
-              { name: words.timedOut, colour: "var(--rst)", value: "connectTimeouts" },
-            ],
-          },
-          {
-            title: words.queueChart,
-            describe: (summary) => words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)),
-            yLabel: words.sockets,
-            series: [
-              { name: words.synQueue, colour: "var(--syn)", value: "synQueue", area: true },
-              { name: words.acceptQueue, colour: "var(--ack)", value: "acceptQueue", area: true },
-            ],
-          },
-        ]}
-      />
-    </LabFrame>
-  );
+  return {
+    text: words,
+    controls,
+    marker: ({ firstLegitDropAt }) => (firstLegitDropAt === null ? null : { at: firstLegitDropAt, label: words.firstLegitDrop(String(firstLegitDropAt)) }),
+    charts: [
+      {
+        title: words.synChart,
+        describe: (summary) => words.synDescription(formatCount(summary.totalSynDropped), formatCount(summary.totalCookiesSent)),
+        yLabel: words.perSecond,
+        marked: true,
+        series: [{ name: words.synReceived, colour: "var(--syn)", value: "synReceived" }, { name: words.synDropped, colour: "var(--rst)", value: "synDropped", area: true }, { name: words.cookiesSent, colour: "var(--fin)", value: "cookiesSent" }],
+      },
+      {
+        title: words.handshakeChart,
+        describe: (summary) => words.handshakeDescription(formatCount(summary.totalHandshakesCompleted), formatCount(summary.totalConnectTimeouts)),
+        yLabel: words.perSecond,
+        marked: true,
+        series: [{ name: words.handshakes, colour: "var(--ack)", value: "handshakesCompleted", area: true }, { name: words.accepted, colour: "var(--accent)", value: "accepted" }, { name: words.timedOut, colour: "var(--rst)", value: "connectTimeouts" }],
+      },
+      {
+        title: words.queueChart,
+        describe: (summary) => words.queueDescription(formatCount(summary.peakSynQueue), formatCount(summary.peakAcceptQueue)),
+        yLabel: words.sockets,
+        series: [{ name: words.synQueue, colour: "var(--syn)", value: "synQueue", area: true }, { name: words.acceptQueue, colour: "var(--ack)", value: "acceptQueue", area: true }],
+      },
+    ],
+  };
 }

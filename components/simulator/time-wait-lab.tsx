@@ -3,14 +3,10 @@
 import { LINUX_DEFAULTS } from "@/domain/tcp";
 import { formatCount } from "@/domain/simulator/format";
 import { DEFAULT_TIME_WAIT_INPUT, keepPortRangeOrdered, labInputFrom, timeWaitInputSchema, type TimeWaitInput } from "@/domain/simulator/labs";
-import { labWords } from "@/lib/i18n/words/labs";
-import { LabCharts } from "./lab-charts";
-import { LabControls, LabFrame, type LabControl } from "./lab-controls";
-import { useViewLocale } from "./locale";
-import { useLab } from "./use-lab";
-import type { Locale } from "@/domain/locale";
+import type { LabWords } from "@/lib/i18n/words/labs";
+import { Lab, type LabLayout, type LabProps } from "./lab";
 
-export interface TimeWaitLabProps {
+export interface TimeWaitLabProps extends LabProps<TimeWaitInput> {
   requestsPerSecond?: number;
   durationSeconds?: number;
   closer?: "client" | "server";
@@ -20,16 +16,9 @@ export interface TimeWaitLabProps {
   tcp_tw_reuse?: 0 | 1 | 2;
   loopback?: boolean;
   tcp_max_tw_buckets?: number;
-  title?: string;
-  /** For the playground: the whole input at once, and a callback as it changes. */
-  initial?: TimeWaitInput;
-  onChange?: (input: TimeWaitInput) => void;
-  /** The lesson's language (set by the lesson page or the playground). */
-  locale?: Locale;
 }
 
-function initialInput(props: TimeWaitLabProps): TimeWaitInput {
-  if (props.initial) return props.initial;
+function inputFromSettings(props: TimeWaitLabProps): TimeWaitInput {
   const { requestsPerSecond, durationSeconds, closer, requestsPerConnection, tcp_tw_reuse, loopback, tcp_max_tw_buckets } = props;
   const [low, high] = (props.portRange ?? "").split("-").map(Number);
   const ports = low && high ? { portLow: low, portHigh: high } : {};
@@ -41,11 +30,12 @@ function initialInput(props: TimeWaitLabProps): TimeWaitInput {
 
 /** TIME-WAIT and ephemeral ports under load: the engine's aggregated lab, run in a worker. */
 export function TimeWaitLab(props: TimeWaitLabProps) {
-  const locale = useViewLocale(props.locale);
-  const all = labWords(locale);
+  return <Lab kind="timewait" props={props} fromSettings={() => inputFromSettings(props)} adjust={keepPortRangeOrdered} layout={timeWaitLayout} />;
+}
+
+function timeWaitLayout(all: LabWords): LabLayout<"timewait"> {
   const words = all.timeWait;
-  const { input, set, result, run } = useLab("timewait", () => initialInput(props), { locale, onChange: props.onChange, adjust: keepPortRangeOrdered });
-  const controls: LabControl<TimeWaitInput>[] = [
+  const controls: LabLayout<"timewait">["controls"] = [
     { kind: "number", setting: "requestsPerSecond", label: words.requestsPerSecond, min: 1, max: 50_000, log: true },
     { kind: "number", setting: "requestsPerConnection", label: words.requestsPerConnection, min: 1, max: 10_000, log: true },
     {
@@ -64,52 +54,32 @@ export function TimeWaitLab(props: TimeWaitLabProps) {
     { kind: "number", setting: "tcp_max_tw_buckets", label: "tcp_max_tw_buckets", min: 0, max: 1_000_000, log: true, hint: words.bucketsHint(formatCount(LINUX_DEFAULTS.tcp_max_tw_buckets)) },
     { kind: "number", setting: "durationSeconds", label: words.duration, unit: all.secondsUnit, min: 10, max: 600 },
   ];
-
-  return (
-    <LabFrame
-      locale={locale}
-      text={words}
-      title={props.title}
-      run={run}
-      prediction={{ lab: "timewait", input }}
-      controls={<LabControls input={input} set={set} controls={controls} />}
-    >
-      <LabCharts
-        result={result?.result ?? null}
-        durationSeconds={input.durationSeconds}
-        running={all.running}
-        marker={({ firstFailureAt }) => (firstFailureAt === null ? null : { at: firstFailureAt, label: words.firstFailure(firstFailureAt.toFixed(1)) })}
-        charts={[
-          {
-            title: words.timeWaitChart,
-            describe: (summary) => words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)),
-            yLabel: words.sockets,
-            marked: true,
-            series: [
-              { name: words.clientTimeWait, colour: "var(--syn)", value: "clientTimeWait", area: true },
-              { name: words.serverTimeWait, colour: "var(--fin)", value: "serverTimeWait", area: true },
-            ],
-          },
-          {
-            title: words.portsChart,
-            describe: (summary) => words.portsDescription(formatCount(summary.capacity)),
-            yLabel: words.ports,
-            marked: true,
-            series: [{ name: words.freePorts, colour: "var(--ack)", value: "freePorts", area: true }],
-          },
-          {
-            title: words.connectsChart,
-            describe: (summary) => words.connectsDescription(formatCount(summary.totalFailed)),
-            yLabel: words.perSecond,
-            marked: true,
-            series: [
-              { name: words.established, colour: "var(--ack)", value: "established" },
-              { name: words.failed, colour: "var(--rst)", value: "failed", area: true },
-              { name: words.reused, colour: "var(--syn)", value: "reused" },
-            ],
-          },
-        ]}
-      />
-    </LabFrame>
-  );
+  return {
+    text: words,
+    controls,
+    marker: ({ firstFailureAt }) => (firstFailureAt === null ? null : { at: firstFailureAt, label: words.firstFailure(firstFailureAt.toFixed(1)) }),
+    charts: [
+      {
+        title: words.timeWaitChart,
+        describe: (summary) => words.timeWaitDescription(formatCount(summary.peakClientTimeWait), formatCount(summary.peakServerTimeWait)),
+        yLabel: words.sockets,
+        marked: true,
+        series: [{ name: words.clientTimeWait, colour: "var(--syn)", value: "clientTimeWait", area: true }, { name: words.serverTimeWait, colour: "var(--fin)", value: "serverTimeWait", area: true }],
+      },
+      {
+        title: words.portsChart,
+        describe: (summary) => words.portsDescription(formatCount(summary.capacity)),
+        yLabel: words.ports,
+        marked: true,
+        series: [{ name: words.freePorts, colour: "var(--ack)", value: "freePorts", area: true }],
+      },
+      {
+        title: words.connectsChart,
+        describe: (summary) => words.connectsDescription(formatCount(summary.totalFailed)),
+        yLabel: words.perSecond,
+        marked: true,
+        series: [{ name: words.established, colour: "var(--ack)", value: "established" }, { name: words.failed, colour: "var(--rst)", value: "failed", area: true }, { name: words.reused, colour: "var(--syn)", value: "reused" }],
+      },
+    ],
+  };
 }

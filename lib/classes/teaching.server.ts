@@ -4,8 +4,6 @@ import { canTeach } from "@/domain/auth/roles";
 import { db } from "../db.server";
 import { NotAllowedError } from "./errors";
 
-export { NotAllowedError } from "./errors";
-
 /** The classes an instructor teaches (owner or co-instructor), never anyone else's. */
 export async function listTeachingClasses(user: CurrentUser) {
   if (!canTeach(user.role)) throw new NotAllowedError();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NotAllowedError, listTeachingClasses } from "@/lib/classes/teaching.server";
+import { NotAllowedError } from "@/lib/classes/errors";
+import { listTeachingClasses } from "@/lib/classes/teaching.server";
 import { getLearnerDashboard } from "@/lib/dashboard/learner-dashboard.server";
 import { db } from "@/lib/db.server";
 import { markLessonRead } from "@/lib/progress/lesson-progress.server";

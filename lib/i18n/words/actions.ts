@@ -10,6 +10,7 @@ export const actionWords = defineWords({
       "not-allowed": "You cannot change this class.",
       archived: "This class is archived: restore it to make changes.",
     },
+    unknownLesson: "There is no such lesson, so no progress was saved.",
     predictionRefusals: {
       invalid: "This prediction could not be checked.",
       "no-question": "This prediction could not be checked.",
@@ -24,6 +25,7 @@ export const actionWords = defineWords({
       "not-allowed": "你不能修改这个班级。",
       archived: "这个班级已归档：请先恢复它，再进行修改。",
     },
+    unknownLesson: "没有这一课，所以没有保存任何进度。",
     predictionRefusals: {
       invalid: "无法检查这个预测。",
       "no-question": "无法检查这个预测。",
