@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { authWords } from "@/lib/i18n/words/auth";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { Field } from "../ui/field";
+import { PasswordField } from "./password-field";
 import type { Locale } from "@/domain/locale";
 
 type Errors = Extract<ActionResult, { ok: false }>;
@@ -52,23 +52,8 @@ export function ChangePasswordForm({ locale }: { locale: Locale }) {
       <input type="hidden" name="locale" value={locale} />
       {changed ? <Alert tone="success">{words.account.passwordChanged}</Alert> : null}
       {errors?.message ? <Alert tone="danger">{errors.message}</Alert> : null}
-      <Field
-        label={words.account.currentPassword}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={errors?.fieldErrors?.currentPassword}
-      />
-      <Field
-        label={words.account.newPassword}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={words.signUp.passwordHint}
-        error={errors?.fieldErrors?.newPassword}
-      />
+      <PasswordField kind="current" label={words.account.currentPassword} name="currentPassword" error={errors?.fieldErrors?.currentPassword} locale={locale} />
+      <PasswordField kind="new" label={words.account.newPassword} name="newPassword" error={errors?.fieldErrors?.newPassword} locale={locale} />
       <Button type="submit" disabled={pending}>
         {pending ? words.account.changingPassword : words.account.changePassword}
       </Button>

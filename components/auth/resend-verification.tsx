@@ -9,20 +9,19 @@ import type { Locale } from "@/domain/locale";
 
 export function ResendVerification({ locale }: { locale: Locale }) {
   const words = authWords(locale).verification;
-  const [state, setState] = useState<"idle" | "pending" | "sent" | "failed">("idle");
+  const [pending, setPending] = useState(false);
+  const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
   async function onClick() {
-    setState("pending");
-    try {
-      setState((await resendVerificationAction(locale)).ok ? "sent" : "failed");
-    } catch {
-      setState("failed");
-    }
+    setPending(true);
+    setAnswer(null);
+    const result = await resendVerificationAction(locale).catch(() => null);
+    setAnswer({ ok: result?.ok ?? false, message: result?.message ?? words.sendFailed });
+    setPending(false);
   }
   return (
     <div className="space-y-3">
-      {state === "sent" ? <Alert tone="success">{words.resent}</Alert> : null}
-      {state === "failed" ? <Alert tone="danger">{words.sendFailed}</Alert> : null}
-      <Button variant="secondary" onClick={onClick} disabled={state === "pending"}>
+      {answer ? <Alert tone={answer.ok ? "success" : "danger"}>{answer.message}</Alert> : null}
+      <Button variant="secondary" onClick={onClick} disabled={pending}>
         {words.resend}
       </Button>
     </div>

@@ -13,23 +13,29 @@ import type { Locale } from "@/domain/locale";
 export function SignOutEverywhere({ locale }: { locale: Locale }) {
   const words = authWords(locale);
   const [pending, setPending] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function onClick() {
     setPending(true);
-    setFailed(false);
+    setRefusal(null);
     try {
-      await signOutEverywhereAction();
+      const result = await signOutEverywhereAction(locale);
+      // An ended session is signed out already: this browser's sign-out still runs.
+      if (!result.ok && !result.sessionEnded) {
+        setRefusal(result.message ?? words.errors.serverFailed);
+        setPending(false);
+        return;
+      }
       await signOut({ callbackUrl: localePath(locale, "/") });
     } catch {
-      setFailed(true);
+      setRefusal(words.errors.serverFailed);
       setPending(false);
     }
   }
 
   return (
     <div className="space-y-3">
-      {failed ? <Alert tone="danger">{words.errors.serverFailed}</Alert> : null}
+      {refusal ? <Alert tone="danger">{refusal}</Alert> : null}
       <Button variant="secondary" onClick={onClick} disabled={pending}>
         {pending ? words.account.signingOutEverywhere : words.account.signOutEverywhere}
       </Button>

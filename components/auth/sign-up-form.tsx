@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { PasswordField } from "./password-field";
 import type { Locale } from "@/domain/locale";
 
 type Errors = Extract<ActionResult, { ok: false }>;
@@ -77,15 +78,7 @@ export function SignUpForm({ locale, callbackUrl }: { locale: Locale; callbackUr
           error={errors?.fieldErrors?.email}
           defaultValue={posted?.values?.email}
         />
-        <Field
-          label={words.fields.password}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={words.signUp.passwordHint}
-          error={errors?.fieldErrors?.password}
-        />
+        <PasswordField kind="new" label={words.fields.password} name="password" error={errors?.fieldErrors?.password} locale={locale} />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? words.signUp.pending : words.signUp.submit}
         </Button>

@@ -29,6 +29,8 @@ type State = {
   resumeFrom: Heading | null;
   markDone: () => Promise<void>;
   busy: boolean;
+  /** Why "mark complete" was not saved (an ended session), in the page's language. */
+  refusal: string | null;
   words: LessonReadingWords;
 };
 
@@ -84,6 +86,7 @@ export function LessonProgressProvider({
   const [progress, setProgress] = useState<Progress>(null);
   const [resumeFrom, setResumeFrom] = useState<Heading | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const savedPosition = useRef<string | null>(null);
 
   const apply = useCallback((result: LessonProgressResult) => {
@@ -93,7 +96,7 @@ export function LessonProgressProvider({
   useEffect(() => {
     if (!signedIn) return;
     let cancelled = false;
-    startLessonAction({ slug }).then((result) => {
+    startLessonAction({ slug }, locale).then((result) => {
       if (cancelled || !result.ok) return;
       setProgress(result.progress);
       savedPosition.current = result.progress?.lastPosition ?? null;
@@ -103,7 +106,7 @@ export function LessonProgressProvider({
     return () => {
       cancelled = true;
     };
-  }, [signedIn, slug, headings]);
+  }, [signedIn, slug, headings, locale]);
 
   // Remember the last section heading scrolled past, a little after the reader settles.
   useEffect(() => {
@@ -119,7 +122,7 @@ export function LessonProgressProvider({
       clearTimeout(timer);
       timer = setTimeout(() => {
         savedPosition.current = key;
-        saveLessonPositionAction({ slug, position: key }).then(apply);
+        saveLessonPositionAction({ slug, position: key }, locale).then(apply);
       }, POSITION_SAVE_DELAY_MS);
     };
     const onScroll = () => {
@@ -131,7 +134,7 @@ export function LessonProgressProvider({
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [signedIn, slug, headings, apply]);
+  }, [signedIn, slug, headings, apply, locale]);
 
   // Reaching the end of the article counts as reading it, once per visit: reading a finished
   // lesson again is new work for an assignment that opened since (docs/gradebook.md).
@@ -142,25 +145,27 @@ export function LessonProgressProvider({
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         observer.disconnect();
-        markLessonReadAction({ slug }).then(apply);
+        markLessonReadAction({ slug }, locale).then(apply);
       }
     });
     observer.observe(end);
     return () => observer.disconnect();
-  }, [signedIn, slug, apply]);
+  }, [signedIn, slug, apply, locale]);
 
   const markDone = useCallback(async () => {
     setBusy(true);
     try {
-      apply(await markLessonDoneAction({ slug }));
+      const result = await markLessonDoneAction({ slug }, locale);
+      apply(result);
+      setRefusal(result.ok ? null : (result.message ?? null));
     } finally {
       setBusy(false);
     }
-  }, [slug, apply]);
+  }, [slug, apply, locale]);
 
   const state = useMemo<State>(
-    () => ({ signedIn, progress, resumeFrom, markDone, busy, words: lessonReadingWords(locale) }),
-    [signedIn, progress, resumeFrom, markDone, busy, locale],
+    () => ({ signedIn, progress, resumeFrom, markDone, busy, refusal, words: lessonReadingWords(locale) }),
+    [signedIn, progress, resumeFrom, markDone, busy, refusal, locale],
   );
   const [store] = useState(() => createStore(state));
   useEffect(() => store.set(state), [store, state]);
@@ -188,7 +193,7 @@ export function ResumeBanner() {
 }
 
 export function LessonCompletion({ signInHref }: { signInHref: string }) {
-  const { signedIn, progress, markDone, busy, words } = useLessonProgress();
+  const { signedIn, progress, markDone, busy, refusal, words } = useLessonProgress();
   if (!signedIn) {
     return (
       <p className="text-sm text-fg-muted">
@@ -214,8 +219,15 @@ export function LessonCompletion({ signInHref }: { signInHref: string }) {
     return <p role="status" className="text-sm text-fg-muted">{words.passQuizToComplete}</p>;
   }
   return (
-    <Button onClick={markDone} disabled={busy} variant="secondary">
-      {busy ? words.saving : words.markComplete}
-    </Button>
+    <div className="space-y-2">
+      <Button onClick={markDone} disabled={busy} variant="secondary">
+        {busy ? words.saving : words.markComplete}
+      </Button>
+      {refusal ? (
+        <p role="alert" className="text-sm text-danger">
+          {refusal}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -19,7 +19,7 @@ export function AddPlatformForm({ locale }: { locale: Locale }) {
   const words = ltiAdminWords(locale).byHand;
   const router = useRouter();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<PlatformField, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
   return (
@@ -29,19 +29,14 @@ export function AddPlatformForm({ locale }: { locale: Locale }) {
       onSubmit={(event) => {
         event.preventDefault();
         start(async () => {
-          const result = await addPlatformAction(values).catch(() => null);
+          const result = await addPlatformAction(values, locale).catch(() => null);
           if (!result) return setMessage({ ok: false, text: words.failed });
+          setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+          setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "" : words.failed) });
           if (result.ok) {
-            setErrors({});
             setValues(EMPTY);
-            setMessage({ ok: true, text: result.created ? words.registered(result.name) : words.updated(result.name) });
             router.refresh();
-            return;
           }
-          if ("errors" in result) {
-            setErrors(result.errors);
-            setMessage({ ok: false, text: words.fieldsNeedAttention });
-          } else setMessage({ ok: false, text: result.error === "not-allowed" ? words.notAllowed : words.failed });
         });
       }}
     >
@@ -75,7 +70,7 @@ export function RemovePlatformButton({ id, name, locale }: { id: string; name: s
   const words = ltiAdminWords(locale).platforms;
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [failed, setFailed] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <span className="inline-flex flex-col gap-1">
       <Button
@@ -86,17 +81,17 @@ export function RemovePlatformButton({ id, name, locale }: { id: string; name: s
         onClick={() => {
           if (!window.confirm(words.confirmRemove(name))) return;
           start(async () => {
-            const result = await removePlatformAction(id).catch(() => ({ ok: false }));
-            setFailed(!result.ok);
+            const result = await removePlatformAction(id, locale).catch(() => null);
+            setRefusal(result?.ok ? null : (result?.message ?? words.notRemoved));
             router.refresh();
           });
         }}
       >
         {words.remove}
       </Button>
-      {failed ? (
+      {refusal ? (
         <span role="alert" className="text-sm text-danger">
-          {words.notRemoved}
+          {refusal}
         </span>
       ) : null}
     </span>
@@ -121,13 +116,13 @@ export function RegistrationLinkForm({ locale }: { locale: Locale }) {
       onSubmit={(event) => {
         event.preventDefault();
         start(async () => {
-          const result = await issueRegistrationLinkAction(lifetime).catch(() => null);
+          const result = await issueRegistrationLinkAction(lifetime, locale).catch(() => null);
           if (result?.ok) {
             setIssued({ url: result.url, expiresAt: result.expiresAt });
             setError(null);
             return;
           }
-          setError(result && result.error === "not-allowed" ? words.notAllowed : words.failed);
+          setError(result?.message ?? words.failed);
         });
       }}
     >

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { answerDeepLinkAction, cancelDeepLinkAction } from "@/lib/lti/actions";
+import { actionWords } from "@/lib/i18n/words/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import type { PickerItem, PickerView } from "@/lib/lti/deep-linking.server";
 import { Alert } from "../ui/alert";
@@ -66,37 +67,37 @@ export function DeepLinkPicker({ view, locale }: { view: PickerView; locale: Loc
     });
   }
 
-  function refusal(error: "expired" | "not-allowed") {
-    setRefused(error === "expired" ? words.expired : words.notAllowed);
-  }
-
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const entries = [...picks.entries()];
     start(async () => {
-      const result = await answerDeepLinkAction({
-        requestId: view.requestId,
-        items: entries.map(([target, pick]) => ({ target, title: pick.title, points: pick.points })),
-        ...(dueAt ? { dueAt } : {}),
+      const result = await answerDeepLinkAction(
+        {
+          requestId: view.requestId,
+          items: entries.map(([target, pick]) => ({ target, title: pick.title, points: pick.points })),
+          ...(dueAt ? { dueAt } : {}),
+        },
         locale,
-      }).catch(() => null);
+      ).catch(() => null);
       if (!result) return setErrors({ items: {}, form: ltiWords(locale).sync.failed });
       if (result.ok) return setReturning({ returnUrl: result.returnUrl, jwt: result.jwt });
-      if (result.error !== "invalid") return refusal(result.error);
-      setErrors({
-        items: Object.fromEntries(entries.map(([target], index) => [target, result.itemErrors[index] ?? {}])),
-        form: result.formError,
-        dueAt: result.dueAtError,
-      });
+      // A pick the server refused: its field errors come back as `items.<index>.<field>`.
+      if (result.refusal !== "invalid") return setRefused(result.message ?? ltiWords(locale).sync.failed);
+      const fieldErrors = result.fieldErrors ?? {};
+      const itemErrors = (index: number): ItemErrors =>
+        Object.fromEntries((["target", "title", "points"] as const).flatMap((field) => (fieldErrors[`items.${index}.${field}`] ? [[field, fieldErrors[`items.${index}.${field}`]]] : [])));
+      const items = Object.fromEntries(entries.map(([target], index) => [target, itemErrors(index)]));
+      // The generic "check the fields" stays unsaid: each refused field says what is wrong.
+      setErrors({ items, form: result.message === actionWords(locale).checkFields ? undefined : result.message, dueAt: fieldErrors.dueAt });
     });
   }
 
   function cancel() {
     start(async () => {
-      const result = await cancelDeepLinkAction(view.requestId).catch(() => null);
+      const result = await cancelDeepLinkAction(view.requestId, locale).catch(() => null);
       if (!result) return setErrors({ items: {}, form: ltiWords(locale).sync.failed });
       if (result.ok) setReturning({ returnUrl: result.returnUrl, jwt: result.jwt });
-      else refusal(result.error);
+      else setRefused(result.message ?? ltiWords(locale).sync.failed);
     });
   }
 

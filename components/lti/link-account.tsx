@@ -9,23 +9,24 @@ import type { Locale } from "@/domain/locale";
 
 export function LinkAccount({ token, locale, platformName, alreadyLinked }: { token: string; locale: Locale; platformName: string; alreadyLinked: boolean }) {
   const words = ltiWords(locale).link;
-  const [result, setResult] = useState<"done" | "expired" | "elsewhere" | "failed" | null>(alreadyLinked ? "done" : null);
+  const [done, setDone] = useState(alreadyLinked);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  if (result === "done") return <Alert tone="success" className="mt-4">{words.done(platformName)}</Alert>;
+  if (done) return <Alert tone="success" className="mt-4">{words.done(platformName)}</Alert>;
   return (
     <div className="mt-4">
-      {result ? (
+      {refusal ? (
         <Alert tone="danger" className="mb-3">
-          {result === "expired" ? words.expired : result === "elsewhere" ? words.elsewhere : ltiWords(locale).sync.failed}
+          {refusal}
         </Alert>
       ) : null}
       <Button
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const outcome = await linkAccountAction(token).catch(() => null);
-            if (!outcome) return setResult("failed");
-            setResult(outcome.ok ? "done" : outcome.error === "linked-elsewhere" ? "elsewhere" : outcome.error === "signed-out" ? "failed" : "expired");
+            const outcome = await linkAccountAction(token, locale).catch(() => null);
+            if (outcome?.ok) return setDone(true);
+            setRefusal(outcome?.message ?? ltiWords(locale).sync.failed);
           })
         }
       >

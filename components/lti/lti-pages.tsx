@@ -52,7 +52,7 @@ export async function LtiDeepLinkPage({ locale, requestId }: { locale: Locale; r
         </>
       ) : (
         <Alert tone="danger" className="mt-4">
-          {result.error === "expired" ? words.expired : words.notAllowed}
+          {result.refusal === "expired" ? words.expired : words.notAllowed}
         </Alert>
       )}
     </>

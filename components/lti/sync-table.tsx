@@ -41,7 +41,7 @@ export function SyncCell({ sync, locale }: { sync: ScoreSync | null; locale: Loc
   );
 }
 
-export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; label: string; locale: Locale; onDone: (ok: boolean) => void }) {
+export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; label: string; locale: Locale; onDone: (ok: boolean, message?: string) => void }) {
   const words = ltiWords(locale).sync;
   const [pending, start] = useTransition();
   return (
@@ -52,8 +52,8 @@ export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; 
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await resendScoreAction(jobId).catch(() => ({ ok: false as const }));
-          onDone(result.ok);
+          const result = await resendScoreAction(jobId, locale).catch(() => null);
+          onDone(result?.ok ?? false, result?.message);
         })
       }
     >
@@ -68,8 +68,8 @@ export function LinkSyncTable({ students, platformName, classId, locale }: { stu
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const done = (ok: boolean) => {
-    setMessage({ ok, text: ok ? words.sent : words.failed });
+  const done = (ok: boolean, text?: string) => {
+    setMessage({ ok, text: text ?? (ok ? words.sent : words.failed) });
     router.refresh();
   };
   return (
@@ -115,8 +115,8 @@ export function LinkSyncTable({ students, platformName, classId, locale }: { stu
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const result = await resendClassScoresAction(classId).catch(() => ({ ok: false as const }));
-              done(result.ok);
+              const result = await resendClassScoresAction(classId, locale).catch(() => null);
+              done(result?.ok ?? false, result?.message);
             })
           }
         >
@@ -169,9 +169,8 @@ export function RosterPanel({
               disabled={pending}
               onClick={() =>
                 start(async () => {
-                  const result = await syncRosterAction(classId).catch(() => ({ ok: false as const, refusal: "not-allowed" as const }));
-                  if (result.ok) setMessage({ ok: true, text: words.rosterDone(result.summary.added, result.summary.removed, result.summary.waitingToLink) });
-                  else setMessage({ ok: false, text: "error" in result && result.error === "sync-failed" ? words.rosterError(result.message) : words.failed });
+                  const result = await syncRosterAction(classId, locale).catch(() => null);
+                  setMessage({ ok: result?.ok ?? false, text: result?.message ?? words.failed });
                   router.refresh();
                 })
               }

@@ -7,8 +7,11 @@ import { toResponse, type Draft } from "./controls";
 /** Where focus goes once the view has changed: the question that came, its feedback, or the summary after the last one. */
 export type FocusTarget = "question" | "feedback" | "summary";
 
-/** A Server Action's reply to an answer: accepted, or refused with a code the words explain. */
-type Reply = { ok: true } | { ok: false; error: string };
+/**
+ * A Server Action's reply to an answer (the one `ActionResult`, ADR 1310): accepted, or refused
+ * with its message and reason, or because the session ended.
+ */
+type Reply = { ok: true } | { ok: false; sessionEnded?: boolean; refusal?: string; message?: string };
 type Accepted<R extends Reply> = Extract<R, { ok: true }>;
 
 export type SubmissionWords = {
@@ -84,9 +87,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     try {
       const reply = await send(response);
       if (!reply.ok) {
-        const code = (reply as Extract<R, { ok: false }>).error;
-        if (code === "session-ended") onSessionEnded?.();
-        refuse(code);
+        const refusal = reply as { sessionEnded?: boolean; refusal?: string; message?: string };
+        if (refusal.sessionEnded) {
+          onSessionEnded?.();
+          refuse("session-ended");
+        } else setError(refusal.message ?? (refusal.refusal && words.errors[refusal.refusal]) ?? words.refused);
         return null;
       }
       const grading = graded(reply as Accepted<R>);

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { changePassword } from "@/lib/auth/account.server";
-import { formAnswer, languageOf, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { formAnswer, invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { endAllSessions } from "@/lib/auth/sessions.server";
 import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
@@ -12,6 +12,7 @@ import { hitRateLimit } from "@/lib/security/rate-limit.server";
 import { authWords } from "@/lib/i18n/words/auth";
 import { formWithFields, parseArguments, previousStateArgument } from "@/lib/http/action-arguments";
 import { localeSchema } from "@/domain/locale-schema";
+import type { Locale } from "@/domain/locale";
 
 // The form's language; none means English. Field contents are validated by lib/auth.
 const localeInput = localeSchema.optional();
@@ -35,21 +36,28 @@ export async function changePasswordFormAction(previous: unknown, form: FormData
   return changePasswordAction({ currentPassword, newPassword }, locale);
 }
 
+/** The account page's ended session, told in its words. */
+const accountSessionEnded = (locale: Locale) => ({ ...sessionEnded(locale), message: authWords(locale).account.sessionEnded });
+
 /** Ends every session of the signed-in account, this one included. */
-export async function signOutEverywhereAction(): Promise<{ ok: boolean }> {
-  // Reads no argument: nothing to check but the session.
+export async function signOutEverywhereAction(locale?: unknown): Promise<ActionResult> {
+  const language = languageOf(locale);
+  if (!parseArguments([locale], localeInput)) return invalidRequest(language);
   const user = await getCurrentUser();
-  if (!user) return { ok: false };
+  if (!user) return accountSessionEnded(language);
   await endAllSessions(user.id);
-  return { ok: true };
+  return { ok: true, message: authWords(language).account.signedOutEverywhere, at: Date.now() };
 }
 
 /** Emails a new confirmation link; a few per hour, so the form cannot be used to flood an inbox. */
-export async function resendVerificationAction(locale?: unknown): Promise<{ ok: boolean }> {
-  if (!parseArguments([locale], localeInput)) return { ok: false };
+export async function resendVerificationAction(locale?: unknown): Promise<ActionResult<object, "rate-limited" | "not-sent">> {
+  const language = languageOf(locale);
+  if (!parseArguments([locale], localeInput)) return invalidRequest(language);
   const user = await getCurrentUser();
-  if (!user) return { ok: false };
+  if (!user) return accountSessionEnded(language);
+  const words = authWords(language).verification;
   const limit = await hitRateLimit(`verify-email:user:${user.id}`, { limit: 5, windowMs: 60 * 60 * 1000 });
-  if (!limit.allowed) return { ok: false };
-  return { ok: await sendVerificationEmail(user.id, await siteOrigin(), languageOf(locale)) };
+  if (!limit.allowed) return refused("rate-limited", words.resendLimit);
+  if (!(await sendVerificationEmail(user.id, await siteOrigin(), language))) return refused("not-sent", words.sendFailed);
+  return { ok: true, message: words.resent, at: Date.now() };
 }

@@ -1,58 +1,115 @@
 "use server";
 
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session.server";
+import { localeSchema } from "@/domain/locale-schema";
+import type { Locale } from "@/domain/locale";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import { refusalAsResult, type TeachingRefusal } from "@/lib/classes/errors";
-import { refusal, type Refusal } from "@/lib/http/refusal";
 import { siteOrigin } from "@/lib/classes/site-url.server";
-import { answerDeepLink, cancelDeepLink, type DeepLinkAnswer } from "@/lib/lti/deep-linking.server";
-import { linkPendingIdentity, type LinkResult } from "@/lib/lti/identity.server";
-import { syncRosterForInstructor, type RosterSyncResult } from "@/lib/lti/nrps.server";
+import { idArgument as id, parseArguments } from "@/lib/http/action-arguments";
+import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { actionWords } from "@/lib/i18n/words/actions";
+import { ltiWords } from "@/lib/i18n/words/lti";
+import { answerDeepLink, cancelDeepLink, type DeepLinkAnswer, type PickerRefusal } from "@/lib/lti/deep-linking.server";
+import { linkPendingIdentity, type LinkRefusal } from "@/lib/lti/identity.server";
+import { syncRosterForInstructor, type RosterSummary } from "@/lib/lti/nrps.server";
 import { resendClassScores, resendScore } from "@/lib/lti/score-jobs.server";
 
-/** Server Actions of the pages shown inside an LMS (and the class's LMS page): validate, find the user, call lib/lti. */
+/**
+ * Server Actions of the pages shown inside an LMS (and the class's LMS page), in the one action
+ * pattern (ADR 1310): check the arguments, take the page's language (the last argument), resolve
+ * the session, call lib/lti with the signed-in user, answer an `ActionResult` in that language.
+ */
 
-const id = z.string().min(1).max(64);
+const localeArgument = localeSchema.optional();
+const linkToken = z.string().min(1).max(100);
+/** The picker's shape; each pick's fields are validated (and explained) by lib/lti. */
+const picksArgument = z.object({ requestId: id, items: z.array(z.unknown()).max(1000), dueAt: z.string().max(20).optional() });
 
-/** Why an instructor's LMS action was refused: a malformed request, no session, not theirs, or archived. */
-type Refused = Refusal<TeachingRefusal | "invalid-input">;
-
-export async function resendScoreAction(jobId: unknown): Promise<{ ok: true } | Refused> {
-  const parsed = id.safeParse(jobId);
-  if (!parsed.success) return refusal("invalid-input");
+/** Runs `work` for the signed-in user; without a session nothing runs and the page is told so. */
+async function asSignedIn<A extends ActionResult>(locale: Locale, work: (user: CurrentUser) => Promise<A>): Promise<A | ReturnType<typeof sessionEnded>> {
   const user = await getCurrentUser();
-  if (!user) return refusal("not-allowed");
-  return refusalAsResult(() => resendScore(user, parsed.data));
+  return user ? work(user) : sessionEnded(locale);
 }
 
-export async function resendClassScoresAction(classId: unknown): Promise<{ ok: true; queued: number } | Refused> {
-  const parsed = id.safeParse(classId);
-  if (!parsed.success) return refusal("invalid-input");
-  const user = await getCurrentUser();
-  if (!user) return refusal("not-allowed");
-  return refusalAsResult(() => resendClassScores(user, parsed.data));
+const teachingRefusal = (locale: Locale, reason: TeachingRefusal) => refused(reason, actionWords(locale).refusals[reason]);
+
+/** A class's LMS work for its instructor: not theirs (or archived) is the class pages' refusal. */
+async function teaching<T extends { ok: true }>(locale: Locale, work: (user: CurrentUser) => Promise<T>, success: string): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> {
+  return asSignedIn(locale, async (user): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> => {
+    const result = await refusalAsResult(() => work(user));
+    return result.ok ? { ...result, message: success, at: Date.now() } : teachingRefusal(locale, result.refusal);
+  });
 }
 
-export async function syncRosterAction(classId: unknown): Promise<RosterSyncResult | Refused> {
-  const parsed = id.safeParse(classId);
-  if (!parsed.success) return refusal("invalid-input");
-  const user = await getCurrentUser();
-  if (!user) return refusal("not-allowed");
-  return refusalAsResult(() => syncRosterForInstructor(user, parsed.data));
+export async function resendScoreAction(jobId: string, locale?: unknown): Promise<ActionResult<object, TeachingRefusal>> {
+  const language = languageOf(locale);
+  if (!parseArguments([jobId, locale], id, localeArgument)) return invalidRequest(language);
+  return teaching(language, (user) => resendScore(user, jobId), ltiWords(language).sync.sent);
 }
 
-export async function answerDeepLinkAction(raw: unknown): Promise<DeepLinkAnswer> {
-  return answerDeepLink(await getCurrentUser(), raw, await siteOrigin());
+export async function resendClassScoresAction(classId: string, locale?: unknown): Promise<ActionResult<{ queued: number }, TeachingRefusal>> {
+  const language = languageOf(locale);
+  if (!parseArguments([classId, locale], id, localeArgument)) return invalidRequest(language);
+  return teaching(language, (user) => resendClassScores(user, classId), ltiWords(language).sync.sent);
 }
 
-export async function cancelDeepLinkAction(requestId: unknown) {
-  const parsed = id.safeParse(requestId);
-  if (!parsed.success) return { ok: false as const, error: "not-allowed" as const };
-  return cancelDeepLink(await getCurrentUser(), parsed.data);
+/** Roster sync: refused for someone not teaching the class, or "sync-failed" with the LMS's reason. */
+export async function syncRosterAction(classId: string, locale?: unknown): Promise<ActionResult<{ summary: RosterSummary }, TeachingRefusal | "sync-failed">> {
+  const language = languageOf(locale);
+  if (!parseArguments([classId, locale], id, localeArgument)) return invalidRequest(language);
+  const words = ltiWords(language).sync;
+  return asSignedIn(language, async (user): Promise<ActionResult<{ summary: RosterSummary }, TeachingRefusal | "sync-failed">> => {
+    const result = await refusalAsResult(() => syncRosterForInstructor(user, classId));
+    if (!result.ok) return "refusal" in result ? teachingRefusal(language, result.refusal) : refused("sync-failed", words.rosterError(result.message));
+    const { summary } = result;
+    return { ok: true, summary, message: words.rosterDone(summary.added, summary.removed, summary.waitingToLink), at: Date.now() };
+  });
 }
 
-export async function linkAccountAction(token: unknown): Promise<LinkResult> {
-  const parsed = z.string().min(1).max(100).safeParse(token);
-  if (!parsed.success) return { ok: false, error: "expired" };
-  return linkPendingIdentity(await getCurrentUser(), parsed.data);
+const pickerMessage = (locale: Locale, reason: PickerRefusal) => (reason === "expired" ? ltiWords(locale).picker.expired : ltiWords(locale).picker.notAllowed);
+
+/** Where the browser posts the signed answer to the LMS. */
+type ReturnToLms = { returnUrl: string; jwt: string };
+
+/**
+ * The instructor's picks. A pick the server cannot take is refused as "invalid", its errors as
+ * field errors named `items.<index>.<field>` and `dueAt`, the form's own in `message`.
+ */
+export async function answerDeepLinkAction(picks: { requestId: string; items: unknown[]; dueAt?: string }, locale?: unknown): Promise<ActionResult<ReturnToLms & { count: number }, PickerRefusal | "invalid">> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([picks, locale], picksArgument, localeArgument);
+  if (!parsed) return invalidRequest(language);
+  return asSignedIn(language, async (user) => pickerAnswer(language, await answerDeepLink(user, parsed[0], await siteOrigin(), language)));
+}
+
+function pickerAnswer(language: Locale, answer: DeepLinkAnswer): ActionResult<ReturnToLms & { count: number }, PickerRefusal | "invalid"> {
+  if (answer.ok) return { ...answer, at: Date.now() };
+  if (answer.refusal !== "invalid") return refused(answer.refusal, pickerMessage(language, answer.refusal));
+  const fieldErrors: Record<string, string | undefined> = { dueAt: answer.dueAtError };
+  answer.itemErrors.forEach((errors, index) => {
+    for (const [field, message] of Object.entries(errors)) fieldErrors[`items.${index}.${field}`] = message;
+  });
+  return { ...refused("invalid", answer.formError ?? actionWords(language).checkFields), fieldErrors };
+}
+
+/** The instructor leaves the picker without picking: the LMS gets an empty answer. */
+export async function cancelDeepLinkAction(requestId: string, locale?: unknown): Promise<ActionResult<ReturnToLms, PickerRefusal>> {
+  const language = languageOf(locale);
+  if (!parseArguments([requestId, locale], id, localeArgument)) return invalidRequest(language);
+  return asSignedIn(language, async (user): Promise<ActionResult<ReturnToLms, PickerRefusal>> => {
+    const answer = await cancelDeepLink(user, requestId);
+    return answer.ok ? { ...answer, at: Date.now() } : refused(answer.refusal, pickerMessage(language, answer.refusal));
+  });
+}
+
+/** Links the LMS identity waiting behind `token` to the account signed in. */
+export async function linkAccountAction(token: string, locale?: unknown): Promise<ActionResult<object, LinkRefusal>> {
+  const language = languageOf(locale);
+  if (!parseArguments([token, locale], linkToken, localeArgument)) return invalidRequest(language);
+  const words = ltiWords(language).link;
+  return asSignedIn(language, async (user): Promise<ActionResult<object, LinkRefusal>> => {
+    const linked = await linkPendingIdentity(user, token);
+    return linked.ok ? { ok: true, at: Date.now() } : refused(linked.refusal, linked.refusal === "expired" ? words.expired : words.elsewhere);
+  });
 }

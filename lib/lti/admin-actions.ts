@@ -1,50 +1,70 @@
 "use server";
 
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session.server";
+import { localeSchema } from "@/domain/locale-schema";
+import type { Locale } from "@/domain/locale";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
 import { NotAllowedError } from "@/lib/classes/errors";
 import { siteOrigin } from "@/lib/classes/site-url.server";
-import { adminAddPlatform, adminRemovePlatform, type AddPlatformResult } from "@/lib/lti/admin.server";
+import { idArgument as id, parseArguments } from "@/lib/http/action-arguments";
+import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { ltiAdminWords } from "@/lib/i18n/words/lti-admin";
+import { adminAddPlatform, adminRemovePlatform } from "@/lib/lti/admin.server";
 import { adminIssueRegistrationInvite } from "@/lib/lti/registration-invites.server";
 import { parseInviteLifetime } from "@/lib/lti/registration-mode";
 
-const fields = z.record(z.string(), z.string().max(4096)).refine((value) => Object.keys(value).length <= 20);
+/** The LMS administration page's actions (ADR 1310); lib/lti checks that the user is an administrator. */
 
-async function refusing<T>(run: () => Promise<T>): Promise<T | { ok: false; error: "not-allowed" }> {
+const localeArgument = localeSchema.optional();
+const fields = z.record(z.string(), z.string().max(4096)).refine((value) => Object.keys(value).length <= 20);
+/** The lifetimes the admin page offers for a one-time registration link. */
+const linkLifetime = z.enum(["1h", "24h", "7d"]);
+
+/**
+ * Runs an administrator's work for the signed-in user: someone else is refused "not-allowed"
+ * with `notAllowed` ("Only administrators can …"); anything else thrown is rethrown.
+ */
+async function asAdmin<A extends ActionResult>(locale: Locale, notAllowed: string, work: (user: CurrentUser) => Promise<A>): Promise<A | Extract<ActionResult<object, "not-allowed">, { ok: false }>> {
+  const user = await getCurrentUser();
+  if (!user) return sessionEnded(locale);
   try {
-    return await run();
+    return await work(user);
   } catch (error) {
-    if (error instanceof NotAllowedError) return { ok: false, error: "not-allowed" };
+    if (error instanceof NotAllowedError) return refused("not-allowed", notAllowed);
     throw error;
   }
 }
 
-export async function addPlatformAction(raw: unknown): Promise<AddPlatformResult | { ok: false; error: "not-allowed" | "invalid-input" }> {
-  const parsed = fields.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  const user = await getCurrentUser();
-  return refusing(() => adminAddPlatform(user, parsed.data));
+/** Registers (or updates) a platform by hand; its field errors come back as `fieldErrors`. */
+export async function addPlatformAction(input: Record<string, string>, locale?: unknown): Promise<ActionResult<{ name: string; created: boolean }, "not-allowed">> {
+  const language = languageOf(locale);
+  if (!parseArguments([input, locale], fields, localeArgument)) return invalidRequest(language);
+  const words = ltiAdminWords(language).byHand;
+  return asAdmin(language, words.notAllowed, async (user) => {
+    const added = await adminAddPlatform(user, input);
+    if (!added.ok) return { ok: false, message: words.fieldsNeedAttention, fieldErrors: added.errors, values: input, at: Date.now() };
+    return { ok: true, name: added.name, created: added.created, message: added.created ? words.registered(added.name) : words.updated(added.name), at: Date.now() };
+  });
 }
 
-export async function removePlatformAction(id: unknown): Promise<{ ok: boolean } | { ok: false; error: "not-allowed" | "invalid-input" }> {
-  const parsed = z.string().min(1).max(64).safeParse(id);
-  if (!parsed.success) return { ok: false, error: "invalid-input" };
-  const user = await getCurrentUser();
-  return refusing(() => adminRemovePlatform(user, parsed.data));
+export async function removePlatformAction(platformId: string, locale?: unknown): Promise<ActionResult<object, "not-allowed" | "not-found">> {
+  const language = languageOf(locale);
+  if (!parseArguments([platformId, locale], id, localeArgument)) return invalidRequest(language);
+  const words = ltiAdminWords(language).platforms;
+  return asAdmin(language, words.notAllowed, async (user) => {
+    const removed = await adminRemovePlatform(user, platformId);
+    return removed.ok ? { ok: true, message: words.removed, at: Date.now() } : refused("not-found", words.notRemoved);
+  });
 }
 
-/** The lifetimes the admin page offers for a one-time registration link. */
-const linkLifetime = z.enum(["1h", "24h", "7d"]);
-
-export async function issueRegistrationLinkAction(
-  expiresIn: unknown,
-): Promise<{ ok: true; url: string; expiresAt: string } | { ok: false; error: "not-allowed" | "invalid-input" }> {
-  const parsed = linkLifetime.safeParse(expiresIn);
-  const lifetime = parsed.success ? parseInviteLifetime(parsed.data) : null;
-  if (!lifetime?.ok) return { ok: false, error: "invalid-input" };
-  const user = await getCurrentUser();
-  return refusing(async () => {
+/** A one-time Dynamic Registration link, shown once (the server keeps only its hash). */
+export async function issueRegistrationLinkAction(expiresIn: string, locale?: unknown): Promise<ActionResult<{ url: string; expiresAt: string }, "not-allowed">> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([expiresIn, locale], linkLifetime, localeArgument);
+  const lifetime = parsed ? parseInviteLifetime(parsed[0]) : null;
+  if (!lifetime?.ok) return invalidRequest(language);
+  return asAdmin(language, ltiAdminWords(language).link.notAllowed, async (user) => {
     const issued = await adminIssueRegistrationInvite(user, await siteOrigin(), lifetime.ms);
-    return { ok: true as const, url: issued.url, expiresAt: issued.expiresAt.toISOString() };
+    return { ok: true, url: issued.url, expiresAt: issued.expiresAt.toISOString(), at: Date.now() };
   });
 }

@@ -22,7 +22,7 @@ const list = (value: unknown) =>
         .filter(Boolean)
     : [];
 
-export async function adminAddPlatform(user: CurrentUser | null, raw: Record<string, unknown>): Promise<AddPlatformResult> {
+export async function adminAddPlatform(user: CurrentUser, raw: Record<string, unknown>): Promise<AddPlatformResult> {
   requireAdmin(user);
   const text = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
   const result = await registerPlatform(
@@ -42,7 +42,7 @@ export async function adminAddPlatform(user: CurrentUser | null, raw: Record<str
   return result.ok ? { ok: true, name: result.platform.name, created: result.created } : { ok: false, errors: result.errors };
 }
 
-export async function adminRemovePlatform(user: CurrentUser | null, id: string): Promise<{ ok: boolean }> {
+export async function adminRemovePlatform(user: CurrentUser, id: string): Promise<{ ok: boolean }> {
   requireAdmin(user);
   return { ok: await removePlatform({ id }) };
 }

@@ -2,8 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { z } from "zod";
-import { localeSchema } from "@/domain/locale-schema";
-import { languageOf } from "../http/action-result";
 import { fieldErrorsOf } from "../http/form-result";
 import type { CurrentUser } from "../auth/session.server";
 import { wallTimeToInstant } from "@/domain/gradebook/zoned-time";
@@ -19,6 +17,7 @@ import { ASSIGNMENT_CUSTOM_PARAMETER, CLAIM, LTI_VERSION, MESSAGE_TYPE } from ".
 import { toolKeySet } from "./keys.server";
 import { ltiContentPath, isLtiTarget, type LtiTargetType } from "./paths";
 import { createLinkAssignment } from "./provision.server";
+import { refusal, type Refusal } from "../http/refusal";
 
 /**
  * Deep Linking 2.0: an instructor picks lessons, quizzes and challenges (with points) from inside
@@ -45,16 +44,16 @@ export type PickerRefusal = "expired" | "not-allowed";
 
 type Loaded = { request: { id: string; platformId: string; deploymentId: string; userId: string; returnUrl: string; settings: string; expiresAt: Date; answeredAt: Date | null; contextId: string | null }; settings: DeepLinkingSettings };
 
-async function loadRequest(user: CurrentUser | null, requestId: string, now: Date): Promise<{ ok: true; loaded: Loaded } | { ok: false; error: PickerRefusal }> {
-  if (!user || typeof requestId !== "string" || requestId.length > 64) return { ok: false, error: "not-allowed" };
+async function loadRequest(user: CurrentUser, requestId: string, now: Date): Promise<{ ok: true; loaded: Loaded } | Refusal<PickerRefusal>> {
+  if (typeof requestId !== "string" || requestId.length > 64) return refusal("not-allowed");
   const request = await db.ltiDeepLinkRequest.findUnique({ where: { id: requestId } });
-  if (!request || request.userId !== user.id) return { ok: false, error: "not-allowed" };
-  if (request.answeredAt || request.expiresAt.getTime() <= now.getTime()) return { ok: false, error: "expired" };
+  if (!request || request.userId !== user.id) return refusal("not-allowed");
+  if (request.answeredAt || request.expiresAt.getTime() <= now.getTime()) return refusal("expired");
   return { ok: true, loaded: { request, settings: JSON.parse(request.settings) as DeepLinkingSettings } };
 }
 
 /** The picker of a request, its items titled in `locale`. */
-export async function deepLinkPickerView(user: CurrentUser | null, requestId: string, now = new Date(), locale: Locale = "en"): Promise<{ ok: true; view: PickerView } | { ok: false; error: PickerRefusal }> {
+export async function deepLinkPickerView(user: CurrentUser, requestId: string, now = new Date(), locale: Locale = "en"): Promise<{ ok: true; view: PickerView } | Refusal<PickerRefusal>> {
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
@@ -86,19 +85,22 @@ const pickInput = z.object({
   points: z.coerce.number({ message: says("enterPoints") }).int(says("wholePoints")).min(1, says("minPoints")).max(1000, says("maxPoints")),
 });
 
-export const deepLinkInput = z.object({
-  requestId: z.string().min(1).max(64),
+/** The picker's fields: each pick and the due date are checked here, in the picker page's language. */
+const pickedInput = z.object({
   items: z.array(pickInput).max(50, says("tooMany")),
   /** A date and time in the class's time zone (yyyy-mm-ddThh:mm), or empty. */
   dueAt: z.string().max(20).optional(),
-  /** The picker page's language, for the error messages and the message shown by the LMS. */
-  locale: localeSchema.optional(),
 });
+
+/** What the picker sends (its shape checked by the action): the request, the picks as typed, the due date. */
+export type DeepLinkPicks = { requestId: string; items: unknown[]; dueAt?: string };
+
+type PickField = (typeof PICK_FIELDS)[number];
 
 export type DeepLinkAnswer =
   | { ok: true; returnUrl: string; jwt: string; count: number }
-  | { ok: false; error: "invalid"; itemErrors: Array<Partial<Record<"target" | "title" | "points", string>>>; formError?: string; dueAtError?: string }
-  | { ok: false; error: PickerRefusal };
+  | { ok: false; refusal: "invalid"; itemErrors: Array<Partial<Record<PickField, string>>>; formError?: string; dueAtError?: string }
+  | Refusal<PickerRefusal>;
 
 async function signResponse(platformId: string, deploymentId: string, settings: DeepLinkingSettings, items: Array<Record<string, unknown>>, message: string | null, now: Date): Promise<string> {
   const platform = await db.ltiPlatform.findUniqueOrThrow({ where: { id: platformId }, select: { issuer: true, clientId: true } });
@@ -123,37 +125,35 @@ async function signResponse(platformId: string, deploymentId: string, settings: 
 }
 
 /** The instructor's picks: assignments in the class, then the signed response for the LMS. */
-export async function answerDeepLink(user: CurrentUser | null, raw: unknown, toolOrigin: string, now = new Date()): Promise<DeepLinkAnswer> {
-  const parsed = deepLinkInput.safeParse(raw);
-  const words = ltiWords(languageOf((raw as { locale?: unknown })?.locale)).picker;
+export async function answerDeepLink(user: CurrentUser, picks: DeepLinkPicks, toolOrigin: string, locale: Locale = "en", now = new Date()): Promise<DeepLinkAnswer> {
+  const parsed = pickedInput.safeParse(picks);
+  const words = ltiWords(locale).picker;
   const say = (message: string) => (message in words.errors && message !== "farDate" ? words.errors[message as PickError] : message);
-  const requestId = typeof (raw as { requestId?: unknown })?.requestId === "string" ? (raw as { requestId: string }).requestId : "";
-  const result = await loadRequest(user, requestId, now);
+  const result = await loadRequest(user, picks.requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
-  const picks: unknown[] = Array.isArray((raw as { items?: unknown })?.items) ? (raw as { items: unknown[] }).items : [];
   // Each pick's own errors, field by field; the first other issue is the form's.
-  const itemErrors = picks.map((item) => {
+  const itemErrors = picks.items.map((item) => {
     const pick = pickInput.safeParse(item);
     return pick.success ? {} : Object.fromEntries(Object.entries(fieldErrorsOf(pick.error, PICK_FIELDS)).map(([field, message]) => [field, say(message as string)]));
   });
   if (!parsed.success) {
     const other = parsed.error.issues.find((issue) => !(issue.path[0] === "items" && typeof issue.path[1] === "number"));
-    return { ok: false, error: "invalid", itemErrors, formError: other ? say(other.message) : undefined };
+    return { ok: false, refusal: "invalid", itemErrors, formError: other ? say(other.message) : undefined };
   }
   const input = parsed.data;
-  if (input.items.length === 0) return { ok: false, error: "invalid", itemErrors, formError: words.errors.pickSome };
-  if (!settings.acceptMultiple && input.items.length > 1) return { ok: false, error: "invalid", itemErrors, formError: words.errors.pickOnlyOne };
-  if (!settings.acceptTypes.includes("ltiResourceLink")) return { ok: false, error: "invalid", itemErrors, formError: words.errors.noLinks };
+  if (input.items.length === 0) return { ok: false, refusal: "invalid", itemErrors, formError: words.errors.pickSome };
+  if (!settings.acceptMultiple && input.items.length > 1) return { ok: false, refusal: "invalid", itemErrors, formError: words.errors.pickOnlyOne };
+  if (!settings.acceptTypes.includes("ltiResourceLink")) return { ok: false, refusal: "invalid", itemErrors, formError: words.errors.noLinks };
   const context = request.contextId ? await db.ltiContext.findUnique({ where: { id: request.contextId }, select: { classId: true, classroom: { select: { timeZone: true } } } }) : null;
-  if (!context) return { ok: false, error: "not-allowed" };
+  if (!context) return refusal("not-allowed");
   let dueAt: Date | undefined;
   if (input.dueAt) {
     const instant = wallTimeToInstant(input.dueAt, context.classroom.timeZone);
-    if (!instant) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.invalidDate };
-    if (instant.getTime() <= now.getTime()) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.pastDate };
+    if (!instant) return { ok: false, refusal: "invalid", itemErrors, dueAtError: words.errors.invalidDate };
+    if (instant.getTime() <= now.getTime()) return { ok: false, refusal: "invalid", itemErrors, dueAtError: words.errors.pastDate };
     // The same window as the class's own assignment form (domain/gradebook/rules.ts): year 9999 is a typo.
-    if (!isWithinDateWindow(instant, now)) return { ok: false, error: "invalid", itemErrors, dueAtError: words.errors.farDate(DATE_WINDOW_YEARS) };
+    if (!isWithinDateWindow(instant, now)) return { ok: false, refusal: "invalid", itemErrors, dueAtError: words.errors.farDate(DATE_WINDOW_YEARS) };
     dueAt = instant;
   }
   const targets = input.items.map((item, index) => {
@@ -162,24 +162,24 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
     if (!known) itemErrors[index] = { ...itemErrors[index], target: words.errors.chooseItem };
     return { ...item, type: type as LtiTargetType, id };
   });
-  if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, error: "invalid", itemErrors };
+  if (itemErrors.some((errors) => Object.keys(errors).length)) return { ok: false, refusal: "invalid", itemErrors };
 
   const created = await db.$transaction(async (tx) => {
     // Answered once: whoever marks the request answered creates the assignments.
     const claimed = await tx.ltiDeepLinkRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
     if (claimed.count !== 1) return null;
     const ids: string[] = [];
-    for (const target of targets) ids.push(await createLinkAssignment(tx, context.classId, (user as CurrentUser).id, { type: target.type, id: target.id, title: target.title }, { points: target.points, dueAt, now }));
+    for (const target of targets) ids.push(await createLinkAssignment(tx, context.classId, user.id, { type: target.type, id: target.id, title: target.title }, { points: target.points, dueAt, now }));
     return ids;
   });
-  if (!created) return { ok: false, error: "expired" };
+  if (!created) return refusal("expired");
 
   const items = targets.map((target, index) => {
     const assignmentId = created[index] as string;
     const item: Record<string, unknown> = {
       type: "ltiResourceLink",
       title: target.title,
-      text: targetTypeWords(input.locale ?? "en")[target.type],
+      text: targetTypeWords(locale)[target.type],
       url: `${toolOrigin}${ltiContentPath("en", target.type, target.id)}`,
       custom: { [ASSIGNMENT_CUSTOM_PARAMETER]: assignmentId },
     };
@@ -192,11 +192,11 @@ export async function answerDeepLink(user: CurrentUser | null, raw: unknown, too
 }
 
 /** The instructor leaves without picking: the LMS gets an empty response (Deep Linking 2.0 §4.5.2). */
-export async function cancelDeepLink(user: CurrentUser | null, requestId: string, now = new Date()): Promise<{ ok: true; returnUrl: string; jwt: string } | { ok: false; error: PickerRefusal }> {
+export async function cancelDeepLink(user: CurrentUser, requestId: string, now = new Date()): Promise<{ ok: true; returnUrl: string; jwt: string } | Refusal<PickerRefusal>> {
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
   const claimed = await db.ltiDeepLinkRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
-  if (claimed.count !== 1) return { ok: false, error: "expired" };
+  if (claimed.count !== 1) return refusal("expired");
   return { ok: true, returnUrl: request.returnUrl, jwt: await signResponse(request.platformId, request.deploymentId, settings, [], "Nothing was added", now) };
 }

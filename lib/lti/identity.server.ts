@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
+import { refusal, type Refusal } from "../http/refusal";
 import type { Locale } from "@/domain/locale";
 import type { LaunchMessage } from "./claims";
 import { completeLaunch, hashToken, type LaunchOutcome } from "./launch.server";
@@ -32,22 +33,21 @@ export async function pendingLinkView(token: string, now = new Date()): Promise<
   return { email: pending.email, platformName: platform?.name ?? pending.issuer, alreadyLinkedTo: link?.userId ?? null };
 }
 
-export type LinkResult = { ok: true } | { ok: false; error: "expired" | "linked-elsewhere" | "signed-out" };
+export type LinkRefusal = "expired" | "linked-elsewhere";
 
 /** The signed-in person links their LMS identity to this account. */
-export async function linkPendingIdentity(user: CurrentUser | null, token: string, now = new Date()): Promise<LinkResult> {
-  if (!user) return { ok: false, error: "signed-out" };
+export async function linkPendingIdentity(user: CurrentUser, token: string, now = new Date()): Promise<{ ok: true } | Refusal<LinkRefusal>> {
   const pending = await findPending(token, now);
-  if (!pending) return { ok: false, error: "expired" };
+  if (!pending) return refusal("expired");
   const existing = await db.ltiUserLink.findUnique({ where: { issuer_subject: { issuer: pending.issuer, subject: pending.subject } }, select: { userId: true } });
-  if (existing && existing.userId !== user.id) return { ok: false, error: "linked-elsewhere" };
+  if (existing && existing.userId !== user.id) return refusal("linked-elsewhere");
   if (!existing) {
     try {
       await db.ltiUserLink.create({ data: { issuer: pending.issuer, subject: pending.subject, userId: user.id } });
     } catch {
       // Linked concurrently: the check below decides.
       const now2 = await db.ltiUserLink.findUnique({ where: { issuer_subject: { issuer: pending.issuer, subject: pending.subject } }, select: { userId: true } });
-      if (now2?.userId !== user.id) return { ok: false, error: "linked-elsewhere" };
+      if (now2?.userId !== user.id) return refusal("linked-elsewhere");
     }
   }
   await db.ltiPendingIdentity.updateMany({ where: { id: pending.id }, data: { linkedUserId: user.id } });

@@ -38,7 +38,7 @@ export async function issueRegistrationInvite(
 }
 
 /** The admin page's button: administrators only. */
-export async function adminIssueRegistrationInvite(user: CurrentUser | null, toolOrigin: string, lifetimeMs: number): Promise<IssuedInvite> {
+export async function adminIssueRegistrationInvite(user: CurrentUser, toolOrigin: string, lifetimeMs: number): Promise<IssuedInvite> {
   const admin = requireAdmin(user);
   return issueRegistrationInvite(toolOrigin, { lifetimeMs, issuedVia: "admin", issuedById: admin.id });
 }

@@ -1,11 +1,16 @@
 "use server";
 
 import { z } from "zod";
+import { localeSchema } from "@/domain/locale-schema";
+import type { Locale } from "@/domain/locale";
 import { getCurrentUser } from "@/lib/auth/session.server";
-import { invalidRequest, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { parseArguments } from "@/lib/http/action-arguments";
+import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { actionWords } from "@/lib/i18n/words/actions";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { recordLessonStep, type LessonProgressView, type LessonStep } from "@/lib/progress/lesson-progress.server";
 
+const localeArgument = localeSchema.optional();
 const lessonInput = z.object({ slug: z.string().max(100) });
 const positionInput = lessonInput.extend({ position: z.string().min(1).max(200).regex(/^[\w-]+$/) });
 
@@ -13,33 +18,42 @@ const positionInput = lessonInput.extend({ position: z.string().min(1).max(200).
 export type LessonProgressResult = ActionResult<{ progress: LessonProgressView }, "unknown-lesson">;
 
 /**
- * Shared guard: valid input, a signed-in user; lib refuses a lesson that does not exist. The page
- * shows none of these answers (progress is kept quietly), so they carry no words to translate.
+ * The one action pattern (ADR 1310) for every reading step: the lesson (and position) and the
+ * page's language checked, a signed-in reader, lib refusing a lesson that does not exist. The
+ * page keeps progress quietly, but every answer carries its message in the page's language.
  */
-async function record<T extends { slug: string }>(schema: z.ZodType<T>, raw: unknown, step: (input: T) => LessonStep, { evidence = true } = {}): Promise<LessonProgressResult> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return invalidRequest();
+async function record<T extends { slug: string }>(
+  schema: z.ZodType<T>,
+  input: T,
+  locale: unknown,
+  step: (input: T) => LessonStep,
+  { evidence = true } = {},
+): Promise<LessonProgressResult> {
+  const language: Locale = languageOf(locale);
+  const parsed = parseArguments([input, locale], schema, localeArgument);
+  if (!parsed) return invalidRequest(language);
   const user = await getCurrentUser();
-  if (!user) return sessionEnded();
-  const result = await recordLessonStep(user, parsed.data.slug, step(parsed.data));
-  if (!result.ok) return { ok: false, refusal: result.refusal, at: Date.now() };
+  if (!user) return sessionEnded(language);
+  const [lesson] = parsed;
+  const result = await recordLessonStep(user, lesson.slug, step(lesson));
+  if (!result.ok) return refused(result.refusal, actionWords(language).unknownLesson);
   // Starting and completing a lesson count for assignments (and LMS grades); a reading position does not.
   if (evidence) await afterEvidenceWrite(user.id);
   return { ok: true, progress: result.progress };
 }
 
-export async function startLessonAction(raw: { slug: string }) {
-  return record(lessonInput, raw, () => ({ step: "start" }));
+export async function startLessonAction(lesson: { slug: string }, locale?: unknown) {
+  return record(lessonInput, lesson, locale, () => ({ step: "start" }));
 }
 
-export async function saveLessonPositionAction(raw: { slug: string; position: string }) {
-  return record(positionInput, raw, ({ position }) => ({ step: "position", position }), { evidence: false });
+export async function saveLessonPositionAction(lesson: { slug: string; position: string }, locale?: unknown) {
+  return record(positionInput, lesson, locale, ({ position }) => ({ step: "position", position }), { evidence: false });
 }
 
-export async function markLessonReadAction(raw: { slug: string }) {
-  return record(lessonInput, raw, () => ({ step: "read" }));
+export async function markLessonReadAction(lesson: { slug: string }, locale?: unknown) {
+  return record(lessonInput, lesson, locale, () => ({ step: "read" }));
 }
 
-export async function markLessonDoneAction(raw: { slug: string }) {
-  return record(lessonInput, raw, () => ({ step: "done" }));
+export async function markLessonDoneAction(lesson: { slug: string }, locale?: unknown) {
+  return record(lessonInput, lesson, locale, () => ({ step: "done" }));
 }

@@ -107,12 +107,12 @@ export async function mergeAnonymousProgress(
   }
 
   if (reviews.length) {
-    const merged = await mergeVisitorReviews(userId, reviews);
+    const merged = await mergeVisitorReviews(user, reviews);
     summary.reviews = merged.answers;
     summary.rejected += merged.rejected;
   }
 
-  const merged = await mergeVisitorChallenges(userId, visitor, challenges);
+  const merged = await mergeVisitorChallenges(user, visitor, challenges);
   summary.challenges = merged.recorded;
   summary.rejected += merged.rejected;
   return summary;

@@ -29,6 +29,10 @@ const { joinByCode, acceptInvitation } = await import("@/lib/classes/membership.
 const { createClass, addCoInstructor } = await import("@/lib/classes/classes.server");
 const { createAssignment, grantExtension } = await import("@/lib/assignments/assignments.server");
 const { refusalAsResult, NotAllowedError, ClassArchivedError } = await import("@/lib/classes/errors");
+const ltiActions = await import("@/lib/lti/actions");
+const ltiAdminActions = await import("@/lib/lti/admin-actions");
+const lessonActions = await import("@/lib/progress/lesson-actions");
+const accountActions = await import("@/lib/auth/account-actions");
 
 function formWith(fields: Record<string, string>): FormData {
   const form = new FormData();
@@ -160,5 +164,180 @@ describe("the one refusal type", () => {
     await expect(refusalAsResult(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
     const student = await createUser();
     await expect(createClass(student, { name: "Mine", timeZone: "UTC" })).rejects.toBeInstanceOf(NotAllowedError);
+  });
+});
+
+describe("the learner lab's actions (challenges, capture values, lesson diagnostics)", () => {
+  it("answer in the page's language with typed refusals, and refuse arguments of the wrong shape before anything runs", async () => {
+    const diagnosticActions = await import("@/lib/learning/diagnostic-actions");
+    const { challengeStatusAction } = await import("@/lib/challenges/actions");
+    const { reissueCaptureValuesAction, deleteKeptCaptureAction } = await import("@/lib/capture-challenges/actions");
+    const [learner, other] = await Promise.all([createUser(), createUser()]);
+    session.user = learner;
+    // The after-check opens once the lesson is read: a typed refusal, explained in Chinese.
+    expect(await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "post" }, "zh")).toMatchObject({
+      ok: false,
+      refusal: "read-first",
+      message: "请先读这一课：读到结尾后才开放课后诊断。",
+    });
+    expect(await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "post" })).toMatchObject({ refusal: "read-first", message: expect.stringMatching(/^Read the lesson first/) });
+    const started = await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "pre" }, "zh");
+    expect(started).toMatchObject({ ok: true, diagnostic: { phase: "pre", done: false } });
+    expect(await diagnosticActions.diagnosticStatusAction({ slug: "no-such-lesson" }, "zh")).toMatchObject({ ok: false, refusal: "no-diagnostic", message: "这一课没有诊断。" });
+    // Arguments of the wrong shape: refused in the page's language, nothing stored.
+    const answers = await db.diagnosticAnswer.count();
+    expect(await diagnosticActions.submitDiagnosticAction({ slug: "time-wait", phase: "pre", index: 0, response: "a", userId: other.id }, "zh")).toEqual({
+      ok: false,
+      message: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
+      at: expect.any(Number),
+    });
+    expect(await diagnosticActions.submitDiagnosticAction({ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" } }, "fr")).toMatchObject({
+      ok: false,
+      message: "This request could not be read, so nothing was changed. Reload the page and try again.",
+    });
+    expect(await db.diagnosticAnswer.count()).toBe(answers);
+    expect(await challengeStatusAction("DROP TABLE")).toMatchObject({ ok: false, message: expect.stringMatching(/^This request could not be read/) });
+    expect(await challengeStatusAction({ ids: ["both-closing"] }, "zh")).toEqual({ ok: true, status: { signedIn: true, completed: {} } });
+    // Someone else's evidence is not found, and stays as it was.
+    const evidence = await db.captureEvidence.create({
+      data: { userId: other.id, challengeId: "capture-half-close", fileSha256: "f".repeat(64), fileBytes: 1, summary: "{}", keptCapture: Buffer.from([1]) },
+    });
+    expect(await deleteKeptCaptureAction({ evidenceId: evidence.id }, "zh")).toMatchObject({ ok: false, refusal: "not-found", message: "这些分组已不再保存（也许已在另一个标签页中删除）。请刷新页面。" });
+    expect((await db.captureEvidence.findUniqueOrThrow({ where: { id: evidence.id } })).keptCapture).not.toBeNull();
+    session.user = other;
+    expect(await deleteKeptCaptureAction({ evidenceId: evidence.id }, "zh")).toMatchObject({ ok: true, message: "保存的分组已删除；证据摘要仍然保留。" });
+    expect((await db.captureEvidence.findUniqueOrThrow({ where: { id: evidence.id } })).keptCapture).toBeNull();
+    // Without a session: nothing issued, and the page offers to sign in again.
+    session.user = null;
+    expect(await reissueCaptureValuesAction({ challengeId: "capture-half-close" }, "zh")).toMatchObject({ ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录" });
+    expect(await diagnosticActions.diagnosticStatusAction({ slug: "time-wait" })).toMatchObject({ ok: false, sessionEnded: true });
+  });
+});
+
+describe("the LMS, administration, lesson and account actions", () => {
+  const unreadable = { ok: false, message: "无法读取这个请求，没有做任何更改。请刷新页面后重试。" };
+  const ended = { ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录" };
+
+  it("an instructor's LMS actions on someone else's class are the class pages' refusal, in the page's language", async () => {
+    const [owner, stranger] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser({ role: "INSTRUCTOR" })]);
+    const classroom = await createClassroom({ ownerId: owner.id });
+    const jobs = await db.ltiScoreJob.count();
+    session.user = stranger;
+    expect(await ltiActions.resendClassScoresAction(classroom.id, "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "你不能修改这个班级。" });
+    expect(await ltiActions.syncRosterAction(classroom.id)).toMatchObject({ ok: false, refusal: "not-allowed", message: "You cannot change this class." });
+    expect(await ltiActions.resendScoreAction("no-such-job", "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "你不能修改这个班级。" });
+    // The owner's class has no LMS course: refused the same way, never a thrown error.
+    session.user = owner;
+    expect(await ltiActions.syncRosterAction(classroom.id, "zh")).toMatchObject({ ok: false, refusal: "not-allowed" });
+    expect(await ltiActions.resendClassScoresAction(42 as unknown as string, "zh")).toMatchObject(unreadable);
+    session.user = null;
+    expect(await ltiActions.resendClassScoresAction(classroom.id, "zh")).toMatchObject(ended);
+    expect(await db.ltiScoreJob.count()).toBe(jobs);
+  });
+
+  it("the picker and the account link refuse with their reasons in Chinese; signed out, nothing is linked", async () => {
+    const teacher = await createUser({ role: "INSTRUCTOR" });
+    const links = await db.ltiUserLink.count();
+    session.user = teacher;
+    expect(await ltiActions.cancelDeepLinkAction("no-such-request", "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "此选择属于其他人。" });
+    expect(await ltiActions.answerDeepLinkAction({ requestId: "no-such-request", items: [] }, "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "此选择属于其他人。" });
+    expect(await ltiActions.answerDeepLinkAction({ requestId: "", items: "all" } as never, "zh")).toMatchObject(unreadable);
+    expect(await ltiActions.linkAccountAction("no-such-token", "zh")).toMatchObject({ ok: false, refusal: "expired", message: "此链接已过期。请从你的 LMS 重新打开活动。" });
+    session.user = null;
+    expect(await ltiActions.linkAccountAction("no-such-token", "zh")).toMatchObject(ended);
+    expect(await db.ltiUserLink.count()).toBe(links);
+  });
+
+  it("the LMS administration refuses someone not an administrator: Only administrators can …, and nothing is registered", async () => {
+    const [instructor, admin] = await Promise.all([createUser({ role: "INSTRUCTOR" }), createUser({ role: "ADMIN" })]);
+    const [platforms, invites] = await Promise.all([db.ltiPlatform.count(), db.ltiRegistrationInvite.count()]);
+    const evil = { issuer: "https://evil.example", clientId: "x", deploymentIds: "d", authUrl: "https://evil.example/a", tokenUrl: "https://evil.example/t", jwksUrl: "https://evil.example/j" };
+    session.user = instructor;
+    expect(await ltiAdminActions.addPlatformAction(evil, "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "只有管理员可以注册平台。" });
+    expect(await ltiAdminActions.removePlatformAction("any-platform")).toMatchObject({ ok: false, refusal: "not-allowed", message: "Only administrators can remove platforms." });
+    expect(await ltiAdminActions.issueRegistrationLinkAction("7d", "zh")).toMatchObject({ ok: false, refusal: "not-allowed", message: "只有管理员可以创建注册链接。" });
+    expect(await ltiAdminActions.issueRegistrationLinkAction("forever", "zh")).toMatchObject(unreadable);
+    session.user = null;
+    expect(await ltiAdminActions.issueRegistrationLinkAction("7d", "zh")).toMatchObject(ended);
+    // An administrator's mistakes come back field by field, with what was typed.
+    session.user = admin;
+    const bad = { ...evil, clientId: "", authUrl: "http://evil.example/a" };
+    expect(await ltiAdminActions.addPlatformAction(bad, "zh")).toMatchObject({ ok: false, message: "有些字段需要修改。", fieldErrors: { clientId: expect.any(String), authUrl: expect.any(String) }, values: bad });
+    expect(await ltiAdminActions.removePlatformAction("no-such-platform", "zh")).toMatchObject({ ok: false, refusal: "not-found", message: "没有移除，请重试。" });
+    expect([await db.ltiPlatform.count(), await db.ltiRegistrationInvite.count()]).toEqual([platforms, invites]);
+  });
+
+  it("lesson progress answers in the page's language: a lesson that does not exist, an ended session, unreadable arguments", async () => {
+    const reader = await createUser();
+    session.user = reader;
+    expect(await lessonActions.markLessonDoneAction({ slug: "no-such-lesson" }, "zh")).toMatchObject({ ok: false, refusal: "unknown-lesson", message: "没有这一课，所以没有保存任何进度。" });
+    expect(await lessonActions.saveLessonPositionAction({ slug: "tcp-header-and-flags", position: "no spaces allowed" }, "zh")).toMatchObject(unreadable);
+    expect(await lessonActions.markLessonReadAction({ slug: "tcp-header-and-flags" }, "fr")).toMatchObject({ ok: false, message: "This request could not be read, so nothing was changed. Reload the page and try again." });
+    expect(await db.lessonProgress.count({ where: { userId: reader.id } })).toBe(0);
+    session.user = null;
+    expect(await lessonActions.markLessonDoneAction({ slug: "tcp-header-and-flags" }, "zh")).toMatchObject(ended);
+  });
+
+  it("the account page's buttons answer in its language", async () => {
+    session.user = null;
+    expect(await accountActions.resendVerificationAction("zh")).toMatchObject({ ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录。" });
+    expect(await accountActions.signOutEverywhereAction("zh")).toMatchObject({ ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录。" });
+    session.user = await createUser();
+    expect(await accountActions.signOutEverywhereAction(["zh"])).toMatchObject({ ok: false, message: "This request could not be read, so nothing was changed. Reload the page and try again." });
+    expect(await accountActions.signOutEverywhereAction("zh")).toMatchObject({ ok: true, message: "已在所有设备上退出。" });
+  });
+});
+
+describe("quiz, review and prediction actions", () => {
+  const clientKey = () => randomUUID().replace(/-/g, "");
+
+  it("a quiz refusal is typed and explained in the lesson's language; the lib refusal is the one Refusal", async () => {
+    const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/quiz/actions");
+    const { startAttempt } = await import("@/lib/quiz/attempts.server");
+    const learner = await createUser();
+    expect(await startAttempt(learner, "no-such-quiz", clientKey())).toEqual({ ok: false, refusal: "unknown-quiz" });
+    session.user = learner;
+    expect(await startQuizAttemptAction({ quizId: "no-such-quiz", clientKey: clientKey(), locale: "zh" })).toMatchObject({ ok: false, refusal: "unknown-quiz", message: "这个测验暂时无法使用。" });
+    expect(await startQuizAttemptAction({ quizId: "no-such-quiz", clientKey: clientKey() })).toMatchObject({ ok: false, refusal: "unknown-quiz", message: "This quiz is not available." });
+    expect(await submitQuizAnswerAction({ quizId: "tcp-header-and-flags", clientKey: clientKey(), questionId: "q", response: { type: "single", optionId: "a" }, locale: "zh" })).toMatchObject({
+      ok: false,
+      refusal: "unknown-attempt",
+      message: expect.stringContaining("这次作答已经失效"),
+    });
+    // The browser holds a learner's attempt, the session is gone: sign in again, in the page's language.
+    session.user = null;
+    expect(await submitQuizAnswerAction({ quizId: "tcp-header-and-flags", clientKey: clientKey(), questionId: "q", response: { type: "single", optionId: "a" }, locale: "zh", account: true })).toMatchObject({
+      ok: false,
+      sessionEnded: true,
+      message: "你的登录已失效，请重新登录",
+    });
+  });
+
+  it("arguments of the wrong shape are refused in the page's language before anything runs, and carry no refusal", async () => {
+    const { startQuizAttemptAction } = await import("@/lib/quiz/actions");
+    const { reviewStatusAction, submitReviewAction } = await import("@/lib/review/actions");
+    const { predictStepAction } = await import("@/lib/practice/actions");
+    const { DEFAULT_SETTINGS } = await import("@/domain/simulator/session");
+    session.user = await createUser();
+    const zh = "无法读取这个请求，没有做任何更改。请刷新页面后重试。";
+    const answers = [
+      await startQuizAttemptAction({ quizId: "tcp-header-and-flags", clientKey: "short", locale: "zh" }),
+      await reviewStatusAction({ locale: "zh", userId: "someone" }),
+      await submitReviewAction({ clientKey: clientKey(), index: -1, response: { type: "single", optionId: "a" }, locale: "zh" }),
+      // An empty answer: the prediction's schema refuses it.
+      await predictStepAction({ settings: DEFAULT_SETTINGS, actions: [], cursor: 2, kind: "state", host: "server", answer: "", locale: "zh" }),
+    ];
+    for (const answer of answers) expect(answer).toEqual({ ok: false, message: zh, at: expect.any(Number) });
+    expect(await predictStepAction("nonsense")).toEqual({ ok: false, message: "This request could not be read, so nothing was changed. Reload the page and try again.", at: expect.any(Number) });
+  });
+
+  it("a prediction about a question that does not come up is a typed refusal in the page's language, and nothing is stored", async () => {
+    const { predictStepAction } = await import("@/lib/practice/actions");
+    const { DEFAULT_SETTINGS } = await import("@/domain/simulator/session");
+    const learner = await createUser();
+    session.user = learner;
+    const answer = await predictStepAction({ settings: { ...DEFAULT_SETTINGS, preset: "three-way-handshake" }, actions: [], cursor: 2, kind: "segment", host: "server", answer: "SYN-ACK", locale: "zh" });
+    expect(answer).toEqual({ ok: false, refusal: "no-question", message: "无法检查这个预测。", at: expect.any(Number) });
+    expect(await db.quizAnswer.count({ where: { attempt: { userId: learner.id } } })).toBe(0);
   });
 });

@@ -302,7 +302,7 @@ describe("LTI identity", () => {
 
     // The person signs in to their account (in a new window) and links it.
     expect(await pendingLinkView(outcome.token)).toMatchObject({ email: existing.email, platformName: "Test LMS", alreadyLinkedTo: null });
-    expect(await linkPendingIdentity(null, outcome.token)).toEqual({ ok: false, error: "signed-out" });
+    // Signed out, the link action answers an ended session before lib runs (tests/integration/action-results.test.ts).
     expect(await linkPendingIdentity(existing, outcome.token)).toEqual({ ok: true });
     const { outcome: settled } = await settle("continue");
     const launched = expectLaunched(settled);

@@ -75,7 +75,7 @@ describe("published launches, end to end", () => {
     const { outcome } = await launch(setup.platform, { userId: instructor.id, deepLinkCourseId: courseId, overrides: publishedClaims("lti-dl-2.0-example-request") });
     const launched = expectLaunched(outcome);
     const teacher = await db.user.findUniqueOrThrow({ where: { id: launched.provisioned.user.id }, select: { id: true, email: true, name: true, role: true } });
-    const answer = await answerDeepLink(teacher, { requestId: launched.provisioned.deepLinkRequestId, items: [{ target: "QUIZ:three-way-handshake", title: "Quiz", points: 5 }] }, TOOL_ORIGIN);
+    const answer = await answerDeepLink(teacher, { requestId: launched.provisioned.deepLinkRequestId as string, items: [{ target: "QUIZ:three-way-handshake", title: "Quiz", points: 5 }] }, TOOL_ORIGIN);
     if (!answer.ok) throw new Error(JSON.stringify(answer));
     expect(answer.returnUrl).toBe("https://platform.example/deep_links");
     expect(decodeJwt(answer.jwt)["https://purl.imsglobal.org/spec/lti-dl/claim/data"]).toBe("csrftoken:c7fbba78-7b75-46e3-9201-11e6d5f36f53");

@@ -15,7 +15,7 @@ import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { excuseStudent, getAssignmentForEdit, grantExtension, updateAssignment, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import type { CurrentUser } from "@/lib/auth/session.server";
-import { createUser } from "../factories/users";
+import { createUser, currentUserOf } from "../factories/users";
 import type { TestPlatform } from "../support/lti-platform/platform";
 import { lessonQuiz, rightResponse, wrongResponse, QUIZ_ID } from "./quiz-helpers";
 import { expectLaunched, launch, platformWithTool, ROLE, SCOPES, seedCourse, TOOL_ORIGIN, unique } from "./lti-helpers";
@@ -58,14 +58,15 @@ async function deepLinkQuiz(setup: Setup, course: ReturnType<typeof seedCourse>,
 /** The learner answers every question of the quiz: `correct` of them right. */
 async function takeQuiz(userId: string, correct: number) {
   const clientKey = unique("attempt-key").replace(/[^A-Za-z0-9_-]/g, "");
-  const started = await startAttempt(userId, QUIZ_ID, clientKey);
-  if (!started.ok) throw new Error(started.error);
+  const user = await currentUserOf(userId);
+  const started = await startAttempt(user, QUIZ_ID, clientKey);
+  if (!started.ok) throw new Error(started.refusal);
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId, clientKey } } });
   const quiz = lessonQuiz();
   for (const [index, question] of quiz.questions.entries()) {
     const response = index < correct ? rightResponse(quiz, attempt.variantSeed, question.id) : wrongResponse(quiz, attempt.variantSeed, question.id);
-    const answered = await submitAnswer(userId, QUIZ_ID, clientKey, question.id, response);
-    if (!answered.ok) throw new Error(answered.error);
+    const answered = await submitAnswer(user, QUIZ_ID, clientKey, question.id, response);
+    if (!answered.ok) throw new Error(answered.refusal);
   }
   return quiz.questions.length;
 }
@@ -87,7 +88,7 @@ describe("deep linking", () => {
     expect(launched.provisioned.target).toBe(`/lti/deep-link/${launched.provisioned.deepLinkRequestId}`);
     const teacher = await asCurrentUser(launched.provisioned.user.id);
     const view = await deepLinkPickerView(teacher, launched.provisioned.deepLinkRequestId as string);
-    if (!view.ok) throw new Error(view.error);
+    if (!view.ok) throw new Error(view.refusal);
     expect(view.view).toMatchObject({ acceptMultiple: true, acceptLineItem: true, acceptsResourceLinks: true, className: "Networks 101" });
     expect(view.view.items.map((i) => i.type)).toEqual(expect.arrayContaining(["LESSON", "QUIZ", "CHALLENGE"]));
 
@@ -134,7 +135,7 @@ describe("deep linking", () => {
     expect((quizItem.lineItem as { resourceId: string }).resourceId).toBe(assignments[0]!.id);
 
     // Answered once.
-    expect(await answerDeepLink(teacher, { requestId: view.view.requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "Again", points: 1 }] }, TOOL_ORIGIN)).toEqual({ ok: false, error: "expired" });
+    expect(await answerDeepLink(teacher, { requestId: view.view.requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "Again", points: 1 }] }, TOOL_ORIGIN)).toEqual({ ok: false, refusal: "expired" });
 
     // The learner's first launch of the created link finds the assignment it came with.
     const launchedLink = await learnerLaunch(setup, course.learners[0]!.id, result.createdLinks[0]!.id);
@@ -150,24 +151,24 @@ describe("deep linking", () => {
     const teacher = await asCurrentUser(launched.provisioned.user.id);
     const before = await db.assignment.count();
     const bad = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "", points: 0 }, { target: "QUIZ:nope", title: "x", points: 5 }] }, TOOL_ORIGIN);
-    expect(bad).toMatchObject({ ok: false, error: "invalid" });
-    if (bad.ok || bad.error !== "invalid") return;
+    expect(bad).toMatchObject({ ok: false, refusal: "invalid" });
+    if (bad.ok || bad.refusal !== "invalid") return;
     expect(bad.itemErrors[0]).toMatchObject({ title: expect.any(String), points: "At least 1 point" });
     // Told in the picker page's language.
-    const badInChinese = await answerDeepLink(teacher, { requestId, locale: "zh", items: [{ target: `QUIZ:${QUIZ_ID}`, title: "", points: 0 }] }, TOOL_ORIGIN);
-    expect(badInChinese).toMatchObject({ ok: false, error: "invalid", itemErrors: [{ title: "请输入标题", points: "至少 1 分" }] });
+    const badInChinese = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "", points: 0 }] }, TOOL_ORIGIN, "zh");
+    expect(badInChinese).toMatchObject({ ok: false, refusal: "invalid", itemErrors: [{ title: "请输入标题", points: "至少 1 分" }] });
     const unknown = await answerDeepLink(teacher, { requestId, items: [{ target: "QUIZ:nope", title: "x", points: 5 }] }, TOOL_ORIGIN);
-    expect(unknown).toMatchObject({ ok: false, error: "invalid", itemErrors: [{ target: "Choose an item from the list" }] });
+    expect(unknown).toMatchObject({ ok: false, refusal: "invalid", itemErrors: [{ target: "Choose an item from the list" }] });
     const past = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }], dueAt: "2001-01-01T00:00" }, TOOL_ORIGIN);
-    expect(past).toMatchObject({ ok: false, error: "invalid", dueAtError: "The due date must be in the future" });
+    expect(past).toMatchObject({ ok: false, refusal: "invalid", dueAtError: "The due date must be in the future" });
     const far = await answerDeepLink(teacher, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }], dueAt: "9999-12-31T23:59" }, TOOL_ORIGIN);
-    expect(far).toMatchObject({ ok: false, error: "invalid", dueAtError: "Choose a date within 5 years" });
+    expect(far).toMatchObject({ ok: false, refusal: "invalid", dueAtError: "Choose a date within 5 years" });
     const stranger = await createUser({ role: "INSTRUCTOR" });
-    expect(await answerDeepLink(stranger, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }] }, TOOL_ORIGIN)).toEqual({ ok: false, error: "not-allowed" });
+    expect(await answerDeepLink(stranger, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }] }, TOOL_ORIGIN)).toEqual({ ok: false, refusal: "not-allowed" });
     expect(await db.assignment.count()).toBe(before);
 
     const cancelled = await cancelDeepLink(teacher, requestId);
-    if (!cancelled.ok) throw new Error(cancelled.error);
+    if (!cancelled.ok) throw new Error(cancelled.refusal);
     const result = await setup.platform.acceptDeepLinkingResponse(cancelled.jwt);
     expect(result.items).toEqual([]);
   });

@@ -10,6 +10,12 @@ export const actionWords = defineWords({
       "not-allowed": "You cannot change this class.",
       archived: "This class is archived: restore it to make changes.",
     },
+    unknownLesson: "There is no such lesson, so no progress was saved.",
+    predictionRefusals: {
+      invalid: "This prediction could not be checked.",
+      "no-question": "This prediction could not be checked.",
+      "rate-limited": "Too many predictions in a minute: wait a little and try again.",
+    },
   },
   zh: {
     invalidRequest: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
@@ -18,6 +24,12 @@ export const actionWords = defineWords({
     refusals: {
       "not-allowed": "你不能修改这个班级。",
       archived: "这个班级已归档：请先恢复它，再进行修改。",
+    },
+    unknownLesson: "没有这一课，所以没有保存任何进度。",
+    predictionRefusals: {
+      invalid: "无法检查这个预测。",
+      "no-question": "无法检查这个预测。",
+      "rate-limited": "一分钟内的预测太多了：请稍等片刻再试。",
     },
   },
 });

@@ -46,6 +46,7 @@ const en = {
     sessionsIntro: "If you signed in on a computer you no longer use, or think someone else has your session, sign out everywhere. You will need your password to sign in again.",
     signOutEverywhere: "Sign out everywhere",
     signingOutEverywhere: "Signing out everywhere…",
+    signedOutEverywhere: "Signed out everywhere.",
     sessionEnded: "Your session ended. Sign in again.",
   },
   verification: {
@@ -61,6 +62,7 @@ const en = {
     resend: "Send the link again",
     resent: "We sent a new link. Check your inbox.",
     sendFailed: "We could not send the email. Try again later.",
+    resendLimit: "You asked for new links several times this hour. Check your inbox, or try again later.",
     goToAccount: "Go to your account",
   },
   fields: { name: "Name", email: "Email", password: "Password" },
@@ -132,6 +134,7 @@ export const authWords = defineWords<AuthWords>({
       sessionsIntro: "如果你在不再使用的电脑上登录过，或者怀疑别人拿到了你的登录状态，请在所有设备上退出。之后需要用密码重新登录。",
       signOutEverywhere: "在所有设备上退出",
       signingOutEverywhere: "正在所有设备上退出…",
+      signedOutEverywhere: "已在所有设备上退出。",
       sessionEnded: "你的登录已失效，请重新登录。",
     },
     verification: {
@@ -146,6 +149,7 @@ export const authWords = defineWords<AuthWords>({
       resend: "重新发送链接",
       resent: "新的链接已发送，请查收邮件。",
       sendFailed: "邮件发送失败，请稍后再试。",
+      resendLimit: "这一小时内你已多次请求新链接。请查收邮件，或稍后再试。",
       goToAccount: "前往你的账号",
     },
     fields: { name: "姓名", email: "邮箱", password: "密码" },

@@ -64,6 +64,8 @@ const en = {
     removeLabel: (name: string) => `Remove ${name}`,
     confirmRemove: (name: string) => `Remove ${name}? Launches from it stop at once; its courses stay as ordinary classes.`,
     notRemoved: "Not removed. Try again.",
+    removed: "Platform removed.",
+    notAllowed: "Only administrators can remove platforms.",
   },
   byHand: {
     heading: "Register a platform by hand",
@@ -196,6 +198,8 @@ const zh: LtiAdminWords = {
     removeLabel: (name) => `移除 ${name}`,
     confirmRemove: (name) => `移除 ${name}？从它发起的启动会立即停止；它的课程会保留为普通班级。`,
     notRemoved: "没有移除，请重试。",
+    removed: "平台已移除。",
+    notAllowed: "只有管理员可以移除平台。",
   },
   byHand: {
     heading: "手动注册平台",
