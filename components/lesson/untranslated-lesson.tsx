@@ -1,17 +1,14 @@
 import type { Lesson } from "@/lib/content/lessons.server";
 import { lessonPath } from "@/lib/i18n/paths";
+import { untranslatedLessonWords } from "@/lib/i18n/words/lesson-reading";
 import { ButtonLink } from "../ui/button";
 import { Attribution } from "./attribution";
 import type { Locale } from "@/domain/locale";
 
-const WORDS: Record<Exclude<Locale, "en">, { notice: string; read: string }> = {
-  zh: { notice: "这一课的中文版还在翻译中。你可以先阅读英文版。", read: "阅读英文版" },
-};
-
 /** Stands in for a lesson not yet translated, so a language switch never leads nowhere. */
 export function UntranslatedLesson({ lesson, locale }: { lesson: Lesson; locale: Locale }) {
   if (locale === "en") return null;
-  const words = WORDS[locale];
+  const words = untranslatedLessonWords(locale);
   return (
     <div className="mx-auto max-w-3xl px-4 py-16">
       <h1 className="text-3xl font-semibold tracking-tight" lang="en">

@@ -42,3 +42,9 @@ const zh: LessonReadingWords = {
 };
 
 export const lessonReadingWords = defineWords<LessonReadingWords>({ en, zh });
+
+/** The page that stands in for a lesson not yet translated into the reader's language. */
+export const untranslatedLessonWords = defineWords<{ notice: string; read: string }>({
+  en: { notice: "This lesson has not been translated yet. You can read it in English.", read: "Read it in English" },
+  zh: { notice: "这一课的中文版还在翻译中。你可以先阅读英文版。", read: "阅读英文版" },
+});
