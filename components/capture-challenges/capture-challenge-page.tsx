@@ -76,7 +76,7 @@ export async function CaptureChallengePage({ id, locale }: { id: string; locale:
   const visitor = await currentVisitor();
   // Values are issued on first view; a visitor without a cookie gets theirs from the page's action.
   const values = user
-    ? await accountCaptureValues(user.id, id, visitor ? visitorCaptureValues(visitor, id) : undefined)
+    ? await accountCaptureValues(user, id, visitor ? visitorCaptureValues(visitor, id) : undefined)
     : visitor
       ? visitorCaptureValues(visitor, id)
       : null;

@@ -1,9 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteKeptCaptureAction } from "@/lib/capture-challenges/actions";
 import type { CaptureEvidenceItem } from "@/domain/capture-challenges/evidence-item";
+import { accountPagePath } from "@/lib/i18n/paths";
 import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,15 +16,15 @@ import { LOCALE_LANG, type Locale } from "@/domain/locale";
 export function CaptureEvidenceList({ evidence, locale }: { evidence: CaptureEvidenceItem[]; locale: Locale }) {
   const words = captureChallengeWords(locale);
   const router = useRouter();
+  const pathname = usePathname() ?? "/";
   const hydrated = useHydrated();
-  const [deleted, setDeleted] = useState(false);
+  /** What the last delete answered: done, or refused with the server's explanation. */
+  const [outcome, setOutcome] = useState<{ ok: boolean; message?: string; sessionEnded?: boolean } | null>(null);
 
   async function remove(evidenceId: string) {
-    const result = await deleteKeptCaptureAction({ evidenceId }).catch(() => ({ ok: false }));
-    if (result.ok) {
-      setDeleted(true);
-      router.refresh();
-    }
+    const result = await deleteKeptCaptureAction({ evidenceId }, locale).catch(() => ({ ok: false, message: words.deleteFailed, sessionEnded: false }));
+    setOutcome(result);
+    if (result.ok) router.refresh();
   }
 
   return (
@@ -32,9 +33,17 @@ export function CaptureEvidenceList({ evidence, locale }: { evidence: CaptureEvi
         {words.evidence}
       </h2>
       <p className="mt-2 text-fg-muted">{words.evidenceIntro}</p>
-      {deleted ? (
-        <Alert tone="info" className="mt-3">
-          {words.deleted}
+      {outcome ? (
+        <Alert tone={outcome.ok ? "info" : "danger"} className="mt-3">
+          {outcome.message ?? (outcome.ok ? words.deleted : words.deleteFailed)}
+          {outcome.sessionEnded ? (
+            <>
+              {" "}
+              <a href={accountPagePath(locale, "/signin", pathname)} className="font-medium underline">
+                {words.signIn}
+              </a>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       <ul className="mt-4 flex flex-col gap-3" data-testid="capture-evidence">

@@ -38,31 +38,37 @@ export function CaptureWorkspace({
   const [values, setValues] = useState<CaptureValues | null>(initialValues);
   const [valuesState, setValuesState] = useState<"ready" | "loading" | "failed">(initialValues ? "ready" : "loading");
   const [reissued, setReissued] = useState(false);
+  /** Why values could not be loaded or issued again, as the server explained it. */
+  const [refusal, setRefusal] = useState<{ message?: string; sessionEnded?: boolean } | null>(null);
   const [system, setSystem] = useState<OperatingSystem>("linux");
 
   useEffect(() => {
     if (initialValues) return;
     let live = true;
-    captureValuesAction({ challengeId })
+    captureValuesAction({ challengeId }, locale)
       .then((result) => {
         if (!live) return;
         if (result.ok) {
-          setValues(result.values);
+          setValues(result.captureValues);
           setValuesState("ready");
-        } else setValuesState("failed");
+        } else {
+          setRefusal(result);
+          setValuesState("failed");
+        }
       })
       .catch(() => live && setValuesState("failed"));
     return () => {
       live = false;
     };
-  }, [challengeId, initialValues]);
+  }, [challengeId, initialValues, locale]);
 
   async function reissue() {
-    const result = await reissueCaptureValuesAction({ challengeId }).catch(() => ({ ok: false as const }));
+    const result = await reissueCaptureValuesAction({ challengeId }, locale).catch(() => ({ ok: false as const, message: words.valuesFailed }));
+    setReissued(result.ok);
     if (result.ok) {
-      setValues(result.values);
-      setReissued(true);
-    }
+      setValues(result.captureValues);
+      setRefusal(null);
+    } else setRefusal(result);
   }
 
   return (
@@ -95,10 +101,11 @@ export function CaptureWorkspace({
                 {words.newValuesDone}
               </Alert>
             ) : null}
+            {refusal ? <RefusalNotice refusal={refusal} fallback={words.valuesFailed} signIn={words.signIn} signInHref={signInHref} /> : null}
           </>
         ) : (
           <p className="mt-3" role="status">
-            {valuesState === "failed" ? words.valuesFailed : words.valuesLoading}
+            {valuesState === "failed" ? (refusal?.message ?? words.valuesFailed) : words.valuesLoading}
           </p>
         )}
         {!signedIn ? (
@@ -130,6 +137,23 @@ export function CaptureWorkspace({
 
       <UploadForm challengeId={challengeId} locale={locale} signedIn={signedIn} />
     </div>
+  );
+}
+
+/** The server's refusal; an ended session links to sign in again (the values shown stay). */
+function RefusalNotice({ refusal, fallback, signIn, signInHref }: { refusal: { message?: string; sessionEnded?: boolean }; fallback: string; signIn: string; signInHref: string }) {
+  return (
+    <Alert tone="danger" className="mt-3">
+      {refusal.message ?? fallback}
+      {refusal.sessionEnded ? (
+        <>
+          {" "}
+          <a href={signInHref} className="font-medium underline">
+            {signIn}
+          </a>
+        </>
+      ) : null}
+    </Alert>
   );
 }
 

@@ -27,7 +27,7 @@ export function dashboardMetadata(locale: Locale): Metadata {
 /** A learner's own dashboard, in `locale` (assignment texts stay as their instructor wrote them). */
 export async function DashboardPage({ locale }: { locale: Locale }) {
   const user = await requireUser(localePath(locale, "/dashboard"));
-  const [dashboard, review, gains] = await Promise.all([getLearnerDashboard(user, locale), reviewSummary(user.id), learnerGains(user.id, locale)]);
+  const [dashboard, review, gains] = await Promise.all([getLearnerDashboard(user, locale), reviewSummary(user.id), learnerGains(user, locale)]);
   const reviewProgress = await reviewAssignmentProgress(user.id, dashboard.assignments.filter((a) => a.targetType === "REVIEW").map((a) => a.id));
 
   return (

@@ -31,7 +31,7 @@ export async function DiagnosticPage({ slug, locale }: { slug: string; locale: L
   const title = (await lessonTitle(slug, locale)) ?? slug;
   const questions = lessonDiagnostic(slug)!.questions.length;
   const user = await getCurrentUser();
-  const status = user ? await diagnosticStatus(user.id, slug) : null;
+  const status = user ? await diagnosticStatus(user, slug) : null;
   const href = lessonPath(locale, slug);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">

@@ -41,7 +41,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
   const { questionRef, feedbackRef, summaryRef, pending, error, sessionEnded, announcement, announce, clearError, refuse, showError, moved, focusAfterRender, submit: submitAnswer } = useAnswerSubmission({ errors: words.errors, refused: words.loadFailed, unsent: words.loadFailed, announceCorrect: qwords.announceCorrect, announceWrong: qwords.announceWrong });
 
   async function refresh() {
-    const result = await diagnosticStatusAction({ slug });
+    const result = await diagnosticStatusAction({ slug }, locale);
     if (result.ok) setStatus(result.status);
   }
 
@@ -49,9 +49,10 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     setStarting(true);
     clearError();
     try {
-      const result = await startDiagnosticAction({ slug, phase, locale });
+      const result = await startDiagnosticAction({ slug, phase }, locale);
       if (!result.ok) {
-        refuse(result.error);
+        if (result.sessionEnded) refuse("session-ended");
+        else showError(result.message ?? words.loadFailed);
         await refresh();
         return;
       }
@@ -75,7 +76,7 @@ export function DiagnosticRunner({ slug, locale, lessonHref, initial }: { slug: 
     await submitAnswer(
       item.question,
       draft,
-      (response) => submitDiagnosticAction({ slug, phase: run.phase, index: item.index, response, locale }),
+      (response) => submitDiagnosticAction({ slug, phase: run.phase, index: item.index, response }, locale),
       (result) => {
         setRunning({ ...run, answered: { ...run.answered, [item.index]: result.answer.grading } });
         return result.answer.grading;

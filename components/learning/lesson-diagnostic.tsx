@@ -26,7 +26,7 @@ export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string
   useEffect(() => {
     if (at !== "end" || status !== "authenticated") return;
     let cancelled = false;
-    diagnosticStatusAction({ slug })
+    diagnosticStatusAction({ slug }, locale)
       .then((reply) => {
         if (!cancelled && reply.ok) setResult(reply.status);
       })
@@ -34,7 +34,7 @@ export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string
     return () => {
       cancelled = true;
     };
-  }, [at, status, slug]);
+  }, [at, status, slug, locale]);
 
   let text: string;
   if (at === "start") text = words.pre(questions);

@@ -90,7 +90,7 @@ export async function LtiActivityPage({ locale, type, id, linkId }: Props) {
         <h1 className="mb-2 text-2xl font-semibold tracking-tight">{capture.title[locale]}</h1>
         <p className="mb-4 text-fg-muted">{capture.summary[locale]}</p>
         {panels}
-        <CaptureWorkspace challengeId={id} locale={locale} initialValues={await accountCaptureValues(user.id, id)} signedIn signInHref={publicHref(locale, type, id)} />
+        <CaptureWorkspace challengeId={id} locale={locale} initialValues={await accountCaptureValues(user, id)} signedIn signInHref={publicHref(locale, type, id)} />
       </>
     );
   }

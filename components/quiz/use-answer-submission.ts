@@ -7,8 +7,11 @@ import { toResponse, type Draft } from "./controls";
 /** Where focus goes once the view has changed: the question that came, its feedback, or the summary after the last one. */
 export type FocusTarget = "question" | "feedback" | "summary";
 
-/** A Server Action's reply to an answer: accepted, or refused with a code the words explain. */
-type Reply = { ok: true } | { ok: false; error: string };
+/**
+ * A Server Action's reply to an answer: accepted, or refused with a code the words explain, or
+ * (the one `ActionResult`) with its own message or an ended session.
+ */
+type Reply = { ok: true } | { ok: false; error: string } | { ok: false; message?: string; sessionEnded?: boolean };
 type Accepted<R extends Reply> = Extract<R, { ok: true }>;
 
 export type SubmissionWords = {
@@ -84,9 +87,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     try {
       const reply = await send(response);
       if (!reply.ok) {
-        const code = (reply as Extract<R, { ok: false }>).error;
+        const refusal = reply as { error?: string; message?: string; sessionEnded?: boolean };
+        const code = refusal.sessionEnded ? "session-ended" : refusal.error;
         if (code === "session-ended") onSessionEnded?.();
-        refuse(code);
+        if (code) refuse(code);
+        else setError(refusal.message ?? words.refused);
         return null;
       }
       const grading = graded(reply as Accepted<R>);

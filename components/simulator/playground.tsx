@@ -235,8 +235,10 @@ function ChallengeList({ challenges, open, onChoose, locale }: { challenges: Pla
   const [completed, setCompleted] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    void challengeStatusAction({ ids: challenges.map((item) => item.id) }).then((status) => setCompleted(status.completed));
-  }, [open, challenges]);
+    void challengeStatusAction({ ids: challenges.map((item) => item.id) }, locale).then((result) => {
+      if (result.ok) setCompleted(result.status.completed);
+    });
+  }, [open, challenges, locale]);
 
   return (
     <ul className="grid gap-2 sm:grid-cols-2">

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LiveControls } from "@/components/ui/live-controls";
-import { challengeText, getChallenge, type ChallengeSubmitResult as SubmitResult } from "@/domain/challenges";
+import { challengeText, getChallenge } from "@/domain/challenges";
 import { presetText } from "@/domain/simulator/presets";
 import type { Action } from "@/domain/tcp";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
@@ -15,6 +15,9 @@ import { hasPendingProgress, mergeLocalProgress } from "@/components/progress/me
 import { HandshakeSimulator, type SimulatorSnapshot } from "./handshake-simulator";
 import { SimulatorLocale, useViewLocale } from "./locale";
 import type { Locale } from "@/domain/locale";
+
+/** A refused log's issues: the action sends one per `fieldErrors` entry. */
+const issues = (result: { fieldErrors?: Record<string, string | undefined> }): string[] => Object.values(result.fieldErrors ?? {}).filter((issue): issue is string => Boolean(issue));
 
 function formatDate(iso: string, locale: string): string {
   return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -42,7 +45,7 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   const words = simulatorWords(locale);
   const challenge = getChallenge(id);
   const [log, setLog] = useState<readonly Action[]>([]);
-  const [result, setResult] = useState<SubmitResult | null>(null);
+  const [result, setResult] = useState<Awaited<ReturnType<typeof submitChallengeAction>> | null>(null);
   const [completedAt, setCompletedAt] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [showHint, setShowHint] = useState(false);
@@ -53,9 +56,11 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   // (sign-in outside the forms, e.g. OAuth) is merged like the rest of their progress first.
   useEffect(() => {
     let cancelled = false;
-    void challengeStatusAction({ ids: [id] }).then(async (first) => {
-      const status = first.signedIn && !first.completed[id] && hasPendingProgress() && (await mergeLocalProgress()) ? await challengeStatusAction({ ids: [id] }) : first;
-      if (cancelled) return;
+    void challengeStatusAction({ ids: [id] }, locale).then(async (first) => {
+      if (!first.ok) return;
+      const answer = first.status.signedIn && !first.status.completed[id] && hasPendingProgress() && (await mergeLocalProgress()) ? await challengeStatusAction({ ids: [id] }, locale) : first;
+      if (cancelled || !answer.ok) return;
+      const { status } = answer;
       setSignedIn(status.signedIn);
       const done = status.completed[id];
       if (done) {
@@ -66,7 +71,7 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
     return () => {
       cancelled = true;
     };
-  }, [id]);
+  }, [id, locale]);
 
   const onChange = useCallback((snapshot: SimulatorSnapshot) => setLog(snapshot.actions), []);
 
@@ -77,12 +82,13 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
 
   const check = () =>
     startChecking(async () => {
-      const response = await submitChallengeAction({ challengeId: id, log, locale });
+      const response = await submitChallengeAction({ challengeId: id, log }, locale);
       setResult(response);
-      if (response.ok && response.reached) {
-        if (response.completedAt) setCompletedAt(response.completedAt);
-        if (response.stored === "signed-out") {
-          saveChallenge({ challengeId: id, log: [...log], receipt: response.receipt, verifiedAt: new Date().toISOString() });
+      if (response.ok && response.challenge.reached) {
+        const { challenge: checked } = response;
+        if (checked.completedAt) setCompletedAt(checked.completedAt);
+        if (checked.stored === "signed-out") {
+          saveChallenge({ challengeId: id, log: [...log], receipt: checked.receipt, verifiedAt: new Date().toISOString() });
         }
       }
       resultRef.current?.focus();
@@ -133,24 +139,24 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
           <Alert tone="danger">
             <strong>{words.notAccepted}</strong>
             {words.sentenceGap}
-            {result.error}
-            {result.issues.length > 0 ? (
+            {result.message}
+            {issues(result).length > 0 ? (
               <ul className="mt-1 list-disc pl-5">
-                {result.issues.slice(0, 5).map((issue) => (
+                {issues(result).slice(0, 5).map((issue) => (
                   <li key={issue}>{issue}</li>
                 ))}
               </ul>
             ) : null}
           </Alert>
-        ) : result.reached ? (
+        ) : result.challenge.reached ? (
           <Alert tone="success">
             <strong>{words.verified}</strong>
             {words.sentenceGap}
-            {result.feedback}
+            {result.challenge.feedback}
             {words.sentenceGap}
-            {result.stored === "new"
+            {result.challenge.stored === "new"
               ? words.saved
-              : result.stored === "existing"
+              : result.challenge.stored === "existing"
                 ? words.alreadyCompleted
                 : signedIn === false
                   ? words.signInToKeep
@@ -160,7 +166,7 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
           <Alert tone="warning">
             <strong>{words.notYet}</strong>
             {words.sentenceGap}
-            {result.feedback}
+            {result.challenge.feedback}
           </Alert>
         )}
       </div>

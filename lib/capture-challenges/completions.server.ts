@@ -1,4 +1,5 @@
 import "server-only";
+import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
@@ -14,12 +15,13 @@ import { recordCompletionEvidence } from "../gradebook/evidence.server";
  * in again (`newEvidence` false) is not new work and offers nothing to an assignment opened since.
  */
 export async function recordCaptureCompletion(
-  userId: string,
+  user: CurrentUser,
   challengeId: string,
   evidence: { id: string; checkedAt: Date },
   { newEvidence }: { newEvidence: boolean },
 ): Promise<{ completedAt: Date; created: boolean }> {
   const { checkedAt } = evidence;
+  const userId = user.id;
   let outcome: { completedAt: Date; created: boolean };
   try {
     const row = await db.challengeCompletion.create({

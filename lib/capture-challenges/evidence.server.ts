@@ -2,6 +2,7 @@ import "server-only";
 import type { CaptureEvidenceSummary } from "@/domain/capture-challenges";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
+import { refusal, type Refusal } from "../http/refusal";
 import type { CaptureEvidenceItem } from "@/domain/capture-challenges/evidence-item";
 
 export type { CaptureEvidenceItem };
@@ -37,8 +38,11 @@ export async function keptCaptureOf(user: CurrentUser, evidenceId: string): Prom
   return row?.keptCapture ? { challengeId: row.challengeId, bytes: new Uint8Array(row.keptCapture) } : null;
 }
 
-/** Deletes the kept packets of one of the user's own evidence rows; the evidence summary stays. Returns whether something was deleted. */
-export async function deleteKeptCapture(user: CurrentUser, evidenceId: string): Promise<boolean> {
+/**
+ * Deletes the kept packets of one of the user's own evidence rows; the evidence summary stays.
+ * "not-found" also for someone else's row, so ids cannot be probed.
+ */
+export async function deleteKeptCapture(user: CurrentUser, evidenceId: string): Promise<{ ok: true } | Refusal<"not-found">> {
   const { count } = await db.captureEvidence.updateMany({ where: { id: evidenceId, userId: user.id, NOT: { keptCapture: null } }, data: { keptCapture: null } });
-  return count > 0;
+  return count > 0 ? { ok: true } : refusal("not-found");
 }

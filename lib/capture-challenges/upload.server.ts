@@ -42,17 +42,8 @@ const ERRORS: Record<Exclude<UploadError, "timeout" | "memory" | "busy" | "faile
   },
 };
 
-export function uploadError(error: keyof typeof ERRORS, locale: Locale): UploadResponse {
+export function uploadError(error: keyof typeof ERRORS, locale: Locale): Extract<UploadResponse, { ok: false }> {
   return { ok: false, error, message: ERRORS[error][locale] };
-}
-
-/** Who uploads: an account, or a visitor known by the id in its httpOnly cookie. */
-export type Uploader = { user: CurrentUser | null; visitorId: string | null };
-
-/** The values this uploader's capture is checked against, or null when none were issued. */
-export async function valuesFor(uploader: Uploader, challengeId: string): Promise<CaptureValues | null> {
-  if (uploader.user) return accountCaptureValues(uploader.user.id, challengeId, uploader.visitorId ? visitorCaptureValues(uploader.visitorId, challengeId) : undefined);
-  return uploader.visitorId ? visitorCaptureValues(uploader.visitorId, challengeId) : null;
 }
 
 async function storeEvidence(userId: string, challengeId: string, bytes: Uint8Array, evidence: CaptureEvidenceSummary, kept: Uint8Array | null) {
@@ -69,32 +60,55 @@ async function storeEvidence(userId: string, challengeId: string, bytes: Uint8Ar
   }
 }
 
-/**
- * Checks an uploaded capture against a challenge with the uploader's values. The bytes are graded
- * in a worker thread and then dropped: only a success is stored, as evidence (what the grader
- * found, the file's hash) and a completion; the examined connection's packets only when `keep`.
- */
-export async function checkCaptureUpload(
-  uploader: Uploader,
-  challengeId: string,
-  bytes: Uint8Array,
-  { locale, keep }: { locale: Locale; keep: boolean },
-): Promise<UploadResponse> {
-  const challenge = getCaptureChallenge(challengeId);
-  if (!challenge) return uploadError("unknown-challenge", locale);
+type CheckOptions = { locale: Locale; keep: boolean; visitorId?: string | null };
+
+/** The checks before grading: the challenge exists and the file's size is possible. */
+function refusedBeforeGrading(challengeId: string, bytes: Uint8Array, locale: Locale): UploadResponse | null {
+  if (!getCaptureChallenge(challengeId)) return uploadError("unknown-challenge", locale);
   if (bytes.length === 0) return uploadError("empty", locale);
   if (bytes.length > UPLOAD_LIMITS.maxBytes) return uploadError("too-large", locale);
-  const values = await valuesFor(uploader, challengeId);
-  if (!values) return uploadError("no-values", locale);
-  const who = uploader.user ? `user:${uploader.user.id}` : `visitor:${createHash("sha256").update(uploader.visitorId ?? "").digest("hex").slice(0, 32)}`;
+  return null;
+}
+
+/** Grades within the uploader's (`who`) rate limit; null when the limit is reached. */
+async function gradeLimited(who: string, bytes: Uint8Array, options: { challengeId: string; values: CaptureValues; locale: Locale; keep: boolean }) {
   const limit = await hitRateLimit(`capture-check:${who}`, UPLOAD_LIMITS.checks);
-  if (!limit.allowed) return uploadError("rate-limited", locale);
-  const result = await gradeInWorker(bytes, { challengeId, values, locale, keep: keep && uploader.user !== null });
+  return limit.allowed ? gradeInWorker(bytes, options) : null;
+}
+
+/**
+ * Checks a signed-in learner's uploaded capture against a challenge with their values (carried
+ * over from this browser's visitor values, `visitorId`, on first use). The bytes are graded in a
+ * worker thread and then dropped: only a success is stored, as evidence (what the grader found,
+ * the file's hash) and a completion; the examined connection's packets only when `keep`.
+ */
+export async function checkCaptureUpload(user: CurrentUser, challengeId: string, bytes: Uint8Array, { locale, keep, visitorId = null }: CheckOptions): Promise<UploadResponse> {
+  const refused = refusedBeforeGrading(challengeId, bytes, locale);
+  if (refused) return refused;
+  const values = await accountCaptureValues(user, challengeId, visitorId ? visitorCaptureValues(visitorId, challengeId) : undefined);
+  const result = await gradeLimited(`user:${user.id}`, bytes, { challengeId, values, locale, keep });
+  if (!result) return uploadError("rate-limited", locale);
   if (!result.ok) return { ok: false, error: result.error, message: result.message };
   const { verdict, evidence, kept } = result;
   if (!verdict.reached || !evidence) return { ok: true, verdict, stored: null, completedAt: null, kept: false };
-  if (!uploader.user) return { ok: true, verdict, stored: "signed-out", completedAt: null, kept: false };
-  const stored = await storeEvidence(uploader.user.id, challengeId, bytes, evidence, kept);
-  const completion = await recordCaptureCompletion(uploader.user.id, challengeId, stored, { newEvidence: !stored.sameFileAgain });
+  const stored = await storeEvidence(user.id, challengeId, bytes, evidence, kept);
+  const completion = await recordCaptureCompletion(user, challengeId, stored, { newEvidence: !stored.sameFileAgain });
   return { ok: true, verdict, stored: completion.created ? "new" : "existing", completedAt: completion.completedAt.toISOString(), kept: kept !== null };
+}
+
+/**
+ * A visitor's capture, checked against the values derived from this browser's visitor id (its
+ * httpOnly cookie): the verdict only, nothing stored and no packets kept.
+ */
+export async function checkVisitorCaptureUpload(visitorId: string | null, challengeId: string, bytes: Uint8Array, { locale }: { locale: Locale }): Promise<UploadResponse> {
+  const refused = refusedBeforeGrading(challengeId, bytes, locale);
+  if (refused) return refused;
+  if (!visitorId) return uploadError("no-values", locale);
+  const values = visitorCaptureValues(visitorId, challengeId);
+  const result = await gradeLimited(`visitor:${createHash("sha256").update(visitorId).digest("hex").slice(0, 32)}`, bytes, { challengeId, values, locale, keep: false });
+  if (!result) return uploadError("rate-limited", locale);
+  if (!result.ok) return { ok: false, error: result.error, message: result.message };
+  const { verdict, evidence } = result;
+  if (!verdict.reached || !evidence) return { ok: true, verdict, stored: null, completedAt: null, kept: false };
+  return { ok: true, verdict, stored: "signed-out", completedAt: null, kept: false };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { VALUE_SEED_BYTES, valuesFromRandom, type CaptureValues } from "@/domain/capture-challenges";
+import type { CurrentUser } from "../auth/session.server";
 import { authSecret } from "../auth/secret.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
@@ -22,7 +23,8 @@ const SELECT = { serverPort: true, clientPort: true, token: true } as const;
  * ones this browser was shown before signing in (`carried`), so a capture taken then still counts.
  * Concurrent first uses store one row; every caller gets that row.
  */
-export async function accountCaptureValues(userId: string, challengeId: string, carried?: CaptureValues): Promise<CaptureValues> {
+export async function accountCaptureValues(user: CurrentUser, challengeId: string, carried?: CaptureValues): Promise<CaptureValues> {
+  const userId = user.id;
   const existing = await db.captureChallengeValues.findUnique({ where: { userId_challengeId: { userId, challengeId } }, select: SELECT });
   if (existing) return existing;
   const values = carried ?? valuesFromRandom(randomBytes(VALUE_SEED_BYTES));
@@ -38,11 +40,11 @@ export async function accountCaptureValues(userId: string, challengeId: string, 
  * New values for an account (a port already taken on the learner's machine, say). Captures of
  * the old values no longer pass; completions already earned stay.
  */
-export async function reissueCaptureValues(userId: string, challengeId: string): Promise<CaptureValues> {
+export async function reissueCaptureValues(user: CurrentUser, challengeId: string): Promise<CaptureValues> {
   const values = valuesFromRandom(randomBytes(VALUE_SEED_BYTES));
   return db.captureChallengeValues.upsert({
-    where: { userId_challengeId: { userId, challengeId } },
-    create: { userId, challengeId, ...values },
+    where: { userId_challengeId: { userId: user.id, challengeId } },
+    create: { userId: user.id, challengeId, ...values },
     update: { ...values, issuedAt: new Date() },
     select: SELECT,
   });

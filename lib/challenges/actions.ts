@@ -1,33 +1,51 @@
 "use server";
 
 import { z } from "zod";
+import { localeSchema } from "@/domain/locale-schema";
 import { getCurrentUser } from "@/lib/auth/session.server";
-import { completionsFor, submitChallenge, type SubmitResult } from "@/lib/challenges/completions.server";
+import { checkVisitorChallenge, completionsFor, submitChallenge, type ChallengeOutcome } from "@/lib/challenges/completions.server";
+import { parseArguments } from "@/lib/http/action-arguments";
+import { invalidRequest, languageOf, refused, type ActionResult } from "@/lib/http/action-result";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { currentVisitor, ensureVisitor, visitorBinding } from "@/lib/progress/visitor.server";
 
+// The engine's schema checks the log entry by entry and names a forged claim ("reached", "score"):
+// here only the envelope is checked, so those refusals keep their explanation.
+const submissionInput = z.looseObject({ challengeId: z.string().max(64), log: z.array(z.unknown()), receipt: z.string().optional() });
+const statusInput = z.object({ ids: z.array(z.string().max(64)).max(100) }).strict();
+const localeArgument = localeSchema.optional();
+
 /**
  * Checks a challenge attempt: the server replays the action log; the browser's word counts for
- * nothing. A visitor's success comes with a receipt bound to this browser's visitor cookie.
+ * nothing. A signed-in learner's success is recorded; a visitor's comes with a receipt bound to
+ * this browser's visitor cookie. A log the engine cannot verify is refused with its reason and
+ * its issues (one per `fieldErrors` entry).
  */
-export async function submitChallengeAction(raw: unknown): Promise<SubmitResult> {
+export async function submitChallengeAction(input: unknown, locale?: unknown): Promise<ActionResult<{ challenge: ChallengeOutcome }, "not-verified">> {
+  const language = languageOf(locale);
+  const parsed = parseArguments([input, locale], submissionInput, localeArgument);
+  if (!parsed) return invalidRequest(language);
+  // The feedback comes in the page's language; the verdict does not depend on it.
+  const submission = { ...parsed[0], locale: language };
   const user = await getCurrentUser();
-  const visitor = user ? await currentVisitor() : await ensureVisitor();
-  const result = await submitChallenge(user, raw, visitor ? visitorBinding(visitor) : null);
-  if (user && result.ok && result.reached) await afterEvidenceWrite(user.id);
-  return result;
+  let result;
+  if (user) {
+    const visitor = await currentVisitor();
+    result = await submitChallenge(user, submission, visitor ? visitorBinding(visitor) : null);
+    if (result.ok && result.reached) await afterEvidenceWrite(user.id);
+  } else {
+    result = checkVisitorChallenge(submission, visitorBinding(await ensureVisitor()));
+  }
+  if (!result.ok) return { ...refused("not-verified", result.error), fieldErrors: Object.fromEntries(result.issues.map((issue, index) => [String(index), issue])) };
+  const { ok, ...challenge } = result;
+  return { ok, challenge };
 }
 
-const statusInput = z.object({ ids: z.array(z.string().max(64)).max(100) }).strict();
-
-/** ok: false when the request was malformed (then nothing is reported as completed). */
-export type ChallengeStatus = { ok: boolean; signedIn: boolean; completed: Record<string, string> };
-
-/** Which of these challenges the signed-in learner has completed (and when). */
-export async function challengeStatusAction(raw: unknown): Promise<ChallengeStatus> {
-  const parsed = statusInput.safeParse(raw);
+/** Which of these challenges the signed-in learner has completed (and when); a visitor has none stored. */
+export async function challengeStatusAction(input: unknown, locale?: unknown): Promise<ActionResult<{ status: { signedIn: boolean; completed: Record<string, string> } }>> {
+  const parsed = parseArguments([input, locale], statusInput, localeArgument);
+  if (!parsed) return invalidRequest(languageOf(locale));
   const user = await getCurrentUser();
-  if (!parsed.success) return { ok: false, signedIn: user !== null, completed: {} };
-  if (!user) return { ok: true, signedIn: false, completed: {} };
-  return { ok: true, signedIn: true, completed: await completionsFor(user, parsed.data.ids) };
+  if (!user) return { ok: true, status: { signedIn: false, completed: {} } };
+  return { ok: true, status: { signedIn: true, completed: await completionsFor(user, parsed[0].ids) } };
 }

@@ -11,6 +11,9 @@ import { actionLogDigest, challengeReceiptFor, MAX_TOKEN_LENGTH, newReceiptId, s
 
 export type SubmitResult = ChallengeSubmitResult;
 
+/** A verified attempt, as a Server Action's payload: reached (and how it was stored) or not. */
+export type ChallengeOutcome = SubmitResult extends infer R ? (R extends { ok: true } ? Omit<R, "ok"> : never) : never;
+
 /**
  * Records a verified challenge success for an account. The completion (one row per user and
  * challenge, the first wins; double clicks, two tabs and retries find it) is dated when the
@@ -20,11 +23,12 @@ export type SubmitResult = ChallengeSubmitResult;
  * a log the engine verified.
  */
 export async function recordCompletion(
-  userId: string,
+  user: CurrentUser,
   challengeId: string,
   log: readonly Action[],
   signedOut?: { reachedAt: Date },
 ): Promise<{ completedAt: Date; created: boolean }> {
+  const userId = user.id;
   const now = new Date();
   let outcome: { completedAt: Date; created: boolean };
   try {
@@ -57,25 +61,34 @@ async function redeemedSuccess(receipt: unknown, challengeId: string, log: reado
 }
 
 /**
- * Verifies a learner's action log by replaying it with the TCP engine and, for a signed-in
- * user whose log reaches the goal, records the completion. Whatever the browser claims, only
- * the replay decides; nothing is stored for a log that fails or does not parse. A visitor gets a
- * signed receipt bound to their browser (`visitor`: the binding of its visitor cookie) instead.
+ * Verifies a signed-in learner's action log by replaying it with the TCP engine and, when it
+ * reaches the goal, records the completion. Whatever the browser claims, only the replay decides;
+ * nothing is stored for a log that fails or does not parse. A receipt the learner earned in this
+ * browser (`visitor`: the binding of its visitor cookie) before signing in keeps its time.
  */
-export async function submitChallenge(user: CurrentUser | null, raw: unknown, visitor: string | null = null): Promise<SubmitResult> {
+export async function submitChallenge(user: CurrentUser, raw: unknown, visitor: string | null = null): Promise<SubmitResult> {
   const { submission, receipt } = withoutReceipt(raw);
   const verification = verifySubmission(submission);
   if (!verification.ok) return verification;
   const { challengeId, log, feedback } = verification;
   if (!verification.reached) return { ok: true, reached: false, feedback };
-  if (user === null) {
-    if (!visitor) return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null };
-    const signed = signReceipt({ k: "challenge", id: newReceiptId(), v: visitor, challengeId, log: actionLogDigest(log), at: Date.now() });
-    return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null, receipt: signed };
-  }
   const signedOut = await redeemedSuccess(receipt, challengeId, log, visitor, user.id);
-  const { completedAt, created } = await recordCompletion(user.id, challengeId, log, signedOut);
+  const { completedAt, created } = await recordCompletion(user, challengeId, log, signedOut);
   return { ok: true, reached: true, feedback, stored: created ? "new" : "existing", completedAt: completedAt.toISOString() };
+}
+
+/**
+ * A visitor's attempt, replayed like a learner's: nothing is stored; a success comes with a
+ * signed receipt bound to the browser (`visitor`), to be merged into an account after sign-in.
+ */
+export function checkVisitorChallenge(raw: unknown, visitor: string | null): SubmitResult {
+  const verification = verifySubmission(withoutReceipt(raw).submission);
+  if (!verification.ok) return verification;
+  const { challengeId, log, feedback } = verification;
+  if (!verification.reached) return { ok: true, reached: false, feedback };
+  if (!visitor) return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null };
+  const signed = signReceipt({ k: "challenge", id: newReceiptId(), v: visitor, challengeId, log: actionLogDigest(log), at: Date.now() });
+  return { ok: true, reached: true, feedback, stored: "signed-out", completedAt: null, receipt: signed };
 }
 
 /** Most visitor challenge successes one merge replays (there are far fewer challenges). */
@@ -87,7 +100,7 @@ export const MAX_MERGED_CHALLENGES = 50;
  * this browser and not spent before says when the work was done; the completion itself is the
  * account's from now. Idempotent: a second merge finds the completions.
  */
-export async function mergeVisitorChallenges(userId: string, visitor: string | null, entries: readonly unknown[]): Promise<{ recorded: number; rejected: number }> {
+export async function mergeVisitorChallenges(user: CurrentUser, visitor: string | null, entries: readonly unknown[]): Promise<{ recorded: number; rejected: number }> {
   const summary = { recorded: 0, rejected: Math.max(0, entries.length - MAX_MERGED_CHALLENGES) };
   for (const entry of entries.slice(0, MAX_MERGED_CHALLENGES)) {
     const { submission, receipt } = withoutReceipt(entry);
@@ -96,9 +109,9 @@ export async function mergeVisitorChallenges(userId: string, visitor: string | n
       summary.rejected += 1;
       continue;
     }
-    const signedOut = await redeemedSuccess(receipt, verification.challengeId, verification.log, visitor, userId);
+    const signedOut = await redeemedSuccess(receipt, verification.challengeId, verification.log, visitor, user.id);
     if (receipt !== undefined && !signedOut) summary.rejected += 1;
-    await recordCompletion(userId, verification.challengeId, verification.log, signedOut);
+    await recordCompletion(user, verification.challengeId, verification.log, signedOut);
     summary.recorded += 1;
   }
   return summary;

@@ -6,7 +6,9 @@ import { gradeQuestion } from "@/domain/quiz/grade";
 import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type Question, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { questionKey } from "@/domain/review/items";
+import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
+import { refusal, type Refusal } from "../http/refusal";
 import { isUniqueViolation } from "../db/unique-retry";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
 import { getQuiz } from "../quiz/registry.server";
@@ -94,7 +96,8 @@ function attemptQuestions(keys: readonly string[], locale: Locale): Array<{ key:
   });
 }
 
-export async function diagnosticStatus(userId: string, lessonSlug: string): Promise<DiagnosticStatus | null> {
+export async function diagnosticStatus(user: CurrentUser, lessonSlug: string): Promise<DiagnosticStatus | null> {
+  const userId = user.id;
   const diagnostic = lessonDiagnostic(lessonSlug);
   if (!diagnostic) return null;
   const [read, closed, attempts] = await Promise.all([
@@ -184,17 +187,18 @@ function publicView(
  * (before-phase answers still unrevealed). A phase not open now is refused with the reason.
  */
 export async function startDiagnostic(
-  userId: string,
+  user: CurrentUser,
   lessonSlug: string,
   phase: PhaseName,
   { locale = "en", now = new Date() }: { locale?: Locale; now?: Date } = {},
-): Promise<{ ok: true; diagnostic: StartedDiagnostic } | { ok: false; error: DiagnosticError }> {
+): Promise<{ ok: true; diagnostic: StartedDiagnostic } | Refusal<DiagnosticError>> {
+  const userId = user.id;
   const diagnostic = lessonDiagnostic(lessonSlug);
-  if (!diagnostic) return { ok: false, error: "no-diagnostic" };
+  if (!diagnostic) return refusal("no-diagnostic");
   const existing = await db.diagnosticAttempt.findUnique({ where: { userId_lessonSlug_phase: { userId, lessonSlug, phase: PHASE[phase] } }, select: ATTEMPT });
   if (!existing?.submittedAt) {
     const refused = await phaseAllowed(userId, lessonSlug, diagnostic.quiz.id, phase);
-    if (refused) return { ok: false, error: refused };
+    if (refused) return refusal(refused);
   }
   const attempt = existing ?? (await createOrFind(userId, lessonSlug, phase, diagnostic.questions.map((q) => questionKey(diagnostic.quiz.id, q.id)), now));
   const answers = await db.diagnosticAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionKey: true, response: true }, orderBy: { answeredAt: "asc" } });
@@ -215,28 +219,29 @@ export type DiagnosticAnswerResult = {
  * be open: a before-phase left unfinished closes when the lesson is read and is never counted.
  */
 export async function submitDiagnosticAnswer(
-  userId: string,
+  user: CurrentUser,
   lessonSlug: string,
   phase: PhaseName,
   index: number,
   response: QuestionResponse,
   { locale = "en", now = new Date() }: { locale?: Locale; now?: Date } = {},
-): Promise<{ ok: true; answer: DiagnosticAnswerResult } | { ok: false; error: DiagnosticError }> {
+): Promise<{ ok: true; answer: DiagnosticAnswerResult } | Refusal<DiagnosticError>> {
+  const userId = user.id;
   const diagnostic = lessonDiagnostic(lessonSlug);
-  if (!diagnostic) return { ok: false, error: "no-diagnostic" };
+  if (!diagnostic) return refusal("no-diagnostic");
   const attempt = await db.diagnosticAttempt.findUnique({ where: { userId_lessonSlug_phase: { userId, lessonSlug, phase: PHASE[phase] } }, select: ATTEMPT });
-  if (!attempt) return { ok: false, error: "unknown-item" };
+  if (!attempt) return refusal("unknown-item");
   const questions = attemptQuestions(storedQuestionKeys(attempt.questions), locale);
   const entry = questions[index];
-  if (!entry) return { ok: false, error: "unknown-item" };
+  if (!entry) return refusal("unknown-item");
   const graded = gradeQuestion(resolveQuestion(entry.question, attempt.seed, locale), response);
-  if (!graded.ok) return { ok: false, error: "invalid-response" };
+  if (!graded.ok) return refusal("invalid-response");
 
   let grading = graded.grading;
   let stored = false;
   if (!attempt.submittedAt) {
     const refused = await phaseAllowed(userId, lessonSlug, diagnostic.quiz.id, phase);
-    if (refused) return { ok: false, error: refused };
+    if (refused) return refusal(refused);
     try {
       const answer = await db.diagnosticAnswer.create({
         data: {
@@ -263,7 +268,7 @@ export async function submitDiagnosticAnswer(
     const first = await db.diagnosticAnswer.findUnique({ where: { attemptId_questionKey: { attemptId: attempt.id, questionKey: entry.key } }, select: { response: true } });
     const firstResponse = first ? parseResponse(first.response) : null;
     const regraded = firstResponse ? gradeQuestion(resolveQuestion(entry.question, attempt.seed, locale), firstResponse) : null;
-    if (!first) return { ok: false, error: "unknown-item" };
+    if (!first) return refusal("unknown-item");
     if (regraded?.ok) grading = regraded.grading;
   }
   const answers = await db.diagnosticAnswer.findMany({ where: { attemptId: attempt.id }, select: { correct: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CurrentUser } from "../auth/session.server";
 import { listLessons } from "../content/lessons.server";
 import { db } from "../db.server";
 import { lessonPath, localePath } from "../i18n/paths";
@@ -17,9 +18,9 @@ export type LessonGainRow = {
 };
 
 /** A learner's own diagnostics, lesson by lesson (only lessons with a finished phase). */
-export async function learnerGains(userId: string, locale: Locale = "en"): Promise<LessonGainRow[]> {
+export async function learnerGains(user: CurrentUser, locale: Locale = "en"): Promise<LessonGainRow[]> {
   const attempts = await db.diagnosticAttempt.findMany({
-    where: { userId, submittedAt: { not: null } },
+    where: { userId: user.id, submittedAt: { not: null } },
     select: { lessonSlug: true, phase: true, score: true, maxScore: true },
   });
   return listLessons(locale).flatMap((lesson) => {

@@ -112,7 +112,7 @@ export async function mergeAnonymousProgress(
     summary.rejected += merged.rejected;
   }
 
-  const merged = await mergeVisitorChallenges(userId, visitor, challenges);
+  const merged = await mergeVisitorChallenges(user, visitor, challenges);
   summary.challenges = merged.recorded;
   summary.rejected += merged.rejected;
   return summary;

@@ -167,6 +167,53 @@ describe("the one refusal type", () => {
   });
 });
 
+describe("the learner lab's actions (challenges, capture values, lesson diagnostics)", () => {
+  it("answer in the page's language with typed refusals, and refuse arguments of the wrong shape before anything runs", async () => {
+    const diagnosticActions = await import("@/lib/learning/diagnostic-actions");
+    const { challengeStatusAction } = await import("@/lib/challenges/actions");
+    const { reissueCaptureValuesAction, deleteKeptCaptureAction } = await import("@/lib/capture-challenges/actions");
+    const [learner, other] = await Promise.all([createUser(), createUser()]);
+    session.user = learner;
+    // The after-check opens once the lesson is read: a typed refusal, explained in Chinese.
+    expect(await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "post" }, "zh")).toMatchObject({
+      ok: false,
+      refusal: "read-first",
+      message: "请先读这一课：读到结尾后才开放课后诊断。",
+    });
+    expect(await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "post" })).toMatchObject({ refusal: "read-first", message: expect.stringMatching(/^Read the lesson first/) });
+    const started = await diagnosticActions.startDiagnosticAction({ slug: "time-wait", phase: "pre" }, "zh");
+    expect(started).toMatchObject({ ok: true, diagnostic: { phase: "pre", done: false } });
+    expect(await diagnosticActions.diagnosticStatusAction({ slug: "no-such-lesson" }, "zh")).toMatchObject({ ok: false, refusal: "no-diagnostic", message: "这一课没有诊断。" });
+    // Arguments of the wrong shape: refused in the page's language, nothing stored.
+    const answers = await db.diagnosticAnswer.count();
+    expect(await diagnosticActions.submitDiagnosticAction({ slug: "time-wait", phase: "pre", index: 0, response: "a", userId: other.id }, "zh")).toEqual({
+      ok: false,
+      message: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
+      at: expect.any(Number),
+    });
+    expect(await diagnosticActions.submitDiagnosticAction({ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" } }, "fr")).toMatchObject({
+      ok: false,
+      message: "This request could not be read, so nothing was changed. Reload the page and try again.",
+    });
+    expect(await db.diagnosticAnswer.count()).toBe(answers);
+    expect(await challengeStatusAction("DROP TABLE")).toMatchObject({ ok: false, message: expect.stringMatching(/^This request could not be read/) });
+    expect(await challengeStatusAction({ ids: ["both-closing"] }, "zh")).toEqual({ ok: true, status: { signedIn: true, completed: {} } });
+    // Someone else's evidence is not found, and stays as it was.
+    const evidence = await db.captureEvidence.create({
+      data: { userId: other.id, challengeId: "capture-half-close", fileSha256: "f".repeat(64), fileBytes: 1, summary: "{}", keptCapture: Buffer.from([1]) },
+    });
+    expect(await deleteKeptCaptureAction({ evidenceId: evidence.id }, "zh")).toMatchObject({ ok: false, refusal: "not-found", message: "这些分组已不再保存（也许已在另一个标签页中删除）。请刷新页面。" });
+    expect((await db.captureEvidence.findUniqueOrThrow({ where: { id: evidence.id } })).keptCapture).not.toBeNull();
+    session.user = other;
+    expect(await deleteKeptCaptureAction({ evidenceId: evidence.id }, "zh")).toMatchObject({ ok: true, message: "保存的分组已删除；证据摘要仍然保留。" });
+    expect((await db.captureEvidence.findUniqueOrThrow({ where: { id: evidence.id } })).keptCapture).toBeNull();
+    // Without a session: nothing issued, and the page offers to sign in again.
+    session.user = null;
+    expect(await reissueCaptureValuesAction({ challengeId: "capture-half-close" }, "zh")).toMatchObject({ ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录" });
+    expect(await diagnosticActions.diagnosticStatusAction({ slug: "time-wait" })).toMatchObject({ ok: false, sessionEnded: true });
+  });
+});
+
 describe("the LMS, administration, lesson and account actions", () => {
   const unreadable = { ok: false, message: "无法读取这个请求，没有做任何更改。请刷新页面后重试。" };
   const ended = { ok: false, sessionEnded: true, message: "你的登录已失效，请重新登录" };

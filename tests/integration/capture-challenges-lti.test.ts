@@ -55,12 +55,12 @@ describe("capture challenges in an LMS", () => {
     await db.captureChallengeValues.create({ data: { userId: learner.id, challengeId: CHALLENGE, ...TEST_CAPTURE_VALUES } });
 
     // A miss sends nothing; the capture that meets the goal sends the assignment's points.
-    const miss = await checkCaptureUpload({ user: learner, visitorId: null }, CHALLENGE, capture("capture-unread-rst.read-before-close.pcap"), { locale: "en", keep: false });
+    const miss = await checkCaptureUpload(learner, CHALLENGE, capture("capture-unread-rst.read-before-close.pcap"), { locale: "en", keep: false });
     expect(miss).toMatchObject({ ok: true, stored: null });
     await deliverDueJobs();
     expect(setup.platform.scores.filter((s) => s.body.userId === lmsLearner.id && Number(s.body.scoreGiven ?? 0) > 0)).toHaveLength(0);
 
-    const hit = await checkCaptureUpload({ user: learner, visitorId: null }, CHALLENGE, capture("capture-unread-rst.pcap"), { locale: "en", keep: false });
+    const hit = await checkCaptureUpload(learner, CHALLENGE, capture("capture-unread-rst.pcap"), { locale: "en", keep: false });
     expect(hit).toMatchObject({ ok: true, stored: "new" });
     await afterEvidenceWrite(learner.id);
     expect((await deliverDueJobs()).delivered).toBeGreaterThanOrEqual(1);

@@ -11,7 +11,7 @@ import type { CaptureValues } from "@/domain/capture-challenges";
 import { TEST_CAPTURE_VALUES } from "@/domain/capture-challenges/test-values";
 import type { CurrentUser } from "@/lib/auth/session.server";
 import { captureEvidenceFor, deleteKeptCapture, keptCaptureOf } from "@/lib/capture-challenges/evidence.server";
-import { checkCaptureUpload, UPLOAD_LIMITS } from "@/lib/capture-challenges/upload.server";
+import { checkCaptureUpload, checkVisitorCaptureUpload, UPLOAD_LIMITS } from "@/lib/capture-challenges/upload.server";
 import { accountCaptureValues, reissueCaptureValues, visitorCaptureValues } from "@/lib/capture-challenges/values.server";
 import { completionsFor } from "@/lib/challenges/completions.server";
 import { createClass } from "@/lib/classes/classes.server";
@@ -32,8 +32,11 @@ async function learner(challengeId: string, values: CaptureValues = TEST_CAPTURE
   return user;
 }
 
+/** A learner's upload, or a visitor's (`user` null) with this browser's visitor id. */
 const upload = (user: CurrentUser | null, challengeId: string, bytes: Uint8Array, options: { keep?: boolean; locale?: Locale; visitorId?: string } = {}) =>
-  checkCaptureUpload({ user, visitorId: options.visitorId ?? null }, challengeId, bytes, { locale: options.locale ?? "en", keep: options.keep ?? false });
+  user
+    ? checkCaptureUpload(user, challengeId, bytes, { locale: options.locale ?? "en", keep: options.keep ?? false, visitorId: options.visitorId ?? null })
+    : checkVisitorCaptureUpload(options.visitorId ?? null, challengeId, bytes, { locale: options.locale ?? "en" });
 
 describe("capture challenge uploads", () => {
   it("records a capture that meets the goal as a completion, with evidence but not the file", async () => {
@@ -169,10 +172,10 @@ describe("capture challenge uploads", () => {
     expect(item!.keptBytes).toBeGreaterThan(24);
     expect(item!.keptBytes).toBeLessThan(capture("capture-syn-retransmission.pcap").length);
     expect(await keptCaptureOf(other, item!.id)).toBeNull();
-    expect(await deleteKeptCapture(other, item!.id)).toBe(false);
+    expect(await deleteKeptCapture(other, item!.id)).toEqual({ ok: false, refusal: "not-found" });
     const kept = await keptCaptureOf(user, item!.id);
     expect(kept?.challengeId).toBe("capture-syn-retransmission");
-    expect(await deleteKeptCapture(user, item!.id)).toBe(true);
+    expect(await deleteKeptCapture(user, item!.id)).toEqual({ ok: true });
     expect(await keptCaptureOf(user, item!.id)).toBeNull();
     const [after] = await captureEvidenceFor(user, "capture-syn-retransmission");
     expect(after).toMatchObject({ id: item!.id, keptBytes: null, summary: { outcome: "reached" } });
@@ -201,12 +204,12 @@ describe("capture challenge uploads", () => {
   it("issues an account its values once, carrying over the values its browser was shown as a visitor", async () => {
     const user = (await createUser()) as CurrentUser;
     const carried = visitorCaptureValues("c".repeat(32), "capture-unread-rst");
-    const concurrent = await Promise.all(Array.from({ length: 5 }, () => accountCaptureValues(user.id, "capture-unread-rst", carried)));
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => accountCaptureValues(user, "capture-unread-rst", carried)));
     for (const values of concurrent) expect(values).toEqual(carried);
-    expect(await accountCaptureValues(user.id, "capture-unread-rst")).toEqual(carried);
-    const fresh = await reissueCaptureValues(user.id, "capture-unread-rst");
+    expect(await accountCaptureValues(user, "capture-unread-rst")).toEqual(carried);
+    const fresh = await reissueCaptureValues(user, "capture-unread-rst");
     expect(fresh).not.toEqual(carried);
-    expect(await accountCaptureValues(user.id, "capture-unread-rst", carried)).toEqual(fresh);
+    expect(await accountCaptureValues(user, "capture-unread-rst", carried)).toEqual(fresh);
   });
 
   it("limits how many captures one learner checks in a window", async () => {

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CHALLENGE_LIMITS } from "@/domain/challenges";
 import type { CurrentUser } from "@/lib/auth/session.server";
-import { completionsFor, recordCompletion, submitChallenge } from "@/lib/challenges/completions.server";
+import { checkVisitorChallenge, completionsFor, recordCompletion, submitChallenge } from "@/lib/challenges/completions.server";
 import { db } from "@/lib/db.server";
 import { mergeAnonymousProgress } from "@/lib/progress/merge.server";
 import { newReceiptId } from "@/lib/progress/receipts.server";
@@ -92,7 +92,7 @@ describe("challenge completions", () => {
 
   it("verifies visitors without an account but stores nothing for them", async () => {
     const before = await db.challengeCompletion.count();
-    expect(await submitChallenge(null, SOLUTION, newVisitor())).toMatchObject({ ok: true, reached: true, stored: "signed-out", completedAt: null });
+    expect(checkVisitorChallenge(SOLUTION, newVisitor())).toMatchObject({ ok: true, reached: true, stored: "signed-out", completedAt: null });
     expect(await db.challengeCompletion.count()).toBe(before);
   });
 
@@ -110,8 +110,8 @@ describe("challenge completions", () => {
 
   it("recordCompletion is idempotent on its own and completions go with the account", async () => {
     const user = await student();
-    const first = await recordCompletion(user.id, "refused-connect", [{ at: 0, host: "client", do: "connect" }]);
-    const second = await recordCompletion(user.id, "refused-connect", []);
+    const first = await recordCompletion(user, "refused-connect", [{ at: 0, host: "client", do: "connect" }]);
+    const second = await recordCompletion(user, "refused-connect", []);
     expect(first.created).toBe(true);
     expect(second).toEqual({ completedAt: first.completedAt, created: false });
     await db.user.delete({ where: { id: user.id } });
@@ -123,7 +123,7 @@ const newVisitor = () => visitorBinding(`${newReceiptId()}${newReceiptId()}`.sli
 
 /** A visitor's success: the server's answer, with the receipt the browser keeps. */
 async function visitorSuccess(submission: typeof SOLUTION, visitor = newVisitor()) {
-  const result = await submitChallenge(null, submission, visitor);
+  const result = checkVisitorChallenge(submission, visitor);
   if (!(result.ok && result.reached && result.receipt)) throw new Error("the visitor's log should verify and come with a receipt");
   return { entry: { ...submission, receipt: result.receipt }, visitor, reachedAt: JSON.parse(Buffer.from(result.receipt.split(".")[0]!, "base64url").toString()).at as number };
 }

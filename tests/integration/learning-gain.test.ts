@@ -1,3 +1,4 @@
+import type { CurrentUser } from "@/lib/auth/session.server";
 import { describe, expect, it } from "vitest";
 import { groupGain } from "@/domain/learning/gain";
 import type { QuestionResponse } from "@/domain/quiz/schema";
@@ -30,12 +31,12 @@ function response(seed: number, index: number, right: boolean): QuestionResponse
 }
 
 /** Takes a phase, answering right the questions whose index is in `right`. */
-async function take(userId: string, phase: PhaseName, right: readonly number[], now?: Date) {
-  const started = await startDiagnostic(userId, LESSON, phase, now ? { now } : {});
+async function take(user: CurrentUser, phase: PhaseName, right: readonly number[], now?: Date) {
+  const started = await startDiagnostic(user, LESSON, phase, now ? { now } : {});
   expect(started.ok).toBe(true);
-  const { seed } = await attemptOf(userId, phase);
+  const { seed } = await attemptOf(user.id, phase);
   for (let index = 0; index < diagnostic.questions.length; index++) {
-    const result = await submitDiagnosticAnswer(userId, LESSON, phase, index, response(seed, index, right.includes(index)), now ? { now } : {});
+    const result = await submitDiagnosticAnswer(user, LESSON, phase, index, response(seed, index, right.includes(index)), now ? { now } : {});
     expect(result.ok).toBe(true);
   }
 }
@@ -43,35 +44,35 @@ async function take(userId: string, phase: PhaseName, right: readonly number[], 
 describe("a lesson's diagnostic, before and after", () => {
   it("is open before reading, measures without revealing, then opens after the lesson with feedback", async () => {
     const user = await createUser();
-    const fresh = await diagnosticStatus(user.id, LESSON);
+    const fresh = await diagnosticStatus(user, LESSON);
     expect(fresh).toMatchObject({ lessonRead: false, pre: { state: "open" }, post: { state: "locked" }, questions: diagnostic.questions.length });
-    expect(await startDiagnostic(user.id, LESSON, "post")).toEqual({ ok: false, error: "read-first" });
+    expect(await startDiagnostic(user, LESSON, "post")).toEqual({ ok: false, refusal: "read-first" });
 
-    const started = await startDiagnostic(user.id, LESSON, "pre");
+    const started = await startDiagnostic(user, LESSON, "pre");
     expect(started.ok && started.diagnostic.items).toHaveLength(diagnostic.questions.length);
     expect(JSON.stringify(started.ok && started.diagnostic.items)).not.toMatch(/"correct"|"answer"|"explanation"|"feedback"/);
     const { seed } = await attemptOf(user.id, "pre");
-    const first = await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, response(seed, 0, false));
+    const first = await submitDiagnosticAnswer(user, LESSON, "pre", 0, response(seed, 0, false));
     // Before the lesson nothing is revealed.
     expect(first).toEqual({ ok: true, answer: { index: 0, grading: null, answered: 1, total: diagnostic.questions.length, done: false } });
-    const again = await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, response(seed, 0, true));
+    const again = await submitDiagnosticAnswer(user, LESSON, "pre", 0, response(seed, 0, true));
     expect(again.ok && again.answer.answered).toBe(1);
-    for (let index = 1; index < diagnostic.questions.length; index++) await submitDiagnosticAnswer(user.id, LESSON, "pre", index, response(seed, index, index === 1));
-    const resumed = await startDiagnostic(user.id, LESSON, "pre");
+    for (let index = 1; index < diagnostic.questions.length; index++) await submitDiagnosticAnswer(user, LESSON, "pre", index, response(seed, index, index === 1));
+    const resumed = await startDiagnostic(user, LESSON, "pre");
     expect(resumed.ok && resumed.diagnostic.done).toBe(true);
     expect(resumed.ok && resumed.diagnostic.answered.every((a) => a.grading === null)).toBe(true);
-    expect(await diagnosticStatus(user.id, LESSON)).toMatchObject({ pre: { state: "done", score: 1 } });
+    expect(await diagnosticStatus(user, LESSON)).toMatchObject({ pre: { state: "done", score: 1 } });
     // The before-phase answers do not enter the review queue and do not count toward mastery.
     expect(await listQueue(user.id)).toEqual([]);
 
     await startLesson(user, LESSON);
     await markLessonRead(user, LESSON);
-    await take(user.id, "post", [0, 1, 2]);
-    const status = (await diagnosticStatus(user.id, LESSON))!;
+    await take(user, "post", [0, 1, 2]);
+    const status = (await diagnosticStatus(user, LESSON))!;
     expect(status).toMatchObject({ lessonRead: true, pre: { state: "done", score: 1 }, post: { state: "done", score: 3 } });
     expect(status.concepts).toEqual([{ concept: "time-wait", pre: 1 / 5, post: 3 / 5 }]);
     // After the lesson, answers are graded and explained, and misses enter the review queue.
-    const post = await startDiagnostic(user.id, LESSON, "post");
+    const post = await startDiagnostic(user, LESSON, "post");
     expect(post.ok && post.diagnostic.answered.every((a) => a.grading && typeof a.grading.explanation === "string")).toBe(true);
     const missed = diagnostic.questions.slice(3).map((q) => `q:${quiz.id}/${q.id}`);
     expect((await listQueue(user.id)).map((c) => c.key)).toEqual(expect.arrayContaining(missed));
@@ -80,28 +81,28 @@ describe("a lesson's diagnostic, before and after", () => {
 
   it("closes the before-phase once the lesson is read or its quiz begun, and never counts an unfinished one", async () => {
     const [reader, quizzer] = await Promise.all([createUser(), createUser()]);
-    await startDiagnostic(reader.id, LESSON, "pre");
+    await startDiagnostic(reader, LESSON, "pre");
     const { seed } = await attemptOf(reader.id, "pre");
-    await submitDiagnosticAnswer(reader.id, LESSON, "pre", 0, response(seed, 0, true));
+    await submitDiagnosticAnswer(reader, LESSON, "pre", 0, response(seed, 0, true));
     await startLesson(reader, LESSON);
     await markLessonRead(reader, LESSON);
-    expect(await submitDiagnosticAnswer(reader.id, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, error: "pre-closed" });
-    expect(await startDiagnostic(reader.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
-    expect(await diagnosticStatus(reader.id, LESSON)).toMatchObject({ pre: { state: "closed", score: null }, post: { state: "open" } });
+    expect(await submitDiagnosticAnswer(reader, LESSON, "pre", 1, response(seed, 1, true))).toEqual({ ok: false, refusal: "pre-closed" });
+    expect(await startDiagnostic(reader, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
+    expect(await diagnosticStatus(reader, LESSON)).toMatchObject({ pre: { state: "closed", score: null }, post: { state: "open" } });
 
     const full = getQuiz(quiz.id)!;
     const attempt = await createOrFindAttempt(quizzer.id, full, newClientKey(), 7);
     await storeAnswer(quizzer.id, attempt, full, full.questions[0]!.id, keyResponse(resolveQuestion(full.questions[0]!, 7).answer));
-    expect(await startDiagnostic(quizzer.id, LESSON, "pre")).toEqual({ ok: false, error: "pre-closed" });
+    expect(await startDiagnostic(quizzer, LESSON, "pre")).toEqual({ ok: false, refusal: "pre-closed" });
   });
 
   it("refuses what does not exist", async () => {
     const user = await createUser();
-    expect(await startDiagnostic(user.id, "no-such-lesson", "pre")).toEqual({ ok: false, error: "no-diagnostic" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
-    await startDiagnostic(user.id, LESSON, "pre");
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-item" });
-    expect(await submitDiagnosticAnswer(user.id, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await startDiagnostic(user, "no-such-lesson", "pre")).toEqual({ ok: false, refusal: "no-diagnostic" });
+    expect(await submitDiagnosticAnswer(user, LESSON, "pre", 0, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
+    await startDiagnostic(user, LESSON, "pre");
+    expect(await submitDiagnosticAnswer(user, LESSON, "pre", 42, { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-item" });
+    expect(await submitDiagnosticAnswer(user, LESSON, "pre", 0, { type: "number", value: 1 })).toEqual({ ok: false, refusal: "invalid-response" });
   });
 });
 
@@ -113,23 +114,23 @@ describe("what a class learned", () => {
     const classroom = await db.classroom.findUniqueOrThrow({ where: { id: created.id } });
     const [a, b, top, early, onlyPre, outsider] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser(), createUser()]);
     // `early` took the before-phase before joining: it stays private, so no pair for them.
-    await take(early.id, "pre", [], new Date(Date.now() - 60_000));
+    await take(early, "pre", [], new Date(Date.now() - 60_000));
     for (const student of [a, b, top, early, onlyPre]) await joinByCode(student, classroom.joinCode);
 
-    await take(a.id, "pre", [0]);
-    await take(b.id, "pre", [0, 1]);
-    await take(top.id, "pre", [0, 1, 2, 3, 4]);
-    await take(onlyPre.id, "pre", []);
-    await take(outsider.id, "pre", []);
+    await take(a, "pre", [0]);
+    await take(b, "pre", [0, 1]);
+    await take(top, "pre", [0, 1, 2, 3, 4]);
+    await take(onlyPre, "pre", []);
+    await take(outsider, "pre", []);
     for (const student of [a, b, top, early, outsider]) {
       await startLesson(student, LESSON);
       await markLessonRead(student, LESSON);
     }
-    await take(a.id, "post", [0, 1, 2, 3]);
-    await take(b.id, "post", [0, 1, 2, 3, 4]);
-    await take(top.id, "post", [0, 1, 2, 3]);
-    await take(early.id, "post", [0, 1, 2, 3, 4]);
-    await take(outsider.id, "post", [0, 1, 2, 3, 4]);
+    await take(a, "post", [0, 1, 2, 3]);
+    await take(b, "post", [0, 1, 2, 3, 4]);
+    await take(top, "post", [0, 1, 2, 3]);
+    await take(early, "post", [0, 1, 2, 3, 4]);
+    await take(outsider, "post", [0, 1, 2, 3, 4]);
 
     const learning = await classLearning(teacher, classroom.id);
     expect(learning.students).toBe(5);

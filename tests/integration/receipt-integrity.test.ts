@@ -64,8 +64,8 @@ async function classWith(students: CurrentUser[], dueInMs: number, latePolicy: "
 /** A visitor solves the challenge; the browser keeps the log and the receipt, as local-challenges.ts does. */
 async function solveSignedOut(b: Browser) {
   const result = await inBrowser(b, () => submitChallengeAction(SOLUTION));
-  if (!(result.ok && result.reached && result.receipt)) throw new Error("no receipt");
-  return { ...SOLUTION, receipt: result.receipt };
+  if (!(result.ok && result.challenge.reached && result.challenge.receipt)) throw new Error("no receipt");
+  return { ...SOLUTION, receipt: result.challenge.receipt };
 }
 
 describe("signed-out challenge successes", () => {

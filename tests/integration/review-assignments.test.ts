@@ -128,10 +128,10 @@ describe("a lesson's diagnostic as an assignment", () => {
     const diagnostic = lessonDiagnostic("time-wait")!;
     await startLesson(student, "time-wait");
     await markLessonRead(student, "time-wait");
-    expect((await startDiagnostic(student.id, "time-wait", "post")).ok).toBe(true);
+    expect((await startDiagnostic(student, "time-wait", "post")).ok).toBe(true);
     const attempt = await db.diagnosticAttempt.findFirstOrThrow({ where: { userId: student.id } });
     for (const [index, question] of diagnostic.questions.entries()) {
-      await submitDiagnosticAnswer(student.id, "time-wait", "post", index, keyResponse(resolveQuestion(question, attempt.seed).answer));
+      await submitDiagnosticAnswer(student, "time-wait", "post", index, keyResponse(resolveQuestion(question, attempt.seed).answer));
     }
     expect(await gradeForStudent(created.id, student.id)).toMatchObject({ status: "submitted", pointsGiven: null, evidence: [expect.objectContaining({ kind: "diagnostic-completion" })] });
     expect((await listStudentAssignments(student)).find((a) => a.id === created.id)?.href).toBe("/diagnostic/time-wait");

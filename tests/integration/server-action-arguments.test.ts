@@ -91,13 +91,13 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     issueRegistrationLinkAction: { kinds: ["string", "locale"], valid: () => ["24h", "en"] },
   },
   "lib/capture-challenges/actions.ts": {
-    captureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
-    reissueCaptureValuesAction: { kinds: ["input"], valid: () => [{ challengeId: "capture-half-close" }] },
-    deleteKeptCaptureAction: { kinds: ["input"], valid: () => [{ evidenceId: "evidence-id" }] },
+    captureValuesAction: { kinds: ["input", "locale"], valid: () => [{ challengeId: "capture-half-close" }, "en"] },
+    reissueCaptureValuesAction: { kinds: ["input", "locale"], valid: () => [{ challengeId: "capture-half-close" }, "en"] },
+    deleteKeptCaptureAction: { kinds: ["input", "locale"], valid: () => [{ evidenceId: "evidence-id" }, "en"] },
   },
   "lib/challenges/actions.ts": {
-    submitChallengeAction: { kinds: ["input"], valid: () => [{ challengeId: "x", log: [] }] },
-    challengeStatusAction: { kinds: ["input"], valid: () => [{ ids: [] }] },
+    submitChallengeAction: { kinds: ["input", "locale"], valid: () => [{ challengeId: "x", log: [] }, "en"] },
+    challengeStatusAction: { kinds: ["input", "locale"], valid: () => [{ ids: [] }, "en"] },
   },
   "lib/progress/lesson-actions.ts": {
     startLessonAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags" }, "en"] },
@@ -106,9 +106,9 @@ const ACTIONS: Record<string, Record<string, Entry>> = {
     markLessonDoneAction: { kinds: ["input", "locale"], valid: () => [{ slug: "tcp-header-and-flags" }, "en"] },
   },
   "lib/learning/diagnostic-actions.ts": {
-    diagnosticStatusAction: { kinds: ["input"], valid: () => [{ slug: "time-wait" }] },
-    startDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", locale: "en" }] },
-    submitDiagnosticAction: { kinds: ["input"], valid: () => [{ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" }, locale: "en" }] },
+    diagnosticStatusAction: { kinds: ["input", "locale"], valid: () => [{ slug: "time-wait" }, "en"] },
+    startDiagnosticAction: { kinds: ["input", "locale"], valid: () => [{ slug: "time-wait", phase: "pre" }, "en"] },
+    submitDiagnosticAction: { kinds: ["input", "locale"], valid: () => [{ slug: "time-wait", phase: "pre", index: 0, response: { type: "single", optionId: "a" } }, "en"] },
   },
   "lib/classes/instructor-actions.ts": {
     createClassAction: { kinds: ["state", "form"], valid: () => [null, formWith({ name: "A new class", timeZone: "UTC" })] },

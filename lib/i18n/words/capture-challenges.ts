@@ -76,6 +76,8 @@ const en = {
   deleteKept: "Delete the kept packets",
   deleted: "The kept packets were deleted; the evidence summary stays.",
   nothingKept: "No packets kept.",
+  nothingToDelete: "These packets are no longer kept (deleted already, perhaps in another tab). Reload the page.",
+  deleteFailed: "The packets could not be deleted. Check your connection and try again.",
   host: { client: "client", server: "server" } as Record<string, string>,
 };
 
@@ -153,6 +155,8 @@ const zh: CaptureChallengeWords = {
   deleteKept: "删除保存的分组",
   deleted: "保存的分组已删除；证据摘要仍然保留。",
   nothingKept: "没有保存分组。",
+  nothingToDelete: "这些分组已不再保存（也许已在另一个标签页中删除）。请刷新页面。",
+  deleteFailed: "无法删除这些分组。请检查网络连接后重试。",
   host: { client: "客户端", server: "服务端" },
 };
 

@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { readCaptureBody, sameOriginUpload } from "@/lib/capture-challenges/request.server";
-import { checkCaptureUpload, uploadError } from "@/lib/capture-challenges/upload.server";
+import { checkCaptureUpload, checkVisitorCaptureUpload, uploadError } from "@/lib/capture-challenges/upload.server";
 import { currentVisitor } from "@/lib/progress/visitor.server";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const body = await readCaptureBody(request);
     if (body === "too-large") return Response.json(uploadError("too-large", locale), { status: 413, headers: NO_STORE });
     const user = await getCurrentUser();
-    const result = await checkCaptureUpload({ user, visitorId: await currentVisitor() }, id, body, { locale, keep: url.searchParams.get("keep") === "1" });
+    const visitorId = await currentVisitor();
+    const result = user
+      ? await checkCaptureUpload(user, id, body, { locale, keep: url.searchParams.get("keep") === "1", visitorId })
+      : await checkVisitorCaptureUpload(visitorId, id, body, { locale });
     if (result.ok && (result.stored === "new" || result.stored === "existing") && user) await afterEvidenceWrite(user.id);
     const status = result.ok ? 200 : result.error === "unknown-challenge" ? 404 : result.error === "rate-limited" ? 429 : result.error === "busy" ? 503 : 422;
     return Response.json(result, { status, headers: NO_STORE });
