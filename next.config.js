@@ -27,6 +27,13 @@ const nextConfig = {
       { source: "/(lti|zh/lti|api/lti)(/.*)?", headers: ltiSecurityHeaders },
     ];
   },
+  // A class's pages live under /instructor/classes/<id>; the bare folder is the class list.
+  async redirects() {
+    return [
+      { source: "/instructor/classes", destination: "/instructor", permanent: false },
+      { source: "/zh/instructor/classes", destination: "/zh/instructor", permanent: false },
+    ];
+  },
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "1mb" },

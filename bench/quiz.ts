@@ -27,12 +27,12 @@ const suite: BenchSuite = {
     const { db } = await import("../lib/db.server");
     const { startAttempt, submitAnswer } = await import("../lib/quiz/attempts.server");
     try {
-      const user = await db.user.create({ data: { email: `bench-${randomUUID()}@example.test` } });
+      const user = await db.user.create({ data: { email: `bench-${randomUUID()}@example.test` }, select: { id: true, email: true, name: true, role: true } });
       const jobs: Array<{ key: string; questionId: string; response: unknown }> = [];
       for (let i = 0; i < ATTEMPTS; i++) {
         const key = randomUUID().replace(/-/g, "");
-        const started = await startAttempt(user.id, QUIZ, key);
-        if (!started.ok) throw new Error(started.error);
+        const started = await startAttempt(user, QUIZ, key);
+        if (!started.ok) throw new Error(started.refusal);
         for (const question of started.attempt.quiz.questions as AnyPublicQuestion[]) {
           jobs.push({ key, questionId: question.id, response: someResponse(question) });
         }
@@ -41,8 +41,8 @@ const suite: BenchSuite = {
       const graded = performance.now();
       let stored = 0;
       for (const job of jobs) {
-        const result = await submitAnswer(user.id, QUIZ, job.key, job.questionId, job.response as never);
-        if (!result.ok) throw new Error(`submission refused: ${result.error}`);
+        const result = await submitAnswer(user, QUIZ, job.key, job.questionId, job.response as never);
+        if (!result.ok) throw new Error(`submission refused: ${result.refusal}`);
         stored++;
       }
       const gradedSeconds = (performance.now() - graded) / 1000;

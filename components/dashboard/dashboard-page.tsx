@@ -27,8 +27,8 @@ export function dashboardMetadata(locale: Locale): Metadata {
 /** A learner's own dashboard, in `locale` (assignment texts stay as their instructor wrote them). */
 export async function DashboardPage({ locale }: { locale: Locale }) {
   const user = await requireUser(localePath(locale, "/dashboard"));
-  const [dashboard, review, gains] = await Promise.all([getLearnerDashboard(user, locale), reviewSummary(user.id), learnerGains(user, locale)]);
-  const reviewProgress = await reviewAssignmentProgress(user.id, dashboard.assignments.filter((a) => a.targetType === "REVIEW").map((a) => a.id));
+  const [dashboard, review, gains] = await Promise.all([getLearnerDashboard(user, locale), reviewSummary(user), learnerGains(user, locale)]);
+  const reviewProgress = await reviewAssignmentProgress(user, dashboard.assignments.filter((a) => a.targetType === "REVIEW").map((a) => a.id));
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef } from "react";
 import type { PublicQuestion } from "@/domain/quiz/schema";
@@ -13,7 +12,7 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
 import { QuestionForm } from "./question-form";
-import { AnswerProgress, KeptInBrowser, SessionEndedMessage } from "./runner-parts";
+import { AnswerProgress, RunnerSummary, SessionEndedMessage, submissionProps } from "./runner-parts";
 import { RichText } from "./rich-text";
 import { firstUnansweredAfter, useQuizAttempt } from "./use-quiz-attempt";
 
@@ -28,7 +27,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
   const words = quizWords(locale);
   const pathname = usePathname();
   const { phase, index, notice, answers, begin, draftOf, setDraft, submit, goTo } = useQuizAttempt(id, locale);
-  const { questionRef, feedbackRef, summaryRef, pending, error, sessionEnded, announcement, announce } = answers;
+  const { announcement } = answers;
   // The quiz grows when its questions arrive with the page: the reader's place below is kept.
   const region = useRef<HTMLElement>(null);
   useScrollAnchorExclusion(region, phase.kind === "loading");
@@ -100,27 +99,29 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           onDraft={(draft) => setDraft(question.id, draft)}
           grading={attempt.results[question.id] ?? null}
           answered={Boolean(attempt.results[question.id])}
-          pending={pending}
-          error={error}
-          sessionEnded={sessionEnded ? sessionEndedMessage : null}
           notice={notice?.questionId === question.id ? notice.text : null}
+          {...submissionProps(answers, sessionEndedMessage)}
           onSubmit={(draft) => void submit(question, draft)}
           after={<Button onClick={() => goTo(firstUnansweredAfter(attempt, index))}>{firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}</Button>}
-          headingRef={questionRef}
-          feedbackRef={feedbackRef}
           idPrefix={`${sectionId}-${question.id}`}
-          announce={announce}
           words={words}
           locale={locale}
         />
       ) : (
-        <div className="mt-5">
-          <h3 ref={summaryRef} tabIndex={-1} className="mt-0! text-base! font-semibold">
-            {words.result}
-          </h3>
-          <p className="mt-2 text-2xl font-semibold">
-            {words.score(score, total)} <span className="text-base font-normal text-fg-muted">({percent(score / total)})</span>
-          </p>
+        <RunnerSummary
+          heading={words.result}
+          headingLevel={3}
+          headingRef={answers.summaryRef}
+          score={
+            <>
+              {words.score(score, total)} <span className="text-base font-normal text-fg-muted">({percent(score / total)})</span>
+            </>
+          }
+          keptInBrowser={attempt.mode === "anonymous" ? { words: words.keptInBrowser, returnTo: pathname ?? localePath(locale, "/dashboard") } : null}
+          actions={<Button onClick={() => void begin(true)}>{words.tryNewVariant}</Button>}
+          dashboard={attempt.mode === "account" ? words.dashboard : null}
+          locale={locale}
+        >
           <p className="mt-2">
             {passed ? <Badge tone="success">{words.passed}</Badge> : <Badge tone="warning">{words.notPassed(percent(quiz.passThreshold))}</Badge>}
           </p>
@@ -147,16 +148,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
               );
             })}
           </div>
-          {attempt.mode === "anonymous" ? <KeptInBrowser words={words.keptInBrowser} locale={locale} returnTo={pathname ?? localePath(locale, "/dashboard")} /> : null}
-          <div className="mt-5 flex flex-wrap gap-3">
-            <Button onClick={() => void begin(true)}>{words.tryNewVariant}</Button>
-            {attempt.mode === "account" ? (
-              <Link href={localePath(locale, "/dashboard")} className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
-                {words.dashboard}
-              </Link>
-            ) : null}
-          </div>
-        </div>
+        </RunnerSummary>
       )}
     </section>
   );

@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { accountPagePath } from "@/lib/i18n/paths";
+import type { ComponentProps, ReactNode, Ref } from "react";
+import { accountPagePath, localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/domain/locale";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
 import { ProgressBar } from "../ui/progress-bar";
+import type { AnswerSubmission } from "./use-answer-submission";
 
 /** The pieces around a `QuestionForm` that the lesson quiz, review sessions and diagnostics share. */
 
@@ -72,5 +74,71 @@ export function KeptInBrowser({
       </Link>
       {`${space}${words.after}`}
     </p>
+  );
+}
+
+/**
+ * What a `QuestionForm` takes from the runner's answer submission (use-answer-submission.ts):
+ * whether an answer is on its way, its refusal, the ended session's message, the headings focus
+ * moves to and the verdict read out. Every runner wires them alike.
+ */
+export function submissionProps(answers: AnswerSubmission, sessionEndedMessage: ReactNode) {
+  return {
+    pending: answers.pending,
+    error: answers.error,
+    sessionEnded: answers.sessionEnded ? sessionEndedMessage : null,
+    headingRef: answers.questionRef,
+    feedbackRef: answers.feedbackRef,
+    announce: answers.announce,
+  };
+}
+
+/**
+ * The summary after the last question: its heading (focused when it comes, `headingRef`), the
+ * score, the runner's own list of answers, the visitor's "kept in this browser" note, the actions
+ * and, for an account, the way to the dashboard.
+ */
+export function RunnerSummary({
+  heading,
+  headingLevel,
+  headingRef,
+  score,
+  children,
+  keptInBrowser,
+  actions,
+  dashboard,
+  locale,
+}: {
+  heading: string;
+  headingLevel: 2 | 3;
+  headingRef: Ref<HTMLHeadingElement>;
+  score: ReactNode;
+  children: ReactNode;
+  /** A visitor's summary: the words of the note and where signing up or in comes back to. */
+  keptInBrowser: { words: ComponentProps<typeof KeptInBrowser>["words"]; returnTo: string } | null;
+  actions: ReactNode;
+  /** The dashboard link's words, for a signed-in learner. */
+  dashboard: string | null;
+  locale: Locale;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="mt-5">
+      {/* A lesson's .prose styles headings; "!" keeps the summary's own size. */}
+      <Heading ref={headingRef} tabIndex={-1} className="mt-0! text-base! font-semibold">
+        {heading}
+      </Heading>
+      <p className="mt-2 text-2xl font-semibold">{score}</p>
+      {children}
+      {keptInBrowser ? <KeptInBrowser words={keptInBrowser.words} locale={locale} returnTo={keptInBrowser.returnTo} /> : null}
+      <div className="mt-5 flex flex-wrap items-center gap-3">
+        {actions}
+        {dashboard ? (
+          <Link href={localePath(locale, "/dashboard")} className="inline-flex h-10 items-center text-[0.95rem] text-accent underline underline-offset-2">
+            {dashboard}
+          </Link>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -8,10 +8,10 @@ import { toResponse, type Draft } from "./controls";
 export type FocusTarget = "question" | "feedback" | "summary";
 
 /**
- * A Server Action's reply to an answer: accepted, or refused with a code the words explain, or
- * (the one `ActionResult`) with its own message or an ended session.
+ * A Server Action's reply to an answer (the one `ActionResult`, ADR 1310): accepted, or refused
+ * with its message and reason, or because the session ended.
  */
-type Reply = { ok: true } | { ok: false; error: string } | { ok: false; message?: string; sessionEnded?: boolean };
+type Reply = { ok: true } | { ok: false; sessionEnded?: boolean; refusal?: string; message?: string };
 type Accepted<R extends Reply> = Extract<R, { ok: true }>;
 
 export type SubmissionWords = {
@@ -87,11 +87,11 @@ export function useAnswerSubmission(words: SubmissionWords) {
     try {
       const reply = await send(response);
       if (!reply.ok) {
-        const refusal = reply as { error?: string; message?: string; sessionEnded?: boolean };
-        const code = refusal.sessionEnded ? "session-ended" : refusal.error;
-        if (code === "session-ended") onSessionEnded?.();
-        if (code) refuse(code);
-        else setError(refusal.message ?? words.refused);
+        const refusal = reply as { sessionEnded?: boolean; refusal?: string; message?: string };
+        if (refusal.sessionEnded) {
+          onSessionEnded?.();
+          refuse("session-ended");
+        } else setError(refusal.message ?? (refusal.refusal && words.errors[refusal.refusal]) ?? words.refused);
         return null;
       }
       const grading = graded(reply as Accepted<R>);

@@ -122,8 +122,8 @@ export function useQuizAttempt(id: string, locale: Locale) {
         return;
       }
       if (!result.ok) {
-        if (result.error === "session-ended") endedSession.current = true;
-        setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed, sessionEnded: result.error === "session-ended" });
+        if (result.sessionEnded) endedSession.current = true;
+        setPhase({ kind: "error", message: result.message ?? words.loadFailed, sessionEnded: result.sessionEnded === true });
         return;
       }
       const attempt = attemptFrom(result, clientKey, saved);

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Concept } from "@/domain/quiz/schema";
 import type { PublicReviewItem } from "@/lib/review/sessions.server";
@@ -14,7 +13,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { QuestionForm } from "../quiz/question-form";
-import { AnswerProgress, KeptInBrowser, SessionEndedMessage } from "../quiz/runner-parts";
+import { AnswerProgress, RunnerSummary, SessionEndedMessage, submissionProps } from "../quiz/runner-parts";
 import { firstOpen, useReviewSession } from "./use-review-session";
 import { formatWhen } from "./when";
 
@@ -38,7 +37,7 @@ export function ReviewSession({
   const concepts = dashboardWords(locale).concepts;
   const pathname = usePathname() ?? localePath(locale, "/review");
   const { phase, index, unsure, setUnsure, after, assignment, answers, begin, draftOf, setDraft, submit, goTo } = useReviewSession(locale, assignmentId);
-  const { questionRef, feedbackRef, summaryRef, pending, error, sessionEnded, announcement, announce } = answers;
+  const { announcement } = answers;
 
   const sessionEndedMessage = <SessionEndedMessage words={words.sessionEnded} locale={locale} returnTo={pathname} />;
 
@@ -143,9 +142,6 @@ export function ReviewSession({
           onDraft={(draft) => setDraft(item, draft)}
           grading={session.results[item.index]?.grading ?? null}
           answered={Boolean(session.results[item.index])}
-          pending={pending}
-          error={error}
-          sessionEnded={sessionEnded ? sessionEndedMessage : null}
           beforeSubmit={
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -157,6 +153,7 @@ export function ReviewSession({
               <span>{words.unsure}</span>
             </label>
           }
+          {...submissionProps(answers, sessionEndedMessage)}
           onSubmit={(draft) => void submit(item, draft)}
           after={
             <div className="space-y-3">
@@ -166,19 +163,21 @@ export function ReviewSession({
               <Button onClick={() => goTo(firstOpen(session, item.index + 1))}>{firstOpen(session, item.index + 1) < total ? words.next : words.seeSummary}</Button>
             </div>
           }
-          headingRef={questionRef}
-          feedbackRef={feedbackRef}
           idPrefix={`review-${session.clientKey}-${item.index}`}
-          announce={announce}
           words={qwords}
           locale={locale}
         />
       ) : (
-        <div className="mt-5">
-          <h2 ref={summaryRef} tabIndex={-1} className="font-semibold">
-            {words.summary}
-          </h2>
-          <p className="mt-2 text-2xl font-semibold">{words.score(right, total)}</p>
+        <RunnerSummary
+          heading={words.summary}
+          headingLevel={2}
+          headingRef={answers.summaryRef}
+          score={words.score(right, total)}
+          keptInBrowser={session.mode === "visitor" ? { words: words.keptInBrowser, returnTo: pathname } : null}
+          actions={after && (after.due > 0 || assignment) ? <Button onClick={() => void begin(null)}>{assignment ? words.startAssignment : words.another}</Button> : null}
+          dashboard={session.mode === "account" ? words.dashboard : null}
+          locale={locale}
+        >
           <ul className="mt-4 divide-y divide-border rounded-lg border border-border text-sm">
             {session.items.map((entry) => {
               const result = session.results[entry.index];
@@ -194,16 +193,7 @@ export function ReviewSession({
             })}
           </ul>
           {after && after.nextDueAt && after.due === 0 ? <p className="mt-4">{words.summaryNext(formatWhen(after.nextDueAt, words.when, locale))}</p> : null}
-          {session.mode === "visitor" ? <KeptInBrowser words={words.keptInBrowser} locale={locale} returnTo={pathname} /> : null}
-          <div className="mt-5 flex flex-wrap items-center gap-3">
-            {after && (after.due > 0 || assignment) ? <Button onClick={() => void begin(null)}>{assignment ? words.startAssignment : words.another}</Button> : null}
-            {session.mode === "account" ? (
-              <Link href={localePath(locale, "/dashboard")} className="text-accent underline underline-offset-2">
-                {words.dashboard}
-              </Link>
-            ) : null}
-          </div>
-        </div>
+        </RunnerSummary>
       )}
     </Card>
   );

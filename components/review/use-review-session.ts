@@ -72,7 +72,7 @@ export function useReviewSession(locale: Locale, assignmentId: string | null) {
   const loadStatus = useCallback(async (): Promise<ReviewStatus | null> => {
     const result = await reviewStatusAction({ locale, ...(assignmentId ? { assignmentId } : {}) });
     if (!result.ok) {
-      setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed });
+      setPhase({ kind: "error", message: result.message ?? words.loadFailed });
       return null;
     }
     if (result.assignment) setFocus(result.assignment);
@@ -111,12 +111,12 @@ export function useReviewSession(locale: Locale, assignmentId: string | null) {
         if (!result.ok) {
           save(null);
           // The saved session is gone (signed in or out since), or nothing is due: show what is due instead.
-          if ((resume && result.error !== "session-ended") || result.error === "nothing-due") {
+          if ((resume && !result.sessionEnded) || result.refusal === "nothing-due") {
             const fresh = await loadStatus();
             if (fresh) setPhase({ kind: "idle", status: fresh });
             return;
           }
-          setPhase({ kind: "error", message: words.errors[result.error] ?? words.loadFailed, sessionEnded: result.error === "session-ended" });
+          setPhase({ kind: "error", message: result.message ?? words.loadFailed, sessionEnded: result.sessionEnded === true });
           return;
         }
         if (resume && result.progress.finished) {

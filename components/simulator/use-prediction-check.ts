@@ -18,7 +18,7 @@ type Graded = Extract<PredictionResult, { ok: true }>;
 
 /** The sentence after a prediction: its verdict and whether it counted as practice, or why it was not checked. */
 export function predictionFeedback(result: PredictionResult, words: PredictionWords, locale: Locale, verdict: (result: Graded) => string): string {
-  if (!result.ok) return result.error === "rate-limited" ? words.rateLimited : words.invalid;
+  if (!result.ok) return result.refusal === "rate-limited" ? words.rateLimited : words.invalid;
   const concept = dashboardWords(locale).concepts[result.concept];
   const counted = result.stored === "new" ? words.counted(concept) : result.stored === "existing" ? words.again : words.signIn;
   return `${verdict(result)}${counted}`;
@@ -38,10 +38,10 @@ export function usePredictionCheck(words: PredictionWords, locale: Locale) {
       try {
         result = await send();
       } catch {
-        result = { ok: false, error: "invalid" };
+        result = { ok: false, refusal: "invalid" };
       }
       setFeedback(predictionFeedback(result, words, locale, verdict));
-      settled(result.ok || result.error !== "rate-limited");
+      settled(result.ok || result.refusal !== "rate-limited");
     });
   return { feedback, checking, check };
 }

@@ -93,7 +93,7 @@ async function localSection(slug: string, englishId: string, locale: Locale): Pr
 export async function getLearnerDashboard(user: CurrentUser, locale: Locale = "en"): Promise<LearnerDashboard> {
   const [progressRows, quizStats, answers, attempts, challenges, assignments, invitations] = await Promise.all([
     listLessonProgress(user),
-    listQuizStats(user.id),
+    listQuizStats(user),
     db.quizAnswer.findMany({
       where: { attempt: { userId: user.id } },
       select: { concept: true, correct: true, answeredAt: true },

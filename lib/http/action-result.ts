@@ -33,6 +33,9 @@ type Failed<R extends string = never> = { ok: false } & Answer<R>;
 /** The language an action answers in: a form's `locale` field or an action's last argument; anything else is English. */
 export const languageOf = (locale: unknown): Locale => localeSchema.catch("en").parse(locale);
 
+/** The language of an action whose one input object carries the page's `locale` (a quiz, a review, a prediction): read before the input is checked, so a refusal speaks it too. */
+export const inputLanguage = (input: unknown): Locale => languageOf(typeof input === "object" && input !== null ? (input as { locale?: unknown }).locale : undefined);
+
 /** The language of a form's hidden `locale` field (a button form's FormData may be missing in a crafted request). */
 export const formLanguage = (form: unknown): Locale => languageOf(form instanceof FormData ? form.get("locale") : undefined);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PredictionGrade } from "@/domain/simulator/predict";
+import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { afterPrediction } from "../review/hooks.server";
@@ -33,7 +34,8 @@ export type RecordedPrediction = { stored: "new" | "existing"; correct: boolean 
  * and its settings): answering the same question again returns the first answer's verdict, so
  * repeating a question one has just seen the answer to does not raise mastery.
  */
-export async function recordPrediction(userId: string, grade: Extract<PredictionGrade, { ok: true }>): Promise<RecordedPrediction> {
+export async function recordPrediction(user: CurrentUser, grade: Extract<PredictionGrade, { ok: true }>): Promise<RecordedPrediction> {
+  const userId = user.id;
   const attemptId = await practiceAttemptId(userId);
   let answer: { id: string; answeredAt: Date };
   try {

@@ -107,7 +107,7 @@ export async function mergeAnonymousProgress(
   }
 
   if (reviews.length) {
-    const merged = await mergeVisitorReviews(userId, reviews);
+    const merged = await mergeVisitorReviews(user, reviews);
     summary.reviews = merged.answers;
     summary.rejected += merged.rejected;
   }

@@ -8,6 +8,7 @@ import { signReceipt, verifyAttemptToken } from "../progress/receipts.server";
 import { newVariantSeed, type QuizError } from "./attempts.server";
 import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
+import { refusal, type Refusal } from "../http/refusal";
 import type { Locale } from "@/domain/locale";
 
 /**
@@ -74,9 +75,9 @@ export async function startAnonymousAttempt(
   clientKey: string,
   token?: string,
   locale: Locale = "en",
-): Promise<{ ok: true; attempt: AnonymousStart } | { ok: false; error: QuizError }> {
+): Promise<{ ok: true; attempt: AnonymousStart } | Refusal<QuizError>> {
   const quiz = getQuiz(quizId, locale);
-  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  if (!quiz) return refusal("unknown-quiz");
   const previous = verifyAttemptToken(token);
   const resumed = previous && previous.v === visitor && previous.quizId === quizId && previous.clientKey === clientKey ? previous : null;
   const seed = resumed?.seed ?? newVariantSeed();
@@ -108,15 +109,15 @@ export async function submitAnonymousAnswer(
   questionId: string,
   response: QuestionResponse,
   locale: Locale = "en",
-): Promise<{ ok: true; answer: AnonymousAnswer } | { ok: false; error: QuizError }> {
+): Promise<{ ok: true; answer: AnonymousAnswer } | Refusal<QuizError>> {
   const attempt = verifyAttemptToken(token);
-  if (!attempt || attempt.v !== visitor) return { ok: false, error: "unknown-attempt" };
+  if (!attempt || attempt.v !== visitor) return refusal("unknown-attempt");
   const quiz = getQuiz(attempt.quizId, locale);
-  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  if (!quiz) return refusal("unknown-quiz");
   const question = quiz.questions.find((q) => q.id === questionId);
-  if (!question) return { ok: false, error: "unknown-question" };
+  if (!question) return refusal("unknown-question");
   const graded = gradeQuestion(resolveQuestion(question, attempt.seed, locale), response);
-  if (!graded.ok) return { ok: false, error: "invalid-response" };
+  if (!graded.ok) return refusal("invalid-response");
   try {
     const stored = await db.visitorQuizAnswer.create({
       data: { visitor, clientKey: attempt.clientKey, quizId: quiz.id, variantSeed: attempt.seed, questionId, response: JSON.stringify(response) },
@@ -132,6 +133,6 @@ export async function submitAnonymousAnswer(
     select: STORED,
   });
   const first = stored.variantSeed === attempt.seed ? gradeStored(quiz, stored, locale) : null;
-  if (!first) return { ok: false, error: "unknown-attempt" };
+  if (!first) return refusal("unknown-attempt");
   return { ok: true, answer: { grading: first.grading, receipt: receiptFor(visitor, stored, first.response), response: first.response, alreadyAnswered: true } };
 }

@@ -11,6 +11,8 @@ import { afterQuizAnswer } from "../review/hooks.server";
 import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
 import type { Locale } from "@/domain/locale";
+import type { CurrentUser } from "../auth/session.server";
+import { refusal, type Refusal } from "../http/refusal";
 
 /**
  * Quiz attempts of signed-in learners. Every attempt and every answer is stored; the browser
@@ -122,19 +124,20 @@ export async function refreshAttemptScore(attemptId: string, quiz: Quiz, knownSc
  * the learner's latest unfinished attempt at this quiz is resumed, under its own key, if any.
  */
 export async function startAttempt(
-  userId: string,
+  user: CurrentUser,
   quizId: string,
   clientKey: string,
   locale: Locale = "en",
   { resumeLatest = false }: { resumeLatest?: boolean } = {},
-): Promise<{ ok: true; attempt: StartedAttempt } | { ok: false; error: QuizError }> {
+): Promise<{ ok: true; attempt: StartedAttempt } | Refusal<QuizError>> {
+  const userId = user.id;
   const quiz = getQuiz(quizId, locale);
-  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  if (!quiz) return refusal("unknown-quiz");
   const unfinished = resumeLatest
     ? await db.quizAttempt.findFirst({ where: { userId, quizId: quiz.id, submittedAt: null }, orderBy: { startedAt: "desc" }, select: { ...ATTEMPT, clientKey: true } })
     : null;
   const attempt = unfinished ?? { ...(await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed())), clientKey };
-  if (attempt.quizId !== quiz.id) return { ok: false, error: "key-in-use" };
+  if (attempt.quizId !== quiz.id) return refusal("key-in-use");
   const rows = await db.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
   const regraded = rows.flatMap((row) => {
     const graded = regrade(quiz, attempt.variantSeed, row.questionId, row.response, locale);
@@ -159,21 +162,22 @@ export async function startAttempt(
  * The grading's texts are in `locale`; what is stored (ids, verdict, tags) is the same in all.
  */
 export async function submitAnswer(
-  userId: string,
+  user: CurrentUser,
   quizId: string,
   clientKey: string,
   questionId: string,
   response: QuestionResponse,
   locale: Locale = "en",
-): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
+): Promise<{ ok: true; answer: SubmittedAnswer } | Refusal<QuizError>> {
+  const userId = user.id;
   // Looked up with the user: a key from someone else's browser finds nothing.
   const [attempt] = await directSql(db).rows<{ id: string; quizId: string; variantSeed: number; score: number }>(
     `SELECT "id", "quizId", "variantSeed", "score" FROM "QuizAttempt" WHERE "userId" = ? AND "clientKey" = ?`,
     [userId, clientKey],
   );
-  if (!attempt || attempt.quizId !== quizId) return { ok: false, error: "unknown-attempt" };
+  if (!attempt || attempt.quizId !== quizId) return refusal("unknown-attempt");
   const quiz = getQuiz(attempt.quizId, locale);
-  if (!quiz) return { ok: false, error: "unknown-quiz" };
+  if (!quiz) return refusal("unknown-quiz");
   return storeAnswer(userId, attempt, quiz, questionId, response, undefined, locale);
 }
 
@@ -189,11 +193,11 @@ export async function storeAnswer(
   response: QuestionResponse,
   answeredAt?: Date,
   locale: Locale = "en",
-): Promise<{ ok: true; answer: SubmittedAnswer } | { ok: false; error: QuizError }> {
+): Promise<{ ok: true; answer: SubmittedAnswer } | Refusal<QuizError>> {
   const question = quiz.questions.find((q) => q.id === questionId);
-  if (!question) return { ok: false, error: "unknown-question" };
+  if (!question) return refusal("unknown-question");
   const graded = gradeQuestion(resolveQuestion(question, attempt.variantSeed, locale), response);
-  if (!graded.ok) return { ok: false, error: "invalid-response" };
+  if (!graded.ok) return refusal("invalid-response");
 
   let grading = graded.grading;
   const at = answeredAt ?? new Date();
@@ -240,9 +244,9 @@ export type QuizStats = {
 };
 
 /** Best and latest results per quiz for one learner (their own rows only). */
-export async function listQuizStats(userId: string): Promise<QuizStats[]> {
+export async function listQuizStats(user: CurrentUser): Promise<QuizStats[]> {
   const attempts = await db.quizAttempt.findMany({
-    where: { userId, submittedAt: { not: null } },
+    where: { userId: user.id, submittedAt: { not: null } },
     select: { quizId: true, score: true, maxScore: true, passed: true, submittedAt: true },
     orderBy: { submittedAt: "asc" },
   });
@@ -260,6 +264,6 @@ export async function listQuizStats(userId: string): Promise<QuizStats[]> {
   return [...byQuiz.values()];
 }
 
-export async function getQuizStats(userId: string, quizId: string): Promise<QuizStats> {
-  return (await listQuizStats(userId)).find((stats) => stats.quizId === quizId) ?? { quizId, finished: 0, best: null, latest: null, latestAt: null, passed: false };
+export async function getQuizStats(user: CurrentUser, quizId: string): Promise<QuizStats> {
+  return (await listQuizStats(user)).find((stats) => stats.quizId === quizId) ?? { quizId, finished: 0, best: null, latest: null, latestAt: null, passed: false };
 }

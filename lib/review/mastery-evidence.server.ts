@@ -4,6 +4,7 @@ import { computeMastery, type ConceptMastery } from "@/domain/quiz/mastery";
 import type { Concept } from "@/domain/quiz/schema";
 import { parseConceptSet } from "@/domain/review/concept-set";
 import { CONCEPT_WINDOW } from "@/domain/review/rules";
+import type { CurrentUser } from "../auth/session.server";
 import { dateOf, db, directSql } from "../db.server";
 import { recordCompletionEvidence } from "../gradebook/evidence.server";
 
@@ -114,7 +115,8 @@ export type ReviewAssignmentView = {
  * A student's own "review until mastered" assignment with their mastery inside its window, or
  * null when it is not theirs (not in their class, not a review assignment, not open yet).
  */
-export async function reviewAssignmentFor(userId: string, assignmentId: string, now = new Date()): Promise<ReviewAssignmentView | null> {
+export async function reviewAssignmentFor(user: CurrentUser, assignmentId: string, now = new Date()): Promise<ReviewAssignmentView | null> {
+  const userId = user.id;
   const [row] = await reviewAssignments(userId, now, assignmentId);
   if (!row) return null;
   const concepts = parseConceptSet(row.targetId);
@@ -125,10 +127,10 @@ export async function reviewAssignmentFor(userId: string, assignmentId: string, 
 }
 
 /** Concepts mastered of how many, for each of the student's "review until mastered" assignments given. */
-export async function reviewAssignmentProgress(userId: string, assignmentIds: readonly string[], now = new Date()): Promise<Record<string, { mastered: number; total: number }>> {
+export async function reviewAssignmentProgress(user: CurrentUser, assignmentIds: readonly string[], now = new Date()): Promise<Record<string, { mastered: number; total: number }>> {
   const entries = await Promise.all(
     assignmentIds.map(async (id) => {
-      const view = await reviewAssignmentFor(userId, id, now);
+      const view = await reviewAssignmentFor(user, id, now);
       return view ? ([id, { mastered: view.progress.concepts.filter((c) => c.level === "mastered").length, total: view.concepts.length }] as const) : null;
     }),
   );

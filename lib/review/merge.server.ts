@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReviewReceipt } from "../progress/receipts.server";
+import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { refreshMasteryEvidence } from "./mastery-evidence.server";
@@ -16,7 +17,8 @@ import { gradeItem, parseStoredItems, REVIEW_QUIZ_ID, type StoredItem } from "./
  * when the answer is older than its last review. What the answers complete ("review until
  * mastered") is handed in now, at the merge, never earlier.
  */
-export async function mergeVisitorReviews(userId: string, receipts: readonly ReviewReceipt[], now = new Date()): Promise<{ answers: number; rejected: number }> {
+export async function mergeVisitorReviews(user: CurrentUser, receipts: readonly ReviewReceipt[], now = new Date()): Promise<{ answers: number; rejected: number }> {
+  const userId = user.id;
   let answers = 0;
   let rejected = 0;
   const sessions = new Map<string, ReviewReceipt[]>();

@@ -4,6 +4,7 @@ import { nextDue, type PoolQuestion } from "@/domain/review/queue";
 import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, type QueueCard, type ReviewEvent } from "@/domain/review/rules";
 import { CARD_STATES, isDue, replayCard, REVIEW_RATINGS, reviewCard, type CardState, type CardStateName, type ReviewRating } from "@/domain/review/schedule";
 import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
+import type { CurrentUser } from "../auth/session.server";
 import { dateOf, db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { questionPool } from "./pool.server";
@@ -167,8 +168,8 @@ export function itemAvailable(key: string, pool: readonly PoolQuestion[] = quest
 }
 
 /** The learner's queue: every card whose item the course can still ask. */
-export async function listQueue(userId: string): Promise<QueueCard[]> {
-  const rows = await db.reviewCard.findMany({ where: { userId }, select: CARD, orderBy: { due: "asc" } });
+export async function listQueue(user: CurrentUser): Promise<QueueCard[]> {
+  const rows = await db.reviewCard.findMany({ where: { userId: user.id }, select: CARD, orderBy: { due: "asc" } });
   const pool = questionPool();
   return rows.flatMap((row) => {
     const concept = asConcept(row.concept);
@@ -190,6 +191,6 @@ export function summarizeQueue(cards: readonly QueueCard[], now: Date): ReviewSu
   return { due, queued: cards.length, nextDueAt: nextDue(cards.filter((entry) => !isDue(entry.card, now))) };
 }
 
-export async function reviewSummary(userId: string, now = new Date()): Promise<ReviewSummary> {
-  return summarizeQueue(await listQueue(userId), now);
+export async function reviewSummary(user: CurrentUser, now = new Date()): Promise<ReviewSummary> {
+  return summarizeQueue(await listQueue(user), now);
 }

@@ -7,11 +7,13 @@ import { resolveQuestion } from "@/domain/quiz/variant";
 import { parseItemKey, type ReviewItemKind } from "@/domain/review/items";
 import { planSession, type SessionItem, type SessionPlan } from "@/domain/review/queue";
 import { db } from "../db.server";
+import { refusal, type Refusal } from "../http/refusal";
 import { isUniqueViolation } from "../db/unique-retry";
 import { findQuestion, questionPool } from "./pool.server";
 import { refreshMasteryEvidence } from "./mastery-evidence.server";
 import { listQueue, recordAnswerForReview, summarizeQueue } from "./queue.server";
 import type { Locale } from "@/domain/locale";
+import type { CurrentUser } from "../auth/session.server";
 
 /**
  * Review sessions of signed-in learners (ADR 1000). A session draws its items when it starts
@@ -192,17 +194,18 @@ async function answeredItems(userId: string, session: { attemptId: string; seed:
  * nothing to ask it answers "nothing-due" and creates nothing.
  */
 export async function startReviewSession(
-  userId: string,
+  user: CurrentUser,
   clientKey: string,
   { locale = "en", now = new Date(), focus }: { locale?: Locale; now?: Date; focus?: ReviewFocus } = {},
-): Promise<{ ok: true; review: StartedReview } | { ok: false; error: ReviewError; nextDueAt?: Date | null }> {
+): Promise<{ ok: true; review: StartedReview } | (Refusal<ReviewError> & { nextDueAt?: Date | null })> {
+  const userId = user.id;
   let session = await findSession(userId, clientKey);
   if (!session) {
-    const cards = await listQueue(userId);
+    const cards = await listQueue(user);
     const { seed, plan } = planFreshSession({ cards, now, pool: questionPool(), ...(focus ? { focus } : {}) }, await seenVariants(userId));
     const dueKeys = new Set(cards.map((c) => c.key));
     const items: StoredItem[] = plan.items.map((item) => ({ ...item, reason: dueKeys.has(item.key) ? "due" : "practice" }));
-    if (!items.length) return { ok: false, error: "nothing-due", nextDueAt: summarizeQueue(cards, now).nextDueAt };
+    if (!items.length) return { ...refusal("nothing-due"), nextDueAt: summarizeQueue(cards, now).nextDueAt };
     let attempt: { id: string; quizId: string };
     try {
       attempt = await db.quizAttempt.create({
@@ -213,7 +216,7 @@ export async function startReviewSession(
       if (!isUniqueViolation(error)) throw error;
       attempt = await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId, clientKey } }, select: { id: true, quizId: true } });
     }
-    if (attempt.quizId !== REVIEW_QUIZ_ID) return { ok: false, error: "key-in-use" };
+    if (attempt.quizId !== REVIEW_QUIZ_ID) return refusal("key-in-use");
     try {
       session = await db.reviewSession.create({
         data: { userId, clientKey, attemptId: attempt.id, seed, items: JSON.stringify(items), assignmentId: focus?.assignmentId ?? null, startedAt: now },
@@ -238,19 +241,20 @@ export type SubmittedReview = { item: AnsweredItem; progress: ReviewProgress; as
  * grading. The answer moves the learner's queue (and counts toward mastery) at `now`.
  */
 export async function submitReviewAnswer(
-  userId: string,
+  user: CurrentUser,
   clientKey: string,
   index: number,
   response: QuestionResponse,
   { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: Locale; now?: Date } = {},
-): Promise<{ ok: true; answer: SubmittedReview } | { ok: false; error: ReviewError }> {
+): Promise<{ ok: true; answer: SubmittedReview } | Refusal<ReviewError>> {
+  const userId = user.id;
   const session = await findSession(userId, clientKey);
-  if (!session) return { ok: false, error: "unknown-session" };
+  if (!session) return refusal("unknown-session");
   const items = parseStoredItems(session.items);
   const item = items[index];
-  if (!item) return { ok: false, error: "unknown-item" };
+  if (!item) return refusal("unknown-item");
   const grading = gradeItem(item, session.seed, response, locale);
-  if (!grading) return { ok: false, error: "invalid-response" };
+  if (!grading) return refusal("invalid-response");
 
   let stored: { grading: QuestionGrading; response: QuestionResponse } = { grading, response };
   try {

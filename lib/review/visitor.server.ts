@@ -5,6 +5,7 @@ import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domai
 import { parseItemKey, questionKey } from "@/domain/review/items";
 import { replayQueue, type AnswerFact, type QueueCard } from "@/domain/review/rules";
 import { db } from "../db.server";
+import { refusal, type Refusal } from "../http/refusal";
 import { isUniqueViolation } from "../db/unique-retry";
 import { signReceipt, verifyReceipt, type ReviewSessionToken } from "../progress/receipts.server";
 import { attemptQuestion } from "../quiz/presentation.server";
@@ -156,13 +157,13 @@ export async function startVisitorReview(
   visitor: string,
   clientKey: string,
   { token, locale = "en", now = new Date() }: { token?: string; locale?: Locale; now?: Date } = {},
-): Promise<{ ok: true; review: VisitorStart } | { ok: false; error: ReviewError; nextDueAt?: Date | null }> {
+): Promise<{ ok: true; review: VisitorStart } | (Refusal<ReviewError> & { nextDueAt?: Date | null })> {
   let session = sessionOf(token, visitor, clientKey);
   let signed = token ?? "";
   if (!session) {
     const cards = await visitorQueue(visitor);
     const { seed, plan } = planFreshSession({ cards, now, pool: questionPool() }, await visitorSeenVariants(visitor));
-    if (!plan.items.length) return { ok: false, error: "nothing-due", nextDueAt: summarizeQueue(cards, now).nextDueAt };
+    if (!plan.items.length) return { ...refusal("nothing-due"), nextDueAt: summarizeQueue(cards, now).nextDueAt };
     const items: StoredItem[] = plan.items.map((item) => ({ ...item, reason: "due" }));
     signed = signReceipt({ k: "review-session", v: visitor, clientKey, seed, items: items.map(encodeItem), at: now.getTime() });
     session = { ...(sessionOf(signed, visitor, clientKey) as ReviewSessionToken & { decoded: StoredItem[] }) };
@@ -200,12 +201,12 @@ export async function submitVisitorReview(
   index: number,
   response: QuestionResponse,
   { unsure = false, locale = "en", now = new Date() }: { unsure?: boolean; locale?: Locale; now?: Date } = {},
-): Promise<{ ok: true; answer: VisitorAnswer } | { ok: false; error: ReviewError }> {
+): Promise<{ ok: true; answer: VisitorAnswer } | Refusal<ReviewError>> {
   const session = sessionOf(token, visitor, clientKey);
-  if (!session) return { ok: false, error: "unknown-session" };
+  if (!session) return refusal("unknown-session");
   const item = session.decoded[index];
-  if (!item) return { ok: false, error: "unknown-item" };
-  if (!gradeItem(item, session.seed, response, locale)) return { ok: false, error: "invalid-response" };
+  if (!item) return refusal("unknown-item");
+  if (!gradeItem(item, session.seed, response, locale)) return refusal("invalid-response");
   let row: StoredRow;
   let counted = { response, unsure };
   try {
@@ -226,7 +227,7 @@ export async function submitVisitorReview(
     // Answered already (another tab, a retry): the first answer stands.
     row = await db.visitorQuizAnswer.findUniqueOrThrow({ where: { visitor_clientKey_questionId: { visitor, clientKey, questionId: item.key } }, select: ROW });
     const first = parseStoredReview(row.response);
-    if (!first || row.variantSeed !== session.seed) return { ok: false, error: "unknown-session" };
+    if (!first || row.variantSeed !== session.seed) return refusal("unknown-session");
     counted = { response: first.response, unsure: first.unsure };
   }
   const grading = gradeItem(item, session.seed, counted.response, locale)!;

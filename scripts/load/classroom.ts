@@ -47,8 +47,8 @@ export type ClassroomResult = {
   exact: boolean;
 };
 
-type StartResult = { ok: boolean; mode?: string; quiz?: { questions: AnyPublicQuestion[] }; error?: string };
-type SubmitResult = { ok: boolean; error?: string };
+type StartResult = { ok: boolean; mode?: string; quiz?: { questions: AnyPublicQuestion[] }; refusal?: string; message?: string };
+type SubmitResult = { ok: boolean; refusal?: string; message?: string };
 type PositionResult = { ok: boolean; error?: string };
 
 const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
@@ -143,7 +143,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
                 submits++;
               } else if (result) {
                 errors++;
-                if (errorSamples.size < 5) errorSamples.add(`submit refused: ${result.error}`);
+                if (errorSamples.size < 5) errorSamples.add(`submit refused: ${result.refusal ?? result.message}`);
               }
             }
             if (Math.random() < positionShare) {

@@ -268,6 +268,16 @@ test("students are refused a class's instructor pages; visitors are sent to sign
   expect((await other.goto(`/instructor/classes/${demoClass?.id}`))?.status()).toBe(403);
 });
 
+test("the bare classes folder, a URL trimmed by hand, leads to the class list in either language", async ({ page }) => {
+  await signIn(page, DEMO.instructor, "/instructor");
+  expect((await page.goto("/instructor/classes"))?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/instructor$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  expect((await page.goto("/zh/instructor/classes"))?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/zh\/instructor$/);
+  await expect(page.getByRole("heading", { level: 1, name: "你的班级" })).toBeVisible();
+});
+
 /** Every instructor page of the demo class, for axe and the phone checks. */
 function instructorPages() {
   const [demoClass] = queryDatabase<{ id: string }>('SELECT id FROM "Classroom" WHERE joinCode = ?', "SYNACK42");

@@ -19,3 +19,8 @@ export async function createUser(overrides: { role?: Role; email?: string; name?
     select: { id: true, email: true, name: true, role: true },
   });
 }
+
+/** The signed-in user a lib function takes, for a user created elsewhere (an LTI launch provisions its own). */
+export async function currentUserOf(id: string) {
+  return db.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+}

@@ -287,3 +287,57 @@ describe("the LMS, administration, lesson and account actions", () => {
     expect(await accountActions.signOutEverywhereAction("zh")).toMatchObject({ ok: true, message: "已在所有设备上退出。" });
   });
 });
+
+describe("quiz, review and prediction actions", () => {
+  const clientKey = () => randomUUID().replace(/-/g, "");
+
+  it("a quiz refusal is typed and explained in the lesson's language; the lib refusal is the one Refusal", async () => {
+    const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/quiz/actions");
+    const { startAttempt } = await import("@/lib/quiz/attempts.server");
+    const learner = await createUser();
+    expect(await startAttempt(learner, "no-such-quiz", clientKey())).toEqual({ ok: false, refusal: "unknown-quiz" });
+    session.user = learner;
+    expect(await startQuizAttemptAction({ quizId: "no-such-quiz", clientKey: clientKey(), locale: "zh" })).toMatchObject({ ok: false, refusal: "unknown-quiz", message: "这个测验暂时无法使用。" });
+    expect(await startQuizAttemptAction({ quizId: "no-such-quiz", clientKey: clientKey() })).toMatchObject({ ok: false, refusal: "unknown-quiz", message: "This quiz is not available." });
+    expect(await submitQuizAnswerAction({ quizId: "tcp-header-and-flags", clientKey: clientKey(), questionId: "q", response: { type: "single", optionId: "a" }, locale: "zh" })).toMatchObject({
+      ok: false,
+      refusal: "unknown-attempt",
+      message: expect.stringContaining("这次作答已经失效"),
+    });
+    // The browser holds a learner's attempt, the session is gone: sign in again, in the page's language.
+    session.user = null;
+    expect(await submitQuizAnswerAction({ quizId: "tcp-header-and-flags", clientKey: clientKey(), questionId: "q", response: { type: "single", optionId: "a" }, locale: "zh", account: true })).toMatchObject({
+      ok: false,
+      sessionEnded: true,
+      message: "你的登录已失效，请重新登录",
+    });
+  });
+
+  it("arguments of the wrong shape are refused in the page's language before anything runs, and carry no refusal", async () => {
+    const { startQuizAttemptAction } = await import("@/lib/quiz/actions");
+    const { reviewStatusAction, submitReviewAction } = await import("@/lib/review/actions");
+    const { predictStepAction } = await import("@/lib/practice/actions");
+    const { DEFAULT_SETTINGS } = await import("@/domain/simulator/session");
+    session.user = await createUser();
+    const zh = "无法读取这个请求，没有做任何更改。请刷新页面后重试。";
+    const answers = [
+      await startQuizAttemptAction({ quizId: "tcp-header-and-flags", clientKey: "short", locale: "zh" }),
+      await reviewStatusAction({ locale: "zh", userId: "someone" }),
+      await submitReviewAction({ clientKey: clientKey(), index: -1, response: { type: "single", optionId: "a" }, locale: "zh" }),
+      // An empty answer: the prediction's schema refuses it.
+      await predictStepAction({ settings: DEFAULT_SETTINGS, actions: [], cursor: 2, kind: "state", host: "server", answer: "", locale: "zh" }),
+    ];
+    for (const answer of answers) expect(answer).toEqual({ ok: false, message: zh, at: expect.any(Number) });
+    expect(await predictStepAction("nonsense")).toEqual({ ok: false, message: "This request could not be read, so nothing was changed. Reload the page and try again.", at: expect.any(Number) });
+  });
+
+  it("a prediction about a question that does not come up is a typed refusal in the page's language, and nothing is stored", async () => {
+    const { predictStepAction } = await import("@/lib/practice/actions");
+    const { DEFAULT_SETTINGS } = await import("@/domain/simulator/session");
+    const learner = await createUser();
+    session.user = learner;
+    const answer = await predictStepAction({ settings: { ...DEFAULT_SETTINGS, preset: "three-way-handshake" }, actions: [], cursor: 2, kind: "segment", host: "server", answer: "SYN-ACK", locale: "zh" });
+    expect(answer).toEqual({ ok: false, refusal: "no-question", message: "无法检查这个预测。", at: expect.any(Number) });
+    expect(await db.quizAnswer.count({ where: { attempt: { userId: learner.id } } })).toBe(0);
+  });
+});

@@ -8,16 +8,17 @@ import { getQuiz } from "@/lib/quiz/registry.server";
 import { markLessonRead, startLesson } from "@/lib/progress/lesson-progress.server";
 import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { createUser } from "../factories/users";
+import type { CurrentUser } from "@/lib/auth/session.server";
 import { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } from "./quiz-helpers";
 
 const quiz = lessonQuiz();
 
-async function attempt(userId: string, right: number) {
+async function attempt(user: CurrentUser, right: number) {
   const key = newClientKey();
-  await startAttempt(userId, QUIZ_ID, key);
-  const seed = await seedOf(userId, key);
+  await startAttempt(user, QUIZ_ID, key);
+  const seed = await seedOf(user.id, key);
   for (const [index, question] of quiz.questions.entries()) {
-    await submitAnswer(userId, QUIZ_ID, key, question.id, index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id));
+    await submitAnswer(user, QUIZ_ID, key, question.id, index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id));
   }
 }
 
@@ -38,12 +39,12 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
     expect(read.nextStep).toMatchObject({ kind: "take-quiz", href: `/course/${LESSON}#quiz-${QUIZ_ID}` });
     expect(read.lessons.find((l) => l.slug === LESSON)).toMatchObject({ status: "in-progress", read: true, progress: 0.5 });
 
-    await attempt(user.id, 1);
+    await attempt(user, 1);
     const failed = await getLearnerDashboard(user);
     expect(failed.nextStep).toMatchObject({ kind: "retry-quiz", best: 1 / quiz.questions.length });
     expect(failed.lessons.find((l) => l.slug === LESSON)?.quiz).toMatchObject({ finished: 1, passed: false });
 
-    await attempt(user.id, quiz.questions.length);
+    await attempt(user, quiz.questions.length);
     const passed = await getLearnerDashboard(user);
     const lesson = passed.lessons.find((l) => l.slug === LESSON)!;
     expect(lesson).toMatchObject({ status: "complete", progress: 1, quiz: { passed: true, best: 1, latest: 1, finished: 2 } });
@@ -55,11 +56,11 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
 
   it("shows mastery from the learner's own answers only, and it can go down", async () => {
     const [user, other] = await Promise.all([createUser(), createUser()]);
-    await attempt(other.id, quiz.questions.length);
-    await attempt(user.id, quiz.questions.length);
+    await attempt(other, quiz.questions.length);
+    await attempt(user, quiz.questions.length);
     const good = (await getLearnerDashboard(user)).mastery.find((m) => m.concept === "flags")!;
     expect(good).toMatchObject({ score: 1, level: "mastered" });
-    await attempt(user.id, 0);
+    await attempt(user, 0);
     const worse = (await getLearnerDashboard(user)).mastery.find((m) => m.concept === "flags")!;
     expect(worse.score!).toBeLessThan(0.5);
     expect(worse.answered).toBe(2 * quiz.questions.filter((q) => q.concept === "flags").length);

@@ -63,7 +63,7 @@ describe("a lesson's diagnostic, before and after", () => {
     expect(resumed.ok && resumed.diagnostic.answered.every((a) => a.grading === null)).toBe(true);
     expect(await diagnosticStatus(user, LESSON)).toMatchObject({ pre: { state: "done", score: 1 } });
     // The before-phase answers do not enter the review queue and do not count toward mastery.
-    expect(await listQueue(user.id)).toEqual([]);
+    expect(await listQueue(user)).toEqual([]);
 
     await startLesson(user, LESSON);
     await markLessonRead(user, LESSON);
@@ -75,7 +75,7 @@ describe("a lesson's diagnostic, before and after", () => {
     const post = await startDiagnostic(user, LESSON, "post");
     expect(post.ok && post.diagnostic.answered.every((a) => a.grading && typeof a.grading.explanation === "string")).toBe(true);
     const missed = diagnostic.questions.slice(3).map((q) => `q:${quiz.id}/${q.id}`);
-    expect((await listQueue(user.id)).map((c) => c.key)).toEqual(expect.arrayContaining(missed));
+    expect((await listQueue(user)).map((c) => c.key)).toEqual(expect.arrayContaining(missed));
     expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(0);
   });
 

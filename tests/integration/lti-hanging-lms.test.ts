@@ -17,6 +17,7 @@ import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import type { TestPlatform } from "../support/lti-platform/platform";
 import { expectLaunched, launch, platformWithTool, seedCourse, TOOL_ORIGIN, unique } from "./lti-helpers";
 import { lessonQuiz, QUIZ_ID, rightResponse } from "./quiz-helpers";
+import { currentUserOf } from "../factories/users";
 
 /**
  * The LMS's grade service accepts the connection and never answers, while the server's own
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 /** What the quiz's Server Action does for one answer (app/quiz/actions.ts): grade and store it, then queue the LMS score. */
 async function answer(userId: string, clientKey: string, questionId: string, response: unknown) {
-  const result = await submitAnswer(userId, QUIZ_ID, clientKey, questionId, response as Parameters<typeof submitAnswer>[4]);
+  const result = await submitAnswer(await currentUserOf(userId), QUIZ_ID, clientKey, questionId, response as Parameters<typeof submitAnswer>[4]);
   if (result.ok) await afterEvidenceWrite(userId);
   return result;
 }
@@ -64,8 +65,8 @@ describe("an LMS whose grade service hangs", () => {
 
     // The first learner's first answer queues a score; the loop sends it and the LMS hangs.
     const firstKey = unique("first").replace(/[^A-Za-z0-9_-]/g, "");
-    const firstAttempt = await startAttempt(first!, QUIZ_ID, firstKey);
-    if (!firstAttempt.ok) throw new Error(firstAttempt.error);
+    const firstAttempt = await startAttempt(await currentUserOf(first!), QUIZ_ID, firstKey);
+    if (!firstAttempt.ok) throw new Error(firstAttempt.refusal);
     const firstSeed = (await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId: first!, clientKey: firstKey } } })).variantSeed;
     const firstQuestion = quiz.questions[0]!;
     expect(await answer(first!, firstKey, firstQuestion.id, rightResponse(quiz, firstSeed, firstQuestion.id))).toMatchObject({ ok: true });
@@ -77,8 +78,8 @@ describe("an LMS whose grade service hangs", () => {
       expect(result).toMatchObject({ ok: true });
     }
     const secondKey = unique("second").replace(/[^A-Za-z0-9_-]/g, "");
-    const secondAttempt = await startAttempt(second!, QUIZ_ID, secondKey);
-    if (!secondAttempt.ok) throw new Error(secondAttempt.error);
+    const secondAttempt = await startAttempt(await currentUserOf(second!), QUIZ_ID, secondKey);
+    if (!secondAttempt.ok) throw new Error(secondAttempt.refusal);
     const secondSeed = (await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId: second!, clientKey: secondKey } } })).variantSeed;
     for (const question of quiz.questions) {
       const result = await answer(second!, secondKey, question.id, rightResponse(quiz, secondSeed, question.id));

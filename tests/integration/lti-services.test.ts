@@ -15,7 +15,7 @@ import { startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { excuseStudent, getAssignmentForEdit, grantExtension, updateAssignment, withdrawExcuse } from "@/lib/assignments/assignments.server";
 import { getGradebook } from "@/lib/gradebook/gradebook.server";
 import type { CurrentUser } from "@/lib/auth/session.server";
-import { createUser } from "../factories/users";
+import { createUser, currentUserOf } from "../factories/users";
 import type { TestPlatform } from "../support/lti-platform/platform";
 import { lessonQuiz, rightResponse, wrongResponse, QUIZ_ID } from "./quiz-helpers";
 import { expectLaunched, launch, platformWithTool, ROLE, SCOPES, seedCourse, TOOL_ORIGIN, unique } from "./lti-helpers";
@@ -58,14 +58,15 @@ async function deepLinkQuiz(setup: Setup, course: ReturnType<typeof seedCourse>,
 /** The learner answers every question of the quiz: `correct` of them right. */
 async function takeQuiz(userId: string, correct: number) {
   const clientKey = unique("attempt-key").replace(/[^A-Za-z0-9_-]/g, "");
-  const started = await startAttempt(userId, QUIZ_ID, clientKey);
-  if (!started.ok) throw new Error(started.error);
+  const user = await currentUserOf(userId);
+  const started = await startAttempt(user, QUIZ_ID, clientKey);
+  if (!started.ok) throw new Error(started.refusal);
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId, clientKey } } });
   const quiz = lessonQuiz();
   for (const [index, question] of quiz.questions.entries()) {
     const response = index < correct ? rightResponse(quiz, attempt.variantSeed, question.id) : wrongResponse(quiz, attempt.variantSeed, question.id);
-    const answered = await submitAnswer(userId, QUIZ_ID, clientKey, question.id, response);
-    if (!answered.ok) throw new Error(answered.error);
+    const answered = await submitAnswer(user, QUIZ_ID, clientKey, question.id, response);
+    if (!answered.ok) throw new Error(answered.refusal);
   }
   return quiz.questions.length;
 }

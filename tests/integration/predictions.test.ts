@@ -18,6 +18,11 @@ const { listQuizStats } = await import("@/lib/quiz/attempts.server");
 const { DEFAULT_SETTINGS } = await import("@/domain/simulator/session");
 const { DEFAULT_TIME_WAIT_INPUT } = await import("@/domain/simulator/labs");
 
+const { actionWords } = await import("@/lib/i18n/words/actions");
+
+/** Arguments of the wrong shape (ADR 1310), and a refusal with its reason and words. */
+const INVALID = { ok: false, message: actionWords("en").invalidRequest, at: expect.any(Number) };
+const refusedFor = (refusal: "invalid" | "no-question") => ({ ok: false, refusal, message: actionWords("en").predictionRefusals[refusal], at: expect.any(Number) });
 const question = { settings: { ...DEFAULT_SETTINGS, preset: "three-way-handshake" }, actions: [], cursor: 2, kind: "state", host: "server" };
 const answersOf = (userId: string) => db.quizAnswer.findMany({ where: { attempt: { userId } }, include: { attempt: { select: { quizId: true, submittedAt: true } } } });
 
@@ -58,7 +63,7 @@ describe("predictions", () => {
     }
     const dashboard = await getLearnerDashboard(user);
     expect(dashboard.mastery.find((concept) => concept.concept === "handshake-states")).toMatchObject({ answered: 3, level: "mastered" });
-    expect(await listQuizStats(user.id)).toEqual([]);
+    expect(await listQuizStats(user)).toEqual([]);
     expect(dashboard.recent.some((item) => item.kind === "quiz-finished")).toBe(false);
   });
 
@@ -85,11 +90,11 @@ describe("predictions", () => {
   it("refuses forged or malformed input and stores nothing", async () => {
     const user = await createUser();
     session.user = user;
-    expect(await predictStepAction({ ...question, answer: "SYN-RECEIVED", correct: true })).toEqual({ ok: false, error: "invalid" });
-    expect(await predictStepAction({ ...question, answer: "NOT-A-STATE" })).toEqual({ ok: false, error: "invalid" });
-    expect(await predictStepAction({ ...question, kind: "segment", answer: "SYN-ACK" })).toEqual({ ok: false, error: "no-question" });
-    expect(await predictStepAction("nonsense")).toEqual({ ok: false, error: "invalid" });
-    expect(await predictLabAction({ lab: "timewait", input: { ...DEFAULT_TIME_WAIT_INPUT, requestsPerSecond: -5 }, answer: "yes" })).toEqual({ ok: false, error: "invalid" });
+    expect(await predictStepAction({ ...question, answer: "SYN-RECEIVED", correct: true })).toEqual(INVALID);
+    expect(await predictStepAction({ ...question, answer: "NOT-A-STATE" })).toEqual(refusedFor("invalid"));
+    expect(await predictStepAction({ ...question, kind: "segment", answer: "SYN-ACK" })).toEqual(refusedFor("no-question"));
+    expect(await predictStepAction("nonsense")).toEqual(INVALID);
+    expect(await predictLabAction({ lab: "timewait", input: { ...DEFAULT_TIME_WAIT_INPUT, requestsPerSecond: -5 }, answer: "yes" })).toEqual(INVALID);
     expect(await answersOf(user.id)).toEqual([]);
   });
 });

@@ -21,14 +21,14 @@ const newVisitor = () => visitorBinding(newReceiptId() + newReceiptId().slice(0,
 async function anonymousRun(right: number, visitor = newVisitor()) {
   const clientKey = newClientKey();
   const started = await startAnonymousAttempt(visitor, QUIZ_ID, clientKey);
-  if (!started.ok) throw new Error(started.error);
+  if (!started.ok) throw new Error(started.refusal);
   const { token } = started.attempt;
   const seed = verifyAttemptToken(token)!.seed;
   const receipts: string[] = [];
   for (const [index, question] of quiz.questions.entries()) {
     const response: QuestionResponse = index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id);
     const answered = await submitAnonymousAnswer(visitor, token, question.id, response);
-    if (!answered.ok) throw new Error(answered.error);
+    if (!answered.ok) throw new Error(answered.refusal);
     receipts.push(answered.answer.receipt);
   }
   return { visitor, clientKey, token, seed, receipts };
@@ -80,14 +80,14 @@ describe("anonymous quizzes", () => {
     const elsewhere = newVisitor();
     const copied = await startAnonymousAttempt(elsewhere, QUIZ_ID, key, first.attempt.token);
     expect(copied.ok && copied.attempt.token).not.toBe(first.attempt.token);
-    expect(await submitAnonymousAnswer(elsewhere, first.attempt.token, "syn-without-ack", rightResponse(quiz, seed, "syn-without-ack"))).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await submitAnonymousAnswer(elsewhere, first.attempt.token, "syn-without-ack", rightResponse(quiz, seed, "syn-without-ack"))).toEqual({ ok: false, refusal: "unknown-attempt" });
   });
 
   it("refuse answers under a forged or edited attempt token", async () => {
     const run = await anonymousRun(0);
     const payload = JSON.parse(Buffer.from(run.token.split(".")[0]!, "base64url").toString());
     const forged = forge({ ...payload, seed: 1 });
-    expect(await submitAnonymousAnswer(run.visitor, forged, "fin-meaning", { type: "single", optionId: "sender-done" })).toEqual({ ok: false, error: "unknown-attempt" });
+    expect(await submitAnonymousAnswer(run.visitor, forged, "fin-meaning", { type: "single", optionId: "sender-done" })).toEqual({ ok: false, refusal: "unknown-attempt" });
     const [body, sig] = run.token.split(".");
     const edited = `${Buffer.from(JSON.stringify({ ...payload, seed: 2 })).toString("base64url")}.${sig}`;
     expect(body).not.toBe(edited.split(".")[0]);

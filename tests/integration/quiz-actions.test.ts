@@ -22,21 +22,23 @@ const { startQuizAttemptAction, submitQuizAnswerAction } = await import("@/lib/q
 const { mergeAnonymousProgressAction, recordAnonymousLessonAction } = await import("@/lib/progress/visitor-actions");
 const { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } = await import("./quiz-helpers");
 const { verifyAttemptToken } = await import("@/lib/progress/receipts.server");
+const { actionWords } = await import("@/lib/i18n/words/actions");
+const { quizWords } = await import("@/lib/i18n/words/quiz");
 
 const quiz = lessonQuiz();
+/** The one answer to arguments of the wrong shape, and to a learner whose session ended (ADR 1310). */
+const INVALID = { ok: false, message: actionWords("en").invalidRequest, at: expect.any(Number) };
+const ENDED = { ok: false, sessionEnded: true, message: actionWords("en").sessionEnded, at: expect.any(Number) };
 
 describe("quiz actions", () => {
   it("reject unknown fields, so an attempt id from the browser is never even read", async () => {
     session.user = await createUser();
-    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: newClientKey(), attemptId: "x" })).toEqual({ ok: false, error: "invalid-input" });
-    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: "short" })).toEqual({ ok: false, error: "invalid-input" });
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: newClientKey(), attemptId: "x" })).toEqual(INVALID);
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey: "short" })).toEqual(INVALID);
     expect(
       await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey: newClientKey(), questionId: "fin-meaning", response: { type: "single", optionId: "a" }, userId: "someone" }),
-    ).toEqual({ ok: false, error: "invalid-input" });
-    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey: newClientKey(), questionId: "fin-meaning", response: { type: "single" } })).toEqual({
-      ok: false,
-      error: "invalid-input",
-    });
+    ).toEqual(INVALID);
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey: newClientKey(), questionId: "fin-meaning", response: { type: "single" } })).toEqual(INVALID);
   });
 
   it("signed in: the start reply has no keys or explanations; the submit reply has that question's", async () => {
@@ -65,7 +67,9 @@ describe("quiz actions", () => {
     const seed = verifyAttemptToken(started.token)!.seed;
     expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toEqual({
       ok: false,
-      error: "unknown-attempt",
+      refusal: "unknown-attempt",
+      message: quizWords("en").errors["unknown-attempt"],
+      at: expect.any(Number),
     });
     const submitted = await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token: started.token, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") });
     if (!submitted.ok || submitted.mode !== "anonymous") throw new Error("expected an anonymous answer");
@@ -93,12 +97,9 @@ describe("quiz actions", () => {
     const clientKey = newClientKey();
     await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey });
     session.user = null;
-    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey, account: true })).toEqual({ ok: false, error: "session-ended" });
+    expect(await startQuizAttemptAction({ quizId: QUIZ_ID, clientKey, account: true })).toEqual(ENDED);
     const seed = await seedOf(user.id, clientKey);
-    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, account: true, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toEqual({
-      ok: false,
-      error: "session-ended",
-    });
+    expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, account: true, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toEqual(ENDED);
     // Signed in again: the same attempt takes the answer.
     session.user = user;
     expect(await submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, account: true, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") })).toMatchObject({

@@ -3,18 +3,19 @@ import { db } from "@/lib/db.server";
 import { getQuizStats, startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { getLessonProgress, markLessonRead } from "@/lib/progress/lesson-progress.server";
 import { createUser } from "../factories/users";
+import type { CurrentUser } from "@/lib/auth/session.server";
 import { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } from "./quiz-helpers";
 
 const quiz = lessonQuiz();
 const total = quiz.questions.length;
 
 /** Answers every question of an attempt: the first `right` correctly, the rest wrongly. */
-async function answerAll(userId: string, clientKey: string, right: number) {
-  const seed = await seedOf(userId, clientKey);
+async function answerAll(user: CurrentUser, clientKey: string, right: number) {
+  const seed = await seedOf(user.id, clientKey);
   let last;
   for (const [index, question] of quiz.questions.entries()) {
     const response = index < right ? rightResponse(quiz, seed, question.id) : wrongResponse(quiz, seed, question.id);
-    last = await submitAnswer(userId, QUIZ_ID, clientKey, question.id, response);
+    last = await submitAnswer(user, QUIZ_ID, clientKey, question.id, response);
     expect(last.ok).toBe(true);
   }
   return last;
@@ -24,12 +25,12 @@ describe("quiz attempts", () => {
   it("stores the attempt and every answer with concept and misconception", async () => {
     const user = await createUser();
     const key = newClientKey();
-    const started = await startAttempt(user.id, QUIZ_ID, key);
+    const started = await startAttempt(user, QUIZ_ID, key);
     expect(started.ok && started.attempt.quiz.questions).toHaveLength(total);
     const seed = await seedOf(user.id, key);
 
     const question = quiz.questions.find((q) => q.id === "syn-without-ack")!;
-    const wrong = await submitAnswer(user.id, QUIZ_ID, key, question.id, wrongResponse(quiz, seed, question.id));
+    const wrong = await submitAnswer(user, QUIZ_ID, key, question.id, wrongResponse(quiz, seed, question.id));
     expect(wrong).toMatchObject({ ok: true, answer: { grading: { correct: false, points: 0 }, progress: { answered: 1, total, score: 0, complete: false } } });
 
     const rows = await db.quizAnswer.findMany({ where: { attempt: { userId: user.id } } });
@@ -42,13 +43,13 @@ describe("quiz attempts", () => {
   it("a double click or two tabs store one answer and return the stored grading", async () => {
     const user = await createUser();
     const key = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, key);
+    await startAttempt(user, QUIZ_ID, key);
     const seed = await seedOf(user.id, key);
     const id = "data-ack-number";
     const right = rightResponse(quiz, seed, id);
     const wrong = wrongResponse(quiz, seed, id);
     // The first write wins; the others (even with another response) get its grading back.
-    const results = await Promise.all([submitAnswer(user.id, QUIZ_ID, key, id, right), ...Array.from({ length: 7 }, () => submitAnswer(user.id, QUIZ_ID, key, id, wrong))]);
+    const results = await Promise.all([submitAnswer(user, QUIZ_ID, key, id, right), ...Array.from({ length: 7 }, () => submitAnswer(user, QUIZ_ID, key, id, wrong))]);
     expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id }, questionId: id } })).toBe(1);
     const stored = await db.quizAnswer.findFirstOrThrow({ where: { attempt: { userId: user.id }, questionId: id } });
     for (const result of results) expect(result.ok && result.answer.grading.correct).toBe(stored.correct);
@@ -59,14 +60,14 @@ describe("quiz attempts", () => {
   it("starting twice with the same client key resumes one attempt with the same variant", async () => {
     const user = await createUser();
     const key = newClientKey();
-    const [a, b, c] = await Promise.all([startAttempt(user.id, QUIZ_ID, key), startAttempt(user.id, QUIZ_ID, key), startAttempt(user.id, QUIZ_ID, key)]);
+    const [a, b, c] = await Promise.all([startAttempt(user, QUIZ_ID, key), startAttempt(user, QUIZ_ID, key), startAttempt(user, QUIZ_ID, key)]);
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     expect(a.ok && b.ok && c.ok).toBe(true);
     if (a.ok && b.ok) expect(b.attempt.quiz).toEqual(a.attempt.quiz);
 
     const seed = await seedOf(user.id, key);
-    await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
-    const resumed = await startAttempt(user.id, QUIZ_ID, key);
+    await submitAnswer(user, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
+    const resumed = await startAttempt(user, QUIZ_ID, key);
     expect(resumed.ok && resumed.attempt.answered.map((g) => [g.questionId, g.correct])).toEqual([["fin-meaning", true]]);
     expect(resumed.ok && resumed.attempt.answered[0]!.explanation).toBe(quiz.questions.find((q) => q.id === "fin-meaning")!.explanation);
   });
@@ -74,7 +75,7 @@ describe("quiz attempts", () => {
   it("every new attempt is a fresh variant with its own stored seed", async () => {
     const user = await createUser();
     const keys = [newClientKey(), newClientKey(), newClientKey()];
-    const quizzes = await Promise.all(keys.map((key) => startAttempt(user.id, QUIZ_ID, key)));
+    const quizzes = await Promise.all(keys.map((key) => startAttempt(user, QUIZ_ID, key)));
     const seeds = await Promise.all(keys.map((key) => seedOf(user.id, key)));
     expect(new Set(seeds).size).toBe(3);
     const prompts = quizzes.map((q) => (q.ok ? q.attempt.quiz.questions.find((x) => x.id === "synack-ack-number")?.prompt : null));
@@ -86,21 +87,21 @@ describe("quiz attempts", () => {
     const needed = Math.ceil(quiz.passThreshold * total);
 
     const first = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, first);
-    const failed = await answerAll(user.id, first, needed - 1);
+    await startAttempt(user, QUIZ_ID, first);
+    const failed = await answerAll(user, first, needed - 1);
     expect(failed).toMatchObject({ ok: true, answer: { progress: { complete: true, passed: false, score: needed - 1 } } });
-    let stats = await getQuizStats(user.id, QUIZ_ID);
+    let stats = await getQuizStats(user, QUIZ_ID);
     expect(stats).toMatchObject({ finished: 1, passed: false, best: (needed - 1) / total, latest: (needed - 1) / total });
 
     const second = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, second);
-    await answerAll(user.id, second, total);
+    await startAttempt(user, QUIZ_ID, second);
+    await answerAll(user, second, total);
     const third = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, third);
-    const exactly = await answerAll(user.id, third, needed);
+    await startAttempt(user, QUIZ_ID, third);
+    const exactly = await answerAll(user, third, needed);
     expect(exactly).toMatchObject({ ok: true, answer: { progress: { passed: true, score: needed } } });
 
-    stats = await getQuizStats(user.id, QUIZ_ID);
+    stats = await getQuizStats(user, QUIZ_ID);
     expect(stats).toMatchObject({ finished: 3, passed: true, best: 1, latest: needed / total });
     const attempts = await db.quizAttempt.findMany({ where: { userId: user.id }, orderBy: { startedAt: "asc" } });
     expect(attempts.map((a) => [a.score, a.maxScore, a.passed, a.submittedAt !== null])).toEqual([
@@ -113,9 +114,9 @@ describe("quiz attempts", () => {
   it("concurrent answers to different questions lose nothing", async () => {
     const user = await createUser();
     const key = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, key);
+    await startAttempt(user, QUIZ_ID, key);
     const seed = await seedOf(user.id, key);
-    await Promise.all(quiz.questions.map((q) => submitAnswer(user.id, QUIZ_ID, key, q.id, rightResponse(quiz, seed, q.id))));
+    await Promise.all(quiz.questions.map((q) => submitAnswer(user, QUIZ_ID, key, q.id, rightResponse(quiz, seed, q.id))));
     const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
     expect(attempt).toMatchObject({ score: total, maxScore: total, passed: true });
     expect(attempt.submittedAt).not.toBeNull();
@@ -125,26 +126,26 @@ describe("quiz attempts", () => {
   it("nobody can answer into someone else's attempt", async () => {
     const [owner, intruder] = await Promise.all([createUser(), createUser()]);
     const key = newClientKey();
-    await startAttempt(owner.id, QUIZ_ID, key);
+    await startAttempt(owner, QUIZ_ID, key);
     const seed = await seedOf(owner.id, key);
-    const result = await submitAnswer(intruder.id, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
-    expect(result).toEqual({ ok: false, error: "unknown-attempt" });
+    const result = await submitAnswer(intruder, QUIZ_ID, key, "fin-meaning", rightResponse(quiz, seed, "fin-meaning"));
+    expect(result).toEqual({ ok: false, refusal: "unknown-attempt" });
     expect(await db.quizAnswer.count({ where: { attempt: { userId: owner.id } } })).toBe(0);
 
     // The same key is simply a different attempt for the intruder.
-    await startAttempt(intruder.id, QUIZ_ID, key);
+    await startAttempt(intruder, QUIZ_ID, key);
     expect(await db.quizAttempt.count({ where: { clientKey: key } })).toBe(2);
   });
 
   it("refuses unknown quizzes, questions, other quizzes' keys and malformed responses", async () => {
     const user = await createUser();
     const key = newClientKey();
-    expect(await startAttempt(user.id, "no-such-quiz", key)).toEqual({ ok: false, error: "unknown-quiz" });
-    await startAttempt(user.id, QUIZ_ID, key);
-    expect(await submitAnswer(user.id, QUIZ_ID, key, "no-such-question", { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-question" });
-    expect(await submitAnswer(user.id, "other-quiz", key, "fin-meaning", { type: "single", optionId: "x" })).toEqual({ ok: false, error: "unknown-attempt" });
-    expect(await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", { type: "flags", flags: [] })).toEqual({ ok: false, error: "invalid-response" });
-    expect(await submitAnswer(user.id, QUIZ_ID, key, "fin-meaning", { type: "single", optionId: "not-an-option" })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await startAttempt(user, "no-such-quiz", key)).toEqual({ ok: false, refusal: "unknown-quiz" });
+    await startAttempt(user, QUIZ_ID, key);
+    expect(await submitAnswer(user, QUIZ_ID, key, "no-such-question", { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-question" });
+    expect(await submitAnswer(user, "other-quiz", key, "fin-meaning", { type: "single", optionId: "x" })).toEqual({ ok: false, refusal: "unknown-attempt" });
+    expect(await submitAnswer(user, QUIZ_ID, key, "fin-meaning", { type: "flags", flags: [] })).toEqual({ ok: false, refusal: "invalid-response" });
+    expect(await submitAnswer(user, QUIZ_ID, key, "fin-meaning", { type: "single", optionId: "not-an-option" })).toEqual({ ok: false, refusal: "invalid-response" });
     expect(await db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(0);
   });
 
@@ -154,13 +155,13 @@ describe("quiz attempts", () => {
     await markLessonRead(readFirst, LESSON);
     expect((await getLessonProgress(readFirst, LESSON))?.completedAt).toBeNull();
     const key = newClientKey();
-    await startAttempt(readFirst.id, QUIZ_ID, key);
-    await answerAll(readFirst.id, key, total);
+    await startAttempt(readFirst, QUIZ_ID, key);
+    await answerAll(readFirst, key, total);
     expect((await getLessonProgress(readFirst, LESSON))?.completedAt).toBeInstanceOf(Date);
 
     const other = newClientKey();
-    await startAttempt(quizFirst.id, QUIZ_ID, other);
-    await answerAll(quizFirst.id, other, total);
+    await startAttempt(quizFirst, QUIZ_ID, other);
+    await answerAll(quizFirst, other, total);
     expect(await getLessonProgress(quizFirst, LESSON)).toBeNull();
     const read = await markLessonRead(quizFirst, LESSON);
     expect(read.completedAt).toBeInstanceOf(Date);
@@ -170,11 +171,11 @@ describe("quiz attempts", () => {
     for (let round = 0; round < 3; round++) {
       const user = await createUser();
       const key = newClientKey();
-      await startAttempt(user.id, QUIZ_ID, key);
+      await startAttempt(user, QUIZ_ID, key);
       const seed = await seedOf(user.id, key);
       const [last, ...rest] = [...quiz.questions].reverse();
-      for (const question of rest) await submitAnswer(user.id, QUIZ_ID, key, question.id, rightResponse(quiz, seed, question.id));
-      await Promise.all([markLessonRead(user, LESSON), submitAnswer(user.id, QUIZ_ID, key, last!.id, rightResponse(quiz, seed, last!.id))]);
+      for (const question of rest) await submitAnswer(user, QUIZ_ID, key, question.id, rightResponse(quiz, seed, question.id));
+      await Promise.all([markLessonRead(user, LESSON), submitAnswer(user, QUIZ_ID, key, last!.id, rightResponse(quiz, seed, last!.id))]);
       expect((await getLessonProgress(user, LESSON))?.completedAt).toBeInstanceOf(Date);
     }
   });
@@ -183,16 +184,16 @@ describe("quiz attempts", () => {
     const user = await createUser();
     await markLessonRead(user, LESSON);
     const key = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, key);
-    await answerAll(user.id, key, 0);
+    await startAttempt(user, QUIZ_ID, key);
+    await answerAll(user, key, 0);
     expect((await getLessonProgress(user, LESSON))?.completedAt).toBeNull();
   });
 
   it("deletes attempts and answers with the account", async () => {
     const user = await createUser();
     const key = newClientKey();
-    await startAttempt(user.id, QUIZ_ID, key);
-    await answerAll(user.id, key, 2);
+    await startAttempt(user, QUIZ_ID, key);
+    await answerAll(user, key, 2);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.quizAnswer.count({ where: { attempt: { clientKey: key } } })).toBe(0);

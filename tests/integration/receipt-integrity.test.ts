@@ -28,6 +28,7 @@ const { mergeAnonymousProgressAction } = await import("@/lib/progress/visitor-ac
 const { getGradebook } = await import("@/lib/gradebook/gradebook.server");
 const { verifyAttemptToken, signReceipt } = await import("@/lib/progress/receipts.server");
 const { QUIZ_ID, lessonQuiz, newClientKey, rightResponse, wrongResponse } = await import("./quiz-helpers");
+const { quizWords } = await import("@/lib/i18n/words/quiz");
 
 const quiz = lessonQuiz();
 const SOLUTION = { challengeId: "both-closing", log: [{ at: 50, host: "client", do: "close" }, { at: 50, host: "server", do: "close" }] };
@@ -170,22 +171,30 @@ describe("signed-out quiz answers", () => {
     const otherSeed = `${Buffer.from(JSON.stringify({ ...payload, seed: seed ^ 1 })).toString("base64url")}.${token.split(".")[1]}`;
     expect(await inBrowser(visitor, () => submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token: otherSeed, questionId: "fin-meaning", response: rightResponse(quiz, seed ^ 1, "fin-meaning") }))).toEqual({
       ok: false,
-      error: "unknown-attempt",
+      refusal: "unknown-attempt",
+      message: quizWords("en").errors["unknown-attempt"],
+      at: expect.any(Number),
     });
     // A token genuinely signed for another browser.
     const foreign = signReceipt({ ...payload, v: "A".repeat(22) });
     expect(await inBrowser(visitor, () => submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token: foreign, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") }))).toEqual({
       ok: false,
-      error: "unknown-attempt",
+      refusal: "unknown-attempt",
+      message: quizWords("en").errors["unknown-attempt"],
+      at: expect.any(Number),
     });
     const thief = newBrowser();
     expect(await inBrowser(thief, () => submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token, questionId: "fin-meaning", response: rightResponse(quiz, seed, "fin-meaning") }))).toEqual({
       ok: false,
-      error: "unknown-attempt",
+      refusal: "unknown-attempt",
+      message: quizWords("en").errors["unknown-attempt"],
+      at: expect.any(Number),
     });
     expect(await inBrowser(visitor, () => submitQuizAnswerAction({ quizId: QUIZ_ID, clientKey, token, questionId: "not-a-question", response: { type: "single", optionId: "x" } }))).toEqual({
       ok: false,
-      error: "unknown-question",
+      refusal: "unknown-question",
+      message: quizWords("en").errors["unknown-question"],
+      at: expect.any(Number),
     });
     expect(await db.visitorQuizAnswer.count({ where: { clientKey } })).toBe(0);
   });

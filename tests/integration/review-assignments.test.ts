@@ -66,7 +66,7 @@ describe("review until mastered", () => {
     expect(await db.completionEvidence.count({ where: { userId: student.id, targetType: "REVIEW" } })).toBe(0);
     const before = await gradeForStudent(created.id, student.id);
     expect(before).toMatchObject({ status: "not-started", pointsGiven: null });
-    const view = await reviewAssignmentFor(student.id, created.id);
+    const view = await reviewAssignmentFor(student, created.id);
     expect(view?.progress).toMatchObject({ mastered: false, concepts: [{ concept: "time-wait", answered: 0, level: "not-started" }] });
     // The student's dashboard links to a review session for it.
     const mine = (await listStudentAssignments(student)).find((a) => a.id === created.id);
@@ -75,7 +75,7 @@ describe("review until mastered", () => {
     // A focused session: practice on the assignment's concept until it can be mastered.
     const clientKey = newClientKey();
     const focus = { assignmentId: created.id, concepts: ["time-wait" as const], unmastered: ["time-wait" as const] };
-    const started = await startReviewSession(student.id, clientKey, { focus });
+    const started = await startReviewSession(student, clientKey, { focus });
     expect(started.ok && started.review.items.every((i) => i.concept === "time-wait")).toBe(true);
     expect(started.ok && started.review.items.length).toBeGreaterThanOrEqual(3);
     const session = await db.reviewSession.findUniqueOrThrow({ where: { userId_clientKey: { userId: student.id, clientKey } } });
@@ -83,7 +83,7 @@ describe("review until mastered", () => {
     const items = parseStoredItems(session.items);
     for (const [index, item] of items.entries()) {
       const question = getQuiz(item.quizId)!.questions.find((q) => q.id === item.questionId)!;
-      await submitReviewAnswer(student.id, clientKey, index, keyResponse(resolveQuestion(question, session.seed).answer));
+      await submitReviewAnswer(student, clientKey, index, keyResponse(resolveQuestion(question, session.seed).answer));
     }
     // Three right answers since the opening: mastered, handed in now.
     const evidence = await db.completionEvidence.findMany({ where: { userId: student.id, targetType: "REVIEW" } });
@@ -115,8 +115,8 @@ describe("review until mastered", () => {
     const outsider = await createUser();
     const created = await createAssignment(teacher, classroom.id, form({ "concept-time-wait": "on" }));
     if (!created.ok) throw new Error("not created");
-    expect(await reviewAssignmentFor(outsider.id, created.id)).toBeNull();
-    expect(await reviewAssignmentFor(outsider.id, "no-such-assignment")).toBeNull();
+    expect(await reviewAssignmentFor(outsider, created.id)).toBeNull();
+    expect(await reviewAssignmentFor(outsider, "no-such-assignment")).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { listQueue, recordAnswerForReview, reviewSummary } from "@/lib/review/qu
 import { parseStoredItems, REVIEW_QUIZ_ID, startReviewSession, submitReviewAnswer } from "@/lib/review/sessions.server";
 import { keyResponse } from "@/tests/support/quiz-responses";
 import { createUser } from "../factories/users";
+import type { CurrentUser } from "@/lib/auth/session.server";
 import { newClientKey, wrongResponse } from "./quiz-helpers";
 
 const DAY = 86_400_000;
@@ -40,13 +41,13 @@ function responseFor(item: { quizId: string; questionId: string }, seed: number,
 }
 
 /** Runs a whole review session at `now`; `wrong` names the question ids to miss. Returns the keys reviewed. */
-async function review(userId: string, now: Date, wrong: readonly string[] = []) {
+async function review(user: CurrentUser, now: Date, wrong: readonly string[] = []) {
   const clientKey = newClientKey();
-  const started = await startReviewSession(userId, clientKey, { now });
+  const started = await startReviewSession(user, clientKey, { now });
   if (!started.ok) return { started, keys: [] as string[] };
-  const { seed, items } = await sessionOf(userId, clientKey);
+  const { seed, items } = await sessionOf(user.id, clientKey);
   for (const [index, item] of items.entries()) {
-    const result = await submitReviewAnswer(userId, clientKey, index, responseFor(item, seed, !wrong.includes(item.questionId)), { now });
+    const result = await submitReviewAnswer(user, clientKey, index, responseFor(item, seed, !wrong.includes(item.questionId)), { now });
     expect(result.ok).toBe(true);
   }
   return { started, keys: items.map((item) => item.key), items, seed };
@@ -67,17 +68,17 @@ describe("spaced review through several days (fixed clock)", () => {
     await takeQuiz(user.id, t0, MISSED);
 
     // Day 0: the three missed questions are queued, due tomorrow; nothing is due yet.
-    const queued = await listQueue(user.id);
+    const queued = await listQueue(user);
     const questionKeys = MISSED.map((id) => `q:time-wait/${id}`);
     expect(queued.map((c) => c.key)).toEqual(expect.arrayContaining(questionKeys));
-    expect(await reviewSummary(user.id, day(0, 2))).toMatchObject({ due: 0, nextDueAt: day(1) });
-    const nothing = await startReviewSession(user.id, newClientKey(), { now: day(0, 2) });
-    expect(nothing).toEqual({ ok: false, error: "nothing-due", nextDueAt: day(1) });
+    expect(await reviewSummary(user, day(0, 2))).toMatchObject({ due: 0, nextDueAt: day(1) });
+    const nothing = await startReviewSession(user, newClientKey(), { now: day(0, 2) });
+    expect(nothing).toEqual({ ok: false, refusal: "nothing-due", nextDueAt: day(1) });
     expect(await db.reviewSession.count({ where: { userId: user.id } })).toBe(0);
 
     // Day 1: all of them are due; the session asks them with its own seed (a fresh variant).
-    expect((await reviewSummary(user.id, day(1))).due).toBe(queued.length);
-    const first = await review(user.id, day(1));
+    expect((await reviewSummary(user, day(1))).due).toBe(queued.length);
+    const first = await review(user, day(1));
     expect(first.keys).toEqual(expect.arrayContaining(questionKeys));
     expect(first.seed).not.toBe(4242);
     const generated = first.items!.find((item) => item.questionId === "after-last-ack")!;
@@ -87,7 +88,7 @@ describe("spaced review through several days (fixed clock)", () => {
     expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
 
     // Answered well: nothing is due the next day; each card's next review is days away.
-    expect((await reviewSummary(user.id, day(2))).due).toBe(0);
+    expect((await reviewSummary(user, day(2))).due).toBe(0);
     const afterFirst = await Promise.all(questionKeys.map((key) => cardOf(user.id, key)));
     for (const card of afterFirst) {
       expect(card.due.getTime()).toBeGreaterThan(day(2).getTime());
@@ -98,12 +99,12 @@ describe("spaced review through several days (fixed clock)", () => {
     const intervals = new Map<string, number[]>();
     let missedOnce = false;
     for (let n = 2; n <= 40; n++) {
-      const summary = await reviewSummary(user.id, day(n));
+      const summary = await reviewSummary(user, day(n));
       if (summary.due === 0) continue;
       const wrong: string[] = !missedOnce && (await cardOf(user.id, "q:time-wait/linux-length")).due <= day(n) ? ["linux-length"] : [];
       missedOnce ||= wrong.length > 0;
       const before = await Promise.all(questionKeys.map((key) => cardOf(user.id, key)));
-      const session = await review(user.id, day(n), wrong);
+      const session = await review(user, day(n), wrong);
       for (const [i, key] of questionKeys.entries()) {
         if (!session.keys.includes(key)) continue;
         const card = await cardOf(user.id, key);
@@ -128,7 +129,7 @@ describe("spaced review through several days (fixed clock)", () => {
     const answers = await db.quizAnswer.findMany({ where: { attempt: { userId: user.id } }, select: { concept: true, correct: true, answeredAt: true } });
     expect(computeMastery(answers).find((m) => m.concept === "time-wait")).toMatchObject({ level: "mastered" });
     // ... while quiz statistics never see review attempts.
-    expect((await listQuizStats(user.id)).map((s) => s.quizId)).toEqual(["time-wait"]);
+    expect((await listQuizStats(user)).map((s) => s.quizId)).toEqual(["time-wait"]);
     expect(await db.quizAttempt.count({ where: { userId: user.id, quizId: REVIEW_QUIZ_ID, submittedAt: { not: null } } })).toBe(0);
   });
 
@@ -136,16 +137,16 @@ describe("spaced review through several days (fixed clock)", () => {
     const user = await createUser();
     // Four of seven wrong: time-wait mastery is "learning" after enough answers.
     await takeQuiz(user.id, t0, ["two-reasons", "who-enters", "linux-length", "rfc-msl"]);
-    expect((await listQueue(user.id)).map((c) => c.key)).toContain("c:time-wait");
+    expect((await listQueue(user)).map((c) => c.key)).toContain("c:time-wait");
 
     // A prediction the simulator graded wrong (lib/practice/predictions.server.ts stores it).
     const missed = { ok: true as const, correct: false, answer: "SYN-SENT", truth: "SYN-RECEIVED", concept: "handshake-states" as const, key: "run-1-step-2" };
-    expect(await recordPrediction(user.id, missed)).toEqual({ stored: "new", correct: false });
-    expect(await recordPrediction(user.id, { ...missed, correct: true })).toEqual({ stored: "existing", correct: false });
-    expect((await listQueue(user.id)).map((c) => c.key)).toContain("p:handshake-states");
+    expect(await recordPrediction(user, missed)).toEqual({ stored: "new", correct: false });
+    expect(await recordPrediction(user, { ...missed, correct: true })).toEqual({ stored: "existing", correct: false });
+    expect((await listQueue(user)).map((c) => c.key)).toContain("p:handshake-states");
     expect(await db.reviewEvent.count({ where: { userId: user.id, itemKey: "p:handshake-states" } })).toBe(1);
 
-    const session = await review(user.id, day(1));
+    const session = await review(user, day(1));
     const predicted = session.items!.find((item) => item.key === "p:handshake-states")!;
     expect(getQuiz(predicted.quizId)!.questions.find((q) => q.id === predicted.questionId)!.type).toBe("state");
     const concept = session.items!.find((item) => item.key === "c:time-wait")!;
@@ -159,10 +160,10 @@ describe("spaced review through several days (fixed clock)", () => {
     for (const user of [sure, unsure]) await takeQuiz(user.id, t0, ["who-enters"]);
     for (const [user, flag] of [[sure, false], [unsure, true]] as const) {
       const clientKey = newClientKey();
-      expect((await startReviewSession(user.id, clientKey, { now: day(1) })).ok).toBe(true);
+      expect((await startReviewSession(user, clientKey, { now: day(1) })).ok).toBe(true);
       const { seed, items } = await sessionOf(user.id, clientKey);
       const index = items.findIndex((i) => i.key === "q:time-wait/who-enters");
-      const result = await submitReviewAnswer(user.id, clientKey, index, responseFor(items[index]!, seed, true), { now: day(1), unsure: flag });
+      const result = await submitReviewAnswer(user, clientKey, index, responseFor(items[index]!, seed, true), { now: day(1), unsure: flag });
       expect(result.ok && result.answer.item.grading.correct).toBe(true);
     }
     const [a, b] = await Promise.all([cardOf(sure.id, "q:time-wait/who-enters"), cardOf(unsure.id, "q:time-wait/who-enters")]);
@@ -176,7 +177,7 @@ describe("spaced review through several days (fixed clock)", () => {
     const [user, other] = await Promise.all([createUser(), createUser()]);
     await takeQuiz(user.id, t0, ["who-enters", "rfc-msl"]);
     const clientKey = newClientKey();
-    const started = await startReviewSession(user.id, clientKey, { now: day(1) });
+    const started = await startReviewSession(user, clientKey, { now: day(1) });
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     // Answer keys never travel before an answer.
@@ -186,26 +187,26 @@ describe("spaced review through several days (fixed clock)", () => {
 
     const { seed, items } = await sessionOf(user.id, clientKey);
     const results = await Promise.all([
-      submitReviewAnswer(user.id, clientKey, 0, responseFor(items[0]!, seed, false), { now: day(1) }),
-      ...Array.from({ length: 4 }, () => submitReviewAnswer(user.id, clientKey, 0, responseFor(items[0]!, seed, true), { now: day(1) })),
+      submitReviewAnswer(user, clientKey, 0, responseFor(items[0]!, seed, false), { now: day(1) }),
+      ...Array.from({ length: 4 }, () => submitReviewAnswer(user, clientKey, 0, responseFor(items[0]!, seed, true), { now: day(1) })),
     ]);
     const stored = await db.quizAnswer.findMany({ where: { attempt: { userId: user.id, quizId: REVIEW_QUIZ_ID } } });
     expect(stored).toHaveLength(1);
     for (const result of results) expect(result.ok && result.answer.item.grading.correct).toBe(stored[0]!.correct);
     expect(await db.reviewEvent.count({ where: { userId: user.id, source: "review" } })).toBe(1);
 
-    const resumed = await startReviewSession(user.id, clientKey, { now: day(3) });
+    const resumed = await startReviewSession(user, clientKey, { now: day(3) });
     expect(resumed.ok && resumed.review.items.map((i) => i.question.id)).toEqual(started.review.items.map((i) => i.question.id));
     expect(resumed.ok && resumed.review.answered.map((a) => a.index)).toEqual([0]);
     expect(resumed.ok && resumed.review.progress).toMatchObject({ answered: 1, total: items.length, finished: false });
 
-    expect(await submitReviewAnswer(other.id, clientKey, 0, responseFor(items[0]!, seed, true))).toEqual({ ok: false, error: "unknown-session" });
-    expect(await submitReviewAnswer(user.id, clientKey, 99, responseFor(items[0]!, seed, true))).toEqual({ ok: false, error: "unknown-item" });
-    expect(await submitReviewAnswer(user.id, clientKey, 1, { type: "number", value: 3 })).toEqual({ ok: false, error: "invalid-response" });
+    expect(await submitReviewAnswer(other, clientKey, 0, responseFor(items[0]!, seed, true))).toEqual({ ok: false, refusal: "unknown-session" });
+    expect(await submitReviewAnswer(user, clientKey, 99, responseFor(items[0]!, seed, true))).toEqual({ ok: false, refusal: "unknown-item" });
+    expect(await submitReviewAnswer(user, clientKey, 1, { type: "number", value: 3 })).toEqual({ ok: false, refusal: "invalid-response" });
     // A key that names one of the learner's quiz attempts is not a review session.
     const quizKey = newClientKey();
     await createOrFindAttempt(user.id, quiz, quizKey, 1, t0);
-    expect(await startReviewSession(user.id, quizKey, { now: day(1) })).toEqual({ ok: false, error: "key-in-use" });
+    expect(await startReviewSession(user, quizKey, { now: day(1) })).toEqual({ ok: false, refusal: "key-in-use" });
   });
 
   it("replays a card when an older review arrives late (a signed-out review merged later), on both databases", async () => {

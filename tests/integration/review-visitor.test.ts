@@ -33,6 +33,7 @@ const { replayCard } = await import("@/domain/review/schedule");
 const { keyResponse } = await import("@/tests/support/quiz-responses");
 const { gradeForStudent } = await import("@/lib/gradebook/grade.server");
 const { newClientKey, wrongResponse } = await import("./quiz-helpers");
+const { reviewWords } = await import("@/lib/i18n/words/review");
 
 const quiz = getQuiz("time-wait")!;
 const DAY = 86_400_000;
@@ -95,7 +96,7 @@ describe("spaced review without an account", () => {
     const queued = await inBrowser(visitor, () => reviewStatusAction({}));
     expect(queued).toMatchObject({ ok: true, mode: "visitor", due: 0, queued: 3 });
     expect(new Date((queued as { nextDueAt: string }).nextDueAt).getTime()).toBeGreaterThan(Date.now() + DAY - 60_000);
-    expect(await inBrowser(visitor, () => startReviewAction({ clientKey: newClientKey() }))).toMatchObject({ ok: false, error: "nothing-due" });
+    expect(await inBrowser(visitor, () => startReviewAction({ clientKey: newClientKey() }))).toMatchObject({ ok: false, refusal: "nothing-due", message: reviewWords("en").review.errors["nothing-due"] });
 
     // Three days pass (the concept, rated hard, waits longer than the missed questions).
     for (const row of await db.visitorQuizAnswer.findMany({ select: { id: true, answeredAt: true } })) {
@@ -117,7 +118,8 @@ describe("spaced review without an account", () => {
     const thief = newBrowser();
     expect(await inBrowser(thief, () => submitReviewAction({ clientKey, index: 1, response: itemResponse(started.token!, 1, true), token: started.token }))).toMatchObject({
       ok: false,
-      error: "unknown-session",
+      refusal: "unknown-session",
+      message: reviewWords("en").review.errors["unknown-session"],
     });
     const mallory = await createUser();
     thief.user = mallory;

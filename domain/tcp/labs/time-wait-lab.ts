@@ -3,7 +3,7 @@
  * tick instead of simulated one by one, so minutes at thousands of connections/s take
  * milliseconds. Facts and sources: docs/linux-tcp-facts.md ("TIME-WAIT lab").
  */
-import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS } from "../profiles";
+import { LINUX_DEFAULTS, linuxParams, rfc9293Params } from "../profiles";
 import type { HostId, ProfileName } from "../types";
 import { arrivalsInTick, PerSecondSeries } from "./arrivals";
 
@@ -127,21 +127,29 @@ class TimeWaitPool {
 }
 
 export function runTimeWaitLab(params: TimeWaitLabParams): TimeWaitLabResult {
-  const profile = params.profile ?? "linux";
-  const linux = profile === "linux";
+  // The host behaves as the engine's profile says: TIME-WAIT length, reuse and the bucket limit.
+  const host =
+    (params.profile ?? "linux") === "rfc9293"
+      ? rfc9293Params()
+      : linuxParams({
+          tcp_tw_reuse: params.tcp_tw_reuse ?? LINUX_DEFAULTS.tcp_tw_reuse,
+          tcp_tw_reuse_delay: params.tcp_tw_reuse_delay ?? LINUX_DEFAULTS.tcp_tw_reuse_delay,
+          tcp_max_tw_buckets: params.tcp_max_tw_buckets ?? LINUX_DEFAULTS.tcp_max_tw_buckets,
+        });
   const [low, high] = params.portRange ?? LINUX_DEFAULTS.ip_local_port_range;
   const portsPerDestination = Math.max(0, high - low + 1);
   const destinations = params.destinations ?? 1;
   const capacity = portsPerDestination * destinations;
   const requestsPerConnection = params.requestsPerConnection ?? 1;
   const connectionsPerSecond = params.requestsPerSecond / requestsPerConnection;
-  const timeWaitMs = linux ? LINUX_CONSTANTS.TCP_TIMEWAIT_LEN_MS : 2 * RFC9293_DEFAULTS.msl_ms;
-  const twReuse = linux ? (params.tcp_tw_reuse ?? LINUX_DEFAULTS.tcp_tw_reuse) : 0;
-  const reuseDelayMs = params.tcp_tw_reuse_delay ?? LINUX_DEFAULTS.tcp_tw_reuse_delay;
+  const timeWaitMs = host.timeWaitMs;
+  const twReuse = host.twReuse;
+  const reuseDelayMs = host.twReuseDelayMs;
   const timestamps = params.timestamps ?? true;
+  // tcp_twsk_unique(): reuse needs timestamps, and tcp_tw_reuse=2 only loopback.
   const reuseActive =
-    linux && timestamps && (twReuse === 1 || (twReuse === 2 && (params.loopback ?? false)));
-  const maxTwBuckets = params.tcp_max_tw_buckets ?? LINUX_DEFAULTS.tcp_max_tw_buckets;
+    host.connectMayReuseTimeWait && timestamps && (twReuse === 1 || (twReuse === 2 && (params.loopback ?? false)));
+  const maxTwBuckets = host.timeWaitBuckets;
   const lifetimeMs = params.connectionLifetimeMs ?? 0;
   const stepMs = params.stepMs ?? 100;
   const ticks = Math.ceil((params.durationSeconds * 1000) / stepMs);
@@ -163,7 +171,7 @@ export function runTimeWaitLab(params: TimeWaitLabParams): TimeWaitLabResult {
   const enterTimeWait = (now: number, count: number): number => {
     const pool = params.closer === "client" ? clientTw : serverTw;
     const room = Math.max(0, maxTwBuckets - pool.total);
-    const kept = linux ? Math.min(count, room) : count;
+    const kept = Math.min(count, room);
     pool.add(now, kept);
     return count - kept;
   };

@@ -11,6 +11,11 @@ export const actionWords = defineWords({
       archived: "This class is archived: restore it to make changes.",
     },
     unknownLesson: "There is no such lesson, so no progress was saved.",
+    predictionRefusals: {
+      invalid: "This prediction could not be checked.",
+      "no-question": "This prediction could not be checked.",
+      "rate-limited": "Too many predictions in a minute: wait a little and try again.",
+    },
   },
   zh: {
     invalidRequest: "无法读取这个请求，没有做任何更改。请刷新页面后重试。",
@@ -21,6 +26,11 @@ export const actionWords = defineWords({
       archived: "这个班级已归档：请先恢复它，再进行修改。",
     },
     unknownLesson: "没有这一课，所以没有保存任何进度。",
+    predictionRefusals: {
+      invalid: "无法检查这个预测。",
+      "no-question": "无法检查这个预测。",
+      "rate-limited": "一分钟内的预测太多了：请稍等片刻再试。",
+    },
   },
 });
 

@@ -20,8 +20,8 @@ describe("prediction feedback", () => {
 
   it("says why a prediction was not checked, in the view's words", () => {
     const step = simulatorWords("zh").predict;
-    expect(predictionFeedback({ ok: false, error: "rate-limited" }, step, "zh", verdict)).toBe(step.rateLimited);
-    expect(predictionFeedback({ ok: false, error: "invalid" }, step, "zh", verdict)).toBe(step.invalid);
+    expect(predictionFeedback({ ok: false, refusal: "rate-limited" }, step, "zh", verdict)).toBe(step.rateLimited);
+    expect(predictionFeedback({ ok: false, refusal: "invalid" }, step, "zh", verdict)).toBe(step.invalid);
     expect(predictionFeedback({ ...graded, stored: "new" }, step, "zh", verdict)).toBe(`Right.${step.counted(dashboardWords("zh").concepts["time-wait"])}`);
   });
 });
