@@ -3,7 +3,7 @@
  * account ends at its next request (a stolen cookie included); the person signs in again with
  * their password. For whoever runs the server, like scripts/user-role.ts.
  */
-import { endAllSessions } from "../lib/auth/sessions.server";
+import { endAllSessionsOf } from "../lib/auth/sessions.server";
 import { db } from "../lib/db.server";
 
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    await endAllSessions(user.id);
+    await endAllSessionsOf(user.id);
     console.log(`${email}: every session has ended.`);
   } finally {
     await db.$disconnect();

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { resendClassScoresAction, resendScoreAction, syncRosterAction } from "@/lib/lti/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import { formatDateTime } from "@/lib/format/date";
 import type { ScoreSync, StudentSync } from "@/lib/lti/views.server";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -41,8 +42,13 @@ export function SyncCell({ sync, locale }: { sync: ScoreSync | null; locale: Loc
   );
 }
 
-export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; label: string; locale: Locale; onDone: (ok: boolean, message?: string) => void }) {
-  const words = ltiWords(locale).sync;
+type Done = (ok: boolean, message?: string) => void;
+
+/**
+ * A sync button: runs one Server Action, disabled while it runs, and hands its answer to `onDone`
+ * (a failed request counts as not ok, with no message), which announces it.
+ */
+function SyncActionButton({ send, onDone, label, children }: { send: () => Promise<ActionResult>; onDone: Done; label?: string; children: ReactNode }) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -52,37 +58,54 @@ export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; 
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await resendScoreAction(jobId, locale).catch(() => null);
+          const result = await send().catch(() => null);
           onDone(result?.ok ?? false, result?.message);
         })
       }
     >
-      {words.resend}
+      {children}
     </Button>
+  );
+}
+
+/**
+ * The latest sync answer, announced above the table (`fallback` words an answer that came with no
+ * message), and `done`, which records an answer and refreshes the page to show the new states.
+ */
+function useSyncAnswer(fallback: (ok: boolean) => string): { announcement: ReactNode; done: Done } {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const done = (ok: boolean, text?: string) => {
+    setMessage({ ok, text: text ?? fallback(ok) });
+    router.refresh();
+  };
+  const announcement = message ? (
+    <Alert tone={message.ok ? "success" : "danger"} className="mt-3">
+      {message.text}
+    </Alert>
+  ) : null;
+  return { announcement, done };
+}
+
+export function ResendButton({ jobId, label, locale, onDone }: { jobId: string; label: string; locale: Locale; onDone: Done }) {
+  return (
+    <SyncActionButton send={() => resendScoreAction(jobId, locale)} onDone={onDone} label={label}>
+      {ltiWords(locale).sync.resend}
+    </SyncActionButton>
   );
 }
 
 /** An instructor's table of every student's score on one link, as sent to the LMS, with resend. */
 export function LinkSyncTable({ students, platformName, classId, locale }: { students: StudentSync[]; platformName: string; classId: string; locale: Locale }) {
   const words = ltiWords(locale).sync;
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const done = (ok: boolean, text?: string) => {
-    setMessage({ ok, text: text ?? (ok ? words.sent : words.failed) });
-    router.refresh();
-  };
+  const { announcement, done } = useSyncAnswer((ok) => (ok ? words.sent : words.failed));
   return (
     <section aria-labelledby="lti-sync" className="mb-6 rounded-xl border border-border bg-bg-elevated p-4 text-sm">
       <h2 id="lti-sync" className="font-semibold">
         {words.heading}
       </h2>
       <p className="mt-1 text-fg-muted">{words.intro(platformName)}</p>
-      {message ? (
-        <Alert tone={message.ok ? "success" : "danger"} className="mt-3">
-          {message.text}
-        </Alert>
-      ) : null}
+      {announcement}
       {students.length === 0 ? (
         <p className="mt-3">{words.empty}</p>
       ) : (
@@ -109,19 +132,9 @@ export function LinkSyncTable({ students, platformName, classId, locale }: { stu
         </div>
       )}
       <p className="mt-3 flex flex-wrap gap-2">
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={pending}
-          onClick={() =>
-            start(async () => {
-              const result = await resendClassScoresAction(classId, locale).catch(() => null);
-              done(result?.ok ?? false, result?.message);
-            })
-          }
-        >
+        <SyncActionButton send={() => resendClassScoresAction(classId, locale)} onDone={done}>
           {words.resendAll}
-        </Button>
+        </SyncActionButton>
       </p>
     </section>
   );
@@ -143,9 +156,7 @@ export function RosterPanel({
 }) {
   const words = ltiWords(locale).sync;
   const lang = LOCALE_LANG[locale];
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { announcement, done } = useSyncAnswer(() => words.failed);
   return (
     <section aria-labelledby="lti-roster" className="rounded-xl border border-border bg-bg-elevated p-4 text-sm">
       <h2 id="lti-roster" className="font-semibold">
@@ -157,26 +168,11 @@ export function RosterPanel({
         <>
           <p className="mt-1">{syncedAt ? words.rosterSynced(when(syncedAt, lang)) : words.rosterNever}</p>
           {error ? <p className="mt-1 text-danger">{words.rosterError(error)}</p> : null}
-          {message ? (
-            <Alert tone={message.ok ? "success" : "danger"} className="mt-3">
-              {message.text}
-            </Alert>
-          ) : null}
+          {announcement}
           <p className="mt-3">
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const result = await syncRosterAction(classId, locale).catch(() => null);
-                  setMessage({ ok: result?.ok ?? false, text: result?.message ?? words.failed });
-                  router.refresh();
-                })
-              }
-            >
+            <SyncActionButton send={() => syncRosterAction(classId, locale)} onDone={done}>
               {words.syncRoster}
-            </Button>
+            </SyncActionButton>
           </p>
         </>
       )}

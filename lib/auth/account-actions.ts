@@ -45,7 +45,7 @@ export async function signOutEverywhereAction(locale?: unknown): Promise<ActionR
   if (!parseArguments([locale], localeInput)) return invalidRequest(language);
   const user = await getCurrentUser();
   if (!user) return accountSessionEnded(language);
-  await endAllSessions(user.id);
+  await endAllSessions(user);
   return { ok: true, message: authWords(language).account.signedOutEverywhere, at: Date.now() };
 }
 
@@ -58,6 +58,6 @@ export async function resendVerificationAction(locale?: unknown): Promise<Action
   const words = authWords(language).verification;
   const limit = await hitRateLimit(`verify-email:user:${user.id}`, { limit: 5, windowMs: 60 * 60 * 1000 });
   if (!limit.allowed) return refused("rate-limited", words.resendLimit);
-  if (!(await sendVerificationEmail(user.id, await siteOrigin(), language))) return refused("not-sent", words.sendFailed);
+  if (!(await sendVerificationEmail(user, await siteOrigin(), language))) return refused("not-sent", words.sendFailed);
   return { ok: true, message: words.resent, at: Date.now() };
 }

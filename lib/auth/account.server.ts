@@ -35,7 +35,7 @@ export async function changePassword(user: CurrentUser, raw: unknown, locale: Lo
   }
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.user.update({ where: { id: user.id }, data: { passwordHash } });
-  await endAllSessions(user.id);
+  await endAllSessions(user);
   await startSession(user.id);
   return { ok: true };
 }

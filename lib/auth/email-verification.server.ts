@@ -6,6 +6,7 @@ import { env } from "../env.server";
 import { localePath } from "../i18n/paths";
 import { authWords } from "../i18n/words/auth";
 import type { Locale } from "@/domain/locale";
+import type { CurrentUser } from "./session.server";
 
 /**
  * Proof that an account's owner reads its email address. When the site can send mail
@@ -30,8 +31,16 @@ export async function hasProvenEmail(userId: string): Promise<boolean> {
   return Boolean(user?.emailVerified);
 }
 
-/** Emails a new confirmation link (earlier ones stop working). False when the mail could not be sent. */
-export async function sendVerificationEmail(userId: string, origin: string, locale: Locale = "en"): Promise<boolean> {
+/** Emails the signed-in user a new confirmation link (earlier ones stop working). False when the mail could not be sent. */
+export async function sendVerificationEmail(user: CurrentUser, origin: string, locale: Locale = "en"): Promise<boolean> {
+  return sendVerificationEmailOf(user.id, origin, locale);
+}
+
+/**
+ * Emails the account `userId` a new confirmation link, for an account that has no session yet
+ * (the one sign-up has just created). False when the mail could not be sent.
+ */
+export async function sendVerificationEmailOf(userId: string, origin: string, locale: Locale = "en"): Promise<boolean> {
   const e = env();
   if (!e.EMAIL_SERVER || !e.EMAIL_FROM) return false;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });

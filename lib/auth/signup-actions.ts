@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { RateLimitedError, limitSignUp } from "@/lib/auth/limits.server";
-import { emailVerificationRequired, sendVerificationEmail } from "@/lib/auth/email-verification.server";
+import { emailVerificationRequired, sendVerificationEmailOf } from "@/lib/auth/email-verification.server";
 import { signInWithPassword } from "@/lib/auth/password-sign-in.server";
 import { createAccount } from "@/lib/auth/signup.server";
 import { formAnswer, languageOf, type ActionResult } from "@/lib/http/action-result";
@@ -43,7 +43,7 @@ export async function signUpAction(input: { name: string; email: string; passwor
   if (result.ok && emailVerificationRequired()) {
     // The account works at once; claiming invitations waits for the link in this email.
     const created = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true } });
-    if (created) await sendVerificationEmail(created.id, await siteOrigin(), language);
+    if (created) await sendVerificationEmailOf(created.id, await siteOrigin(), language);
   }
   return formAnswer(result);
 }

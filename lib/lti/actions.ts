@@ -98,7 +98,7 @@ export async function cancelDeepLinkAction(requestId: string, locale?: unknown):
   const language = languageOf(locale);
   if (!parseArguments([requestId, locale], id, localeArgument)) return invalidRequest(language);
   return asSignedIn(language, async (user): Promise<ActionResult<ReturnToLms, PickerRefusal>> => {
-    const answer = await cancelDeepLink(user, requestId);
+    const answer = await cancelDeepLink(user, requestId, language);
     return answer.ok ? { ...answer, at: Date.now() } : refused(answer.refusal, pickerMessage(language, answer.refusal));
   });
 }

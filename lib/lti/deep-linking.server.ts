@@ -191,12 +191,15 @@ export async function answerDeepLink(user: CurrentUser, picks: DeepLinkPicks, to
   return { ok: true, returnUrl: request.returnUrl, jwt, count: items.length };
 }
 
-/** The instructor leaves without picking: the LMS gets an empty response (Deep Linking 2.0 §4.5.2). */
-export async function cancelDeepLink(user: CurrentUser, requestId: string, now = new Date()): Promise<{ ok: true; returnUrl: string; jwt: string } | Refusal<PickerRefusal>> {
+/**
+ * The instructor leaves without picking: the LMS gets an empty response (Deep Linking 2.0 §4.5.2)
+ * whose message is in the picker's `locale`, the language the instructor was reading.
+ */
+export async function cancelDeepLink(user: CurrentUser, requestId: string, locale: Locale = "en", now = new Date()): Promise<{ ok: true; returnUrl: string; jwt: string } | Refusal<PickerRefusal>> {
   const result = await loadRequest(user, requestId, now);
   if (!result.ok) return result;
   const { request, settings } = result.loaded;
   const claimed = await db.ltiDeepLinkRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
   if (claimed.count !== 1) return refusal("expired");
-  return { ok: true, returnUrl: request.returnUrl, jwt: await signResponse(request.platformId, request.deploymentId, settings, [], "Nothing was added", now) };
+  return { ok: true, returnUrl: request.returnUrl, jwt: await signResponse(request.platformId, request.deploymentId, settings, [], ltiWords(locale).picker.nothingAdded, now) };
 }

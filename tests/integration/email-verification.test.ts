@@ -16,7 +16,7 @@ vi.hoisted(() => {
 });
 
 const { createAccount } = await import("@/lib/auth/signup.server");
-const { sendVerificationEmail, verifyEmail, hasProvenEmail } = await import("@/lib/auth/email-verification.server");
+const { sendVerificationEmail, sendVerificationEmailOf, verifyEmail, hasProvenEmail } = await import("@/lib/auth/email-verification.server");
 const { acceptInvitation, acceptInvitationLink, listPendingInvitations, importRoster } = await import("@/lib/classes/membership.server");
 const { db } = await import("@/lib/db.server");
 const { createUser } = await import("../factories/users");
@@ -72,7 +72,8 @@ async function classWithInvitation(email: string) {
 async function signUp(email: string) {
   expect(await createAccount({ name: "Newcomer", email, password: "a-long-password" })).toEqual({ ok: true });
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
-  expect(await sendVerificationEmail(user.id, "http://localhost:3000")).toBe(true);
+  // As sign-up sends it: the new account has no session yet.
+  expect(await sendVerificationEmailOf(user.id, "http://localhost:3000")).toBe(true);
   return user;
 }
 
@@ -116,7 +117,7 @@ describe("email confirmation", () => {
     const email = `links-${randomUUID()}@example.test`;
     const user = await signUp(email);
     const first = tokenSentTo(email);
-    expect(await sendVerificationEmail(user.id, "http://localhost:3000")).toBe(true);
+    expect(await sendVerificationEmail(user, "http://localhost:3000")).toBe(true);
     const second = tokenSentTo(email);
     expect(second).not.toBe(first);
     expect(await verifyEmail(first)).toBe("invalid");
@@ -124,7 +125,7 @@ describe("email confirmation", () => {
     await db.emailVerification.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await verifyEmail(second)).toBe("invalid");
 
-    expect(await sendVerificationEmail(user.id, "http://localhost:3000")).toBe(true);
+    expect(await sendVerificationEmail(user, "http://localhost:3000")).toBe(true);
     const third = tokenSentTo(email);
     await db.user.update({ where: { id: user.id }, data: { email: `changed-${email}` } });
     expect(await verifyEmail(third)).toBe("invalid");

@@ -167,8 +167,10 @@ describe("deep linking", () => {
     expect(await answerDeepLink(stranger, { requestId, items: [{ target: `QUIZ:${QUIZ_ID}`, title: "x", points: 5 }] }, TOOL_ORIGIN)).toEqual({ ok: false, refusal: "not-allowed" });
     expect(await db.assignment.count()).toBe(before);
 
-    const cancelled = await cancelDeepLink(teacher, requestId);
+    // Cancelled from a picker read in Chinese: the LMS shows its message in Chinese too.
+    const cancelled = await cancelDeepLink(teacher, requestId, "zh");
     if (!cancelled.ok) throw new Error(cancelled.refusal);
+    expect(decodeJwt(cancelled.jwt)["https://purl.imsglobal.org/spec/lti-dl/claim/msg"]).toBe("未添加任何内容");
     const result = await setup.platform.acceptDeepLinkingResponse(cancelled.jwt);
     expect(result.items).toEqual([]);
   });

@@ -46,7 +46,7 @@ describe("sessions", () => {
     const cookie = await cookieFor(user.id);
     useCookie(cookie);
     expect(await getSession()).toEqual({ user: expect.objectContaining({ id: user.id }), ended: false });
-    await endAllSessions(user.id);
+    await endAllSessions(user);
     useCookie(cookie);
     expect(await getSession()).toEqual({ user: null, ended: true });
     // A session started afterwards counts.
@@ -65,7 +65,7 @@ describe("sessions", () => {
     const token = (await decodeSessionToken({ token: await cookieFor(user.id), secret: authSecret() }))!;
     const jwt = authOptions().callbacks!.jwt!;
     await expect(jwt({ token } as never)).resolves.toMatchObject({ sub: user.id, role: "STUDENT" });
-    await endAllSessions(user.id);
+    await endAllSessions(user);
     await expect(jwt({ token } as never)).rejects.toBeInstanceOf(SessionEndedError);
   });
 
@@ -93,7 +93,7 @@ describe("sessions", () => {
 
   it("startSession gives this browser a session of the account's current version", async () => {
     const user = await createUser();
-    await endAllSessions(user.id);
+    await endAllSessions(user);
     expect(await startSession(user.id)).toBe(true);
     expect((await getSession()).user?.id).toBe(user.id);
     expect(await startSession("no-such-user")).toBe(false);

@@ -110,6 +110,8 @@ const en = {
     },
     /** The message the LMS shows when the picks arrive. */
     added: (n: number) => `Added ${n} ${n === 1 ? "activity" : "activities"} from SYN to FIN`,
+    /** The message the LMS shows when the instructor leaves the picker without picking. */
+    nothingAdded: "Nothing was added",
   },
   link: {
     title: "Link your LMS identity",
@@ -221,6 +223,7 @@ const zh: typeof en = {
       farDate: (years) => `请选择 ${years} 年之内的日期`,
     },
     added: (n) => `从 SYN to FIN 添加了 ${n} 个活动`,
+    nothingAdded: "未添加任何内容",
   },
   link: {
     title: "关联你的 LMS 身份",
