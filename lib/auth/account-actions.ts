@@ -1,10 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { changePassword } from "@/lib/auth/account.server";
+import { changePassword, endAllSessions } from "@/lib/auth/account.server";
 import { formAnswer, invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
 import { getCurrentUser } from "@/lib/auth/session.server";
-import { endAllSessions } from "@/lib/auth/sessions.server";
 import { sendVerificationEmail } from "@/lib/auth/email-verification.server";
 import { textFields } from "@/lib/http/form-fields";
 import { siteOrigin } from "@/lib/http/site-origin.server";

@@ -1,13 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "../db.server";
+import { db, type Db } from "../db.server";
 import { fieldErrorsOf, type FormResult } from "../http/form-result";
 import { authWords } from "../i18n/words/auth";
 import { MAX_PASSWORD_LENGTH, newPasswordField } from "./credentials";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { CurrentUser } from "./session.server";
-import { endAllSessions, startSession } from "./sessions.server";
+import { endAllSessionsOf, startSession } from "./sessions.server";
 import type { Locale } from "@/domain/locale";
+
+/** Ends every session of the signed-in user, on this device and every other, at their next request. */
+export async function endAllSessions(user: CurrentUser, database: Db = db): Promise<void> {
+  await endAllSessionsOf(user.id, database);
+}
 
 export type PasswordChangeResult = FormResult<"currentPassword" | "newPassword">;
 

@@ -4,7 +4,6 @@ import { db, directSql, type Db } from "../db.server";
 import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionTokenFrom, SESSION_MAX_AGE_S } from "./jwt.server";
 import { isRole, type Role } from "@/domain/auth/roles";
 import { authSecret } from "./secret.server";
-import type { CurrentUser } from "./session.server";
 
 /**
  * Starting and ending sessions: the one place that does either (ADR 0010).
@@ -81,14 +80,11 @@ export async function startSession(userId: string): Promise<boolean> {
   return true;
 }
 
-/** Ends every session of the signed-in user, on this device and every other, at their next request. */
-export async function endAllSessions(user: CurrentUser, database: Db = db): Promise<void> {
-  await endAllSessionsOf(user.id, database);
-}
-
 /**
- * Ends every session of the account `userId`, for callers with no session of their own (the
- * `user:sign-out` script, which finds the account by its email).
+ * Ends every session of the account `userId` at their next request. The signed-in user's own
+ * call is `endAllSessions` (account.server.ts): `CurrentUser` is declared by the session reader,
+ * which imports this module, so a function taking it lives there; this one serves callers with no
+ * session of their own (the `user:sign-out` script, which finds the account by its email).
  */
 export async function endAllSessionsOf(userId: string, database: Db = db): Promise<void> {
   await database.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });

@@ -23,8 +23,8 @@ vi.mock("next/headers", () => ({
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: <T>(fn: T) => fn }));
 
 const { getSession } = await import("@/lib/auth/session.server");
-const { endAllSessions, endSessionsOf, newSessionClaims, startSession, SessionEndedError } = await import("@/lib/auth/sessions.server");
-const { changePassword } = await import("@/lib/auth/account.server");
+const { endSessionsOf, newSessionClaims, startSession, SessionEndedError } = await import("@/lib/auth/sessions.server");
+const { changePassword, endAllSessions } = await import("@/lib/auth/account.server");
 const { authOptions } = await import("@/lib/auth/options.server");
 
 async function cookieFor(userId: string) {
