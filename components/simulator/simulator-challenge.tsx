@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { challengeStatusAction, submitChallengeAction } from "@/lib/challenges/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -49,7 +49,10 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   const [completedAt, setCompletedAt] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [showHint, setShowHint] = useState(false);
-  const [checking, startChecking] = useTransition();
+  // Plain state, not a transition: a visitor's first check sets the visitor cookie, after which
+  // Next.js refreshes the route, and a transition would stay pending (the button stuck on
+  // "Checking…") until that refresh ends, which on a prerendered page it never does.
+  const [checking, setChecking] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   // Completion status for signed-in learners. A visitor's earlier success still in this browser
@@ -80,8 +83,9 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
   }
   const text = challengeText(challenge, locale);
 
-  const check = () =>
-    startChecking(async () => {
+  const check = async () => {
+    setChecking(true);
+    try {
       const response = await submitChallengeAction({ challengeId: id, log }, locale);
       setResult(response);
       if (response.ok && response.challenge.reached) {
@@ -92,7 +96,10 @@ export function SimulatorChallenge({ id, height = 340, locale: localeProp }: Sim
         }
       }
       resultRef.current?.focus();
-    });
+    } finally {
+      setChecking(false);
+    }
+  };
 
   return (
     <SimulatorLocale value={locale}>

@@ -96,6 +96,22 @@ test("forged completions are refused: a rewritten request and a crafted Server A
   expect(completions(email)).toHaveLength(0);
 });
 
+test("a visitor whose first check falls short can check again at once", async ({ page }) => {
+  await page.goto(`/playground?challenge=${CHALLENGE}`);
+  const region = page.getByRole("region", { name: REGION });
+  for (let i = 0; i < 5; i++) await region.getByRole("button", { name: "Step", exact: true }).click();
+  await region.getByRole("group", { name: "Client actions" }).getByRole("button", { name: "Close" }).click();
+  const check = region.getByRole("button", { name: "Check my solution" });
+  // The first check of a visitor also sets the visitor cookie, which makes Next.js refresh the route.
+  await check.click();
+  await expect(region.getByText("Not yet.")).toBeVisible();
+  await expect(check).toBeEnabled();
+  await region.getByRole("group", { name: "Server actions" }).getByRole("button", { name: "Close" }).click();
+  await check.click();
+  await expect(region.getByText("Goal reached, verified by the server.")).toBeVisible();
+  await expect(check).toBeEnabled();
+});
+
 test("a visitor's verified success is kept in the browser and recorded at sign-up, completed when the account proves it", async ({ page }) => {
   await page.goto(`/playground?challenge=${CHALLENGE}`);
   const region = page.getByRole("region", { name: REGION });
