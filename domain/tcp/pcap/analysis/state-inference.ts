@@ -1,6 +1,7 @@
 import { TCP_STATES } from "../../types";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
+import { captureNote, type CaptureNote } from "../errors";
 import type { ArrivalEvidence, Role, StateTransition, TcpState, TransitionRule } from "../types";
 import { grown } from "./columns";
 import { seqAdd, seqGe, seqGt } from "./sequence-numbers";
@@ -100,7 +101,7 @@ export class StateInference {
   private usedEvents = 0;
 
   /** Notes per connection, in the order they were made. */
-  private readonly notesOf = new Map<number, string[]>();
+  private readonly notesOf = new Map<number, CaptureNote[]>();
 
   constructor(private readonly recordTransitions: boolean) {}
 
@@ -155,14 +156,10 @@ export class StateInference {
       }
       const role = ROLES[end & 1]!;
       if (unanswered > 0) {
-        this.note(
-          connection,
-          `the ${role} never answered the ${unanswered === 1 ? "SYN" : `${unanswered} SYNs`} it was sent: ` +
-            `its states assume ${unanswered === 1 ? "it" : "they"} never arrived`,
-        );
+        this.note(connection, captureNote("syn-unanswered", { role, count: unanswered }));
       }
       if (this.endFlags[end]! & PROVISIONAL && this.pathLength[end] === 1) {
-        this.note(connection, `the ${role} sent nothing: its state before the first segment (${TCP_STATES[this.pathAt(end, 0)]}) is assumed`);
+        this.note(connection, captureNote("silent-end", { role, state: TCP_STATES[this.pathAt(end, 0)]! }));
       }
     }
   }
@@ -206,14 +203,14 @@ export class StateInference {
     return merged;
   }
 
-  notes(connection: number): readonly string[] {
+  notes(connection: number): readonly CaptureNote[] {
     return this.notesOf.get(connection) ?? [];
   }
 
-  private note(connection: number, text: string): void {
+  private note(connection: number, note: CaptureNote): void {
     const notes = this.notesOf.get(connection);
-    if (notes) notes.push(text);
-    else this.notesOf.set(connection, [text]);
+    if (notes) notes.push(note);
+    else this.notesOf.set(connection, [note]);
   }
 
   private send(end: number, event: number): void {
@@ -373,7 +370,7 @@ export class StateInference {
       accepted = seq === receiveNext || (afterFin && seq === seqAdd(receiveNext, -1));
     }
     if (!accepted) {
-      this.note(end >> 1, `segment ${this.eventSegment[event]}: the ${ROLES[end & 1]} ignores a RST outside the expected sequence number (RFC 5961)`);
+      this.note(end >> 1, captureNote("rst-ignored", { segment: this.eventSegment[event]!, role: ROLES[end & 1]! }));
       return;
     }
     const to = state === SYN_RECEIVED && this.endFlags[end]! & PASSIVE_OPEN ? LISTEN : CLOSED;
