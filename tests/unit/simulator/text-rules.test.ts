@@ -1,6 +1,8 @@
-/** English messages put into Chinese by pattern: the capture reader's and the playground link's. */
+/**
+ * English messages put into Chinese by pattern: the playground link's. The capture reader's are
+ * worded from codes instead (capture-words.test.ts).
+ */
 import { describe, expect, it } from "vitest";
-import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { applyTextRules } from "@/domain/simulator/text-rules";
 import { playgroundErrorZh } from "@/domain/simulator/url-state";
 
@@ -13,13 +15,6 @@ describe("translation by pattern", () => {
     expect(applyTextRules(rules, "3 apples")).toBe("3 个苹果");
     expect(applyTextRules(rules, "3 pears")).toBe("3 pears?");
     expect(applyTextRules(rules, "pears")).toBeNull();
-  });
-
-  it("keeps the capture reader's byte offset and translates its problem, or keeps unknown English", () => {
-    expect(captureMessageZh("empty capture at byte 0")).toBe("第 0 字节处：抓包文件是空的");
-    expect(captureMessageZh("something new at byte 812")).toBe("第 812 字节处：something new");
-    expect(captureMessageZh("no offset here")).toBe("no offset here");
-    expect(captureNoteZh("an unknown note")).toBe("an unknown note");
   });
 
   it("names the playground link's parameter and translates its refusal", () => {
