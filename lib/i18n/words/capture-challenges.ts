@@ -81,7 +81,6 @@ const en = {
   host: { client: "client", server: "server" } as Record<string, string>,
   /** Between a label and what it labels. */
   colon: ": ",
-  checkFailed: "The capture could not be checked and nothing was stored. Try again.",
 };
 
 export type CaptureChallengeWords = typeof en;
@@ -162,7 +161,6 @@ const zh: CaptureChallengeWords = {
   deleteFailed: "无法删除这些分组。请检查网络连接后重试。",
   host: { client: "客户端", server: "服务端" },
   colon: "：",
-  checkFailed: "无法检查这个抓包，没有保存任何内容。请重试。",
 };
 
 export const captureChallengeWords = defineWords<CaptureChallengeWords>({ en, zh });

@@ -2,7 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { readCaptureBody, sameOriginUpload } from "@/lib/capture-challenges/request.server";
 import { checkCaptureUpload, checkVisitorCaptureUpload, uploadError } from "@/lib/capture-challenges/upload.server";
-import { captureChallengeWords } from "@/lib/i18n/words/capture-challenges";
+import { captureUploadWords } from "@/lib/i18n/words/capture-upload";
 import { currentVisitor } from "@/lib/progress/visitor.server";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +33,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return Response.json(result, { status, headers: NO_STORE });
   } catch (error) {
     console.error("capture upload failed", error);
-    return Response.json({ ok: false, error: "failed", message: captureChallengeWords(locale).checkFailed }, { status: 503, headers: NO_STORE });
+    return Response.json({ ok: false, error: "failed", message: captureUploadWords(locale).checkFailed }, { status: 503, headers: NO_STORE });
   }
 }
