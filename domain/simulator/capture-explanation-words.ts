@@ -5,7 +5,7 @@
  * was placed. domain/simulator/capture-explanations.ts picks the entries; this table words them.
  */
 import { defineWords } from "@/domain/words";
-import type { StateTransition } from "@/domain/tcp/pcap";
+import type { StateTransition, TransitionRule } from "@/domain/tcp/pcap";
 
 type Host = StateTransition["host"];
 
@@ -17,22 +17,12 @@ export interface RuleText {
 
 /** A change by the rule that applies and, where it matters, the state it left or entered. */
 export type RuleCase =
-  | "active-open"
-  | "passive-open"
-  | "close"
+  | TransitionRule
   | "close-in-close-wait"
-  | "abort"
-  | "syn-in-listen"
-  | "syn-ack-in-syn-sent"
-  | "syn-in-syn-sent"
-  | "ack-of-syn"
-  | "ack-of-fin"
   | "ack-of-fin-in-closing"
   | "ack-of-fin-in-last-ack"
-  | "fin"
   | "fin-in-fin-wait-1"
   | "fin-in-fin-wait-2"
-  | "reset"
   | "reset-in-syn-sent"
   | "reset-to-listen"
   | "reset-in-time-wait";
