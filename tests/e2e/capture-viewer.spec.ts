@@ -63,6 +63,20 @@ test("malformed files get clear messages naming the byte offset", async ({ page 
   await expect(viewer.getByRole("alert")).toContainText("notes.txt could not be read. not a pcap or pcapng file at byte 0");
 });
 
+test("a Chinese page words the reader's problems in Chinese, keeping the byte offset", async ({ page }) => {
+  await page.goto("/zh/playground");
+  const viewer = page.getByRole("region", { name: "抓包查看器" });
+  await approach(viewer);
+  const picker = viewer.getByLabel("打开抓包文件（.pcap、.pcapng）");
+  const real = readFileSync("tests/fixtures/tcp/captures/refused.pcap");
+
+  await picker.setInputFiles({ name: "cut.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, real.length - 7) });
+  await expect(viewer.getByRole("status").filter({ hasText: "问题" })).toContainText(/第 \d+ 字节处：分组记录不完整（头部声明 \d+ 字节，只剩 \d+ 字节）/);
+
+  await picker.setInputFiles({ name: "stub.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, 10) });
+  await expect(viewer.getByRole("alert")).toContainText("无法读取 stub.pcap。 第 0 字节处：pcap 文件头不完整（需要 24 字节，只剩 10 字节）");
+});
+
 test("the capture viewer works at phone width @phone", async ({ page }) => {
   await page.goto("/course/tcp-header-and-flags");
   const viewer = page.getByRole("region", { name: "Capture viewer" });
