@@ -10,28 +10,17 @@ const quiz = defineQuiz({
   passThreshold: 0.5,
   questions: [
     {
-      id: "opener",
-      type: "single",
-      concept: "flags",
-      prompt: "Which flag opens a connection?",
-      explanation: "SYN synchronises sequence numbers.",
+      id: "opener", type: "single", concept: "flags",
+      prompt: "Which flag opens a connection?", explanation: "SYN synchronises sequence numbers.",
       options: [
         { id: "syn", text: "SYN", correct: true, feedback: "Yes." },
         { id: "fin", text: "FIN", correct: false, feedback: "FIN closes.", misconception: "confuses-syn-with-fin" },
       ],
     },
     {
-      id: "close-order",
-      type: "order",
-      concept: "teardown-states",
-      prompt: "Order the close.",
-      explanation: "FIN, ACK, FIN, ACK.",
-      items: [
-        { id: "client-fin", text: "Client FIN" },
-        { id: "server-ack", text: "Server ACK" },
-        { id: "server-fin", text: "Server FIN" },
-      ],
-      misconception: "misorders-teardown",
+      id: "close-order", type: "order", concept: "teardown-states", misconception: "misorders-teardown",
+      prompt: "Order the close.", explanation: "FIN, ACK, FIN, ACK.",
+      items: [{ id: "client-fin", text: "Client FIN" }, { id: "server-ack", text: "Server ACK" }, { id: "server-fin", text: "Server FIN" }],
       mistakes: [{ first: "server-fin", then: "server-ack", feedback: "The ACK comes first.", misconception: "thinks-passive-closer-sends-fin-first" }],
     },
   ],
