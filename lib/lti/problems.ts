@@ -4,7 +4,7 @@
  * value; the page shows both (docs/lti.md, "Diagnosing a failed launch").
  */
 import type { Locale } from "@/domain/locale";
-import { defineWords } from "@/lib/i18n/words/define";
+import { defineWords } from "@/domain/words";
 
 export const PROBLEM_CODES = [
   "invalid-login-request",

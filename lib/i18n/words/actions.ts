@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** What every Server Action may answer whatever its feature: a malformed request, an ended session, a refusal. */
 export const actionWords = defineWords({

@@ -3,7 +3,7 @@
  * the server too (lib/auth/credentials.ts builds the sign-up schema from them), so a Chinese
  * reader's mistakes are explained in Chinese.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   signIn: {

@@ -2,7 +2,7 @@
  * The words of the capture challenge pages (components/capture-challenges/*). The goals,
  * commands and verdicts themselves are written in domain/capture-challenges.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   indexTitle: "Capture challenges",

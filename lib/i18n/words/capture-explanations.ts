@@ -3,7 +3,7 @@
  * (components/simulator/capture-state-changes.tsx); the explanations themselves are written in
  * domain/simulator/capture-explanations.ts.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   heading: "Why the states changed",

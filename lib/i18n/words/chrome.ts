@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /**
  * The site chrome's words: header, footer, skip link, theme toggle, language switch, account

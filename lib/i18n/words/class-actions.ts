@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** A count with its noun, as people write it in English ("1 row", "3 rows"). */
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -6,7 +6,7 @@
 import type { MasteryLevel } from "@/domain/quiz/mastery";
 import { CONCEPT_LABELS, type Concept } from "@/domain/quiz/schema";
 import type { LessonStatus } from "@/domain/learning/lesson-status";
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 import { submissionStatusWords } from "./gradebook";
 
 const en = {

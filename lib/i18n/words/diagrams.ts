@@ -1,5 +1,5 @@
 /** The lesson diagrams' own words (components/mdx): labels, captions and text alternatives. */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   ladder: {

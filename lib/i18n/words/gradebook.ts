@@ -7,7 +7,7 @@
  */
 import type { SubmissionStatus, TargetType } from "@/domain/gradebook/semantics";
 import type { Locale } from "@/domain/locale";
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const statusEn: Record<SubmissionStatus, string> = {
   "not-started": "Not started",

@@ -5,7 +5,7 @@
  * people typed them; the terms follow the learner's dashboard (lib/i18n/words/dashboard.ts).
  */
 import type { TargetType } from "@/domain/gradebook/semantics";
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   form: {

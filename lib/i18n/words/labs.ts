@@ -5,7 +5,7 @@
  * sentences that explain a lab's result are written in domain/simulator/labs.ts; the capture
  * reader's messages are translated in domain/simulator/capture-text.ts.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 type Host = "client" | "server";
 

@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /**
  * The diagnostic's prompts at the start and end of a lesson (components/learning/lesson-diagnostic.tsx).

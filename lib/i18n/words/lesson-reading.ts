@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** Around a lesson's text: breadcrumb, progress, resume and completion (lesson pages, components/lesson/lesson-progress.tsx). */
 const en = {

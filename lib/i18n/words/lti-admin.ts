@@ -5,7 +5,7 @@
  * failure, each explained in the language the LMS's browser asks for.
  */
 import type { RegistrationProblem, RegistrationRefusal } from "@/lib/lti/registration-mode";
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 type Field = "name" | "issuer" | "clientId" | "deploymentIds" | "authUrl" | "tokenUrl" | "jwksUrl" | "tokenAudience" | "frameOrigins";
 type Lifetime = "1h" | "24h" | "7d";

@@ -2,7 +2,7 @@
  * The words of the LTI endpoint pages (lib/lti/pages.ts): what each step of a login, a launch, an
  * account link and a deep-linking answer shows, as plain HTML served before the app's own pages.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   problemCode: "Problem",

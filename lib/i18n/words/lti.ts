@@ -3,7 +3,7 @@
  * pages' assignment panel, the instructor's grade sync table, the deep-linking picker and the
  * account link page.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 type Status = "PENDING" | "DELIVERED" | "FAILED";
 

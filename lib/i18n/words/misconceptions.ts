@@ -6,7 +6,7 @@
  */
 import type { Locale } from "@/domain/locale";
 import { describeMisconception, MISCONCEPTIONS_BY_TAG, type Misconception, type MisconceptionTag } from "@/domain/quiz/misconceptions";
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const zh: Record<MisconceptionTag, Misconception> = {
   "confuses-close-and-abort": {

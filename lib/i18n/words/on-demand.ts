@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** Around the lessons' interactive parts while their code loads (components/lesson/on-demand-parts.tsx). */
 const en = {

@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** The playground page's own words (components/simulator/playground.tsx); its parts bring their words with their code. */
 const en = {

@@ -1,5 +1,5 @@
 /** The quiz interface's own words (components/quiz); the questions come translated from the server. */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   heading: "Quiz",

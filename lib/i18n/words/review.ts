@@ -2,7 +2,7 @@
  * The words of spaced review (/review) and lesson diagnostics (/diagnostic/<lesson>), and their
  * cards on the learner's dashboard. Questions come translated from the server.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 const en = {
   review: {

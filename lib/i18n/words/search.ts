@@ -1,4 +1,4 @@
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 
 /** The site search page (components/layout/site-search.tsx). */
 const en = {

@@ -3,7 +3,7 @@
  * packet list and state diagram, the endpoint cards, challenges and the playground. What the
  * engine says (narration, presets, challenge texts) is localised in domain/.
  */
-import { defineWords } from "./define";
+import { defineWords } from "@/domain/words";
 import { playgroundWords } from "./playground";
 
 type Host = "client" | "server";
