@@ -46,12 +46,12 @@ export class SummaryRowBytes {
     startSeconds: number,
     startNanoseconds: number,
     duration: number,
-    packetsClient: number,
-    packetsServer: number,
-    bytesClient: number,
-    bytesServer: number,
-    retransmissionsClient: number,
-    retransmissionsServer: number,
+    /** Per-flow columns of counts, and the client's and the server's flow in them. */
+    packets: ArrayLike<number>,
+    bytes: ArrayLike<number>,
+    retransmissions: ArrayLike<number>,
+    clientFlow: number,
+    serverFlow: number,
     clientPath: string,
     serverPath: string,
     clientFinal: string,
@@ -69,18 +69,9 @@ export class SummaryRowBytes {
     this.bytes[this.at++] = TAB;
     this.milliseconds(duration);
     this.bytes[this.at++] = TAB;
-    this.number(packetsClient);
-    this.bytes[this.at++] = TAB;
-    this.number(packetsServer);
-    this.bytes[this.at++] = TAB;
-    this.number(bytesClient);
-    this.bytes[this.at++] = TAB;
-    this.number(bytesServer);
-    this.bytes[this.at++] = TAB;
-    this.number(retransmissionsClient);
-    this.bytes[this.at++] = TAB;
-    this.number(retransmissionsServer);
-    this.bytes[this.at++] = TAB;
+    this.pair(packets, clientFlow, serverFlow);
+    this.pair(bytes, clientFlow, serverFlow);
+    this.pair(retransmissions, clientFlow, serverFlow);
     this.bytes.set(states, this.at);
     this.at += states.length;
   }
@@ -174,6 +165,14 @@ export class SummaryRowBytes {
       }
     }
     this.ascii(formatMilliseconds(ms));
+  }
+
+  /** The client's count and the server's, each followed by a tab. */
+  private pair(counts: ArrayLike<number>, clientFlow: number, serverFlow: number): void {
+    this.number(counts[clientFlow]!);
+    this.bytes[this.at++] = TAB;
+    this.number(counts[serverFlow]!);
+    this.bytes[this.at++] = TAB;
   }
 
   /** A count as String() writes it. */

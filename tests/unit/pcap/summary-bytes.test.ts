@@ -107,12 +107,28 @@ describe("summary rows written as bytes", () => {
         let expected = "";
         for (const { client, server, seconds, nanoseconds, duration, counts, clientPath, serverPath } of rows) {
           const [packetsClient, packetsServer, bytesClient, bytesServer, retransmissionsClient, retransmissionsServer] = counts as number[];
+          // Per-flow columns as the tracker keeps them, the server's flow first for a change.
+          const column = (client: number, server: number) => [server, client];
           const clientText = clientPath.join(">");
           const serverText = serverPath.join(">");
           const clientFinal = clientPath[clientPath.length - 1]! as TcpState;
           const serverFinal = serverPath[serverPath.length - 1]! as TcpState;
-          writer.row(client, server, seconds, nanoseconds, duration, packetsClient!, packetsServer!, bytesClient!, bytesServer!,
-            retransmissionsClient!, retransmissionsServer!, clientText, serverText, clientFinal, serverFinal);
+          writer.row(
+            client,
+            server,
+            seconds,
+            nanoseconds,
+            duration,
+            column(packetsClient!, packetsServer!),
+            column(bytesClient!, bytesServer!),
+            column(retransmissionsClient!, retransmissionsServer!),
+            1,
+            0,
+            clientText,
+            serverText,
+            clientFinal,
+            serverFinal,
+          );
           if (writer.length >= chunkBytes) copies.push(Buffer.from(writer.take()));
           const line = summaryLine({
             client: endpointText(client),
