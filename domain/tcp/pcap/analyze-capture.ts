@@ -102,7 +102,8 @@ export class CaptureAnalyzer {
 
   /**
    * Like `finishSummaryRows`, with the rows already written out: each row's `summaryLine` and a
-   * newline, as ASCII bytes, about `chunkBytes` at a time (`tcp pcap --summary`).
+   * newline, as ASCII bytes, about `chunkBytes` at a time (`tcp pcap --summary`). The chunks share
+   * one buffer: write each out before asking for the next.
    */
   finishSummaryBytes(chunkBytes: number): Omit<CaptureAnalysisSummary, "connections"> & { chunks: Iterable<Uint8Array> } {
     const capture = this.endInput();

@@ -111,7 +111,7 @@ export class ConnectionTracker {
   /**
    * `summaryLine` of each row of `summaries()` and its newline, written as bytes straight from the
    * columns (`tcp pcap --summary`): no row object and no string per row. Yields the rows about
-   * `chunkBytes` at a time, each chunk in a buffer of its own.
+   * `chunkBytes` at a time, all in one buffer: write each chunk out before asking for the next.
    */
   *summaryBytes(chunkBytes: number): Generator<Uint8Array> {
     const rows = new SummaryRowBytes(chunkBytes);
