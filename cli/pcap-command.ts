@@ -31,7 +31,10 @@ export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 export interface PcapCommandIo {
-  /** Writes to stdout (`--summary` rows come as ASCII bytes); may wait for the stream to drain. */
+  /**
+   * Writes to stdout (`--summary` rows come as ASCII bytes, in a buffer reused once this returns or
+   * its promise settles); may wait for the stream to drain.
+   */
   out: (text: string | Uint8Array) => void | Promise<void>;
   err: (text: string) => void;
 }
