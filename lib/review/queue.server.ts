@@ -17,18 +17,8 @@ import { questionPool } from "./pool.server";
  * to the card; an earlier one (a signed-out review merged later) makes the card be replayed.
  */
 
-type CardRow = {
-  itemKey: string;
-  concept: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  reps: number;
-  lapses: number;
-  state: string;
-  lastReview: Date | null;
-};
+/** A card as stored: its state's columns (the state's name as free text) and what it reviews. */
+type CardRow = Omit<CardState, "state"> & { itemKey: string; concept: string; state: string };
 
 const CARD = { itemKey: true, concept: true, due: true, stability: true, difficulty: true, scheduledDays: true, reps: true, lapses: true, state: true, lastReview: true } as const;
 
