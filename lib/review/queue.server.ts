@@ -22,17 +22,10 @@ type CardRow = Omit<CardState, "state"> & { itemKey: string; concept: string; st
 
 const CARD = { itemKey: true, concept: true, due: true, stability: true, difficulty: true, scheduledDays: true, reps: true, lapses: true, state: true, lastReview: true } as const;
 
-function stateOf(row: CardRow): CardState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    scheduledDays: row.scheduledDays,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: (CARD_STATES as readonly string[]).includes(row.state) ? (row.state as CardStateName) : "review",
-    lastReview: row.lastReview,
-  };
+/** A stored card's state; a state name this version does not know reads as "review". */
+function stateOf({ due, stability, difficulty, scheduledDays, reps, lapses, state, lastReview }: CardRow): CardState {
+  const known = (CARD_STATES as readonly string[]).includes(state);
+  return { due, stability, difficulty, scheduledDays, reps, lapses, lastReview, state: known ? (state as CardStateName) : "review" };
 }
 
 const asConcept = (value: string): Concept | null => ((CONCEPTS as readonly string[]).includes(value) ? (value as Concept) : null);
