@@ -1,5 +1,3 @@
-import { refusal, type Refusal } from "../http/refusal";
-
 /** Refused: the user may not see or change this (also used for things that do not exist, so ids cannot be probed). */
 export class NotAllowedError extends Error {
   constructor(message = "Not allowed") {
@@ -22,14 +20,3 @@ export type TeachingRefusal = "not-allowed" | "archived";
 /** The refusal a thrown error stands for, or undefined when it is no refusal. */
 export const thrownRefusal = (error: unknown): TeachingRefusal | undefined =>
   error instanceof ClassArchivedError ? "archived" : error instanceof NotAllowedError ? "not-allowed" : undefined;
-
-/** Turns an authorization refusal into a typed result for Server Actions; rethrows anything else. */
-export async function refusalAsResult<T>(run: () => Promise<T>): Promise<T | Refusal<TeachingRefusal>> {
-  try {
-    return await run();
-  } catch (error) {
-    const reason = thrownRefusal(error);
-    if (reason) return refusal(reason);
-    throw error;
-  }
-}
