@@ -15,6 +15,9 @@ import { formatCount } from "./format";
 import type { Locale } from "@/domain/locale";
 import { defineWords } from "@/domain/words";
 
+/** The TIME-WAIT input's one check across fields, as zod reports it (the playground link's words reuse it). */
+export const TIME_WAIT_PORTS_REVERSED = "the low port must not exceed the high port";
+
 export const timeWaitInputSchema = z
   .object({
     requestsPerSecond: z.number().int().min(1).max(50_000),
@@ -28,7 +31,7 @@ export const timeWaitInputSchema = z
     tcp_max_tw_buckets: z.number().int().min(0).max(10_000_000),
   })
   .strict()
-  .refine((input) => input.portLow <= input.portHigh, { message: "the low port must not exceed the high port", path: ["portHigh"] });
+  .refine((input) => input.portLow <= input.portHigh, { message: TIME_WAIT_PORTS_REVERSED, path: ["portHigh"] });
 
 export type TimeWaitInput = z.infer<typeof timeWaitInputSchema>;
 
