@@ -141,19 +141,30 @@ interface PortRange {
   high: number;
 }
 
-interface LabExplanationWords {
+/** The phrases the sentences are built from, worded first: rate(600) is "600 new connections per second". */
+interface LabPhrases {
+  seconds: (value: number) => string;
+  /** New connections per second. */
+  rate: (perSecond: number) => string;
+  ports: (ports: PortRange) => string;
+  /** The connections per second the ports can sustain. */
+  sustainable: (perSecond: number) => string;
+  underOnePercent: string;
+}
+
+interface LabExplanationWords extends LabPhrases {
   /** Between two sentences. */
   sentenceJoin: string;
   timeWait: {
-    perConnection: (requestsPerConnection: number, requestsPerSecond: number, rate: number) => string;
-    serverCloses: (peakServerTimeWait: number, ports: PortRange) => string;
-    heldUntilReuse: (ports: PortRange, tcpTwReuse: number, delaySeconds: number) => string;
-    heldForTimeWait: (ports: PortRange, timeWaitSeconds: number) => string;
+    perConnection: (requestsPerConnection: number, requestsPerSecond: number, rate: string) => string;
+    serverCloses: (peakServerTimeWait: number, ports: string) => string;
+    heldUntilReuse: (ports: string, tcpTwReuse: number, delay: string) => string;
+    heldForTimeWait: (ports: string, timeWait: string) => string;
     reuse2OnlyLoopback: string;
-    failing: (rate: number, sustainable: number, firstFailureAt: number, failed: number, attempted: number) => string;
-    savedByOverflow: (rate: number, sustainable: number) => string;
-    withinLimit: (rate: number, sustainable: number, peakClientTimeWait: number) => string;
-    noFailure: (durationSeconds: number) => string;
+    failing: (rate: string, sustainable: string, firstFailureAt: string, failed: number, attempted: number, share: string) => string;
+    savedByOverflow: (rate: string, sustainable: string) => string;
+    withinLimit: (rate: string, sustainable: string, peakClientTimeWait: number) => string;
+    noFailure: (duration: string) => string;
     reused: (connects: number) => string;
     overflowed: (buckets: number, sockets: number) => string;
   };
@@ -163,40 +174,37 @@ interface LabExplanationWords {
     cookiesAlways: (sent: number) => string;
     cookiesWhenFull: (sent: number, noneDropped: boolean) => string;
     synsDropped: (dropped: number) => string;
-    legitDropped: (fromSeconds: number) => string;
+    legitDropped: (from: string) => string;
     handshakes: (completed: number, attempts: number, timeouts: number) => string;
     slowAccept: (acceptPerSecond: number, peakAcceptQueue: number, queueFull: boolean) => string;
     brokenHandshakes: (clients: number) => string;
   };
 }
 
-const rateEn = (rate: number) => `${count(rate)} new connection${rate === 1 ? "" : "s"} per second`;
-const secondsEn = (value: number) => `${roundedSeconds(value)} s`;
-const portsEn = (ports: PortRange) => `${count(ports.count)} ephemeral ports (${ports.low}–${ports.high})`;
-const rateZh = (rate: number) => `每秒新建 ${count(rate)} 条连接`;
-const secondsZh = (value: number) => `${roundedSeconds(value)} 秒`;
-const portsZh = (ports: PortRange) => `${count(ports.count)} 个临时端口（${ports.low}–${ports.high}）`;
-const limitZh = (sustainable: number) => `这些端口每秒能够支撑的 ${count(Math.floor(sustainable))} 条`;
-
 /** The labs' explanations: the same cases and numbers in both languages, written for each reader. */
 const labExplanationWords = defineWords<LabExplanationWords>({
   en: {
+    seconds: (value) => `${roundedSeconds(value)} s`,
+    rate: (perSecond) => `${count(perSecond)} new connection${perSecond === 1 ? "" : "s"} per second`,
+    ports: (ports) => `${count(ports.count)} ephemeral ports (${ports.low}–${ports.high})`,
+    sustainable: (perSecond) => `${count(Math.floor(perSecond))} per second`,
+    underOnePercent: "under 1%",
     sentenceJoin: " ",
     timeWait: {
-      perConnection: (perConnection, perSecond, rate) => `With ${count(perConnection)} requests per connection, ${count(perSecond)} requests per second need only ${rateEn(rate)}.`,
+      perConnection: (perConnection, perSecond, rate) => `With ${count(perConnection)} requests per connection, ${count(perSecond)} requests per second need only ${rate}.`,
       serverCloses: (peak, ports) =>
-        `With the server closing first, TIME-WAIT sits on the server (up to ${count(peak)} sockets) and each of the client's ${portsEn(ports)} is free again as soon as its connection ends.`,
+        `With the server closing first, TIME-WAIT sits on the server (up to ${count(peak)} sockets) and each of the client's ${ports} is free again as soon as its connection ends.`,
       heldUntilReuse: (ports, reuse, delay) =>
-        `With the client closing first, each connection keeps one of its ${portsEn(ports)} busy until tcp_tw_reuse=${reuse} may take it over (after ${secondsEn(delay)}).`,
-      heldForTimeWait: (ports, timeWait) => `With the client closing first, each connection keeps one of its ${portsEn(ports)} busy for the whole ${secondsEn(timeWait)} of TIME-WAIT.`,
+        `With the client closing first, each connection keeps one of its ${ports} busy until tcp_tw_reuse=${reuse} may take it over (after ${delay}).`,
+      heldForTimeWait: (ports, timeWait) => `With the client closing first, each connection keeps one of its ${ports} busy for the whole ${timeWait} of TIME-WAIT.`,
       reuse2OnlyLoopback: "tcp_tw_reuse=2 only applies to loopback connections, so it does not help here.",
-      failing: (rate, sustainable, firstFailureAt, failed, attempted) =>
-        `${capitalized(rateEn(rate))} is more than the ${count(Math.floor(sustainable))} per second the ports can sustain: connects start failing with EADDRNOTAVAIL at ${secondsEn(firstFailureAt)}, and ${count(failed)} of ${count(attempted)} connects fail (${percent(failed, attempted, "under 1%")}).`,
+      failing: (rate, sustainable, firstFailureAt, failed, attempted, share) =>
+        `${capitalized(rate)} is more than the ${sustainable} the ports can sustain: connects start failing with EADDRNOTAVAIL at ${firstFailureAt}, and ${count(failed)} of ${count(attempted)} connects fail (${share}).`,
       savedByOverflow: (rate, sustainable) =>
-        `${capitalized(rateEn(rate))} is more than the ${count(Math.floor(sustainable))} per second the ports could sustain, yet no connect fails: only because sockets skip TIME-WAIT once tcp_max_tw_buckets is reached (see below).`,
+        `${capitalized(rate)} is more than the ${sustainable} the ports could sustain, yet no connect fails: only because sockets skip TIME-WAIT once tcp_max_tw_buckets is reached (see below).`,
       withinLimit: (rate, sustainable, peak) =>
-        `${capitalized(rateEn(rate))} stays within the ${count(Math.floor(sustainable))} per second the ports can sustain, so no connect fails (peak ${count(peak)} sockets in TIME-WAIT).`,
-      noFailure: (duration) => `No connect fails in ${secondsEn(duration)}.`,
+        `${capitalized(rate)} stays within the ${sustainable} the ports can sustain, so no connect fails (peak ${count(peak)} sockets in TIME-WAIT).`,
+      noFailure: (duration) => `No connect fails in ${duration}.`,
       reused: (connects) => `${count(connects)} connects reused a 4-tuple still in TIME-WAIT.`,
       overflowed: (buckets, sockets) =>
         `tcp_max_tw_buckets (${count(buckets)}) was reached: ${count(sockets)} sockets skipped TIME-WAIT altogether, each counted in TcpExtTCPTimeWaitOverflow (nstat).`,
@@ -210,7 +218,7 @@ const labExplanationWords = defineWords<LabExplanationWords>({
       cookiesWhenFull: (sent, noneDropped) =>
         `Once the SYN queue was full the server answered with SYN cookies instead (${count(sent)} sent)${noneDropped ? ", so legitimate clients still got through." : "."}`,
       synsDropped: (dropped) => `${count(dropped)} SYNs were dropped.`,
-      legitDropped: (from) => `Legitimate clients lost SYNs from ${secondsEn(from)} on and retried on their retransmission timer.`,
+      legitDropped: (from) => `Legitimate clients lost SYNs from ${from} on and retried on their retransmission timer.`,
       handshakes: (completed, attempts, timeouts) =>
         `${count(completed)} legitimate handshakes completed out of about ${count(attempts)} attempts${timeouts > 0 ? `, and ${count(timeouts)} connect() calls gave up with ETIMEDOUT.` : "."}`,
       slowAccept: (perSecond, peak, queueFull) =>
@@ -219,18 +227,23 @@ const labExplanationWords = defineWords<LabExplanationWords>({
     },
   },
   zh: {
+    seconds: (value) => `${roundedSeconds(value)} 秒`,
+    rate: (perSecond) => `每秒新建 ${count(perSecond)} 条连接`,
+    ports: (ports) => `${count(ports.count)} 个临时端口（${ports.low}–${ports.high}）`,
+    sustainable: (perSecond) => `这些端口每秒能够支撑的 ${count(Math.floor(perSecond))} 条`,
+    underOnePercent: "不到 1%",
     sentenceJoin: "",
     timeWait: {
-      perConnection: (perConnection, perSecond, rate) => `每条连接承载 ${count(perConnection)} 个请求，每秒 ${count(perSecond)} 个请求只需要${rateZh(rate)}。`,
-      serverCloses: (peak, ports) => `服务端先关闭时，TIME-WAIT 落在服务端（最多 ${count(peak)} 个套接字），客户端的 ${portsZh(ports)}在各自的连接结束后就能立即再用。`,
-      heldUntilReuse: (ports, reuse, delay) => `客户端先关闭时，每条连接都会占住它那 ${portsZh(ports)}中的一个，直到 tcp_tw_reuse=${reuse} 可以接管它为止（${secondsZh(delay)}之后）。`,
-      heldForTimeWait: (ports, timeWait) => `客户端先关闭时，每条连接都会在整整 ${secondsZh(timeWait)}的 TIME-WAIT 期间占住它那 ${portsZh(ports)}中的一个。`,
+      perConnection: (perConnection, perSecond, rate) => `每条连接承载 ${count(perConnection)} 个请求，每秒 ${count(perSecond)} 个请求只需要${rate}。`,
+      serverCloses: (peak, ports) => `服务端先关闭时，TIME-WAIT 落在服务端（最多 ${count(peak)} 个套接字），客户端的 ${ports}在各自的连接结束后就能立即再用。`,
+      heldUntilReuse: (ports, reuse, delay) => `客户端先关闭时，每条连接都会占住它那 ${ports}中的一个，直到 tcp_tw_reuse=${reuse} 可以接管它为止（${delay}之后）。`,
+      heldForTimeWait: (ports, timeWait) => `客户端先关闭时，每条连接都会在整整 ${timeWait}的 TIME-WAIT 期间占住它那 ${ports}中的一个。`,
       reuse2OnlyLoopback: "tcp_tw_reuse=2 只对回环连接生效，所以在这里帮不上忙。",
-      failing: (rate, sustainable, firstFailureAt, failed, attempted) =>
-        `${rateZh(rate)}，超过了${limitZh(sustainable)}：从 ${secondsZh(firstFailureAt)}起，connect() 开始以 EADDRNOTAVAIL 失败，${count(attempted)} 次连接中有 ${count(failed)} 次失败（${percent(failed, attempted, "不到 1%")}）。`,
-      savedByOverflow: (rate, sustainable) => `${rateZh(rate)}，超过了${limitZh(sustainable)}，却没有任何 connect() 失败：这只是因为达到 tcp_max_tw_buckets 之后，套接字跳过了 TIME-WAIT（见下文）。`,
-      withinLimit: (rate, sustainable, peak) => `${rateZh(rate)}，没有超过${limitZh(sustainable)}，所以没有任何 connect() 失败（TIME-WAIT 套接字最多 ${count(peak)} 个）。`,
-      noFailure: (duration) => `${secondsZh(duration)}内没有任何 connect() 失败。`,
+      failing: (rate, sustainable, firstFailureAt, failed, attempted, share) =>
+        `${rate}，超过了${sustainable}：从 ${firstFailureAt}起，connect() 开始以 EADDRNOTAVAIL 失败，${count(attempted)} 次连接中有 ${count(failed)} 次失败（${share}）。`,
+      savedByOverflow: (rate, sustainable) => `${rate}，超过了${sustainable}，却没有任何 connect() 失败：这只是因为达到 tcp_max_tw_buckets 之后，套接字跳过了 TIME-WAIT（见下文）。`,
+      withinLimit: (rate, sustainable, peak) => `${rate}，没有超过${sustainable}，所以没有任何 connect() 失败（TIME-WAIT 套接字最多 ${count(peak)} 个）。`,
+      noFailure: (duration) => `${duration}内没有任何 connect() 失败。`,
       reused: (connects) => `有 ${count(connects)} 次 connect() 复用了仍处于 TIME-WAIT 的四元组。`,
       overflowed: (buckets, sockets) => `达到了 tcp_max_tw_buckets（${count(buckets)}）：有 ${count(sockets)} 个套接字完全跳过了 TIME-WAIT，每一个都计入 TcpExtTCPTimeWaitOverflow（nstat）。`,
     },
@@ -242,7 +255,7 @@ const labExplanationWords = defineWords<LabExplanationWords>({
       cookiesAlways: (sent) => `tcp_syncookies=2 时，每个 SYN 都用 cookie 回应（共 ${count(sent)} 个），不保存任何请求状态。`,
       cookiesWhenFull: (sent, noneDropped) => `SYN 队列满了之后，服务端改用 SYN cookie 回应（共发出 ${count(sent)} 个）${noneDropped ? "，所以合法客户端仍然能连上。" : "。"}`,
       synsDropped: (dropped) => `有 ${count(dropped)} 个 SYN 被丢弃。`,
-      legitDropped: (from) => `从 ${secondsZh(from)}起，合法客户端的 SYN 也开始被丢弃，它们只能按重传定时器重试。`,
+      legitDropped: (from) => `从 ${from}起，合法客户端的 SYN 也开始被丢弃，它们只能按重传定时器重试。`,
       handshakes: (completed, attempts, timeouts) =>
         `约 ${count(attempts)} 次合法的连接尝试中，有 ${count(completed)} 次完成了握手${timeouts > 0 ? `，另有 ${count(timeouts)} 次 connect() 以 ETIMEDOUT 放弃。` : "。"}`,
       slowAccept: (perSecond, peak, queueFull) =>
@@ -258,20 +271,24 @@ export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult,
   const say = words.timeWait;
   const { summary } = result;
   const sentences: string[] = [];
-  const ports: PortRange = { count: summary.portsPerDestination, low: input.portLow, high: input.portHigh };
-  const rate = summary.newConnectionsPerSecond;
+  const ports = words.ports({ count: summary.portsPerDestination, low: input.portLow, high: input.portHigh });
+  const perSecond = summary.newConnectionsPerSecond;
+  const rate = words.rate(perSecond);
   if (input.requestsPerConnection > 1) sentences.push(say.perConnection(input.requestsPerConnection, input.requestsPerSecond, rate));
   if (input.closer === "server") sentences.push(say.serverCloses(summary.peakServerTimeWait, ports));
-  else if (summary.reuseActive) sentences.push(say.heldUntilReuse(ports, input.tcp_tw_reuse, (input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000));
+  else if (summary.reuseActive) sentences.push(say.heldUntilReuse(ports, input.tcp_tw_reuse, words.seconds((input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000)));
   else {
-    sentences.push(say.heldForTimeWait(ports, summary.timeWaitSeconds));
+    sentences.push(say.heldForTimeWait(ports, words.seconds(summary.timeWaitSeconds)));
     if (input.tcp_tw_reuse === 2) sentences.push(say.reuse2OnlyLoopback);
   }
   const sustainable = summary.sustainableConnectionsPerSecond;
-  if (summary.firstFailureAt !== null) sentences.push(say.failing(rate, sustainable, summary.firstFailureAt, summary.totalFailed, summary.totalAttempted));
-  else if (input.closer === "client" && summary.twOverflows > 0 && rate > sustainable) sentences.push(say.savedByOverflow(rate, sustainable));
-  else if (input.closer === "client" && Number.isFinite(sustainable)) sentences.push(say.withinLimit(rate, sustainable, summary.peakClientTimeWait));
-  else sentences.push(say.noFailure(input.durationSeconds));
+  const limit = words.sustainable(sustainable);
+  if (summary.firstFailureAt !== null) {
+    const share = percent(summary.totalFailed, summary.totalAttempted, words.underOnePercent);
+    sentences.push(say.failing(rate, limit, words.seconds(summary.firstFailureAt), summary.totalFailed, summary.totalAttempted, share));
+  } else if (input.closer === "client" && summary.twOverflows > 0 && perSecond > sustainable) sentences.push(say.savedByOverflow(rate, limit));
+  else if (input.closer === "client" && Number.isFinite(sustainable)) sentences.push(say.withinLimit(rate, limit, summary.peakClientTimeWait));
+  else sentences.push(say.noFailure(words.seconds(input.durationSeconds)));
   if (summary.totalReused > 0) sentences.push(say.reused(summary.totalReused));
   if (summary.twOverflows > 0) sentences.push(say.overflowed(input.tcp_max_tw_buckets, summary.twOverflows));
   return sentences.join(words.sentenceJoin);
@@ -289,7 +306,7 @@ export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabR
   }
   if (summary.totalSynDropped > 0) {
     sentences.push(say.synsDropped(summary.totalSynDropped));
-    if (summary.firstLegitDropAt !== null) sentences.push(say.legitDropped(summary.firstLegitDropAt));
+    if (summary.firstLegitDropAt !== null) sentences.push(say.legitDropped(words.seconds(summary.firstLegitDropAt)));
   }
   if (input.legitConnectsPerSecond > 0) {
     sentences.push(say.handshakes(summary.totalHandshakesCompleted, input.legitConnectsPerSecond * input.durationSeconds, summary.totalConnectTimeouts));
