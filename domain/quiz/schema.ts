@@ -496,8 +496,11 @@ export const quizSchema = z
 export type QuizInput = z.input<typeof quizSchema>;
 export type Quiz = z.output<typeof quizSchema>;
 
-/** Identity helper for authoring files: `export default defineQuiz({ … })` gets types and completion. */
-export function defineQuiz(quiz: QuizInput): QuizInput {
+/**
+ * Identity helper for authoring files: `export default defineQuiz({ … })` gets types and
+ * completion, and keeps the ids literal so a translation's keys are checked against them.
+ */
+export function defineQuiz<const Q extends QuizInput>(quiz: Q): Q {
   return quiz;
 }
 

@@ -8,7 +8,7 @@
 import { chromeWords } from "./words/chrome";
 import { lessonReadingWords } from "./words/lesson-reading";
 import { searchWords } from "./words/search";
-import type { Locale } from "@/domain/locale";
+import { defineWords } from "@/domain/words";
 
 const en = {
   languageName: "English",
@@ -103,8 +103,4 @@ const zh: Dictionary = {
   },
 };
 
-const DICTIONARIES: Record<Locale, Dictionary> = { en, zh };
-
-export function dictionary(locale: Locale): Dictionary {
-  return DICTIONARIES[locale];
-}
+export const dictionary = defineWords<Dictionary>({ en, zh });
