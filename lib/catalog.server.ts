@@ -69,7 +69,7 @@ const challengeSource: CatalogSource = {
     const captureTitles = new Map(CAPTURE_CATALOG.map((info) => [info.id, info.title]));
     const capture = CAPTURE_CHALLENGE_LIST.map((challenge) => ({
       ...challenge,
-      title: locale === "zh" ? `抓包：${captureTitles.get(challenge.id)?.zh ?? challenge.title}` : `Capture: ${challenge.title}`,
+      title: instructorWords(locale).catalog.capture(captureTitles.get(challenge.id)?.[locale] ?? challenge.title),
     }));
     // Simulator challenges, then capture challenges (done on the learner's own machine), one target type.
     return [...simulator, ...capture].map((challenge) => ({

@@ -15,12 +15,14 @@ const percent = (score: number, max: number) => `${Math.round((score / Math.max(
  * The lesson's diagnostic where the lesson starts (`at="start"`: an invitation to check what one
  * knows first) and where it ends (`at="end"`: take it again, or one's before and after). Lesson
  * pages are static: the start is the same for everyone (nothing moves the text below it); the
- * end fills in the signed-in learner's own results once they arrive.
+ * end fills in the signed-in learner's own results once they arrive, or says why they cannot.
  */
 export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string; locale: Locale; questions: number; at: "start" | "end" }) {
   const words = lessonDiagnosticWords(locale);
   const { status } = useSession();
   const [result, setResult] = useState<DiagnosticStatusView | null>(null);
+  /** Why the learner's results could not be read (an ended session, …), in the page's language. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const href = localePath(locale, `/diagnostic/${slug}`);
 
   useEffect(() => {
@@ -28,7 +30,10 @@ export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string
     let cancelled = false;
     diagnosticStatusAction({ slug }, locale)
       .then((reply) => {
-        if (!cancelled && reply.ok) setResult(reply.status);
+        if (cancelled) return;
+        // A refusal keeps the text shown so far and says why the results are missing.
+        setRefusal(reply.ok ? null : (reply.message ?? null));
+        if (reply.ok) setResult(reply.status);
       })
       .catch(() => {});
     return () => {
@@ -48,6 +53,11 @@ export function LessonDiagnostic({ slug, locale, questions, at }: { slug: string
         {words.heading}
       </h2>
       <p className="mt-1 text-fg-muted">{text}</p>
+      {at === "end" ? (
+        <div role="status">
+          {refusal ? <p className="mt-1 text-danger">{refusal}</p> : null}
+        </div>
+      ) : null}
       <Link href={href} className="mt-2 inline-block font-medium text-accent underline underline-offset-2">
         {words.open}
       </Link>

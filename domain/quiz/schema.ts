@@ -11,6 +11,7 @@
  * reuse one; add a new question instead of changing what an existing id asks.
  */
 import { z } from "zod";
+import { parseStoredJson } from "../stored-json";
 import { TCP_STATES } from "../tcp/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -583,6 +584,9 @@ export const questionResponseSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("match"), pairs: z.record(responseId, responseId) }).strict(),
 ]);
 export type QuestionResponse = z.infer<typeof questionResponseSchema>;
+
+/** A stored answer read back: `null` when it no longer fits the contract. */
+export const parseStoredResponse = (stored: string): QuestionResponse | null => parseStoredJson(questionResponseSchema, stored);
 
 /** The right answer, in the same terms as the response, revealed once a question is submitted. */
 export type CorrectAnswer =
