@@ -10,8 +10,13 @@ import type { Localized } from "./types";
 /** A value a judge hands its outcome text (`Judgement.vars`). */
 type Value = string | number;
 
-const EN_ROLES: Readonly<Record<Role, string>> = { client: "client", server: "server" };
-const ZH_ROLES: Readonly<Record<Role, string>> = { client: "客户端", server: "服务端" };
+/** An end's name in each language: the goals' sentences and the grader's (grade-words.ts) name ends alike. */
+export const roleWords = defineWords<Readonly<Record<Role, string>>>({
+  en: { client: "client", server: "server" },
+  zh: { client: "客户端", server: "服务端" },
+});
+const EN_ROLES = roleWords("en");
+const ZH_ROLES = roleWords("zh");
 
 export const goalWords = defineWords({
   en: {

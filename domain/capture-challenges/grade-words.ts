@@ -5,8 +5,7 @@
  */
 import { defineWords } from "@/domain/words";
 import type { Role } from "@/domain/tcp/pcap";
-
-const ROLE_ZH: Record<Role, string> = { client: "客户端", server: "服务端" };
+import { roleWords } from "./goal-words";
 
 export const gradeWords = defineWords({
   en: {
@@ -30,6 +29,6 @@ export const gradeWords = defineWords({
       `抓包里唯一的一条 TCP 连接没有使用你的端口 ${port}（它的服务端端口是 ${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`,
     otherPorts: (count, port, ports) =>
       `抓包里的 ${count} 条 TCP 连接都没有使用你的端口 ${port}（服务端端口有：${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`,
-    change: (role, change, rule) => `${ROLE_ZH[role]} ${change}：${rule}`,
+    change: (role, change, rule) => `${roleWords("zh")[role]} ${change}：${rule}`,
   },
 });
