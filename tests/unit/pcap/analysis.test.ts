@@ -104,6 +104,26 @@ describe("state paths", () => {
     expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
   });
 
+  it("keep the ACK a quick second SYN+ACK crossed: that SYN+ACK answers a retransmitted SYN, it is not a timer's", () => {
+    // A kernel run (10 ms each way): the first SYN+ACK is lost; the client's second SYN and the
+    // server's timer SYN+ACK leave together; the client ACKs that SYN+ACK just before the server
+    // answers the second SYN. The first ACK was on its way, not lost: it made the server ESTABLISHED.
+    const ts = (value: number, echo: number) => option.timestamps(value, echo);
+    const connection = only([
+      { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 10.2, options: ts(5000, 100) },
+      { from: "c", flags: SYN, seq: 0, after: 1007.2, options: ts(1117, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 0, options: ts(6007, 100) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, after: 10.2, options: ts(1128, 6007) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 0.1, options: ts(6018, 1117) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, after: 10.3, options: ts(1138, 6018) },
+    ]);
+    const established = connection.transitions.find((t) => t.host === "server" && t.to === "ESTABLISHED");
+    expect(established?.segment).toBe(4);
+    expect(established?.arrival?.crossedBy).toEqual([{ segment: 5, basis: "timestamps" }]);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
+  });
+
   it("credit the copy of a FIN sent twice whose timestamp the receiver echoes (both first FINs lost, the second ones cross)", () => {
     const ts = (value: number, echo: number) => option.timestamps(value, echo);
     const connection = only([

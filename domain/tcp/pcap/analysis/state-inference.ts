@@ -1,3 +1,4 @@
+import { LINUX_CONSTANTS } from "../../profiles";
 import { TCP_STATES } from "../../types";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
@@ -54,6 +55,8 @@ const CLOSING = code("CLOSING");
 const LAST_ACK = code("LAST-ACK");
 const TIME_WAIT = code("TIME-WAIT");
 
+const SYN_ACK = TcpFlag.SYN | TcpFlag.ACK;
+
 /** End flags. */
 const PASSIVE_OPEN = 1;
 const PROVISIONAL = 2;
@@ -71,6 +74,8 @@ export class StateInference {
   private initialSequence = new Float64Array(0);
   /** Sequence number of this end's FIN, once sent. */
   private finSequence = new Float64Array(0);
+  /** Capture time (ms) of the end's latest SYN+ACK; NaN before one. */
+  private synAckSentAt = new Float64Array(0);
   /** Next sequence number expected from the peer, from the segments applied. */
   private receiveNext = new Float64Array(0);
   private endFlags = new Uint8Array(0);
@@ -111,6 +116,7 @@ export class StateInference {
       this.state = grown(this.state, ends);
       this.initialSequence = grown(this.initialSequence, ends);
       this.finSequence = grown(this.finSequence, ends);
+      this.synAckSentAt = grown(this.synAckSentAt, ends);
       this.receiveNext = grown(this.receiveNext, ends);
       this.endFlags = grown(this.endFlags, ends);
       this.pathLength = grown(this.pathLength, ends);
@@ -124,6 +130,7 @@ export class StateInference {
     for (let end = client; end < client + 2; end++) {
       this.initialSequence[end] = Number.NaN;
       this.finSequence[end] = Number.NaN;
+      this.synAckSentAt[end] = Number.NaN;
       this.receiveNext[end] = Number.NaN;
       this.pendingHead[end] = NONE;
       this.pendingTail[end] = NONE;
@@ -139,7 +146,7 @@ export class StateInference {
   observe(connection: number, index: number, from: 0 | 1, segment: SegmentRecord): void {
     const event = this.newEvent(index, from, segment);
     const sender = connection * 2 + from;
-    this.send(sender, event);
+    this.send(sender, event, segment.seconds * 1000 + segment.nanoseconds / 1e6);
     this.receive(sender ^ 1, event);
   }
 
@@ -213,21 +220,23 @@ export class StateInference {
     else this.notesOf.set(connection, [note]);
   }
 
-  private send(end: number, event: number): void {
+  /** `at`: the capture time in milliseconds. */
+  private send(end: number, event: number, at: number): void {
     const flags = this.eventFlags[event]!;
     if (this.endFlags[end]! & PROVISIONAL) {
       // A first answer of RST, or a SYN of its own, shows the end was not listening.
-      if (flags & TcpFlag.RST || (flags & (TcpFlag.SYN | TcpFlag.ACK)) === TcpFlag.SYN) {
+      if (flags & TcpFlag.RST || (flags & SYN_ACK) === TcpFlag.SYN) {
         this.state[end] = CLOSED;
         this.setPathAt(end, 0, CLOSED);
       }
       this.endFlags[end] = this.endFlags[end]! & ~PROVISIONAL;
     }
-    if (this.retransmitsSynOrFin(end, event)) {
+    if (this.retransmitsSynOrFin(end, event) && !this.answersDuplicateSyn(end, event, at)) {
       this.dropPending(end, (held) => this.usesSequenceSpace(held) || (this.eventFlags[held]! & TcpFlag.RST) !== 0 || !this.acknowledgesOwn(end, held));
     }
     this.receiveBefore(end, event);
     this.applySend(end, event);
+    if ((flags & SYN_ACK) === SYN_ACK) this.synAckSentAt[end] = at;
   }
 
   private receive(end: number, event: number): void {
@@ -238,6 +247,17 @@ export class StateInference {
       this.applyReceipt(end, oldest, "assumed", NONE);
       this.freeEvent(oldest);
     }
+  }
+
+  /**
+   * A SYN+ACK sent again sooner than any retransmission timer fires (Linux: TCP_RTO_MIN, and the
+   * SYN+ACK timer starts at 1 s) answers a retransmitted SYN (RFC 9293 3.10.7.4, tcp_check_req).
+   * It shows only that the ACKs held back had not arrived yet: they may still be on their way, so
+   * they stay held back (they crossed it) instead of being taken as lost.
+   */
+  private answersDuplicateSyn(end: number, event: number, at: number): boolean {
+    if ((this.eventFlags[event]! & SYN_ACK) !== SYN_ACK) return false;
+    return at - this.synAckSentAt[end]! < LINUX_CONSTANTS.TCP_RTO_MIN_MS;
   }
 
   /** The segment repeats the end's SYN or FIN: it had not received their acknowledgement. */
