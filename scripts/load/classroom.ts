@@ -13,7 +13,7 @@ import { createPrismaClient } from "../../lib/db.server";
 import { percentile } from "../../bench/support/load";
 import { someResponse, type AnyPublicQuestion } from "../../bench/support/quiz-responses";
 import type { RunningServer } from "../../bench/support/server";
-import { callAction, findAction, pagePath, signIn } from "./next-client";
+import { callAction, callRoute, findAction, pagePath, signIn } from "./next-client";
 
 export type ClassroomOptions = {
   users: number;
@@ -25,6 +25,8 @@ export type ClassroomOptions = {
   killAt: number | null;
   /** Share of answers followed by saving the reading position. */
   positionShare?: number;
+  /** How the calls travel: the route handler the app uses (ADR 1490), or the same functions as Server Actions (for comparison). */
+  transport?: "route" | "action";
   log?: (line: string) => void;
 };
 
@@ -67,6 +69,9 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
     const positionAction = findAction("lib/progress/lesson-actions.ts", "saveLessonPositionAction");
     const lessonPage = pagePath(positionAction.page, { slug: options.quiz });
     const quizPage = pagePath(startAction.page, { slug: options.quiz });
+    const viaActions = options.transport === "action";
+    const send = <T>(name: string, action: typeof startAction, page: string, args: unknown[], cookie: string) =>
+      viaActions ? callAction<T>(server.baseUrl, action, page, args, cookie) : callRoute<T>(server.baseUrl, name, args, cookie);
     const positions = ["the-header-at-a-glance", "the-flags-that-open-and-close-connections", "the-other-flags", "summary"];
 
     // Learners are created directly (one shared hash keeps setup fast), then sign in over HTTP.
@@ -124,7 +129,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
         await new Promise((resolve) => setTimeout(resolve, Math.random() * options.thinkMs));
         while (performance.now() < deadline) {
           const clientKey = `load${run}${learner}x${randomBytes(6).toString("hex")}`;
-          const start = await timed("start", () => callAction<StartResult>(server.baseUrl, startAction, quizPage, { quizId: options.quiz, clientKey }, cookie));
+          const start = await timed("start", () => send<StartResult>("quiz-start", startAction, quizPage, [{ quizId: options.quiz, clientKey }], cookie));
           if (!start?.ok || start.mode !== "account" || !start.quiz) {
             if (start && !start.ok) errors++;
             await think();
@@ -137,7 +142,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             const input = { quizId: options.quiz, clientKey, questionId: question.id, response: someResponse(question) };
             const repeats = Math.random() < 0.1 ? 2 : 1; // a double click now and then
             for (let r = 0; r < repeats; r++) {
-              const result = await timed("submit", () => callAction<SubmitResult>(server.baseUrl, submitAction, quizPage, input, cookie));
+              const result = await timed("submit", () => send<SubmitResult>("quiz-answer", submitAction, quizPage, [input], cookie));
               if (result?.ok) {
                 acknowledged.answers.add(`${clientKey}/${question.id}`);
                 submits++;
@@ -149,7 +154,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             if (Math.random() < positionShare) {
               const position = random(positions);
               const email = emails[learner]!;
-              const result = await timed("position", () => callAction<PositionResult>(server.baseUrl, positionAction, lessonPage, { slug: options.quiz, position }, cookie));
+              const result = await timed("position", () => send<PositionResult>("reading-position", positionAction, lessonPage, [{ slug: options.quiz, position }], cookie));
               if (result?.ok) {
                 acknowledged.lastPosition.set(email, position);
                 unconfirmedPositions.delete(email);
