@@ -5,14 +5,18 @@ import { configuredOrigin } from "./site-origin.server";
  * Whether a browser sent this request from one of this site's own pages (the session cookie
  * rides along with a cross-site request too): a browser names the requesting page's origin
  * (`Origin`) and whether it is the same site (`Sec-Fetch-Site`). A page of the site framed by an
- * LMS is still same-origin to the site it came from.
+ * LMS is still same-origin to the site it came from. Like Next.js's own check of a Server
+ * Action, an `Origin` whose host is the request's `Host` counts as this site: a browser sends
+ * the target's `Host` and the calling page's `Origin`, so another site's page never matches.
  */
 export function fromThisSite(request: Request): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") return false;
   const origin = request.headers.get("origin");
   if (origin === null) return true;
-  return origin === (configuredOrigin() ?? new URL(request.url).origin) || origin === new URL(request.url).origin;
+  if (origin === (configuredOrigin() ?? new URL(request.url).origin) || origin === new URL(request.url).origin) return true;
+  const host = request.headers.get("host");
+  return host !== null && URL.canParse(origin) && new URL(origin).host === host;
 }
 
 /** The request's media type, without parameters, lowercased ("" when none). */

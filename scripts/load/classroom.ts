@@ -64,14 +64,21 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
   const positionShare = options.positionShare ?? 0.5;
   const db = createPrismaClient(server.databaseUrl);
   try {
-    const startAction = findAction("lib/quiz/actions.ts", "startQuizAttemptAction");
-    const submitAction = findAction("lib/quiz/actions.ts", "submitQuizAnswerAction");
-    const positionAction = findAction("lib/progress/lesson-actions.ts", "saveLessonPositionAction");
-    const lessonPage = pagePath(positionAction.page, { slug: options.quiz });
-    const quizPage = pagePath(startAction.page, { slug: options.quiz });
+    // Server Actions are found in the build only when that transport is asked for.
     const viaActions = options.transport === "action";
-    const send = <T>(name: string, action: typeof startAction, page: string, args: unknown[], cookie: string) =>
-      viaActions ? callAction<T>(server.baseUrl, action, page, args, cookie) : callRoute<T>(server.baseUrl, name, args, cookie);
+    const action = (filename: string, name: string, params: Record<string, string>) => {
+      const ref = findAction(filename, name);
+      return { ref, page: pagePath(ref.page, params) };
+    };
+    const actions = viaActions
+      ? {
+          "quiz-start": action("lib/quiz/actions.ts", "startQuizAttemptAction", { slug: options.quiz }),
+          "quiz-answer": action("lib/quiz/actions.ts", "submitQuizAnswerAction", { slug: options.quiz }),
+          "reading-position": action("lib/progress/lesson-actions.ts", "saveLessonPositionAction", { slug: options.quiz }),
+        }
+      : null;
+    const send = <T>(name: "quiz-start" | "quiz-answer" | "reading-position", args: unknown[], cookie: string) =>
+      actions ? callAction<T>(server.baseUrl, actions[name].ref, actions[name].page, args, cookie) : callRoute<T>(server.baseUrl, name, args, cookie);
     const positions = ["the-header-at-a-glance", "the-flags-that-open-and-close-connections", "the-other-flags", "summary"];
 
     // Learners are created directly (one shared hash keeps setup fast), then sign in over HTTP.
@@ -129,7 +136,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
         await new Promise((resolve) => setTimeout(resolve, Math.random() * options.thinkMs));
         while (performance.now() < deadline) {
           const clientKey = `load${run}${learner}x${randomBytes(6).toString("hex")}`;
-          const start = await timed("start", () => send<StartResult>("quiz-start", startAction, quizPage, [{ quizId: options.quiz, clientKey }], cookie));
+          const start = await timed("start", () => send<StartResult>("quiz-start", [{ quizId: options.quiz, clientKey }], cookie));
           if (!start?.ok || start.mode !== "account" || !start.quiz) {
             if (start && !start.ok) errors++;
             await think();
@@ -142,7 +149,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             const input = { quizId: options.quiz, clientKey, questionId: question.id, response: someResponse(question) };
             const repeats = Math.random() < 0.1 ? 2 : 1; // a double click now and then
             for (let r = 0; r < repeats; r++) {
-              const result = await timed("submit", () => send<SubmitResult>("quiz-answer", submitAction, quizPage, [input], cookie));
+              const result = await timed("submit", () => send<SubmitResult>("quiz-answer", [input], cookie));
               if (result?.ok) {
                 acknowledged.answers.add(`${clientKey}/${question.id}`);
                 submits++;
@@ -154,7 +161,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             if (Math.random() < positionShare) {
               const position = random(positions);
               const email = emails[learner]!;
-              const result = await timed("position", () => send<PositionResult>("reading-position", positionAction, lessonPage, [{ slug: options.quiz, position }], cookie));
+              const result = await timed("position", () => send<PositionResult>("reading-position", [{ slug: options.quiz, position }], cookie));
               if (result?.ok) {
                 acknowledged.lastPosition.set(email, position);
                 unconfirmedPositions.delete(email);
