@@ -151,10 +151,14 @@ function serverActions(): ServerAction[] {
     node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
   };
   const filled = values();
-  return Object.entries(manifest.node).map(([id, action]) => {
-    const worker = Object.keys(action.workers).sort((a, b) => Number(a.includes("/zh/")) - Number(b.includes("/zh/")))[0]!;
+  // A function only the hot calls' route handler imports (ADR 1490) has no page, so no Server Action to call.
+  return Object.entries(manifest.node).flatMap(([id, action]) => {
+    const worker = Object.keys(action.workers)
+      .filter((name) => name.endsWith("/page"))
+      .sort((a, b) => Number(a.includes("/zh/")) - Number(b.includes("/zh/")))[0];
+    if (!worker) return [];
     const pattern = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-    return { id, file: action.filename, name: action.exportedName, page: fill(pattern, filled) };
+    return [{ id, file: action.filename, name: action.exportedName, page: fill(pattern, filled) }];
   });
 }
 
