@@ -24,10 +24,24 @@ export class ConnectionTable {
     this.resize(INITIAL_SLOTS);
   }
 
+  /**
+   * The 4-tuple's two IPv4 keys, set by the caller before `getKeyed` or `setKeyed`. Not arguments:
+   * V8 boxes a number this large passed to a function it has not inlined, and the caller's
+   * optimized code made both boxes for every packet, before it knew whether it would look up.
+   */
+  readonly keys = new Float64Array(2);
+
   /** The connection filed under the 4-tuple, or -1. */
   get(low: EndpointKey, high: EndpointKey): number {
     if (typeof low !== "number" || typeof high !== "number") return this.byText.get(textKey(low, high)) ?? NONE;
-    return this.connections[this.slotOf(low, high)]!;
+    this.keys[0] = low;
+    this.keys[1] = high;
+    return this.getKeyed();
+  }
+
+  /** `get` of the IPv4 keys in `keys`. */
+  getKeyed(): number {
+    return this.connections[this.slotOf()]!;
   }
 
   /** Files `connection` under the 4-tuple, in place of the one there before. */
@@ -36,18 +50,27 @@ export class ConnectionTable {
       this.byText.set(textKey(low, high), connection);
       return;
     }
-    const slot = this.slotOf(low, high);
+    this.keys[0] = low;
+    this.keys[1] = high;
+    this.setKeyed(connection);
+  }
+
+  /** `set` of the IPv4 keys in `keys`. */
+  setKeyed(connection: number): void {
+    const slot = this.slotOf();
     const isNew = this.connections[slot] === NONE;
-    this.lows[slot] = low;
-    this.highs[slot] = high;
+    this.lows[slot] = this.keys[0]!;
+    this.highs[slot] = this.keys[1]!;
     this.connections[slot] = connection;
     // At most half full, so probes stay short.
     if (isNew && ++this.used * 2 > this.connections.length) this.grow();
   }
 
-  /** The slot of the 4-tuple: where it is, or the empty slot where it would go. */
-  private slotOf(low: number, high: number): number {
-    const { connections, lows, highs } = this;
+  /** The slot of the 4-tuple in `keys`: where it is, or the empty slot where it would go. */
+  private slotOf(): number {
+    const { connections, lows, highs, keys } = this;
+    const low = keys[0]!;
+    const high = keys[1]!;
     const mask = connections.length - 1;
     for (let slot = hash(low, high) & mask; ; slot = (slot + 1) & mask) {
       if (connections[slot] === NONE) return slot;
