@@ -83,6 +83,9 @@ export class StateInference {
   private pathInline = new Uint8Array(0);
   private readonly longPaths = new Map<number, number[]>();
   private readonly pathTexts = new Map<number, string>();
+  /** The key and text `pathText` last gave for a client end and for a server end. */
+  private readonly lastPathKeys = new Float64Array([-1, -1]);
+  private readonly lastPathTexts = ["", ""];
   private pendingHead = new Int32Array(0);
   private pendingTail = new Int32Array(0);
   private pendingCount = new Uint32Array(0);
@@ -184,11 +187,16 @@ export class StateInference {
     // Four bits per state (there are eleven), then the length: one number per distinct path.
     let key = length;
     for (let index = 0; index < length; index++) key = key * 16 + this.pathInline[end * PATH_INLINE + index]!;
+    // Rows in a row mostly share their paths: the previous row's answer for the same end first.
+    const side = end & 1;
+    if (this.lastPathKeys[side] === key) return this.lastPathTexts[side]!;
     let text = this.pathTexts.get(key);
     if (text === undefined) {
       text = this.path(end).join(">");
       this.pathTexts.set(key, text);
     }
+    this.lastPathKeys[side] = key;
+    this.lastPathTexts[side] = text;
     return text;
   }
 
