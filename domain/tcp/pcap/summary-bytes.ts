@@ -22,7 +22,7 @@ export class SummaryRowBytes {
   private readonly stateColumns = new Map<string, Map<string, Uint8Array>>();
   /** The previous row's paths and their state columns. */
   private readonly lastPaths: [string | null, string | null] = [null, null];
-  private lastStateColumns = EMPTY;
+  private lastStateColumns: Uint8Array = EMPTY;
 
   constructor(private readonly chunkBytes: number) {
     this.bytes = new Uint8Array(chunkBytes + ROW_ROOM);
