@@ -96,25 +96,63 @@ const utcTimestampTypes = {
   },
 };
 
-/** SQLite: one prepared statement per SQL text, reused (better-sqlite3 runs it synchronously). */
-function sqliteDirect(connection: () => Promise<Database.Database>): DirectSql {
+function isDriverBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** The async pause before the n-th retry of a statement that found the write lock taken: a turn of the event loop, then 1, 2, 4, 8, 10, 10… ms. */
+function lockPause(retry: number): Promise<void> {
+  if (retry === 0) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, Math.min(2 ** (retry - 1), 10)));
+}
+
+/**
+ * SQLite: one prepared statement per SQL text, reused (better-sqlite3 runs it synchronously).
+ * A statement that finds the write lock held by another process must not wait inside the call,
+ * where SQLite's busy handler sleeps and freezes this process's event loop (every request it
+ * holds would wait too): it runs without a busy timeout and, on SQLITE_BUSY, is tried again after
+ * an async pause, up to the same deadline as the connection's busy timeout (ADR 1540).
+ */
+function sqliteDirect(connection: () => Promise<Database.Database>, lockWaitMs: number): DirectSql {
   let statements = new Map<string, Database.Statement>();
   let preparedOn: Database.Database | null = null;
   return {
     async rows<T>(sql: string, args: ReadonlyArray<SqlArg>) {
       const statement = await prepared(sql);
-      return driverCall(() => statement.all(...args.map(sqliteArg)) as T[]);
+      return driverCall(statement, () => statement.all(...args.map(sqliteArg)) as T[]);
     },
     async run(sql: string, args: ReadonlyArray<SqlArg>) {
       const statement = await prepared(sql);
-      return driverCall(() => statement.run(...args.map(sqliteArg)).changes);
+      return driverCall(statement, () => statement.run(...args.map(sqliteArg)).changes);
     },
   };
-  function driverCall<T>(call: () => T): T {
+  async function driverCall<T>(statement: Database.Statement, call: () => T): Promise<T> {
+    const deadline = performance.now() + lockWaitMs;
+    for (let retry = 0; ; retry++) {
+      try {
+        return withoutBusyWait(statement.database, call);
+      } catch (error) {
+        // An autocommit statement that found the lock taken changed nothing: it can simply run again.
+        if (isDriverBusy(error) && performance.now() < deadline) {
+          await lockPause(retry);
+          continue;
+        }
+        throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
+      }
+    }
+  }
+  /**
+   * Runs `call` with the shared connection's busy timeout off, restored before Prisma's next
+   * statement (its transactions keep waiting in SQLite). The pragma acts when it is compiled, so
+   * it is executed anew each time (a few microseconds), not kept as a prepared statement.
+   */
+  function withoutBusyWait<T>(connection: Database.Database, call: () => T): T {
+    connection.exec("PRAGMA busy_timeout = 0");
     try {
       return call();
-    } catch (error) {
-      throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
+    } finally {
+      connection.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     }
   }
   async function prepared(sql: string): Promise<Database.Statement> {
@@ -201,8 +239,12 @@ export function directSql(client: Db): DirectSql {
   return direct;
 }
 
-/** SQLite for `file:` URLs, PostgreSQL for `postgresql://` ones (see docs/database.md). */
-export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): PrismaClient {
+/**
+ * SQLite for `file:` URLs, PostgreSQL for `postgresql://` ones (see docs/database.md).
+ * `sqliteLockWaitMs`: how long a direct statement waits for SQLite's write lock before failing
+ * with SQLITE_BUSY (the busy timeout's 10 s unless a test says otherwise).
+ */
+export function createPrismaClient(databaseUrl: string = env().DATABASE_URL, options: { sqliteLockWaitMs?: number } = {}): PrismaClient {
   if (databaseProvider(databaseUrl) === "postgresql") {
     const adapter = new PoolSharingPg({ connectionString: databaseUrl });
     const client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
@@ -224,7 +266,7 @@ export function createPrismaClient(databaseUrl: string = env().DATABASE_URL): Pr
     sqliteDirect(async () => {
       if (!adapter.connection?.open) await client.$connect();
       return adapter.connection!;
-    }),
+    }, options.sqliteLockWaitMs ?? SQLITE_BUSY_TIMEOUT_MS),
   );
   return client;
 }

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseFile } from "@/lib/database-url";
-import { dateOf, db, directSql, newRowId } from "@/lib/db.server";
+import { createPrismaClient, dateOf, db, directSql, newRowId } from "@/lib/db.server";
 import { isUniqueViolation } from "@/lib/db/unique-retry";
 import { sessionAccount } from "@/lib/auth/sessions.server";
 import { applyReviewEvent } from "@/lib/review/queue.server";
@@ -108,5 +108,54 @@ describe("direct statements", () => {
     } finally {
       other.close();
     }
+  });
+
+  it.skipIf(isPostgres)("wait for a write lock another process holds without freezing the event loop, then write", async () => {
+    const user = await createUser();
+    const attempt = await db.quizAttempt.create({ data: { userId: user.id, quizId: "q", clientKey: `l-${user.id}`, variantSeed: 1, score: 0 } });
+    const other = new Database(databaseFile(process.env.DATABASE_URL));
+    const settled: string[] = [];
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      const write = directSql(db).run(`UPDATE "QuizAttempt" SET "score" = ? WHERE "id" = ?`, [4, attempt.id]);
+      void write.then(() => settled.push("write"));
+      // Waiting inside SQLite's busy handler would hold this timer back until the write gave up.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      settled.push("timer");
+      expect(settled).toEqual(["timer"]);
+      other.exec("COMMIT");
+      expect(await write).toBe(1);
+      expect(settled).toEqual(["timer", "write"]);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).score).toBe(4);
+    // Prisma's own statements on the shared connection still wait in SQLite.
+    const [timeout] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
+    expect(Number(timeout!.timeout)).toBe(10_000);
+  });
+
+  it.skipIf(isPostgres)("give up on a write lock held past the deadline with SQLite's busy error", async () => {
+    const client = createPrismaClient(process.env.DATABASE_URL, { sqliteLockWaitMs: 100 });
+    const user = await createUser();
+    const other = new Database(databaseFile(process.env.DATABASE_URL));
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      const started = performance.now();
+      const failure = await directSql(client)
+        .run(`UPDATE "User" SET "name" = ? WHERE "id" = ?`, ["locked out", user.id])
+        .catch((error: unknown) => error);
+      const waited = performance.now() - started;
+      expect(failure).toMatchObject({ code: "SQLITE_BUSY" });
+      expect(isUniqueViolation(failure)).toBe(false);
+      expect(waited).toBeGreaterThanOrEqual(100);
+      expect(waited).toBeLessThan(5_000);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+      await client.$disconnect();
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).not.toBe("locked out");
   });
 });
