@@ -72,6 +72,8 @@ export default function SignedInReading({ slug, headings, locale, store }: { slu
       frame ||= requestAnimationFrame(check);
     };
     window.addEventListener("scroll", onScroll, { passive: true });
+    // This code arrives after the session: the reader may already have scrolled past a heading.
+    onScroll();
     return () => {
       window.removeEventListener("scroll", onScroll);
       cancelAnimationFrame(frame);

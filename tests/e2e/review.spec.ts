@@ -193,6 +193,11 @@ test.describe("lesson diagnostics", () => {
     await expect(page.getByText(/Normalized gain: /)).toBeVisible();
     await shot(page, "diagnostic-both-done-en");
     await axeInBothThemes(page);
+
+    // The lesson's end fills in the learner's before and after once the reader reaches it (its code loads then).
+    await page.goto("/course/time-wait");
+    await approach(page.getByRole("complementary", { name: "Check what you know" }).last());
+    await expect(page.getByText(/^Your check: \d+% before, \d+% after\.$/)).toBeVisible();
   });
 
   test("the Chinese diagnostic and review pages link to Chinese pages only", async ({ page }) => {
