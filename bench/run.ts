@@ -3,6 +3,7 @@
  * bench/results.json and the table in BENCHMARKS.md. Every figure stands next to a baseline
  * measured in the same run, so the ratios mean something on any machine.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +19,34 @@ function format(value: number, unit: string): string {
   return `${value.toPrecision(3)} ${unit}`;
 }
 
+async function loadSuite(file: string): Promise<BenchSuite> {
+  return (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
+}
+
+/**
+ * Each suite runs in a process of its own: the app's database client and settings are fixed at
+ * their first import (lib/db.server.ts, lib/env.server.ts), so a suite that opens its own
+ * database must not find another suite's client already made. The child prints its figures as
+ * the last line of its output; what it logs before goes to the terminal.
+ */
+function runInOwnProcess(file: string): BenchFigure[] {
+  const output = execFileSync("npx", ["tsx", "--conditions=react-server", fileURLToPath(import.meta.url), CHILD_FLAG, file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = output.trimEnd().split("\n");
+  process.stdout.write(lines.slice(0, -1).map((line) => `${line}\n`).join(""));
+  return JSON.parse(lines.at(-1)!) as BenchFigure[];
+}
+
+const CHILD_FLAG = "--suite-process";
+
+async function runChild(file: string) {
+  const figures = await (await loadSuite(file)).run();
+  console.log(JSON.stringify(figures));
+}
+
 async function main() {
   const files = readdirSync(here)
     .filter((file) => file.endsWith(".ts") && !["run.ts", "types.ts"].includes(file))
@@ -30,10 +59,10 @@ async function main() {
   const results = new Map<string, SuiteResult>(previous.filter((r) => r.command && r.date).map((r) => [r.suite, r]));
   const runStarted = performance.now();
   for (const file of files) {
-    const suite = (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
+    const suite = await loadSuite(file);
     process.stdout.write(`▸ ${suite.name} … `);
     const started = performance.now();
-    const figures = await suite.run();
+    const figures = runInOwnProcess(file);
     const seconds = (performance.now() - started) / 1000;
     console.log(`${seconds.toFixed(1)}s`);
     for (const figure of figures) {
@@ -82,7 +111,7 @@ ${rows.join("\n")}
   console.log("\nWrote bench/results.json and BENCHMARKS.md");
 }
 
-main().catch((error) => {
+(wanted[0] === CHILD_FLAG ? runChild(wanted[1]!) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

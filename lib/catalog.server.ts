@@ -6,7 +6,7 @@ import "server-only";
  * against this catalog on the server.
  */
 import { CAPTURE_CATALOG, CAPTURE_CHALLENGE_LIST } from "@/domain/capture-challenges/catalog";
-import { CHALLENGE_LIST, CHALLENGE_TEXT_ZH } from "@/domain/challenges";
+import { CHALLENGES, challengeSummary } from "@/domain/challenges";
 import { listLessons } from "./content/lessons.server";
 import type { TargetType } from "@/domain/gradebook/semantics";
 import { getQuiz, listQuizzes } from "./quiz/registry.server";
@@ -65,11 +65,11 @@ const quizSource: CatalogSource = {
 const challengeSource: CatalogSource = {
   items: (locale = "en") => {
     const titles = lessonTitles(locale);
-    const simulator = CHALLENGE_LIST.map((challenge) => ({ ...challenge, title: (locale === "zh" ? CHALLENGE_TEXT_ZH[challenge.id]?.title : undefined) ?? challenge.title }));
+    const simulator = CHALLENGES.map((challenge) => challengeSummary(challenge, locale));
     const captureTitles = new Map(CAPTURE_CATALOG.map((info) => [info.id, info.title]));
     const capture = CAPTURE_CHALLENGE_LIST.map((challenge) => ({
       ...challenge,
-      title: locale === "zh" ? `抓包：${captureTitles.get(challenge.id)?.zh ?? challenge.title}` : `Capture: ${challenge.title}`,
+      title: instructorWords(locale).catalog.capture(captureTitles.get(challenge.id)?.[locale] ?? challenge.title),
     }));
     // Simulator challenges, then capture challenges (done on the learner's own machine), one target type.
     return [...simulator, ...capture].map((challenge) => ({

@@ -1,7 +1,9 @@
 // `npm test`: install what the tests need (npm packages, Debian's Chromium when missing) and run
 // every test: lint, types, unit, integration (real SQLite, then real PostgreSQL), the engine against
 // the real kernel (network namespaces, as root; skipped with a reason elsewhere), end-to-end (real Chromium).
-import { existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { aptInstall, checkLockFile, hasCommand, installDependencies, run, step } from "./lib.mjs";
 
 const started = Date.now();
@@ -55,6 +57,14 @@ function ensureTshark() {
     process.exit(1);
   }
 }
+
+// Every test's temporary files (databases, keys, captures, browser profiles) go to one folder
+// of this run, removed when it ends, so that repeated runs leave nothing behind on the machine.
+const runTemp = mkdtempSync(path.join(tmpdir(), "syn-to-fin-test-"));
+// Others may pass through, not list: the throwaway PostgreSQL server runs as its own user.
+chmodSync(runTemp, 0o711);
+process.env.TMPDIR = runTemp;
+process.on("exit", () => rmSync(runTemp, { recursive: true, force: true }));
 
 checkLockFile();
 installDependencies();

@@ -103,7 +103,7 @@ export async function StudentPage({ classId, studentId, locale }: { classId: str
                 {page.excused} <When date={a.excusal.createdAt} tz={tz} lang={lang} />
                 {a.excusal.note ? (
                   <>
-                    {locale === "zh" ? "：" : ": "}
+                    {page.excusedNote}
                     <UserText>{a.excusal.note}</UserText>
                   </>
                 ) : null}

@@ -65,7 +65,7 @@ function Entry({ entry, locale }: { entry: GlossaryEntry; locale: Locale }) {
             const related = findGlossaryEntry(id)!;
             return (
               <span key={id}>
-                {index > 0 ? (locale === "zh" ? "、" : ", ") : null}
+                {index > 0 ? words.listSeparator : null}
                 <Link href={glossaryPath(locale, id)} className="text-accent underline underline-offset-2">
                   {inlineName(related, locale)}
                 </Link>

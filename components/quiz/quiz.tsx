@@ -12,7 +12,7 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { useScrollAnchorExclusion } from "../ui/use-scroll-anchor-exclusion";
 import { QuestionForm } from "./question-form";
-import { AnswerProgress, RunnerSummary, SessionEndedMessage, submissionProps } from "./runner-parts";
+import { AnswerProgress, NextStepButton, RunnerSummary, SessionEndedMessage, submissionProps } from "./runner-parts";
 import { RichText } from "./rich-text";
 import { firstUnansweredAfter, useQuizAttempt } from "./use-quiz-attempt";
 
@@ -102,7 +102,7 @@ export function Quiz({ id, locale = "en" }: { id: string; locale?: Locale }) {
           notice={notice?.questionId === question.id ? notice.text : null}
           {...submissionProps(answers, sessionEndedMessage)}
           onSubmit={(draft) => void submit(question, draft)}
-          after={<Button onClick={() => goTo(firstUnansweredAfter(attempt, index))}>{firstUnansweredAfter(attempt, index) < total ? words.nextQuestion : words.seeResult}</Button>}
+          after={<NextStepButton next={firstUnansweredAfter(attempt, index)} total={total} goTo={goTo} nextLabel={words.nextQuestion} summaryLabel={words.seeResult} />}
           idPrefix={`${sectionId}-${question.id}`}
           words={words}
           locale={locale}

@@ -6,6 +6,7 @@ import { accountPagePath, localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/domain/locale";
 import { ForgetEndedSession } from "../auth/session-ended";
 import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
 import { ProgressBar } from "../ui/progress-bar";
 import type { AnswerSubmission } from "./use-answer-submission";
 
@@ -82,6 +83,11 @@ export function KeptInBrowser({
  * whether an answer is on its way, its refusal, the ended session's message, the headings focus
  * moves to and the verdict read out. Every runner wires them alike.
  */
+/** After an answer: on to the next open question (`next`), or to the summary when none is left. */
+export function NextStepButton({ next, total, goTo, nextLabel, summaryLabel }: { next: number; total: number; goTo: (index: number) => void; nextLabel: string; summaryLabel: string }) {
+  return <Button onClick={() => goTo(next)}>{next < total ? nextLabel : summaryLabel}</Button>;
+}
+
 export function submissionProps(answers: AnswerSubmission, sessionEndedMessage: ReactNode) {
   return {
     pending: answers.pending,

@@ -13,7 +13,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { QuestionForm } from "../quiz/question-form";
-import { AnswerProgress, RunnerSummary, SessionEndedMessage, submissionProps } from "../quiz/runner-parts";
+import { AnswerProgress, NextStepButton, RunnerSummary, SessionEndedMessage, submissionProps } from "../quiz/runner-parts";
 import { firstOpen, useReviewSession } from "./use-review-session";
 import { formatWhen } from "./when";
 
@@ -160,7 +160,7 @@ export function ReviewSession({
               {session.results[item.index]?.nextDueAt ? (
                 <p className="text-sm text-fg-muted">{words.nextReview(formatWhen(session.results[item.index]!.nextDueAt!, words.when, locale))}</p>
               ) : null}
-              <Button onClick={() => goTo(firstOpen(session, item.index + 1))}>{firstOpen(session, item.index + 1) < total ? words.next : words.seeSummary}</Button>
+              <NextStepButton next={firstOpen(session, item.index + 1)} total={total} goTo={goTo} nextLabel={words.next} summaryLabel={words.seeSummary} />
             </div>
           }
           idPrefix={`review-${session.clientKey}-${item.index}`}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CHALLENGES, challengeText } from "@/domain/challenges";
-import { DEFAULT_PLAYGROUND, decodePlayground, playgroundErrorZh } from "@/domain/simulator/url-state";
+import { DEFAULT_PLAYGROUND, decodePlayground, playgroundErrorText } from "@/domain/simulator/url-state";
 import { pageAlternates } from "@/lib/i18n/paths";
 import { playgroundWords } from "@/lib/i18n/words/playground";
 import { simulatorPartSurroundings } from "../lesson/on-demand-parts";
@@ -39,7 +39,7 @@ export async function PlaygroundPage({ locale, searchParams }: { locale: Locale;
       <div className="mt-8">
         <Playground
           initial={decoded.ok ? decoded.state : DEFAULT_PLAYGROUND}
-          refused={decoded.ok ? null : decoded.errors.map((error) => (locale === "zh" ? playgroundErrorZh(error) : error))}
+          refused={decoded.ok ? null : decoded.errors.map((error) => playgroundErrorText(error, locale))}
           challenges={challenges}
           parts={simulatorPartSurroundings(locale)}
           locale={locale}

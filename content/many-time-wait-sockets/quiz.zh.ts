@@ -1,8 +1,9 @@
 import "server-only";
 import { defineQuizTranslation } from "@/domain/quiz/translation";
+import type quiz from "./quiz";
 
 /** 第 6 课测验的中文文本：按 quiz.ts 中的 id 对应，答案与评分规则都在 quiz.ts 里。 */
-export default defineQuizTranslation({
+export default defineQuizTranslation<typeof quiz>({
   quiz: "many-time-wait-sockets",
   title: "检验一下：大量 TIME-WAIT 套接字与内核参数",
   questions: {

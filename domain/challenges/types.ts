@@ -2,12 +2,13 @@
 import type { ScenarioResult } from "@/domain/tcp";
 import type { PresetId } from "@/domain/simulator/presets";
 import type { ActionKey, SimulatorSettings } from "@/domain/simulator/session";
+import type { Locale } from "@/domain/locale";
 
 /** What a goal decides from a trace: reached or not, and which of the challenge's outcomes it was. */
-export interface GoalVerdict {
+export interface GoalVerdict<Outcome extends string = string> {
   reached: boolean;
   /** A key of the challenge's `feedback`. */
-  outcome: string;
+  outcome: Outcome;
   /** Values for `{name}` placeholders in the feedback (`{host}` is "client" or "server"). */
   values?: Readonly<Record<string, string | number>>;
 }
@@ -20,9 +21,8 @@ export interface GoalResult {
   feedback: string;
 }
 
-export interface Challenge {
-  /** Stable: stored with completions and assignments. Lowercase kebab-case. */
-  id: string;
+/** What a challenge says in one language. */
+export interface ChallengeText<Outcome extends string = string> {
   title: string;
   /** One sentence for lists and the instructors' catalog. */
   summary: string;
@@ -30,6 +30,16 @@ export interface Challenge {
   instructions: string;
   /** A nudge shown on request. */
   hint: string;
+  /**
+   * What the learner is told after a check, by outcome (the keys `goal` returns); `{name}`
+   * placeholders are filled from the verdict's values.
+   */
+  feedback: Readonly<Record<Outcome, string>>;
+}
+
+export interface Challenge {
+  /** Stable: stored with completions and assignments. Lowercase kebab-case. */
+  id: string;
   /** The lesson the challenge belongs to (a content folder). */
   lesson: string;
   /** Where the run starts; the learner's actions are added to the preset's. */
@@ -38,11 +48,8 @@ export interface Challenge {
   settings?: Partial<Omit<SimulatorSettings, "preset">>;
   /** The actions the learner may use. */
   allowed: readonly ActionKey[];
-  /**
-   * What the learner is told after a check, by outcome (the keys `goal` returns), in English;
-   * `{name}` placeholders are filled from the verdict's values. Chinese: text-zh.ts.
-   */
-  feedback: Readonly<Record<string, string>>;
+  /** Its words in every language, side by side (registry.ts's `defineChallenge` checks the outcomes). */
+  text: Readonly<Record<Locale, ChallengeText>>;
   /** Decides from the whole run (to quiescence) whether the goal is reached. */
   goal: (trace: ScenarioResult) => GoalVerdict;
 }

@@ -7,10 +7,11 @@ import { z } from "zod";
 import { actionSchema, formatIssues, runScenario, type Action, type ScenarioResult } from "@/domain/tcp";
 import { DEFAULT_SETTINGS, SIM_LIMITS, actionKey, buildScenario, type SimulatorSettings } from "@/domain/simulator/session";
 import { getChallenge } from "./registry";
-import { judge, refusalZh } from "./text";
+import { judge } from "./text";
 import type { Challenge, GoalResult } from "./types";
 import type { Locale } from "@/domain/locale";
 import { localeSchema } from "@/domain/locale-schema";
+import { defineWords } from "@/domain/words";
 
 export const CHALLENGE_LIMITS = {
   /** Actions in one submitted log; every challenge is solvable in a handful. */
@@ -50,6 +51,28 @@ export const challengeSubmissionSchema = z
 
 export type ChallengeSubmission = z.infer<typeof challengeSubmissionSchema>;
 
+/** Why a log was refused, in every language (zod's own issue texts stay as they are). */
+const refusalWords = defineWords({
+  en: {
+    resultClaimed: "Only the server decides whether a challenge is complete: send the actions, not a result.",
+    notAccepted: (key: string) => `${key}: not accepted from the browser`,
+    tooLong: (max: number) => `The action log is too long: at most ${max} actions are accepted.`,
+    invalid: "The action log is not valid, so it was not checked.",
+    noSuchChallenge: (id: string) => `There is no challenge "${id}".`,
+    forbidden: "The log uses actions this challenge does not allow.",
+    notAllowed: (where: string, key: string, allowed: string) => `${where}: ${key} is not allowed here (allowed: ${allowed})`,
+  },
+  zh: {
+    resultClaimed: "挑战是否完成只由服务器判定：请发送操作，而不是结果。",
+    notAccepted: (key) => `${key}：不接受浏览器发来的这个字段`,
+    tooLong: (max) => `操作记录太长：最多接受 ${max} 个操作。`,
+    invalid: "操作记录无效，因此没有检查。",
+    noSuchChallenge: (id) => `没有名为“${id}”的挑战。`,
+    forbidden: "操作记录中用到了这个挑战不允许的操作。",
+    notAllowed: (where, key, allowed) => `${where}：这里不允许 ${key}（允许的操作：${allowed}）`,
+  },
+});
+
 /** Keys a forged client might add to claim success; named in the error so the refusal is clear. */
 const CLAIM_KEYS = ["success", "reached", "verified", "completed", "completedAt", "passed", "score", "result"];
 
@@ -66,15 +89,16 @@ export function replayChallenge(challenge: Challenge, log: readonly Action[]): S
   return runScenario(buildScenario(challengeSettings(challenge), log));
 }
 
-/** Parses and bounds a submission; errors are sentences naming the field. */
-export function parseSubmission(raw: unknown): { ok: true; value: ChallengeSubmission } | { ok: false; error: string; issues: string[] } {
+/** Parses and bounds a submission; errors are sentences naming the field, in `locale`. */
+export function parseSubmission(raw: unknown, locale: Locale = "en"): { ok: true; value: ChallengeSubmission } | { ok: false; error: string; issues: string[] } {
+  const words = refusalWords(locale);
   if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
     const claims = Object.keys(raw).filter((key) => CLAIM_KEYS.includes(key));
     if (claims.length > 0) {
       return {
         ok: false,
-        error: "Only the server decides whether a challenge is complete: send the actions, not a result.",
-        issues: claims.map((key) => `${key}: not accepted from the browser`),
+        error: words.resultClaimed,
+        issues: claims.map(words.notAccepted),
       };
     }
   }
@@ -84,9 +108,7 @@ export function parseSubmission(raw: unknown): { ok: true; value: ChallengeSubmi
     const tooLong = parsed.error.issues.some((issue) => issue.code === "too_big" && issue.path.length === 1 && issue.path[0] === "log");
     return {
       ok: false,
-      error: tooLong
-        ? `The action log is too long: at most ${CHALLENGE_LIMITS.maxActions} actions are accepted.`
-        : "The action log is not valid, so it was not checked.",
+      error: tooLong ? words.tooLong(CHALLENGE_LIMITS.maxActions) : words.invalid,
       issues,
     };
   }
@@ -106,24 +128,19 @@ export function submissionLocale(raw: unknown): Locale {
 /** Validates, checks the allowed actions, replays and asks the goal; feedback and refusals come in the submission's `locale`. */
 export function verifySubmission(raw: unknown): Verification {
   const locale = submissionLocale(raw);
-  const verification = verifyIn(raw, locale);
-  if (verification.ok || locale === "en") return verification;
-  return { ok: false, error: refusalZh(verification.error), issues: verification.issues.map(refusalZh) };
-}
-
-function verifyIn(raw: unknown, locale: Locale): Verification {
-  const parsed = parseSubmission(raw);
+  const words = refusalWords(locale);
+  const parsed = parseSubmission(raw, locale);
   if (!parsed.ok) return parsed;
   const { challengeId, log } = parsed.value;
   const challenge = getChallenge(challengeId);
-  if (challenge === null) return { ok: false, error: `There is no challenge "${challengeId}".`, issues: [] };
+  if (challenge === null) return { ok: false, error: words.noSuchChallenge(challengeId), issues: [] };
   const allowed = new Set<string>(challenge.allowed);
   const forbidden = log.map((action, index) => ({ index, key: actionKey(action) })).filter(({ key }) => !allowed.has(key));
   if (forbidden.length > 0) {
     return {
       ok: false,
-      error: "The log uses actions this challenge does not allow.",
-      issues: forbidden.map(({ index, key }) => `log.${index}: ${key} is not allowed here (allowed: ${challenge.allowed.join(", ")})`),
+      error: words.forbidden,
+      issues: forbidden.map(({ index, key }) => words.notAllowed(`log.${index}`, key, challenge.allowed.join(", "))),
     };
   }
   const result: GoalResult = judge(challenge, replayChallenge(challenge, log), locale);

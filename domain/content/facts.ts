@@ -7,6 +7,7 @@
 import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS } from "@/domain/tcp/profiles";
 import { wheelExpiryMs } from "@/domain/tcp/timer-wheel";
 import type { Locale } from "@/domain/locale";
+import { defineWords } from "@/domain/words";
 
 export type FactValue =
   /** A length of time, in milliseconds. `raw` is the value as its sysctl is written (e.g. seconds). */
@@ -261,7 +262,7 @@ export type DurationUnit = "auto" | "ms" | "s" | "min" | "h";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-const UNIT_WORDS: Record<Locale, Record<Exclude<DurationUnit, "auto">, (n: number) => string>> = {
+const unitWords = defineWords<Record<Exclude<DurationUnit, "auto">, (n: number) => string>>({
   en: {
     ms: () => "ms",
     s: () => "s",
@@ -269,7 +270,7 @@ const UNIT_WORDS: Record<Locale, Record<Exclude<DurationUnit, "auto">, (n: numbe
     h: (n) => (n === 1 ? "hour" : "hours"),
   },
   zh: { ms: () => "毫秒", s: () => "秒", min: () => "分钟", h: () => "小时" },
-};
+});
 
 const NUMBER_LOCALE: Record<Locale, string> = { en: "en-US", zh: "zh-CN" };
 
@@ -290,7 +291,7 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatDuration(ms: number, locale: Locale, unit: DurationUnit = "auto"): string {
   const chosen = unit === "auto" ? pickUnit(ms) : unit;
   const amount = ms / UNIT_MS[chosen];
-  return `${formatNumber(amount, locale)} ${UNIT_WORDS[locale][chosen](amount)}`;
+  return `${formatNumber(amount, locale)} ${unitWords(locale)[chosen](amount)}`;
 }
 
 export type FactFormat = {

@@ -11,6 +11,7 @@
  * reuse one; add a new question instead of changing what an existing id asks.
  */
 import { z } from "zod";
+import { parseStoredJson } from "../stored-json";
 import { TCP_STATES } from "../tcp/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -496,8 +497,11 @@ export const quizSchema = z
 export type QuizInput = z.input<typeof quizSchema>;
 export type Quiz = z.output<typeof quizSchema>;
 
-/** Identity helper for authoring files: `export default defineQuiz({ … })` gets types and completion. */
-export function defineQuiz(quiz: QuizInput): QuizInput {
+/**
+ * Identity helper for authoring files: `export default defineQuiz({ … })` gets types and
+ * completion, and keeps the ids literal so a translation's keys are checked against them.
+ */
+export function defineQuiz<const Q extends QuizInput>(quiz: Q): Q {
   return quiz;
 }
 
@@ -580,6 +584,9 @@ export const questionResponseSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("match"), pairs: z.record(responseId, responseId) }).strict(),
 ]);
 export type QuestionResponse = z.infer<typeof questionResponseSchema>;
+
+/** A stored answer read back: `null` when it no longer fits the contract. */
+export const parseStoredResponse = (stored: string): QuestionResponse | null => parseStoredJson(questionResponseSchema, stored);
 
 /** The right answer, in the same terms as the response, revealed once a question is submitted. */
 export type CorrectAnswer =

@@ -10,7 +10,7 @@
  * `{placeholders}` its English counterpart uses. Browser-safe, like the schema.
  */
 import { z } from "zod";
-import { QUIZ_FLAGS, STATE_NAMES, quizSchema, type HostName, type Question, type Quiz } from "./schema";
+import { QUIZ_FLAGS, STATE_NAMES, quizSchema, type HostName, type Question, type Quiz, type QuizInput } from "./schema";
 import type { Locale } from "@/domain/locale";
 
 /** How `{host}` and `{peer}` read in generated prompts and explanations. */
@@ -52,8 +52,46 @@ export type QuizTranslationInput = {
   questions: Record<string, QuestionTranslation>;
 };
 
-/** Identity helper for translation files: `export default defineQuizTranslation({ … })`. */
-export function defineQuizTranslation(translation: QuizTranslationInput): QuizTranslationInput {
+/** The ids of a list of things that have one (options, items, pairs, distractors). */
+type IdsOf<List> = List extends readonly (infer Item)[] ? (Item extends { id: infer Id extends string } ? Id : never) : never;
+
+/** `{ field: { key: text } }` with exactly `Keys`, or nothing when there are none. */
+type TextsBy<Field extends string, Keys extends string> = [Keys] extends [never] ? Record<never, never> : { [F in Field]: Record<Keys, string> };
+
+type NumberMistakeKeys<Q> = Q extends { mistakes?: readonly (infer M)[] } ? (M extends { offset: infer N extends number } ? `${N}` : never) : never;
+type OrderMistakeKeys<Q> = Q extends { mistakes?: readonly (infer M)[] } ? (M extends { first: infer F extends string; then: infer T extends string } ? `${F}>${T}` : never) : never;
+type WrongStateKeys<Q> = Q extends { wrongState?: infer W } ? Extract<keyof NonNullable<W>, string> : never;
+
+/** The translation of one question of a quiz defined with `defineQuiz`: exactly its keys. */
+export type QuestionTranslationOf<Q> = { prompt: string; explanation: string } & (Q extends { type: "single" | "multiple"; options: infer Options }
+  ? { options: Record<IdsOf<Options>, { text: string; feedback: string }> }
+  : Q extends { type: "flags" }
+    ? { segment: string; wrongBit: Record<(typeof QUIZ_FLAGS)[number], string> }
+    : Q extends { type: "state" }
+      ? TextsBy<"wrongState", WrongStateKeys<Q>>
+      : Q extends { type: "number" }
+        ? TextsBy<"mistakes", NumberMistakeKeys<Q>>
+        : Q extends { type: "order"; items: infer Items }
+          ? { items: Record<IdsOf<Items>, string> } & TextsBy<"mistakes", OrderMistakeKeys<Q>>
+          : Q extends { type: "match"; pairs: infer Pairs }
+            ? { pairs: Record<IdsOf<Pairs>, { left: string; right: string }> } & TextsBy<"distractors", Q extends { distractors?: infer D } ? IdsOf<NonNullable<D>> : never>
+            : never);
+
+/** The translation of a quiz defined with `defineQuiz`: every question id and every key of each, nothing else. */
+export type QuizTranslationOf<Q extends QuizInput> = {
+  quiz: Q["id"];
+  title: string;
+  questions: { [Question in Q["questions"][number] as Question["id"]]: QuestionTranslationOf<Question> };
+};
+
+/**
+ * Identity helper for translation files, given the quiz's type:
+ * `export default defineQuizTranslation<typeof quiz>({ … })` with `import type quiz from "./quiz"`.
+ * A missing or extra question id, option, item, pair, bit, state or mistake is a compile error;
+ * without the type argument nothing compiles. `parseQuizTranslation` still checks what types
+ * cannot: empty texts and placeholders.
+ */
+export function defineQuizTranslation<Q extends QuizInput = never>(translation: NoInfer<QuizTranslationOf<Q>>): QuizTranslationInput {
   return translation;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The labs as the UI drives them: the inputs a learner sets (with their bounds), how they map to
- * the engine's lab parameters, and a sentence that explains each result. Pure; the numbers in
- * the sentences all come from the engine's result and constants.
+ * the engine's lab parameters, and a paragraph that explains each result in either language. Pure;
+ * the numbers in the sentences all come from the engine's result and constants.
  */
 import { z } from "zod";
 import {
@@ -13,6 +13,10 @@ import {
 } from "@/domain/tcp";
 import { formatCount } from "./format";
 import type { Locale } from "@/domain/locale";
+import { defineWords } from "@/domain/words";
+
+/** The TIME-WAIT input's one check across fields, as zod reports it (the playground link's words reuse it). */
+export const TIME_WAIT_PORTS_REVERSED = "the low port must not exceed the high port";
 
 export const timeWaitInputSchema = z
   .object({
@@ -27,7 +31,7 @@ export const timeWaitInputSchema = z
     tcp_max_tw_buckets: z.number().int().min(0).max(10_000_000),
   })
   .strict()
-  .refine((input) => input.portLow <= input.portHigh, { message: "the low port must not exceed the high port", path: ["portHigh"] });
+  .refine((input) => input.portLow <= input.portHigh, { message: TIME_WAIT_PORTS_REVERSED, path: ["portHigh"] });
 
 export type TimeWaitInput = z.infer<typeof timeWaitInputSchema>;
 
@@ -116,205 +120,198 @@ export function labInputFrom<T>(schema: z.ZodType<T>, defaults: T, given: Readon
   return parsed.success ? parsed.data : defaults;
 }
 
-function seconds(value: number, locale: Locale = "en"): string {
+function roundedSeconds(value: number): string {
   const rounded = Math.round(value * 10) / 10;
-  return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}${locale === "en" ? " s" : " 秒"}`;
+  return String(Number.isInteger(rounded) ? rounded : rounded.toFixed(1));
 }
 
-function percent(part: number, whole: number, locale: Locale = "en"): string {
+/** "12%", or `under` for a share that rounds to 0% without being zero. */
+function percent(part: number, whole: number, under: string): string {
   if (whole === 0) return "0%";
   const value = (part / whole) * 100;
-  return value < 1 && value > 0 ? (locale === "en" ? "under 1%" : "不到 1%") : `${Math.round(value)}%`;
+  return value < 1 && value > 0 ? under : `${Math.round(value)}%`;
 }
 
-/** One paragraph that explains a TIME-WAIT lab result, in English or Chinese. */
+const count = formatCount;
+const capitalized = (text: string) => `${text[0]?.toUpperCase()}${text.slice(1)}`;
+
+interface PortRange {
+  count: number;
+  low: number;
+  high: number;
+}
+
+/** The phrases the sentences are built from, worded first: rate(600) is "600 new connections per second". */
+interface LabPhrases {
+  seconds: (value: number) => string;
+  /** New connections per second. */
+  rate: (perSecond: number) => string;
+  ports: (ports: PortRange) => string;
+  /** The connections per second the ports can sustain. */
+  sustainable: (perSecond: number) => string;
+  underOnePercent: string;
+}
+
+interface LabExplanationWords extends LabPhrases {
+  /** Between two sentences. */
+  sentenceJoin: string;
+  timeWait: {
+    perConnection: (requestsPerConnection: number, requestsPerSecond: number, rate: string) => string;
+    serverCloses: (peakServerTimeWait: number, ports: string) => string;
+    heldUntilReuse: (ports: string, tcpTwReuse: number, delay: string) => string;
+    heldForTimeWait: (ports: string, timeWait: string) => string;
+    reuse2OnlyLoopback: string;
+    failing: (rate: string, sustainable: string, firstFailureAt: string, failed: number, attempted: number, share: string) => string;
+    savedByOverflow: (rate: string, sustainable: string) => string;
+    withinLimit: (rate: string, sustainable: string, peakClientTimeWait: number) => string;
+    noFailure: (duration: string) => string;
+    reused: (connects: number) => string;
+    overflowed: (buckets: number, sockets: number) => string;
+  };
+  synBacklog: {
+    queues: (capacity: number, maxAckBacklog: number, cappedBacklog: number | null) => string;
+    attack: (synsPerSecond: number, cookiesAlways: boolean) => string;
+    cookiesAlways: (sent: number) => string;
+    cookiesWhenFull: (sent: number, noneDropped: boolean) => string;
+    synsDropped: (dropped: number) => string;
+    legitDropped: (from: string) => string;
+    handshakes: (completed: number, attempts: number, timeouts: number) => string;
+    slowAccept: (acceptPerSecond: number, peakAcceptQueue: number, queueFull: boolean) => string;
+    brokenHandshakes: (clients: number) => string;
+  };
+}
+
+/** The labs' explanations: the same cases and numbers in both languages, written for each reader. */
+const labExplanationWords = defineWords<LabExplanationWords>({
+  en: {
+    seconds: (value) => `${roundedSeconds(value)} s`,
+    rate: (perSecond) => `${count(perSecond)} new connection${perSecond === 1 ? "" : "s"} per second`,
+    ports: (ports) => `${count(ports.count)} ephemeral ports (${ports.low}–${ports.high})`,
+    sustainable: (perSecond) => `${count(Math.floor(perSecond))} per second`,
+    underOnePercent: "under 1%",
+    sentenceJoin: " ",
+    timeWait: {
+      perConnection: (perConnection, perSecond, rate) => `With ${count(perConnection)} requests per connection, ${count(perSecond)} requests per second need only ${rate}.`,
+      serverCloses: (peak, ports) =>
+        `With the server closing first, TIME-WAIT sits on the server (up to ${count(peak)} sockets) and each of the client's ${ports} is free again as soon as its connection ends.`,
+      heldUntilReuse: (ports, reuse, delay) =>
+        `With the client closing first, each connection keeps one of its ${ports} busy until tcp_tw_reuse=${reuse} may take it over (after ${delay}).`,
+      heldForTimeWait: (ports, timeWait) => `With the client closing first, each connection keeps one of its ${ports} busy for the whole ${timeWait} of TIME-WAIT.`,
+      reuse2OnlyLoopback: "tcp_tw_reuse=2 only applies to loopback connections, so it does not help here.",
+      failing: (rate, sustainable, firstFailureAt, failed, attempted, share) =>
+        `${capitalized(rate)} is more than the ${sustainable} the ports can sustain: connects start failing with EADDRNOTAVAIL at ${firstFailureAt}, and ${count(failed)} of ${count(attempted)} connects fail (${share}).`,
+      savedByOverflow: (rate, sustainable) =>
+        `${capitalized(rate)} is more than the ${sustainable} the ports could sustain, yet no connect fails: only because sockets skip TIME-WAIT once tcp_max_tw_buckets is reached (see below).`,
+      withinLimit: (rate, sustainable, peak) =>
+        `${capitalized(rate)} stays within the ${sustainable} the ports can sustain, so no connect fails (peak ${count(peak)} sockets in TIME-WAIT).`,
+      noFailure: (duration) => `No connect fails in ${duration}.`,
+      reused: (connects) => `${count(connects)} connects reused a 4-tuple still in TIME-WAIT.`,
+      overflowed: (buckets, sockets) =>
+        `tcp_max_tw_buckets (${count(buckets)}) was reached: ${count(sockets)} sockets skipped TIME-WAIT altogether, each counted in TcpExtTCPTimeWaitOverflow (nstat).`,
+    },
+    synBacklog: {
+      queues: (capacity, maxAckBacklog, capped) =>
+        `The listener's queues hold about ${count(capacity)} requests: min(backlog, somaxconn) = ${count(maxAckBacklog)}${capped === null ? "" : ` (listen(${count(capped)}) is capped by somaxconn)`}.`,
+      attack: (perSecond, cookiesAlways) =>
+        `${count(perSecond)} spoofed SYNs per second never complete the handshake${cookiesAlways ? "." : " and occupy the SYN queue until their SYN-ACK retries run out."}`,
+      cookiesAlways: (sent) => `With tcp_syncookies=2 every SYN is answered with a cookie (${count(sent)} in all) and no request state is kept.`,
+      cookiesWhenFull: (sent, noneDropped) =>
+        `Once the SYN queue was full the server answered with SYN cookies instead (${count(sent)} sent)${noneDropped ? ", so legitimate clients still got through." : "."}`,
+      synsDropped: (dropped) => `${count(dropped)} SYNs were dropped.`,
+      legitDropped: (from) => `Legitimate clients lost SYNs from ${from} on and retried on their retransmission timer.`,
+      handshakes: (completed, attempts, timeouts) =>
+        `${count(completed)} legitimate handshakes completed out of about ${count(attempts)} attempts${timeouts > 0 ? `, and ${count(timeouts)} connect() calls gave up with ETIMEDOUT.` : "."}`,
+      slowAccept: (perSecond, peak, queueFull) =>
+        `The application accepts only ${count(perSecond)} connections per second, so completed connections queue up (peak ${count(peak)})${queueFull ? "; with the accept queue full, even cookies stop and SYNs are dropped." : "."}`,
+      brokenHandshakes: (clients) => `${count(clients)} clients believe they are connected although the server dropped their final ACK.`,
+    },
+  },
+  zh: {
+    seconds: (value) => `${roundedSeconds(value)} 秒`,
+    rate: (perSecond) => `每秒新建 ${count(perSecond)} 条连接`,
+    ports: (ports) => `${count(ports.count)} 个临时端口（${ports.low}–${ports.high}）`,
+    sustainable: (perSecond) => `这些端口每秒能够支撑的 ${count(Math.floor(perSecond))} 条`,
+    underOnePercent: "不到 1%",
+    sentenceJoin: "",
+    timeWait: {
+      perConnection: (perConnection, perSecond, rate) => `每条连接承载 ${count(perConnection)} 个请求，每秒 ${count(perSecond)} 个请求只需要${rate}。`,
+      serverCloses: (peak, ports) => `服务端先关闭时，TIME-WAIT 落在服务端（最多 ${count(peak)} 个套接字），客户端的 ${ports}在各自的连接结束后就能立即再用。`,
+      heldUntilReuse: (ports, reuse, delay) => `客户端先关闭时，每条连接都会占住它那 ${ports}中的一个，直到 tcp_tw_reuse=${reuse} 可以接管它为止（${delay}之后）。`,
+      heldForTimeWait: (ports, timeWait) => `客户端先关闭时，每条连接都会在整整 ${timeWait}的 TIME-WAIT 期间占住它那 ${ports}中的一个。`,
+      reuse2OnlyLoopback: "tcp_tw_reuse=2 只对回环连接生效，所以在这里帮不上忙。",
+      failing: (rate, sustainable, firstFailureAt, failed, attempted, share) =>
+        `${rate}，超过了${sustainable}：从 ${firstFailureAt}起，connect() 开始以 EADDRNOTAVAIL 失败，${count(attempted)} 次连接中有 ${count(failed)} 次失败（${share}）。`,
+      savedByOverflow: (rate, sustainable) => `${rate}，超过了${sustainable}，却没有任何 connect() 失败：这只是因为达到 tcp_max_tw_buckets 之后，套接字跳过了 TIME-WAIT（见下文）。`,
+      withinLimit: (rate, sustainable, peak) => `${rate}，没有超过${sustainable}，所以没有任何 connect() 失败（TIME-WAIT 套接字最多 ${count(peak)} 个）。`,
+      noFailure: (duration) => `${duration}内没有任何 connect() 失败。`,
+      reused: (connects) => `有 ${count(connects)} 次 connect() 复用了仍处于 TIME-WAIT 的四元组。`,
+      overflowed: (buckets, sockets) => `达到了 tcp_max_tw_buckets（${count(buckets)}）：有 ${count(sockets)} 个套接字完全跳过了 TIME-WAIT，每一个都计入 TcpExtTCPTimeWaitOverflow（nstat）。`,
+    },
+    synBacklog: {
+      queues: (capacity, maxAckBacklog, capped) =>
+        `监听套接字的队列大约能容纳 ${count(capacity)} 个请求：min(backlog, somaxconn) = ${count(maxAckBacklog)}${capped === null ? "" : `（listen(${count(capped)}) 被 somaxconn 截断）`}。`,
+      attack: (perSecond, cookiesAlways) =>
+        `每秒 ${count(perSecond)} 个伪造的 SYN 永远不会完成握手${cookiesAlways ? "。" : "，它们会一直占着 SYN 队列，直到各自的 SYN-ACK 重试次数用尽。"}`,
+      cookiesAlways: (sent) => `tcp_syncookies=2 时，每个 SYN 都用 cookie 回应（共 ${count(sent)} 个），不保存任何请求状态。`,
+      cookiesWhenFull: (sent, noneDropped) => `SYN 队列满了之后，服务端改用 SYN cookie 回应（共发出 ${count(sent)} 个）${noneDropped ? "，所以合法客户端仍然能连上。" : "。"}`,
+      synsDropped: (dropped) => `有 ${count(dropped)} 个 SYN 被丢弃。`,
+      legitDropped: (from) => `从 ${from}起，合法客户端的 SYN 也开始被丢弃，它们只能按重传定时器重试。`,
+      handshakes: (completed, attempts, timeouts) =>
+        `约 ${count(attempts)} 次合法的连接尝试中，有 ${count(completed)} 次完成了握手${timeouts > 0 ? `，另有 ${count(timeouts)} 次 connect() 以 ETIMEDOUT 放弃。` : "。"}`,
+      slowAccept: (perSecond, peak, queueFull) =>
+        `应用每秒只 accept ${count(perSecond)} 条连接，完成握手的连接于是排起了队（最多 ${count(peak)} 条）${queueFull ? "；accept 队列满了之后，连 cookie 也不再发送，SYN 被丢弃。" : "。"}`,
+      brokenHandshakes: (clients) => `有 ${count(clients)} 个客户端以为自己已经连上了，其实服务端丢掉了它们最后的 ACK。`,
+    },
+  },
+});
+
+/** One paragraph that explains a TIME-WAIT lab result. */
 export function explainTimeWait(input: TimeWaitInput, result: TimeWaitLabResult, locale: Locale = "en"): string {
-  if (locale === "zh") return explainTimeWaitZh(input, result);
+  const words = labExplanationWords(locale);
+  const say = words.timeWait;
   const { summary } = result;
   const sentences: string[] = [];
-  const ports = `${formatCount(summary.portsPerDestination)} ephemeral ports (${input.portLow}–${input.portHigh})`;
-  const rate = summary.newConnectionsPerSecond;
-  const rateText = `${formatCount(rate)} new connection${rate === 1 ? "" : "s"} per second`;
-  if (input.requestsPerConnection > 1) {
-    sentences.push(
-      `With ${formatCount(input.requestsPerConnection)} requests per connection, ${formatCount(input.requestsPerSecond)} requests per second need only ${rateText}.`,
-    );
-  }
-  if (input.closer === "server") {
-    sentences.push(
-      `With the server closing first, TIME-WAIT sits on the server (up to ${formatCount(summary.peakServerTimeWait)} sockets) and each of the client's ${ports} is free again as soon as its connection ends.`,
-    );
-  } else {
-    const hold = summary.reuseActive
-      ? `until tcp_tw_reuse=${input.tcp_tw_reuse} may take it over (after ${seconds((input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000)})`
-      : `for the whole ${seconds(summary.timeWaitSeconds)} of TIME-WAIT`;
-    sentences.push(`With the client closing first, each connection keeps one of its ${ports} busy ${hold}.`);
-    if (!summary.reuseActive && input.tcp_tw_reuse === 2) sentences.push("tcp_tw_reuse=2 only applies to loopback connections, so it does not help here.");
+  const ports = words.ports({ count: summary.portsPerDestination, low: input.portLow, high: input.portHigh });
+  const perSecond = summary.newConnectionsPerSecond;
+  const rate = words.rate(perSecond);
+  if (input.requestsPerConnection > 1) sentences.push(say.perConnection(input.requestsPerConnection, input.requestsPerSecond, rate));
+  if (input.closer === "server") sentences.push(say.serverCloses(summary.peakServerTimeWait, ports));
+  else if (summary.reuseActive) sentences.push(say.heldUntilReuse(ports, input.tcp_tw_reuse, words.seconds((input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000)));
+  else {
+    sentences.push(say.heldForTimeWait(ports, words.seconds(summary.timeWaitSeconds)));
+    if (input.tcp_tw_reuse === 2) sentences.push(say.reuse2OnlyLoopback);
   }
   const sustainable = summary.sustainableConnectionsPerSecond;
+  const limit = words.sustainable(sustainable);
   if (summary.firstFailureAt !== null) {
-    sentences.push(
-      `${rateText[0]?.toUpperCase()}${rateText.slice(1)} is more than the ${formatCount(Math.floor(sustainable))} per second the ports can sustain: connects start failing with EADDRNOTAVAIL at ${seconds(summary.firstFailureAt)}, and ${formatCount(summary.totalFailed)} of ${formatCount(summary.totalAttempted)} connects fail (${percent(summary.totalFailed, summary.totalAttempted)}).`,
-    );
-  } else if (input.closer === "client" && summary.twOverflows > 0 && rate > sustainable) {
-    sentences.push(
-      `${rateText[0]?.toUpperCase()}${rateText.slice(1)} is more than the ${formatCount(Math.floor(sustainable))} per second the ports could sustain, yet no connect fails: only because sockets skip TIME-WAIT once tcp_max_tw_buckets is reached (see below).`,
-    );
-  } else if (input.closer === "client" && Number.isFinite(sustainable)) {
-    sentences.push(
-      `${rateText[0]?.toUpperCase()}${rateText.slice(1)} stays within the ${formatCount(Math.floor(sustainable))} per second the ports can sustain, so no connect fails (peak ${formatCount(summary.peakClientTimeWait)} sockets in TIME-WAIT).`,
-    );
-  } else {
-    sentences.push(`No connect fails in ${seconds(input.durationSeconds)}.`);
-  }
-  if (summary.totalReused > 0) sentences.push(`${formatCount(summary.totalReused)} connects reused a 4-tuple still in TIME-WAIT.`);
-  if (summary.twOverflows > 0) {
-    sentences.push(
-      `tcp_max_tw_buckets (${formatCount(input.tcp_max_tw_buckets)}) was reached: ${formatCount(summary.twOverflows)} sockets skipped TIME-WAIT altogether, each counted in TcpExtTCPTimeWaitOverflow (nstat).`,
-    );
-  }
-  return sentences.join(" ");
+    const share = percent(summary.totalFailed, summary.totalAttempted, words.underOnePercent);
+    sentences.push(say.failing(rate, limit, words.seconds(summary.firstFailureAt), summary.totalFailed, summary.totalAttempted, share));
+  } else if (input.closer === "client" && summary.twOverflows > 0 && perSecond > sustainable) sentences.push(say.savedByOverflow(rate, limit));
+  else if (input.closer === "client" && Number.isFinite(sustainable)) sentences.push(say.withinLimit(rate, limit, summary.peakClientTimeWait));
+  else sentences.push(say.noFailure(words.seconds(input.durationSeconds)));
+  if (summary.totalReused > 0) sentences.push(say.reused(summary.totalReused));
+  if (summary.twOverflows > 0) sentences.push(say.overflowed(input.tcp_max_tw_buckets, summary.twOverflows));
+  return sentences.join(words.sentenceJoin);
 }
 
-/** One paragraph that explains a SYN backlog lab result, in English or Chinese. */
+/** One paragraph that explains a SYN backlog lab result. */
 export function explainSynBacklog(input: SynBacklogInput, result: SynBacklogLabResult, locale: Locale = "en"): string {
-  if (locale === "zh") return explainSynBacklogZh(input, result);
+  const words = labExplanationWords(locale);
+  const say = words.synBacklog;
   const { summary } = result;
-  const sentences: string[] = [];
-  const capped = input.backlog > input.somaxconn ? ` (listen(${formatCount(input.backlog)}) is capped by somaxconn)` : "";
-  sentences.push(
-    `The listener's queues hold about ${formatCount(summary.synQueueCapacity)} requests: min(backlog, somaxconn) = ${formatCount(summary.maxAckBacklog)}${capped}.`,
-  );
-  const attack = input.attackSynPerSecond;
-  if (attack > 0) {
-    sentences.push(
-      `${formatCount(attack)} spoofed SYNs per second never complete the handshake` +
-        (input.tcp_syncookies === 2 ? "." : " and occupy the SYN queue until their SYN-ACK retries run out."),
-    );
-  }
+  const sentences = [say.queues(summary.synQueueCapacity, summary.maxAckBacklog, input.backlog > input.somaxconn ? input.backlog : null)];
+  if (input.attackSynPerSecond > 0) sentences.push(say.attack(input.attackSynPerSecond, input.tcp_syncookies === 2));
   if (summary.totalCookiesSent > 0) {
-    sentences.push(
-      input.tcp_syncookies === 2
-        ? `With tcp_syncookies=2 every SYN is answered with a cookie (${formatCount(summary.totalCookiesSent)} in all) and no request state is kept.`
-        : `Once the SYN queue was full the server answered with SYN cookies instead (${formatCount(summary.totalCookiesSent)} sent)` +
-            (summary.totalSynDropped === 0 ? ", so legitimate clients still got through." : "."),
-    );
+    sentences.push(input.tcp_syncookies === 2 ? say.cookiesAlways(summary.totalCookiesSent) : say.cookiesWhenFull(summary.totalCookiesSent, summary.totalSynDropped === 0));
   }
   if (summary.totalSynDropped > 0) {
-    sentences.push(`${formatCount(summary.totalSynDropped)} SYNs were dropped.`);
-    if (summary.firstLegitDropAt !== null) {
-      sentences.push(`Legitimate clients lost SYNs from ${seconds(summary.firstLegitDropAt)} on and retried on their retransmission timer.`);
-    }
+    sentences.push(say.synsDropped(summary.totalSynDropped));
+    if (summary.firstLegitDropAt !== null) sentences.push(say.legitDropped(words.seconds(summary.firstLegitDropAt)));
   }
-  const legit = input.legitConnectsPerSecond * input.durationSeconds;
   if (input.legitConnectsPerSecond > 0) {
-    sentences.push(
-      `${formatCount(summary.totalHandshakesCompleted)} legitimate handshakes completed out of about ${formatCount(legit)} attempts` +
-        (summary.totalConnectTimeouts > 0 ? `, and ${formatCount(summary.totalConnectTimeouts)} connect() calls gave up with ETIMEDOUT.` : "."),
-    );
+    sentences.push(say.handshakes(summary.totalHandshakesCompleted, input.legitConnectsPerSecond * input.durationSeconds, summary.totalConnectTimeouts));
   }
-  if (input.acceptPerSecond > 0 && summary.peakAcceptQueue > 0) {
-    sentences.push(
-      `The application accepts only ${formatCount(input.acceptPerSecond)} connections per second, so completed connections queue up (peak ${formatCount(summary.peakAcceptQueue)})` +
-        (summary.peakAcceptQueue > summary.maxAckBacklog ? "; with the accept queue full, even cookies stop and SYNs are dropped." : "."),
-    );
-  }
-  if (summary.brokenHandshakes > 0) {
-    sentences.push(`${formatCount(summary.brokenHandshakes)} clients believe they are connected although the server dropped their final ACK.`);
-  }
-  return sentences.join(" ");
-}
-
-// ---------------------------------------------------------------------------------------------
-// The same explanations in Chinese: the same cases and numbers, written for a Chinese reader.
-// ---------------------------------------------------------------------------------------------
-
-function explainTimeWaitZh(input: TimeWaitInput, result: TimeWaitLabResult): string {
-  const { summary } = result;
-  const sentences: string[] = [];
-  const ports = `${formatCount(summary.portsPerDestination)} 个临时端口（${input.portLow}–${input.portHigh}）`;
-  const rate = summary.newConnectionsPerSecond;
-  const rateText = `每秒新建 ${formatCount(rate)} 条连接`;
-  if (input.requestsPerConnection > 1) {
-    sentences.push(`每条连接承载 ${formatCount(input.requestsPerConnection)} 个请求，每秒 ${formatCount(input.requestsPerSecond)} 个请求只需要${rateText}。`);
-  }
-  if (input.closer === "server") {
-    sentences.push(
-      `服务端先关闭时，TIME-WAIT 落在服务端（最多 ${formatCount(summary.peakServerTimeWait)} 个套接字），客户端的 ${ports}在各自的连接结束后就能立即再用。`,
-    );
-  } else if (summary.reuseActive) {
-    sentences.push(
-      `客户端先关闭时，每条连接都会占住它那 ${ports}中的一个，直到 tcp_tw_reuse=${input.tcp_tw_reuse} 可以接管它为止（${seconds((input.tcp_tw_reuse === 0 ? 0 : LINUX_DEFAULTS.tcp_tw_reuse_delay) / 1000, "zh")}之后）。`,
-    );
-  } else {
-    sentences.push(`客户端先关闭时，每条连接都会在整整 ${seconds(summary.timeWaitSeconds, "zh")}的 TIME-WAIT 期间占住它那 ${ports}中的一个。`);
-    if (input.tcp_tw_reuse === 2) sentences.push("tcp_tw_reuse=2 只对回环连接生效，所以在这里帮不上忙。");
-  }
-  const sustainable = summary.sustainableConnectionsPerSecond;
-  const limit = `这些端口每秒能够支撑的 ${formatCount(Math.floor(sustainable))} 条`;
-  if (summary.firstFailureAt !== null) {
-    sentences.push(
-      `${rateText}，超过了${limit}：从 ${seconds(summary.firstFailureAt, "zh")}起，connect() 开始以 EADDRNOTAVAIL 失败，${formatCount(summary.totalAttempted)} 次连接中有 ${formatCount(summary.totalFailed)} 次失败（${percent(summary.totalFailed, summary.totalAttempted, "zh")}）。`,
-    );
-  } else if (input.closer === "client" && summary.twOverflows > 0 && rate > sustainable) {
-    sentences.push(`${rateText}，超过了${limit}，却没有任何 connect() 失败：这只是因为达到 tcp_max_tw_buckets 之后，套接字跳过了 TIME-WAIT（见下文）。`);
-  } else if (input.closer === "client" && Number.isFinite(sustainable)) {
-    sentences.push(`${rateText}，没有超过${limit}，所以没有任何 connect() 失败（TIME-WAIT 套接字最多 ${formatCount(summary.peakClientTimeWait)} 个）。`);
-  } else {
-    sentences.push(`${seconds(input.durationSeconds, "zh")}内没有任何 connect() 失败。`);
-  }
-  if (summary.totalReused > 0) sentences.push(`有 ${formatCount(summary.totalReused)} 次 connect() 复用了仍处于 TIME-WAIT 的四元组。`);
-  if (summary.twOverflows > 0) {
-    sentences.push(
-      `达到了 tcp_max_tw_buckets（${formatCount(input.tcp_max_tw_buckets)}）：有 ${formatCount(summary.twOverflows)} 个套接字完全跳过了 TIME-WAIT，每一个都计入 TcpExtTCPTimeWaitOverflow（nstat）。`,
-    );
-  }
-  return sentences.join("");
-}
-
-function explainSynBacklogZh(input: SynBacklogInput, result: SynBacklogLabResult): string {
-  const { summary } = result;
-  const sentences: string[] = [];
-  const capped = input.backlog > input.somaxconn ? `（listen(${formatCount(input.backlog)}) 被 somaxconn 截断）` : "";
-  sentences.push(
-    `监听套接字的队列大约能容纳 ${formatCount(summary.synQueueCapacity)} 个请求：min(backlog, somaxconn) = ${formatCount(summary.maxAckBacklog)}${capped}。`,
-  );
-  const attack = input.attackSynPerSecond;
-  if (attack > 0) {
-    sentences.push(
-      `每秒 ${formatCount(attack)} 个伪造的 SYN 永远不会完成握手` +
-        (input.tcp_syncookies === 2 ? "。" : "，它们会一直占着 SYN 队列，直到各自的 SYN-ACK 重试次数用尽。"),
-    );
-  }
-  if (summary.totalCookiesSent > 0) {
-    sentences.push(
-      input.tcp_syncookies === 2
-        ? `tcp_syncookies=2 时，每个 SYN 都用 cookie 回应（共 ${formatCount(summary.totalCookiesSent)} 个），不保存任何请求状态。`
-        : `SYN 队列满了之后，服务端改用 SYN cookie 回应（共发出 ${formatCount(summary.totalCookiesSent)} 个）` +
-            (summary.totalSynDropped === 0 ? "，所以合法客户端仍然能连上。" : "。"),
-    );
-  }
-  if (summary.totalSynDropped > 0) {
-    sentences.push(`有 ${formatCount(summary.totalSynDropped)} 个 SYN 被丢弃。`);
-    if (summary.firstLegitDropAt !== null) {
-      sentences.push(`从 ${seconds(summary.firstLegitDropAt, "zh")}起，合法客户端的 SYN 也开始被丢弃，它们只能按重传定时器重试。`);
-    }
-  }
-  const legit = input.legitConnectsPerSecond * input.durationSeconds;
-  if (input.legitConnectsPerSecond > 0) {
-    sentences.push(
-      `约 ${formatCount(legit)} 次合法的连接尝试中，有 ${formatCount(summary.totalHandshakesCompleted)} 次完成了握手` +
-        (summary.totalConnectTimeouts > 0 ? `，另有 ${formatCount(summary.totalConnectTimeouts)} 次 connect() 以 ETIMEDOUT 放弃。` : "。"),
-    );
-  }
-  if (input.acceptPerSecond > 0 && summary.peakAcceptQueue > 0) {
-    sentences.push(
-      `应用每秒只 accept ${formatCount(input.acceptPerSecond)} 条连接，完成握手的连接于是排起了队（最多 ${formatCount(summary.peakAcceptQueue)} 条）` +
-        (summary.peakAcceptQueue > summary.maxAckBacklog ? "；accept 队列满了之后，连 cookie 也不再发送，SYN 被丢弃。" : "。"),
-    );
-  }
-  if (summary.brokenHandshakes > 0) {
-    sentences.push(`有 ${formatCount(summary.brokenHandshakes)} 个客户端以为自己已经连上了，其实服务端丢掉了它们最后的 ACK。`);
-  }
-  return sentences.join("");
+  if (input.acceptPerSecond > 0 && summary.peakAcceptQueue > 0) sentences.push(say.slowAccept(input.acceptPerSecond, summary.peakAcceptQueue, summary.peakAcceptQueue > summary.maxAckBacklog));
+  if (summary.brokenHandshakes > 0) sentences.push(say.brokenHandshakes(summary.brokenHandshakes));
+  return sentences.join(words.sentenceJoin);
 }

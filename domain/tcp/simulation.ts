@@ -6,6 +6,7 @@
  */
 import type { Action } from "./actions";
 import { Endpoint, type EndpointEnv, type SocketOptions } from "./engine/endpoint";
+import { notInFlightText, type EngineText, type NotInFlightText } from "./engine-texts";
 import { handleAppCall } from "./engine/app-calls";
 import { handleSegment } from "./engine/receive";
 import { handleTimer } from "./engine/timeouts";
@@ -490,10 +491,10 @@ export class Simulation {
           events.push({ kind: "deliver", host, segment, index, t });
           break;
         case TRACE_DISCARD:
-          events.push({ kind: "discard", host, segment, reason: detail as string, index, t });
+          events.push({ kind: "discard", host, segment, reason: detail as EngineText, index, t });
           break;
         case TRACE_NOTE:
-          events.push({ kind: "note", host, text: detail as string, index, t });
+          events.push({ kind: "note", host, text: detail as EngineText | NotInFlightText, index, t });
           break;
         case TRACE_TIMER:
           events.push({ kind: "timer", host, timer: detail as TimerKind, index, t });
@@ -592,7 +593,7 @@ export class Simulation {
     if (action.do === "drop") {
       const record = this.segmentList[action.segment - 1];
       if (record === undefined || this.inFlight[action.segment] !== true) {
-        this.emit({ kind: "note", host: record?.from ?? "client", text: `segment ${action.segment} is not in flight` });
+        this.emit({ kind: "note", host: record?.from ?? "client", text: notInFlightText(action.segment) });
         return;
       }
       this.inFlight[action.segment] = false;

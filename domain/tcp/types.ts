@@ -1,4 +1,5 @@
 /** Vocabulary shared by the engine, the labs, the CLI and the UI. Pure data, no behaviour. */
+import type { EngineText, NotInFlightText } from "./engine-texts";
 
 export type HostId = "client" | "server";
 export const HOSTS: readonly HostId[] = ["client", "server"];
@@ -207,8 +208,8 @@ export type SimEvent =
       cause: TransitionCause;
     }
   | { index: number; t: number; kind: "error"; host: HostId; code: ErrorCode; call?: AppCall }
-  | { index: number; t: number; kind: "discard"; host: HostId; segment: number; reason: string }
-  | { index: number; t: number; kind: "note"; host: HostId; text: string };
+  | { index: number; t: number; kind: "discard"; host: HostId; segment: number; reason: EngineText }
+  | { index: number; t: number; kind: "note"; host: HostId; text: EngineText | NotInFlightText };
 
 /** Distributes Omit over the SimEvent union (plain Omit would collapse it). */
 export type SimEventDraft = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, "index" | "t"> : never) : never;

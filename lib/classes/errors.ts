@@ -1,5 +1,3 @@
-import { refusal, type Refusal } from "../http/refusal";
-
 /** Refused: the user may not see or change this (also used for things that do not exist, so ids cannot be probed). */
 export class NotAllowedError extends Error {
   constructor(message = "Not allowed") {
@@ -19,13 +17,6 @@ export class ClassArchivedError extends NotAllowedError {
 /** Why a class's instructor action was refused: not theirs (or no such thing), or archived. */
 export type TeachingRefusal = "not-allowed" | "archived";
 
-/** Turns an authorization refusal into a typed result for Server Actions; rethrows anything else. */
-export async function refusalAsResult<T>(run: () => Promise<T>): Promise<T | Refusal<TeachingRefusal>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ClassArchivedError) return refusal("archived");
-    if (error instanceof NotAllowedError) return refusal("not-allowed");
-    throw error;
-  }
-}
+/** The refusal a thrown error stands for, or undefined when it is no refusal. */
+export const thrownRefusal = (error: unknown): TeachingRefusal | undefined =>
+  error instanceof ClassArchivedError ? "archived" : error instanceof NotAllowedError ? "not-allowed" : undefined;

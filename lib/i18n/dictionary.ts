@@ -8,7 +8,7 @@
 import { chromeWords } from "./words/chrome";
 import { lessonReadingWords } from "./words/lesson-reading";
 import { searchWords } from "./words/search";
-import type { Locale } from "@/domain/locale";
+import { defineWords } from "@/domain/words";
 
 const en = {
   languageName: "English",
@@ -44,6 +44,8 @@ const en = {
       concept: "Concepts",
     },
     alsoWritten: "Also written",
+    /** Between the items of an inline list. */
+    listSeparator: ", ",
     related: "Related",
     removedIn: (version: string) => `Removed in ${version}`,
     contents: "Sections",
@@ -91,6 +93,7 @@ const zh: Dictionary = {
       concept: "概念",
     },
     alsoWritten: "其他写法",
+    listSeparator: "、",
     related: "相关条目",
     removedIn: (version: string) => `已在 ${version} 中移除`,
     contents: "分类",
@@ -103,8 +106,4 @@ const zh: Dictionary = {
   },
 };
 
-const DICTIONARIES: Record<Locale, Dictionary> = { en, zh };
-
-export function dictionary(locale: Locale): Dictionary {
-  return DICTIONARIES[locale];
-}
+export const dictionary = defineWords<Dictionary>({ en, zh });

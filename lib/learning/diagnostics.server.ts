@@ -1,9 +1,11 @@
 import "server-only";
+import { z } from "zod";
+import { parseStoredJson } from "@/domain/stored-json";
 import { randomInt } from "node:crypto";
 import type { DiagnosticPhase } from "@/domain/learning/diagnostic";
 import { share } from "@/domain/learning/gain";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type Question, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
+import { CONCEPTS, parseStoredResponse, type Concept, type PublicQuestion, type Question, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { questionKey } from "@/domain/review/items";
 import type { CurrentUser } from "../auth/session.server";
@@ -69,21 +71,7 @@ async function preClosed(userId: string, lessonSlug: string, quizId: string): Pr
 const ATTEMPT = { id: true, phase: true, seed: true, questions: true, score: true, maxScore: true, startedAt: true, submittedAt: true } as const;
 
 function storedQuestionKeys(json: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-function parseResponse(stored: string): QuestionResponse | null {
-  try {
-    const parsed = questionResponseSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return (parseStoredJson(z.array(z.unknown()), json) ?? []).filter((key): key is string => typeof key === "string");
 }
 
 /** The questions an attempt asked, in `locale` (a question no longer in the course is skipped). */
@@ -173,7 +161,7 @@ function publicView(
     })),
     answered: answers.flatMap((answer) => {
       const index = questions.findIndex((q) => q.key === answer.questionKey);
-      const response = parseResponse(answer.response);
+      const response = parseStoredResponse(answer.response);
       if (index < 0 || !response) return [];
       const graded = reveal ? gradeQuestion(resolveQuestion(questions[index]!.question, attempt.seed, locale), response) : null;
       return [{ index, response, grading: graded?.ok ? { ...graded.grading, questionId: `item-${index + 1}` } : null }];
@@ -266,7 +254,7 @@ export async function submitDiagnosticAnswer(
   }
   if (!stored) {
     const first = await db.diagnosticAnswer.findUnique({ where: { attemptId_questionKey: { attemptId: attempt.id, questionKey: entry.key } }, select: { response: true } });
-    const firstResponse = first ? parseResponse(first.response) : null;
+    const firstResponse = first ? parseStoredResponse(first.response) : null;
     const regraded = firstResponse ? gradeQuestion(resolveQuestion(entry.question, attempt.seed, locale), firstResponse) : null;
     if (!first) return refusal("unknown-item");
     if (regraded?.ok) grading = regraded.grading;

@@ -3,11 +3,12 @@
 import { z } from "zod";
 import { localeSchema } from "@/domain/locale-schema";
 import type { Locale } from "@/domain/locale";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
-import { refusalAsResult, type TeachingRefusal } from "@/lib/classes/errors";
+import type { CurrentUser } from "@/lib/auth/session.server";
+import type { TeachingRefusal } from "@/lib/classes/errors";
 import { siteOrigin } from "@/lib/classes/site-url.server";
 import { idArgument as id, parseArguments } from "@/lib/http/action-arguments";
-import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { invalidRequest, languageOf, refused, type ActionResult } from "@/lib/http/action-result";
+import { signedIn, teachingRefused } from "@/lib/http/signed-in-call.server";
 import { actionWords } from "@/lib/i18n/words/actions";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import { answerDeepLink, cancelDeepLink, type DeepLinkAnswer, type PickerRefusal } from "@/lib/lti/deep-linking.server";
@@ -26,20 +27,9 @@ const linkToken = z.string().min(1).max(100);
 /** The picker's shape; each pick's fields are validated (and explained) by lib/lti. */
 const picksArgument = z.object({ requestId: id, items: z.array(z.unknown()).max(1000), dueAt: z.string().max(20).optional() });
 
-/** Runs `work` for the signed-in user; without a session nothing runs and the page is told so. */
-async function asSignedIn<A extends ActionResult>(locale: Locale, work: (user: CurrentUser) => Promise<A>): Promise<A | ReturnType<typeof sessionEnded>> {
-  const user = await getCurrentUser();
-  return user ? work(user) : sessionEnded(locale);
-}
-
-const teachingRefusal = (locale: Locale, reason: TeachingRefusal) => refused(reason, actionWords(locale).refusals[reason]);
-
 /** A class's LMS work for its instructor: not theirs (or archived) is the class pages' refusal. */
 async function teaching<T extends { ok: true }>(locale: Locale, work: (user: CurrentUser) => Promise<T>, success: string): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> {
-  return asSignedIn(locale, async (user): Promise<ActionResult<Omit<T, "ok">, TeachingRefusal>> => {
-    const result = await refusalAsResult(() => work(user));
-    return result.ok ? { ...result, message: success, at: Date.now() } : teachingRefusal(locale, result.refusal);
-  });
+  return signedIn(locale, async (user) => ({ ...(await work(user)), message: success, at: Date.now() }), { thrown: teachingRefused(locale) });
 }
 
 export async function resendScoreAction(jobId: string, locale?: unknown): Promise<ActionResult<object, TeachingRefusal>> {
@@ -59,12 +49,16 @@ export async function syncRosterAction(classId: string, locale?: unknown): Promi
   const language = languageOf(locale);
   if (!parseArguments([classId, locale], id, localeArgument)) return invalidRequest(language);
   const words = ltiWords(language).sync;
-  return asSignedIn(language, async (user): Promise<ActionResult<{ summary: RosterSummary }, TeachingRefusal | "sync-failed">> => {
-    const result = await refusalAsResult(() => syncRosterForInstructor(user, classId));
-    if (!result.ok) return "refusal" in result ? teachingRefusal(language, result.refusal) : refused("sync-failed", words.rosterError(result.message));
-    const { summary } = result;
-    return { ok: true, summary, message: words.rosterDone(summary.added, summary.removed, summary.waitingToLink), at: Date.now() };
-  });
+  return signedIn(
+    language,
+    async (user): Promise<ActionResult<{ summary: RosterSummary }, "sync-failed">> => {
+      const result = await syncRosterForInstructor(user, classId);
+      if (!result.ok) return refused("sync-failed", words.rosterError(result.message));
+      const { summary } = result;
+      return { ok: true, summary, message: words.rosterDone(summary.added, summary.removed, summary.waitingToLink), at: Date.now() };
+    },
+    { thrown: teachingRefused(language) },
+  );
 }
 
 const pickerMessage = (locale: Locale, reason: PickerRefusal) => (reason === "expired" ? ltiWords(locale).picker.expired : ltiWords(locale).picker.notAllowed);
@@ -80,7 +74,7 @@ export async function answerDeepLinkAction(picks: { requestId: string; items: un
   const language = languageOf(locale);
   const parsed = parseArguments([picks, locale], picksArgument, localeArgument);
   if (!parsed) return invalidRequest(language);
-  return asSignedIn(language, async (user) => pickerAnswer(language, await answerDeepLink(user, parsed[0], await siteOrigin(), language)));
+  return signedIn(language, async (user) => pickerAnswer(language, await answerDeepLink(user, parsed[0], await siteOrigin(), language)));
 }
 
 function pickerAnswer(language: Locale, answer: DeepLinkAnswer): ActionResult<ReturnToLms & { count: number }, PickerRefusal | "invalid"> {
@@ -97,7 +91,7 @@ function pickerAnswer(language: Locale, answer: DeepLinkAnswer): ActionResult<Re
 export async function cancelDeepLinkAction(requestId: string, locale?: unknown): Promise<ActionResult<ReturnToLms, PickerRefusal>> {
   const language = languageOf(locale);
   if (!parseArguments([requestId, locale], id, localeArgument)) return invalidRequest(language);
-  return asSignedIn(language, async (user): Promise<ActionResult<ReturnToLms, PickerRefusal>> => {
+  return signedIn(language, async (user): Promise<ActionResult<ReturnToLms, PickerRefusal>> => {
     const answer = await cancelDeepLink(user, requestId, language);
     return answer.ok ? { ...answer, at: Date.now() } : refused(answer.refusal, pickerMessage(language, answer.refusal));
   });
@@ -108,7 +102,7 @@ export async function linkAccountAction(token: string, locale?: unknown): Promis
   const language = languageOf(locale);
   if (!parseArguments([token, locale], linkToken, localeArgument)) return invalidRequest(language);
   const words = ltiWords(language).link;
-  return asSignedIn(language, async (user): Promise<ActionResult<object, LinkRefusal>> => {
+  return signedIn(language, async (user): Promise<ActionResult<object, LinkRefusal>> => {
     const linked = await linkPendingIdentity(user, token);
     return linked.ok ? { ok: true, at: Date.now() } : refused(linked.refusal, linked.refusal === "expired" ? words.expired : words.elsewhere);
   });

@@ -2,12 +2,10 @@
 
 import { z } from "zod";
 import { localeSchema } from "@/domain/locale-schema";
-import type { Locale } from "@/domain/locale";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session.server";
-import { NotAllowedError } from "@/lib/classes/errors";
 import { siteOrigin } from "@/lib/classes/site-url.server";
 import { idArgument as id, parseArguments } from "@/lib/http/action-arguments";
-import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { invalidRequest, languageOf, refused, type ActionResult } from "@/lib/http/action-result";
+import { asAdministrator } from "@/lib/http/signed-in-call.server";
 import { ltiAdminWords } from "@/lib/i18n/words/lti-admin";
 import { adminAddPlatform, adminRemovePlatform } from "@/lib/lti/admin.server";
 import { adminIssueRegistrationInvite } from "@/lib/lti/registration-invites.server";
@@ -20,27 +18,12 @@ const fields = z.record(z.string(), z.string().max(4096)).refine((value) => Obje
 /** The lifetimes the admin page offers for a one-time registration link. */
 const linkLifetime = z.enum(["1h", "24h", "7d"]);
 
-/**
- * Runs an administrator's work for the signed-in user: someone else is refused "not-allowed"
- * with `notAllowed` ("Only administrators can …"); anything else thrown is rethrown.
- */
-async function asAdmin<A extends ActionResult>(locale: Locale, notAllowed: string, work: (user: CurrentUser) => Promise<A>): Promise<A | Extract<ActionResult<object, "not-allowed">, { ok: false }>> {
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(locale);
-  try {
-    return await work(user);
-  } catch (error) {
-    if (error instanceof NotAllowedError) return refused("not-allowed", notAllowed);
-    throw error;
-  }
-}
-
 /** Registers (or updates) a platform by hand; its field errors come back as `fieldErrors`. */
 export async function addPlatformAction(input: Record<string, string>, locale?: unknown): Promise<ActionResult<{ name: string; created: boolean }, "not-allowed">> {
   const language = languageOf(locale);
   if (!parseArguments([input, locale], fields, localeArgument)) return invalidRequest(language);
   const words = ltiAdminWords(language).byHand;
-  return asAdmin(language, words.notAllowed, async (user) => {
+  return asAdministrator(language, words.notAllowed, async (user) => {
     const added = await adminAddPlatform(user, input);
     if (!added.ok) return { ok: false, message: words.fieldsNeedAttention, fieldErrors: added.errors, values: input, at: Date.now() };
     return { ok: true, name: added.name, created: added.created, message: added.created ? words.registered(added.name) : words.updated(added.name), at: Date.now() };
@@ -51,7 +34,7 @@ export async function removePlatformAction(platformId: string, locale?: unknown)
   const language = languageOf(locale);
   if (!parseArguments([platformId, locale], id, localeArgument)) return invalidRequest(language);
   const words = ltiAdminWords(language).platforms;
-  return asAdmin(language, words.notAllowed, async (user) => {
+  return asAdministrator(language, words.notAllowed, async (user) => {
     const removed = await adminRemovePlatform(user, platformId);
     return removed.ok ? { ok: true, message: words.removed, at: Date.now() } : refused("not-found", words.notRemoved);
   });
@@ -63,7 +46,7 @@ export async function issueRegistrationLinkAction(expiresIn: string, locale?: un
   const parsed = parseArguments([expiresIn, locale], linkLifetime, localeArgument);
   const lifetime = parsed ? parseInviteLifetime(parsed[0]) : null;
   if (!lifetime?.ok) return invalidRequest(language);
-  return asAdmin(language, ltiAdminWords(language).link.notAllowed, async (user) => {
+  return asAdministrator(language, ltiAdminWords(language).link.notAllowed, async (user) => {
     const issued = await adminIssueRegistrationInvite(user, await siteOrigin(), lifetime.ms);
     return { ok: true, url: issued.url, expiresAt: issued.expiresAt.toISOString(), at: Date.now() };
   });

@@ -1,16 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { localeSchema } from "@/domain/locale-schema";
-import type { Locale } from "@/domain/locale";
-import { getCurrentUser } from "@/lib/auth/session.server";
-import { parseArguments } from "@/lib/http/action-arguments";
-import { invalidRequest, languageOf, refused, sessionEnded, type ActionResult } from "@/lib/http/action-result";
+import { refused, type ActionResult } from "@/lib/http/action-result";
+import { signedInCall } from "@/lib/http/signed-in-call.server";
 import { actionWords } from "@/lib/i18n/words/actions";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { recordLessonStep, type LessonProgressView, type LessonStep } from "@/lib/progress/lesson-progress.server";
 
-const localeArgument = localeSchema.optional();
 const lessonInput = z.object({ slug: z.string().max(100) });
 const positionInput = lessonInput.extend({ position: z.string().min(1).max(200).regex(/^[\w-]+$/) });
 
@@ -29,17 +25,13 @@ async function record<T extends { slug: string }>(
   step: (input: T) => LessonStep,
   { evidence = true } = {},
 ): Promise<LessonProgressResult> {
-  const language: Locale = languageOf(locale);
-  const parsed = parseArguments([input, locale], schema, localeArgument);
-  if (!parsed) return invalidRequest(language);
-  const user = await getCurrentUser();
-  if (!user) return sessionEnded(language);
-  const [lesson] = parsed;
-  const result = await recordLessonStep(user, lesson.slug, step(lesson));
-  if (!result.ok) return refused(result.refusal, actionWords(language).unknownLesson);
-  // Starting and completing a lesson count for assignments (and LMS grades); a reading position does not.
-  if (evidence) await afterEvidenceWrite(user.id);
-  return { ok: true, progress: result.progress };
+  return signedInCall(input, locale, schema, async ({ user, input: lesson, language }): Promise<LessonProgressResult> => {
+    const result = await recordLessonStep(user, lesson.slug, step(lesson));
+    if (!result.ok) return refused(result.refusal, actionWords(language).unknownLesson);
+    // Starting and completing a lesson count for assignments (and LMS grades); a reading position does not.
+    if (evidence) await afterEvidenceWrite(user.id);
+    return { ok: true, progress: result.progress };
+  });
 }
 
 export async function startLessonAction(lesson: { slug: string }, locale?: unknown) {

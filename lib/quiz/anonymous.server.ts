@@ -1,12 +1,11 @@
 import "server-only";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
+import { parseStoredResponse, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { signReceipt, verifyAttemptToken } from "../progress/receipts.server";
 import { newVariantSeed, type QuizError } from "./attempts.server";
-import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
 import { refusal, type Refusal } from "../http/refusal";
 import type { Locale } from "@/domain/locale";

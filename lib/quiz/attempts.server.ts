@@ -1,14 +1,13 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import type { PublicQuiz, QuestionGrading, QuestionResponse, Quiz } from "@/domain/quiz/schema";
+import { parseStoredResponse, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
 import { db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
 import { afterQuizAnswer } from "../review/hooks.server";
-import { parseStoredResponse } from "./presentation.server";
 import { getQuiz } from "./registry.server";
 import type { Locale } from "@/domain/locale";
 import type { CurrentUser } from "../auth/session.server";

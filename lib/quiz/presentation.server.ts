@@ -1,5 +1,5 @@
 import "server-only";
-import { questionResponseSchema, type CorrectAnswer, type PublicQuestion, type QuestionResponse } from "@/domain/quiz/schema";
+import { parseStoredResponse, type CorrectAnswer, type PublicQuestion, type QuestionResponse } from "@/domain/quiz/schema";
 import { resolveQuestion, type ResolvedQuestion } from "@/domain/quiz/variant";
 import { getQuiz } from "./registry.server";
 import type { Locale } from "@/domain/locale";
@@ -52,15 +52,6 @@ export function describeValue(question: PublicQuestion, value: QuestionResponse 
         .filter((left) => value.pairs[left.id])
         .map((left) => `${left.text} → ${named(question.right, value.pairs[left.id] as string)}`)
         .join("; ");
-  }
-}
-
-export function parseStoredResponse(stored: string): QuestionResponse | null {
-  try {
-    const parsed = questionResponseSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
   }
 }
 

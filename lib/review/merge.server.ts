@@ -5,8 +5,7 @@ import { db } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { refreshMasteryEvidence } from "./mastery-evidence.server";
 import { findQuestion } from "./pool.server";
-import { recordAnswerForReview } from "./queue.server";
-import { gradeItem, parseStoredItems, REVIEW_QUIZ_ID, type StoredItem } from "./sessions.server";
+import { gradeItem, parseStoredItems, REVIEW_QUIZ_ID, storeReviewAnswer, type StoredItem } from "./sessions.server";
 
 /**
  * Merges a visitor's review answers into the account now signed in (ADR 1003). The receipts have
@@ -79,20 +78,7 @@ export async function mergeVisitorReviews(user: CurrentUser, receipts: readonly 
       if (!item || !grading) continue;
       const at = new Date(receipt.at);
       try {
-        const answer = await db.quizAnswer.create({
-          data: {
-            attemptId: session.attemptId,
-            questionId: item.key,
-            concept: item.concept,
-            response: JSON.stringify(receipt.response),
-            correct: grading.correct,
-            points: grading.points,
-            misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
-            answeredAt: at,
-          },
-          select: { id: true },
-        });
-        await recordAnswerForReview(userId, { id: answer.id, source: "review", key: item.key, concept: item.concept, correct: grading.correct, unsure: receipt.unsure, at });
+        await storeReviewAnswer(userId, session.attemptId, item, { response: receipt.response, grading, unsure: receipt.unsure, at });
         answers += 1;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -17,32 +17,15 @@ import { questionPool } from "./pool.server";
  * to the card; an earlier one (a signed-out review merged later) makes the card be replayed.
  */
 
-type CardRow = {
-  itemKey: string;
-  concept: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  reps: number;
-  lapses: number;
-  state: string;
-  lastReview: Date | null;
-};
+/** A card as stored: its state's columns (the state's name as free text) and what it reviews. */
+type CardRow = Omit<CardState, "state"> & { itemKey: string; concept: string; state: string };
 
 const CARD = { itemKey: true, concept: true, due: true, stability: true, difficulty: true, scheduledDays: true, reps: true, lapses: true, state: true, lastReview: true } as const;
 
-function stateOf(row: CardRow): CardState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    scheduledDays: row.scheduledDays,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: (CARD_STATES as readonly string[]).includes(row.state) ? (row.state as CardStateName) : "review",
-    lastReview: row.lastReview,
-  };
+/** A stored card's state; a state name this version does not know reads as "review". */
+function stateOf({ due, stability, difficulty, scheduledDays, reps, lapses, state, lastReview }: CardRow): CardState {
+  const known = (CARD_STATES as readonly string[]).includes(state);
+  return { due, stability, difficulty, scheduledDays, reps, lapses, lastReview, state: known ? (state as CardStateName) : "review" };
 }
 
 const asConcept = (value: string): Concept | null => ((CONCEPTS as readonly string[]).includes(value) ? (value as Concept) : null);

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { parseStoredJson } from "@/domain/stored-json";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import { CONCEPTS, questionResponseSchema, type Concept, type PublicQuestion, type QuestionGrading, type QuestionResponse } from "@/domain/quiz/schema";
+import { CONCEPTS, parseStoredResponse, type Concept, type PublicQuestion, type QuestionGrading, type QuestionResponse } from "@/domain/quiz/schema";
 import { resolveQuestion } from "@/domain/quiz/variant";
 import { parseItemKey, type ReviewItemKind } from "@/domain/review/items";
 import { planSession, type SessionItem, type SessionPlan } from "@/domain/review/queue";
@@ -43,21 +44,7 @@ const storedItemsSchema = z.array(
 );
 
 export function parseStoredItems(json: string): StoredItem[] {
-  try {
-    const parsed = storedItemsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-function parseResponse(stored: string): QuestionResponse | null {
-  try {
-    const parsed = questionResponseSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(storedItemsSchema, json) ?? [];
 }
 
 export type PublicReviewItem = {
@@ -152,6 +139,32 @@ export function publicItem(item: StoredItem, index: number, seed: number, locale
 }
 
 /** Grades a response to one item of a session (the variant comes from the session's seed). */
+/**
+ * Stores one graded review answer in the session's attempt and moves the learner's queue with it.
+ * A second answer to the same item throws the unique violation its caller decides about.
+ */
+export async function storeReviewAnswer(
+  userId: string,
+  attemptId: string,
+  item: StoredItem,
+  { response, grading, unsure, at }: { response: QuestionResponse; grading: QuestionGrading; unsure: boolean | undefined; at: Date },
+): Promise<void> {
+  const answer = await db.quizAnswer.create({
+    data: {
+      attemptId,
+      questionId: item.key,
+      concept: item.concept,
+      response: JSON.stringify(response),
+      correct: grading.correct,
+      points: grading.points,
+      misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
+      answeredAt: at,
+    },
+    select: { id: true },
+  });
+  await recordAnswerForReview(userId, { id: answer.id, source: "review", key: item.key, concept: item.concept, correct: grading.correct, unsure, at });
+}
+
 export function gradeItem(item: StoredItem, seed: number, response: QuestionResponse, locale: Locale): QuestionGrading | null {
   const found = findQuestion(item.quizId, item.questionId, locale);
   if (!found) return null;
@@ -180,7 +193,7 @@ async function answeredItems(userId: string, session: { attemptId: string; seed:
   const cards = await db.reviewCard.findMany({ where: { userId, itemKey: { in: items.map((i) => i.key) } }, select: { itemKey: true, due: true } });
   const answered = rows.flatMap((row): AnsweredItem[] => {
     const index = items.findIndex((item) => item.key === row.questionId);
-    const response = parseResponse(row.response);
+    const response = parseStoredResponse(row.response);
     if (index < 0 || !response) return [];
     const grading = gradeItem(items[index]!, session.seed, response, locale);
     return grading ? [{ index, grading: { ...grading, questionId: `item-${index + 1}` }, response, nextDueAt: cards.find((c) => c.itemKey === row.questionId)?.due ?? null }] : [];
@@ -258,26 +271,13 @@ export async function submitReviewAnswer(
 
   let stored: { grading: QuestionGrading; response: QuestionResponse } = { grading, response };
   try {
-    const answer = await db.quizAnswer.create({
-      data: {
-        attemptId: session.attemptId,
-        questionId: item.key,
-        concept: item.concept,
-        response: JSON.stringify(response),
-        correct: grading.correct,
-        points: grading.points,
-        misconception: grading.misconceptions.length ? grading.misconceptions.join(",") : null,
-        answeredAt: now,
-      },
-      select: { id: true },
-    });
-    await recordAnswerForReview(userId, { id: answer.id, source: "review", key: item.key, concept: item.concept, correct: grading.correct, unsure, at: now });
+    await storeReviewAnswer(userId, session.attemptId, item, { response, grading, unsure, at: now });
     await refreshMasteryEvidence(userId, { now });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Answered already (a retry, a second tab): the first answer stands.
     const first = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: session.attemptId, questionId: item.key } }, select: { response: true } });
-    const firstResponse = parseResponse(first.response);
+    const firstResponse = parseStoredResponse(first.response);
     const firstGrading = firstResponse ? gradeItem(item, session.seed, firstResponse, locale) : null;
     if (firstResponse && firstGrading) stored = { grading: firstGrading, response: firstResponse };
   }

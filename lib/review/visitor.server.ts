@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { parseStoredJson } from "@/domain/stored-json";
 import { gradeQuestion } from "@/domain/quiz/grade";
-import { CONCEPTS, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
+import { CONCEPTS, parseStoredResponse, questionResponseSchema, type QuestionResponse } from "@/domain/quiz/schema";
 import { parseItemKey, questionKey } from "@/domain/review/items";
 import { replayQueue, type AnswerFact, type QueueCard } from "@/domain/review/rules";
 import { db } from "../db.server";
@@ -44,21 +45,7 @@ const HISTORY_LIMIT = 1000;
 const storedReviewSchema = z.object({ quizId: z.string().max(64), questionId: z.string().max(64), response: questionResponseSchema, unsure: z.boolean() }).strict();
 
 function parseStoredReview(json: string): z.infer<typeof storedReviewSchema> | null {
-  try {
-    const parsed = storedReviewSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function parseResponse(json: string): QuestionResponse | null {
-  try {
-    const parsed = questionResponseSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(storedReviewSchema, json);
 }
 
 const ROW = { id: true, clientKey: true, quizId: true, variantSeed: true, questionId: true, response: true, answeredAt: true } as const;
@@ -82,7 +69,7 @@ async function visitorFacts(visitor: string): Promise<AnswerFact[]> {
         : [];
     }
     const resolved = attemptQuestion(row.quizId, row.questionId, row.variantSeed);
-    const response = parseResponse(row.response);
+    const response = parseStoredResponse(row.response);
     if (!resolved || !response) return [];
     const graded = gradeQuestion(resolved, response);
     return graded.ok ? [{ id: row.id, source: "quiz", key: questionKey(row.quizId, row.questionId), concept: resolved.question.concept, correct: graded.grading.correct, at: row.answeredAt }] : [];

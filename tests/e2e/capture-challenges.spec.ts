@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
@@ -11,7 +12,7 @@ import { E2E_DATABASE, expectNoSeriousA11yViolations, queryDatabase, uniqueEmail
  * kept and deleted, a visitor's check, and the pages at phone width; axe in light and dark.
  */
 const FIXTURES = path.join(process.cwd(), "tests", "fixtures", "capture-challenges");
-const SHOTS = "/tmp/capture-shots";
+const SHOTS = path.join(tmpdir(), "capture-shots");
 mkdirSync(SHOTS, { recursive: true });
 
 async function signUp(page: Page, email: string, callbackUrl: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { CHALLENGE_TEXT_ZH } from "../../domain/challenges/text";
+import { getChallenge } from "../../domain/challenges/registry";
 import { approach, bringPartsToLife, expectNoSeriousA11yViolations, waitForHydration } from "./support";
 import { expectNoHorizontalOverflow } from "./simulator-support";
 
@@ -8,6 +8,9 @@ import { expectNoHorizontalOverflow } from "./simulator-support";
  * shows and in what it tells assistive technology. Technical names (SYN, ESTABLISHED, sysctls,
  * errno names) stay as they are, so the checks look for the English interface's own phrases.
  */
+
+/** A challenge's words in Chinese, as the registry declares them. */
+const chinese = (id: string) => getChallenge(id)!.text.zh;
 
 const ENGLISH_UI = [
   /\bStep\b/,
@@ -100,7 +103,7 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
   await expectChinese(sim);
 
   // A challenge: reached with the learner's own actions, verified by the server in Chinese.
-  const texts = CHALLENGE_TEXT_ZH["stuck-close-wait"]!;
+  const texts = chinese("stuck-close-wait");
   const challenge = page.getByRole("region", { name: `挑战：${texts.title}` });
   await approach(challenge);
   await expect(challenge.getByText(texts.instructions)).toBeVisible();
@@ -117,11 +120,11 @@ test("a Chinese lesson's simulators, challenge and quiz speak Chinese", async ({
   await expectChinese(challenge);
 
   // A near miss elsewhere on the page: the server's "not yet" comes in Chinese too.
-  const other = page.getByRole("region", { name: `挑战：${CHALLENGE_TEXT_ZH["reset-the-peer"]!.title}` });
+  const other = page.getByRole("region", { name: `挑战：${chinese("reset-the-peer").title}` });
   await approach(other);
   await other.getByRole("button", { name: "检查我的答案" }).click();
   await expect(other.getByText("还没有。")).toBeVisible();
-  await expect(other).toContainText(CHALLENGE_TEXT_ZH["reset-the-peer"]!.feedback["no-error"]!);
+  await expect(other).toContainText(chinese("reset-the-peer").feedback["no-error"]!);
 
   // The quiz: one question answered.
   const quiz = page.locator("section#quiz-closing-states");
@@ -197,7 +200,7 @@ test("the Chinese playground: reached from the Chinese header, everything in Chi
   await sim.getByRole("button", { name: "单步", exact: true }).click();
   await expect(sim.getByText(/^第 1 步，共/)).toBeVisible();
 
-  const title = CHALLENGE_TEXT_ZH["refused-connect"]!.title;
+  const title = chinese("refused-connect").title;
   await page.getByRole("button", { name: `试一试 挑战：${title}` }).click();
   const challenge = page.getByRole("region", { name: `挑战：${title}` });
   await expect(challenge).toBeVisible();

@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { quizFiles } from "../../content/quizzes";
@@ -6,7 +8,7 @@ import { parseQuiz, type Question } from "../../domain/quiz/schema";
 import { E2E_DATABASE } from "./support";
 
 /** Screenshots of the review pages, looked at by hand (not compared). */
-export const SHOTS = "/tmp/review-shots";
+export const SHOTS = path.join(tmpdir(), "review-shots");
 mkdirSync(SHOTS, { recursive: true });
 
 const questions: Question[] = quizFiles.flatMap((file) => parseQuiz(file.quiz, file.source).questions);

@@ -200,6 +200,18 @@ test.describe("lesson diagnostics", () => {
     await expect(page.getByText(/^Your check: \d+% before, \d+% after\.$/)).toBeVisible();
   });
 
+  test("a refused results call at the lesson's end is said in the page's language, and the prompt stays", async ({ page }) => {
+    // The browser still believes it is signed in while the server has no session (it ended in another tab): the status call is refused.
+    await page.route("**/api/auth/session", (route) => route.fulfill({ json: { user: { name: "Learner", email: "learner@example.com" }, expires: "2999-01-01T00:00:00.000Z" } }));
+    await page.goto("/zh/course/time-wait");
+    await waitForHydration(page);
+    const end = page.getByRole("complementary").filter({ has: page.locator("#diagnostic-end-heading") });
+    await end.scrollIntoViewIfNeeded();
+    await expect(end.getByRole("status")).toHaveText("你的登录已失效，请重新登录");
+    await expect(end).toContainText("你已经读完这一课：再做一次诊断，看看学到了什么。");
+    await expect(end.getByRole("link", { name: "打开诊断" })).toHaveAttribute("href", "/zh/diagnostic/time-wait");
+  });
+
   test("the Chinese diagnostic and review pages link to Chinese pages only", async ({ page }) => {
     for (const path of ["/zh/diagnostic/time-wait", "/zh/review"]) {
       await page.goto(path);

@@ -1,4 +1,6 @@
 import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { approach, expectNoSeriousA11yViolations, waitForHydration } from "./support";
@@ -9,7 +11,7 @@ import { approach, expectNoSeriousA11yViolations, waitForHydration } from "./sup
  * keyboard; the packet list shows Seq, Ack and Len without scrolling sideways. At desktop width
  * nothing docks.
  */
-const SHOTS = "/tmp/capture-shots";
+const SHOTS = join(tmpdir(), "capture-shots");
 mkdirSync(SHOTS, { recursive: true });
 
 const PAGES = [

@@ -28,7 +28,8 @@ const { recordLessonStep } = await import("@/lib/progress/lesson-progress.server
 const { joinByCode, acceptInvitation } = await import("@/lib/classes/membership.server");
 const { createClass, addCoInstructor } = await import("@/lib/classes/classes.server");
 const { createAssignment, grantExtension } = await import("@/lib/assignments/assignments.server");
-const { refusalAsResult, NotAllowedError, ClassArchivedError } = await import("@/lib/classes/errors");
+const { NotAllowedError, ClassArchivedError } = await import("@/lib/classes/errors");
+const { signedIn, teachingRefused } = await import("@/lib/http/signed-in-call.server");
 const ltiActions = await import("@/lib/lti/actions");
 const ltiAdminActions = await import("@/lib/lti/admin-actions");
 const lessonActions = await import("@/lib/progress/lesson-actions");
@@ -159,10 +160,14 @@ describe("the one refusal type", () => {
   });
 
   it("authorization errors become the teaching refusals; anything else is rethrown", async () => {
-    expect(await refusalAsResult(async () => Promise.reject(new NotAllowedError()))).toEqual({ ok: false, refusal: "not-allowed" });
-    expect(await refusalAsResult(async () => Promise.reject(new ClassArchivedError()))).toEqual({ ok: false, refusal: "archived" });
-    await expect(refusalAsResult(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
     const student = await createUser();
+    session.user = student;
+    const thrown = { thrown: teachingRefused("en") };
+    expect(await signedIn("en", async () => Promise.reject(new NotAllowedError()), thrown)).toMatchObject({ ok: false, refusal: "not-allowed" });
+    expect(await signedIn("en", async () => Promise.reject(new ClassArchivedError()), thrown)).toMatchObject({ ok: false, refusal: "archived" });
+    await expect(signedIn("en", async () => Promise.reject(new Error("disk full")), thrown)).rejects.toThrow("disk full");
+    // Work that expects no refusal lets one through as the error it is.
+    await expect(signedIn("en", async () => Promise.reject(new NotAllowedError()))).rejects.toBeInstanceOf(NotAllowedError);
     await expect(createClass(student, { name: "Mine", timeZone: "UTC" })).rejects.toBeInstanceOf(NotAllowedError);
   });
 });

@@ -73,7 +73,7 @@ describe("learner dashboard: quizzes, mastery, activity and the next step", () =
     await db.challengeCompletion.create({ data: { userId: user.id, challengeId: "both-closing", actionLog: "[]" } });
     const dashboard = await getLearnerDashboard(user);
     const challenge = getChallenge("both-closing")!;
-    expect(dashboard.recent[0]).toMatchObject({ kind: "challenge-completed", challengeId: "both-closing", title: challenge.title });
+    expect(dashboard.recent[0]).toMatchObject({ kind: "challenge-completed", challengeId: "both-closing", title: challengeText(challenge, "en").title });
     expect((await getLearnerDashboard(user, "zh")).recent[0]).toMatchObject({ title: challengeText(challenge, "zh").title });
   });
 

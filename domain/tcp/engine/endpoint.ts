@@ -3,6 +3,7 @@
  * timer handlers share (sending, ACK policy, retransmission, state changes). The simulation owns
  * the clock, the network and the timers; it reaches the endpoint only through `EndpointEnv`.
  */
+import { rateLimitedAckText, type EngineText, type RateLimitedAckReason } from "../engine-texts";
 import { LINUX_CONSTANTS, type EngineParams } from "../profiles";
 import { createRttEstimator } from "../rtt";
 import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from "../seq";
@@ -141,7 +142,7 @@ export class Endpoint {
     this.env.emit(call === undefined ? { kind: "error", host: this.host, code } : { kind: "error", host: this.host, code, call });
   }
 
-  note(text: string): void {
+  note(text: EngineText): void {
     this.env.emit({ kind: "note", host: this.host, text });
   }
 
@@ -153,7 +154,7 @@ export class Endpoint {
   }
 
   /** close() with SO_LINGER {1, N > 0} stops waiting (FIN acknowledged, connection gone, or time up). */
-  endLinger(text: string): void {
+  endLinger(text: EngineText): void {
     this.tcb.lingering = false;
     this.env.disarmTimer(this.host, "linger");
     this.note(text);
@@ -524,10 +525,10 @@ export class Endpoint {
   }
 
   /** ACK for an out-of-window segment or an RFC 5961 challenge ACK, rate-limited (tcp_invalid_ratelimit). */
-  sendRateLimitedAck(reason: string): void {
+  sendRateLimitedAck(reason: RateLimitedAckReason): void {
     const now = this.now();
     if (now - this.tcb.lastInvalidAckAt < this.params.invalidAckIntervalMs) {
-      this.note(`${reason}: ACK suppressed by rate limit`);
+      this.note(rateLimitedAckText(reason));
       return;
     }
     this.tcb.lastInvalidAckAt = now;

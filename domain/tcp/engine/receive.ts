@@ -3,6 +3,7 @@
  * ACKs, duplicate-SYN handling in SYN-RECEIVED, abort on data after close(), silent discard of
  * ACKs for unsent data, and the TIME-WAIT rules of tcp_timewait_state_process() (time-wait.ts).
  */
+import type { EngineText } from "../engine-texts";
 import { seqAdd, seqDiff, seqGeq, seqGt, seqInWindow, seqLeq, seqLt } from "../seq";
 import type { Endpoint } from "./endpoint";
 import type { OutOfOrderSegment } from "./tcb";
@@ -32,7 +33,7 @@ export function handleSegment(ep: Endpoint, seg: ArrivingSegment): void {
  * its queues, its timers) is handled instead: its effects are the trace, and a `note` says what
  * the other events cannot (ADR 0190).
  */
-function discard(ep: Endpoint, seg: ArrivingSegment, reason: string): void {
+function discard(ep: Endpoint, seg: ArrivingSegment, reason: EngineText): void {
   ep.env.emit({ kind: "discard", host: ep.host, segment: seg.id, reason });
 }
 

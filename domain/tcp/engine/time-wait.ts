@@ -2,6 +2,7 @@
  * Segments reaching a TIME-WAIT connection. Linux follows tcp_timewait_state_process()
  * (net/ipv4/tcp_minisocks.c); the RFC profile follows RFC 9293 3.10.7.4 with RFC 5961.
  */
+import type { EngineText } from "../engine-texts";
 import { LINUX_CONSTANTS } from "../profiles";
 import { seqAdd, seqGt } from "../seq";
 import type { Endpoint } from "./endpoint";
@@ -13,7 +14,7 @@ export function handleTimeWaitSegment(ep: Endpoint, seg: ArrivingSegment): void 
 }
 
 /** Changes nothing but a reply; a segment that ends, restarts or reopens TIME-WAIT is handled (a note). See receive.ts. */
-function discard(ep: Endpoint, seg: ArrivingSegment, reason: string): void {
+function discard(ep: Endpoint, seg: ArrivingSegment, reason: EngineText): void {
   ep.env.emit({ kind: "discard", host: ep.host, segment: seg.id, reason });
 }
 

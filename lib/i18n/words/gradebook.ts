@@ -94,6 +94,8 @@ const en = {
     lateClosed: "Not accepted",
     latePenalty: (percent: number) => `Accepted, −${percent}%`,
     excused: "Excused",
+    /** Between the excusal and the instructor's note. */
+    excusedNote: ": ",
     excusedTail: ". Left out of the total.",
     missing: "Missing: nothing that counts was handed in by the due date, so it is worth 0 points.",
     openedLesson: "Opened the lesson",
@@ -253,6 +255,7 @@ const zh: GradebookWords = {
     lateClosed: "不接受",
     latePenalty: (percent) => `接受，扣 ${percent}%`,
     excused: "免做于",
+    excusedNote: "：",
     excusedTail: "。不计入总分。",
     missing: "缺交：截止前没有提交任何计入的内容，因此记 0 分。",
     openedLesson: "打开课程",

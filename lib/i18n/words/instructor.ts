@@ -214,6 +214,7 @@ const en = {
     review: "Review until mastered",
     reviewOf: (concepts: string[]) => `Review until mastered: ${concepts.join(", ")}`,
     diagnostic: (lesson: string) => `Diagnostic before and after: ${lesson}`,
+    capture: (challenge: string) => `Capture: ${challenge}`,
   },
 };
 
@@ -421,6 +422,7 @@ export const instructorWords = defineWords<InstructorWords>({
       review: "复习到掌握",
       reviewOf: (concepts) => `复习到掌握：${concepts.join("、")}`,
       diagnostic: (lesson) => `课前课后诊断：${lesson}`,
+      capture: (challenge) => `抓包：${challenge}`,
     },
   },
 });

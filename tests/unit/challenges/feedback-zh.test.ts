@@ -11,12 +11,13 @@ describe("Chinese challenge feedback", () => {
   it("fills every placeholder of every outcome of every challenge", () => {
     for (const challenge of CHALLENGES) {
       const trace = replayChallenge(challenge, []);
-      for (const [outcome, english] of Object.entries(challenge.feedback)) {
+      for (const [outcome, english] of Object.entries(challenge.text.en.feedback)) {
         // The verdict a goal would give for this outcome, with a value for each of the English text's placeholders.
         const values = Object.fromEntries(placeholders(english).map((name) => [name, name === "host" ? "server" : name === "state" ? "CLOSED" : 7]));
         const stub: Challenge = { ...challenge, goal: () => ({ reached: outcome === "reached", outcome, values }) };
         const zh = judge(stub, trace, "zh");
         const where = `${challenge.id}.${outcome}`;
+        expect(placeholders(challenge.text.zh.feedback[outcome]!).sort(), where).toEqual(placeholders(english).sort());
         expect(zh.feedback, where).not.toMatch(PLACEHOLDER);
         expect(zh.feedback, where).toMatch(HAN);
         expect(zh.feedback, where).not.toBe(judge(stub, trace, "en").feedback);

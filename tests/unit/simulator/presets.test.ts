@@ -3,7 +3,7 @@
  * timings are derived from the engine's profile constants, never copied from a run.
  */
 import { describe, expect, it } from "vitest";
-import { PRESET_IDS, PRESETS, presetScenario, type PresetId } from "@/domain/simulator/presets";
+import { PRESET_IDS, PRESETS, presetScenario, presetText, type PresetId } from "@/domain/simulator/presets";
 import { DEFAULT_SETTINGS, buildScenario } from "@/domain/simulator/session";
 import { LINUX_CONSTANTS, LINUX_DEFAULTS, RFC9293_DEFAULTS, parseScenario, runScenario, type HostId, type ProfileName, type ScenarioResult } from "@/domain/tcp";
 
@@ -22,8 +22,8 @@ describe("presets", () => {
   it("every preset is a valid engine scenario with a title and a description", () => {
     for (const id of PRESET_IDS) {
       expect(PRESETS[id].id).toBe(id);
-      expect(PRESETS[id].title.length).toBeGreaterThan(3);
-      expect(PRESETS[id].description.length).toBeGreaterThan(20);
+      expect(presetText(id).title.length).toBeGreaterThan(3);
+      expect(presetText(id).description.length).toBeGreaterThan(20);
       expect(parseScenario(presetScenario(id))).toMatchObject({ ok: true });
       expect(parseScenario(buildScenario({ ...DEFAULT_SETTINGS, preset: id }, []))).toMatchObject({ ok: true });
     }

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { applyTextRules } from "@/domain/simulator/text-rules";
-import { playgroundErrorZh } from "@/domain/simulator/url-state";
 
 describe("translation by pattern", () => {
   it("applies the first rule that matches, with the parts it captured, and says when none does", () => {
@@ -20,11 +19,5 @@ describe("translation by pattern", () => {
     expect(captureMessageZh("something new at byte 812")).toBe("第 812 字节处：something new");
     expect(captureMessageZh("no offset here")).toBe("no offset here");
     expect(captureNoteZh("an unknown note")).toBe("an unknown note");
-  });
-
-  it("names the playground link's parameter and translates its refusal", () => {
-    expect(playgroundErrorZh("lat: Too big: expected number to be <=2000")).toBe("lat：太大：最大为 2000");
-    expect(playgroundErrorZh("a: at most 200 actions")).toBe("a：最多 200 个操作");
-    expect(playgroundErrorZh("lat: a refusal not known")).toBe("lat：a refusal not known");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SYN_BACKLOG_INPUT, DEFAULT_TIME_WAIT_INPUT } from "@/domain/simulator/labs";
 import { SIM_LIMITS } from "@/domain/simulator/session";
-import { DEFAULT_PLAYGROUND, MAX_QUERY_LENGTH, decodeActions, decodePlayground, encodeActions, encodePlayground, type PlaygroundState } from "@/domain/simulator/url-state";
+import { DEFAULT_PLAYGROUND, MAX_QUERY_LENGTH, decodeActions, decodePlayground, encodeActions, encodePlayground, playgroundErrorText, type DecodeResult, type PlaygroundState } from "@/domain/simulator/url-state";
 import type { Action } from "@/domain/tcp";
 
 const ACTIONS: Action[] = [
@@ -92,17 +92,28 @@ describe("playground URL state", () => {
   ])("refuses a tampered link: %s", (query, message) => {
     const result = decodePlayground(query);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.join("\n")).toMatch(message);
+    if (!result.ok) expect(result.errors.map((error) => playgroundErrorText(error, "en")).join("\n")).toMatch(message);
   });
 
   it("refuses too many actions and overlong links", () => {
     const many = Array.from({ length: SIM_LIMITS.maxActions + 1 }, (_, index) => `${index}cC`).join("_");
-    expect(decodePlayground(`a=${many}`)).toMatchObject({ ok: false, errors: [expect.stringMatching(/at most/)] });
-    expect(decodePlayground(`p=${"x".repeat(MAX_QUERY_LENGTH)}`)).toMatchObject({ ok: false, errors: [expect.stringMatching(/too long/)] });
+    expect(inEnglish(decodePlayground(`a=${many}`))).toMatchObject({ ok: false, errors: [expect.stringMatching(/at most/)] });
+    expect(inEnglish(decodePlayground(`p=${"x".repeat(MAX_QUERY_LENGTH)}`))).toMatchObject({ ok: false, errors: [expect.stringMatching(/too long/)] });
   });
 
   it("encodes and decodes action lists on their own", () => {
     expect(decodeActions(encodeActions(ACTIONS))).toEqual({ ok: true, actions: ACTIONS });
     expect(decodeActions("")).toEqual({ ok: true, actions: [] });
   });
+
+  it("names the link's parameter and words its refusal in Chinese too", () => {
+    expect(playgroundErrorText({ param: "lat", problem: { code: "tooBig", max: 2000 } }, "zh")).toBe("lat：太大：最大为 2000");
+    expect(playgroundErrorText({ param: "a", problem: { code: "tooManyActions", max: 200 } }, "zh")).toBe("a：最多 200 个操作");
+    expect(playgroundErrorText({ param: "lat", problem: { code: "unworded", message: "a refusal not known" } }, "zh")).toBe("lat：a refusal not known");
+  });
 });
+
+/** A refused link's errors as English text. */
+function inEnglish(result: DecodeResult) {
+  return result.ok ? result : { ok: false, errors: result.errors.map((error) => playgroundErrorText(error, "en")) };
+}

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createNarrator, runScenario, type SimEvent } from "@/domain/tcp";
-import { ENGINE_TEXTS_ZH, engineTextZh } from "@/domain/tcp/narrate";
+import { notInFlightText, type EngineText } from "@/domain/tcp/engine-texts";
+import { engineTextIn, narrationWords } from "@/domain/tcp/narrate";
 import { call, ISN, OPEN, scenario, send } from "./helpers";
 
 const CJK = /[\u3400-\u9fff]/;
@@ -86,11 +87,14 @@ describe("narration in Chinese", () => {
       for (const reason of source.matchAll(/sendRateLimitedAck\("([^"]+)"\)/g)) templates.push(`${reason[1]}: ACK suppressed by rate limit`);
     }
     expect(literals.size).toBeGreaterThan(30);
-    for (const text of literals) expect(ENGINE_TEXTS_ZH[text], text).toBeDefined();
+    for (const text of literals) expect(narrationWords("zh").engineTexts[text as EngineText], text).toBeDefined();
     for (const template of templates) {
       const example = template.replace(/\$\{reason\}/, "challenge ACK").replace(/\$\{[^}]+\}/g, "7");
-      expect(engineTextZh(example), template).toMatch(CJK);
-      expect(engineTextZh(example)).not.toMatch(/\b(ACK suppressed|not in flight)\b/);
+      expect(engineTextIn("zh", example as EngineText), template).toMatch(CJK);
+      expect(engineTextIn("zh", example as EngineText)).not.toMatch(/\b(ACK suppressed|not in flight)\b/);
     }
+    // The simulation's own note, built by a function rather than written out.
+    expect(engineTextIn("zh", notInFlightText(7))).toBe("报文段 7 不在传输途中");
+    expect(engineTextIn("en", notInFlightText(7))).toBe("segment 7 is not in flight");
   });
 });
