@@ -13,8 +13,9 @@ const percent = (score: number, max: number) => `${Math.round((score / Math.max(
 
 /**
  * The lesson's diagnostic where the lesson ends: take it again, or one's before and after, filled
- * in for a signed-in learner once their results arrive, or says why they cannot. (Where the lesson starts, the invitation
- * is the same for everyone and rendered on the server: components/lesson/lesson-page.tsx.)
+ * in for a signed-in learner once their results arrive, or says why they cannot. (Where the
+ * lesson starts, the invitation is the same for everyone and rendered on the server:
+ * components/lesson/lesson-page.tsx.)
  */
 export function LessonDiagnostic({ slug, locale }: { slug: string; locale: Locale }) {
   const words = lessonDiagnosticWords(locale);
