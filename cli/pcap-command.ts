@@ -24,15 +24,18 @@ import {
 
 const USAGE = "usage: tcp pcap FILE [--pretty] [--max-segments N] | [--summary] | [--ndjson]";
 const CHUNK_BYTES = 1 << 20;
-const SUMMARY_WRITE_CHARS = 1 << 16;
+const SUMMARY_WRITE_BYTES = 1 << 16;
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
 export interface PcapCommandIo {
-  /** Writes to stdout; may wait for the stream to drain. */
-  out: (text: string) => void | Promise<void>;
+  /**
+   * Writes to stdout (`--summary` rows come as ASCII bytes, in a buffer reused once this returns or
+   * its promise settles); may wait for the stream to drain.
+   */
+  out: (text: string | Uint8Array) => void | Promise<void>;
   err: (text: string) => void;
 }
 
@@ -143,8 +146,8 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
     closeSync(fd);
   }
   if (mode === "summary") {
-    const summary = analyzer.finishSummaryLines();
-    await printSummary(summary.lines, io);
+    const summary = analyzer.finishSummaryBytes(SUMMARY_WRITE_BYTES);
+    await printSummary(summary.chunks, io);
     return summary.warnings;
   }
   const analysis = analyzer.finish();
@@ -163,27 +166,10 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
   return analysis.warnings;
 }
 
-/**
- * The header, then the rows, written about 64 kB at a time as they are made: each batch joined
- * once into a flat string (appending line by line would build a chain of pieces to flatten).
- */
-async function printSummary(lines: Iterable<string>, io: PcapCommandIo): Promise<void> {
-  const batch: string[] = [SUMMARY_COLUMNS.join("\t")];
-  let chars = batch[0]!.length;
-  for (const line of lines) {
-    batch.push(line);
-    chars += line.length + 1;
-    if (chars >= SUMMARY_WRITE_CHARS) {
-      batch.push(""); // the last line's newline
-      await io.out(batch.join("\n"));
-      batch.length = 0;
-      chars = 0;
-    }
-  }
-  if (batch.length > 0) {
-    batch.push("");
-    await io.out(batch.join("\n"));
-  }
+/** The header, then the rows, written about 64 kB at a time as they are made. */
+async function printSummary(rows: Iterable<Uint8Array>, io: PcapCommandIo): Promise<void> {
+  await io.out(`${SUMMARY_COLUMNS.join("\t")}\n`);
+  for (const chunk of rows) await io.out(chunk);
 }
 
 /** One connection at a time, so a large capture never becomes one huge string. */

@@ -100,10 +100,14 @@ export class CaptureAnalyzer {
     return { rows: this.tracker.summaries(), capture, warnings: this.warnings };
   }
 
-  /** Like `finishSummaryRows`, with each row already written as its `summaryLine`. */
-  finishSummaryLines(): Omit<CaptureAnalysisSummary, "connections"> & { lines: Iterable<string> } {
+  /**
+   * Like `finishSummaryRows`, with the rows already written out: each row's `summaryLine` and a
+   * newline, as ASCII bytes, about `chunkBytes` at a time (`tcp pcap --summary`). The chunks share
+   * one buffer: write each out before asking for the next.
+   */
+  finishSummaryBytes(chunkBytes: number): Omit<CaptureAnalysisSummary, "connections"> & { chunks: Iterable<Uint8Array> } {
     const capture = this.endInput();
-    return { lines: this.tracker.summaryLines(), capture, warnings: this.warnings };
+    return { chunks: this.tracker.summaryBytes(chunkBytes), capture, warnings: this.warnings };
   }
 
   private endInput(): CaptureSummary {

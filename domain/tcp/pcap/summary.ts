@@ -48,14 +48,17 @@ export const SUMMARY_COLUMNS = [
   "server_final",
 ] as const;
 
-/** One tab-separated line per connection (`tcp pcap --summary`); state paths joined with ">". */
+/**
+ * One tab-separated line per connection (`tcp pcap --summary`); state paths joined with ">". The
+ * command writes the same text as bytes straight from the analysis's columns (summary-bytes.ts).
+ */
 export function summaryLine(row: CaptureConnectionSummary): string {
   const { packets, bytes, retransmissions, states, final } = row;
-  return summaryLineOf(
+  return [
     row.client,
     row.server,
     row.start,
-    row.duration,
+    formatMilliseconds(row.duration),
     packets.client,
     packets.server,
     bytes.client,
@@ -66,51 +69,8 @@ export function summaryLine(row: CaptureConnectionSummary): string {
     states.server.join(">"),
     final.client,
     final.server,
-  );
+  ].join("\t");
 }
-
-/**
- * The same line from its fields, with the state paths already joined: what `tcp pcap --summary`
- * writes straight from the analysis's columns, without a row object per connection.
- */
-export function summaryLineOf(
-  client: string,
-  server: string,
-  start: string,
-  duration: number,
-  packetsClient: number,
-  packetsServer: number,
-  bytesClient: number,
-  bytesServer: number,
-  retransmissionsClient: number,
-  retransmissionsServer: number,
-  clientPath: string,
-  serverPath: string,
-  clientFinal: string,
-  serverFinal: string,
-): string {
-  // One join into a flat string: concatenation would make a chain of some thirty string pieces
-  // per line, which a summary of a large capture allocates by the hundred megabytes.
-  const fields = LINE_FIELDS;
-  fields[0] = client;
-  fields[1] = server;
-  fields[2] = start;
-  fields[3] = formatMilliseconds(duration);
-  fields[4] = packetsClient;
-  fields[5] = packetsServer;
-  fields[6] = bytesClient;
-  fields[7] = bytesServer;
-  fields[8] = retransmissionsClient;
-  fields[9] = retransmissionsServer;
-  fields[10] = clientPath;
-  fields[11] = serverPath;
-  fields[12] = clientFinal;
-  fields[13] = serverFinal;
-  return fields.join("\t");
-}
-
-/** Reused by every `summaryLineOf` (a line is made and joined before the next begins). */
-const LINE_FIELDS: (string | number)[] = SUMMARY_COLUMNS.map(() => "");
 
 /** Milliseconds with up to six decimals (nanosecond captures), no trailing zeros. */
 export function formatMilliseconds(ms: number): string {

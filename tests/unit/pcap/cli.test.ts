@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPcapCommand } from "@/cli/pcap-command";
 import type { CaptureAnalysis } from "@/domain/tcp/pcap";
+import { writtenText } from "./helpers/bytes";
 import { FIXTURE_DIR, fixtureBytes } from "./helpers/fixtures";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -15,7 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function run(...args: string[]) {
   let stdout = "";
   const stderr: string[] = [];
-  const code = await runPcapCommand(args, { out: (text) => void (stdout += text), err: (text) => void stderr.push(text) });
+  const code = await runPcapCommand(args, { out: (text) => void (stdout += writtenText(text)), err: (text) => void stderr.push(text) });
   return { code, stdout, stderr };
 }
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateCapture } from "@/bench/pcap";
 import { runPcapCommand } from "@/cli/pcap-command";
 import { loadCorpus, mulberry32, mutate } from "@/scripts/fuzz-captures";
+import { writtenText } from "./helpers/bytes";
 
 /**
  * `tcp pcap` must print exactly what it printed before its reading and analysis were made faster:
@@ -63,7 +64,7 @@ function cases(): { name: string; file: string; committed: boolean }[] {
 async function output(file: string, mode: Mode, keepText: boolean): Promise<Output> {
   const parts: string[] = [];
   const stderr: string[] = [];
-  const code = await runPcapCommand([file, ...MODES[mode]], { out: (text) => void parts.push(text), err: (text) => void stderr.push(text) });
+  const code = await runPcapCommand([file, ...MODES[mode]], { out: (text) => void parts.push(writtenText(text)), err: (text) => void stderr.push(text) });
   // Temporary file names differ from run to run.
   const stable = stderr.map((line) => line.replaceAll(scratch, "<scratch>"));
   const stdout = parts.join("");

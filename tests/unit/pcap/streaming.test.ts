@@ -14,6 +14,7 @@ import {
   type CaptureSegment,
 } from "@/domain/tcp/pcap";
 import { loadCorpus, mulberry32, mutate } from "@/scripts/fuzz-captures";
+import { writtenText } from "./helpers/bytes";
 import { FIXTURE_DIR } from "./helpers/fixtures";
 
 /**
@@ -58,7 +59,7 @@ async function cli(bytes: Uint8Array, ...flags: string[]) {
   writeFileSync(file, bytes);
   let stdout = "";
   const stderr: string[] = [];
-  const code = await runPcapCommand([file, ...flags], { out: (text) => void (stdout += text), err: (text) => void stderr.push(text) });
+  const code = await runPcapCommand([file, ...flags], { out: (text) => void (stdout += writtenText(text)), err: (text) => void stderr.push(text) });
   return { code, stdout, stderr };
 }
 

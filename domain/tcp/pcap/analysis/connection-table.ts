@@ -47,10 +47,16 @@ export class ConnectionTable {
 
   /** The slot of the 4-tuple: where it is, or the empty slot where it would go. */
   private slotOf(low: number, high: number): number {
-    const mask = this.connections.length - 1;
-    let slot = hash(low, high) & mask;
-    while (this.connections[slot] !== NONE && (this.lows[slot] !== low || this.highs[slot] !== high)) slot = (slot + 1) & mask;
-    return slot;
+    const { connections, lows, highs } = this;
+    const mask = connections.length - 1;
+    for (let slot = hash(low, high) & mask; ; slot = (slot + 1) & mask) {
+      if (connections[slot] === NONE) return slot;
+      // Both keys read at every occupied slot: optimized code that had never read `highs` (the
+      // low keys differ until two connections share an endpoint) would be thrown away there.
+      const sameLow = lows[slot] === low;
+      const sameHigh = highs[slot] === high;
+      if (sameLow && sameHigh) return slot;
+    }
   }
 
   private grow(): void {

@@ -1,8 +1,7 @@
-import { formatIpv4 } from "../decode/address";
 import { endpointText, type EndpointKey } from "../decode/decode-packet";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
-import { summaryLineOf } from "../summary";
+import { SummaryRowBytes } from "../summary-bytes";
 import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
 import { grown } from "./columns";
@@ -110,35 +109,36 @@ export class ConnectionTracker {
   }
 
   /**
-   * `summaryLine` of each row of `summaries()`, made straight from the columns: no row object,
-   * state paths and addresses written once and reused (`tcp pcap --summary`).
+   * `summaryLine` of each row of `summaries()` and its newline, written as bytes straight from the
+   * columns (`tcp pcap --summary`): no row object and no string per row. Yields the rows about
+   * `chunkBytes` at a time, all in one buffer: write each chunk out before asking for the next.
    */
-  *summaryLines(): Generator<string> {
-    const endpoints = new EndpointTexts();
+  *summaryBytes(chunkBytes: number): Generator<Uint8Array> {
+    const rows = new SummaryRowBytes(chunkBytes);
     for (let connection = 0; connection < this.count; connection++) {
       this.finishStates(connection);
       const clientFirst = this.clientDirection[connection] === 0;
       const client = connection * 2 + (clientFirst ? 0 : 1);
       const server = connection * 2 + (clientFirst ? 1 : 0);
-      const clientKey = clientFirst ? this.firstSender[connection]! : this.firstReceiver[connection]!;
-      const serverKey = clientFirst ? this.firstReceiver[connection]! : this.firstSender[connection]!;
-      yield summaryLineOf(
-        endpoints.text(0, clientKey),
-        endpoints.text(1, serverKey),
-        formatEpochOf(this.startSeconds[connection]!, this.startNanoseconds[connection]!),
+      rows.row(
+        clientFirst ? this.firstSender[connection]! : this.firstReceiver[connection]!,
+        clientFirst ? this.firstReceiver[connection]! : this.firstSender[connection]!,
+        this.startSeconds[connection]!,
+        this.startNanoseconds[connection]!,
         this.lastTime[connection]!,
-        this.packets[client]!,
-        this.packets[server]!,
-        this.bytes[client]!,
-        this.bytes[server]!,
-        this.retransmissions[client]!,
-        this.retransmissions[server]!,
+        this.packets,
+        this.bytes,
+        this.retransmissions,
+        client,
+        server,
         this.states.pathText(connection * 2),
         this.states.pathText(connection * 2 + 1),
         this.states.finalState(connection * 2),
         this.states.finalState(connection * 2 + 1),
       );
+      if (rows.length >= chunkBytes) yield rows.take();
     }
+    if (rows.length > 0) yield rows.take();
   }
 
   private open(first: SegmentRecord): number {
@@ -279,24 +279,5 @@ export class ConnectionTracker {
       states: paths,
       final: { client: paths.client[paths.client.length - 1]!, server: paths.server[paths.server.length - 1]! },
     };
-  }
-}
-
-/**
- * `endpointText` for a run of rows: consecutive rows mostly share the client's and the server's
- * addresses, so each side keeps its last address's text and adds the port.
- */
-class EndpointTexts {
-  private readonly addresses = [-1, -1];
-  private readonly prefixes = ["", ""];
-
-  text(side: 0 | 1, key: EndpointKey): string {
-    if (typeof key !== "number") return endpointText(key);
-    const address = Math.floor(key / 65536);
-    if (this.addresses[side] !== address) {
-      this.addresses[side] = address;
-      this.prefixes[side] = `${formatIpv4(address)}:`;
-    }
-    return this.prefixes[side]! + (key % 65536);
   }
 }

@@ -45,3 +45,8 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** What `tcp pcap` wrote, as the terminal reads it: its text, or its bytes (the `--summary` rows) as UTF-8. */
+export function writtenText(written: string | Uint8Array): string {
+  return typeof written === "string" ? written : new TextDecoder().decode(written);
+}
