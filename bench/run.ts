@@ -19,17 +19,16 @@ function format(value: number, unit: string): string {
   return `${value.toPrecision(3)} ${unit}`;
 }
 
-async function loadSuite(file: string): Promise<BenchSuite> {
-  return (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
-}
-
 /**
  * Each suite runs in a process of its own: the app's database client and settings are fixed at
  * their first import (lib/db.server.ts, lib/env.server.ts), so a suite that opens its own
- * database must not find another suite's client already made. The child prints its figures as
- * the last line of its output; what it logs before goes to the terminal.
+ * database must not find another suite's client already made; this process never loads a suite.
+ * The child prints the suite's name, command and figures as the last line of its output; what it
+ * logs before goes to the terminal.
  */
-function runInOwnProcess(file: string): BenchFigure[] {
+type SuiteOutput = { name: string; command: string; figures: BenchFigure[] };
+
+function runInOwnProcess(file: string): SuiteOutput {
   const output = execFileSync("npx", ["tsx", "--conditions=react-server", fileURLToPath(import.meta.url), CHILD_FLAG, file], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -37,14 +36,15 @@ function runInOwnProcess(file: string): BenchFigure[] {
   });
   const lines = output.trimEnd().split("\n");
   process.stdout.write(lines.slice(0, -1).map((line) => `${line}\n`).join(""));
-  return JSON.parse(lines.at(-1)!) as BenchFigure[];
+  return JSON.parse(lines.at(-1)!) as SuiteOutput;
 }
 
 const CHILD_FLAG = "--suite-process";
 
 async function runChild(file: string) {
-  const figures = await (await loadSuite(file)).run();
-  console.log(JSON.stringify(figures));
+  const suite = (await import(pathToFileURL(path.join(here, file)).href)).default as BenchSuite;
+  const output: SuiteOutput = { name: suite.name, command: suite.command, figures: await suite.run() };
+  console.log(JSON.stringify(output));
 }
 
 async function main() {
@@ -59,16 +59,15 @@ async function main() {
   const results = new Map<string, SuiteResult>(previous.filter((r) => r.command && r.date).map((r) => [r.suite, r]));
   const runStarted = performance.now();
   for (const file of files) {
-    const suite = await loadSuite(file);
-    process.stdout.write(`▸ ${suite.name} … `);
+    process.stdout.write(`▸ ${file.replace(/\.ts$/, "")} … `);
     const started = performance.now();
-    const figures = runInOwnProcess(file);
+    const { name, command, figures } = runInOwnProcess(file);
     const seconds = (performance.now() - started) / 1000;
     console.log(`${seconds.toFixed(1)}s`);
     for (const figure of figures) {
       console.log(`  ${figure.label}: ${format(figure.value, figure.unit)} vs ${format(figure.baseline.value, figure.unit)} (${figure.baseline.label}) → ×${figure.ratio.toFixed(3)}`);
     }
-    results.set(suite.name, { suite: suite.name, command: suite.command, seconds, date: new Date().toISOString(), figures });
+    results.set(name, { suite: name, command, seconds, date: new Date().toISOString(), figures });
   }
   console.log(`\nBenchmarks took ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
 

@@ -53,7 +53,7 @@ export async function CaptureChallengeIndex({ locale }: { locale: Locale }) {
               {lessons.has(challenge.lesson) ? (
                 <p className="mt-2 text-sm text-fg-muted">
                   {words.lesson}
-                  {locale === "zh" ? "：" : ": "}
+                  {words.colon}
                   <Link href={lessonPath(locale, challenge.lesson)} className="underline">
                     {lessons.get(challenge.lesson)}
                   </Link>
@@ -105,7 +105,7 @@ export async function CaptureChallengePage({ id, locale }: { id: string; locale:
         {lesson ? (
           <p className="mt-2 text-sm text-fg-muted">
             {words.lesson}
-            {locale === "zh" ? "：" : ": "}
+            {words.colon}
             <Link href={lessonPath(locale, lesson.slug)} className="underline">
               {lesson.title}
             </Link>

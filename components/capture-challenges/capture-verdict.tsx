@@ -45,7 +45,7 @@ export function CaptureVerdictView({
             {(["client", "server"] as const).map((role) => (
               <li key={role} className="break-words">
                 <span className="font-medium">{words.host[role]}</span>
-                {locale === "zh" ? "：" : ": "}
+                {words.colon}
                 {connection.states[role].join(" → ")}
               </li>
             ))}

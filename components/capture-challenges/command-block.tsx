@@ -31,7 +31,7 @@ export function CommandBlock({ step, number, locale }: { step: CommandStep; numb
           <span className="font-semibold">
             {words.step(number)} · {words.roles[step.role]}
           </span>
-          {locale === "zh" ? "：" : ": "}
+          {words.colon}
           {step.label[locale]}
         </p>
         <Button variant="ghost" size="sm" onClick={copy} disabled={!hydrated} aria-describedby={labelId}>

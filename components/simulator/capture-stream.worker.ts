@@ -18,10 +18,11 @@ self.onmessage = async (event: MessageEvent<CaptureStreamRequest>) => {
       post({ kind: "summary", summary, elapsedMs: performance.now() - started });
     } else {
       const read = await connectionFromStream(request.file.stream(), request.index, CAPTURE_SEGMENT_LIMIT, { onProgress });
-      if (read === null) post({ kind: "error", message: `the capture has no connection ${request.index + 1}` });
+      if (read === null) post({ kind: "error", message: `the capture has no connection ${request.index + 1}`, missingConnection: request.index + 1 });
       else post({ kind: "connection", analysis: { connections: [read.connection], ...read.analysis }, elapsedMs: performance.now() - started });
     }
   } catch (error) {
-    post({ kind: "error", message: error instanceof CaptureFormatError || error instanceof Error ? error.message : String(error) });
+    if (error instanceof CaptureFormatError) post({ kind: "error", message: error.message, problem: error.problem });
+    else post({ kind: "error", message: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -7,9 +7,10 @@ import { LiveControls } from "@/components/ui/live-controls";
 import { useScrollAnchorExclusion } from "@/components/ui/use-scroll-anchor-exclusion";
 import type { HostId } from "@/domain/tcp";
 import type { CaptureConnection } from "@/domain/tcp/pcap";
-import { CAPTURE_SAMPLES, captureSampleText, findCaptureSample } from "@/domain/simulator/capture-samples";
+// The words alone, not the reader: the page reads captures in a worker.
+import { noteText, problemText } from "@/domain/tcp/pcap/problem-words";
+import { CAPTURE_SAMPLES, findCaptureSample } from "@/domain/simulator/capture-samples";
 import { RunItYourself } from "./run-it-yourself";
-import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
 import { formatCount } from "@/domain/simulator/format";
 import { labWords, type LabWords } from "@/lib/i18n/words/labs";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
@@ -62,9 +63,6 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
   const locale = useViewLocale(localeProp);
   const words = labWords(locale).capture;
   const hosts = simulatorWords(locale).host;
-  /** The reader's messages and notes in the viewer's language (offsets and names kept). */
-  const message = locale === "zh" ? captureMessageZh : (text: string) => text;
-  const note = locale === "zh" ? captureNoteZh : (text: string) => text;
   const ids = useId();
   const reading = useCaptureReading(sample, locale, onSampleChange);
   const { sampleId, status, connectionIndex, selected, setSelected, largeFile, chooseSample, openFile, openLargeConnection, chooseConnection } = reading;
@@ -106,7 +104,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               <option value="">{words.chooseSample}</option>
               {CAPTURE_SAMPLES.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {captureSampleText(option, locale).title}
+                  {option.text[locale].title}
                 </option>
               ))}
             </select>
@@ -155,7 +153,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           </div>
         ) : null}
       </div>
-      {current ? <p className="mt-2 text-sm text-fg-muted">{captureSampleText(current, locale).description}</p> : null}
+      {current ? <p className="mt-2 text-sm text-fg-muted">{current.text[locale].description}</p> : null}
       {current ? <RunItYourself sample={current.id} locale={locale} /> : null}
       {largeFile ? (
         <LargeCapture
@@ -172,7 +170,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         {status.kind === "loading" ? <p className="text-sm text-fg-muted">{words.reading(status.name)}</p> : null}
         {status.kind === "error" ? (
           <Alert tone="danger">
-            <strong>{words.couldNotRead(status.name)}</strong> {message(status.message)}
+            <strong>{words.couldNotRead(status.name)}</strong> {status.problem ? problemText(status.problem, locale) : status.message}
           </Alert>
         ) : null}
         {analysis && status.kind === "ready" ? (
@@ -193,7 +191,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           <strong>{words.problems(analysis.warnings.length)}</strong>
           <ul className="mt-1 list-disc pl-5">
             {analysis.warnings.slice(0, 3).map((warning, index) => (
-              <li key={index}>{message(warning.message)}</li>
+              <li key={index}>{problemText(warning, locale)}</li>
             ))}
           </ul>
           {analysis.warnings.length > 3 ? (
@@ -201,7 +199,7 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
               {() => (
                 <ul className="mt-1 list-disc pl-5">
                   {analysis.warnings.slice(3).map((warning, index) => (
-                    <li key={index}>{message(warning.message)}</li>
+                    <li key={index}>{problemText(warning, locale)}</li>
                   ))}
                 </ul>
               )}
@@ -248,8 +246,8 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
           </dl>
           {connection.notes.length > 0 ? (
             <ul className="list-disc pl-5 text-xs text-fg-muted">
-              {connection.notes.map((text) => (
-                <li key={text}>{note(text)}</li>
+              {connection.notes.map((note) => (
+                <li key={note.message}>{noteText(note, locale)}</li>
               ))}
             </ul>
           ) : null}

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { CaptureAnalysis, CaptureAnalysisSummary } from "@/domain/tcp/pcap";
+import { problemText } from "@/domain/tcp/pcap/problem-words";
 import { formatCount } from "@/domain/simulator/format";
 import { labWords } from "@/lib/i18n/words/labs";
 import { Alert } from "../ui/alert";
@@ -56,10 +57,17 @@ export function LargeCapture({
   onConnection: (analysis: CaptureAnalysis | null, elapsedMs: number) => void;
 }) {
   const words = labWords(locale).capture;
+  /** The reader's problem or a missing connection in the page's language; any other failure as it came. */
+  const failureText = (failure: Extract<CaptureStreamResponse, { kind: "error" }>) =>
+    failure.problem
+      ? problemText(failure.problem, locale)
+      : failure.missingConnection !== undefined
+        ? words.noSuchConnection(failure.missingConnection)
+        : failure.message;
   const ids = useId();
   const [reading, setReading] = useState<Reading>({ what: "summary", bytes: 0 });
   const [summary, setSummary] = useState<CaptureAnalysisSummary | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Extract<CaptureStreamResponse, { kind: "error" }> | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [active, setActive] = useState(0);
   const [opened, setOpened] = useState<number | null>(null);
@@ -79,7 +87,7 @@ export function LargeCapture({
       (response) => {
         setReading(null);
         if (response.kind === "summary") setSummary(response.summary);
-        else if (response.kind === "error") setProblem(response.message);
+        else if (response.kind === "error") setProblem(response);
       },
     );
     cancel.current = stop;
@@ -98,7 +106,7 @@ export function LargeCapture({
       (response) => {
         setReading(null);
         if (response.kind === "connection") report.current(response.analysis, response.elapsedMs);
-        else if (response.kind === "error") setProblem(response.message);
+        else if (response.kind === "error") setProblem(response);
       },
     );
   };
@@ -160,7 +168,7 @@ export function LargeCapture({
       {cancelled ? <p className="text-sm text-fg-muted">{words.cancelled(file.name)}</p> : null}
       {problem ? (
         <Alert tone="danger">
-          <strong>{words.couldNotRead(file.name)}</strong> {problem}
+          <strong>{words.couldNotRead(file.name)}</strong> {failureText(problem)}
         </Alert>
       ) : null}
       {summary ? (

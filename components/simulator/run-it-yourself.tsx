@@ -28,7 +28,7 @@ export function RunItYourself({ sample, locale }: { sample: string; locale: Loca
           <code>{watchCommand(recipe)}</code>
         </pre>
         <p>
-          <strong>{words.lookFor}</strong> {recipe.lookFor[locale === "zh" ? "zh" : "en"]}
+          <strong>{words.lookFor}</strong> {recipe.lookFor[locale]}
         </p>
         <p className="text-fg-muted">{words.open}</p>
       </div>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Locale } from "@/domain/locale";
 import { findCaptureSample } from "@/domain/simulator/capture-samples";
 import type { HostId, TcpState } from "@/domain/tcp";
-import type { CaptureAnalysis, CaptureConnection } from "@/domain/tcp/pcap";
+import type { CaptureAnalysis, CaptureConnection, CaptureProblem } from "@/domain/tcp/pcap";
 import { flagHex, flagList, flagString, formatSeconds, segmentKind } from "@/domain/simulator/format";
 import { captureLadderModel } from "@/domain/simulator/ladder-model";
 import { simulatorWords } from "@/lib/i18n/words/simulator";
@@ -17,8 +17,8 @@ export type CaptureStatus =
   | { kind: "idle" }
   | { kind: "loading"; name: string }
   | { kind: "ready"; name: string; analysis: CaptureAnalysis; elapsedMs: number }
-  /** `message` as the reader wrote it (English); shown translated. */
-  | { kind: "error"; name: string; message: string };
+  /** `problem`: the reader's report, worded in the page's language; otherwise `message` as it came. */
+  | { kind: "error"; name: string; message: string; problem?: CaptureProblem };
 
 /** A request to read: a shipped sample or a file of the reader's own. Each request is a new object, so asking again reads again. */
 type Source = { kind: "sample"; id: string } | { kind: "file"; file: File };
@@ -104,7 +104,7 @@ export function useCaptureReading(sample: string | undefined, locale: Locale, on
         const response = await runInWorker({ kind: "capture", bytes }, [bytes]);
         if (superseded) return;
         if (response.kind === "capture") setStatus({ kind: "ready", name, analysis: response.analysis, elapsedMs: response.elapsedMs });
-        else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message });
+        else if (response.kind === "error") setStatus({ kind: "error", name, message: response.message, problem: response.problem });
       } catch (error) {
         if (superseded) return;
         setStatus({ kind: "error", name, message: error instanceof Error ? error.message : String(error) });

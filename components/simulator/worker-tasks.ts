@@ -27,7 +27,7 @@ export function runTask(request: WorkerRequest): WorkerResponse {
       }
     }
   } catch (error) {
-    if (error instanceof CaptureFormatError) return { kind: "error", message: error.message, offset: error.offset };
+    if (error instanceof CaptureFormatError) return { kind: "error", message: error.message, offset: error.offset, problem: error.problem };
     return { kind: "error", message: error instanceof Error ? error.message : String(error), offset: null };
   }
 }

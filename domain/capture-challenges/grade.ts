@@ -5,10 +5,10 @@
  * worker thread with time and memory budgets (lib/capture-challenges/grader.server.ts).
  */
 import { explainTransition } from "@/domain/simulator/capture-explanations";
-import { captureMessageZh, captureNoteZh } from "@/domain/simulator/capture-text";
-import { analyzeCapture, CaptureFormatError, CaptureReader, type CaptureConnection } from "@/domain/tcp/pcap";
+import { analyzeCapture, CaptureFormatError, CaptureReader, noteText, problemText, type CaptureConnection } from "@/domain/tcp/pcap";
 import { payloadsByFrame, portOf, viewConnection } from "./connection-view";
-import { roleName, say, type Judgement } from "./judgement";
+import { gradeWords } from "./grade-words";
+import type { Judgement } from "./judgement";
 import type { CaptureChallenge } from "./registry";
 import type { CaptureEvidenceSummary, CaptureValues, CaptureVerdict, ExaminedConnection, ExplainedSegment } from "./types";
 import type { Locale } from "@/domain/locale";
@@ -33,17 +33,9 @@ export type GradeResult =
     }
   | { ok: false; error: "not-a-capture"; message: string };
 
-function localizedWarning(message: string, locale: Locale): string {
-  return locale === "zh" ? captureMessageZh(message) : message;
-}
-
 /** Why the file cannot be graded, when it is not a capture the reader can read. */
 export function notACapture(error: CaptureFormatError, locale: Locale): { ok: false; error: "not-a-capture"; message: string } {
-  const message =
-    locale === "zh"
-      ? `这不是可读的 pcap 或 pcapng 抓包文件：${captureMessageZh(error.message)}。请上传 tcpdump -w 写出的文件（或 Wireshark 保存的 .pcap/.pcapng）。`
-      : `This is not a pcap or pcapng capture that can be read: ${error.message}. Upload the file tcpdump -w wrote (or a .pcap/.pcapng saved by Wireshark).`;
-  return { ok: false, error: "not-a-capture", message };
+  return { ok: false, error: "not-a-capture", message: gradeWords(locale).notACapture(problemText(error.problem, locale)) };
 }
 
 function explainSegments(connection: CaptureConnection, judgement: Judgement, locale: Locale): ExaminedConnection {
@@ -57,7 +49,7 @@ function explainSegments(connection: CaptureConnection, judgement: Judgement, lo
   const changes = new Map<number, string[]>();
   for (const transition of connection.transitions) {
     const explanation = explainTransition(connection, transition, locale);
-    const line = `${roleName(transition.host, locale)} ${transition.from} → ${transition.to}${locale === "zh" ? "：" : ": "}${explanation.rule}`;
+    const line = gradeWords(locale).change(transition.host, `${transition.from} → ${transition.to}`, explanation.rule);
     changes.set(transition.segment, [...(changes.get(transition.segment) ?? []), line]);
   }
   const listed = connection.segments
@@ -86,31 +78,16 @@ function explainSegments(connection: CaptureConnection, judgement: Judgement, lo
     states: connection.states,
     segments,
     segmentsOmitted: connection.segments.length - segments.length + (connection.segmentsOmitted ?? 0),
-    notes: connection.notes.map((note) => (locale === "zh" ? captureNoteZh(note) : note)),
+    notes: connection.notes.map((note) => noteText(note, locale)),
   };
 }
 
-function noConnection(connections: readonly CaptureConnection[], values: CaptureValues): ReturnType<typeof say> {
-  if (connections.length === 0) {
-    return say((zh) =>
-      zh
-        ? `抓包里没有任何 TCP 报文段。确认 tcpdump 抓的是回环接口（Linux 上是 lo，macOS 上是 lo0），过滤条件是 tcp port ${values.serverPort}，并且在程序运行期间一直在抓。`
-        : `The capture holds no TCP segment. Check that tcpdump captured the loopback interface (lo on Linux, lo0 on macOS) with the filter tcp port ${values.serverPort}, and ran while the programs did.`,
-    );
-  }
+function noConnection(connections: readonly CaptureConnection[], values: CaptureValues, locale: Locale): string {
+  const words = gradeWords(locale);
+  if (connections.length === 0) return words.noSegment(values.serverPort);
   const ports = [...new Set(connections.map((c) => portOf(c.server)))].slice(0, 8).join(", ");
-  if (connections.length === 1) {
-    return say((zh) =>
-      zh
-        ? `抓包里唯一的一条 TCP 连接没有使用你的端口 ${values.serverPort}（它的服务端端口是 ${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`
-        : `The capture's only TCP connection does not use your port ${values.serverPort} (its server port is ${ports}). The challenge checks the values issued to you, so someone else's capture, or one downloaded, does not pass.`,
-    );
-  }
-  return say((zh) =>
-    zh
-      ? `抓包里的 ${connections.length} 条 TCP 连接都没有使用你的端口 ${values.serverPort}（服务端端口有：${ports}）。挑战检查的是发给你的值，别人的抓包或下载来的抓包不会通过。`
-      : `None of the ${connections.length} TCP connections in the capture uses your port ${values.serverPort} (server ports seen: ${ports}). The challenge checks the values issued to you, so someone else's capture, or one downloaded, does not pass.`,
-  );
+  if (connections.length === 1) return words.otherPort(values.serverPort, ports);
+  return words.otherPorts(connections.length, values.serverPort, ports);
 }
 
 /** Writes the packets of the given frames as a pcap file (nanosecond timestamps), keeping their first link type. */
@@ -187,11 +164,11 @@ export function gradeCapture(
     tcpSegments: analysis.capture.tcpSegments,
     connections: analysis.connections.length,
   };
-  const warnings = analysis.warnings.slice(0, GRADE_LIMITS.maxWarnings).map((w) => localizedWarning(w.message, locale));
+  const warnings = analysis.warnings.slice(0, GRADE_LIMITS.maxWarnings).map((warning) => problemText(warning, locale));
   if (best === null) {
     return {
       ok: true,
-      verdict: { reached: false, outcome: "no-connection", summary: noConnection(analysis.connections, values)[locale], connection: null, others, capture, warnings },
+      verdict: { reached: false, outcome: "no-connection", summary: noConnection(analysis.connections, values, locale), connection: null, others, capture, warnings },
       evidence: null,
       kept: null,
     };

@@ -1,8 +1,6 @@
-/** The vocabulary goals use to judge one connection and to say why, in English and Chinese. */
-import type { Role } from "@/domain/tcp/pcap";
+/** The vocabulary goals use to judge one connection and to say why (their words: goal-words.ts). */
 import type { CaptureValues, Localized } from "./types";
 import type { ConnectionView } from "./connection-view";
-import type { Locale } from "@/domain/locale";
 
 export interface Mark {
   /** Index in the connection's segments. */
@@ -25,28 +23,6 @@ export interface Judgement {
 export type Judge = (view: ConnectionView, values: CaptureValues) => Judgement;
 
 export type OutcomeText = (vars: Readonly<Record<string, string | number>>, values: CaptureValues) => Localized;
-
-const NAMES: Readonly<Record<Locale, Readonly<Record<Role, string>>>> = {
-  en: { client: "client", server: "server" },
-  zh: { client: "客户端", server: "服务端" },
-};
-
-/** The name of an end in a language. */
-export function roleName(role: Role, locale: Locale): string {
-  return NAMES[locale][role];
-}
-
-/**
- * Writes a text in both languages from one function: `zh` says which, `name` names an end
- * ("client"/"客户端"), `frame` names a segment by its frame number.
- */
-export function say(write: (zh: boolean, name: (role: Role) => string) => string): Localized {
-  return { en: write(false, (role) => NAMES.en[role]), zh: write(true, (role) => NAMES.zh[role]) };
-}
-
-export function capitalized(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
 
 /** Seconds with one decimal ("1.0"), from milliseconds. */
 export function seconds(ms: number): string {

@@ -6,6 +6,7 @@
  * the samples; the kernel differential test runs them and compares their captures with the ones
  * shown (docs/kernel-differential.md).
  */
+import type { Locale } from "@/domain/locale";
 import { CAPTURE_SAMPLES } from "./capture-samples";
 
 export interface RunItYourself {
@@ -18,7 +19,7 @@ export interface RunItYourself {
   /** The program, saved as `<sample>.py`. */
   program: string;
   /** What to look for, in English and Chinese. */
-  lookFor: { en: string; zh: string };
+  lookFor: Record<Locale, string>;
 }
 
 /** A namespace of one's own: its loopback, its firewall and its sysctls, so nothing else is touched. */

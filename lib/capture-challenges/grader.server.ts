@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ResourceLimits, Worker } from "node:worker_threads";
 import type { CaptureValues, GradeResult } from "@/domain/capture-challenges";
 import type { Locale } from "@/domain/locale";
+import { captureUploadWords } from "@/lib/i18n/words/capture-upload";
 
 /**
  * Grades uploaded captures off the request thread: each upload goes to a fresh worker thread
@@ -120,27 +121,8 @@ async function slot(): Promise<(() => void) | null> {
   };
 }
 
-const MESSAGES: Record<GraderFailure["error"], Record<Locale, string>> = {
-  timeout: {
-    en: "Checking this capture took too long, so it was stopped. Capture only the challenge's port (the commands' filter does) and upload that smaller file.",
-    zh: "检查这个抓包耗时过长，已被中止。只抓挑战的端口（命令中的过滤条件就是这样做的），再上传这个更小的文件。",
-  },
-  memory: {
-    en: "Checking this capture needed more memory than an upload may use. Capture only the challenge's port (the commands' filter does) and upload that smaller file.",
-    zh: "检查这个抓包所需的内存超过了一次上传允许的上限。只抓挑战的端口（命令中的过滤条件就是这样做的），再上传这个更小的文件。",
-  },
-  busy: {
-    en: "The server is checking many captures right now. Try again in a minute; nothing was stored.",
-    zh: "服务器此刻正在检查很多抓包。请一分钟后再试；没有保存任何内容。",
-  },
-  failed: {
-    en: "This capture could not be checked. Nothing was stored; try again, or record it again with the commands shown.",
-    zh: "无法检查这个抓包。没有保存任何内容；请重试，或用页面上的命令重新抓包。",
-  },
-};
-
 export function graderFailure(error: GraderFailure["error"], locale: Locale): GraderFailure {
-  return { ok: false, error, message: MESSAGES[error][locale] };
+  return { ok: false, error, message: captureUploadWords(locale)[error] };
 }
 
 /** Grades `bytes` in a worker thread within GRADER_BUDGET. Never throws. */

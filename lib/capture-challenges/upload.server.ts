@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../db/unique-retry";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { recordCaptureCompletion } from "./completions.server";
 import type { UploadError, UploadResponse } from "@/domain/capture-challenges/upload-response";
+import { captureUploadWords } from "../i18n/words/capture-upload";
 import { gradeInWorker } from "./grader.server";
 import { accountCaptureValues, visitorCaptureValues } from "./values.server";
 import type { Locale } from "@/domain/locale";
@@ -22,28 +23,11 @@ export const UPLOAD_LIMITS = {
 
 const MB = (UPLOAD_LIMITS.maxBytes / 1024 / 1024).toFixed(0);
 
-const ERRORS: Record<Exclude<UploadError, "timeout" | "memory" | "busy" | "failed" | "not-a-capture">, Record<Locale, string>> = {
-  "too-large": {
-    en: `The file is larger than ${MB} MB, the most a capture upload may be. Capture only the challenge's port (the commands' filter does); such a capture is a few kilobytes.`,
-    zh: `文件超过了 ${MB} MB，这是抓包上传的上限。只抓挑战的端口（命令中的过滤条件就是这样做的）；这样的抓包只有几 KB。`,
-  },
-  empty: {
-    en: "The file is empty. Upload the file tcpdump -w wrote, after stopping tcpdump with Ctrl+C.",
-    zh: "文件是空的。按 Ctrl+C 停止 tcpdump 之后，再上传 tcpdump -w 写出的文件。",
-  },
-  "rate-limited": {
-    en: "You have checked many captures in the last few minutes. Wait a few minutes, then upload again; nothing was lost.",
-    zh: "你在最近几分钟里检查了很多抓包。请等几分钟再上传；没有丢失任何内容。",
-  },
-  "unknown-challenge": { en: "There is no such capture challenge.", zh: "没有这个抓包挑战。" },
-  "no-values": {
-    en: "Your values for this challenge are not known to this browser yet: reload the challenge page, run the commands it shows, then upload.",
-    zh: "这个浏览器还不知道你在这个挑战中的值：重新加载挑战页面，运行页面上的命令，然后再上传。",
-  },
-};
+type UploadRefusal = Exclude<UploadError, "timeout" | "memory" | "busy" | "failed" | "not-a-capture">;
 
-export function uploadError(error: keyof typeof ERRORS, locale: Locale): Extract<UploadResponse, { ok: false }> {
-  return { ok: false, error, message: ERRORS[error][locale] };
+export function uploadError(error: UploadRefusal, locale: Locale): Extract<UploadResponse, { ok: false }> {
+  const words = captureUploadWords(locale);
+  return { ok: false, error, message: error === "too-large" ? words["too-large"](MB) : words[error] };
 }
 
 async function storeEvidence(userId: string, challengeId: string, bytes: Uint8Array, evidence: CaptureEvidenceSummary, kept: Uint8Array | null) {

@@ -6,7 +6,7 @@ import "server-only";
  * works even when the site's scripts and styles cannot load in the LMS frame.
  */
 import { randomBytes } from "node:crypto";
-import type { Locale } from "@/domain/locale";
+import { LOCALE_LANG, type Locale } from "@/domain/locale";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -63,9 +63,8 @@ export type PageParts = {
  * while this tool's own forms keep their Origin header, which the storage-checked launch needs.
  */
 export function htmlPage({ locale, title, body, nonce, script, className }: PageParts): string {
-  const lang = locale === "zh" ? "zh-CN" : "en";
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${LOCALE_LANG[locale]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

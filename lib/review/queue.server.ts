@@ -98,7 +98,10 @@ export async function applyReviewEvent(userId: string, event: ReviewEvent): Prom
   for (let attempt = 0; attempt < 8; attempt++) {
     const row = await cardRow(userId, event.key);
     const current = row ? stateOf(row) : null;
-    const inOrder = !current?.lastReview || event.at.getTime() >= current.lastReview.getTime();
+    // Strictly later than the card's last review: the card cannot hold this event yet. A card as
+    // late as this event may already hold it (another writer's replay read our event row), and
+    // adding it once more would count it twice.
+    const inOrder = !current?.lastReview || event.at.getTime() > current.lastReview.getTime();
     // In order and first try: the card plus this event. Otherwise the events decide.
     const next = inOrder && attempt === 0 ? reviewCard(current, event.at, event.rating) : await replayFromEvents(userId, event.key);
     if (!next) return;

@@ -125,6 +125,8 @@ test("a Chinese page explains a missed goal in Chinese and refuses a file that i
   await page.getByLabel("抓包文件").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("这不是抓包文件\n") });
   await page.getByRole("button", { name: "检查我的抓包" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("这不是可读的 pcap 或 pcapng 抓包文件");
+  // The reader's problem inside it is worded in Chinese too, with its byte offset.
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("第 0 字节处：不是 pcap 或 pcapng 文件（文件开头是 e8 bf 99 e4）");
 
   await uploadCapture(page, "capture-unread-rst.pcap", "检查我的抓包");
   await expect(verdict).toHaveAttribute("data-outcome", "reached");

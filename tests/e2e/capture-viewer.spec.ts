@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./simulator-support";
 import { approach, expectNoSeriousA11yViolations } from "./support";
 
@@ -43,24 +43,41 @@ test("switching samples and opening a file of one's own, read in the browser", a
   expect(uploads.filter((url) => !url.includes("/api/auth"))).toEqual([]);
 });
 
-test("malformed files get clear messages naming the byte offset", async ({ page }) => {
-  await page.goto("/playground");
-  const viewer = page.getByRole("region", { name: "Capture viewer" });
+/** The playground's capture viewer in a language, and its file picker. */
+async function playgroundViewer(page: Page, path: string, region: string, pickerLabel: string) {
+  await page.goto(path);
+  const viewer = page.getByRole("region", { name: region });
   // The playground loads a part when the reader comes near it (ADR 0950).
   await approach(viewer);
-  const picker = viewer.getByLabel("Open a capture file (.pcap, .pcapng)");
-  const real = readFileSync("tests/fixtures/tcp/captures/refused.pcap");
+  return { viewer, picker: viewer.getByLabel(pickerLabel) };
+}
 
-  // Cut inside the last packet: what can be read is shown, with a warning.
-  await picker.setInputFiles({ name: "cut.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, real.length - 7) });
+const REFUSED = readFileSync("tests/fixtures/tcp/captures/refused.pcap");
+/** Cut inside the last packet (what can be read is shown, with a warning), and inside the file header (nothing can be). */
+const CUT = { name: "cut.pcap", mimeType: "application/octet-stream", buffer: REFUSED.subarray(0, REFUSED.length - 7) };
+const STUB = { name: "stub.pcap", mimeType: "application/octet-stream", buffer: REFUSED.subarray(0, 10) };
+
+test("malformed files get clear messages naming the byte offset", async ({ page }) => {
+  const { viewer, picker } = await playgroundViewer(page, "/playground", "Capture viewer", "Open a capture file (.pcap, .pcapng)");
+
+  await picker.setInputFiles(CUT);
   await expect(viewer.getByRole("status").filter({ hasText: "problem" })).toContainText(/truncated packet record at byte \d+: header says \d+ bytes, \d+ remain/);
 
-  // Cut inside the file header: nothing can be read.
-  await picker.setInputFiles({ name: "stub.pcap", mimeType: "application/octet-stream", buffer: real.subarray(0, 10) });
+  await picker.setInputFiles(STUB);
   await expect(viewer.getByRole("alert")).toContainText("stub.pcap could not be read. truncated pcap file header at byte 0: 24 bytes needed, 10 present");
 
   await picker.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("this is not a capture file at all") });
   await expect(viewer.getByRole("alert")).toContainText("notes.txt could not be read. not a pcap or pcapng file at byte 0");
+});
+
+test("a Chinese page words the reader's problems in Chinese, keeping the byte offset", async ({ page }) => {
+  const { viewer, picker } = await playgroundViewer(page, "/zh/playground", "抓包查看器", "打开抓包文件（.pcap、.pcapng）");
+
+  await picker.setInputFiles(CUT);
+  await expect(viewer.getByRole("status").filter({ hasText: "问题" })).toContainText(/第 \d+ 字节处：分组记录不完整（头部声明 \d+ 字节，只剩 \d+ 字节）/);
+
+  await picker.setInputFiles(STUB);
+  await expect(viewer.getByRole("alert")).toContainText("无法读取 stub.pcap。 第 0 字节处：pcap 文件头不完整（需要 24 字节，只剩 10 字节）");
 });
 
 test("the capture viewer works at phone width @phone", async ({ page }) => {

@@ -88,6 +88,10 @@ export async function bringPartsToLife(page: Page) {
 
 /** Scrolls an interactive part into view, as a reader does, and waits until its code has loaded and it is live (ADR 0950). */
 export async function approach(part: Locator) {
-  await part.scrollIntoViewIfNeeded();
+  // The element the locator found can be swapped while the page settles (a hydrating boundary
+  // replaces it): scroll again to the element found now until one holds still long enough.
+  await expect(async () => {
+    await part.scrollIntoViewIfNeeded({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(part.locator("xpath=ancestor::*[@data-on-demand][1]")).toHaveAttribute("data-on-demand", "live", { timeout: 30_000 });
 }

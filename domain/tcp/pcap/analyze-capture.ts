@@ -4,7 +4,6 @@ import { CaptureReader, type CaptureReaderOptions } from "./capture-reader";
 import { decodePacket, type DecodedPacket, type SkipReason } from "./decode/decode-packet";
 import { decodeSegment, SegmentRecord } from "./decode/segment-record";
 import { captureWarning, type CaptureWarning } from "./errors";
-import { linkTypeName } from "./link-types";
 import type { CaptureTimestamp } from "./timestamp";
 import type { CaptureAnalysis, CaptureSummary, CaptureConnectionSummary } from "./types";
 
@@ -113,10 +112,10 @@ export class CaptureAnalyzer {
   private endInput(): CaptureSummary {
     for (const warning of this.reader.end()) this.warn(warning);
     if (this.skipped["non-first-fragment"] > 0) {
-      this.warn(captureWarning(0, "IP fragments skipped", `${this.skipped["non-first-fragment"]} non-first fragments carry no TCP header`));
+      this.warn(captureWarning("fragments-skipped", 0, { count: this.skipped["non-first-fragment"] }));
     }
     if (this.warningsDropped > 0) {
-      this.warnings.push({ offset: 0, message: `${this.warningsDropped} more warnings not shown` });
+      this.warnings.push(captureWarning("more-warnings", 0, { count: this.warningsDropped }));
     }
     return {
       format: this.reader.format ?? "pcap",
@@ -154,10 +153,10 @@ export class CaptureAnalyzer {
   private skip(packet: CapturedPacket, decoded: Extract<DecodedPacket, { kind: "skipped" }>): void {
     this.skipped[decoded.reason]++;
     if (decoded.reason === "malformed") {
-      this.warn(captureWarning(packet.offset, `malformed packet (frame ${packet.frame})`, decoded.detail));
+      this.warn(captureWarning("malformed-packet", packet.offset, { frame: packet.frame, reason: decoded.detail }));
     } else if (decoded.reason === "unsupported-link-type" && !this.unsupportedLinkTypes.has(packet.linkType)) {
       this.unsupportedLinkTypes.add(packet.linkType);
-      this.warn(captureWarning(packet.offset, `${linkTypeName(packet.linkType)} is not supported`, "its packets are skipped"));
+      this.warn(captureWarning("unsupported-link-type", packet.offset, { linkType: packet.linkType }));
     }
   }
 
@@ -165,7 +164,7 @@ export class CaptureAnalyzer {
   private warnAboutMissingTimestamps(packet: CapturedPacket): void {
     if (this.warnedAboutMissingTimestamps) return;
     this.warnedAboutMissingTimestamps = true;
-    this.warn(captureWarning(packet.offset, "packets without timestamps (pcapng simple packet blocks)", "they get the previous packet's time"));
+    this.warn(captureWarning("no-timestamps", packet.offset, {}));
   }
 
   private warn(warning: CaptureWarning): void {

@@ -2,7 +2,7 @@ import type { CaptureFormat, CapturedPacket } from "./captured-packet";
 import type { ContainerParser } from "./container/container-parser";
 import { isPcapMagic, PcapParser } from "./container/pcap-parser";
 import { BlockType, PcapngParser } from "./container/pcapng-parser";
-import { CaptureFormatError, type CaptureWarning } from "./errors";
+import { CaptureFormatError, formatError, type CaptureWarning } from "./errors";
 import { DEFAULT_LIMITS, type CaptureLimits } from "./limits";
 
 export interface CaptureReaderOptions {
@@ -99,11 +99,7 @@ export class CaptureReader {
     this.ended = true;
     try {
       if (this.parser === null) {
-        throw new CaptureFormatError(
-          0,
-          this.pendingBytes === 0 ? "empty capture" : "too short to be a capture",
-          `${this.pendingBytes} bytes`,
-        );
+        throw formatError(this.pendingBytes === 0 ? "empty-capture" : "too-short", 0, { bytes: this.pendingBytes });
       }
       const warning = this.parser.finish(concatenate(this.pending, this.pendingBytes), this.offset);
       if (warning) this.warningList.push(warning);
@@ -176,9 +172,9 @@ export class CaptureReader {
     if (magic === BlockType.SECTION_HEADER) return new PcapngParser(this.limits);
     const first = Array.from(bytes.subarray(0, MAGIC_BYTES), (b) => b.toString(16).padStart(2, "0")).join(" ");
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      throw new CaptureFormatError(0, "gzip-compressed data, not a capture", "decompress the file first");
+      throw formatError("gzip-compressed", 0, {});
     }
-    throw new CaptureFormatError(0, "not a pcap or pcapng file", `it starts with ${first}`);
+    throw formatError("not-a-capture", 0, { firstBytes: first });
   }
 }
 

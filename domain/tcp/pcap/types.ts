@@ -1,7 +1,7 @@
 import type { HostId, TcpState } from "../types";
 import type { SkipReason } from "./decode/decode-packet";
 import type { CaptureFormat } from "./captured-packet";
-import type { CaptureWarning } from "./errors";
+import type { CaptureNote, CaptureWarning } from "./errors";
 
 /** The engine's vocabulary: RFC 9293 state names, and the two ends. */
 export type { TcpState } from "../types";
@@ -133,8 +133,8 @@ export interface CaptureConnection {
   /** Each end's RFC 9293 state path, starting from its state before the first segment. */
   states: { client: TcpState[]; server: TcpState[] };
   transitions: StateTransition[];
-  /** Assumptions and oddities worth telling the reader of the capture. */
-  notes: string[];
+  /** Assumptions and oddities worth telling the reader of the capture (coded, with their English). */
+  notes: CaptureNote[];
 }
 
 /**

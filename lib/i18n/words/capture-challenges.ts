@@ -79,6 +79,8 @@ const en = {
   nothingToDelete: "These packets are no longer kept (deleted already, perhaps in another tab). Reload the page.",
   deleteFailed: "The packets could not be deleted. Check your connection and try again.",
   host: { client: "client", server: "server" } as Record<string, string>,
+  /** Between a label and what it labels. */
+  colon: ": ",
 };
 
 export type CaptureChallengeWords = typeof en;
@@ -158,6 +160,7 @@ const zh: CaptureChallengeWords = {
   nothingToDelete: "这些分组已不再保存（也许已在另一个标签页中删除）。请刷新页面。",
   deleteFailed: "无法删除这些分组。请检查网络连接后重试。",
   host: { client: "客户端", server: "服务端" },
+  colon: "：",
 };
 
 export const captureChallengeWords = defineWords<CaptureChallengeWords>({ en, zh });

@@ -3,7 +3,7 @@
  * viewer. Sysctl names, function names, errno names and state names are the same in both
  * languages: they are what a reader types or sees in `ss`, `nstat` and the kernel's docs. The
  * sentences that explain a lab's result are written in domain/simulator/labs.ts; the capture
- * reader's messages are translated in domain/simulator/capture-text.ts.
+ * reader's problems and notes are worded in domain/tcp/pcap/problem-words.ts.
  */
 import { defineWords } from "@/domain/words";
 
@@ -147,6 +147,7 @@ const en = {
     connectionList: (count: string) => `Connections (${count})`,
     listHint: "Arrow keys move through the list, Enter opens a connection.",
     readingConnection: (index: number) => `Reading connection ${index}…`,
+    noSuchConnection: (number: number) => `the capture has no connection ${number}`,
   },
 };
 
@@ -286,6 +287,7 @@ const zh: LabWords = {
     connectionList: (count) => `连接（${count} 条）`,
     listHint: "用方向键在列表中移动，按回车打开一条连接。",
     readingConnection: (index) => `正在读取第 ${index} 条连接…`,
+    noSuchConnection: (number) => `抓包里没有第 ${number} 条连接`,
   },
 };
 

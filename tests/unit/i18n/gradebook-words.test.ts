@@ -24,8 +24,8 @@ function leaves(value: unknown, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** Texts with no words of their own: a dash for "no score", "8 / 10". */
-const NOT_WORDS = ["dash", "outOf"];
+/** Texts with no words of their own: a dash for "no score", "8 / 10", the colon before an excusal's note. */
+const NOT_WORDS = ["dash", "outOf", "student.excusedNote"];
 
 describe("gradebook words", () => {
   const en = leaves(gradebookWords("en"));

@@ -104,6 +104,26 @@ describe("state paths", () => {
     expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
   });
 
+  it("keep the ACK a quick second SYN+ACK crossed: that SYN+ACK answers a retransmitted SYN, it is not a timer's", () => {
+    // A kernel run (10 ms each way): the first SYN+ACK is lost; the client's second SYN and the
+    // server's timer SYN+ACK leave together; the client ACKs that SYN+ACK just before the server
+    // answers the second SYN. The first ACK was on its way, not lost: it made the server ESTABLISHED.
+    const ts = (value: number, echo: number) => option.timestamps(value, echo);
+    const connection = only([
+      { from: "c", flags: SYN, seq: 0, options: ts(100, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 10.2, options: ts(5000, 100) },
+      { from: "c", flags: SYN, seq: 0, after: 1007.2, options: ts(1117, 0) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 0, options: ts(6007, 100) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, after: 10.2, options: ts(1128, 6007) },
+      { from: "s", flags: SYN | ACK, seq: 0, ack: 1, after: 0.1, options: ts(6018, 1117) },
+      { from: "c", flags: ACK, seq: 1, ack: 1, after: 10.3, options: ts(1138, 6018) },
+    ]);
+    const established = connection.transitions.find((t) => t.host === "server" && t.to === "ESTABLISHED");
+    expect(established?.segment).toBe(4);
+    expect(established?.arrival?.crossedBy).toEqual([{ segment: 5, basis: "timestamps" }]);
+    expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
+  });
+
   it("credit the copy of a FIN sent twice whose timestamp the receiver echoes (both first FINs lost, the second ones cross)", () => {
     const ts = (value: number, echo: number) => option.timestamps(value, echo);
     const connection = only([
@@ -175,7 +195,7 @@ describe("state paths", () => {
   it("ignore a RST at an unexpected sequence number, as Linux does (RFC 5961)", () => {
     const connection = only([...handshake, { from: "c", flags: RST, seq: 5000 }]);
     expect(connection.states.server).toEqual(["LISTEN", "SYN-RECEIVED", "ESTABLISHED"]);
-    expect(connection.notes).toEqual(["segment 3: the server ignores a RST outside the expected sequence number (RFC 5961)"]);
+    expect(connection.notes.map((note) => note.message)).toEqual(["segment 3: the server ignores a RST outside the expected sequence number (RFC 5961)"]);
   });
 
   it("accept a RST one below the expected sequence number after a FIN arrived", () => {
@@ -196,7 +216,11 @@ describe("state paths", () => {
   it("leave a silent server LISTENing and say so", () => {
     const connection = only([{ from: "c", flags: SYN, seq: 0 }, { from: "c", flags: SYN, seq: 0, after: 1000 }]);
     expect(connection.states).toEqual({ client: ["CLOSED", "SYN-SENT"], server: ["LISTEN"] });
-    expect(connection.notes).toEqual([
+    expect(connection.notes).toMatchObject([
+      { code: "syn-unanswered", params: { role: "server", count: 2 } },
+      { code: "silent-end", params: { role: "server", state: "LISTEN" } },
+    ]);
+    expect(connection.notes.map((note) => note.message)).toEqual([
       "the server never answered the 2 SYNs it was sent: its states assume they never arrived",
       "the server sent nothing: its state before the first segment (LISTEN) is assumed",
     ]);
@@ -279,7 +303,7 @@ describe("who is the client", () => {
     const connection = only(handshake.slice(1));
     expect([connection.client, connection.roleBasis]).toEqual(["10.0.0.1:40000", "syn-ack"]);
     expect(connection.states).toEqual({ client: ["SYN-SENT", "ESTABLISHED"], server: ["SYN-RECEIVED", "ESTABLISHED"] });
-    expect(connection.notes[0]).toMatch(/after the client's SYN/);
+    expect(connection.notes[0]?.message).toMatch(/after the client's SYN/);
   });
 
   it("is the end with the ephemeral-looking port when the capture starts mid-connection", () => {
@@ -288,7 +312,7 @@ describe("who is the client", () => {
     expect([connection.client, connection.server, connection.roleBasis]).toEqual(["10.0.0.1:50123", "10.0.0.2:443", "port"]);
     expect(connection.segments.map((s) => [s.from, s.seq, s.ack])).toEqual([["server", 1, 1], ["client", 1, 6]]);
     expect(connection.states).toEqual({ client: ["ESTABLISHED"], server: ["ESTABLISHED"] });
-    expect(connection.notes).toEqual([
+    expect(connection.notes.map((note) => note.message)).toEqual([
       "the capture starts mid-connection: both ends are assumed ESTABLISHED; the client is 10.0.0.1:50123 because port 443 looks like the service port",
     ]);
   });
@@ -309,7 +333,7 @@ describe("connections", () => {
       [CLIENT_ISN, 7, 0],
       [CLIENT_ISN + 70000, 3, 0],
     ]);
-    expect(connections[0]?.notes).toEqual(["its 4-tuple is reused by a new connection from frame 8"]);
+    expect(connections[0]?.notes.map((note) => note.message)).toEqual(["its 4-tuple is reused by a new connection from frame 8"]);
   });
 
   it("keep a retransmitted SYN in its connection", () => {
@@ -448,7 +472,14 @@ describe("warnings and skipped packets", () => {
   it("name the frame and offset of a malformed packet, and count it", () => {
     const bad = ipv4(tcpSegment({ sourcePort: 1, destinationPort: 2, seq: 0, flags: SYN, dataOffsetWords: 3 }));
     const analysis = analyzeCapture(pcapFile({ linkType: LinkType.IPV4, records: [{ seconds: 0, fraction: 0, data: bad }] }));
-    expect(analysis.warnings).toEqual([{ offset: 24, message: "malformed packet (frame 1) at byte 24: TCP data offset 12 is below 20" }]);
+    expect(analysis.warnings).toEqual([
+      {
+        code: "malformed-packet",
+        offset: 24,
+        params: { frame: 1, reason: "TCP data offset 12 is below 20" },
+        message: "malformed packet (frame 1) at byte 24: TCP data offset 12 is below 20",
+      },
+    ]);
     expect(analysis.capture).toMatchObject({ packets: 1, tcpSegments: 0, skipped: { malformed: 1 } });
   });
 

@@ -76,13 +76,15 @@ describe("pcap", () => {
     const file = pcapFile({ linkType: 1, records });
     const { packets, warnings } = readAll(file.subarray(0, file.length - 2));
     expect(packets).toHaveLength(1);
-    expect(warnings).toEqual([{ offset: 45, message: "truncated packet record at byte 45: header says 3 bytes, 1 remain" }]);
+    expect(warnings).toEqual([
+      { code: "truncated-record", offset: 45, params: { declared: 3, remain: 1 }, message: "truncated packet record at byte 45: header says 3 bytes, 1 remain" },
+    ]);
   });
 
   it("returns a cut-off record header as a warning", () => {
     const file = pcapFile({ linkType: 1, records });
     expect(readAll(file.subarray(0, 50)).warnings).toEqual([
-      { offset: 45, message: "truncated packet record header at byte 45: 16 bytes needed, 5 remain" },
+      { code: "truncated-record-header", offset: 45, params: { needed: 16, remain: 5 }, message: "truncated packet record header at byte 45: 16 bytes needed, 5 remain" },
     ]);
   });
 
@@ -239,11 +241,11 @@ describe("pcapng", () => {
   it("reports a block cut off by the end of the file as a warning", () => {
     const file = pcapngSection([{ kind: "interface", linkType: 1 }, { kind: "enhanced", high: 0, low: 1, data: packetA }]);
     expect(readAll(file.subarray(0, file.length - 3)).warnings).toEqual([
-      { offset: 48, message: "truncated block at byte 48: header says 40 bytes, 37 remain" },
+      { code: "truncated-block", offset: 48, params: { declared: 40, remain: 37 }, message: "truncated block at byte 48: header says 40 bytes, 37 remain" },
     ]);
     const skipping = pcapngSection([{ kind: "interface", linkType: 1 }, { kind: "other", type: 4, body: new Uint8Array(100) }]);
     expect(readAll(skipping.subarray(0, skipping.length - 50), [60]).warnings).toEqual([
-      { offset: 48, message: "truncated block at byte 48: header says 112 bytes, the file ends first" },
+      { code: "truncated-block", offset: 48, params: { declared: 112 }, message: "truncated block at byte 48: header says 112 bytes, the file ends first" },
     ]);
   });
 

@@ -26,6 +26,11 @@ describe("worker tasks", () => {
     const good = runTask({ kind: "capture", bytes: buffer(readFileSync("public/captures/refused.pcap")) });
     expect(good).toMatchObject({ kind: "capture", analysis: { connections: [expect.objectContaining({ segments: expect.any(Array) })] } });
     const bad = runTask({ kind: "capture", bytes: buffer(new TextEncoder().encode("not a capture")) });
-    expect(bad).toEqual({ kind: "error", message: expect.stringMatching(/at byte 0/), offset: 0 });
+    expect(bad).toEqual({
+      kind: "error",
+      message: expect.stringMatching(/at byte 0/),
+      offset: 0,
+      problem: { code: "not-a-capture", offset: 0, params: { firstBytes: "6e 6f 74 20" } },
+    });
   });
 });

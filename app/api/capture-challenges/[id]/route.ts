@@ -2,6 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session.server";
 import { afterEvidenceWrite } from "@/lib/lti/grade-sync.server";
 import { readCaptureBody, sameOriginUpload } from "@/lib/capture-challenges/request.server";
 import { checkCaptureUpload, checkVisitorCaptureUpload, uploadError } from "@/lib/capture-challenges/upload.server";
+import { captureUploadWords } from "@/lib/i18n/words/capture-upload";
 import { currentVisitor } from "@/lib/progress/visitor.server";
 
 export const dynamic = "force-dynamic";
@@ -32,6 +33,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return Response.json(result, { status, headers: NO_STORE });
   } catch (error) {
     console.error("capture upload failed", error);
-    return Response.json({ ok: false, error: "failed", message: locale === "zh" ? "无法检查这个抓包，没有保存任何内容。请重试。" : "The capture could not be checked and nothing was stored. Try again." }, { status: 503, headers: NO_STORE });
+    return Response.json({ ok: false, error: "failed", message: captureUploadWords(locale).checkFailed }, { status: 503, headers: NO_STORE });
   }
 }

@@ -1,6 +1,7 @@
 import { endpointText, type EndpointKey } from "../decode/decode-packet";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
+import { captureNote, type CaptureNote } from "../errors";
 import { SummaryRowBytes } from "../summary-bytes";
 import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
@@ -66,7 +67,7 @@ export class ConnectionTracker {
   /** Frame of the SYN that reused the connection's 4-tuple for a new connection (0: none). */
   private reusedFromFrame = new Float64Array(0);
   /** What the roles were judged from, for connections whose capture starts after the SYN. */
-  private readonly rolesNotes = new Map<number, readonly string[]>();
+  private readonly rolesNotes = new Map<number, readonly CaptureNote[]>();
   private readonly kept: (CaptureSegment[] | undefined)[] = [];
 
   constructor(private readonly options: TrackerOptions) {
@@ -213,11 +214,11 @@ export class ConnectionTracker {
   }
 
   /** The connection's notes, in the order they arose, then the state inference's. */
-  private notes(connection: number): string[] {
+  private notes(connection: number): CaptureNote[] {
     const notes = [...(this.rolesNotes.get(connection) ?? [])];
-    if (this.connectionFlags[connection]! & SAW_FRAGMENT) notes.push("some segments came in fragmented IP datagrams: their len covers the first fragment only");
+    if (this.connectionFlags[connection]! & SAW_FRAGMENT) notes.push(captureNote("fragmented-segments", {}));
     const reused = this.reusedFromFrame[connection]!;
-    if (reused > 0) notes.push(`its 4-tuple is reused by a new connection from frame ${reused}`);
+    if (reused > 0) notes.push(captureNote("tuple-reused", { frame: reused }));
     notes.push(...this.states.notes(connection));
     return notes;
   }

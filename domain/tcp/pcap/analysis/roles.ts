@@ -1,6 +1,7 @@
 import { endpointText } from "../decode/decode-packet";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
+import { captureNote, type CaptureNote } from "../errors";
 import type { RoleBasis } from "../types";
 import type { ConnectionStart } from "./state-inference";
 
@@ -9,7 +10,7 @@ export interface Roles {
   firstSenderIsClient: boolean;
   basis: RoleBasis;
   start: ConnectionStart;
-  notes: readonly string[];
+  notes: readonly CaptureNote[];
 }
 
 /** Below this, a port is a service port; Linux picks ephemeral ports from 32768 up. */
@@ -30,7 +31,7 @@ const FROM_SYN_ACK: Roles = Object.freeze({
   firstSenderIsClient: false,
   basis: "syn-ack",
   start: Object.freeze({ client: "SYN-SENT", server: "SYN-RECEIVED", serverProvisional: false }),
-  notes: Object.freeze(["the capture starts after the client's SYN: the client is the receiver of the first SYN+ACK"]),
+  notes: Object.freeze([captureNote("starts-after-syn", {})]),
 });
 
 /** Who is the client, and how both ends stood, judged from a connection's first captured segment. */
@@ -41,18 +42,15 @@ export function rolesFromFirstSegment(first: SegmentRecord): Roles {
   if (synAck === (TcpFlag.SYN | TcpFlag.ACK)) return FROM_SYN_ACK;
   const serverPort = servicePort(sourcePort, destinationPort);
   const firstSenderIsClient = serverPort === null ? true : serverPort === destinationPort;
-  const why =
-    serverPort === null
-      ? "it sent the first captured segment (no SYN and no telling port)"
-      : `port ${serverPort} looks like the service port`;
+  const client = endpointText(firstSenderIsClient ? first.sourceKey : first.destinationKey);
   return {
     firstSenderIsClient,
     basis: serverPort === null ? "first-segment" : "port",
     start: { client: "ESTABLISHED", server: "ESTABLISHED", serverProvisional: false },
     notes: [
-      `the capture starts mid-connection: both ends are assumed ESTABLISHED; the client is ${
-        endpointText(firstSenderIsClient ? first.sourceKey : first.destinationKey)
-      } because ${why}`,
+      serverPort === null
+        ? captureNote("mid-connection-first-segment", { client })
+        : captureNote("mid-connection-port", { client, port: serverPort }),
     ],
   };
 }

@@ -1,6 +1,8 @@
+import { LINUX_CONSTANTS } from "../../profiles";
 import { TCP_STATES } from "../../types";
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
+import { captureNote, type CaptureNote } from "../errors";
 import type { ArrivalEvidence, Role, StateTransition, TcpState, TransitionRule } from "../types";
 import { grown } from "./columns";
 import { seqAdd, seqGe, seqGt } from "./sequence-numbers";
@@ -53,6 +55,8 @@ const CLOSING = code("CLOSING");
 const LAST_ACK = code("LAST-ACK");
 const TIME_WAIT = code("TIME-WAIT");
 
+const SYN_ACK = TcpFlag.SYN | TcpFlag.ACK;
+
 /** End flags. */
 const PASSIVE_OPEN = 1;
 const PROVISIONAL = 2;
@@ -70,6 +74,8 @@ export class StateInference {
   private initialSequence = new Float64Array(0);
   /** Sequence number of this end's FIN, once sent. */
   private finSequence = new Float64Array(0);
+  /** Capture time (ms) of the end's latest SYN+ACK; NaN before one. */
+  private synAckSentAt = new Float64Array(0);
   /** Next sequence number expected from the peer, from the segments applied. */
   private receiveNext = new Float64Array(0);
   private endFlags = new Uint8Array(0);
@@ -100,7 +106,7 @@ export class StateInference {
   private usedEvents = 0;
 
   /** Notes per connection, in the order they were made. */
-  private readonly notesOf = new Map<number, string[]>();
+  private readonly notesOf = new Map<number, CaptureNote[]>();
 
   constructor(private readonly recordTransitions: boolean) {}
 
@@ -110,6 +116,7 @@ export class StateInference {
       this.state = grown(this.state, ends);
       this.initialSequence = grown(this.initialSequence, ends);
       this.finSequence = grown(this.finSequence, ends);
+      this.synAckSentAt = grown(this.synAckSentAt, ends);
       this.receiveNext = grown(this.receiveNext, ends);
       this.endFlags = grown(this.endFlags, ends);
       this.pathLength = grown(this.pathLength, ends);
@@ -123,6 +130,7 @@ export class StateInference {
     for (let end = client; end < client + 2; end++) {
       this.initialSequence[end] = Number.NaN;
       this.finSequence[end] = Number.NaN;
+      this.synAckSentAt[end] = Number.NaN;
       this.receiveNext[end] = Number.NaN;
       this.pendingHead[end] = NONE;
       this.pendingTail[end] = NONE;
@@ -138,7 +146,7 @@ export class StateInference {
   observe(connection: number, index: number, from: 0 | 1, segment: SegmentRecord): void {
     const event = this.newEvent(index, from, segment);
     const sender = connection * 2 + from;
-    this.send(sender, event);
+    this.send(sender, event, segment.seconds * 1000 + segment.nanoseconds / 1e6);
     this.receive(sender ^ 1, event);
   }
 
@@ -155,14 +163,10 @@ export class StateInference {
       }
       const role = ROLES[end & 1]!;
       if (unanswered > 0) {
-        this.note(
-          connection,
-          `the ${role} never answered the ${unanswered === 1 ? "SYN" : `${unanswered} SYNs`} it was sent: ` +
-            `its states assume ${unanswered === 1 ? "it" : "they"} never arrived`,
-        );
+        this.note(connection, captureNote("syn-unanswered", { role, count: unanswered }));
       }
       if (this.endFlags[end]! & PROVISIONAL && this.pathLength[end] === 1) {
-        this.note(connection, `the ${role} sent nothing: its state before the first segment (${TCP_STATES[this.pathAt(end, 0)]}) is assumed`);
+        this.note(connection, captureNote("silent-end", { role, state: TCP_STATES[this.pathAt(end, 0)]! }));
       }
     }
   }
@@ -206,31 +210,33 @@ export class StateInference {
     return merged;
   }
 
-  notes(connection: number): readonly string[] {
+  notes(connection: number): readonly CaptureNote[] {
     return this.notesOf.get(connection) ?? [];
   }
 
-  private note(connection: number, text: string): void {
+  private note(connection: number, note: CaptureNote): void {
     const notes = this.notesOf.get(connection);
-    if (notes) notes.push(text);
-    else this.notesOf.set(connection, [text]);
+    if (notes) notes.push(note);
+    else this.notesOf.set(connection, [note]);
   }
 
-  private send(end: number, event: number): void {
+  /** `at`: the capture time in milliseconds. */
+  private send(end: number, event: number, at: number): void {
     const flags = this.eventFlags[event]!;
     if (this.endFlags[end]! & PROVISIONAL) {
       // A first answer of RST, or a SYN of its own, shows the end was not listening.
-      if (flags & TcpFlag.RST || (flags & (TcpFlag.SYN | TcpFlag.ACK)) === TcpFlag.SYN) {
+      if (flags & TcpFlag.RST || (flags & SYN_ACK) === TcpFlag.SYN) {
         this.state[end] = CLOSED;
         this.setPathAt(end, 0, CLOSED);
       }
       this.endFlags[end] = this.endFlags[end]! & ~PROVISIONAL;
     }
-    if (this.retransmitsSynOrFin(end, event)) {
+    if (this.retransmitsSynOrFin(end, event) && !this.answersDuplicateSyn(end, event, at)) {
       this.dropPending(end, (held) => this.usesSequenceSpace(held) || (this.eventFlags[held]! & TcpFlag.RST) !== 0 || !this.acknowledgesOwn(end, held));
     }
     this.receiveBefore(end, event);
     this.applySend(end, event);
+    if ((flags & SYN_ACK) === SYN_ACK) this.synAckSentAt[end] = at;
   }
 
   private receive(end: number, event: number): void {
@@ -241,6 +247,17 @@ export class StateInference {
       this.applyReceipt(end, oldest, "assumed", NONE);
       this.freeEvent(oldest);
     }
+  }
+
+  /**
+   * A SYN+ACK sent again sooner than any retransmission timer fires (Linux: TCP_RTO_MIN, and the
+   * SYN+ACK timer starts at 1 s) answers a retransmitted SYN (RFC 9293 3.10.7.4, tcp_check_req).
+   * It shows only that the ACKs held back had not arrived yet: they may still be on their way, so
+   * they stay held back (they crossed it) instead of being taken as lost.
+   */
+  private answersDuplicateSyn(end: number, event: number, at: number): boolean {
+    if ((this.eventFlags[event]! & SYN_ACK) !== SYN_ACK) return false;
+    return at - this.synAckSentAt[end]! < LINUX_CONSTANTS.TCP_RTO_MIN_MS;
   }
 
   /** The segment repeats the end's SYN or FIN: it had not received their acknowledgement. */
@@ -373,7 +390,7 @@ export class StateInference {
       accepted = seq === receiveNext || (afterFin && seq === seqAdd(receiveNext, -1));
     }
     if (!accepted) {
-      this.note(end >> 1, `segment ${this.eventSegment[event]}: the ${ROLES[end & 1]} ignores a RST outside the expected sequence number (RFC 5961)`);
+      this.note(end >> 1, captureNote("rst-ignored", { segment: this.eventSegment[event]!, role: ROLES[end & 1]! }));
       return;
     }
     const to = state === SYN_RECEIVED && this.endFlags[end]! & PASSIVE_OPEN ? LISTEN : CLOSED;

@@ -1,5 +1,5 @@
 import { ReusedPacket, type CapturedPacket } from "../captured-packet";
-import { CaptureFormatError, captureWarning, type CaptureWarning } from "../errors";
+import { captureWarning, formatError, type CaptureWarning } from "../errors";
 import type { CaptureLimits } from "../limits";
 import { setTimestamp, timestamp } from "../timestamp";
 import type { ContainerParser, ParseProgress } from "./container-parser";
@@ -83,11 +83,7 @@ export class PcapParser implements ContainerParser {
       if (available < recordHeaderBytes) return position;
       const capturedLength = view.getUint32(position + 8, littleEndian);
       if (capturedLength > this.limits.maxPacketBytes) {
-        throw new CaptureFormatError(
-          fileOffset + position,
-          "packet record too large",
-          `header says ${capturedLength} bytes captured, the limit is ${this.limits.maxPacketBytes}`,
-        );
+        throw formatError("record-too-large", fileOffset + position, { captured: capturedLength, limit: this.limits.maxPacketBytes });
       }
       const recordBytes = recordHeaderBytes + capturedLength;
       if (available < recordBytes) return position;
@@ -122,28 +118,16 @@ export class PcapParser implements ContainerParser {
 
   finish(unconsumed: Uint8Array, fileOffset: number): CaptureWarning | null {
     if (this.header === null) {
-      throw new CaptureFormatError(
-        fileOffset,
-        "truncated pcap file header",
-        `${FILE_HEADER_BYTES} bytes needed, ${unconsumed.length} present`,
-      );
+      throw formatError("truncated-pcap-header", fileOffset, { needed: FILE_HEADER_BYTES, present: unconsumed.length });
     }
     if (unconsumed.length === 0) return null;
     const { recordHeaderBytes, littleEndian } = this.header;
     if (unconsumed.length < recordHeaderBytes) {
-      return captureWarning(
-        fileOffset,
-        "truncated packet record header",
-        `${recordHeaderBytes} bytes needed, ${unconsumed.length} remain`,
-      );
+      return captureWarning("truncated-record-header", fileOffset, { needed: recordHeaderBytes, remain: unconsumed.length });
     }
     const view = new DataView(unconsumed.buffer, unconsumed.byteOffset, unconsumed.byteLength);
     const capturedLength = view.getUint32(8, littleEndian);
-    return captureWarning(
-      fileOffset,
-      "truncated packet record",
-      `header says ${capturedLength} bytes, ${unconsumed.length - recordHeaderBytes} remain`,
-    );
+    return captureWarning("truncated-record", fileOffset, { declared: capturedLength, remain: unconsumed.length - recordHeaderBytes });
   }
 }
 
@@ -155,7 +139,7 @@ function readFileHeader(view: DataView, position: number, offset: number): PcapH
   const major = view.getUint16(position + 4, littleEndian);
   const minor = view.getUint16(position + 6, littleEndian);
   if (major !== 2) {
-    throw new CaptureFormatError(offset + 4, "unsupported pcap version", `${major}.${minor}, expected 2.x`);
+    throw formatError("unsupported-pcap-version", offset + 4, { major, minor });
   }
   return {
     littleEndian,

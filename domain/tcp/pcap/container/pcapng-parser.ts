@@ -1,5 +1,6 @@
 import type { CapturedPacket } from "../captured-packet";
-import { CaptureFormatError, captureWarning, type CaptureWarning } from "../errors";
+import { captureWarning, formatError, type CaptureWarning } from "../errors";
+import type { PcapngBlock } from "../problems";
 import type { CaptureLimits } from "../limits";
 import { fromUnits, MICROSECONDS, type TimestampResolution } from "../timestamp";
 import { padded, type ContainerParser, type ParseProgress } from "./container-parser";
@@ -73,7 +74,7 @@ export class PcapngParser implements ContainerParser {
       if (type === BlockType.SECTION_HEADER) {
         this.littleEndian = readByteOrder(view, position, blockOffset);
       } else if (!this.inSection) {
-        throw new CaptureFormatError(blockOffset, "pcapng data before any section header block", `block type 0x${hex(type)}`);
+        throw formatError("data-before-section", blockOffset, { blockType: type });
       }
       const length = view.getUint32(position + 4, this.littleEndian);
       checkLength(type, length, blockOffset);
@@ -92,14 +93,10 @@ export class PcapngParser implements ContainerParser {
         };
       }
       if (length < minimum) {
-        throw new CaptureFormatError(blockOffset, `${blockName(type)} too short`, `block length ${length}, minimum ${minimum}`);
+        throw formatError("block-too-short", blockOffset, { block: blockOf(type), length, minimum });
       }
       if (length > this.limits.maxBlockBytes) {
-        throw new CaptureFormatError(
-          blockOffset,
-          `${blockName(type)} too large`,
-          `block length ${length}, the limit is ${this.limits.maxBlockBytes}`,
-        );
+        throw formatError("block-too-large", blockOffset, { block: blockOf(type), length, limit: this.limits.maxBlockBytes });
       }
       if (available < length) return { position, needed: length, skip: 0 };
       this.checkTrailer(view, position + length - BLOCK_TRAILER_BYTES, length, blockOffset);
@@ -110,18 +107,18 @@ export class PcapngParser implements ContainerParser {
 
   finish(unconsumed: Uint8Array, fileOffset: number): CaptureWarning | null {
     if (!this.inSection) {
-      throw new CaptureFormatError(fileOffset, "truncated section header block", `${unconsumed.length} bytes present`);
+      throw formatError("truncated-section-header", fileOffset, { present: unconsumed.length });
     }
     if (this.skipped !== null) {
-      return captureWarning(this.skipped.offset, "truncated block", `header says ${this.skipped.length} bytes, the file ends first`);
+      return captureWarning("truncated-block", this.skipped.offset, { declared: this.skipped.length });
     }
     if (unconsumed.length === 0) return null;
     if (unconsumed.length < BLOCK_HEADER_BYTES) {
-      return captureWarning(fileOffset, "truncated block header", `${BLOCK_HEADER_BYTES} bytes needed, ${unconsumed.length} remain`);
+      return captureWarning("truncated-block-header", fileOffset, { needed: BLOCK_HEADER_BYTES, remain: unconsumed.length });
     }
     const view = new DataView(unconsumed.buffer, unconsumed.byteOffset, unconsumed.byteLength);
     const length = view.getUint32(4, this.littleEndian);
-    return captureWarning(fileOffset, "truncated block", `header says ${length} bytes, ${unconsumed.length} remain`);
+    return captureWarning("truncated-block", fileOffset, { declared: length, remain: unconsumed.length });
   }
 
   private readBlock(type: number, block: Block, emit: (packet: CapturedPacket) => void): void {
@@ -143,7 +140,7 @@ export class PcapngParser implements ContainerParser {
     const major = view.getUint16(position + 12, this.littleEndian);
     const minor = view.getUint16(position + 14, this.littleEndian);
     if (major !== 1) {
-      throw new CaptureFormatError(offset + 12, "unsupported pcapng version", `${major}.${minor}, expected 1.x`);
+      throw formatError("unsupported-pcapng-version", offset + 12, { major, minor });
     }
     this.inSection = true;
     this.interfaces = [];
@@ -151,7 +148,7 @@ export class PcapngParser implements ContainerParser {
 
   private addInterface({ view, position, length, offset }: Block): void {
     if (this.interfaces.length >= this.limits.maxInterfaces) {
-      throw new CaptureFormatError(offset, "too many interfaces in one section", `the limit is ${this.limits.maxInterfaces}`);
+      throw formatError("too-many-interfaces", offset, { limit: this.limits.maxInterfaces });
     }
     const description: InterfaceDescription = {
       linkType: view.getUint16(position + 8, this.littleEndian),
@@ -166,11 +163,7 @@ export class PcapngParser implements ContainerParser {
       if (code === OPTION_END) break;
       const value = at + 4;
       if (value + valueLength > end) {
-        throw new CaptureFormatError(
-          offset + (at - position),
-          "option runs past the end of its block",
-          `option ${code} says ${valueLength} bytes, ${end - value} remain`,
-        );
+        throw formatError("option-overrun", offset + (at - position), { option: code, declared: valueLength, remain: end - value });
       }
       if (code === OPTION_IF_TSRESOL && valueLength >= 1) {
         description.resolution = resolutionOf(view.getUint8(value));
@@ -225,36 +218,24 @@ export class PcapngParser implements ContainerParser {
   private interfaceFor(interfaceId: number, offset: number): InterfaceDescription {
     const description = this.interfaces[interfaceId];
     if (description === undefined) {
-      throw new CaptureFormatError(
-        offset,
-        "packet block refers to an undeclared interface",
-        `interface ${interfaceId}, the section declares ${this.interfaces.length}`,
-      );
+      throw formatError("undeclared-interface", offset, { interfaceId, declared: this.interfaces.length });
     }
     return description;
   }
 
   private checkCapturedLength(capturedLength: number, blockBytesNeeded: number, length: number, offset: number): void {
     if (capturedLength > this.limits.maxPacketBytes) {
-      throw new CaptureFormatError(
-        offset,
-        "packet too large",
-        `${capturedLength} bytes captured, the limit is ${this.limits.maxPacketBytes}`,
-      );
+      throw formatError("packet-too-large", offset, { captured: capturedLength, limit: this.limits.maxPacketBytes });
     }
     if (blockBytesNeeded > length) {
-      throw new CaptureFormatError(
-        offset,
-        "packet data runs past the end of its block",
-        `${capturedLength} bytes captured, block length ${length}`,
-      );
+      throw formatError("packet-overrun", offset, { captured: capturedLength, blockLength: length });
     }
   }
 
   private checkTrailer(view: DataView, at: number, length: number, offset: number): void {
     const trailer = view.getUint32(at, this.littleEndian);
     if (trailer !== length) {
-      throw new CaptureFormatError(offset, "block length mismatch", `header says ${length}, trailer says ${trailer}`);
+      throw formatError("block-length-mismatch", offset, { header: length, trailer });
     }
   }
 }
@@ -273,16 +254,12 @@ function readByteOrder(view: DataView, position: number, offset: number): boolea
   const magic = view.getUint32(position + 8, true);
   if (magic === BYTE_ORDER_MAGIC) return true;
   if (magic === 0x4d3c2b1a) return false;
-  throw new CaptureFormatError(offset + 8, "bad byte-order magic in section header block", `0x${hex(magic)}`);
+  throw formatError("bad-byte-order-magic", offset + 8, { magic });
 }
 
 function checkLength(type: number, length: number, offset: number): void {
   if (length < BLOCK_HEADER_BYTES + BLOCK_TRAILER_BYTES || length % 4 !== 0) {
-    throw new CaptureFormatError(
-      offset,
-      `bad ${blockName(type)} length`,
-      `${length} bytes; blocks are at least 12 bytes and a multiple of 4`,
-    );
+    throw formatError("bad-block-length", offset, { block: blockOf(type), length });
   }
 }
 
@@ -291,23 +268,19 @@ function resolutionOf(value: number): TimestampResolution {
   return value & 0x80 ? { base: 2, exponent: value & 0x7f } : { base: 10, exponent: value };
 }
 
-function blockName(type: number): string {
+function blockOf(type: number): PcapngBlock {
   switch (type) {
     case BlockType.SECTION_HEADER:
-      return "section header block";
+      return { kind: "section-header", type };
     case BlockType.INTERFACE_DESCRIPTION:
-      return "interface description block";
+      return { kind: "interface-description", type };
     case BlockType.OBSOLETE_PACKET:
-      return "packet block";
+      return { kind: "packet", type };
     case BlockType.SIMPLE_PACKET:
-      return "simple packet block";
+      return { kind: "simple-packet", type };
     case BlockType.ENHANCED_PACKET:
-      return "enhanced packet block";
+      return { kind: "enhanced-packet", type };
     default:
-      return `block (type 0x${hex(type)})`;
+      return { kind: "other", type };
   }
-}
-
-function hex(value: number): string {
-  return value.toString(16).padStart(8, "0");
 }
