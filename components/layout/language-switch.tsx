@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import type { MouseEvent } from "react";
-import { chromeWords } from "@/lib/i18n/words/chrome";
+import type { ChromeWords } from "@/lib/i18n/words/chrome";
 import { keepsQuery, localeFromPath, otherLocale, switchLocalePath } from "@/lib/i18n/paths";
 import { cn } from "../ui/cn";
 import { useHydrated } from "../ui/use-hydrated";
@@ -41,14 +41,14 @@ function mappedSection(): string | null {
 
 /**
  * Link to the same page in the other language. On a lesson it also keeps the section being
- * read: the anchor is added when the link is followed, from the lesson's anchor map.
+ * read: the anchor is added when the link is followed, from the lesson's anchor map. `words` are
+ * the page language's, passed from the server.
  */
-export function LanguageSwitch({ variant = "header", className }: { variant?: "header" | "lesson"; className?: string }) {
+export function LanguageSwitch({ words, variant = "header", className }: { words: ChromeWords["language"]; variant?: "header" | "lesson"; className?: string }) {
   const pathname = usePathname() ?? "/";
   const locale = localeFromPath(pathname);
   const target = otherLocale(locale);
   const href = switchLocalePath(pathname, target);
-  const words = chromeWords(locale).language;
   // False in the prerendered HTML, true once React has attached the click handler.
   const hydrated = useHydrated();
 

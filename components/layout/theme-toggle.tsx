@@ -1,9 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { chromeWords } from "@/lib/i18n/words/chrome";
+import type { ChromeWords } from "@/lib/i18n/words/chrome";
 import { THEME_STORAGE_KEY } from "./theme-script";
-import { useLocale } from "./use-locale";
 
 function subscribe(onChange: () => void) {
   const observer = new MutationObserver(onChange);
@@ -13,10 +12,10 @@ function subscribe(onChange: () => void) {
 
 const isDark = () => document.documentElement.classList.contains("dark");
 
-export function ThemeToggle() {
+/** `words`: the page language's, passed from the server so the browser does not get every language's. */
+export function ThemeToggle({ words }: { words: ChromeWords["theme"] }) {
   // null on the server: the theme is only known in the browser.
   const dark = useSyncExternalStore(subscribe, isDark, () => null);
-  const words = chromeWords(useLocale()).theme;
 
   function toggle() {
     const next = !isDark();

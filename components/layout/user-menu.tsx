@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { lazy, Suspense } from "react";
 import { useSession } from "@/lib/auth/browser-session";
-import { chromeWords } from "@/lib/i18n/words/chrome";
+import type { ChromeWords } from "@/lib/i18n/words/chrome";
 import { accountPagePath, basePath } from "@/lib/i18n/paths";
 import { buttonClass } from "../ui/button-class";
-import { useLocale } from "./use-locale";
+import { IntentLink } from "../ui/intent-link";
+import type { Locale } from "@/domain/locale";
 
 /** Visitors never download the signed-in links: they come in a chunk of their own once a session is known. */
 const SignedInMenu = lazy(() => import("./signed-in-menu"));
@@ -18,11 +18,10 @@ function returnTo(pathname: string): string | null {
   return base === "/" || base === "/signin" || base === "/signup" ? null : pathname;
 }
 
-export function UserMenu() {
+/** `locale` and `words` come from the server, for the route's language (components/layout/site-header.tsx). */
+export function UserMenu({ locale, words }: { locale: Locale; words: ChromeWords["account"] }) {
   const { data: session, status } = useSession();
-  const locale = useLocale();
   const back = returnTo(usePathname() ?? "/");
-  const words = chromeWords(locale).account;
   const waiting = <span className="h-8 w-24" aria-hidden="true" />;
 
   if (status === "loading") return waiting;
@@ -30,12 +29,12 @@ export function UserMenu() {
   if (!session?.user) {
     return (
       <div className="flex items-center gap-1 sm:gap-2">
-        <Link href={accountPagePath(locale, "/signin", back)} className={buttonClass("ghost", "sm")}>
+        <IntentLink href={accountPagePath(locale, "/signin", back)} className={buttonClass("ghost", "sm")}>
           {words.signIn}
-        </Link>
-        <Link href={accountPagePath(locale, "/signup", back)} className={buttonClass("primary", "sm")}>
+        </IntentLink>
+        <IntentLink href={accountPagePath(locale, "/signup", back)} className={buttonClass("primary", "sm")}>
           {words.signUp}
-        </Link>
+        </IntentLink>
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 
 /**
  * The lesson's diagnostic box: at the start (server-rendered, the same for everyone) and at the
@@ -31,9 +31,9 @@ export function DiagnosticBox({
           {refusal ? <p className="mt-1 text-danger">{refusal}</p> : null}
         </div>
       ) : null}
-      <Link href={href} className="mt-2 inline-block font-medium text-accent underline underline-offset-2">
+      <IntentLink href={href} className="mt-2 inline-block font-medium text-accent underline underline-offset-2">
         {open}
-      </Link>
+      </IntentLink>
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import { lessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import { CompletionSlot } from "./lesson-progress";
 import type { Locale } from "@/domain/locale";
@@ -12,9 +12,9 @@ export function LessonCompletion({ signInHref, locale }: { signInHref: string; l
   return (
     <CompletionSlot>
       <p className="text-sm text-fg-muted">
-        <Link href={signInHref} className="text-accent underline underline-offset-2">
+        <IntentLink href={signInHref} className="text-accent underline underline-offset-2">
           {words.link}
-        </Link>
+        </IntentLink>
         {words.after}
       </p>
     </CompletionSlot>

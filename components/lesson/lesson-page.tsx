@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import { notFound } from "next/navigation";
 import { getLesson, lessonExists, lessonSlugs, neighbours, type Lesson } from "@/lib/content/lessons.server";
 import { mapAnchors } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { accountPagePath, courseIndexPath, lessonPath, localePath, otherLocale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
@@ -123,12 +124,12 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
         <article className="min-w-0 max-w-3xl">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <nav aria-label={words.breadcrumb} className="text-sm text-fg-muted">
-              <Link href={courseIndexPath(locale)} className="hover:text-fg">
+              <IntentLink href={courseIndexPath(locale)} className="hover:text-fg">
                 {words.course}
-              </Link>{" "}
+              </IntentLink>{" "}
               / {words.lesson(frontmatter.order)}
             </nav>
-            <LanguageSwitch variant="lesson" />
+            <LanguageSwitch variant="lesson" words={chromeWords(locale).language} />
           </div>
           <header className="mb-8">
             <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
