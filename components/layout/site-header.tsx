@@ -60,7 +60,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             </svg>
             <span className="sr-only md:not-sr-only">{words.search}</span>
           </IntentLink>
-          <LanguageSwitch words={all.language} />
+          <LanguageSwitch locale={locale} />
           <ThemeToggle words={all.theme} />
           <UserMenu locale={locale} words={all.account} />
         </div>

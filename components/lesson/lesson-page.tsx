@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getLesson, lessonExists, lessonSlugs, neighbours, type Lesson } from "@/lib/content/lessons.server";
 import { mapAnchors } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { chromeWords } from "@/lib/i18n/words/chrome";
 import { accountPagePath, courseIndexPath, lessonPath, localePath, otherLocale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
@@ -129,7 +128,7 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
               </IntentLink>{" "}
               / {words.lesson(frontmatter.order)}
             </nav>
-            <LanguageSwitch variant="lesson" words={chromeWords(locale).language} />
+            <LanguageSwitch variant="lesson" locale={locale} />
           </div>
           <header className="mb-8">
             <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
