@@ -62,7 +62,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           </IntentLink>
           <LanguageSwitch locale={locale} />
           <ThemeToggle words={all.theme} />
-          <UserMenu locale={locale} words={all.account} />
+          <UserMenu locale={locale} />
         </div>
       </div>
       <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
