@@ -1,7 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from "react";
+// The router itself, as next/link reads it: null where a page is rendered outside Next (the lesson reference in tests).
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { useContext, type ComponentProps, type FocusEvent, type MouseEvent, type TouchEvent } from "react";
 
 type IntentLinkProps = Omit<ComponentProps<"a">, "href"> & { href: string };
 
@@ -13,14 +14,14 @@ type IntentLinkProps = Omit<ComponentProps<"a">, "href"> & { href: string };
  * in view pays, as on the course index.
  */
 export function IntentLink({ href, onClick, onMouseEnter, onFocus, onTouchStart, ...props }: IntentLinkProps) {
-  const router = useRouter();
-  const prefetch = () => router.prefetch(href);
+  const router = useContext(AppRouterContext);
+  const prefetch = () => router?.prefetch(href);
 
   function follow(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
     // New tabs, downloads and modified clicks stay the browser's.
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    if (props.target || props.download !== undefined) return;
+    if (!router || props.target || props.download !== undefined) return;
     event.preventDefault();
     router.push(href);
   }
