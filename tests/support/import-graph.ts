@@ -183,3 +183,22 @@ export function clientReachesServer(graph: ImportGraph): string[] {
   }
   return found.sort();
 }
+
+/**
+ * Every module the browser may load: the "use client" modules and whatever they reach through
+ * imports that survive compilation, static or loaded on demand (a "use server" module stays on
+ * the server; the browser holds only a reference to it).
+ */
+export function clientReachable(graph: ImportGraph): string[] {
+  const reached = new Set<string>();
+  const queue = [...graph.modules.values()].filter((node) => node.directive === "use client").map((node) => node.file);
+  for (const file of queue) reached.add(file);
+  while (queue.length > 0) {
+    for (const edge of graph.modules.get(queue.shift()!)?.imports ?? []) {
+      if (edge.typeOnly || reached.has(edge.to) || graph.modules.get(edge.to)?.directive === "use server") continue;
+      reached.add(edge.to);
+      queue.push(edge.to);
+    }
+  }
+  return [...reached].map((file) => relative(graph, file)).sort();
+}
