@@ -3,9 +3,11 @@
  * beside domain), read with TypeScript's parser, and the checks docs/architecture.md promises:
  * no upward arrow, no cycle, no client module that reaches a server module.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
+import { afterAll } from "vitest";
 import { directiveOf, floorOf, FLOORS, isServerModule, mayImport, resolveImport } from "../../eslint/architecture.mjs";
 
 export type ImportEdge = { to: string; specifier: string; typeOnly: boolean };
@@ -201,4 +203,17 @@ export function clientReachable(graph: ImportGraph): string[] {
     }
   }
   return [...reached].map((file) => relative(graph, file)).sort();
+}
+
+/** A throwaway tree for planting violations, removed after the describe block that asks for it. */
+export function plantedTree(prefix: string): { root: string; write: (file: string, text: string) => void } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return {
+    root,
+    write: (file, text) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    },
+  };
 }

@@ -6,13 +6,12 @@
  * of zod's core (every locale, the JSON Schema generator) in the playground's first screen,
  * 67.5 kB of brotli instead of 27.9 kB. Type positions (`z.core.$ZodIssue`) are erased and allowed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { afterAll, describe, expect, it } from "vitest";
-import { clientReachable, readImportGraph } from "../../support/import-graph";
+import { describe, expect, it } from "vitest";
+import { clientReachable, plantedTree, readImportGraph } from "../../support/import-graph";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -89,12 +88,7 @@ describe("zod in the browser", () => {
 });
 
 describe("the check fails on a violation", () => {
-  const planted = mkdtempSync(path.join(tmpdir(), "client-zod-"));
-  afterAll(() => rmSync(planted, { recursive: true, force: true }));
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(planted, file)), { recursive: true });
-    writeFileSync(path.join(planted, file), text);
-  };
+  const { root: planted, write } = plantedTree("client-zod-");
 
   it("finds a namespace read or z as a value in client code, reached statically or on demand, and nothing in types or on the server", () => {
     write(
