@@ -6,10 +6,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import {
   markLessonDoneAction,
   markLessonReadAction,
-  saveLessonPositionAction,
   startLessonAction,
   type LessonProgressResult,
 } from "@/lib/progress/lesson-actions";
+import { hotCall } from "@/lib/http/hot-call";
 import { lessonReadingWords, type LessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import { useAnonymousReading } from "@/components/lesson/use-anonymous-reading";
 import { Button } from "../ui/button";
@@ -122,7 +122,7 @@ export function LessonProgressProvider({
       clearTimeout(timer);
       timer = setTimeout(() => {
         savedPosition.current = key;
-        saveLessonPositionAction({ slug, position: key }, locale).then(apply);
+        hotCall<LessonProgressResult>("reading-position", locale, { slug, position: key }, locale).then(apply);
       }, POSITION_SAVE_DELAY_MS);
     };
     const onScroll = () => {
