@@ -142,16 +142,23 @@ interface Comparison {
 }
 
 /**
- * What `npm run tcp` runs (package.json), as node's arguments: its V8 flags, then scripts/tcp.mjs.
- * The bench runs the same command line without npm's own start.
+ * What `npm run tcp` runs (package.json): the environment variables it sets, and node's arguments
+ * (its V8 flags, then scripts/tcp.mjs). The bench runs the same command line without npm's own
+ * start.
  */
-function tcpCommand(): { text: string; args: string[] } {
+function tcpCommand(): { text: string; args: string[]; env: NodeJS.ProcessEnv } {
   const text = String(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).scripts.tcp);
-  const [program, ...args] = text.split(/\s+/);
+  const words = text.split(/\s+/);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  while (/^[A-Z_][A-Z0-9_]*=\S*$/.test(words[0] ?? "")) {
+    const [name, value] = words.shift()!.split("=") as [string, string];
+    env[name] = value;
+  }
+  const [program, ...args] = words;
   if (program !== "node" || args[args.length - 1] !== "scripts/tcp.mjs") {
     throw new Error(`npm run tcp runs "${text}", not node with scripts/tcp.mjs`);
   }
-  return { text, args };
+  return { text, args, env };
 }
 
 /**
@@ -160,14 +167,15 @@ function tcpCommand(): { text: string; args: string[] } {
  * each side's median round (by wall time). Also once through `npm run` itself.
  */
 function compare(file: string): Comparison {
-  const args = [...tcpCommand().args, "pcap", file, "--summary"];
+  const command = tcpCommand();
+  const args = [...command.args, "pcap", file, "--summary"];
   // Once to build the cached bundle, so the measured runs are what a user's later runs cost.
-  measureProcess(process.execPath, args);
+  measureProcess(process.execPath, args, command.env);
   const ours: ProcessMeasure[] = [];
   const peers: ProcessMeasure[] = [];
   const withTshark = hasCommand("tshark");
   for (let round = 0; round < ROUNDS; round++) {
-    ours.push(measureProcess(process.execPath, args));
+    ours.push(measureProcess(process.execPath, args, command.env));
     if (withTshark) peers.push(measureProcess("tshark", ["-q", "-z", "conv,tcp", "-r", file]));
   }
   const viaNpm = measureProcess("npm", ["run", "--silent", "tcp", "--", "pcap", file, "--summary"]);

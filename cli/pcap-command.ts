@@ -12,7 +12,7 @@
  * Warnings are repeated on stderr. Bad input (usage, unreadable file, malformed capture): a
  * message on stderr and exit code 2.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import {
   CaptureAnalyzer,
   CaptureFormatError,
@@ -124,7 +124,6 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
             maxSegmentsPerConnection: 0,
             onSegment: (connection, segment) => pending.push(JSON.stringify({ type: "segment", connection, ...segment })),
           };
-  const analyzer = new CaptureAnalyzer(options);
   const flush = async () => {
     if (pending.length === 0) return;
     const text = `${pending.join("\n")}\n`;
@@ -134,7 +133,11 @@ async function analyzeFile({ file, maxSegments, mode, pretty }: PcapArguments, i
   // Synchronous reads: a local file answers at once, and each read through the thread pool and a
   // promise would cost more than it waits.
   const fd = openSync(file, "r");
+  let analyzer: CaptureAnalyzer;
   try {
+    // Knowing the file's size, the analysis makes its columns about as large as they will need to be.
+    const stats = fstatSync(fd);
+    analyzer = new CaptureAnalyzer({ ...options, expectedBytes: stats.isFile() ? stats.size : undefined });
     const buffer = new Uint8Array(CHUNK_BYTES);
     for (;;) {
       const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);

@@ -42,7 +42,10 @@ function prepareSqliteFile(file: string) {
  * PostgreSQL (quoted identifiers, no dialect functions).
  */
 export type DirectSql = {
-  /** The rows of a query. Dates come back as Date or ISO text and booleans as boolean or 0/1: read them with `dateOf`, `Boolean`. */
+  /**
+   * The rows of a query, or of a write with `RETURNING` (a unique-key violation then throws as in `run`). Dates come back as
+   * Date or ISO text and booleans as boolean or 0/1: read them with `dateOf`, `Boolean`.
+   */
   rows<T>(sql: string, args: ReadonlyArray<SqlArg>): Promise<T[]>;
   /** Runs a write; returns how many rows it changed. A unique-key violation throws what `isUniqueViolation` recognizes. */
   run(sql: string, args: ReadonlyArray<SqlArg>): Promise<number>;
@@ -99,17 +102,21 @@ function sqliteDirect(connection: () => Promise<Database.Database>): DirectSql {
   let preparedOn: Database.Database | null = null;
   return {
     async rows<T>(sql: string, args: ReadonlyArray<SqlArg>) {
-      return (await prepared(sql)).all(...args.map(sqliteArg)) as T[];
+      const statement = await prepared(sql);
+      return driverCall(() => statement.all(...args.map(sqliteArg)) as T[]);
     },
     async run(sql: string, args: ReadonlyArray<SqlArg>) {
       const statement = await prepared(sql);
-      try {
-        return statement.run(...args.map(sqliteArg)).changes;
-      } catch (error) {
-        throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
-      }
+      return driverCall(() => statement.run(...args.map(sqliteArg)).changes);
     },
   };
+  function driverCall<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      throw isDriverUniqueViolation(error) ? new DirectUniqueViolation(error) : error;
+    }
+  }
   async function prepared(sql: string): Promise<Database.Statement> {
     const client = await connection();
     // Statements belong to one connection: Prisma opens a new one after a disconnect.

@@ -10,6 +10,10 @@
  * `--url URL --database-url DB` runs against a server that is already running (e.g. a staging
  * instance, or one started under a profiler) and verifies through its database.
  *
+ * `--transport action` sends the same calls as Server Actions instead of through the route handler
+ * the app uses (ADR 1490), for comparing the two; `--position-share F` is the share of answers
+ * followed by saving the reading position (0.5; the benchmark's capacity run uses 0).
+ *
  * `--kill-at S` is the fault test: the server is killed with SIGKILL S seconds in and restarted
  * on the same database; afterwards every acknowledged write must be present and SQLite's
  * integrity check must pass. Exits non-zero when a check fails.
@@ -32,10 +36,12 @@ type Args = {
   /** An already running server (and its database, for the verification) instead of a fresh one. */
   url: string | null;
   databaseUrl: string | null;
+  transport: "route" | "action";
+  positionShare: number;
 };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { users: 200, seconds: 30, thinkMs: 3000, postgres: false, killAt: null, quiz: "tcp-header-and-flags", url: null, databaseUrl: null };
+  const args: Args = { users: 200, seconds: 30, thinkMs: 3000, postgres: false, killAt: null, quiz: "tcp-header-and-flags", url: null, databaseUrl: null, transport: "route", positionShare: 0.5 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -47,7 +53,12 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--seconds") args.seconds = value();
     else if (flag === "--think-ms") args.thinkMs = value();
     else if (flag === "--kill-at") args.killAt = value();
-    else if (flag === "--postgres") args.postgres = true;
+    else if (flag === "--position-share") args.positionShare = Math.min(1, value());
+    else if (flag === "--transport") {
+      const transport = argv[++i];
+      if (transport !== "route" && transport !== "action") throw new Error("--transport is route or action");
+      args.transport = transport;
+    } else if (flag === "--postgres") args.postgres = true;
     else if (flag === "--quiz") args.quiz = argv[++i] ?? args.quiz;
     else if (flag === "--url") args.url = argv[++i] ?? null;
     else if (flag === "--database-url") args.databaseUrl = argv[++i] ?? null;
@@ -60,14 +71,14 @@ function parseArgs(argv: string[]): Args {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  console.log(`Load test: ${args.users} learners for ${args.seconds}s, think time ~${args.thinkMs} ms, ${args.postgres ? "PostgreSQL" : "SQLite"}${args.killAt !== null ? `, SIGKILL at ${args.killAt}s` : ""}`);
+  console.log(`Load test: ${args.users} learners for ${args.seconds}s, think time ~${args.thinkMs} ms, ${args.transport === "action" ? "Server Actions" : "route handler"}, ${args.postgres ? "PostgreSQL" : "SQLite"}${args.killAt !== null ? `, SIGKILL at ${args.killAt}s` : ""}`);
   const server: ClassroomServer & { stop: () => Promise<void> } =
     args.url && args.databaseUrl
       ? { baseUrl: args.url.replace(/\/$/, ""), databaseUrl: args.databaseUrl, kill: async () => {}, restart: async () => {}, stop: async () => {} }
       : await startProductionServer({ postgres: args.postgres });
   let failed = false;
   try {
-    const result = await runClassroom(server, { users: args.users, seconds: args.seconds, thinkMs: args.thinkMs, quiz: args.quiz, killAt: args.killAt, log: console.log });
+    const result = await runClassroom(server, { users: args.users, seconds: args.seconds, thinkMs: args.thinkMs, quiz: args.quiz, killAt: args.killAt, transport: args.transport, positionShare: args.positionShare, log: console.log });
     const { verification: v } = result;
     console.log(`\n${result.requests} acknowledged requests in ${result.seconds.toFixed(1)}s: ${(result.requests / result.seconds).toFixed(1)} req/s (${(result.submits / result.seconds).toFixed(1)} graded answers/s), ${result.errors} errors`);
     for (const [kind, values] of Object.entries(result.latencies)) console.log(latencyLine(kind, values));

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   markLessonDoneAction,
   markLessonReadAction,
-  saveLessonPositionAction,
   startLessonAction,
   type LessonProgressResult,
 } from "@/lib/progress/lesson-actions";
+import { hotCall } from "@/lib/http/hot-call";
 import { lessonReadingWords } from "@/lib/i18n/words/lesson-reading";
 import { Button } from "../ui/button";
 import { NO_READING_VIEW, type ProgressHeading, type ReadingStore } from "./reading-view";
@@ -65,7 +65,7 @@ export default function SignedInReading({ slug, headings, locale, store }: { slu
       clearTimeout(timer);
       timer = setTimeout(() => {
         savedPosition.current = key;
-        saveLessonPositionAction({ slug, position: key }, locale).then(apply);
+        hotCall<LessonProgressResult>("reading-position", locale, { slug, position: key }, locale).then(apply);
       }, POSITION_SAVE_DELAY_MS);
     };
     const onScroll = () => {

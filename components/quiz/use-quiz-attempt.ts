@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { startQuizAttemptAction, submitQuizAnswerAction, type StartQuizResult } from "@/lib/quiz/actions";
+import type { StartQuizResult, SubmitAnswerResult } from "@/lib/quiz/actions";
+import { hotCall } from "@/lib/http/hot-call";
 import type { PublicQuestion, PublicQuiz, QuestionGrading, QuestionResponse } from "@/domain/quiz/schema";
 import { useSession } from "@/lib/auth/browser-session";
 import type { Locale } from "@/domain/locale";
@@ -107,7 +108,7 @@ export function useQuizAttempt(id: string, locale: Locale) {
       const clientKey = saved?.clientKey ?? newClientKey();
       let result: StartQuizResult;
       try {
-        result = await startQuizAttemptAction({
+        result = await hotCall<StartQuizResult>("quiz-start", locale, {
           quizId: id,
           clientKey,
           locale,
@@ -172,7 +173,7 @@ export function useQuizAttempt(id: string, locale: Locale) {
       question,
       draft,
       (response) =>
-        submitQuizAnswerAction({
+        hotCall<SubmitAnswerResult>("quiz-answer", locale, {
           quizId,
           clientKey: attempt.clientKey,
           ...(attempt.token ? { token: attempt.token } : {}),
@@ -227,7 +228,7 @@ function useCatchUpWhenVisible(
     const onVisible = async () => {
       if (document.visibilityState !== "visible" || pending) return;
       try {
-        const result = await startQuizAttemptAction({
+        const result = await hotCall<StartQuizResult>("quiz-start", locale, {
           quizId: id,
           clientKey: current.clientKey,
           locale,

@@ -170,7 +170,9 @@ export function CaptureViewer({ sample, samples = true, upload = true, title, he
         {status.kind === "loading" ? <p className="text-sm text-fg-muted">{words.reading(status.name)}</p> : null}
         {status.kind === "error" ? (
           <Alert tone="danger">
-            <strong>{words.couldNotRead(status.name)}</strong> {status.problem ? problemText(status.problem, locale) : status.message}
+            <strong>{words.couldNotRead(status.name)}</strong>
+            {words.sentenceGap}
+            {status.problem ? problemText(status.problem, locale) : status.message}
           </Alert>
         ) : null}
         {analysis && status.kind === "ready" ? (

@@ -168,7 +168,9 @@ export function LargeCapture({
       {cancelled ? <p className="text-sm text-fg-muted">{words.cancelled(file.name)}</p> : null}
       {problem ? (
         <Alert tone="danger">
-          <strong>{words.couldNotRead(file.name)}</strong> {failureText(problem)}
+          <strong>{words.couldNotRead(file.name)}</strong>
+          {words.sentenceGap}
+          {failureText(problem)}
         </Alert>
       ) : null}
       {summary ? (

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db.server";
+import { dateOf, db, directSql, newRowId } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
 import type { CurrentUser } from "../auth/session.server";
 import { lessonExists } from "../content/lessons.server";
@@ -44,15 +44,30 @@ function startLessonOf(userId: string, lessonSlug: string): Promise<LessonProgre
   );
 }
 
+/**
+ * Remembers the heading the reader reached. One direct statement (ADR 1500), as every reader of a
+ * lecture hall saves as they scroll: an insert that updates the row when (user, lesson) already
+ * has one, atomically on both databases, so concurrent saves leave one row holding the position
+ * written last, and the row as written comes back with it.
+ */
 export async function saveLessonPosition(user: CurrentUser, lessonSlug: string, position: string): Promise<LessonProgressView> {
-  return retryOnUniqueViolation(() =>
-    db.lessonProgress.upsert({
-      where: { userId_lessonSlug: { userId: user.id, lessonSlug } },
-      create: { userId: user.id, lessonSlug, lastPosition: position },
-      update: { lastPosition: position },
-      select: VIEW,
-    }),
+  const now = new Date();
+  const [row] = await directSql(db).rows<Record<keyof LessonProgressView, unknown>>(
+    `INSERT INTO "LessonProgress" ("id", "userId", "lessonSlug", "startedAt", "lastPosition", "updatedAt") VALUES (?, ?, ?, ?, ?, ?) ` +
+      `ON CONFLICT ("userId", "lessonSlug") DO UPDATE SET "lastPosition" = excluded."lastPosition", "updatedAt" = excluded."updatedAt" ` +
+      `RETURNING "lessonSlug", "startedAt", "readToEndAt", "markedDoneAt", "completedAt", "lastPosition"`,
+    [newRowId(), user.id, lessonSlug, now, position, now],
   );
+  if (!row) throw new Error(`saving the position in ${lessonSlug} returned no row`);
+  const dateOrNull = (value: unknown) => (value === null ? null : dateOf(value));
+  return {
+    lessonSlug: String(row.lessonSlug),
+    startedAt: dateOf(row.startedAt),
+    readToEndAt: dateOrNull(row.readToEndAt),
+    markedDoneAt: dateOrNull(row.markedDoneAt),
+    completedAt: dateOrNull(row.completedAt),
+    lastPosition: row.lastPosition === null ? null : String(row.lastPosition),
+  };
 }
 
 type Milestone = "readToEndAt" | "markedDoneAt";

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { parseStoredResponse, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
-import { db, directSql, newRowId } from "../db.server";
+import { dateOf, db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
@@ -55,18 +55,42 @@ export function newVariantSeed(): number {
   return randomInt(0, 0x7fffffff);
 }
 
-const ATTEMPT = { id: true, quizId: true, variantSeed: true, score: true, maxScore: true, passed: true, submittedAt: true } as const;
+/** An attempt as starting and resuming need it. */
+type AttemptRow = { id: string; quizId: string; variantSeed: number; score: number; maxScore: number; passed: boolean; submittedAt: Date | null };
 
-/** Creates the attempt for (user, clientKey), or returns the one an earlier or concurrent call created. */
-export async function createOrFindAttempt(userId: string, quiz: Quiz, clientKey: string, seed: number, startedAt?: Date) {
+const ATTEMPT_COLUMNS = `"id", "quizId", "variantSeed", "score", "maxScore", "passed", "submittedAt"`;
+
+function attemptOf(row: Record<keyof AttemptRow, unknown>): AttemptRow {
+  return {
+    id: String(row.id),
+    quizId: String(row.quizId),
+    variantSeed: Number(row.variantSeed),
+    score: Number(row.score),
+    maxScore: Number(row.maxScore),
+    passed: Boolean(row.passed),
+    submittedAt: row.submittedAt === null ? null : dateOf(row.submittedAt),
+  };
+}
+
+/**
+ * Creates the attempt for (user, clientKey), or returns the one an earlier or concurrent call
+ * created. Direct statements (ADR 1350, 1500): every start makes this call; the unique key
+ * (user, client key) makes a repeat fail at the insert, and the loser reads the winner's row.
+ */
+export async function createOrFindAttempt(userId: string, quiz: Quiz, clientKey: string, seed: number, startedAt = new Date()): Promise<AttemptRow> {
+  const sql = directSql(db);
+  const created: AttemptRow = { id: newRowId(), quizId: quiz.id, variantSeed: seed, score: 0, maxScore: quiz.questions.length, passed: false, submittedAt: null };
   try {
-    return await db.quizAttempt.create({
-      data: { userId, quizId: quiz.id, clientKey, variantSeed: seed, maxScore: quiz.questions.length, ...(startedAt ? { startedAt } : {}) },
-      select: ATTEMPT,
-    });
+    await sql.run(
+      `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "clientKey", "variantSeed", "startedAt", "score", "maxScore", "passed") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [created.id, userId, created.quizId, clientKey, created.variantSeed, startedAt, created.score, created.maxScore, created.passed],
+    );
+    return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId, clientKey } }, select: ATTEMPT });
+    const [row] = await sql.rows<Record<keyof AttemptRow, unknown>>(`SELECT ${ATTEMPT_COLUMNS} FROM "QuizAttempt" WHERE "userId" = ? AND "clientKey" = ?`, [userId, clientKey]);
+    if (!row) throw new Error(`attempt ${clientKey} collided with a key that holds no attempt`, { cause: error });
+    return attemptOf(row);
   }
 }
 
@@ -132,12 +156,21 @@ export async function startAttempt(
   const userId = user.id;
   const quiz = getQuiz(quizId, locale);
   if (!quiz) return refusal("unknown-quiz");
-  const unfinished = resumeLatest
-    ? await db.quizAttempt.findFirst({ where: { userId, quizId: quiz.id, submittedAt: null }, orderBy: { startedAt: "desc" }, select: { ...ATTEMPT, clientKey: true } })
-    : null;
-  const attempt = unfinished ?? { ...(await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed())), clientKey };
+  // Direct statements, like the answers' (ADR 1350, 1500): every learner in a lecture hall starts at once.
+  const sql = directSql(db);
+  const [unfinished] = resumeLatest
+    ? await sql.rows<Record<keyof AttemptRow | "clientKey", unknown>>(
+        `SELECT ${ATTEMPT_COLUMNS}, "clientKey" FROM "QuizAttempt" WHERE "userId" = ? AND "quizId" = ? AND "submittedAt" IS NULL ORDER BY "startedAt" DESC LIMIT 1`,
+        [userId, quiz.id],
+      )
+    : [];
+  const attempt = unfinished
+    ? { ...attemptOf(unfinished), clientKey: String(unfinished.clientKey) }
+    : { ...(await createOrFindAttempt(userId, quiz, clientKey, newVariantSeed())), clientKey };
   if (attempt.quizId !== quiz.id) return refusal("key-in-use");
-  const rows = await db.quizAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true, correct: true }, orderBy: { answeredAt: "asc" } });
+  const rows = await sql.rows<{ questionId: string; response: string }>(`SELECT "questionId", "response" FROM "QuizAnswer" WHERE "attemptId" = ? ORDER BY "answeredAt" ASC`, [
+    attempt.id,
+  ]);
   const regraded = rows.flatMap((row) => {
     const graded = regrade(quiz, attempt.variantSeed, row.questionId, row.response, locale);
     return graded ? [{ questionId: row.questionId, ...graded }] : [];
@@ -214,7 +247,8 @@ export async function storeAnswer(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Already answered: the first stored answer stands, whatever this request sent.
-    const stored = await db.quizAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId } }, select: { response: true } });
+    const [stored] = await directSql(db).rows<{ response: string }>(`SELECT "response" FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`, [attempt.id, questionId]);
+    if (!stored) throw new Error(`answer to ${questionId} collided with a key that holds no answer`, { cause: error });
     const first = regrade(quiz, attempt.variantSeed, questionId, stored.response, locale);
     if (first) {
       grading = first.grading;

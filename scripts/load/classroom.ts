@@ -13,7 +13,7 @@ import { createPrismaClient } from "../../lib/db.server";
 import { percentile } from "../../bench/support/load";
 import { someResponse, type AnyPublicQuestion } from "../../bench/support/quiz-responses";
 import type { RunningServer } from "../../bench/support/server";
-import { callAction, findAction, pagePath, signIn } from "./next-client";
+import { callAction, callRoute, findAction, pagePath, signIn } from "./next-client";
 
 export type ClassroomOptions = {
   users: number;
@@ -25,6 +25,8 @@ export type ClassroomOptions = {
   killAt: number | null;
   /** Share of answers followed by saving the reading position. */
   positionShare?: number;
+  /** How the calls travel: the route handler the app uses (ADR 1490), or the same functions as Server Actions (for comparison). */
+  transport?: "route" | "action";
   log?: (line: string) => void;
 };
 
@@ -62,11 +64,21 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
   const positionShare = options.positionShare ?? 0.5;
   const db = createPrismaClient(server.databaseUrl);
   try {
-    const startAction = findAction("lib/quiz/actions.ts", "startQuizAttemptAction");
-    const submitAction = findAction("lib/quiz/actions.ts", "submitQuizAnswerAction");
-    const positionAction = findAction("lib/progress/lesson-actions.ts", "saveLessonPositionAction");
-    const lessonPage = pagePath(positionAction.page, { slug: options.quiz });
-    const quizPage = pagePath(startAction.page, { slug: options.quiz });
+    // Server Actions are found in the build only when that transport is asked for.
+    const viaActions = options.transport === "action";
+    const action = (filename: string, name: string, params: Record<string, string>) => {
+      const ref = findAction(filename, name);
+      return { ref, page: pagePath(ref.page, params) };
+    };
+    const actions = viaActions
+      ? {
+          "quiz-start": action("lib/quiz/actions.ts", "startQuizAttemptAction", { slug: options.quiz }),
+          "quiz-answer": action("lib/quiz/actions.ts", "submitQuizAnswerAction", { slug: options.quiz }),
+          "reading-position": action("lib/progress/lesson-actions.ts", "saveLessonPositionAction", { slug: options.quiz }),
+        }
+      : null;
+    const send = <T>(name: "quiz-start" | "quiz-answer" | "reading-position", args: unknown[], cookie: string) =>
+      actions ? callAction<T>(server.baseUrl, actions[name].ref, actions[name].page, args, cookie) : callRoute<T>(server.baseUrl, name, args, cookie);
     const positions = ["the-header-at-a-glance", "the-flags-that-open-and-close-connections", "the-other-flags", "summary"];
 
     // Learners are created directly (one shared hash keeps setup fast), then sign in over HTTP.
@@ -124,7 +136,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
         await new Promise((resolve) => setTimeout(resolve, Math.random() * options.thinkMs));
         while (performance.now() < deadline) {
           const clientKey = `load${run}${learner}x${randomBytes(6).toString("hex")}`;
-          const start = await timed("start", () => callAction<StartResult>(server.baseUrl, startAction, quizPage, { quizId: options.quiz, clientKey }, cookie));
+          const start = await timed("start", () => send<StartResult>("quiz-start", [{ quizId: options.quiz, clientKey }], cookie));
           if (!start?.ok || start.mode !== "account" || !start.quiz) {
             if (start && !start.ok) errors++;
             await think();
@@ -137,7 +149,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             const input = { quizId: options.quiz, clientKey, questionId: question.id, response: someResponse(question) };
             const repeats = Math.random() < 0.1 ? 2 : 1; // a double click now and then
             for (let r = 0; r < repeats; r++) {
-              const result = await timed("submit", () => callAction<SubmitResult>(server.baseUrl, submitAction, quizPage, input, cookie));
+              const result = await timed("submit", () => send<SubmitResult>("quiz-answer", [input], cookie));
               if (result?.ok) {
                 acknowledged.answers.add(`${clientKey}/${question.id}`);
                 submits++;
@@ -149,7 +161,7 @@ export async function runClassroom(server: ClassroomServer, options: ClassroomOp
             if (Math.random() < positionShare) {
               const position = random(positions);
               const email = emails[learner]!;
-              const result = await timed("position", () => callAction<PositionResult>(server.baseUrl, positionAction, lessonPage, { slug: options.quiz, position }, cookie));
+              const result = await timed("position", () => send<PositionResult>("reading-position", [{ slug: options.quiz, position }], cookie));
               if (result?.ok) {
                 acknowledged.lastPosition.set(email, position);
                 unconfirmedPositions.delete(email);

@@ -61,10 +61,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 }
 
 /**
- * Calls a Server Action with one JSON argument and returns its decoded result. The reply is
+ * Calls a Server Action with its JSON arguments and returns its decoded result. The reply is
  * React's flight format; the action's return value is the row whose id the first row points to.
  */
-export async function callAction<T>(baseUrl: string, action: ActionRef, page: string, arg: unknown, cookie: string): Promise<T> {
+export async function callAction<T>(baseUrl: string, action: ActionRef, page: string, args: unknown[], cookie: string): Promise<T> {
   const response = await fetch(baseUrl + page, {
     method: "POST",
     headers: {
@@ -74,7 +74,7 @@ export async function callAction<T>(baseUrl: string, action: ActionRef, page: st
       origin: baseUrl,
       cookie,
     },
-    body: JSON.stringify([arg]),
+    body: JSON.stringify(args),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -88,4 +88,15 @@ export async function callAction<T>(baseUrl: string, action: ActionRef, page: st
   const body = rows.get(ref);
   if (body === undefined) throw new Error("no action result in the response");
   return JSON.parse(body) as T;
+}
+
+/** Calls one of the learner's hot calls (app/api/calls/[name], ADR 1490) as the browser does: the arguments as a JSON array. */
+export async function callRoute<T>(baseUrl: string, name: string, args: unknown[], cookie: string): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/calls/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl, "sec-fetch-site": "same-origin", cookie },
+    body: JSON.stringify(args),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
 }

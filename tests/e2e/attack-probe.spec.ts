@@ -151,10 +151,14 @@ function serverActions(): ServerAction[] {
     node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
   };
   const filled = values();
-  return Object.entries(manifest.node).map(([id, action]) => {
-    const worker = Object.keys(action.workers).sort((a, b) => Number(a.includes("/zh/")) - Number(b.includes("/zh/")))[0]!;
+  // A function only the hot calls' route handler imports (ADR 1490) has no page, so no Server Action to call.
+  return Object.entries(manifest.node).flatMap(([id, action]) => {
+    const worker = Object.keys(action.workers)
+      .filter((name) => name.endsWith("/page"))
+      .sort((a, b) => Number(a.includes("/zh/")) - Number(b.includes("/zh/")))[0];
+    if (!worker) return [];
     const pattern = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-    return { id, file: action.filename, name: action.exportedName, page: fill(pattern, filled) };
+    return [{ id, file: action.filename, name: action.exportedName, page: fill(pattern, filled) }];
   });
 }
 
@@ -184,6 +188,12 @@ async function callAction(http: APIRequestContext, name: string, args: unknown[]
   const text = await response.text();
   return { status: response.status(), text };
 }
+/** Calls one of the learner's hot calls (app/api/calls/[name], ADR 1490) as the app's pages do: the arguments as a JSON array. */
+async function callHot(http: APIRequestContext, name: string, args: unknown[], options: { origin?: string; contentType?: string } = {}) {
+  const response = await http.post(`/api/calls/${name}`, { headers: { origin: options.origin ?? base, "content-type": options.contentType ?? "application/json" }, data: JSON.stringify(args) });
+  return { status: response.status(), text: await response.text() };
+}
+
 /** Stands for the FormData argument in `callAction`'s argument list. */
 const FORM = Symbol("form");
 
@@ -362,12 +372,12 @@ test("no account reads or changes another's classes, students or work", async ()
   // A visitor's quiz attempt is bound to its own cookie: another visitor holding the token cannot answer in it.
   const first = await client();
   const second = await client();
-  const started = await callAction(first, "startQuizAttemptAction", [{ quizId: quiz.id, clientKey: "probe-first-visitor" }]);
+  const started = await callHot(first, "quiz-start", [{ quizId: quiz.id, clientKey: "probe-first-visitor" }]);
   const attemptToken = /"token":"([^"]+)"/.exec(started.text)?.[1];
   expect(attemptToken).toBeTruthy();
   const question = quiz.questions[0]!;
   await expectNoWrite("answering in another visitor's attempt", async () => {
-    const stolen = await callAction(second, "submitQuizAnswerAction", [
+    const stolen = await callHot(second, "quiz-answer", [
       { quizId: quiz.id, clientKey: "probe-first-visitor", token: attemptToken, questionId: question.id, response: { type: "single", optionId: "connection-request" } },
     ]);
     expect(stolen.text).toMatch(/"ok":false/);
@@ -399,14 +409,14 @@ test("answer keys stay on the server until their question is answered", async ()
       expect(found(await response.text(), all), `${url} ${JSON.stringify(headers)}`).toEqual([]);
     }
   }
-  const started = await callAction(visitor, "startQuizAttemptAction", [{ quizId: quiz.id, clientKey: "probe-answer-keys" }]);
+  const started = await callHot(visitor, "quiz-start", [{ quizId: quiz.id, clientKey: "probe-answer-keys" }]);
   expect(started.text).toMatch(/"ok":true/);
   expect(found(started.text, all)).toEqual([]);
   const token = /"token":"([^"]+)"/.exec(started.text)![1];
   // Answering one question reveals that question's key, and no other's.
   const [first, ...rest] = quiz.questions;
   const option = (first as { options?: Array<{ id: string }> }).options?.[0]?.id ?? "connection-request";
-  const answered = await callAction(visitor, "submitQuizAnswerAction", [{ quizId: quiz.id, clientKey: "probe-answer-keys", token, questionId: first!.id, response: { type: "single", optionId: option } }]);
+  const answered = await callHot(visitor, "quiz-answer", [{ quizId: quiz.id, clientKey: "probe-answer-keys", token, questionId: first!.id, response: { type: "single", optionId: option } }]);
   expect(answered.text).toMatch(/"ok":true/);
   const others = secretsOf(rest).filter((secret) => !secretsOf([first]).includes(secret));
   expect(found(answered.text, others)).toEqual([]);
@@ -464,7 +474,10 @@ test("a request from another site, or without next-auth's CSRF token, changes no
       // The same, posted by a form on the other site (no script needed).
       const form = await instructor.post(regenerate.page, { headers: { origin }, multipart: multipart({ $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: regenerate.id, bound: "$@1" }), "$ACTION_1:1": JSON.stringify([classId]), $ACTION_KEY: "k0" }) });
       expect(form.status(), `form from ${origin}`).toBe(403);
+      // A learner's hot call is refused the same way, and a form's body type is never taken.
+      expect((await callHot(instructor, "reading-position", [{ slug: "tcp-header-and-flags", position: "summary" }], { origin })).status, `hot call from ${origin}`).toBe(403);
     }
+    expect((await callHot(instructor, "reading-position", [{ slug: "tcp-header-and-flags", position: "summary" }], { contentType: "text/plain;charset=UTF-8" })).status).toBe(415);
     // Signing out or in without the CSRF cookie's token.
     const signOut = await instructor.post("/api/auth/signout", { form: { json: "true" } });
     expect(signOut.status()).toBeLessThan(500);

@@ -77,7 +77,7 @@ test("a Chinese page words the reader's problems in Chinese, keeping the byte of
   await expect(viewer.getByRole("status").filter({ hasText: "问题" })).toContainText(/第 \d+ 字节处：分组记录不完整（头部声明 \d+ 字节，只剩 \d+ 字节）/);
 
   await picker.setInputFiles(STUB);
-  await expect(viewer.getByRole("alert")).toContainText("无法读取 stub.pcap。 第 0 字节处：pcap 文件头不完整（需要 24 字节，只剩 10 字节）");
+  await expect(viewer.getByRole("alert")).toContainText("无法读取 stub.pcap。第 0 字节处：pcap 文件头不完整（需要 24 字节，只剩 10 字节）");
 });
 
 test("the capture viewer works at phone width @phone", async ({ page }) => {

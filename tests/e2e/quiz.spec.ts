@@ -24,9 +24,9 @@ test("answer keys and explanations are not in the lesson page, its scripts or th
       reading.push(response.text().then((text) => void bodies.push({ url, text }), () => undefined));
     }
   });
-  // Server Action replies are streamed, so read them by passing them through a route.
+  // The quiz's replies (its hot calls, ADR 1490, and the page's Server Actions) are read by passing them through a route.
   await page.route(
-    (url) => url.pathname === LESSON_PATH,
+    (url) => url.pathname === LESSON_PATH || url.pathname.startsWith("/api/calls/"),
     async (route) => {
       if (route.request().method() !== "POST") return route.fallback();
       const response = await route.fetch();

@@ -29,6 +29,41 @@ describe("lesson progress", () => {
     expect(byUser).toEqual({ [ada.id]: "reading-a-real-capture", [ben.id]: "summary" });
   });
 
+  it("concurrent position saves keep one row holding one of them, and the next save replaces it", async () => {
+    const user = await createUser();
+    const positions = ["the-header-at-a-glance", "the-flags-that-open-and-close-connections", "the-other-flags", "summary"];
+    const saved = await Promise.all(Array.from({ length: 12 }, (_, i) => saveLessonPosition(user, LESSON, positions[i % positions.length]!)));
+    for (const [i, view] of saved.entries()) expect(view.lastPosition).toBe(positions[i % positions.length]);
+    const rows = await db.lessonProgress.findMany({ where: { userId: user.id, lessonSlug: LESSON } });
+    expect(rows).toHaveLength(1);
+    expect(positions).toContain(rows[0]!.lastPosition);
+    // Every save answered the row's one start time.
+    expect(new Set(saved.map((view) => view.startedAt.toISOString()))).toEqual(new Set([rows[0]!.startedAt.toISOString()]));
+    await saveLessonPosition(user, LESSON, "the-header-at-a-glance");
+    expect((await db.lessonProgress.findUniqueOrThrow({ where: { id: rows[0]!.id } })).lastPosition).toBe("the-header-at-a-glance");
+  });
+
+  it("a position saved into a started and read lesson keeps its times and answers them as stored", async () => {
+    const user = await createUser();
+    const fresh = await saveLessonPosition(user, LESSON, "summary");
+    const created = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId: user.id, lessonSlug: LESSON } } });
+    expect(created.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(fresh).toEqual({ lessonSlug: LESSON, startedAt: created.startedAt, readToEndAt: null, markedDoneAt: null, completedAt: null, lastPosition: "summary" });
+    expect(created.updatedAt).toEqual(created.startedAt);
+
+    await passLessonQuiz(user.id);
+    const read = await markLessonRead(user, LESSON);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const saved = await saveLessonPosition(user, LESSON, "the-other-flags");
+    const stored = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonSlug: { userId: user.id, lessonSlug: LESSON } } });
+    expect(saved).toEqual({ ...read, lastPosition: "the-other-flags" });
+    expect(saved.completedAt).toBeInstanceOf(Date);
+    expect(stored).toMatchObject({ id: created.id, startedAt: created.startedAt, readToEndAt: read.readToEndAt, completedAt: read.completedAt, lastPosition: "the-other-flags" });
+    expect(stored.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
+    // Prisma's filters on the stored times see the same instants.
+    expect(await db.lessonProgress.count({ where: { id: created.id, startedAt: created.startedAt, updatedAt: { gt: created.updatedAt } } })).toBe(1);
+  });
+
   it("completes a lesson when it is read to the end, and keeps the first completion time", async () => {
     const user = await createUser();
     await passLessonQuiz(user.id);

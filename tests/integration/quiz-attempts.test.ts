@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db.server";
-import { getQuizStats, startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
+import { createOrFindAttempt, getQuizStats, startAttempt, submitAnswer } from "@/lib/quiz/attempts.server";
 import { getLessonProgress, markLessonRead } from "@/lib/progress/lesson-progress.server";
+import { getQuiz } from "@/lib/quiz/registry.server";
 import { createUser } from "../factories/users";
 import type { CurrentUser } from "@/lib/auth/session.server";
 import { LESSON, QUIZ_ID, lessonQuiz, newClientKey, rightResponse, seedOf, wrongResponse } from "./quiz-helpers";
@@ -70,6 +71,46 @@ describe("quiz attempts", () => {
     const resumed = await startAttempt(user, QUIZ_ID, key);
     expect(resumed.ok && resumed.attempt.answered.map((g) => [g.questionId, g.correct])).toEqual([["fin-meaning", true]]);
     expect(resumed.ok && resumed.attempt.answered[0]!.explanation).toBe(quiz.questions.find((q) => q.id === "fin-meaning")!.explanation);
+  });
+
+  it("stores a started attempt as Prisma reads it: empty score, the quiz's maximum, no submission", async () => {
+    const user = await createUser();
+    const key = newClientKey();
+    const before = Date.now();
+    const started = await startAttempt(user, QUIZ_ID, key);
+    expect(started).toMatchObject({ ok: true, attempt: { clientKey: key, answered: [], responses: {}, progress: { answered: 0, total, score: 0, complete: false, passed: false } } });
+    const row = await db.quizAttempt.findUniqueOrThrow({ where: { userId_clientKey: { userId: user.id, clientKey: key } } });
+    expect(row).toMatchObject({ quizId: QUIZ_ID, score: 0, maxScore: total, passed: false, submittedAt: null });
+    expect(row.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(row.startedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(row.startedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // Prisma's filters on the start time see the same instant.
+    expect(await db.quizAttempt.count({ where: { id: row.id, startedAt: { gte: row.startedAt, lte: row.startedAt } } })).toBe(1);
+    // The same key again returns the stored attempt, whatever seed and time the repeat brings.
+    const again = await createOrFindAttempt(user.id, quiz, key, row.variantSeed + 1, new Date(0));
+    expect(again).toEqual({ id: row.id, quizId: QUIZ_ID, variantSeed: row.variantSeed, score: 0, maxScore: total, passed: false, submittedAt: null });
+  });
+
+  it("resumes the learner's latest unfinished attempt at this quiz, never another learner's or quiz's, and refuses a key taken by another quiz", async () => {
+    const [user, other] = await Promise.all([createUser(), createUser()]);
+    const [older, latest, finished] = [newClientKey(), newClientKey(), newClientKey()];
+    await createOrFindAttempt(user.id, quiz, older, 11, new Date("2026-01-01T10:00:00.000Z"));
+    await createOrFindAttempt(user.id, quiz, latest, 12, new Date("2026-01-02T10:00:00.000Z"));
+    const done = await createOrFindAttempt(user.id, quiz, finished, 13, new Date("2026-01-03T10:00:00.000Z"));
+    await db.quizAttempt.update({ where: { id: done.id }, data: { submittedAt: new Date("2026-01-03T10:05:00.000Z") } });
+    await createOrFindAttempt(other.id, quiz, newClientKey(), 14, new Date("2026-01-04T10:00:00.000Z"));
+    const resumed = await startAttempt(user, QUIZ_ID, newClientKey(), "en", { resumeLatest: true });
+    expect(resumed.ok && resumed.attempt.clientKey).toBe(latest);
+    expect(await db.quizAttempt.count({ where: { userId: user.id } })).toBe(3);
+
+    const fresh = newClientKey();
+    const started = await startAttempt(other, QUIZ_ID, fresh, "en", { resumeLatest: false });
+    expect(started.ok && started.attempt.clientKey).toBe(fresh);
+    const elsewhere = getQuiz("three-way-handshake");
+    if (!elsewhere) throw new Error("the handshake quiz is not registered");
+    const taken = newClientKey();
+    await createOrFindAttempt(user.id, elsewhere, taken, 15);
+    expect(await startAttempt(user, QUIZ_ID, taken)).toEqual({ ok: false, refusal: "key-in-use" });
   });
 
   it("every new attempt is a fresh variant with its own stored seed", async () => {

@@ -20,6 +20,9 @@ export class SummaryRowBytes {
   private readonly addressBytes: Uint8Array[] = [EMPTY, EMPTY];
   /** Client path -> server path -> the row's last four columns and its newline. */
   private readonly stateColumns = new Map<string, Map<string, Uint8Array>>();
+  /** The previous row's paths and their state columns. */
+  private readonly lastPaths: [string | null, string | null] = [null, null];
+  private lastStateColumns: Uint8Array = EMPTY;
 
   constructor(private readonly chunkBytes: number) {
     this.bytes = new Uint8Array(chunkBytes + ROW_ROOM);
@@ -77,6 +80,16 @@ export class SummaryRowBytes {
   }
 
   private stateColumnsOf(clientPath: string, serverPath: string, clientFinal: string, serverFinal: string): Uint8Array {
+    // Rows in a row mostly share their paths (the same texts, from StateInference.pathText).
+    if (clientPath === this.lastPaths[0] && serverPath === this.lastPaths[1]) return this.lastStateColumns;
+    const states = this.cachedStateColumns(clientPath, serverPath, clientFinal, serverFinal);
+    this.lastPaths[0] = clientPath;
+    this.lastPaths[1] = serverPath;
+    this.lastStateColumns = states;
+    return states;
+  }
+
+  private cachedStateColumns(clientPath: string, serverPath: string, clientFinal: string, serverFinal: string): Uint8Array {
     let byServerPath = this.stateColumns.get(clientPath);
     if (byServerPath === undefined) {
       byServerPath = new Map();
@@ -125,10 +138,11 @@ export class SummaryRowBytes {
     this.digits(seconds);
     const bytes = this.bytes;
     bytes[this.at] = POINT;
-    let rest = nanoseconds;
+    // Below 10^9: integer division by ten (see `digits`).
+    let rest = nanoseconds | 0;
     for (let at = this.at + 9; at > this.at; at--) {
-      const next = Math.floor(rest / 10);
-      bytes[at] = ZERO + (rest - next * 10);
+      const next = (rest / 10) | 0;
+      bytes[at] = ZERO + rest - next * 10;
       rest = next;
     }
     this.at += 10;
@@ -145,19 +159,20 @@ export class SummaryRowBytes {
       const rounded = Math.round(nanoseconds);
       if (Math.abs(nanoseconds - rounded) < 0.499) {
         const whole = Math.floor(rounded / 1e6);
-        let fraction = rounded - whole * 1e6;
+        // Below 10^6: integer division by ten (see `digits`).
+        let fraction = (rounded - whole * 1e6) | 0;
         this.digits(whole);
         if (fraction === 0) return;
         let places = 6;
-        while (fraction % 10 === 0) {
-          fraction /= 10;
+        for (let next = (fraction / 10) | 0; next * 10 === fraction; next = (fraction / 10) | 0) {
+          fraction = next;
           places--;
         }
         const bytes = this.bytes;
         bytes[this.at] = POINT;
         for (let at = this.at + places; at > this.at; at--) {
-          const next = Math.floor(fraction / 10);
-          bytes[at] = ZERO + (fraction - next * 10);
+          const next = (fraction / 10) | 0;
+          bytes[at] = ZERO + fraction - next * 10;
           fraction = next;
         }
         this.at += places + 1;
@@ -181,8 +196,31 @@ export class SummaryRowBytes {
     else this.ascii(String(value));
   }
 
-  /** A whole number from 0 to 2^53. */
+  /**
+   * A whole number from 0 to 2^53. Below 2^31 with integer division by ten, which V8 turns into a
+   * multiplication; a division of doubles takes several times as long, and a row has about forty
+   * digits.
+   */
   private digits(value: number): void {
+    if (value >= TWO_TO_31) {
+      this.largeDigits(value);
+      return;
+    }
+    let rest = value | 0;
+    let count = 1;
+    while (count < 10 && rest >= POWERS_OF_TEN[count]!) count++;
+    const bytes = this.bytes;
+    const start = this.at;
+    for (let at = start + count - 1; at >= start; at--) {
+      const next = (rest / 10) | 0;
+      bytes[at] = ZERO + rest - next * 10;
+      rest = next;
+    }
+    this.at = start + count;
+  }
+
+  /** `digits` of a whole number from 2^31 to 2^53. */
+  private largeDigits(value: number): void {
     let count = 1;
     for (let power = 10; power <= value; power *= 10) count++;
     const bytes = this.bytes;
@@ -209,6 +247,9 @@ const ROW_ROOM = 256;
 const TAB = 9;
 const POINT = 46;
 const ZERO = 48;
+const TWO_TO_31 = 2 ** 31;
+/** 10^0 to 10^9, all below 2^31. */
+const POWERS_OF_TEN = Int32Array.from({ length: 10 }, (_, exponent) => 10 ** exponent);
 const TWO_TO_40 = 2 ** 40;
 const EMPTY = new Uint8Array(0);
 

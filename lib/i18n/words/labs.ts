@@ -122,6 +122,8 @@ const en = {
     orDrop: "or drop it here",
     reading: (name: string) => `Reading ${name}…`,
     couldNotRead: (name: string) => `${name} could not be read.`,
+    /** Between that sentence and the reason: Chinese sentences follow "。" without a space. */
+    sentenceGap: " ",
     sampleFailed: (status: number) => `could not load the sample (HTTP ${status})`,
     summary: (s: { name: string; format: string; packets: string; segments: string; connections: number; readMs: string | null }) =>
       `${s.name}: ${s.format}, ${s.packets} packets, ${s.segments} TCP segments, ${s.connections} connection${s.connections === 1 ? "" : "s"}` +
@@ -264,6 +266,7 @@ const zh: LabWords = {
     orDrop: "或者把文件拖到这里",
     reading: (name) => `正在读取 ${name}…`,
     couldNotRead: (name) => `无法读取 ${name}。`,
+    sentenceGap: "",
     sampleFailed: (status) => `无法加载示例（HTTP ${status}）`,
     summary: (s) =>
       `${s.name}：${s.format}，${s.packets} 个分组，${s.segments} 个 TCP 报文段，${s.connections} 条连接` +

@@ -32,7 +32,7 @@ const NOT_WORDS: Record<string, readonly string[]> = {
     "calls.setsockopt.help", "optionLabels.SO_LINGER", "optionParts.linger",
     "predict.segments.SYN", "predict.segments.SYN-ACK", "predict.segments.FIN", "predict.segments.RST",
   ],
-  labs: ["chart.image"],
+  labs: ["chart.image", "capture.sentenceGap"],
 };
 
 describe.each([

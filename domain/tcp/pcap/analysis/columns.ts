@@ -13,8 +13,18 @@ export type Column = Float64Array | Uint32Array | Int32Array | Uint16Array | Uin
  * address space, not memory: a new array's pages are mapped when first written.
  */
 export function grown<T extends Column>(column: T, length: number): T {
-  if (length <= column.length) return column;
-  const bigger = new (column.constructor as new (length: number) => T)(Math.max(length, column.length * GROWTH, 64));
+  return withCapacity(column, grownCapacity(column.length, length));
+}
+
+/** The room `grown` makes for `length` entries in a column with room for `capacity`. */
+export function grownCapacity(capacity: number, length: number): number {
+  return length <= capacity ? capacity : Math.max(length, capacity * GROWTH, 64);
+}
+
+/** `column` with room for exactly `capacity` entries, or as it is when it has that room already. */
+export function withCapacity<T extends Column>(column: T, capacity: number): T {
+  if (capacity <= column.length) return column;
+  const bigger = new (column.constructor as new (length: number) => T)(capacity);
   bigger.set(column);
   return bigger;
 }

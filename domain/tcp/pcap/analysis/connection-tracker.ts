@@ -5,7 +5,7 @@ import { captureNote, type CaptureNote } from "../errors";
 import { SummaryRowBytes } from "../summary-bytes";
 import { formatEpochOf } from "../timestamp";
 import type { CaptureConnection, CaptureConnectionSummary, CaptureSegment, Role, RoleBasis } from "../types";
-import { grown } from "./columns";
+import { grownCapacity, withCapacity } from "./columns";
 import { ConnectionTable } from "./connection-table";
 import { captureSegment } from "./connection";
 import { rolesFromFirstSegment } from "./roles";
@@ -21,6 +21,11 @@ export interface TrackerOptions {
   onSegment?: ConnectionSegmentSink;
   /** Record each state change with its evidence (the full analysis); a summary needs the paths alone. */
   transitions: boolean;
+  /**
+   * How many connections the whole capture will have, judged from the `count` so far (the
+   * capture's size is known): the columns then grow to that at once instead of fourfold.
+   */
+  projectedConnections?: (count: number) => number;
 }
 
 const ROLES: readonly Role[] = ["client", "server"];
@@ -28,6 +33,8 @@ const ROLE_BASES: readonly RoleBasis[] = ["syn", "syn-ack", "port", "first-segme
 const SAW_FRAGMENT = 1;
 const FINISHED = 2;
 const NONE = -1;
+/** Connections read before the capture's size projects how many there will be. */
+const PROJECT_AFTER = 1024;
 
 /**
  * Groups TCP segments into connections (by 4-tuple, and by incarnation when a 4-tuple is reused)
@@ -145,22 +152,7 @@ export class ConnectionTracker {
   private open(first: SegmentRecord): number {
     const connection = this.count++;
     const roles = rolesFromFirstSegment(first);
-    const perConnection = connection + 1;
-    if (perConnection > this.clientDirection.length) {
-      this.clientDirection = grown(this.clientDirection, perConnection);
-      this.roleBasis = grown(this.roleBasis, perConnection);
-      this.startSeconds = grown(this.startSeconds, perConnection);
-      this.startNanoseconds = grown(this.startNanoseconds, perConnection);
-      this.lastTime = grown(this.lastTime, perConnection);
-      this.segmentCount = grown(this.segmentCount, perConnection);
-      this.connectionFlags = grown(this.connectionFlags, perConnection);
-      this.reusedFromFrame = grown(this.reusedFromFrame, perConnection);
-    }
-    if (perConnection * 2 > this.packets.length) {
-      this.packets = grown(this.packets, perConnection * 2);
-      this.bytes = grown(this.bytes, perConnection * 2);
-      this.retransmissions = grown(this.retransmissions, perConnection * 2);
-    }
+    if (connection >= this.clientDirection.length) this.reserve(this.capacityFor(connection + 1));
     this.firstSender.push(first.sourceKey);
     this.firstReceiver.push(first.destinationKey);
     this.clientDirection[connection] = roles.firstSenderIsClient ? 0 : 1;
@@ -171,6 +163,35 @@ export class ConnectionTracker {
     this.sequence.addConnection(connection);
     this.states.addConnection(connection, roles.start);
     return connection;
+  }
+
+  /**
+   * Room for `needed` connections: fourfold, or at once for as many as the capture is projected to
+   * have. Every column is copied when it grows, and a copy touches fresh memory: growing fourfold
+   * past 65,536 connections copied nearly as much as the capture's 100,000 connections then filled.
+   */
+  private capacityFor(needed: number): number {
+    const { projectedConnections } = this.options;
+    // The first connections say little about the rest of the capture; their columns are small.
+    if (needed <= PROJECT_AFTER || projectedConnections === undefined) return grownCapacity(this.clientDirection.length, needed);
+    return Math.max(needed, this.clientDirection.length * 2, Math.ceil(projectedConnections(this.count)));
+  }
+
+  /** Room for exactly `connections` connections in every column, here and in the analyses. */
+  private reserve(connections: number): void {
+    this.clientDirection = withCapacity(this.clientDirection, connections);
+    this.roleBasis = withCapacity(this.roleBasis, connections);
+    this.startSeconds = withCapacity(this.startSeconds, connections);
+    this.startNanoseconds = withCapacity(this.startNanoseconds, connections);
+    this.lastTime = withCapacity(this.lastTime, connections);
+    this.segmentCount = withCapacity(this.segmentCount, connections);
+    this.connectionFlags = withCapacity(this.connectionFlags, connections);
+    this.reusedFromFrame = withCapacity(this.reusedFromFrame, connections);
+    this.packets = withCapacity(this.packets, connections * 2);
+    this.bytes = withCapacity(this.bytes, connections * 2);
+    this.retransmissions = withCapacity(this.retransmissions, connections * 2);
+    this.sequence.reserve(connections);
+    this.states.reserve(connections);
   }
 
   private addTo(connection: number, segment: SegmentRecord): void {

@@ -4,7 +4,7 @@ import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
 import { captureNote, type CaptureNote } from "../errors";
 import type { ArrivalEvidence, Role, StateTransition, TcpState, TransitionRule } from "../types";
-import { grown } from "./columns";
+import { grown, grownCapacity, withCapacity } from "./columns";
 import { seqAdd, seqGe, seqGt } from "./sequence-numbers";
 
 /**
@@ -83,6 +83,9 @@ export class StateInference {
   private pathInline = new Uint8Array(0);
   private readonly longPaths = new Map<number, number[]>();
   private readonly pathTexts = new Map<number, string>();
+  /** The key and text `pathText` last gave for a client end and for a server end. */
+  private readonly lastPathKeys = new Float64Array([-1, -1]);
+  private readonly lastPathTexts = ["", ""];
   private pendingHead = new Int32Array(0);
   private pendingTail = new Int32Array(0);
   private pendingCount = new Uint32Array(0);
@@ -110,21 +113,26 @@ export class StateInference {
 
   constructor(private readonly recordTransitions: boolean) {}
 
+  /** Room for exactly `connections` connections, when there is less (ConnectionTracker's capacity). */
+  reserve(connections: number): void {
+    const ends = connections * 2;
+    this.state = withCapacity(this.state, ends);
+    this.initialSequence = withCapacity(this.initialSequence, ends);
+    this.finSequence = withCapacity(this.finSequence, ends);
+    this.synAckSentAt = withCapacity(this.synAckSentAt, ends);
+    this.receiveNext = withCapacity(this.receiveNext, ends);
+    this.endFlags = withCapacity(this.endFlags, ends);
+    this.pathLength = withCapacity(this.pathLength, ends);
+    this.pendingHead = withCapacity(this.pendingHead, ends);
+    this.pendingTail = withCapacity(this.pendingTail, ends);
+    this.pendingCount = withCapacity(this.pendingCount, ends);
+    this.pathInline = withCapacity(this.pathInline, ends * PATH_INLINE);
+  }
+
+  /** Makes room for `connection` (fourfold, unless `reserve` made it) and sets its two ends' initial states. */
   addConnection(connection: number, start: ConnectionStart): void {
     const ends = connection * 2 + 2;
-    if (ends > this.state.length) {
-      this.state = grown(this.state, ends);
-      this.initialSequence = grown(this.initialSequence, ends);
-      this.finSequence = grown(this.finSequence, ends);
-      this.synAckSentAt = grown(this.synAckSentAt, ends);
-      this.receiveNext = grown(this.receiveNext, ends);
-      this.endFlags = grown(this.endFlags, ends);
-      this.pathLength = grown(this.pathLength, ends);
-      this.pendingHead = grown(this.pendingHead, ends);
-      this.pendingTail = grown(this.pendingTail, ends);
-      this.pendingCount = grown(this.pendingCount, ends);
-    }
-    if (ends * PATH_INLINE > this.pathInline.length) this.pathInline = grown(this.pathInline, ends * PATH_INLINE);
+    if (ends > this.state.length) this.reserve(grownCapacity(this.state.length / 2, connection + 1));
     const client = connection * 2;
     // New entries are zero; the columns whose initial state is not zero get it here.
     for (let end = client; end < client + 2; end++) {
@@ -146,7 +154,8 @@ export class StateInference {
   observe(connection: number, index: number, from: 0 | 1, segment: SegmentRecord): void {
     const event = this.newEvent(index, from, segment);
     const sender = connection * 2 + from;
-    this.send(sender, event, segment.seconds * 1000 + segment.nanoseconds / 1e6);
+    this.sentAt[0] = segment.seconds * 1000 + segment.nanoseconds / 1e6;
+    this.send(sender, event);
     this.receive(sender ^ 1, event);
   }
 
@@ -178,11 +187,16 @@ export class StateInference {
     // Four bits per state (there are eleven), then the length: one number per distinct path.
     let key = length;
     for (let index = 0; index < length; index++) key = key * 16 + this.pathInline[end * PATH_INLINE + index]!;
+    // Rows in a row mostly share their paths: the previous row's answer for the same end first.
+    const side = end & 1;
+    if (this.lastPathKeys[side] === key) return this.lastPathTexts[side]!;
     let text = this.pathTexts.get(key);
     if (text === undefined) {
       text = this.path(end).join(">");
       this.pathTexts.set(key, text);
     }
+    this.lastPathKeys[side] = key;
+    this.lastPathTexts[side] = text;
     return text;
   }
 
@@ -220,8 +234,14 @@ export class StateInference {
     else this.notesOf.set(connection, [note]);
   }
 
-  /** `at`: the capture time in milliseconds. */
-  private send(end: number, event: number, at: number): void {
+  /**
+   * The capture time (ms) of the segment `send` is given. Not an argument: V8 boxes a fractional
+   * number passed to a function it has not inlined, a heap allocation per segment.
+   */
+  private readonly sentAt = new Float64Array(1);
+
+  private send(end: number, event: number): void {
+    const at = this.sentAt[0]!;
     const flags = this.eventFlags[event]!;
     if (this.endFlags[end]! & PROVISIONAL) {
       // A first answer of RST, or a SYN of its own, shows the end was not listening.

@@ -1,6 +1,6 @@
 import type { SegmentRecord } from "../decode/segment-record";
 import { TcpFlag } from "../decode/tcp-header";
-import { grown } from "./columns";
+import { grownCapacity, withCapacity } from "./columns";
 import { seqAdd, seqGt, seqLe, seqLt, seqSub } from "./sequence-numbers";
 
 /**
@@ -71,26 +71,28 @@ export class WiresharkSequenceAnalysis {
   private mostRecentSyn = new Float64Array(0);
   private firstRttMs = new Float64Array(0);
 
-  /** Makes room for `connection`, its two flows in their initial state. */
+  /** Room for exactly `connections` connections, when there is less (ConnectionTracker's capacity). */
+  reserve(connections: number): void {
+    const flows = connections * 2;
+    this.baseSeq = withCapacity(this.baseSeq, flows);
+    this.flowFlags = withCapacity(this.flowFlags, flows);
+    this.nextSeq = withCapacity(this.nextSeq, flows);
+    this.nextSeqTime = withCapacity(this.nextSeqTime, flows);
+    this.lastAck = withCapacity(this.lastAck, flows);
+    this.lastAckTime = withCapacity(this.lastAckTime, flows);
+    this.window = withCapacity(this.window, flows);
+    this.windowScale = withCapacity(this.windowScale, flows);
+    this.duplicateAcks = withCapacity(this.duplicateAcks, flows);
+    this.lastSegmentAnalysis = withCapacity(this.lastSegmentAnalysis, flows);
+    this.maxSeqToBeAcked = withCapacity(this.maxSeqToBeAcked, flows);
+    this.mostRecentSyn = withCapacity(this.mostRecentSyn, connections);
+    this.firstRttMs = withCapacity(this.firstRttMs, connections);
+  }
+
+  /** Makes room for `connection` (fourfold, unless `reserve` made it), its two flows in their initial state. */
   addConnection(connection: number): void {
     const flows = connection * 2 + 2;
-    if (flows > this.baseSeq.length) {
-      this.baseSeq = grown(this.baseSeq, flows);
-      this.flowFlags = grown(this.flowFlags, flows);
-      this.nextSeq = grown(this.nextSeq, flows);
-      this.nextSeqTime = grown(this.nextSeqTime, flows);
-      this.lastAck = grown(this.lastAck, flows);
-      this.lastAckTime = grown(this.lastAckTime, flows);
-      this.window = grown(this.window, flows);
-      this.windowScale = grown(this.windowScale, flows);
-      this.duplicateAcks = grown(this.duplicateAcks, flows);
-      this.lastSegmentAnalysis = grown(this.lastSegmentAnalysis, flows);
-      this.maxSeqToBeAcked = grown(this.maxSeqToBeAcked, flows);
-    }
-    if (connection >= this.mostRecentSyn.length) {
-      this.mostRecentSyn = grown(this.mostRecentSyn, connection + 1);
-      this.firstRttMs = grown(this.firstRttMs, connection + 1);
-    }
+    if (connection >= this.mostRecentSyn.length) this.reserve(grownCapacity(this.mostRecentSyn.length, connection + 1));
     // New entries are zero; the columns whose initial state is not zero get it here.
     for (let flow = flows - 2; flow < flows; flow++) {
       this.nextSeqTime[flow] = Number.NaN;
