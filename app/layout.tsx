@@ -3,10 +3,12 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { LocaleHtml } from "@/components/layout/locale-html";
+import { ForRouteLanguage } from "@/components/layout/route-language";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { themeScript } from "@/components/layout/theme-script";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 // Chinese glyphs ship with the app, split by unicode-range so a page loads only the subsets it uses.
 import "@fontsource/noto-sans-sc/400.css";
 import "@fontsource/noto-sans-sc/600.css";
@@ -33,10 +35,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen antialiased">
-        <SkipLink />
-        <SiteHeader />
+        {/* The chrome in both languages, rendered here; the route's shows (ADR 1510). */}
+        <ForRouteLanguage en={<SkipLink label={chromeWords("en").skipToContent} />} zh={<SkipLink label={chromeWords("zh").skipToContent} />} />
+        <ForRouteLanguage outsideLms en={<SiteHeader locale="en" />} zh={<SiteHeader locale="zh" />} />
         <main id="main">{children}</main>
-        <SiteFooter />
+        <ForRouteLanguage outsideLms en={<SiteFooter locale="en" />} zh={<SiteFooter locale="zh" />} />
       </body>
     </LocaleHtml>
   );

@@ -1,4 +1,5 @@
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export default function NotFound() {
   return (
@@ -6,9 +7,9 @@ export default function NotFound() {
       <p className="font-mono text-sm text-fg-muted">RST</p>
       <h1 className="mt-2 text-3xl font-semibold">Nothing is listening on this page</h1>
       <p className="mt-3 text-fg-muted">The address you followed does not exist (any more).</p>
-      <ButtonLink href="/course" className="mt-8">
+      <IntentLink className={buttonClass("primary", "md", "mt-8")} href="/course">
         Go to the course
-      </ButtonLink>
+      </IntentLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
 import { formatFact } from "@/domain/content/facts";
 import { pageAlternates } from "@/lib/i18n/paths";
@@ -17,9 +17,9 @@ export default function AboutPage() {
         <strong>SYN to FIN</strong> teaches how TCP connections are opened and closed: the three-way handshake, the four-way
         teardown, the states each endpoint passes through, and what <code>CLOSE_WAIT</code>, <code>TIME_WAIT</code> and the
         Linux <code>sysctl</code> knobs around them really mean on a production server. It is available in English and in{" "}
-        <Link href="/zh/about" hrefLang="zh-CN" lang="zh-CN">
+        <IntentLink href="/zh/about" hrefLang="zh-CN" lang="zh-CN">
           中文
-        </Link>
+        </IntentLink>
         .
       </p>
       <h2>Where the lessons come from</h2>
@@ -71,7 +71,7 @@ export default function AboutPage() {
       <p>
         Every default, timeout and range a lesson states is rendered from the same constants the simulator runs on, and a test
         fails the build if a lesson types a different number by hand, so the text and the simulator cannot disagree. The{" "}
-        <Link href="/glossary">glossary</Link> lists them all.
+        <IntentLink href="/glossary">glossary</IntentLink> lists them all.
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
+import { IntentLink } from "@/components/ui/intent-link";
 import { dictionary } from "@/lib/i18n/dictionary";
 
 export default function ChineseNotFound() {
@@ -8,9 +9,9 @@ export default function ChineseNotFound() {
       <p className="font-mono text-sm text-fg-muted">RST</p>
       <h1 className="mt-2 text-3xl font-semibold">{words.title}</h1>
       <p className="mt-3 text-fg-muted">{words.text}</p>
-      <ButtonLink href="/zh/course" className="mt-8">
+      <IntentLink className={buttonClass("primary", "md", "mt-8")} href="/zh/course">
         {words.back}
-      </ButtonLink>
+      </IntentLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { verifyEmail } from "@/lib/auth/email-verification.server";
 import { localePath, pageAlternates } from "@/lib/i18n/paths";

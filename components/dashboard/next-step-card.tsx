@@ -1,6 +1,6 @@
 import type { NextStep } from "@/lib/dashboard/learner-dashboard.server";
 import { dashboardWords, type DashboardWords } from "@/lib/i18n/words/dashboard";
-import { ButtonLink } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 import { Card } from "../ui/card";
 import type { Locale } from "@/domain/locale";
 

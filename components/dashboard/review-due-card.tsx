@@ -1,7 +1,7 @@
 import { localePath } from "@/lib/i18n/paths";
 import { reviewWords } from "@/lib/i18n/words/review";
 import type { ReviewSummary } from "@/lib/review/queue.server";
-import { ButtonLink } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 import { Card } from "../ui/card";
 import { LocalTime } from "../ui/local-time";
 import { LOCALE_LANG, type Locale } from "@/domain/locale";

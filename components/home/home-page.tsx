@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { HandshakeIllustration } from "@/components/layout/handshake-illustration";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { listLessons } from "@/lib/content/lessons.server";
 import { lessonPath, localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/domain/locale";

@@ -1,18 +1,14 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
 import { chromeWords } from "@/lib/i18n/words/chrome";
-import { isLtiPath } from "@/lib/lti/paths";
 import { localePath, playgroundPath, searchPath } from "@/lib/i18n/paths";
+import { IntentLink } from "../ui/intent-link";
 import { LanguageSwitch } from "./language-switch";
 import { ThemeToggle } from "./theme-toggle";
-import { useLocale } from "./use-locale";
 import { UserMenu } from "./user-menu";
+import type { Locale } from "@/domain/locale";
 
-export function Logo({ href = "/" }: { href?: string }) {
+function Logo({ href }: { href: string }) {
   return (
-    <Link href={href} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight">
+    <IntentLink href={href} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight">
       <svg aria-hidden="true" width="26" height="26" viewBox="0 0 32 32">
         <rect width="32" height="32" rx="8" className="fill-accent" />
         <path d="M9 10h14M9 16h9M9 22h14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" className="text-accent-fg" />
@@ -21,42 +17,18 @@ export function Logo({ href = "/" }: { href?: string }) {
       <span lang="en" className="max-[420px]:sr-only">
         SYN <span className="text-fg-muted">to</span> FIN
       </span>
-    </Link>
+    </IntentLink>
   );
 }
 
 /**
- * The search page's code is fetched when the reader heads for the link (pointer over it, focus,
- * touch), not by Next's prefetch of every link in view: a page that is only read never downloads it.
+ * The site's header in one language, rendered on the server (the root layout renders both and
+ * components/layout/route-language.tsx shows the route's). Its links fetch their page when the
+ * reader heads for them, so a page that is only read never downloads the search page's code.
  */
-function SearchLink({ href, label }: { href: string; label: string }) {
-  const router = useRouter();
-  const prefetch = () => router.prefetch(href);
-  return (
-    <Link
-      href={href}
-      prefetch={false}
-      onMouseEnter={prefetch}
-      onFocus={prefetch}
-      onTouchStart={prefetch}
-      className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg md:px-2.5"
-      data-search-entry
-    >
-      <svg aria-hidden="true" width="17" height="17" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-        <circle cx="11" cy="11" r="7" />
-        <path d="m20 20-3.5-3.5" />
-      </svg>
-      <span className="sr-only md:not-sr-only">{label}</span>
-    </Link>
-  );
-}
-
-export function SiteHeader() {
-  const locale = useLocale();
-  // Pages inside an LMS frame have their own chrome (components/lti/lti-frame.tsx).
-  const inLms = isLtiPath(usePathname() ?? "");
-  const words = chromeWords(locale).nav;
-  if (inLms) return null;
+export function SiteHeader({ locale }: { locale: Locale }) {
+  const all = chromeWords(locale);
+  const words = all.nav;
   const nav = [
     { href: localePath(locale, "/course"), label: words.course },
     { href: playgroundPath(locale), label: words.playground },
@@ -71,23 +43,33 @@ export function SiteHeader() {
         <Logo href={localePath(locale, "/")} />
         <nav aria-label={words.main} className="hidden items-center gap-1 sm:flex">
           {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg">
+            <IntentLink key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg">
               {item.label}
-            </Link>
+            </IntentLink>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-0.5 whitespace-nowrap sm:gap-1">
-          <SearchLink href={searchPath(locale)} label={words.search} />
-          <LanguageSwitch />
-          <ThemeToggle />
-          <UserMenu />
+          <IntentLink
+            href={searchPath(locale)}
+            className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-lg px-2 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg md:px-2.5"
+            data-search-entry
+          >
+            <svg aria-hidden="true" width="17" height="17" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <circle cx="11" cy="11" r="7" />
+              <path d="m20 20-3.5-3.5" />
+            </svg>
+            <span className="sr-only md:not-sr-only">{words.search}</span>
+          </IntentLink>
+          <LanguageSwitch locale={locale} />
+          <ThemeToggle words={all.theme} />
+          <UserMenu locale={locale} />
         </div>
       </div>
       <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
         {nav.map((item) => (
-          <Link key={item.href} href={item.href} className="shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
+          <IntentLink key={item.href} href={item.href} className="shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
             {item.label}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
     </header>

@@ -1,9 +1,7 @@
 "use client";
 
 import type { MouseEvent } from "react";
-import { chromeWords } from "@/lib/i18n/words/chrome";
 import { pushAddress } from "./browser-address";
-import { useLocale } from "./use-locale";
 
 /**
  * Before hydration the plain fragment link works. After it, the jump is recorded with
@@ -19,15 +17,15 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main.scrollIntoView();
 }
 
-export function SkipLink() {
-  const locale = useLocale();
+/** `label`: the words for the route's language, rendered on the server (components/layout/route-language.tsx). */
+export function SkipLink({ label }: { label: string }) {
   return (
     <a
       href="#main"
       onClick={skipToMain}
       className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-bg-elevated focus:px-3 focus:py-2 focus:shadow"
     >
-      {chromeWords(locale).skipToContent}
+      {label}
     </a>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import type { LessonSummary } from "@/lib/content/lessons.server";
 import { dictionary } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/domain/locale";
@@ -18,18 +18,18 @@ export function LessonNav({
   return (
     <nav aria-label={words.lessons} className="grid gap-3 sm:grid-cols-2">
       {previous ? (
-        <Link href={hrefFor(previous.slug)} rel="prev" className="rounded-xl border border-border p-4 hover:bg-bg-sunken">
+        <IntentLink href={hrefFor(previous.slug)} rel="prev" className="rounded-xl border border-border p-4 hover:bg-bg-sunken">
           <span className="block text-sm text-fg-muted">{words.previous}</span>
           <span className="font-medium">{previous.title}</span>
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}
       {next ? (
-        <Link href={hrefFor(next.slug)} rel="next" className="rounded-xl border border-border p-4 text-right hover:bg-bg-sunken">
+        <IntentLink href={hrefFor(next.slug)} rel="next" className="rounded-xl border border-border p-4 text-right hover:bg-bg-sunken">
           <span className="block text-sm text-fg-muted">{words.next}</span>
           <span className="font-medium">{next.title}</span>
-        </Link>
+        </IntentLink>
       ) : null}
     </nav>
   );

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import { notFound } from "next/navigation";
 import { getLesson, lessonExists, lessonSlugs, neighbours, type Lesson } from "@/lib/content/lessons.server";
 import { mapAnchors } from "@/lib/i18n/anchors";
 import { dictionary } from "@/lib/i18n/dictionary";
-import { accountPagePath, courseIndexPath, lessonPath, otherLocale } from "@/lib/i18n/paths";
+import { accountPagePath, courseIndexPath, lessonPath, localePath, otherLocale } from "@/lib/i18n/paths";
 import { ANCHOR_MAP_ELEMENT_ID, LanguageSwitch } from "../layout/language-switch";
 import { Attribution } from "./attribution";
 import { KeepSectionInView } from "./keep-section-in-view";
 import { LessonBody } from "./lesson-body";
 import { LessonNav } from "./lesson-nav";
-import { LessonCompletion, LessonProgressProvider, ResumeBanner, type ProgressHeading } from "./lesson-progress";
+import { LessonCompletion } from "./lesson-completion";
+import { LessonProgressProvider, ResumeBanner, type ProgressHeading } from "./lesson-progress";
 import { TableOfContents } from "./table-of-contents";
-import { LessonDiagnostic } from "../learning/lesson-diagnostic";
+import { DiagnosticBox } from "../learning/diagnostic-box";
+import { LessonDiagnosticEnd } from "./lazy-diagnostic";
 import { lessonDiagnostic } from "@/lib/learning/lesson-diagnostic.server";
+import { lessonDiagnosticWords } from "@/lib/i18n/words/lesson-diagnostic";
 import { UntranslatedLesson } from "./untranslated-lesson";
 import { LOCALES, LOCALE_LANG, type Locale } from "@/domain/locale";
 
@@ -80,6 +83,19 @@ export function LessonObjectives({ objectives, locale, className }: { objectives
   );
 }
 
+/**
+ * The lesson's diagnostic: the invitation at the start is the same for everyone, so the server
+ * renders it and it costs no code; the box at the end fills in a signed-in learner's results,
+ * its code loaded as the reader approaches it.
+ */
+function Diagnostic({ slug, locale, questions, at }: { slug: string; locale: Locale; questions: number; at: "start" | "end" }) {
+  const words = lessonDiagnosticWords(locale);
+  const href = localePath(locale, `/diagnostic/${slug}`);
+  if (at === "start") return <DiagnosticBox at="start" heading={words.heading} text={words.pre(questions)} href={href} open={words.open} />;
+  const box = <DiagnosticBox at="end" heading={words.heading} text={words.post} href={href} open={words.open} />;
+  return <LessonDiagnosticEnd slug={slug} locale={locale} placeholder={box} loadFailed={box} />;
+}
+
 /** One lesson page, shared by /course/<slug> and /zh/course/<slug>. */
 export async function LessonPage({ slug, locale }: { slug: string; locale: Locale }) {
   const lesson = await getLesson(slug, locale);
@@ -107,12 +123,12 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
         <article className="min-w-0 max-w-3xl">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <nav aria-label={words.breadcrumb} className="text-sm text-fg-muted">
-              <Link href={courseIndexPath(locale)} className="hover:text-fg">
+              <IntentLink href={courseIndexPath(locale)} className="hover:text-fg">
                 {words.course}
-              </Link>{" "}
+              </IntentLink>{" "}
               / {words.lesson(frontmatter.order)}
             </nav>
-            <LanguageSwitch variant="lesson" />
+            <LanguageSwitch variant="lesson" locale={locale} />
           </div>
           <header className="mb-8">
             <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{frontmatter.title}</h1>
@@ -120,14 +136,14 @@ export async function LessonPage({ slug, locale }: { slug: string; locale: Local
             <p className="mt-3 text-sm text-fg-muted">{words.aboutMinutes(frontmatter.minutes)}</p>
           </header>
           <ResumeBanner />
-          {diagnostic ? <LessonDiagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="start" /> : null}
+          {diagnostic ? <Diagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="start" /> : null}
           <LessonObjectives objectives={frontmatter.objectives} locale={locale} className="mb-10 p-5" />
           <div className="prose">
             <LessonBody code={code} locale={locale} />
           </div>
           <div id="lesson-end" className="mt-12 space-y-6 border-t border-border pt-8">
-            <LessonCompletion signInHref={accountPagePath(locale, "/signin", href)} />
-            {diagnostic ? <LessonDiagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="end" /> : null}
+            <LessonCompletion signInHref={accountPagePath(locale, "/signin", href)} locale={locale} />
+            {diagnostic ? <Diagnostic slug={slug} locale={locale} questions={diagnostic.questions.length} at="end" /> : null}
             <Attribution locale={locale} />
             <LessonNav previous={previous} next={next} hrefFor={(s) => lessonPath(locale, s)} locale={locale} />
           </div>

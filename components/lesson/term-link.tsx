@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 const EDGE = 8;
@@ -31,7 +31,7 @@ export function TermLink({ href, definition, termId, children }: { href: string;
 
   return (
     <span className="relative inline" onMouseEnter={() => setOpen(true)} onMouseLeave={close}>
-      <Link
+      <IntentLink
         href={href}
         aria-describedby={tooltipId}
         data-term={termId}
@@ -47,7 +47,7 @@ export function TermLink({ href, definition, termId, children }: { href: string;
         }}
       >
         {children}
-      </Link>
+      </IntentLink>
       <span
         ref={tooltip}
         id={tooltipId}

@@ -1,7 +1,8 @@
 import type { Lesson } from "@/lib/content/lessons.server";
 import { lessonPath } from "@/lib/i18n/paths";
 import { untranslatedLessonWords } from "@/lib/i18n/words/lesson-reading";
-import { ButtonLink } from "../ui/button";
+import { buttonClass } from "../ui/button-class";
+import { IntentLink } from "../ui/intent-link";
 import { Attribution } from "./attribution";
 import type { Locale } from "@/domain/locale";
 
@@ -15,9 +16,9 @@ export function UntranslatedLesson({ lesson, locale }: { lesson: Lesson; locale:
         {lesson.frontmatter.title}
       </h1>
       <p className="mt-4 text-lg text-fg-muted">{words.notice}</p>
-      <ButtonLink href={lessonPath("en", lesson.slug)} hrefLang="en" className="mt-6">
+      <IntentLink href={lessonPath("en", lesson.slug)} hrefLang="en" className={buttonClass("primary", "md", "mt-6")}>
         {words.read}
-      </ButtonLink>
+      </IntentLink>
       <div className="mt-10">
         <Attribution locale={locale} />
       </div>

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { recordAnonymousLessonAction } from "@/lib/progress/visitor-actions";
-import { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "@/components/progress/local-progress";
+import { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "@/components/progress/lesson-receipts";
 
 const POSITION_SAVE_DELAY_MS = 1500;
 /** Same reading line as the signed-in tracker: a heading counts once above 35% of the window. */

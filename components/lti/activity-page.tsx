@@ -11,7 +11,8 @@ import { ltiLinkView } from "@/lib/lti/views.server";
 import { getQuiz } from "@/lib/quiz/registry.server";
 import { LessonObjectives, progressHeadings } from "../lesson/lesson-page";
 import { LessonBody } from "../lesson/lesson-body";
-import { LessonCompletion, LessonProgressProvider } from "../lesson/lesson-progress";
+import { LessonCompletion } from "../lesson/lesson-completion";
+import { LessonProgressProvider } from "../lesson/lesson-progress";
 import { CaptureWorkspace } from "../capture-challenges/capture-workspace";
 import { SimulatorChallenge } from "../lesson/on-demand-parts";
 import { Quiz } from "../quiz/quiz";
@@ -62,7 +63,7 @@ export async function LtiActivityPage({ locale, type, id, linkId }: Props) {
             <LessonBody code={lesson.code} locale={locale} />
           </div>
           <div className="mt-10 border-t border-border pt-6">
-            <LessonCompletion signInHref={lessonPath(locale, id)} />
+            <LessonCompletion signInHref={lessonPath(locale, id)} locale={locale} />
           </div>
         </article>
       </LessonProgressProvider>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/session.server";
+import { chromeWords } from "@/lib/i18n/words/chrome";
 import { ltiWords } from "@/lib/i18n/words/lti";
 import { ThemeToggle } from "../layout/theme-toggle";
 import { LtiLinkGuard } from "./link-guard";
@@ -24,7 +25,7 @@ export async function LtiFrame({ locale, children }: { locale: Locale; children:
           <span className="sr-only">{words.frameLabel}</span>
           <div className="ml-auto flex min-w-0 items-center gap-2">
             {user ? <span className="truncate text-sm text-fg-muted">{words.signedInAs(user.name ?? user.email)}</span> : null}
-            <ThemeToggle />
+            <ThemeToggle words={chromeWords(locale).theme} />
           </div>
         </div>
       </header>

@@ -1,13 +1,13 @@
-import Link from "next/link";
+import { IntentLink } from "../ui/intent-link";
 import type { ComponentProps } from "react";
 
-/** Internal links use client navigation; external ones open normally and say where they go. */
+/** Internal links use client navigation (fetched when the reader heads for them, ADR 1510); external ones open normally and say where they go. */
 export function MdxLink({ href = "", children, ...props }: ComponentProps<"a">) {
   if (href.startsWith("/") || href.startsWith("#")) {
     return (
-      <Link href={href} {...props}>
+      <IntentLink href={href} {...props}>
         {children}
-      </Link>
+      </IntentLink>
     );
   }
   return (

@@ -4,10 +4,11 @@
  * Browser-only; every function tolerates storage being unavailable or full.
  */
 import type { QuestionGrading } from "@/domain/quiz/schema";
+import { LESSON_RECEIPTS_KEY, lessonReceipts, read, write } from "./lesson-receipts";
+
+export { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "./lesson-receipts";
 
 const RECEIPTS_KEY = "syn-to-fin:receipts:v1";
-/** Reading receipts, one per lesson and milestone (a newer position replaces the older one). */
-const LESSON_RECEIPTS_KEY = "syn-to-fin:lesson-receipts:v1";
 const quizKey = (quizId: string) => `syn-to-fin:quiz:${quizId}:v1`;
 /** Keeps storage bounded; the server accepts at most this many per merge too. */
 const MAX_RECEIPTS = 500;
@@ -21,43 +22,10 @@ export type SavedQuizAttempt = {
   results?: Record<string, QuestionGrading>;
 };
 
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function read<T>(key: string): T | null {
-  try {
-    const raw = storage()?.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: unknown) {
-  try {
-    storage()?.setItem(key, JSON.stringify(value));
-  } catch {
-    // Full or disabled storage: progress simply is not kept in this browser.
-  }
-}
-
 export function newClientKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-export type LessonMilestone = "started" | "position" | "read" | "done";
-type LessonReceipts = Record<string, Partial<Record<LessonMilestone, string>>>;
-
-function lessonReceipts(): LessonReceipts {
-  const stored = read<LessonReceipts>(LESSON_RECEIPTS_KEY);
-  return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
 }
 
 function answerReceipts(): string[] {
@@ -69,15 +37,6 @@ function answerReceipts(): string[] {
 export function pendingReceipts(): string[] {
   const reading = Object.values(lessonReceipts()).flatMap((milestones) => Object.values(milestones).filter((t): t is string => typeof t === "string"));
   return [...answerReceipts(), ...reading];
-}
-
-export function hasLessonReceipt(slug: string, milestone: LessonMilestone): boolean {
-  return Boolean(lessonReceipts()[slug]?.[milestone]);
-}
-
-export function saveLessonReceipt(slug: string, milestone: LessonMilestone, receipt: string) {
-  const all = lessonReceipts();
-  write(LESSON_RECEIPTS_KEY, { ...all, [slug]: { ...all[slug], [milestone]: receipt } });
 }
 
 export function addReceipt(receipt: string) {

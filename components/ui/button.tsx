@@ -1,24 +1,7 @@
-import Link from "next/link";
 import type { ComponentProps } from "react";
-import { cn } from "./cn";
+import { buttonClass, type Size, type Variant } from "./button-class";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
-type Size = "sm" | "md";
-
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors " +
-  "disabled:cursor-not-allowed disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2";
-const variants: Record<Variant, string> = {
-  primary: "bg-accent text-accent-fg hover:brightness-110",
-  secondary: "border border-border bg-bg-elevated text-fg hover:bg-bg-sunken",
-  ghost: "text-fg hover:bg-bg-sunken",
-  danger: "bg-danger text-white hover:brightness-110 dark:text-black",
-};
-const sizes: Record<Size, string> = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-[0.95rem]" };
-
-export function buttonClass(variant: Variant = "primary", size: Size = "md", extra?: string) {
-  return cn(base, variants[variant], sizes[size], extra);
-}
+export { buttonClass };
 
 export function Button({
   variant,
@@ -28,13 +11,4 @@ export function Button({
   ...props
 }: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
-}
-
-export function ButtonLink({
-  variant,
-  size,
-  className,
-  ...props
-}: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
-  return <Link className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -433,6 +433,13 @@ export function playgroundErrorText(error: PlaygroundError, locale: Locale): str
   return words.ofParameter(error.param, problemText(words, error.problem));
 }
 
+/**
+ * An allowed value as zod's English lists it ("client"|"server"). Written here rather than read
+ * from zod's `core.util`: touching `z.core` keeps the whole of zod's core in the browser's bundle
+ * (every locale, the JSON Schema generator), which the simulator's first screen then loads.
+ */
+const optionText = (value: unknown): string => (typeof value === "bigint" ? `${value}n` : typeof value === "string" ? `"${value}"` : `${String(value)}`);
+
 /** The problem a zod issue describes, as a code. */
 function issueProblem(issue: z.core.$ZodIssue): PlaygroundProblem | null {
   switch (issue.code) {
@@ -445,7 +452,7 @@ function issueProblem(issue: z.core.$ZodIssue): PlaygroundProblem | null {
       if (issue.expected === "number" && Number.isNaN(issue.input)) return { code: "notANumber" };
       return { code: "wrongType", expected: issue.expected, received: typeof issue.input };
     case "invalid_value":
-      return { code: "notOneOf", options: z.core.util.joinValues(issue.values, "|") };
+      return { code: "notOneOf", options: issue.values.map(optionText).join("|") };
     case "invalid_union":
       return { code: "invalid" };
     case "custom":

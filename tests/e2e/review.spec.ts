@@ -193,6 +193,11 @@ test.describe("lesson diagnostics", () => {
     await expect(page.getByText(/Normalized gain: /)).toBeVisible();
     await shot(page, "diagnostic-both-done-en");
     await axeInBothThemes(page);
+
+    // The lesson's end fills in the learner's before and after once the reader reaches it (its code loads then).
+    await page.goto("/course/time-wait");
+    await approach(page.getByRole("complementary", { name: "Check what you know" }).last());
+    await expect(page.getByText(/^Your check: \d+% before, \d+% after\.$/)).toBeVisible();
   });
 
   test("a refused results call at the lesson's end is said in the page's language, and the prompt stays", async ({ page }) => {
@@ -201,7 +206,8 @@ test.describe("lesson diagnostics", () => {
     await page.goto("/zh/course/time-wait");
     await waitForHydration(page);
     const end = page.getByRole("complementary").filter({ has: page.locator("#diagnostic-end-heading") });
-    await end.scrollIntoViewIfNeeded();
+    // The box at the end is a part that loads as the reader approaches it (ADR 1470).
+    await approach(end);
     await expect(end.getByRole("status")).toHaveText("你的登录已失效，请重新登录");
     await expect(end).toContainText("你已经读完这一课：再做一次诊断，看看学到了什么。");
     await expect(end.getByRole("link", { name: "打开诊断" })).toHaveAttribute("href", "/zh/diagnostic/time-wait");

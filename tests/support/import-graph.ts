@@ -3,9 +3,11 @@
  * beside domain), read with TypeScript's parser, and the checks docs/architecture.md promises:
  * no upward arrow, no cycle, no client module that reaches a server module.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
+import { afterAll } from "vitest";
 import { directiveOf, floorOf, FLOORS, isServerModule, mayImport, resolveImport } from "../../eslint/architecture.mjs";
 
 export type ImportEdge = { to: string; specifier: string; typeOnly: boolean };
@@ -182,4 +184,36 @@ export function clientReachesServer(graph: ImportGraph): string[] {
     }
   }
   return found.sort();
+}
+
+/**
+ * Every module the browser may load: the "use client" modules and whatever they reach through
+ * imports that survive compilation, static or loaded on demand (a "use server" module stays on
+ * the server; the browser holds only a reference to it).
+ */
+export function clientReachable(graph: ImportGraph): string[] {
+  const reached = new Set<string>();
+  const queue = [...graph.modules.values()].filter((node) => node.directive === "use client").map((node) => node.file);
+  for (const file of queue) reached.add(file);
+  while (queue.length > 0) {
+    for (const edge of graph.modules.get(queue.shift()!)?.imports ?? []) {
+      if (edge.typeOnly || reached.has(edge.to) || graph.modules.get(edge.to)?.directive === "use server") continue;
+      reached.add(edge.to);
+      queue.push(edge.to);
+    }
+  }
+  return [...reached].map((file) => relative(graph, file)).sort();
+}
+
+/** A throwaway tree for planting violations, removed after the describe block that asks for it. */
+export function plantedTree(prefix: string): { root: string; write: (file: string, text: string) => void } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return {
+    root,
+    write: (file, text) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    },
+  };
 }

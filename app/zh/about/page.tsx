@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SOURCE_ARTICLE } from "@/lib/content/attribution";
 import { formatFact } from "@/domain/content/facts";
 import { pageAlternates } from "@/lib/i18n/paths";
@@ -16,9 +16,9 @@ export default function ChineseAboutPage() {
       <p>
         <strong>SYN to FIN</strong> 讲的是 TCP 连接如何建立、如何关闭：三次握手、四次挥手、两端各自经历的状态，以及
         <code>CLOSE_WAIT</code>、<code>TIME_WAIT</code> 和相关的 Linux <code>sysctl</code> 参数在生产服务器上的真实含义。课程提供中文和
-        <Link href="/about" hrefLang="en" lang="en">
+        <IntentLink href="/about" hrefLang="en" lang="en">
           English
-        </Link>
+        </IntentLink>
         两个版本。
       </p>
       <h2>课程内容的来源</h2>
@@ -62,7 +62,7 @@ export default function ChineseAboutPage() {
       </ul>
       <p>
         课程中出现的每一个默认值、超时和取值范围，都直接取自模拟器所用的同一组常量；如果某一课手写了不一致的数字，测试就会失败，构建随之中止，
-        因此正文和模拟器不会互相矛盾。这些数值都收录在<Link href="/zh/glossary">术语表</Link>中。
+        因此正文和模拟器不会互相矛盾。这些数值都收录在<IntentLink href="/zh/glossary">术语表</IntentLink>中。
       </p>
     </div>
   );

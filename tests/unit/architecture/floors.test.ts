@@ -3,13 +3,11 @@
  * domain, never back, and no two modules import each other, even through others. The import
  * graph and the lint rule both hold it; each is shown failing on a planted violation.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
-import { afterAll, describe, expect, it } from "vitest";
-import { importCycles, readImportGraph, upwardImports } from "../../support/import-graph";
+import { describe, expect, it } from "vitest";
+import { importCycles, plantedTree, readImportGraph, upwardImports } from "../../support/import-graph";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -27,12 +25,7 @@ describe("the tree", () => {
 });
 
 describe("the checks fail on a violation", () => {
-  const planted = mkdtempSync(path.join(tmpdir(), "floors-"));
-  afterAll(() => rmSync(planted, { recursive: true, force: true }));
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(planted, file)), { recursive: true });
-    writeFileSync(path.join(planted, file), text);
-  };
+  const { root: planted, write } = plantedTree("floors-");
 
   it("the graph finds every upward import and every cycle", () => {
     write("domain/rule.ts", 'import { helper } from "@/lib/helper";\nexport const rule = helper;\n');

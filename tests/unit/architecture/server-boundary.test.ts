@@ -3,13 +3,12 @@
  * refuses them in client code; lint refuses a direct import; and no client module reaches one
  * through the import graph. Each check is shown failing on a planted violation.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
-import { afterAll, describe, expect, it } from "vitest";
-import { clientReachesServer, readImportGraph } from "../../support/import-graph";
+import { describe, expect, it } from "vitest";
+import { clientReachesServer, plantedTree, readImportGraph } from "../../support/import-graph";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -33,14 +32,9 @@ describe("server modules", () => {
 });
 
 describe("the checks fail on a violation", () => {
-  const planted = mkdtempSync(path.join(tmpdir(), "import-graph-"));
-  afterAll(() => rmSync(planted, { recursive: true, force: true }));
+  const { root: planted, write } = plantedTree("import-graph-");
 
   it("the graph walk finds a client component that reaches a server module through a plain lib module", () => {
-    const write = (file: string, text: string) => {
-      mkdirSync(path.dirname(path.join(planted, file)), { recursive: true });
-      writeFileSync(path.join(planted, file), text);
-    };
     write("lib/keys.server.ts", 'import "server-only";\nexport const answer = 42;\n');
     write("lib/secret.ts", 'import "server-only";\nexport const secret = "s";\n');
     write("lib/helper.ts", 'import { answer } from "./keys.server";\nexport const doubled = answer * 2;\n');

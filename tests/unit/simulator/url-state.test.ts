@@ -111,6 +111,24 @@ describe("playground URL state", () => {
     expect(playgroundErrorText({ param: "a", problem: { code: "tooManyActions", max: 200 } }, "zh")).toBe("a：最多 200 个操作");
     expect(playgroundErrorText({ param: "lat", problem: { code: "unworded", message: "a refusal not known" } }, "zh")).toBe("lat：a refusal not known");
   });
+
+  it("lists the allowed values of a closed choice as zod does, so the refusal keeps its code and its Chinese", () => {
+    const refused = decodePlayground("prof=bsd&tw=600.120.x.1.32768.60999.2.0.131072");
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.errors).toEqual([
+      { param: "prof", problem: { code: "notOneOf", options: '"linux"|"rfc"' } },
+      { param: "tw.closer", problem: { code: "notOneOf", options: '"client"|"server"' } },
+    ]);
+    expect(refused.errors.map((error) => playgroundErrorText(error, "en"))).toEqual([
+      'prof: Invalid option: expected one of "linux"|"rfc"',
+      'tw.closer: Invalid option: expected one of "client"|"server"',
+    ]);
+    expect(refused.errors.map((error) => playgroundErrorText(error, "zh"))).toEqual([
+      'prof：取值无效，应为以下之一："linux"|"rfc"',
+      'tw.closer：取值无效，应为以下之一："client"|"server"',
+    ]);
+  });
 });
 
 /** A refused link's errors as English text. */

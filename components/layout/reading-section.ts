@@ -1,0 +1,33 @@
+/** Element a lesson page renders with its section anchors mapped to the other language's. */
+export const ANCHOR_MAP_ELEMENT_ID = "lesson-anchor-map";
+
+/** A heading counts as the one being read once it is above this fraction of the window. */
+const READING_LINE = 0.35;
+
+/**
+ * The section the reader is in, as the other language names it (or null at the top or off a
+ * lesson). Fetched by the language switch when the reader heads for it (language-link.tsx).
+ */
+export function mappedSection(): string | null {
+  const element = document.getElementById(ANCHOR_MAP_ELEMENT_ID);
+  if (!element?.dataset.map) return null;
+  let map: Record<string, string>;
+  try {
+    map = JSON.parse(element.dataset.map) as Record<string, string>;
+  } catch {
+    return null;
+  }
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  if (hash && map[hash]) {
+    const target = document.getElementById(hash);
+    // The hash still describes where the reader is unless they scrolled far away from it.
+    if (target && Math.abs(target.getBoundingClientRect().top) < window.innerHeight) return map[hash];
+  }
+  const line = window.innerHeight * READING_LINE;
+  let current: string | null = null;
+  for (const id of Object.keys(map)) {
+    const top = document.getElementById(id)?.getBoundingClientRect().top;
+    if (top !== undefined && top < line) current = id;
+  }
+  return current ? (map[current] ?? null) : null;
+}
