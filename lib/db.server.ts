@@ -87,6 +87,9 @@ export function dateOf(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
 
+/** A nullable DateTime column as a direct statement returns it. */
+export const dateOrNullOf = (value: unknown): Date | null => (value === null ? null : dateOf(value));
+
 /** Prisma's PostgreSQL columns are `timestamp(3)` without a zone, holding UTC; pg would read them as local time. */
 const pgTypes = pg.types;
 const utcTimestampTypes = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { dateOf, db, directSql, newRowId } from "../db.server";
+import { dateOf, dateOrNullOf, db, directSql, newRowId } from "../db.server";
 import { retryOnUniqueViolation } from "../db/unique-retry";
 import type { CurrentUser } from "../auth/session.server";
 import { lessonExists } from "../content/lessons.server";
@@ -59,13 +59,12 @@ export async function saveLessonPosition(user: CurrentUser, lessonSlug: string, 
     [newRowId(), user.id, lessonSlug, now, position, now],
   );
   if (!row) throw new Error(`saving the position in ${lessonSlug} returned no row`);
-  const dateOrNull = (value: unknown) => (value === null ? null : dateOf(value));
   return {
     lessonSlug: String(row.lessonSlug),
     startedAt: dateOf(row.startedAt),
-    readToEndAt: dateOrNull(row.readToEndAt),
-    markedDoneAt: dateOrNull(row.markedDoneAt),
-    completedAt: dateOrNull(row.completedAt),
+    readToEndAt: dateOrNullOf(row.readToEndAt),
+    markedDoneAt: dateOrNullOf(row.markedDoneAt),
+    completedAt: dateOrNullOf(row.completedAt),
     lastPosition: row.lastPosition === null ? null : String(row.lastPosition),
   };
 }

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { gradeQuestion } from "@/domain/quiz/grade";
 import { parseStoredResponse, type PublicQuiz, type QuestionGrading, type QuestionResponse, type Quiz } from "@/domain/quiz/schema";
 import { resolveQuestion, toPublicQuiz } from "@/domain/quiz/variant";
-import { dateOf, db, directSql, newRowId } from "../db.server";
+import { dateOrNullOf, db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { gradeMayHaveChanged } from "../gradebook/grade-changes.server";
 import { refreshLessonCompletion } from "../progress/completion.server";
@@ -68,7 +68,7 @@ function attemptOf(row: Record<keyof AttemptRow, unknown>): AttemptRow {
     score: Number(row.score),
     maxScore: Number(row.maxScore),
     passed: Boolean(row.passed),
-    submittedAt: row.submittedAt === null ? null : dateOf(row.submittedAt),
+    submittedAt: dateOrNullOf(row.submittedAt),
   };
 }
 

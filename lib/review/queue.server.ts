@@ -5,7 +5,7 @@ import { conceptMasteryOf, CONCEPT_WINDOW, eventsForAnswer, type AnswerFact, typ
 import { CARD_STATES, isDue, replayCard, REVIEW_RATINGS, reviewCard, type CardState, type CardStateName, type ReviewRating } from "@/domain/review/schedule";
 import { CONCEPTS, type Concept } from "@/domain/quiz/schema";
 import type { CurrentUser } from "../auth/session.server";
-import { dateOf, db, directSql, newRowId } from "../db.server";
+import { dateOf, dateOrNullOf, db, directSql, newRowId } from "../db.server";
 import { isUniqueViolation } from "../db/unique-retry";
 import { questionPool } from "./pool.server";
 
@@ -57,7 +57,7 @@ async function cardRow(userId: string, itemKey: string): Promise<CardRow | null>
     reps: Number(row.reps),
     lapses: Number(row.lapses),
     state: String(row.state),
-    lastReview: row.lastReview === null ? null : dateOf(row.lastReview),
+    lastReview: dateOrNullOf(row.lastReview),
   };
 }
 
