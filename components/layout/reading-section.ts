@@ -1,8 +1,7 @@
+import { headingBeingRead } from "./reading-line";
+
 /** Element a lesson page renders with its section anchors mapped to the other language's. */
 export const ANCHOR_MAP_ELEMENT_ID = "lesson-anchor-map";
-
-/** A heading counts as the one being read once it is above this fraction of the window. */
-const READING_LINE = 0.35;
 
 /**
  * The section the reader is in, as the other language names it (or null at the top or off a
@@ -23,11 +22,6 @@ export function mappedSection(): string | null {
     // The hash still describes where the reader is unless they scrolled far away from it.
     if (target && Math.abs(target.getBoundingClientRect().top) < window.innerHeight) return map[hash];
   }
-  const line = window.innerHeight * READING_LINE;
-  let current: string | null = null;
-  for (const id of Object.keys(map)) {
-    const top = document.getElementById(id)?.getBoundingClientRect().top;
-    if (top !== undefined && top < line) current = id;
-  }
-  return current ? (map[current] ?? null) : null;
+  const current = headingBeingRead(Object.keys(map).map((id) => ({ id })));
+  return current ? (map[current.id] ?? null) : null;
 }

@@ -9,6 +9,7 @@ import {
 } from "@/lib/progress/lesson-actions";
 import { hotCall } from "@/lib/http/hot-call";
 import { lessonReadingWords } from "@/lib/i18n/words/lesson-reading";
+import { headingBeingRead } from "../layout/reading-line";
 import { Button } from "../ui/button";
 import { NO_READING_VIEW, type ProgressHeading, type ReadingStore } from "./reading-view";
 import type { Locale } from "@/domain/locale";
@@ -16,8 +17,6 @@ import type { Locale } from "@/domain/locale";
 type Progress = Extract<LessonProgressResult, { ok: true }>["progress"] | null;
 
 const POSITION_SAVE_DELAY_MS = 1500;
-/** A heading counts as reached once it scrolls above this fraction of the viewport height. */
-const READING_LINE = 0.35;
 
 /**
  * A signed-in student's reading: opening the lesson, the last section reached (to resume),
@@ -58,9 +57,7 @@ export default function SignedInReading({ slug, headings, locale, store }: { slu
     let frame = 0;
     const check = () => {
       frame = 0;
-      const line = window.innerHeight * READING_LINE;
-      const passed = headings.filter(({ id }) => (document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < line);
-      const key = passed.at(-1)?.key;
+      const key = headingBeingRead(headings)?.key;
       if (!key || key === savedPosition.current) return;
       clearTimeout(timer);
       timer = setTimeout(() => {

@@ -2,11 +2,10 @@
 
 import { useEffect } from "react";
 import { recordAnonymousLessonAction } from "@/lib/progress/visitor-actions";
+import { headingBeingRead } from "@/components/layout/reading-line";
 import { hasLessonReceipt, saveLessonReceipt, type LessonMilestone } from "@/components/progress/lesson-receipts";
 
 const POSITION_SAVE_DELAY_MS = 1500;
-/** Same reading line as the signed-in tracker: a heading counts once above 35% of the window. */
-const READING_LINE = 0.35;
 
 async function record(slug: string, milestone: LessonMilestone, position?: string) {
   try {
@@ -33,8 +32,7 @@ export function useAnonymousReading(slug: string, headings: ReadonlyArray<{ id: 
     const onScroll = () => {
       frame ||= requestAnimationFrame(() => {
         frame = 0;
-        const line = window.innerHeight * READING_LINE;
-        const passed = headings.filter(({ id }) => (document.getElementById(id)?.getBoundingClientRect().top ?? Infinity) < line).at(-1);
+        const passed = headingBeingRead(headings);
         const position = passed ? (passed.key ?? passed.id) : null;
         if (!position || position === saved) return;
         clearTimeout(timer);
