@@ -2,6 +2,7 @@ import { getMDXComponent } from "mdx-bundler/client";
 import type { ComponentType } from "react";
 import { lessonComponents } from "../mdx/lesson-components";
 import { localizedLessonComponents } from "./localized-components";
+import { TermTips } from "./term-tips";
 import type { Locale } from "@/domain/locale";
 
 type LessonComponents = typeof lessonComponents;
@@ -21,11 +22,17 @@ function mdxContent(code: string): MdxContent {
 
 /**
  * Evaluates a compiled lesson on the server with the one map of components lessons may use,
- * bound to the lesson's language (facts, glossary terms and callout labels follow it).
+ * bound to the lesson's language (facts, glossary terms and callout labels follow it), and the
+ * one bit of code its glossary terms' tooltips share.
  */
 export function LessonBody({ code, locale = "en" }: { code: string; locale?: Locale }) {
   const Content = mdxContent(code);
-  // Not a new component per render: mdxContent memoises one per compiled lesson.
-  // eslint-disable-next-line react-hooks/static-components
-  return <Content components={localizedLessonComponents(locale)} />;
+  return (
+    <>
+      {/* Not a new component per render: mdxContent memoises one per compiled lesson. */}
+      {/* eslint-disable-next-line react-hooks/static-components */}
+      <Content components={localizedLessonComponents(locale)} />
+      <TermTips />
+    </>
+  );
 }
