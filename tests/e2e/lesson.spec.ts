@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { bringPartsToLife, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail } from "./support";
+import { bringPartsToLife, expectNoSeriousA11yViolations, queryDatabase, signIn, uniqueEmail, waitForHydration } from "./support";
 
 const LESSON = "/course/tcp-header-and-flags";
 
@@ -121,4 +121,27 @@ test("a signed-in student resumes where they stopped", async ({ page }) => {
     .not.toBeNull();
   await page.goto("/dashboard");
   await expect(page.getByRole("link", { name: "Resume lesson" })).toBeVisible();
+});
+
+test("a glossary term's definition shows on hover, closes with Escape and stays inside a narrow window @phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(LESSON);
+  await waitForHydration(page);
+  const term = page.locator("main a[data-term]").first();
+  await term.scrollIntoViewIfNeeded();
+  const tooltip = page.locator(`[id="${await term.getAttribute("aria-describedby")}"]`);
+  await expect(tooltip).toHaveRole("tooltip");
+  await expect(tooltip).toBeHidden();
+  await term.hover();
+  await expect(tooltip).toBeVisible();
+  const box = (await tooltip.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  await page.keyboard.press("Escape");
+  await expect(tooltip).toBeHidden();
+  await page.mouse.move(0, 0);
+  await term.hover();
+  await expect(tooltip).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toBeHidden();
 });
