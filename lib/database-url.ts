@@ -21,5 +21,5 @@ export function databaseFile(url: string | undefined = DEFAULT_DATABASE_URL): st
   if (databaseProvider(value) !== "sqlite") throw new Error("databaseFile() is only for SQLite file: URLs");
   const file = value.slice("file:".length).split("?")[0] ?? "";
   if (file === "") throw new Error("DATABASE_URL has an empty file path");
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
+  return path.resolve(process.cwd(), file);
 }

@@ -105,7 +105,9 @@ function main() {
   const staticDir = path.join(distDir, "static");
   walk(staticDir, (file) => {
     if (!COMPRESSIBLE.test(file)) return;
-    const url = `/_next/static/${path.relative(staticDir, file).split(path.sep).join("/")}`;
+    // Keyed as a browser asks for it: webpack's app chunks live under folders like `[slug]`,
+    // which the page's HTML (and so the request) spells `%5Bslug%5D`.
+    const url = encodeURI(`/_next/static/${path.relative(staticDir, file).split(path.sep).join("/")}`);
     staticFiles[url] = representation(file);
   });
 

@@ -1,5 +1,5 @@
 // Decodes a Server Action request body with the very decoder Next.js runs on it (React's
-// `decodeReply`, from the copy of react-server-dom-turbopack that Next.js ships), so the request
+// `decodeReply`, from the copy of react-server-dom-webpack that Next.js ships), so the request
 // guard (scripts/request-guard.mjs) can tell a body Next.js would choke on (a 500) from one it
 // can read, and answer the first with a 400. Plain JavaScript: it runs in the server's entry
 // process, outside the Next.js bundle.
@@ -32,7 +32,7 @@ function replyDecoder() {
   const compiled = (name) => require.resolve(`next/dist/compiled/${name}`);
   const react = loadModule(compiled("react/cjs/react.react-server.production.js"), {});
   const reactDom = loadModule(compiled("react-dom/cjs/react-dom.react-server.production.js"), { "next/dist/compiled/react": react });
-  const serverDom = loadModule(compiled("react-server-dom-turbopack/cjs/react-server-dom-turbopack-server.node.production.js"), {
+  const serverDom = loadModule(compiled("react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js"), {
     react,
     "react-dom": reactDom,
     "next/dist/compiled/react": react,

@@ -22,7 +22,8 @@ export function TermTips() {
       // Measured unshifted, once per opening.
       tooltip.style.transform = "";
       const rect = tooltip.getBoundingClientRect();
-      const overflow = rect.right - (window.innerWidth - EDGE);
+      // The layout viewport's width: on a phone, window.innerWidth grows with whatever overflows it.
+      const overflow = rect.right - (document.documentElement.clientWidth - EDGE);
       if (overflow > 0) tooltip.style.transform = `translateX(-${Math.max(0, Math.min(overflow, rect.left - EDGE))}px)`;
     }
     function close(event: KeyboardEvent) {

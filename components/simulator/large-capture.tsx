@@ -26,7 +26,7 @@ function streamRead(
   onProgress: (bytes: number) => void,
   onDone: (response: Exclude<CaptureStreamResponse, { kind: "progress" }>) => void,
 ): () => void {
-  const worker = new Worker(new URL("./capture-stream.worker.ts", import.meta.url), { type: "module" });
+  const worker = new Worker(/* webpackChunkName: "capture-stream.worker" */ new URL("./capture-stream.worker.ts", import.meta.url), { type: "module" });
   worker.onmessage = (event: MessageEvent<CaptureStreamResponse>) => {
     const response = event.data;
     if (response.kind === "progress") return onProgress(response.bytes);

@@ -11,7 +11,7 @@ const pending = new Map<number, Pending>();
 function sharedWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
-    worker = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
+    worker = new Worker(/* webpackChunkName: "lab.worker" */ new URL("./lab.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (event: MessageEvent<{ id: number; response: WorkerResponse }>) => {
       pending.get(event.data.id)?.(event.data.response);
       pending.delete(event.data.id);

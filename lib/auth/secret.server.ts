@@ -14,7 +14,7 @@ export function authSecret(): string {
   const fromEnv = AUTH_SECRET ?? NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
 
-  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), AUTH_SECRET_FILE);
+  const file = path.resolve(process.cwd(), AUTH_SECRET_FILE);
   try {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

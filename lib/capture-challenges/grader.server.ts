@@ -33,17 +33,17 @@ export type GraderOutcome = GradeResult | GraderFailure;
 const SOURCES = ["lib/capture-challenges/grader-thread.ts", "domain", "package-lock.json", "tsconfig.json"];
 
 function projectRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd());
+  return path.resolve(process.cwd());
 }
 
 function sourceStamp(root: string): string {
   const hash = createHash("sha256");
   const visit = (relative: string) => {
     const full = path.join(root, relative);
-    if (!existsSync(/*turbopackIgnore: true*/ full)) return;
-    const stats = statSync(/*turbopackIgnore: true*/ full);
+    if (!existsSync(full)) return;
+    const stats = statSync(full);
     if (stats.isDirectory()) {
-      for (const entry of readdirSync(/*turbopackIgnore: true*/ full).sort()) visit(path.join(relative, entry));
+      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
     } else {
       hash.update(`${relative}\0${stats.size}\0${stats.mtimeMs}\0`);
     }
@@ -55,7 +55,7 @@ function sourceStamp(root: string): string {
 function writableCacheDir(root: string): string {
   for (const dir of [path.join(root, "node_modules", ".cache", "capture-grader"), path.join(os.tmpdir(), "syn-to-fin-capture-grader")]) {
     try {
-      mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       return dir;
     } catch {
       // Read-only: try the next.
@@ -81,8 +81,8 @@ export function graderBundle(): Promise<GraderModule> {
     const root = projectRoot();
     const dir = writableCacheDir(root);
     const file = path.join(dir, `grader-${sourceStamp(root)}.mjs`);
-    if (!existsSync(/*turbopackIgnore: true*/ file)) await buildBundle(root, file);
-    return (await import(/*turbopackIgnore: true*/ /* @vite-ignore */ pathToFileURL(file).href)) as GraderModule;
+    if (!existsSync(file)) await buildBundle(root, file);
+    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ pathToFileURL(file).href)) as GraderModule;
   })().catch((error: unknown) => {
     bundle = null;
     throw error;
@@ -103,7 +103,7 @@ async function buildBundle(root: string, file: string) {
     tsconfig: path.join(root, "tsconfig.json"),
     logLevel: "silent",
   });
-  renameSync(/*turbopackIgnore: true*/ temporary, file); // atomic: concurrent builders each write their own file
+  renameSync(temporary, file); // atomic: concurrent builders each write their own file
 }
 
 let running = 0;

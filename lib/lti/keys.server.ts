@@ -38,7 +38,7 @@ async function publicJwkOf(key: KeyObject): Promise<{ kid: string; jwk: JWK }> {
 }
 
 function keysFile(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().LTI_KEYS_FILE);
+  return path.resolve(process.cwd(), env().LTI_KEYS_FILE);
 }
 
 async function newStoredKey(now: Date, activatesAt: Date = now): Promise<StoredKey> {

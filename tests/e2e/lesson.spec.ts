@@ -123,7 +123,7 @@ test("a signed-in student resumes where they stopped", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Resume lesson" })).toBeVisible();
 });
 
-test("a glossary term's definition shows on hover, closes with Escape and stays inside a narrow window", async ({ page }) => {
+test("a glossary term's definition shows on hover, closes with Escape and stays inside a narrow window @phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(LESSON);
   await waitForHydration(page);

@@ -10,8 +10,8 @@ import { holdRequests, waitForHydration } from "./support";
 
 const isQuizLoad = (route: Route) => route.request().method() === "POST" && route.request().headers()["next-action"] !== undefined;
 const isCaptureSample = (route: Route) => new URL(route.request().url()).pathname.startsWith("/captures/");
-/** The labs' worker script (the bundler names its bootstrap "turbopack-worker"). */
-const isLabWorker = (route: Route) => /turbopack-worker|lab\.worker/.test(route.request().url());
+/** The labs' worker script (its chunk is named "lab.worker" in components/simulator/worker-client.ts). */
+const isLabWorker = (route: Route) => /lab\.worker/.test(route.request().url());
 
 /** Scrolls as a reader does (a wheel event first) until `target` is at the top; returns where it is. */
 async function readFrom(page: Page, target: Locator): Promise<number> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hasForeignOrigin, hasWellFormedPath, originFormTarget, isDecodableActionBody, resolveClientAddress, trustedProxyHops } from "@/scripts/request-guard.mjs";
 
 // The encoder the browser uses for Server Action arguments: whatever it produces must pass.
-const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node") as {
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node") as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
 

@@ -105,6 +105,8 @@ describe("createStaticResponder", () => {
     writeFileSync(path.join(dist, "server", "app", "course", "lesson.html"), html);
     writeFileSync(path.join(dist, "server", "app", "course", "lesson.rsc"), "0:payload\n".repeat(100));
     writeFileSync(path.join(dist, "static", "chunks", "app.js"), "console.log(1);".repeat(100));
+    mkdirSync(path.join(dist, "static", "chunks", "app", "course", "[slug]"), { recursive: true });
+    writeFileSync(path.join(dist, "static", "chunks", "app", "course", "[slug]", "page-1.js"), "console.log(2);".repeat(100));
     writeFileSync(
       path.join(dist, "prerender-manifest.json"),
       JSON.stringify({ routes: { "/course/lesson": { routeType: "page", dataRoute: "/course/lesson.rsc" } } }),
@@ -184,6 +186,12 @@ describe("createStaticResponder", () => {
     const chunk = await get("/_next/static/chunks/app.js", { "accept-encoding": "br" });
     expect(chunk.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(brotliDecompressSync(chunk.body).toString()).toBe("console.log(1);".repeat(100));
+  });
+
+  it("serves a chunk under a dynamic segment's folder at the address the page's HTML spells (%5B…%5D)", async () => {
+    const chunk = await get("/_next/static/chunks/app/course/%5Bslug%5D/page-1.js", { "accept-encoding": "br" });
+    expect(chunk.status).toBe(200);
+    expect(brotliDecompressSync(chunk.body).toString()).toBe("console.log(2);".repeat(100));
   });
 
   it("hands everything else to Next: unknown paths, stale `_rsc`, Server Actions, other methods", async () => {
