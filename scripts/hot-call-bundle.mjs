@@ -67,9 +67,10 @@ export function hotCallResponder(door, configuredHeaders, policy) {
         for (const [key, value] of Object.entries(door.HOT_CALL_HEADERS)) response.setHeader(key, value);
         if (setCookies.length) response.setHeader("Set-Cookie", setCookies);
         response.setHeader("Content-Length", Buffer.byteLength(body));
-        // The rest of a body over the limit is not read: the connection ends with the answer.
-        if (status === 413) response.setHeader("Connection", "close");
         response.writeHead(status).end(body);
+        // The rest of a body over the limit is read and dropped, as request-guard.mjs drops one over
+        // its own: closing on a client still sending would reset the connection before it read the answer.
+        if (status === 413) request.resume();
       },
       // The body could not be read (the client went away): nobody is left to answer.
       () => response.destroy(),

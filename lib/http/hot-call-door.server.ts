@@ -19,8 +19,7 @@ export { hotCallNames, HOT_CALL_HEADERS };
 
 /**
  * Answers one hot call; `name` and `search` come from the request's path and query. The body is
- * read up to the size limit and no further: the server answers a larger one and closes the
- * connection, rather than reading what is left.
+ * read up to the size limit; what is left of a larger one is for the server to drop.
  */
 export function answerNodeHotCall(name: string, search: string, request: IncomingMessage): Promise<HotCallAnswer & { setCookies: string[] }> {
   const headers = nodeHeaders(request.headers);
