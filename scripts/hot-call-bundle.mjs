@@ -72,8 +72,11 @@ export function hotCallResponder(door, configuredHeaders, policy) {
         // its own: closing on a client still sending would reset the connection before it read the answer.
         if (status === 413) request.resume();
       },
-      // The body could not be read (the client went away): nobody is left to answer.
-      () => response.destroy(),
+      // The body could not be read: the client went away, and nobody is left to answer.
+      (error) => {
+        if (!request.destroyed) console.error(`hot call ${name} could not be answered`, error);
+        response.destroy();
+      },
     );
     return true;
   };

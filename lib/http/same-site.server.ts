@@ -58,8 +58,8 @@ export async function* streamChunks(stream: ReadableStream<Uint8Array> | null): 
 }
 
 /**
- * A body given as its declared length and its chunks (a web stream or a Node.js request, both
- * async iterable), read up to `maxBytes`. Reading stops at the limit, whether or not a length was
+ * A body given as its declared length and its chunks (a web stream's through `streamChunks`, or a
+ * Node.js request's), read up to `maxBytes`. Reading stops at the limit, whether or not a length was
  * declared (a chunked body declares none).
  */
 export async function readLimitedBytes(declaredLength: string | null, chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | "too-large"> {
