@@ -2,7 +2,8 @@
 // sharing PORT through node:cluster. Next.js runs on one thread per process; the app keeps no
 // state in memory between requests, so workers are interchangeable (docs/deployment.md).
 // Prerendered pages, their RSC payloads and static files are answered from memory, compressed at
-// build time; every response gets its Content Security Policy here (ADR 0900).
+// build time; every response gets its Content Security Policy here (ADR 0900). The learner's hot
+// calls are answered here too, before Next.js, by their bundled door (ADR 1550).
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import http from "node:http";
@@ -56,7 +57,8 @@ if (cluster.isPrimary) {
   console.log(`Serving on http://localhost:${port} with ${workers} worker process${workers === 1 ? "" : "es"}`);
 } else {
   process.env.NODE_ENV = "production";
-  const { createStaticResponder, dynamicContentSecurityPolicy } = await import("./static-responses.mjs");
+  const { configuredHeaderLookup, createStaticResponder, dynamicContentSecurityPolicy } = await import("./static-responses.mjs");
+  const { hotCallResponder, loadHotCallDoor } = await import("./hot-call-bundle.mjs");
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
@@ -65,11 +67,15 @@ if (cluster.isPrimary) {
   const proxyHops = trustedProxyHops();
   const precompressed = createStaticResponder(distDir);
   const dynamicScriptHashes = precompressed?.dynamicScriptHashes ?? [];
+  // Loaded and warmed before the worker listens: the first learners of a class do not wait on it.
+  const hotCallDoor = await loadHotCallDoor(distDir);
+  const hotCalls = hotCallDoor && hotCallResponder(hotCallDoor, configuredHeaderLookup(distDir), () => dynamicContentSecurityPolicy(dynamicScriptHashes));
   const server = http.createServer(async (original, response) => {
     // Requests Next.js would fail on with a 500 get a 400 here, and the client's address comes
     // from the socket (or TRUST_PROXY hops): scripts/request-guard.mjs, ADR 0011.
     const request = await guardRequest(original, response, proxyHops);
     if (!request) return;
+    if (hotCalls?.(request, response)) return;
     if (precompressed?.handle(request, response)) return;
     // A hot call's JSON (ADR 1490) is small; gzipping it per request cost more CPU than the bytes saved.
     if (request.url?.startsWith("/api/calls/")) delete request.headers["accept-encoding"];

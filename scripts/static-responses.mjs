@@ -117,14 +117,27 @@ function load(distDir, entry) {
   };
 }
 
-/** Header rules from next.config.js as built into routes-manifest.json. */
-function headerRules(distDir) {
+/**
+ * The headers next.config.js gives a path (as built into routes-manifest.json), for responses
+ * this server writes itself: a lookup answering null when a rule has conditions to evaluate
+ * (Next.js then answers).
+ */
+export function configuredHeaderLookup(distDir) {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8"));
-  return (manifest.headers ?? []).map((rule) => ({
+  const rules = (manifest.headers ?? []).map((rule) => ({
     regex: new RegExp(rule.regex),
     conditional: Boolean(rule.has?.length || rule.missing?.length),
     headers: rule.headers,
   }));
+  return (pathname) => {
+    const result = [];
+    for (const rule of rules) {
+      if (!rule.regex.test(pathname)) continue;
+      if (rule.conditional) return null;
+      result.push(...rule.headers);
+    }
+    return result;
+  };
 }
 
 /**
@@ -134,7 +147,7 @@ function headerRules(distDir) {
 export function createStaticResponder(distDir) {
   if (!precompressedBuildIsCurrent(distDir)) return null;
   const manifest = JSON.parse(readFileSync(path.join(distDir, PRECOMPRESSED_DIR, MANIFEST_FILE), "utf8"));
-  const rules = headerRules(distDir);
+  const configuredHeaders = configuredHeaderLookup(distDir);
   const pages = new Map();
   for (const [route, page] of Object.entries(manifest.pages)) {
     pages.set(route, {
@@ -153,17 +166,6 @@ export function createStaticResponder(distDir) {
   }
   const defaultPolicy = contentSecurityPolicy();
   const dynamicScriptHashes = manifest.dynamicScriptHashes;
-
-  /** Headers from next.config.js rules for this path, or null when a rule has conditions to evaluate. */
-  const configuredHeaders = (pathname) => {
-    const result = [];
-    for (const rule of rules) {
-      if (!rule.regex.test(pathname)) continue;
-      if (rule.conditional) return null;
-      result.push(...rule.headers);
-    }
-    return result;
-  };
 
   const send = (request, response, pathname, body, extra) => {
     const configured = configuredHeaders(pathname);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { cookies } from "next/headers";
+import { requestCookies } from "../http/request-scope.server";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
@@ -65,7 +65,7 @@ export async function authorizeWithPassword(raw: unknown, address = "unknown", t
 
 /** After a sign-in: this browser is now one the owner uses, so guessing from elsewhere will not slow it down. */
 export async function rememberTrustedDevice(value: string) {
-  (await cookies()).set(TRUSTED_DEVICE_COOKIE, value, {
+  (await requestCookies()).set(TRUSTED_DEVICE_COOKIE, value, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -83,7 +83,7 @@ export function configuredProviders(): Provider[] {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const jar = await cookies();
+        const jar = await requestCookies();
         const result = await authorizeWithPassword(credentials, clientAddress(request?.headers ?? {}), jar.get(TRUSTED_DEVICE_COOKIE)?.value);
         if (!result) return null;
         const { trustedDevice, ...user } = result;

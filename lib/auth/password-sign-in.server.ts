@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
+import { requestCookies } from "../http/request-scope.server";
 import { clientAddress } from "../security/client-address";
 import { TRUSTED_DEVICE_COOKIE } from "../security/login-throttle.server";
 import { RateLimitedError } from "./limits.server";
@@ -17,7 +18,7 @@ export type PasswordSignInResult = { ok: true } | { ok: false; waitSeconds?: num
 export async function signInWithPassword(input: unknown): Promise<PasswordSignInResult> {
   let result: Awaited<ReturnType<typeof authorizeWithPassword>>;
   try {
-    result = await authorizeWithPassword(input, clientAddress(await headers()), (await cookies()).get(TRUSTED_DEVICE_COOKIE)?.value);
+    result = await authorizeWithPassword(input, clientAddress(await headers()), (await requestCookies()).get(TRUSTED_DEVICE_COOKIE)?.value);
   } catch (error) {
     if (error instanceof RateLimitedError) return { ok: false, waitSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     throw error;

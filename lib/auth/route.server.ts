@@ -1,6 +1,6 @@
 import "server-only";
 import NextAuth from "next-auth";
-import { cookies } from "next/headers";
+import { requestCookies } from "../http/request-scope.server";
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { authOptions } from "./options.server";
@@ -85,7 +85,7 @@ export async function handleAuthRequest(request: NextRequest, context: Context):
   const error = request.nextUrl.searchParams.get("error");
   if (error !== null && !ERROR_CODE.test(error)) return refuse(400);
   if (!isAcceptableCallbackUrl(request.nextUrl.searchParams.get("callbackUrl") ?? undefined)) return refuse(400);
-  const jar = await cookies();
+  const jar = await requestCookies();
   for (const name of CALLBACK_URL_COOKIES) {
     // A cookie only a tampered-with browser could hold: clear it rather than fail every request.
     if (!isAcceptableCallbackUrl(jar.get(name)?.value)) return refuse(400, { "set-cookie": `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` });

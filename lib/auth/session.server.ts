@@ -1,8 +1,8 @@
 import "server-only";
-import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { accountPagePath, localeFromPath } from "../i18n/paths";
 import { canTeach, type Role } from "@/domain/auth/roles";
+import { perRequest } from "../http/request-scope.server";
 import { readSessionCookie, sessionAccount } from "./sessions.server";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -12,9 +12,9 @@ export type CurrentUser = { id: string; email: string; name: string | null; role
  * account, a changed role or an ended session (sign-out, password change, "sign out
  * everywhere", ADR 0010) takes effect on the next request. `ended` says a session cookie was
  * sent but no longer counts, so a page or form can say "your session ended" rather than
- * "sign in". Cached per request.
+ * "sign in". Cached per request (`perRequest`).
  */
-export const getSession = cache(async (): Promise<{ user: CurrentUser | null; ended: boolean }> => {
+export const getSession = perRequest(async (): Promise<{ user: CurrentUser | null; ended: boolean }> => {
   const cookie = await readSessionCookie();
   if (!cookie.claims) return { user: null, ended: cookie.present };
   // One primary-key lookup per signed-in request, in plain SQL (sessions.server.ts).

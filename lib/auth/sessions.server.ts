@@ -1,6 +1,6 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { db, directSql, type Db } from "../db.server";
+import { requestCookies } from "../http/request-scope.server";
 import { decodeSessionToken, encodeSessionToken, sessionCookieName, sessionTokenFrom, SESSION_MAX_AGE_S } from "./jwt.server";
 import { isRole, type Role } from "@/domain/auth/roles";
 import { authSecret } from "./secret.server";
@@ -49,7 +49,7 @@ export function tokenSessionVersion(token: object): number {
 
 /** The claims in the request's session cookie when it is genuine and unexpired (not yet checked against the account). */
 export async function readSessionCookie(): Promise<{ present: boolean; claims: { sub: string; sv: number } | null }> {
-  const token = sessionTokenFrom((await cookies()).getAll());
+  const token = sessionTokenFrom((await requestCookies()).getAll());
   if (!token) return { present: false, claims: null };
   try {
     const payload = await decodeSessionToken({ token, secret: authSecret() });
@@ -70,7 +70,7 @@ export async function startSession(userId: string): Promise<boolean> {
   if (!claims) return false;
   const token = await encodeSessionToken({ token: claims, secret: authSecret(), maxAge: SESSION_MAX_AGE_S });
   const name = sessionCookieName();
-  (await cookies()).set(name, token, {
+  (await requestCookies()).set(name, token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",

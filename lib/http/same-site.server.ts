@@ -1,4 +1,5 @@
 import "server-only";
+import type { IncomingHttpHeaders } from "node:http";
 import { configuredOrigin } from "./site-origin.server";
 
 /**
@@ -10,40 +11,70 @@ import { configuredOrigin } from "./site-origin.server";
  * the target's `Host` and the calling page's `Origin`, so another site's page never matches.
  */
 export function fromThisSite(request: Request): boolean {
-  const fetchSite = request.headers.get("sec-fetch-site");
+  return sentFromThisSite(request.headers, new URL(request.url).origin);
+}
+
+/** A request's headers, whoever parsed them (a web `Headers`, or Node's through `nodeHeaders`). */
+export type HeaderReader = { get(name: string): string | null };
+
+/** Node.js's parsed headers read like a web `Headers` (repeated values joined as fetch joins them). */
+export const nodeHeaders = (headers: IncomingHttpHeaders): HeaderReader => ({
+  get: (name) => {
+    const value = headers[name];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  },
+});
+
+/** `fromThisSite` for a request known by its headers and the origin it was addressed to. */
+export function sentFromThisSite(headers: HeaderReader, requestOrigin: string): boolean {
+  const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") return false;
-  const origin = request.headers.get("origin");
+  const origin = headers.get("origin");
   if (origin === null) return true;
-  if (origin === (configuredOrigin() ?? new URL(request.url).origin) || origin === new URL(request.url).origin) return true;
-  const host = request.headers.get("host");
+  if (origin === (configuredOrigin() ?? requestOrigin) || origin === requestOrigin) return true;
+  const host = headers.get("host");
   return host !== null && URL.canParse(origin) && new URL(origin).host === host;
 }
 
 /** The request's media type, without parameters, lowercased ("" when none). */
-export const mediaType = (request: Request): string => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+export const mediaType = (request: { headers: HeaderReader }): string => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 
 /**
  * The request body, read up to `maxBytes`: a longer body (whatever its Content-Length says)
  * stops being read at the limit and gives "too-large".
  */
-export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array | "too-large"> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
+export const readLimitedBody = (request: Request, maxBytes: number): Promise<Uint8Array | "too-large"> =>
+  readLimitedBytes(request.headers.get("content-length"), streamChunks(request.body), maxBytes);
+
+/** A web stream's chunks; leaving early cancels the stream. */
+export async function* streamChunks(stream: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+  if (!stream) return;
+  const reader = stream.getReader();
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * A body given as its declared length and its chunks (a web stream's through `streamChunks`, or a
+ * Node.js request's), read up to `maxBytes`. Reading stops at the limit, whether or not a length was
+ * declared (a chunked body declares none).
+ */
+export async function readLimitedBytes(declaredLength: string | null, chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const declared = Number(declaredLength ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return "too-large";
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const read: Uint8Array[] = [];
   let total = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    total += next.value.length;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return "too-large";
-    }
-    chunks.push(next.value);
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > maxBytes) return "too-large";
+    read.push(chunk);
   }
   const body = new Uint8Array(total);
   let at = 0;
-  for (const chunk of chunks) {
+  for (const chunk of read) {
     body.set(chunk, at);
     at += chunk.length;
   }

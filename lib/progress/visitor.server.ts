@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
 import { authSecret } from "../auth/secret.server";
+import { requestCookies } from "../http/request-scope.server";
 
 /**
  * The identity of a browser used without an account: a random value in an httpOnly cookie, so
@@ -21,7 +21,7 @@ const MAX_AGE_S = 365 * 24 * 60 * 60;
 
 /** The visitor id in this request's cookie, or null. */
 export async function currentVisitor(): Promise<string | null> {
-  const value = (await cookies()).get(visitorCookieName())?.value;
+  const value = (await requestCookies()).get(visitorCookieName())?.value;
   return value && VISITOR_ID.test(value) ? value : null;
 }
 
@@ -30,7 +30,7 @@ export async function ensureVisitor(): Promise<string> {
   const existing = await currentVisitor();
   if (existing) return existing;
   const id = randomBytes(24).toString("base64url");
-  (await cookies()).set(visitorCookieName(), id, {
+  (await requestCookies()).set(visitorCookieName(), id, {
     httpOnly: true,
     sameSite: "lax",
     secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,

@@ -1,10 +1,5 @@
 import { hotCallRoute } from "@/lib/http/hot-call-route.server";
-import { saveLessonPositionAction } from "@/lib/progress/lesson-actions";
-import { startQuizAttemptAction, submitQuizAnswerAction } from "@/lib/quiz/actions";
+import { hotCalls } from "@/lib/http/hot-calls.server";
 
-/** The learner's high-frequency calls as JSON (ADR 1490): the same functions as their Server Actions. */
-export const POST = hotCallRoute({
-  "quiz-start": startQuizAttemptAction,
-  "quiz-answer": submitQuizAnswerAction,
-  "reading-position": saveLessonPositionAction,
-});
+/** Next.js's door to the hot calls (ADR 1490, ADR 1550); the production server answers them before Next.js when its bundle is current. */
+export const POST = hotCallRoute(hotCalls);
