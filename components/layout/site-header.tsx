@@ -41,9 +41,9 @@ export function SiteHeader({ locale }: { locale: Locale }) {
     <header className="sticky top-0 z-30 border-b border-border bg-bg/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
         <Logo href={localePath(locale, "/")} />
-        <nav aria-label={words.main} className="hidden items-center gap-1 sm:flex">
+        <nav aria-label={words.main} className="hidden items-center gap-0.5 xl:flex">
           {nav.map((item) => (
-            <IntentLink key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg">
+            <IntentLink key={item.href} href={item.href} className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm text-fg-muted hover:bg-bg-sunken hover:text-fg">
               {item.label}
             </IntentLink>
           ))}
@@ -58,14 +58,14 @@ export function SiteHeader({ locale }: { locale: Locale }) {
               <circle cx="11" cy="11" r="7" />
               <path d="m20 20-3.5-3.5" />
             </svg>
-            <span className="sr-only md:not-sr-only">{words.search}</span>
+            <span className="sr-only md:not-sr-only xl:sr-only">{words.search}</span>
           </IntentLink>
           <LanguageSwitch locale={locale} />
           <ThemeToggle words={all.theme} />
           <UserMenu locale={locale} />
         </div>
       </div>
-      <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:hidden">
+      <nav aria-label={words.mainCompact} className="flex gap-1 overflow-x-auto border-t border-border px-3 py-1.5 sm:px-4 xl:hidden">
         {nav.map((item) => (
           <IntentLink key={item.href} href={item.href} className="shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 text-sm text-fg-muted hover:bg-bg-sunken">
             {item.label}

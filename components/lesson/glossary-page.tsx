@@ -16,7 +16,7 @@ function Entry({ entry, locale }: { entry: GlossaryEntry; locale: Locale }) {
     <article
       id={entry.id}
       aria-labelledby={`${entry.id}-title`}
-      className="scroll-mt-24 rounded-xl border border-border bg-bg-elevated p-5 target:border-accent target:ring-2 target:ring-accent/40"
+      className="scroll-mt-28 xl:scroll-mt-24 rounded-xl border border-border bg-bg-elevated p-5 target:border-accent target:ring-2 target:ring-accent/40"
     >
       <h3 id={`${entry.id}-title`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-lg font-semibold">
         <a href={`#${entry.id}`} className="hover:underline">
@@ -97,7 +97,7 @@ export function GlossaryPage({ locale }: { locale: Locale }) {
       </nav>
       {groups.map(({ kind, entries }) => (
         <section key={kind} aria-labelledby={`kind-${kind}`} className="mt-12">
-          <h2 id={`kind-${kind}`} className="scroll-mt-24 text-2xl font-semibold">
+          <h2 id={`kind-${kind}`} className="scroll-mt-28 xl:scroll-mt-24 text-2xl font-semibold">
             {words.kinds[kind]}
           </h2>
           <div className="mt-5 space-y-4">

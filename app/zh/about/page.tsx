@@ -35,7 +35,7 @@ export default function ChineseAboutPage() {
       <h2>我们如何更正原文</h2>
       <p>
         原文写于 2015 年，其中一些建议在当时很常见。凡是原文过时、不够准确或有误的地方，课程都会先引用原文，再在标题为“对原文的更正”（英文版为
-        “Correction to the source”）的提示框中说明今天的实际情况。我们从不悄悄改变原文的意思。主要的更正包括：
+        “<span lang="en">Correction to the source</span>”）的提示框中说明今天的实际情况。我们从不悄悄改变原文的意思。主要的更正包括：
       </p>
       <ul>
         <li>
