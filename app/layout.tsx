@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { LocaleHtml } from "@/components/layout/locale-html";
+import { GeistMono, GeistSans } from "@/components/layout/fonts";
 import { ForRouteLanguage } from "@/components/layout/route-language";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
