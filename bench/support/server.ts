@@ -77,7 +77,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs = 6
 export async function startProductionServer(options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+    // A production build whatever started this (vitest sets NODE_ENV=test, which next.config.js
+    // would read as development and give every route the development policy).
+    execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   }
   const dir = mkdtempSync(path.join(tmpdir(), "tcp-course-server-"));
   const postgres = options.postgres ? await startTempPostgres() : null;
